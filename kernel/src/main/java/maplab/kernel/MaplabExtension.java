@@ -1,0 +1,74 @@
+package maplab.kernel;
+
+import maplab.chart.Charts;
+import maplab.progress.ProgressView;
+import maplab.result.Finding;
+import maplab.result.Html;
+import maplab.result.Result;
+import org.dflib.jjava.jupyter.Extension;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
+
+/**
+ * Registers maplab's renderers with JJava, so a cell that ends on a value shows it:
+ * a Tablesaw {@link Table} as an HTML table, an XChart chart as a PNG (SVG on request), a
+ * maplab {@link Result} as findings, charts and tables together, a {@link Finding} as a
+ * sentence, and a {@link ProgressView} as a progress bar.
+ *
+ * <p>Uses only the JJava API that is stable across 1.0-a6..a8: {@code Extension},
+ * {@code Renderer}, {@code RenderContext}, {@code MIMEType}.
+ */
+public final class MaplabExtension implements Extension {
+
+    @Override
+    public void install(BaseKernel kernel) {
+        register(kernel.getRenderer());
+    }
+
+    /** Adds the renderers to {@code renderer} (separate from {@link #install} for tests). */
+    public static void register(Renderer renderer) {
+        renderer.createRegistration(Table.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register((table, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.table(table));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.print(Html.MAX_ROWS));
+                });
+
+        renderer.createRegistration(Chart.class)
+                .preferring(MIMEType.IMAGE_PNG)
+                .supporting(MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
+                .register((chart, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> Charts.pngBase64(chart));
+                    ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> Charts.svg(chart));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "chart: " + chart.getTitle());
+                });
+
+        renderer.createRegistration(Result.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register((result, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> "<style>" + Html.CSS.replace("body{", ".maplab-result{") + "</style>" + Html.fragment(result));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, result::toString);
+                });
+
+        renderer.createRegistration(Finding.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register((finding, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.findings(java.util.List.of(finding)));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> finding.id() + " = " + finding.value() + " " + finding.unit() + ": " + finding.text());
+                });
+
+        renderer.createRegistration(ProgressView.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register((view, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, view::html);
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, view::text);
+                });
+    }
+}

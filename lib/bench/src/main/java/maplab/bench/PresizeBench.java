@@ -1,0 +1,55 @@
+package maplab.bench;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import maplab.subject.jdk.MapConstructor;
+import maplab.workload.KeyOrder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Inserting n keys into a map built by each {@link MapConstructor}: one whole fill per
+ * measured shot, so resizes are part of what is timed. Keys are boxed once in setup, so
+ * allocation ({@code -prof gc}, {@code gc.alloc.rate.norm}) counts the map's own nodes and
+ * tables, not the keys.
+ *
+ * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar PresizeBench -prof gc}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class PresizeBench {
+
+    @Param({"hashmap_default", "hashmap_n", "hashmap_presized"})
+    public String constructor;
+
+    @Param({"1000000"})
+    public int n;
+
+    @Param({"20261121"})
+    public long seed;
+
+    private MapConstructor subject;
+    private Integer[] keys;
+
+    @Setup
+    public void setUp() {
+        subject = MapConstructor.parse(constructor);
+        int[] raw = KeyOrder.RANDOM.intKeys(n, seed);
+        keys = new Integer[n];
+        for (int i = 0; i < n; i++) keys[i] = raw[i];
+    }
+
+    @Benchmark
+    public Map<Integer, Integer> insert() {
+        Map<Integer, Integer> map = subject.create(n);
+        for (Integer k : keys) map.put(k, k);
+        return map;
+    }
+}

@@ -1,0 +1,151 @@
+package maplab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import maplab.experiment.Experiment;
+import maplab.experiment.Experiments;
+import maplab.experiment.ParamSpec;
+import maplab.experiment.Params;
+import maplab.experiment.Profile;
+import maplab.progress.TerminalProgress;
+import maplab.result.Finding;
+import maplab.result.Result;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * maplab's command line: {@code run <id> [--profile quick|full] [--set name=value]... [--out DIR]}
+ * and {@code list}. Exit codes: 0 success, 1 a measurement failed (what was measured before is
+ * kept), 2 bad input (one line naming the parameter and what is allowed).
+ */
+@Command(name = "maplab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A Java lab for hash-map behaviour.",
+        subcommands = {Main.Run.class, Main.ListCommand.class})
+public final class Main implements Callable<Integer> {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    /** Entry point of {@code ./maplab run|list}. */
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("maplab: " + oneLine(e.getMessage()));
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IllegalArgumentException) {
+                err.println("maplab: " + oneLine(e.getMessage()));
+                return BAD_INPUT;
+            }
+            err.println("maplab: failed: " + oneLine(String.valueOf(e)));
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return OK;
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    /** {@code maplab run <id>}. */
+    @Command(name = "run", description = "Run one experiment and write a run folder.")
+    static final class Run implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ID", description = "experiment id (see 'maplab list')")
+        String id;
+
+        @Option(names = "--profile", paramLabel = "quick|full", description = "effort: quick (default) or full")
+        String profile = "quick";
+
+        @Option(names = "--set", paramLabel = "NAME=VALUE", description = "set a parameter (repeatable)")
+        List<String> sets = List.of();
+
+        @Option(names = "--out", paramLabel = "DIR", description = "write the run folder here (must be new or empty)")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Profile p = Profile.parse(profile);
+            Map<String, String> params = new LinkedHashMap<>();
+            for (String s : sets) {
+                int eq = s.indexOf('=');
+                if (eq <= 0) throw new IllegalArgumentException("--set: expected NAME=VALUE, got '" + s + "'");
+                params.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+            }
+            Result r = Experiments.run(id, p, params, out, new TerminalProgress(System.err));
+            PrintWriter o = spec.commandLine().getOut();
+            o.println(findingsTable(r.findings()));
+            o.println("run folder: " + r.runDir());
+            o.println("report:     " + r.runDir().resolve("report.html"));
+            if (!r.succeeded()) {
+                spec.commandLine().getErr().println("maplab: " + id + " failed: " + oneLine(r.error()) + " (what was measured before is in the run folder)");
+                return FAILED;
+            }
+            return OK;
+        }
+    }
+
+    /** {@code maplab list}. */
+    @Command(name = "list", description = "List the experiments and their parameters.")
+    static final class ListCommand implements Callable<Integer> {
+        @Option(names = {"-v", "--verbose"}, description = "also list each experiment's parameters")
+        boolean verbose;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter o = spec.commandLine().getOut();
+            for (Experiment e : Experiments.all()) {
+                o.printf("%-14s %s%n", e.id(), e.summary());
+                if (verbose) {
+                    for (ParamSpec p : Params.specsOf(e)) {
+                        o.printf("    %-14s %s; quick %s, full %s (%s)%n", p.name(), p.description(),
+                                p.defaultFor(Profile.QUICK), p.defaultFor(Profile.FULL), p.allowedText());
+                    }
+                }
+            }
+            return OK;
+        }
+    }
+
+    /** The findings as an aligned text table. */
+    static String findingsTable(List<Finding> findings) {
+        int w = findings.stream().mapToInt(f -> f.id().length()).max().orElse(7);
+        StringBuilder sb = new StringBuilder(String.format("%-" + w + "s  %12s  %-8s  %s%n", "finding", "value", "unit", "text"));
+        for (Finding f : findings) {
+            sb.append(String.format(java.util.Locale.ROOT, "%-" + w + "s  %12.4g  %-8s  %s%n", f.id(), f.value(), f.unit(), f.text()));
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() {
+            return new String[] {"maplab " + maplab.run.Environment.capture().maplabVersion()};
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package maplab.experiment;
+
+import java.util.List;
+
+/** The experiments maplab ships, in notebook order. Add a new experiment here. */
+final class Catalog {
+    private Catalog() { }
+
+    static final List<Experiment> ALL = List.of(
+            new maplab.experiments.Presize()
+    );
+}

@@ -1,0 +1,113 @@
+package maplab.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import maplab.progress.Progress;
+import maplab.result.Result;
+import maplab.run.Environment;
+import maplab.run.RunFolder;
+
+/**
+ * The catalog of experiments and the one way to run them, used by notebooks
+ * ({@code Experiments.run("merge", Profile.QUICK)}), the CLI and tests. A run checks its
+ * parameters before anything is written, measures, and writes a run folder atomically; a run
+ * that fails part way still writes what it measured.
+ */
+public final class Experiments {
+
+    private Experiments() { }
+
+    /** Every experiment, in the order of the notebooks. */
+    public static List<Experiment> all() {
+        return Catalog.ALL;
+    }
+
+    /** The ids, in catalog order. */
+    public static List<String> ids() {
+        return all().stream().map(Experiment::id).toList();
+    }
+
+    /** The experiment with this id; otherwise an {@link IllegalArgumentException} listing the ids. */
+    public static Experiment byId(String id) {
+        return all().stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("experiment: unknown id '" + id + "'; allowed: " + String.join(", ", ids())));
+    }
+
+    /** Runs with the profile from {@code MAPLAB_PROFILE} (quick when unset) and default parameters. */
+    public static Result run(String id) {
+        return run(id, Profile.fromEnvironment());
+    }
+
+    /** Runs with default parameters. */
+    public static Result run(String id, Profile profile) {
+        return run(id, profile, Map.of());
+    }
+
+    /**
+     * Runs with some parameters set (values as text or numbers, lists as "a,b" or a List),
+     * writes a new run folder, and returns the result.
+     *
+     * @throws IllegalArgumentException    for an unknown id, parameter or bad value (nothing written)
+     * @throws ExperimentFailedException   when a measurement failed (partial results written)
+     */
+    public static Result run(String id, Profile profile, Map<String, ?> params) {
+        Result r = run(id, profile, asText(params), null, Progress.auto());
+        if (!r.succeeded()) throw new ExperimentFailedException(r, null);
+        return r;
+    }
+
+    /**
+     * The full form used by the CLI: returns the result even when it failed (check
+     * {@link Result#succeeded()}); bad input is an {@link IllegalArgumentException} before
+     * anything is written.
+     */
+    public static Result run(String id, Profile profile, Map<String, String> params, Path out, Progress progress) {
+        Experiment experiment = byId(id);
+        Params resolved = Params.resolve(experiment, profile, params);
+        experiment.validate(resolved);
+        RunFolder folder = RunFolder.prepare(id, out);
+        RunContext context = new RunContext(experiment, resolved, profile, progress, folder.rawDir());
+        Instant start = Instant.now();
+        String error = null;
+        progress.start(id + " (" + profile.label() + ")", 0);
+        try {
+            experiment.run(context);
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            error = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+        }
+        Result result = new Result(id, profile, resolved, context.result(), Environment.capture(), start, Instant.now(), error);
+        Path dir = folder.commit(result, context.seeds());
+        progress.done((error == null ? "done" : "FAILED") + ", " + result.findings().size() + " findings, run folder " + dir);
+        logRun(dir, id);
+        return result;
+    }
+
+    /** When {@code MAPLAB_RUN_LOG} names a file (set by the report runner), appends "runDir TAB id" to it. */
+    private static void logRun(Path dir, String id) {
+        String log = System.getenv("MAPLAB_RUN_LOG");
+        if (log == null || log.isBlank()) return;
+        try {
+            Files.writeString(Path.of(log), dir + "\t" + id + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // the run folder is written; only the report's cross-reference is missing
+        }
+    }
+
+    private static Map<String, String> asText(Map<String, ?> params) {
+        Map<String, String> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> out.put(k, v instanceof List<?> l
+                ? l.stream().map(String::valueOf).collect(Collectors.joining(","))
+                : String.valueOf(v)));
+        return out;
+    }
+}

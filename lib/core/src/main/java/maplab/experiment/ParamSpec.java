@@ -1,0 +1,134 @@
+package maplab.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One parameter an experiment accepts: its name, what values are allowed, and its default in
+ * each profile. Values are given as text ({@code --set name=value} or a notebook map) and
+ * checked here, so every experiment rejects bad input with the same kind of message: the
+ * parameter's name and what is allowed.
+ *
+ * <p>Kinds: a whole number in a range, a list of whole numbers in a range, one choice of a
+ * fixed set, or a list of choices (comma separated).
+ */
+public final class ParamSpec {
+
+    /** What kind of value the parameter takes. */
+    public enum Kind { INTEGER, INTEGERS, CHOICE, CHOICES }
+
+    private final String name;
+    private final Kind kind;
+    private final long min;
+    private final long max;
+    private final List<String> allowed;
+    private final String quickDefault;
+    private final String fullDefault;
+    private final String description;
+
+    private ParamSpec(String name, Kind kind, long min, long max, List<String> allowed,
+                      String quickDefault, String fullDefault, String description) {
+        this.name = name;
+        this.kind = kind;
+        this.min = min;
+        this.max = max;
+        this.allowed = List.copyOf(allowed);
+        this.quickDefault = quickDefault;
+        this.fullDefault = fullDefault;
+        this.description = description;
+        parse(quickDefault);
+        parse(fullDefault);
+    }
+
+    /** A whole number from {@code min} to {@code max}. */
+    public static ParamSpec integer(String name, long min, long max, long quick, long full, String description) {
+        return new ParamSpec(name, Kind.INTEGER, min, max, List.of(), Long.toString(quick), Long.toString(full), description);
+    }
+
+    /** A comma-separated list of whole numbers, each from {@code min} to {@code max}. */
+    public static ParamSpec integers(String name, long min, long max, String quick, String full, String description) {
+        return new ParamSpec(name, Kind.INTEGERS, min, max, List.of(), quick, full, description);
+    }
+
+    /** One of {@code allowed}. */
+    public static ParamSpec choice(String name, List<String> allowed, String quick, String full, String description) {
+        return new ParamSpec(name, Kind.CHOICE, 0, 0, allowed, quick, full, description);
+    }
+
+    /** A comma-separated, non-empty subset of {@code allowed}. */
+    public static ParamSpec choices(String name, List<String> allowed, String quick, String full, String description) {
+        return new ParamSpec(name, Kind.CHOICES, 0, 0, allowed, quick, full, description);
+    }
+
+    public String name() { return name; }
+    public Kind kind() { return kind; }
+    public String description() { return description; }
+    public String defaultFor(Profile profile) { return profile == Profile.FULL ? fullDefault : quickDefault; }
+
+    /** What is allowed, in words, for error messages and {@code ./maplab list}. */
+    public String allowedText() {
+        return switch (kind) {
+            case INTEGER -> "a whole number from " + min + " to " + max;
+            case INTEGERS -> "a comma-separated list of whole numbers from " + min + " to " + max;
+            case CHOICE -> "one of " + String.join(", ", allowed);
+            case CHOICES -> "a comma-separated list of " + String.join(", ", allowed);
+        };
+    }
+
+    /**
+     * Checks and converts a value: a {@link Long}, a {@code List<Long>}, a {@link String} or a
+     * {@code List<String>} by kind.
+     *
+     * @throws IllegalArgumentException naming this parameter and what is allowed
+     */
+    public Object parse(String text) {
+        String value = text == null ? "" : text.trim();
+        return switch (kind) {
+            case INTEGER -> parseLong(value);
+            case INTEGERS -> {
+                List<Long> out = new ArrayList<>();
+                for (String part : splitList(value)) out.add(parseLong(part));
+                yield List.copyOf(out);
+            }
+            case CHOICE -> parseChoice(value);
+            case CHOICES -> {
+                List<String> out = new ArrayList<>();
+                for (String part : splitList(value)) out.add(parseChoice(part));
+                yield List.copyOf(out);
+            }
+        };
+    }
+
+    private List<String> splitList(String value) {
+        List<String> parts = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) parts.add(part.trim());
+        }
+        if (parts.isEmpty()) throw bad(value);
+        return parts;
+    }
+
+    private long parseLong(String value) {
+        long parsed;
+        try {
+            parsed = Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw bad(value);
+        }
+        if (parsed < min || parsed > max) throw bad(value);
+        return parsed;
+    }
+
+    private String parseChoice(String value) {
+        for (String option : allowed) {
+            if (option.equalsIgnoreCase(value)) return option;
+        }
+        throw bad(value);
+    }
+
+    private IllegalArgumentException bad(String value) {
+        return new IllegalArgumentException(String.format(Locale.ROOT,
+                "parameter '%s': bad value '%s'; allowed: %s", name, value, allowedText()));
+    }
+}

@@ -1,0 +1,114 @@
+package maplab.result;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import maplab.chart.Charts;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * HTML for tables, findings and whole results: used by the notebook renderers and by the
+ * self-contained report.html of a run folder, so both show the same thing.
+ */
+public final class Html {
+
+    /** Rows shown inline before a table is cut (the full table is in the run folder's CSV). */
+    public static final int MAX_ROWS = 60;
+
+    public static final String CSS = "body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1100px}"
+            + "table.maplab{border-collapse:collapse;font-size:12.5px;margin:8px 0}"
+            + "table.maplab th,table.maplab td{border:1px solid #ddd;padding:3px 7px;text-align:right}"
+            + "table.maplab th{background:#f3f5f8}table.maplab td.s{text-align:left}"
+            + ".findings td.t{text-align:left}.muted{color:#666;font-size:12px}"
+            + "img.chart{max-width:100%;border:1px solid #eee;margin:6px 0}";
+
+    private Html() { }
+
+    public static String escape(Object o) {
+        String s = String.valueOf(o);
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** A Tablesaw table as an HTML table, cut at {@code maxRows} rows with a note saying so. */
+    public static String table(Table t, int maxRows) {
+        StringBuilder sb = new StringBuilder("<table class=\"maplab\">");
+        if (t.name() != null && !t.name().isBlank()) sb.append("<caption style=\"text-align:left\"><b>").append(escape(t.name())).append("</b></caption>");
+        sb.append("<thead><tr>");
+        for (Column<?> c : t.columns()) sb.append("<th>").append(escape(c.name())).append("</th>");
+        sb.append("</tr></thead><tbody>");
+        int rows = Math.min(maxRows, t.rowCount());
+        for (int r = 0; r < rows; r++) {
+            sb.append("<tr>");
+            for (Column<?> c : t.columns()) {
+                boolean numeric = c.type().name().matches("DOUBLE|FLOAT|LONG|INTEGER|SHORT");
+                sb.append(numeric ? "<td>" : "<td class=\"s\">").append(escape(cell(c, r))).append("</td>");
+            }
+            sb.append("</tr>");
+        }
+        sb.append("</tbody></table>");
+        if (t.rowCount() > rows) sb.append("<div class=\"muted\">").append(rows).append(" of ").append(t.rowCount()).append(" rows shown</div>");
+        return sb.toString();
+    }
+
+    /** A Tablesaw table as HTML with the default row limit. */
+    public static String table(Table t) {
+        return table(t, MAX_ROWS);
+    }
+
+    private static String cell(Column<?> c, int row) {
+        if (c.isMissing(row)) return "";
+        Object v = c.get(row);
+        if (v instanceof Double d) return number(d);
+        return String.valueOf(v);
+    }
+
+    /** A number with precision that fits its size. */
+    public static String number(double d) {
+        if (Double.isNaN(d)) return "NaN";
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) return String.format(Locale.ROOT, "%,.0f", d);
+        double a = Math.abs(d);
+        if (a >= 1000) return String.format(Locale.ROOT, "%,.0f", d);
+        if (a >= 10) return String.format(Locale.ROOT, "%.1f", d);
+        if (a >= 0.01) return String.format(Locale.ROOT, "%.3f", d);
+        return String.format(Locale.ROOT, "%.3g", d);
+    }
+
+    /** The findings as a table: id, value, unit, sentence. */
+    public static String findings(List<Finding> findings) {
+        StringBuilder sb = new StringBuilder("<table class=\"maplab findings\"><thead><tr><th>finding</th><th>value</th><th>unit</th><th>what it says</th></tr></thead><tbody>");
+        for (Finding f : findings) {
+            sb.append("<tr><td class=\"s\"><code>").append(escape(f.id())).append("</code></td><td>").append(number(f.value()))
+                    .append("</td><td class=\"s\">").append(escape(f.unit())).append("</td><td class=\"t\">").append(escape(f.text())).append("</td></tr>");
+        }
+        return sb.append("</tbody></table>").toString();
+    }
+
+    /** A chart as an inline PNG image. */
+    public static String chart(String name, Chart<?, ?> chart) {
+        return "<img class=\"chart\" alt=\"" + escape(name) + "\" src=\"data:image/png;base64," + Charts.pngBase64(chart) + "\"/>";
+    }
+
+    /** A result's findings, charts, tables and environment: the notebook rendering of a Result. */
+    public static String fragment(Result r) {
+        StringBuilder sb = new StringBuilder("<div class=\"maplab-result\">");
+        sb.append("<h3 style=\"margin:4px 0\">").append(escape(r.experiment())).append(" <span class=\"muted\">(").append(r.profile().label())
+                .append(" profile, seed ").append(r.params().seed()).append(")</span></h3>");
+        if (r.error() != null) sb.append("<p style=\"color:#b71c1c\"><b>Failed:</b> ").append(escape(r.error())).append(" (what was measured before is shown)</p>");
+        sb.append("<h4>Findings</h4>").append(findings(r.findings()));
+        for (Map.Entry<String, Chart<?, ?>> c : r.charts().entrySet()) sb.append("<div>").append(chart(c.getKey(), c.getValue())).append("</div>");
+        sb.append("<h4>Measurements</h4>").append(table(r.table()));
+        for (Table t : r.tables().values()) sb.append(table(t));
+        sb.append("<p class=\"muted\">Environment: ").append(escape(r.environment().summary()));
+        if (r.runDir() != null) sb.append("<br/>Run folder: <code>").append(escape(r.runDir())).append("</code>");
+        sb.append("</p></div>");
+        return sb.toString();
+    }
+
+    /** A whole self-contained HTML page for one result (the run folder's report.html). */
+    public static String page(Result r) {
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"/><title>maplab " + escape(r.experiment()) + "</title><style>" + CSS
+                + "</style></head><body>" + fragment(r) + "</body></html>";
+    }
+}

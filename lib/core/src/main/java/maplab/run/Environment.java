@@ -1,0 +1,113 @@
+package maplab.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * Where a result was measured: JDK, JVM arguments, GC, OS, CPU, cores, heap, maplab version
+ * and git commit. Captured once per run and written into meta.json; forked JMH JVMs record
+ * their own arguments separately (see {@link maplab.measure.Jmh}).
+ */
+public record Environment(String javaVendor, String javaVersion, String vmName, List<String> jvmArguments,
+                          List<String> garbageCollectors, String os, String cpuModel, int logicalCores,
+                          long maxHeapBytes, String maplabVersion, String gitCommit) {
+
+    /** The environment of this JVM. */
+    public static Environment capture() {
+        return new Environment(
+                System.getProperty("java.vendor"),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
+                readCpuModel(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory(),
+                readMaplabVersion(),
+                readGitCommit());
+    }
+
+    /** As a map for meta.json. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("java_vendor", javaVendor);
+        m.put("java_version", javaVersion);
+        m.put("vm_name", vmName);
+        m.put("jvm_arguments", jvmArguments);
+        m.put("gc", garbageCollectors);
+        m.put("os", os);
+        m.put("cpu_model", cpuModel);
+        m.put("logical_cores", logicalCores);
+        m.put("max_heap_bytes", maxHeapBytes);
+        m.put("maplab_version", maplabVersion);
+        m.put("git_commit", gitCommit);
+        return m;
+    }
+
+    /** One line for reports: "JDK 17.0.15 (Debian), G1, 2 cores, Intel ... , Linux ...". */
+    public String summary() {
+        return "JDK " + javaVersion + " (" + javaVendor + "), GC " + String.join("+", garbageCollectors)
+                + ", " + logicalCores + " cores, " + cpuModel + ", " + os + ", heap " + (maxHeapBytes >> 20) + " MiB"
+                + ", maplab " + maplabVersion + (gitCommit == null ? "" : " @ " + gitCommit.substring(0, Math.min(10, gitCommit.length())));
+    }
+
+    private static String readCpuModel() {
+        try {
+            Path cpuinfo = Path.of("/proc/cpuinfo");
+            if (Files.isReadable(cpuinfo)) {
+                return Files.readAllLines(cpuinfo).stream()
+                        .filter(l -> l.startsWith("model name"))
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                        .findFirst().orElse(System.getProperty("os.arch"));
+            }
+        } catch (IOException ignored) {
+            // fall through to the architecture name
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static String readMaplabVersion() {
+        try (InputStream in = Environment.class.getResourceAsStream("/maplab/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** MAPLAB_COMMIT when the launcher set it, else {@code git rev-parse HEAD} in MAPLAB_HOME, else null. */
+    private static String readGitCommit() {
+        String fromEnv = System.getenv("MAPLAB_COMMIT");
+        if (fromEnv != null && !fromEnv.isBlank()) return fromEnv.trim();
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "HEAD")
+                    .directory(Home.dir().toFile()).redirectErrorStream(true).start();
+            String out;
+            try (InputStream in = p.getInputStream()) {
+                out = new String(in.readAllBytes()).trim();
+            }
+            return p.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Garbage collectors named as in JVM flags, e.g. "G1 Young Generation" -> "G1". */
+    public String gcFamily() {
+        return garbageCollectors.stream().map(n -> n.split(" ")[0]).distinct().collect(Collectors.joining("+"));
+    }
+}

@@ -11,6 +11,7 @@ def kernel():
     t0 = time.time()
     km, kc = jupyter_client.manager.start_new_kernel(kernel_name="maplab", startup_timeout=180)
     kc.started = t0
+    kc.km = km
     yield kc
     kc.stop_channels()
     km.shutdown_kernel(now=True)
@@ -82,3 +83,39 @@ def test_bad_parameter_is_an_illegal_argument_with_the_cli_text(kernel):
     assert errors, "a bad parameter must fail the cell"
     text = errors[0]["ename"] + " " + errors[0]["evalue"] + " ".join(errors[0].get("traceback", []))
     assert "IllegalArgumentException" in text and "parameter 'n': bad value '-1'; allowed:" in text
+
+
+
+def jmh_forks():
+    """Command lines of running JMH fork JVMs (from /proc, Linux)."""
+    import glob
+    found = []
+    for f in glob.glob("/proc/[0-9]*/cmdline"):
+        try:
+            cmd = open(f, "rb").read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if "org.openjdk.jmh.runner.ForkedMain" in cmd:
+            found.append(cmd)
+    return found
+
+
+def test_interrupting_a_jmh_run_stops_its_forked_jvms(kernel):
+    """A user who stops a long cell gets the kernel back, and no benchmark JVM keeps running."""
+    msg_id = kernel.execute('Experiments.run("presize", Profile.FULL, Map.of("n", 3000000))')
+    deadline = time.time() + 120
+    while not jmh_forks() and time.time() < deadline:
+        time.sleep(0.5)
+    assert jmh_forks(), "the run should have started a JMH fork"
+    km = kernel.km
+    km.interrupt_kernel()
+    deadline = time.time() + 60
+    while jmh_forks() and time.time() < deadline:
+        time.sleep(0.5)
+    assert not jmh_forks(), "JMH forks kept running after the interrupt"
+    # the kernel answers again
+    while True:
+        m = kernel.get_iopub_msg(timeout=120)
+        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+            break
+    assert result_data(execute(kernel, "2 + 2"))["text/plain"] == "4"

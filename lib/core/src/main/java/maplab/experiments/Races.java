@@ -48,13 +48,13 @@ public final class Races implements Experiment {
         return List.of(
                 ParamSpec.choices("subjects", SharedMapType.ids(), "hashmap,synchronized_map,concurrent_hash_map",
                         String.join(",", SharedMapType.ids()), "maps raced"),
-                ParamSpec.integer("runs", 1, 1_000_000, 300, 3000, "trials per subject and phase (puts, iteration)"),
+                ParamSpec.integer("runs", 1, 1_000_000, 150, 2000, "trials per subject and phase (puts, iteration)"),
                 ParamSpec.integer("threads", 2, 64, 2, 4, "threads putting keys at once"),
-                ParamSpec.integer("keys_per_thread", 1, 1_000_000, 2000, 10_000, "distinct keys each thread puts"),
+                ParamSpec.integer("keys_per_thread", 1, 1_000_000, 1000, 5000, "distinct keys each thread puts"),
                 ParamSpec.integer("iteration_keys", 16, 1_000_000, 2000, 10_000,
                         "entries in the map that one thread iterates while another adds half as many"),
-                ParamSpec.integer("timeout_ms", 100, 600_000, 5000, 20_000, "watchdog: a trial taking longer counts as hung and is killed"),
-                ParamSpec.integer("max_hangs", 1, 1000, 3, 10, "hung trials after which a subject's remaining trials in that phase are skipped"));
+                ParamSpec.integer("timeout_ms", 100, 600_000, 3000, 10_000, "watchdog: a trial taking longer counts as hung and is killed"),
+                ParamSpec.integer("max_hangs", 1, 1000, 5, 20, "hung trials after which a subject's remaining trials in that phase are skipped"));
     }
 
     @Override
@@ -79,6 +79,7 @@ public final class Races implements Experiment {
         long lostKeys;
         int sizeMismatchRuns;
         int exceptionRuns;
+        int startedTogether;
         int cmeRuns;
         int hung;
         int crashed;
@@ -137,6 +138,7 @@ public final class Races implements Experiment {
                     int lost = Integer.parseInt(f[4]);
                     int size = Integer.parseInt(f[5]);
                     int exceptions = Integer.parseInt(f[6]);
+                    if (f[8].equals("1")) tally.startedTogether++;
                     tally.runIndex.add(t.run());
                     tally.lostPerRun.add(lost);
                     if (lost > 0) tally.runsWithLostKeys++;
@@ -150,6 +152,7 @@ public final class Races implements Experiment {
                 } else {
                     boolean cme = f[3].equals("1");
                     int other = Integer.parseInt(f[4]);
+                    if (f[7].equals("1")) tally.startedTogether++;
                     if (cme) tally.cmeRuns++;
                     if (other > 0) tally.exceptionRuns++;
                     trialRow(out, t).measure("cme_thrown", cme ? 1 : 0, Unit.COUNT);
@@ -193,6 +196,7 @@ public final class Races implements Experiment {
             row.put("subject", s.label());
             row.put("thread_safe", s.threadSafe());
             row.put("put_runs", puts.runs);
+            row.put("put_runs_started_together", puts.startedTogether);
             row.put("runs_with_lost_keys", puts.runsWithLostKeys);
             row.put("max_lost_keys", puts.maxLostKeys);
             row.put("lost_keys_total", puts.lostKeys);
@@ -202,6 +206,7 @@ public final class Races implements Experiment {
             row.put("put_runs_crashed", puts.crashed);
             row.put("put_runs_skipped", puts.skipped);
             row.put("iteration_runs", iter.runs);
+            row.put("iteration_runs_started_together", iter.startedTogether);
             row.put("cme_runs", iter.cmeRuns);
             row.put("cme_rate", iter.runs == 0 ? Double.NaN : (double) iter.cmeRuns / iter.runs);
             row.put("iteration_runs_with_other_exceptions", iter.exceptionRuns);

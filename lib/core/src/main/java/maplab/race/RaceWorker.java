@@ -13,8 +13,9 @@ import maplab.subject.concurrent.SharedMapType;
  * <p>{@code java -cp benchmarks.jar maplab.race.RaceWorker --subjects hashmap,concurrent_hash_map
  * --runs 100 --threads 2 --keys 2000 --iteration-keys 2000 --seed 1 [--from 0]}
  *
- * <p>Lines: puts trials {@code ITEM i puts <subject> <run> <keys> <lost> <size> <exceptions> <first exception or ->};
- * iteration trials {@code ITEM i iteration <subject> <run> <cme 0|1> <other exceptions> <passes> <first exception or ->}.
+ * <p>Lines: puts trials {@code ITEM i puts <subject> <run> <keys> <lost> <size> <exceptions> <first exception or -> <together 0|1>};
+ * iteration trials {@code ITEM i iteration <subject> <run> <cme 0|1> <other exceptions> <passes> <first exception or -> <together 0|1>}
+ * (together: every thread was confirmed running on a core when the trial started).
  */
 public final class RaceWorker {
 
@@ -34,11 +35,13 @@ public final class RaceWorker {
             if (t.phase() == RacePlan.Phase.PUTS) {
                 RaceTrials.PutOutcome o = trials.puts(t.subject(), keys, t.seed());
                 line = String.join(" ", "puts", t.subject().id(), String.valueOf(t.run()), String.valueOf(o.keys()),
-                        String.valueOf(o.lost()), String.valueOf(o.size()), String.valueOf(o.exceptions()), dash(o.firstException()));
+                        String.valueOf(o.lost()), String.valueOf(o.size()), String.valueOf(o.exceptions()), dash(o.firstException()),
+                        o.startedTogether() ? "1" : "0");
             } else {
                 RaceTrials.IterationOutcome o = trials.iterateWhileWriting(t.subject(), iterationKeys, iterationKeys / 2, t.seed());
                 line = String.join(" ", "iteration", t.subject().id(), String.valueOf(t.run()), o.cme() ? "1" : "0",
-                        String.valueOf(o.otherExceptions()), String.valueOf(o.passes()), dash(o.firstException()));
+                        String.valueOf(o.otherExceptions()), String.valueOf(o.passes()), dash(o.firstException()),
+                        o.startedTogether() ? "1" : "0");
             }
             WatchedJvm.report(i, line);
         }

@@ -19,7 +19,7 @@ public enum SharedMapType {
      * lose entries, leave {@code size()} wrong, throw, or corrupt the table; its iterators
      * fail fast (best effort) with {@code ConcurrentModificationException}.
      */
-    HASHMAP("HashMap (one thread)", false) {
+    HASHMAP("HashMap (unsynchronized)", false) {
         @Override public <K, V> SharedMap<K, V> create() { return new JdkMap<>(new HashMap<>()); }
     },
     /**

@@ -7,7 +7,7 @@ import maplab.subject.concurrent.SharedMap;
 import maplab.subject.concurrent.SharedMapType;
 import maplab.subject.jdk.Capacity;
 import maplab.workload.AccessStream;
-import maplab.workload.KeyOrder;
+import maplab.workload.DistinctInts;
 import maplab.workload.Popularity;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,10 +25,18 @@ import org.openjdk.jmh.infra.ThreadParams;
  * {@code -t} gives: each operation is a {@code get} or a {@code put} (overwriting an existing
  * key, so the key set and size stay fixed and every read hits) of a key drawn with uniform or
  * Zipf popularity. The map is filled with every key and the operation stream is precomputed
- * in setup ({@link AccessStream}, {@value #STREAM} slots); the hot loop reads it with
+ * in setup ({@link AccessStream}, {@value #STREAM} slots); keys are distinct ints with
+ * random-looking bits ({@link DistinctInts}: Integers 0..n-1 would hash perfectly and flatter
+ * every map that indexes by the raw hash); the hot loop reads the stream with
  * {@code index++ & MASK}, each thread starting at its own offset. Keys and values are boxed
  * once in setup, so allocation ({@code -prof gc}, {@code gc.alloc.rate.norm}) is the map's
  * own: copies, queue nodes, lock records.
+ *
+ * <p>Trap: JMH's synchronized iterations assume one operation is far shorter than an
+ * iteration. A copy-on-write write of a million-entry map takes tens of milliseconds; a thread
+ * blocked behind such copies for a whole iteration then reports one operation in a
+ * microsecond, and the sum is garbage. Keep copy-on-write at a few hundred thousand keys
+ * or fewer when there are writes (the sync-variants experiment refuses more).
  *
  * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar SyncVariantsBench -t 2
  * -p subject=concurrent_hash_map,sharded,synchronized_map -p readPct=50 -prof gc}
@@ -49,7 +57,7 @@ public class SyncVariantsBench {
     public int readPct;
 
     /** Keys in the map. */
-    @Param({"1048576"})
+    @Param({"65536"})
     public int keys;
 
     @Param({"uniform"})
@@ -67,7 +75,7 @@ public class SyncVariantsBench {
         SharedMapType type = SharedMapType.parse(subject);
         if (keys < 1) throw new IllegalArgumentException("keys: bad value " + keys + "; allowed: a whole number from 1");
         AccessStream stream = AccessStream.of(keys, STREAM, readPct, Popularity.parse(popularity), seed);
-        int[] raw = KeyOrder.RANDOM.intKeys(keys, seed);
+        int[] raw = DistinctInts.scrambled(keys, seed);
         Integer[] boxed = new Integer[keys];
         Map<Integer, Integer> all = new HashMap<>(Capacity.forEntries(keys));
         for (int i = 0; i < keys; i++) {

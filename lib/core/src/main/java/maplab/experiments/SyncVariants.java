@@ -64,7 +64,8 @@ public final class SyncVariants implements Experiment {
                         "headline: at each read share only the subjects its findings compare; all: every subject everywhere"),
                 ParamSpec.integers("read_pcts", 0, 100, "100,95,50", "100,95,50,0", "shares of reads (%)"),
                 ParamSpec.integers("threads", 1, 256, "1,2,4", "1,2,4,8", "thread counts (JMH -t)"),
-                ParamSpec.integers("n_keys", 16, 1 << 24, "1048576", "1024,1048576", "keys in the map"),
+                ParamSpec.integers("n_keys", 16, 1 << 24, "65536", "1024,65536",
+                        "keys in the map (small: fits a core's cache; large: does not)"),
                 ParamSpec.choices("popularities", Popularity.labels(), "uniform", "uniform,zipf", "key popularity"));
     }
 
@@ -104,8 +105,20 @@ public final class SyncVariants implements Experiment {
         return batches;
     }
 
+    /** Above this, one copy-on-write write takes a good part of a JMH iteration (see {@link #validate}). */
+    static final int MAX_COPY_ON_WRITE_KEYS = 262_144;
+
     @Override
     public void validate(Params p) {
+        if (p.getStrings("subjects").contains(COPY_ON_WRITE.id())
+                && p.getInts("n_keys").stream().anyMatch(n -> n > MAX_COPY_ON_WRITE_KEYS)
+                && p.getInts("read_pcts").stream().anyMatch(r -> r < 100)) {
+            // JMH's synchronized iterations assume one operation is far shorter than an iteration: a thread
+            // blocked behind a 50 ms copy for a whole iteration then reports 1 operation in a microsecond.
+            throw new IllegalArgumentException("parameter 'n_keys': copy_on_write copies the whole map on every write, which above "
+                    + MAX_COPY_ON_WRITE_KEYS + " keys takes too long for JMH's throughput accounting; allowed: at most "
+                    + MAX_COPY_ON_WRITE_KEYS + " keys with copy_on_write and writes (or leave copy_on_write out of 'subjects')");
+        }
         if (plan(p).isEmpty()) {
             throw new IllegalArgumentException("parameter 'subjects': nothing to measure: " + p.getStrings("subjects")
                     + " at threads " + p.getInts("threads") + " (HashMap is measured at 1 thread only); allowed: include a thread-safe subject or thread count 1");
@@ -119,9 +132,11 @@ public final class SyncVariants implements Experiment {
         List<String> popularities = p.getStrings("popularities");
         long seed = ctx.seed("workload");
         ResultBuilder out = ctx.result();
+        // quick: 5 short measured iterations rather than 3 longer ones: with 3, a 99.9% interval is
+        // about 18 standard errors wide (Student's t with 2 degrees of freedom), with 5 about 4.
         Jmh.Settings settings = ctx.profile() == Profile.FULL
                 ? Jmh.Settings.forProfile(Profile.FULL).withWarmup(5, 500).withMeasurement(5, 500)
-                : Jmh.Settings.forProfile(Profile.QUICK);
+                : Jmh.Settings.forProfile(Profile.QUICK).withWarmup(2, 100).withMeasurement(5, 100);
 
         int cores = Runtime.getRuntime().availableProcessors();
         out.note("logical_cores", cores);
@@ -180,6 +195,7 @@ public final class SyncVariants implements Experiment {
                     String unit = scores.get(any).unit();
                     XYChart chart = Charts.xy("Throughput, " + any.readPct() + "% reads (" + any.nKeys() + " keys, "
                             + any.popularity() + "; JMH, 99.9% CI)", "threads", "throughput (" + unit + ")");
+                    chart.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9 ? String.valueOf(Math.round(x)) : "");
                     for (SharedMapType t : SharedMapType.values()) {
                         List<Cell> line = e.getValue().stream().filter(c -> c.subject() == t)
                                 .sorted(Comparator.comparingInt(Cell::threads)).toList();
@@ -278,8 +294,9 @@ public final class SyncVariants implements Experiment {
     static Finding throughputRatio(String id, String a, JmhScore sa, String b, JmhScore sb, String where) {
         double ratio = sa.score() / sb.score();
         String direction = ratio >= 1 ? Finding.formatRatio(ratio) + " more" : Finding.formatRatio(1 / ratio) + " less";
+        String times = ratio < 0.01 ? String.format(Locale.ROOT, "%.1ex", ratio) : Finding.formatRatio(ratio);
         String text = String.format(Locale.ROOT, "At %s, %s did %s the operations per second of %s (%s throughput; %s %s ± %s %s, %s %s ± %s %s)",
-                where, a, Finding.formatRatio(ratio), b, direction,
+                where, a, times, b, direction,
                 a, number(sa.score()), number(sa.error()), sa.unit(), b, number(sb.score()), number(sb.error()), sb.unit());
         return new Finding(id, ratio, "x", text);
     }
@@ -287,7 +304,7 @@ public final class SyncVariants implements Experiment {
     private static String number(double v) {
         if (Double.isNaN(v)) return "?";
         double abs = Math.abs(v);
-        return String.format(Locale.ROOT, abs >= 100 ? "%.0f" : abs >= 1 ? "%.2f" : "%.4f", v);
+        return String.format(Locale.ROOT, abs >= 100 ? "%.0f" : abs >= 1 ? "%.2f" : "%.3g", v);
     }
 
     private static double finiteOrZero(double d) {

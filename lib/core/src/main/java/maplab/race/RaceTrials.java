@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntConsumer;
 import maplab.subject.concurrent.SharedMap;
 import maplab.subject.concurrent.SharedMapType;
+import maplab.workload.DistinctInts;
 
 /**
  * Races on purpose: a crew of threads that start each trial together (within a spin of each
@@ -178,11 +179,11 @@ public final class RaceTrials implements AutoCloseable {
         }
     }
 
-    /** {@code n} distinct Integers: i -> (i * golden ratio) xor seed is a bijection on int. */
+    /** {@code n} distinct Integers for {@code seed} ({@link DistinctInts#scrambled}). */
     static Integer[] distinctKeys(int n, long seed) {
+        int[] raw = DistinctInts.scrambled(n, seed);
         Integer[] keys = new Integer[n];
-        int salt = (int) (seed ^ (seed >>> 32));
-        for (int i = 0; i < n; i++) keys[i] = (i * 0x9E3779B1) ^ salt;
+        for (int i = 0; i < n; i++) keys[i] = raw[i];
         return keys;
     }
 

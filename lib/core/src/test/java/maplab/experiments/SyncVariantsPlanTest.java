@@ -57,5 +57,7 @@ class SyncVariantsPlanTest {
                 .hasMessage("parameter 'popularities': bad value 'pareto'; allowed: a comma-separated list of uniform, zipf");
         assertThatThrownBy(() -> Experiments.run("sync-variants", Profile.QUICK, Map.of("subjects", "hashmap", "threads", "2,4")))
                 .hasMessageStartingWith("parameter 'subjects': nothing to measure");
+        assertThatThrownBy(() -> Experiments.run("sync-variants", Profile.QUICK, Map.of("n_keys", "1048576")))
+                .hasMessageStartingWith("parameter 'n_keys': copy_on_write copies the whole map on every write");
     }
 }

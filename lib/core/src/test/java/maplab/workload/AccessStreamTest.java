@@ -42,6 +42,19 @@ class AccessStreamTest {
         assertThatThrownBy(() -> Popularity.parse("pareto")).hasMessage("popularity: unknown value 'pareto'; allowed: uniform, zipf");
     }
 
+    @Test
+    void scrambledIntsAreDistinctAndSpreadOverHashMapBuckets() {
+        int n = 1 << 16;
+        int[] keys = DistinctInts.scrambled(n, 11);
+        assertThat(Arrays.stream(keys).distinct().count()).isEqualTo(n);
+        assertThat(DistinctInts.scrambled(4, 11)).isEqualTo(Arrays.copyOf(keys, 4)).isNotEqualTo(DistinctInts.scrambled(4, 12));
+        // Unlike 0..n-1, they collide in a table of n buckets like random hashes: about n/e buckets stay empty.
+        boolean[] used = new boolean[n];
+        for (int k : keys) used[(k ^ (k >>> 16)) & (n - 1)] = true;
+        long empty = java.util.stream.IntStream.range(0, n).filter(i -> !used[i]).count();
+        assertThat(empty).isBetween((long) (n / Math.E * 0.95), (long) (n / Math.E * 1.05));
+    }
+
     private static double topShare(int[] indexes, int n) {
         int[] counts = new int[n];
         for (int i : indexes) counts[i]++;

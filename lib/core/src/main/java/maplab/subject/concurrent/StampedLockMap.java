@@ -1,11 +1,8 @@
 package maplab.subject.concurrent;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 
 /**
  * A {@code HashMap} guarded by a {@link StampedLock}: reads first try an <em>optimistic</em>
@@ -29,85 +26,21 @@ import java.util.function.BiFunction;
  */
 public final class StampedLockMap<K, V> implements SharedMap<K, V> {
 
-    private static final BiFunction<Map<Object, Object>, Object, Object> GET = Map::get;
-    private static final BiFunction<Map<Object, Object>, Object, Object> CONTAINS = Map::containsKey;
-    private static final BiFunction<Map<Object, Object>, Object, Object> SIZE = (m, ignored) -> m.size();
+    private final LockedHashMap<K, V> map = new LockedHashMap<>();
 
-    private final Map<K, V> map = new HashMap<>();
-    private final StampedLock lock = new StampedLock();
+    @Override public V get(K key) { return map.get(key); }
 
-    @SuppressWarnings("unchecked")
-    @Override public V get(K key) {
-        return (V) read(GET, Objects.requireNonNull(key, "key"));
-    }
+    @Override public boolean containsKey(K key) { return map.containsKey(key); }
 
-    @Override public boolean containsKey(K key) {
-        return (Boolean) read(CONTAINS, Objects.requireNonNull(key, "key"));
-    }
+    @Override public int size() { return map.size(); }
 
-    @Override public int size() {
-        return (Integer) read(SIZE, null);
-    }
+    @Override public V put(K key, V value) { return map.put(key, value); }
 
-    /** One read: optimistic first, validated; under the read lock when that failed or threw. */
-    @SuppressWarnings("unchecked")
-    private Object read(BiFunction<Map<Object, Object>, Object, Object> op, Object key) {
-        Map<Object, Object> m = (Map<Object, Object>) map;
-        long stamp = lock.tryOptimisticRead();
-        if (stamp != 0L) {
-            try {
-                Object result = op.apply(m, key);
-                if (lock.validate(stamp)) return result;
-            } catch (RuntimeException | StackOverflowError racedWithWriter) {
-                // A writer changed the map under the optimistic read: repeat it under the read lock.
-            }
-        }
-        long readStamp = lock.readLock();
-        try {
-            return op.apply(m, key);
-        } finally {
-            lock.unlockRead(readStamp);
-        }
-    }
-
-    @Override public V put(K key, V value) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        long stamp = lock.writeLock();
-        try {
-            return map.put(key, value);
-        } finally {
-            lock.unlockWrite(stamp);
-        }
-    }
-
-    @Override public V remove(K key) {
-        Objects.requireNonNull(key, "key");
-        long stamp = lock.writeLock();
-        try {
-            return map.remove(key);
-        } finally {
-            lock.unlockWrite(stamp);
-        }
-    }
+    @Override public V remove(K key) { return map.remove(key); }
 
     /** Atomic: all entries become visible together. */
-    @Override public void putAll(Map<? extends K, ? extends V> entries) {
-        Map<? extends K, ? extends V> checked = NonNull.entries(entries);
-        long stamp = lock.writeLock();
-        try {
-            map.putAll(checked);
-        } finally {
-            lock.unlockWrite(stamp);
-        }
-    }
+    @Override public void putAll(Map<? extends K, ? extends V> entries) { map.putAll(entries); }
 
-    @Override public void forEach(BiConsumer<? super K, ? super V> action) {
-        long stamp = lock.readLock();
-        try {
-            map.forEach(action);
-        } finally {
-            lock.unlockRead(stamp);
-        }
-    }
+    /** Under the read lock for the whole pass. */
+    @Override public void forEach(BiConsumer<? super K, ? super V> action) { map.forEach(action); }
 }

@@ -1,0 +1,66 @@
+package maplab.subject.intmap;
+
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import maplab.subject.jdk.Capacity;
+
+/** The map implementations behind {@link IntMap}; the ids are the JMH {@code @Param} values of {@code IterationBench}. */
+public enum IntMapKind {
+    /** {@code HashMap<Integer, Integer>}: iterators walk the bucket table, empty buckets included. */
+    HASHMAP("HashMap") {
+        @Override public IntMap create() {
+            return new JdkIntMap(new HashMap<>(), HashMap::new, m -> rebuildInto(Capacity.newHashMap(m.size()), m));
+        }
+    },
+    /** {@code LinkedHashMap<Integer, Integer>}: iterators follow the entry list, never the table. */
+    LINKEDHASHMAP("LinkedHashMap") {
+        @Override public IntMap create() {
+            return new JdkIntMap(new LinkedHashMap<>(), LinkedHashMap::new, m -> rebuildInto(Capacity.newLinkedHashMap(m.size()), m));
+        }
+    },
+    /** {@code TreeMap<Integer, Integer>}: a red-black tree, iterated in key order by successor links. */
+    TREEMAP("TreeMap") {
+        @Override public IntMap create() {
+            return new JdkIntMap(new TreeMap<>(), TreeMap::new, m -> rebuildInto(new TreeMap<>(), m));
+        }
+    },
+    /** fastutil {@code Int2IntOpenHashMap}: open addressing over primitive arrays; shrinks on removal, not on {@code clear()}. */
+    FASTUTIL("fastutil Int2IntOpenHashMap") {
+        @Override public IntMap create() {
+            return new FastutilIntMap(new Int2IntOpenHashMap());
+        }
+    };
+
+    private final String label;
+
+    IntMapKind(String label) {
+        this.label = label;
+    }
+
+    /** A new, empty, default-constructed map of this kind. */
+    public abstract IntMap create();
+
+    public String label() { return label; }
+
+    public String id() { return name().toLowerCase(Locale.ROOT); }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(IntMapKind::id).toList();
+    }
+
+    public static IntMapKind parse(String id) {
+        for (IntMapKind k : values()) if (k.id().equalsIgnoreCase(id)) return k;
+        throw new IllegalArgumentException("kind: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+    }
+
+    private static Map<Integer, Integer> rebuildInto(Map<Integer, Integer> target, Map<Integer, Integer> source) {
+        target.putAll(source);
+        return target;
+    }
+}

@@ -183,7 +183,7 @@ public final class Iteration implements Experiment {
             if (fresh == null) return;
             scores.forEach((state, s) -> {
                 if (state == MapState.FRESH) return;
-                names.add(kind.label() + ": " + state.label() + " / fresh");
+                names.add(kind.shortLabel() + " " + state.label() + " / fresh");
                 ratios.add(s.score() / fresh.score());
             });
         });
@@ -192,7 +192,7 @@ public final class Iteration implements Experiment {
             if (entrySet == null) return;
             scores.forEach((style, s) -> {
                 if (style == IterationStyle.ENTRYSET) return;
-                names.add(kind.label() + ": " + style.label() + " / entrySet");
+                names.add(kind.shortLabel() + " " + style.label() + " / entrySet");
                 ratios.add(s.score() / entrySet.score());
             });
         });
@@ -200,7 +200,7 @@ public final class Iteration implements Experiment {
             CategoryChart chart = Charts.bars("Iteration time ratios (states: " + k + " entries left of " + n + "; styles: " + styleSize + " entries)",
                     "comparison", "time ratio (x, log scale)");
             chart.getStyler().setYAxisLogarithmic(true);
-            chart.getStyler().setXAxisLabelRotation(60);
+            chart.getStyler().setXAxisLabelRotation(45);
             chart.getStyler().setLegendVisible(false);
             Charts.bars(chart, "ratio", names, ratios, null);
             logAxisFloor(chart, ratios.stream().mapToDouble(Double::doubleValue).min().orElse(1));

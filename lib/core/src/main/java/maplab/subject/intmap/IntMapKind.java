@@ -13,40 +13,45 @@ import maplab.subject.jdk.Capacity;
 /** The map implementations behind {@link IntMap}; the ids are the JMH {@code @Param} values of {@code IterationBench}. */
 public enum IntMapKind {
     /** {@code HashMap<Integer, Integer>}: iterators walk the bucket table, empty buckets included. */
-    HASHMAP("HashMap") {
+    HASHMAP("HashMap", "HashMap") {
         @Override public IntMap create() {
             return new JdkIntMap(new HashMap<>(), HashMap::new, m -> rebuildInto(Capacity.newHashMap(m.size()), m));
         }
     },
     /** {@code LinkedHashMap<Integer, Integer>}: iterators follow the entry list, never the table. */
-    LINKEDHASHMAP("LinkedHashMap") {
+    LINKEDHASHMAP("LinkedHashMap", "LinkedHashMap") {
         @Override public IntMap create() {
             return new JdkIntMap(new LinkedHashMap<>(), LinkedHashMap::new, m -> rebuildInto(Capacity.newLinkedHashMap(m.size()), m));
         }
     },
     /** {@code TreeMap<Integer, Integer>}: a red-black tree, iterated in key order by successor links. */
-    TREEMAP("TreeMap") {
+    TREEMAP("TreeMap", "TreeMap") {
         @Override public IntMap create() {
             return new JdkIntMap(new TreeMap<>(), TreeMap::new, m -> rebuildInto(new TreeMap<>(), m));
         }
     },
     /** fastutil {@code Int2IntOpenHashMap}: open addressing over primitive arrays; shrinks on removal, not on {@code clear()}. */
-    FASTUTIL("fastutil Int2IntOpenHashMap") {
+    FASTUTIL("fastutil Int2IntOpenHashMap", "fastutil") {
         @Override public IntMap create() {
             return new FastutilIntMap(new Int2IntOpenHashMap());
         }
     };
 
     private final String label;
+    private final String shortLabel;
 
-    IntMapKind(String label) {
+    IntMapKind(String label, String shortLabel) {
         this.label = label;
+        this.shortLabel = shortLabel;
     }
 
     /** A new, empty, default-constructed map of this kind. */
     public abstract IntMap create();
 
     public String label() { return label; }
+
+    /** One word for crowded chart axes: "fastutil". */
+    public String shortLabel() { return shortLabel; }
 
     public String id() { return name().toLowerCase(Locale.ROOT); }
 

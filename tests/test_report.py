@@ -35,7 +35,7 @@ def test_notebook_report_has_tables_charts_and_no_errors(report, name):
     page = (HOME / "reports" / f"{name}.html").read_text()
     assert "<table" in page, f"{name}: no table"
     assert "data:image/png;base64," in page, f"{name}: no embedded chart"
-    for marker in ("Traceback", "jp-RenderedText\" data-mime-type=\"application/vnd.jupyter.stderr", "EvalException", "CompilationException"):
+    for marker in ("SLF4J", "Traceback", "jp-RenderedText\" data-mime-type=\"application/vnd.jupyter.stderr", "EvalException", "CompilationException"):
         assert marker not in page, f"{name}: error output in the report ({marker})"
 
 

@@ -209,14 +209,13 @@ public final class Iteration implements Experiment {
 
         if (!byState.isEmpty()) {
             List<MapState> states = byState.values().iterator().next().keySet().stream().toList();
-            CategoryChart chart = Charts.bars("Iterating " + k + " entries by how the map got them (JMH, 99.9% CI)", "state",
+            // XChart draws error bars wrongly on a logarithmic axis: the intervals are in the tidy table
+            CategoryChart chart = Charts.bars("Iterating " + k + " entries by how the map got them (JMH; 99.9% CI in the table)", "state",
                     "time per full iteration (" + unit(byState) + ", log scale)");
             chart.getStyler().setYAxisLogarithmic(true);
             byState.forEach((kind, scores) -> Charts.bars(chart, kind.label(), states.stream().map(MapState::label).toList(),
-                    states.stream().map(st -> scores.get(st).score()).toList(),
-                    states.stream().map(st -> errorBelow(scores.get(st))).toList()));
-            logAxisFloor(chart, byState.values().stream().flatMap(m -> m.values().stream())
-                    .mapToDouble(s -> s.score() - errorBelow(s)).min().orElse(1));
+                    states.stream().map(st -> scores.get(st).score()).toList(), null));
+            logAxisFloor(chart, byState.values().stream().flatMap(m -> m.values().stream()).mapToDouble(JmhScore::score).min().orElse(1));
             out.chart("states", chart);
         }
         if (!byStyle.isEmpty()) {
@@ -260,12 +259,6 @@ public final class Iteration implements Experiment {
     /** Bars on a log axis need an explicit floor (XChart anchors bars at zero): the power of ten below {@code min}. */
     private static void logAxisFloor(CategoryChart chart, double min) {
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
-    }
-
-    /** An error bar that stays above zero on a log axis. */
-    private static double errorBelow(JmhScore s) {
-        double e = zeroIfNaN(s.error());
-        return Math.min(e, 0.9 * s.score());
     }
 
     private static double zeroIfNaN(double d) {

@@ -20,6 +20,7 @@ import maplab.measure.JmhScore;
 import maplab.result.Finding;
 import maplab.result.ResultBuilder;
 import maplab.result.Unit;
+import maplab.subject.EnumIds;
 import maplab.subject.intmap.IntMapKind;
 import maplab.subject.intmap.IterationStyle;
 import maplab.subject.intmap.MapState;
@@ -178,24 +179,8 @@ public final class Iteration implements Experiment {
                                Map<IntMapKind, Map<IterationStyle, JmhScore>> byStyle) {
         List<String> names = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
-        byState.forEach((kind, scores) -> {
-            JmhScore fresh = scores.get(MapState.FRESH);
-            if (fresh == null) return;
-            scores.forEach((state, s) -> {
-                if (state == MapState.FRESH) return;
-                names.add(kind.shortLabel() + " " + state.label() + " / fresh");
-                ratios.add(s.score() / fresh.score());
-            });
-        });
-        byStyle.forEach((kind, scores) -> {
-            JmhScore entrySet = scores.get(IterationStyle.ENTRYSET);
-            if (entrySet == null) return;
-            scores.forEach((style, s) -> {
-                if (style == IterationStyle.ENTRYSET) return;
-                names.add(kind.shortLabel() + " " + style.label() + " / entrySet");
-                ratios.add(s.score() / entrySet.score());
-            });
-        });
+        addRatios(byState, MapState.FRESH, MapState::label, names, ratios);
+        addRatios(byStyle, IterationStyle.ENTRYSET, IterationStyle::label, names, ratios);
         if (!names.isEmpty()) {
             CategoryChart chart = Charts.bars("Iteration time ratios (states: " + k + " entries left of " + n + "; styles: " + styleSize + " entries)",
                     "comparison", "time ratio (x, log scale)");
@@ -227,6 +212,20 @@ public final class Iteration implements Experiment {
                     styles.stream().map(st -> zeroIfNaN(scores.get(st).error())).toList()));
             out.chart("styles", chart);
         }
+    }
+
+    /** For every kind measured with {@code baseline}: "kind variant / baseline" and the time ratio, for each other variant. */
+    private static <V> void addRatios(Map<IntMapKind, Map<V, JmhScore>> scores, V baseline, java.util.function.Function<V, String> label,
+                                      List<String> names, List<Double> ratios) {
+        scores.forEach((kind, byVariant) -> {
+            JmhScore base = byVariant.get(baseline);
+            if (base == null) return;
+            byVariant.forEach((variant, s) -> {
+                if (variant.equals(baseline)) return;
+                names.add(kind.shortLabel() + " " + label.apply(variant) + " / " + label.apply(baseline));
+                ratios.add(s.score() / base.score());
+            });
+        });
     }
 
     private static void findings(ResultBuilder out, int n, int k, Map<IntMapKind, Map<MapState, JmhScore>> byState,
@@ -266,8 +265,6 @@ public final class Iteration implements Experiment {
     }
 
     private static List<String> ids(List<? extends Enum<?>> values) {
-        List<String> out = new ArrayList<>();
-        for (Enum<?> v : values) out.add(v.name().toLowerCase(Locale.ROOT));
-        return out;
+        return values.stream().map(EnumIds::id).toList();
     }
 }

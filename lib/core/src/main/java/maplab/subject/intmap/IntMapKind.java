@@ -1,13 +1,12 @@
 package maplab.subject.intmap;
 
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import maplab.subject.EnumIds;
 import maplab.subject.jdk.Capacity;
 
 /** The map implementations behind {@link IntMap}; the ids are the JMH {@code @Param} values of {@code IterationBench}. */
@@ -53,15 +52,14 @@ public enum IntMapKind {
     /** One word for crowded chart axes: "fastutil". */
     public String shortLabel() { return shortLabel; }
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() { return EnumIds.id(this); }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(IntMapKind::id).toList();
+        return EnumIds.ids(IntMapKind.class);
     }
 
     public static IntMapKind parse(String id) {
-        for (IntMapKind k : values()) if (k.id().equalsIgnoreCase(id)) return k;
-        throw new IllegalArgumentException("kind: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(IntMapKind.class, "kind", id);
     }
 
     private static Map<Integer, Integer> rebuildInto(Map<Integer, Integer> target, Map<Integer, Integer> source) {

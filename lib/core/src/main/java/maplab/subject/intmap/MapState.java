@@ -1,8 +1,7 @@
 package maplab.subject.intmap;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import maplab.subject.EnumIds;
 
 /**
  * How a map came to hold its k entries: freshly filled, or filled to n and then drained or
@@ -59,14 +58,13 @@ public enum MapState {
 
     public String label() { return label; }
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() { return EnumIds.id(this); }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(MapState::id).toList();
+        return EnumIds.ids(MapState.class);
     }
 
     public static MapState parse(String id) {
-        for (MapState s : values()) if (s.id().equalsIgnoreCase(id)) return s;
-        throw new IllegalArgumentException("state: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(MapState.class, "state", id);
     }
 }

@@ -128,7 +128,8 @@ public final class Iteration implements Experiment {
 
     private static Jmh.Settings settings(Profile profile) {
         Jmh.Settings base = Jmh.Settings.forProfile(profile);
-        return profile == Profile.FULL ? base : base.withWarmup(2, 100).withMeasurement(3, 150);
+        // one iteration takes microseconds to milliseconds: half-second iterations hold thousands of them
+        return profile == Profile.FULL ? base.withWarmup(5, 500).withMeasurement(5, 500) : base.withWarmup(2, 100).withMeasurement(3, 150);
     }
 
     /** Runs {@link IterationLoop} on a HashMap in {@code state} under JFR in a forked JVM and reads its samples. */

@@ -61,7 +61,7 @@ public final class Merge implements Experiment {
         return List.of(
                 ParamSpec.integers("sizes", 256, 1 << 22, "4096,16384,65536,262144",
                         "4096,8192,16384,32768,65536,131072,262144,524288,1048576", "keys in the source map of the trap"),
-                ParamSpec.integer("budget_ms", 10, 600_000, 500, 5_000,
+                ParamSpec.integer("budget_ms", 10, 600_000, 1_000, 5_000,
                         "time budget of one trap merge (each JMH shot and the in-process probe count); a merge that runs out is reported as 'more than'"),
                 ParamSpec.choices("variants", ReinsertTarget.ids(), all, all, "trap targets compared"),
                 ParamSpec.integer("jdk_n", 1_000, 10_000_000, 100_000, 1_000_000, "entries in each of the two JDK maps merged"),
@@ -194,7 +194,7 @@ public final class Merge implements Experiment {
         // Times with JMH: the same-hash variant gets few shots (they are long), the others many (they are short).
         List<TrapPoint> points = new ArrayList<>();
         for (ReinsertTarget v : variants) {
-            Jmh.Settings settings = v == ReinsertTarget.SAME_HASH ? shots(ctx.profile(), 2, 3) : shots(ctx.profile(), 10, 5);
+            Jmh.Settings settings = v == ReinsertTarget.SAME_HASH ? shots(ctx.profile(), 1, 3) : shots(ctx.profile(), 10, 5);
             List<JmhScore> scores = ctx.jmh(TRAP_BENCH)
                     .param("target", v.id())
                     .param("n", sizes)

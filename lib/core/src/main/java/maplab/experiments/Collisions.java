@@ -69,7 +69,7 @@ public final class Collisions implements Experiment {
     }
 
     /** What one case did at one size, counted in process. */
-    record Counts(CollisionCase subject, int n, double equals, double compareTo, double hashCode,
+    record Counts(CollisionCase subject, int n, double equalsPerInsert, double compareToPerInsert, double hashCodePerInsert,
                   int treeBins, int maxBinLength, double meanProbe, int maxProbe) { }
 
     @Override
@@ -113,7 +113,7 @@ public final class Collisions implements Experiment {
             out.row().with("subject", c.id()).with("n_keys", n).measure("time_per_insert", s.score() / n, s.error() / n, NS_PER_INSERT);
         }
 
-        XYChart chart = Charts.logLog("Time per insert into a new map (JMH, 99.9% CI)", "n (keys)", "time per insert (ns)");
+        XYChart chart = Charts.logLog("Insert time per key (JMH, 99.9% CI)", "n (keys)", "time per insert (ns)");
         Table growth = Table.create("growth", StringColumn.create("case"), DoubleColumn.create("exponent"), DoubleColumn.create("r2"));
         Map<CollisionCase, Stats.Growth> fits = new EnumMap<>(CollisionCase.class);
         for (CollisionCase c : cases) {
@@ -157,9 +157,9 @@ public final class Collisions implements Experiment {
             out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("max_probe", k.maxProbe(), Unit.PROBES);
             return;
         }
-        out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("equals_per_insert", k.equals(), CALLS_PER_INSERT);
-        out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("compareto_per_insert", k.compareTo(), CALLS_PER_INSERT);
-        out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("hashcode_per_insert", k.hashCode(), CALLS_PER_INSERT);
+        out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("equals_per_insert", k.equalsPerInsert(), CALLS_PER_INSERT);
+        out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("compareto_per_insert", k.compareToPerInsert(), CALLS_PER_INSERT);
+        out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("hashcode_per_insert", k.hashCodePerInsert(), CALLS_PER_INSERT);
         out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("tree_bins", k.treeBins(), Unit.COUNT);
         out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("max_bin_length", k.maxBinLength(), Unit.COUNT);
     }
@@ -178,9 +178,9 @@ public final class Collisions implements Experiment {
                 boolean probeMap = k.subject().seededProbeMap();
                 subject.append(k.subject().label());
                 n.append(k.n());
-                equals.append(k.equals());
-                compare.append(k.compareTo());
-                hash.append(k.hashCode());
+                equals.append(k.equalsPerInsert());
+                compare.append(k.compareToPerInsert());
+                hash.append(k.hashCodePerInsert());
                 if (probeMap) trees.appendMissing(); else trees.append(k.treeBins());
                 if (probeMap) maxBin.appendMissing(); else maxBin.append(k.maxBinLength());
                 probe.append(k.meanProbe());
@@ -195,9 +195,9 @@ public final class Collisions implements Experiment {
         String range = "n = " + sizes.get(0) + ".." + maxN;
         Counts nonComparable = at(counts, CollisionCase.CONSTANT_HASH, maxN);
         if (nonComparable != null) {
-            out.finding(Finding.of("noncomparable_equals_per_insert_at_max_n", nonComparable.equals(), "calls",
+            out.finding(Finding.of("noncomparable_equals_per_insert_at_max_n", nonComparable.equalsPerInsert(), "calls",
                     "Inserting " + maxN + " constant-hash keys that are not Comparable into a HashMap cost %.0f equals calls per insert ("
-                            + String.format(Locale.ROOT, "%.2f", nonComparable.equals() / maxN) + " n)"));
+                            + String.format(Locale.ROOT, "%.2f", nonComparable.equalsPerInsert() / maxN) + " n)"));
             Stats.Growth g = fits.get(CollisionCase.CONSTANT_HASH);
             out.finding(Finding.of("noncomparable_growth_exponent", g.exponent(), "exponent", String.format(Locale.ROOT,
                     "The total time to insert n constant-hash keys that are not Comparable grew as n^%%.2f (least squares on log-log over %s, R² = %.3f)",
@@ -205,7 +205,7 @@ public final class Collisions implements Experiment {
         }
         Counts comparable = at(counts, CollisionCase.CONSTANT_HASH_COMPARABLE, maxN);
         if (comparable != null) {
-            out.finding(Finding.of("comparable_compares_per_insert_at_max_n", comparable.compareTo(), "calls",
+            out.finding(Finding.of("comparable_compares_per_insert_at_max_n", comparable.compareToPerInsert(), "calls",
                     "Inserting " + maxN + " constant-hash Comparable keys into a HashMap cost %.1f compareTo calls per insert (log2 n = "
                             + String.format(Locale.ROOT, "%.1f", Math.log(maxN) / Math.log(2)) + ")"));
         }

@@ -110,7 +110,7 @@ public final class Merge implements Experiment {
                     .measure("merge_time", s.score(), s.error(), Unit.ofJmh(s.unit()));
         }
         List<MergeStrategy> timed = new ArrayList<>(by.keySet());
-        CategoryChart chart = Charts.bars("Merging two HashMaps of " + n + " entries, " + overlap + "% shared (JMH, 99.9% CI)",
+        CategoryChart chart = Charts.bars("Merging two HashMaps, n = " + n + ", " + overlap + "% shared (JMH, 99.9% CI)",
                 "strategy", "time (" + scores.get(0).unit() + ")");
         Charts.bars(chart, "merge time", timed.stream().map(MergeStrategy::label).toList(),
                 timed.stream().map(m -> by.get(m).score()).toList(),
@@ -144,7 +144,7 @@ public final class Merge implements Experiment {
             out.row().with("part", "fastutil").with("subject", "fastutil_" + t.id()).with("order", o.id()).with("n_keys", n)
                     .measure("fill_time", s.score(), s.error(), Unit.ofJmh(s.unit()));
         }
-        CategoryChart chart = Charts.bars("Filling a default-sized fastutil collection with " + n + " keys (JMH single shot, 99.9% CI)",
+        CategoryChart chart = Charts.bars("fastutil fill, n = " + n + " (JMH single shot, 99.9% CI)",
                 "collection", "time (ms/op)");
         List<FastutilTarget> timed = new ArrayList<>(by.keySet());
         for (FillOrder o : FillOrder.values()) {
@@ -247,39 +247,50 @@ public final class Merge implements Experiment {
     }
 
     private static XYChart timeChart(List<TrapPoint> points, List<ReinsertTarget> variants, long budgetMs) {
-        XYChart chart = Charts.logLog("Inserting a map's keys in its slot order into a new map (JMH single shot, 99.9% CI)",
-                "n (keys)", "time (ms)");
+        XYChart chart = Charts.logLog("Slot-order re-insert: time (JMH single shot, 99.9% CI)", "n (keys)", "time (ms)");
         for (ReinsertTarget v : variants) {
-            List<TrapPoint> within = points.stream().filter(p -> p.variant() == v && !p.overBudget()).toList();
-            List<TrapPoint> over = points.stream().filter(p -> p.variant() == v && p.overBudget()).toList();
-            if (!within.isEmpty()) {
-                Charts.series(chart, v.label(), within.stream().map(TrapPoint::n).toList(), within.stream().map(TrapPoint::ms).toList(),
-                        within.stream().map(p -> logSafeError(p.ms(), p.errorMs())).toList());
-            }
-            if (!over.isEmpty()) {
-                XYSeries s = Charts.series(chart, v.label() + ": more than (budget " + budgetMs + " ms ran out)",
-                        over.stream().map(TrapPoint::n).toList(), over.stream().map(TrapPoint::ms).toList(), null);
-                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                s.setMarker(SeriesMarkers.TRIANGLE_UP);
-            }
+            List<TrapPoint> ps = points.stream().filter(p -> p.variant() == v).toList();
+            seriesWithLowerBounds(chart, v.label(), "budget of " + budgetMs + " ms ran out", ps, TrapPoint::overBudget,
+                    TrapPoint::ms, p -> logSafeError(p.ms(), p.errorMs()));
         }
         return chart;
     }
 
     private static XYChart probeChart(List<TrapPoint> points, List<ReinsertTarget> variants) {
-        boolean positive = points.stream().allMatch(p -> p.maxProbe() > 0);
-        XYChart chart = positive
-                ? Charts.logLog("Longest probe run while re-inserting in slot order (counted in process)", "n (keys)", "max probe (slots)")
-                : Charts.xy("Longest probe run while re-inserting in slot order (counted in process)", "n (keys)", "max probe (slots)");
+        String title = "Slot-order re-insert: longest probe run (in process)";
+        XYChart chart = points.stream().allMatch(p -> p.maxProbe() > 0)
+                ? Charts.logLog(title, "n (keys)", "max probe (slots)")
+                : Charts.xy(title, "n (keys)", "max probe (slots)");
         for (ReinsertTarget v : variants) {
             List<TrapPoint> ps = points.stream().filter(p -> p.variant() == v).toList();
-            Charts.series(chart, v.label() + (ps.stream().anyMatch(TrapPoint::countCut) ? " (at least: budget ran out)" : ""),
-                    ps.stream().map(TrapPoint::n).toList(), ps.stream().map(TrapPoint::maxProbe).toList(), null);
+            seriesWithLowerBounds(chart, v.label(), "count ran out of budget", ps, TrapPoint::countCut, p -> (double) p.maxProbe(), null);
         }
         return chart;
     }
 
-    private static void findings(ResultBuilder out, List<TrapPoint> points, List<Integer> sizes, long budgetMs, List<Runnable> later) {
+    /**
+     * One line of the exact points (with error bars when {@code error} is given) and, apart,
+     * the points that are only lower bounds as up-pointing triangles labelled "at least".
+     */
+    private static void seriesWithLowerBounds(XYChart chart, String label, String why, List<TrapPoint> ps,
+                                              java.util.function.Predicate<TrapPoint> lowerBound,
+                                              java.util.function.ToDoubleFunction<TrapPoint> y,
+                                              java.util.function.ToDoubleFunction<TrapPoint> error) {
+        List<TrapPoint> exact = ps.stream().filter(lowerBound.negate()).toList();
+        List<TrapPoint> bounds = ps.stream().filter(lowerBound).toList();
+        if (!exact.isEmpty()) {
+            Charts.series(chart, label, exact.stream().map(TrapPoint::n).toList(), exact.stream().map(p -> y.applyAsDouble(p)).toList(),
+                    error == null ? null : exact.stream().map(p -> error.applyAsDouble(p)).toList());
+        }
+        if (!bounds.isEmpty()) {
+            XYSeries s = Charts.series(chart, label + ": at least (" + why + ")", bounds.stream().map(TrapPoint::n).toList(),
+                    bounds.stream().map(p -> y.applyAsDouble(p)).toList(), null);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.TRIANGLE_UP);
+        }
+    }
+
+    static void findings(ResultBuilder out, List<TrapPoint> points, List<Integer> sizes, long budgetMs, List<Runnable> later) {
         int maxN = sizes.get(sizes.size() - 1);
         TrapPoint same = point(points, ReinsertTarget.SAME_HASH, maxN);
         TrapPoint seeded = point(points, ReinsertTarget.SEEDED, maxN);

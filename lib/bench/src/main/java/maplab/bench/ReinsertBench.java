@@ -36,9 +36,13 @@ public class ReinsertBench {
     @Param({"65536"})
     public int n;
 
-    /** Keys and the source map's seed. */
+    /** Seed of the keys. */
     @Param({"20261121"})
     public long seed;
+
+    /** The source map's seed (used by the seeded variant). */
+    @Param({"20261123"})
+    public long sourceSeed;
 
     /** The target map's seed (used by the seeded variant). */
     @Param({"20261122"})
@@ -54,7 +58,7 @@ public class ReinsertBench {
     @Setup
     public void setUp() {
         variant = ReinsertTarget.parse(target);
-        slotOrder = variant.source(KeyOrder.RANDOM.longKeys(n, seed), seed).keys();
+        slotOrder = variant.source(KeyOrder.RANDOM.longKeys(n, seed), sourceSeed).keys();
         budgetNanos = budgetMs <= 0 ? Long.MAX_VALUE : TimeUnit.MILLISECONDS.toNanos(budgetMs);
     }
 

@@ -61,11 +61,7 @@ public final class Collisions implements Experiment {
 
     @Override
     public void validate(Params params) {
-        List<Long> sizes = params.getLongs("sizes");
-        if (new TreeSet<>(sizes).size() < 2) {
-            throw new IllegalArgumentException("parameter 'sizes': bad value '" + String.join(",", sizes.stream().map(String::valueOf).toList())
-                    + "'; allowed: at least two different sizes (the growth exponent is fitted over them)");
-        }
+        Sweeps.requireTwoSizes(params, "sizes");
     }
 
     /** What one case did at one size, counted in process. */
@@ -120,7 +116,7 @@ public final class Collisions implements Experiment {
             Map<Integer, JmhScore> byN = times.get(c);
             List<Integer> ns = new ArrayList<>(byN.keySet());
             List<Double> perInsert = ns.stream().map(n -> byN.get(n).score() / n).toList();
-            List<Double> errors = ns.stream().map(n -> Merge.logSafeError(byN.get(n).score() / n, byN.get(n).error() / n)).toList();
+            List<Double> errors = ns.stream().map(n -> Sweeps.logSafeError(byN.get(n).score() / n, byN.get(n).error() / n)).toList();
             Charts.series(chart, c.label(), ns, perInsert, errors);
             Stats.Growth g = Stats.growth(ns.stream().mapToDouble(Integer::doubleValue).toArray(),
                     ns.stream().mapToDouble(n -> byN.get(n).score()).toArray());

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import maplab.chart.Charts;
@@ -73,10 +74,7 @@ public final class Merge implements Experiment {
 
     @Override
     public void validate(Params params) {
-        if (new TreeSet<>(params.getLongs("sizes")).size() < 2) {
-            throw new IllegalArgumentException("parameter 'sizes': bad value '" + join(params.getLongs("sizes"))
-                    + "'; allowed: at least two different sizes (the growth exponent is fitted over them)");
-        }
+        Sweeps.requireTwoSizes(params, "sizes");
     }
 
     @Override
@@ -167,6 +165,17 @@ public final class Merge implements Experiment {
         boolean countCut() { return inserted < n; }
     }
 
+    /** Probe counts of one re-insert: longest and mean probe, and how many keys went in before the budget ran out. */
+    record ProbeCount(int maxProbe, double meanProbe, int inserted) { }
+
+    /** Re-inserts the slot order of an n-key source into a counting target, within {@code budgetMs}. */
+    static ProbeCount countProbes(ReinsertTarget v, int n, long keySeed, long sourceSeed, long targetSeed, long budgetMs) {
+        long[] slotOrder = v.source(KeyOrder.RANDOM.longKeys(n, keySeed), sourceSeed).keys();
+        LongProbeMap target = v.target(n, targetSeed, true);
+        int inserted = ReinsertTarget.insertWithin(target, slotOrder, TimeUnit.MILLISECONDS.toNanos(budgetMs));
+        return new ProbeCount(target.counters().maxProbe(), target.counters().meanInsertProbe(), inserted);
+    }
+
     private void trap(RunContext ctx, ResultBuilder out, List<Runnable> findingsLast) throws InterruptedException {
         List<Integer> sizes = new ArrayList<>(new TreeSet<>(ctx.params().getInts("sizes")));
         List<ReinsertTarget> variants = ctx.params().getStrings("variants").stream().map(ReinsertTarget::parse).toList();
@@ -176,18 +185,13 @@ public final class Merge implements Experiment {
         long targetSeed = ctx.seed("trap-target-map");
 
         // Probe counts in process, counters on, each count within the same budget.
-        Map<ReinsertTarget, Map<Integer, int[]>> counts = new EnumMap<>(ReinsertTarget.class);
-        Map<ReinsertTarget, Map<Integer, Double>> means = new EnumMap<>(ReinsertTarget.class);
+        Map<ReinsertTarget, Map<Integer, ProbeCount>> counts = new EnumMap<>(ReinsertTarget.class);
         ctx.progress().addSteps(variants.size() * sizes.size());
         for (ReinsertTarget v : variants) {
             for (int n : sizes) {
                 ctx.checkInterrupted();
                 ctx.progress().step("counting probes: " + v.label() + ", n = " + n);
-                long[] slotOrder = v.source(KeyOrder.RANDOM.longKeys(n, keySeed), sourceSeed).keys();
-                LongProbeMap target = v.target(n, targetSeed, true);
-                int inserted = ReinsertTarget.insertWithin(target, slotOrder, TimeUnit.MILLISECONDS.toNanos(budgetMs));
-                counts.computeIfAbsent(v, k -> new java.util.TreeMap<>()).put(n, new int[] {target.counters().maxProbe(), inserted});
-                means.computeIfAbsent(v, k -> new java.util.TreeMap<>()).put(n, target.counters().meanInsertProbe());
+                counts.computeIfAbsent(v, k -> new TreeMap<>()).put(n, countProbes(v, n, keySeed, sourceSeed, targetSeed, budgetMs));
             }
         }
 
@@ -199,6 +203,7 @@ public final class Merge implements Experiment {
                     .param("target", v.id())
                     .param("n", sizes)
                     .param("seed", String.valueOf(keySeed))
+                    .param("sourceSeed", String.valueOf(sourceSeed))
                     .param("targetSeed", String.valueOf(targetSeed))
                     .param("budgetMs", String.valueOf(budgetMs))
                     .mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS)
@@ -207,8 +212,8 @@ public final class Merge implements Experiment {
             for (JmhScore s : scores) {
                 int n = Integer.parseInt(s.param("n"));
                 boolean over = s.samples().stream().anyMatch(x -> x >= budgetMs);
-                int[] c = counts.get(v).get(n);
-                TrapPoint p = new TrapPoint(v, n, s.score(), over ? Double.NaN : s.error(), over, c[0], means.get(v).get(n), c[1]);
+                ProbeCount c = counts.get(v).get(n);
+                TrapPoint p = new TrapPoint(v, n, s.score(), over ? Double.NaN : s.error(), over, c.maxProbe(), c.meanProbe(), c.inserted());
                 points.add(p);
                 record(out, p);
             }
@@ -251,7 +256,7 @@ public final class Merge implements Experiment {
         for (ReinsertTarget v : variants) {
             List<TrapPoint> ps = points.stream().filter(p -> p.variant() == v).toList();
             seriesWithLowerBounds(chart, v.label(), "budget of " + budgetMs + " ms ran out", ps, TrapPoint::overBudget,
-                    TrapPoint::ms, p -> logSafeError(p.ms(), p.errorMs()));
+                    TrapPoint::ms, p -> Sweeps.logSafeError(p.ms(), p.errorMs()));
         }
         return chart;
     }
@@ -346,17 +351,7 @@ public final class Merge implements Experiment {
         return profile == Profile.FULL ? s.withWarmup(warmup * 2, 0).withMeasurement(measured * 2, 0) : s.withWarmup(warmup, 0).withMeasurement(measured, 0);
     }
 
-    /** An error bar that stays above zero on a log axis (the table keeps the full error). */
-    static double logSafeError(double value, double error) {
-        if (Double.isNaN(error)) return 0;
-        return Math.min(error, value * 0.95);
-    }
-
     private static double zeroIfNaN(double d) {
         return Double.isNaN(d) ? 0 : d;
-    }
-
-    private static String join(List<Long> xs) {
-        return String.join(",", xs.stream().map(String::valueOf).toList());
     }
 }

@@ -24,26 +24,24 @@ class MergeTest {
 
     private static final int N = 1 << 14;
 
-    private static LongProbeMap reinsert(ReinsertTarget v) {
-        long[] slotOrder = v.source(KeyOrder.RANDOM.longKeys(N, 1), 11).keys();
-        LongProbeMap target = v.target(N, 22, true);
-        assertThat(ReinsertTarget.insertWithin(target, slotOrder, Long.MAX_VALUE)).isEqualTo(N);
-        assertThat(target.size()).isEqualTo(N);
-        return target;
+    private static Merge.ProbeCount reinsert(ReinsertTarget v) {
+        Merge.ProbeCount c = Merge.countProbes(v, N, 1, 11, 22, 600_000);
+        assertThat(c.inserted()).isEqualTo(N);
+        return c;
     }
 
     @Test
     void sameHashMergeReachesAFarLongerProbeRunThanSeededOrPresized() {
-        int same = reinsert(ReinsertTarget.SAME_HASH).counters().maxProbe();
-        int seeded = reinsert(ReinsertTarget.SEEDED).counters().maxProbe();
-        int presized = reinsert(ReinsertTarget.PRESIZED).counters().maxProbe();
+        Merge.ProbeCount same = reinsert(ReinsertTarget.SAME_HASH);
+        Merge.ProbeCount seeded = reinsert(ReinsertTarget.SEEDED);
+        int presized = reinsert(ReinsertTarget.PRESIZED).maxProbe();
         // Slot order piles the keys into one run: its length is a sizeable fraction of n.
-        assertThat(same).isGreaterThan(N / 16);
-        assertThat(same).isGreaterThan(20 * seeded);
-        assertThat(presized).isLessThan(same / 20);
+        assertThat(same.maxProbe()).isGreaterThan(N / 16);
+        assertThat(same.maxProbe()).isGreaterThan(20 * seeded.maxProbe());
+        assertThat(presized).isLessThan(same.maxProbe() / 20);
         // Mean probe per insert: hundreds with the same hash, a few with per-map seeds.
-        assertThat(reinsert(ReinsertTarget.SAME_HASH).counters().meanInsertProbe()).isGreaterThan(100);
-        assertThat(reinsert(ReinsertTarget.SEEDED).counters().meanInsertProbe()).isLessThan(5);
+        assertThat(same.meanProbe()).isGreaterThan(100);
+        assertThat(seeded.meanProbe()).isLessThan(5);
     }
 
     @Test

@@ -8,6 +8,7 @@ final class Catalog {
 
     static final List<Experiment> ALL = List.of(
             new maplab.experiments.SeedOrder(),
+            new maplab.experiments.KeyOrderExperiment(),
             new maplab.experiments.Presize(),
             new maplab.experiments.Merge(),
             new maplab.experiments.Collisions()

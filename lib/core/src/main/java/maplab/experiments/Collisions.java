@@ -223,11 +223,11 @@ public final class Collisions implements Experiment {
             StringBuilder others = new StringBuilder();
             for (CollisionCase c : List.of(CollisionCase.RANDOM_STRING, CollisionCase.CONSTANT_HASH, CollisionCase.DISTINCT_HASH)) {
                 Counts k = at(counts, c, maxN);
-                if (k != null) others.append(others.length() == 0 ? "" : ", ").append(c.label()).append(": ").append(k.treeBins());
+                if (k != null) others.append(others.length() == 0 ? "" : ", ").append(c.id()).append(": ").append(k.treeBins());
             }
             out.finding(Finding.of("tree_bins", collidingCounts.treeBins(), "count",
                     "A HashMap holding " + maxN + " colliding Strings had %.0f tree bin(s); its longest bin held "
-                            + collidingCounts.maxBinLength() + " keys" + (others.length() == 0 ? "" : " (tree bins with " + others + ")")));
+                            + collidingCounts.maxBinLength() + " keys" + (others.length() == 0 ? "" : " (tree bins for " + others + ")")));
         }
     }
 

@@ -252,23 +252,23 @@ public final class Merge implements Experiment {
     }
 
     private static XYChart timeChart(List<TrapPoint> points, List<ReinsertTarget> variants, long budgetMs) {
-        XYChart chart = Charts.logLog("Slot-order re-insert: time (JMH single shot, 99.9% CI)", "n (keys)", "time (ms)");
+        XYChart chart = Charts.logLog("Slot-order re-insert: time (budget " + budgetMs + " ms)", "n (keys)", "time (ms; JMH single shot, 99.9% CI)");
         for (ReinsertTarget v : variants) {
             List<TrapPoint> ps = points.stream().filter(p -> p.variant() == v).toList();
-            seriesWithLowerBounds(chart, v.label(), "budget of " + budgetMs + " ms ran out", ps, TrapPoint::overBudget,
+            seriesWithLowerBounds(chart, v.label(), ps, TrapPoint::overBudget,
                     TrapPoint::ms, p -> Sweeps.logSafeError(p.ms(), p.errorMs()));
         }
         return chart;
     }
 
     private static XYChart probeChart(List<TrapPoint> points, List<ReinsertTarget> variants) {
-        String title = "Slot-order re-insert: longest probe run (in process)";
+        String title = "Slot-order re-insert: longest probe";
         XYChart chart = points.stream().allMatch(p -> p.maxProbe() > 0)
-                ? Charts.logLog(title, "n (keys)", "max probe (slots)")
-                : Charts.xy(title, "n (keys)", "max probe (slots)");
+                ? Charts.logLog(title, "n (keys)", "max probe (slots; counted in process)")
+                : Charts.xy(title, "n (keys)", "max probe (slots; counted in process)");
         for (ReinsertTarget v : variants) {
             List<TrapPoint> ps = points.stream().filter(p -> p.variant() == v).toList();
-            seriesWithLowerBounds(chart, v.label(), "count ran out of budget", ps, TrapPoint::countCut, p -> (double) p.maxProbe(), null);
+            seriesWithLowerBounds(chart, v.label(), ps, TrapPoint::countCut, p -> (double) p.maxProbe(), null);
         }
         return chart;
     }
@@ -277,7 +277,7 @@ public final class Merge implements Experiment {
      * One line of the exact points (with error bars when {@code error} is given) and, apart,
      * the points that are only lower bounds as up-pointing triangles labelled "at least".
      */
-    private static void seriesWithLowerBounds(XYChart chart, String label, String why, List<TrapPoint> ps,
+    private static void seriesWithLowerBounds(XYChart chart, String label, List<TrapPoint> ps,
                                               java.util.function.Predicate<TrapPoint> lowerBound,
                                               java.util.function.ToDoubleFunction<TrapPoint> y,
                                               java.util.function.ToDoubleFunction<TrapPoint> error) {
@@ -288,7 +288,7 @@ public final class Merge implements Experiment {
                     error == null ? null : exact.stream().map(p -> error.applyAsDouble(p)).toList());
         }
         if (!bounds.isEmpty()) {
-            XYSeries s = Charts.series(chart, label + ": at least (" + why + ")", bounds.stream().map(TrapPoint::n).toList(),
+            XYSeries s = Charts.series(chart, label + ": at least (budget ran out)", bounds.stream().map(TrapPoint::n).toList(),
                     bounds.stream().map(p -> y.applyAsDouble(p)).toList(), null);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.TRIANGLE_UP);

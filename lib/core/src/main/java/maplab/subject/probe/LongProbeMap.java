@@ -85,20 +85,9 @@ public final class LongProbeMap {
             if (counting) counters.recordLookup(0);
             return hasZero ? zeroValue : missing;
         }
-        final long[] keys = this.keys;
-        final int mask = this.mask;
-        final int home = homeSlot(key);
-        int i = home;
-        long k;
-        while ((k = keys[i]) != 0) {
-            if (k == key) {
-                if (counting) counters.recordLookup((i - home) & mask);
-                return values[i];
-            }
-            i = (i + 1) & mask;
-        }
-        if (counting) counters.recordLookup((i - home) & mask);
-        return missing;
+        int i = locate(key);
+        if (counting) counters.recordLookup(probeLength(key, i));
+        return i >= 0 ? values[i] : missing;
     }
 
     public boolean containsKey(long key) {
@@ -106,7 +95,9 @@ public final class LongProbeMap {
             if (counting) counters.recordLookup(0);
             return hasZero;
         }
-        return slotOf(key, true) >= 0;
+        int i = locate(key);
+        if (counting) counters.recordLookup(probeLength(key, i));
+        return i >= 0;
     }
 
     /** Maps {@code key} to {@code value}; returns the previous value or {@link #MISSING}. */
@@ -123,21 +114,14 @@ public final class LongProbeMap {
             if (++size > maxFill) grow();
             return MISSING;
         }
-        final long[] keys = this.keys;
-        final int mask = this.mask;
-        final int home = homeSlot(key);
-        int i = home;
-        long k;
-        while ((k = keys[i]) != 0) {
-            if (k == key) {
-                if (counting) counters.recordInsert((i - home) & mask);
-                long old = values[i];
-                values[i] = value;
-                return old;
-            }
-            i = (i + 1) & mask;
+        int i = locate(key);
+        if (counting) counters.recordInsert(probeLength(key, i));
+        if (i >= 0) {
+            long old = values[i];
+            values[i] = value;
+            return old;
         }
-        if (counting) counters.recordInsert((i - home) & mask);
+        i = -i - 1;
         keys[i] = key;
         values[i] = value;
         if (++size > maxFill) grow();
@@ -152,7 +136,7 @@ public final class LongProbeMap {
             size--;
             return true;
         }
-        int i = slotOf(key, false);
+        int i = locate(key);
         if (i < 0) return false;
         size--;
         shiftBack(i);
@@ -228,22 +212,25 @@ public final class LongProbeMap {
         return Arrays.copyOf(hist, size == 0 ? 0 : last + 1);
     }
 
-    /** The slot holding {@code key} (non-zero), or -1. */
-    private int slotOf(long key, boolean count) {
+    /**
+     * Linear probing from the home slot of {@code key} (non-zero): the slot holding it, or
+     * {@code -(free slot) - 1} for the free slot where it would go.
+     */
+    private int locate(long key) {
         final long[] keys = this.keys;
         final int mask = this.mask;
-        final int home = homeSlot(key);
-        int i = home;
+        int i = homeSlot(key);
         long k;
         while ((k = keys[i]) != 0) {
-            if (k == key) {
-                if (count && counting) counters.recordLookup((i - home) & mask);
-                return i;
-            }
+            if (k == key) return i;
             i = (i + 1) & mask;
         }
-        if (count && counting) counters.recordLookup((i - home) & mask);
-        return -1;
+        return -i - 1;
+    }
+
+    /** Slots visited beyond the home slot by a {@link #locate} that returned {@code located} (only computed when counting). */
+    private int probeLength(long key, int located) {
+        return ((located >= 0 ? located : -located - 1) - homeSlot(key)) & mask;
     }
 
     /** Backward-shift deletion: empties slot {@code hole} and pulls later keys of its run back. */
@@ -278,12 +265,7 @@ public final class LongProbeMap {
     private void grow() {
         long[] oldKeys = keys;
         long[] oldValues = values;
-        int capacity = oldKeys.length;
-        do {
-            if (capacity >= ProbeConfig.MAX_CAPACITY) throw new IllegalStateException("LongProbeMap: more than " + maxFill + " entries do not fit");
-            capacity <<= 1;
-        } while (config.maxFill(capacity) < size);
-        allocate(capacity);
+        allocate(config.grownCapacity(oldKeys.length, size));
         final long[] keys = this.keys;
         final int mask = this.mask;
         for (int j = 0; j < oldKeys.length; j++) {

@@ -54,6 +54,15 @@ public record ProbeConfig(HashMode hash, IndexBits index, double loadFactor, lon
         return cap;
     }
 
+    /** The capacity after growing a full table of {@code capacity} slots holding {@code size} entries: doubled, until they fit. */
+    int grownCapacity(int capacity, int size) {
+        do {
+            if (capacity >= MAX_CAPACITY) throw new IllegalStateException("ProbeMap: more than " + maxFill(MAX_CAPACITY) + " entries do not fit");
+            capacity <<= 1;
+        } while (maxFill(capacity) < size);
+        return capacity;
+    }
+
     /** Entries a table of {@code capacity} slots holds before it doubles (always leaves a free slot). */
     int maxFill(int capacity) {
         return (int) Math.min(capacity - 1L, Math.max(1L, (long) Math.floor(capacity * loadFactor)));

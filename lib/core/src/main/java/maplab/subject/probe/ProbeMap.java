@@ -104,25 +104,16 @@ public final class ProbeMap<K, V> extends AbstractMap<K, V> {
 
     @Override
     public V put(K key, V value) {
-        final Object stored = key == null ? NULL_KEY : key;
         final long h = hashOf(key);
-        final Object[] keys = this.keys;
-        final long[] hashes = this.hashes;
-        final int mask = this.mask;
-        final int home = slotFor(h);
-        int i = home;
-        Object k;
-        while ((k = keys[i]) != null) {
-            if (hashes[i] == h && (k == stored || k.equals(stored))) {
-                if (counting) counters.recordInsert((i - home) & mask);
-                V old = value(i);
-                values[i] = value;
-                return old;
-            }
-            i = (i + 1) & mask;
+        int i = locate(key, h);
+        if (counting) counters.recordInsert(probeLength(h, i));
+        if (i >= 0) {
+            V old = value(i);
+            values[i] = value;
+            return old;
         }
-        if (counting) counters.recordInsert((i - home) & mask);
-        keys[i] = stored;
+        i = -i - 1;
+        keys[i] = key == null ? NULL_KEY : key;
         values[i] = value;
         hashes[i] = h;
         modCount++;
@@ -132,7 +123,7 @@ public final class ProbeMap<K, V> extends AbstractMap<K, V> {
 
     @Override
     public V remove(Object key) {
-        int i = slotOf(key, false);
+        int i = locate(key, hashOf(key));
         if (i < 0) return null;
         V old = value(i);
         removeAt(i, null);
@@ -209,29 +200,36 @@ public final class ProbeMap<K, V> extends AbstractMap<K, V> {
         return (V) values[i];
     }
 
-    /** The slot of {@code key}, or -1; counted as a lookup. */
+    /** The slot of {@code key}, or a negative number; counted as a lookup. */
     private int find(Object key) {
-        return slotOf(key, true);
+        final long h = hashOf(key);
+        int i = locate(key, h);
+        if (counting) counters.recordLookup(probeLength(h, i));
+        return i;
     }
 
-    private int slotOf(Object key, boolean count) {
+    /**
+     * Linear probing from the home slot of hash {@code h}: the slot holding {@code key}, or
+     * {@code -(free slot) - 1} for the free slot where it would go. {@code equals} is called
+     * only on a full 64-bit hash match.
+     */
+    private int locate(Object key, long h) {
         final Object stored = key == null ? NULL_KEY : key;
-        final long h = hashOf(key);
         final Object[] keys = this.keys;
         final long[] hashes = this.hashes;
         final int mask = this.mask;
-        final int home = slotFor(h);
-        int i = home;
+        int i = slotFor(h);
         Object k;
         while ((k = keys[i]) != null) {
-            if (hashes[i] == h && (k == stored || k.equals(stored))) {
-                if (count && counting) counters.recordLookup((i - home) & mask);
-                return i;
-            }
+            if (hashes[i] == h && (k == stored || k.equals(stored))) return i;
             i = (i + 1) & mask;
         }
-        if (count && counting) counters.recordLookup((i - home) & mask);
-        return -1;
+        return -i - 1;
+    }
+
+    /** Slots visited beyond the home slot by a {@link #locate} that returned {@code located} (only computed when counting). */
+    private int probeLength(long h, int located) {
+        return ((located >= 0 ? located : -located - 1) - slotFor(h)) & mask;
     }
 
     /**
@@ -276,12 +274,7 @@ public final class ProbeMap<K, V> extends AbstractMap<K, V> {
         Object[] oldKeys = keys;
         Object[] oldValues = values;
         long[] oldHashes = hashes;
-        int capacity = oldKeys.length;
-        do {
-            if (capacity >= ProbeConfig.MAX_CAPACITY) throw new IllegalStateException("ProbeMap: more than " + maxFill + " entries do not fit");
-            capacity <<= 1;
-        } while (config.maxFill(capacity) < size);
-        allocate(capacity);
+        allocate(config.grownCapacity(oldKeys.length, size));
         final Object[] keys = this.keys;
         final int mask = this.mask;
         for (int j = 0; j < oldKeys.length; j++) {

@@ -1,5 +1,7 @@
 package maplab.experiments;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,17 +15,18 @@ import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
 import maplab.experiment.Profile;
 import maplab.experiment.RunContext;
-import maplab.measure.ForkedJvm;
+import maplab.measure.ChildJvm;
 import maplab.measure.JfrProfile;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
+import maplab.measure.MeasurementException;
 import maplab.result.Finding;
 import maplab.result.ResultBuilder;
 import maplab.result.Unit;
 import maplab.subject.EnumIds;
-import maplab.subject.intmap.IntMapKind;
-import maplab.subject.intmap.IterationStyle;
-import maplab.subject.intmap.MapState;
+import maplab.subject.iteration.IterationMapKind;
+import maplab.subject.iteration.IterationStyle;
+import maplab.subject.iteration.MapState;
 import maplab.workload.IterationLoop;
 import org.knowm.xchart.CategoryChart;
 
@@ -46,16 +49,16 @@ public final class Iteration implements Experiment {
 
     @Override
     public List<ParamSpec> params() {
-        String allKinds = String.join(",", IntMapKind.ids());
+        String allKinds = String.join(",", IterationMapKind.ids());
         return List.of(
                 ParamSpec.integer("n", 2, 50_000_000, 1_000_000, 4_000_000, "entries a map held before it was drained or cleared"),
                 ParamSpec.integer("k", 1, 50_000_000, 1_000, 1_000, "entries left after draining (and in the fresh map); less than n"),
                 ParamSpec.choices("states", MapState.ids(), String.join(",", MapState.ids()), String.join(",", MapState.ids()),
                         "map states compared (fresh is the baseline of the ratios)"),
-                ParamSpec.choices("state_kinds", IntMapKind.ids(), "hashmap,fastutil", allKinds,
+                ParamSpec.choices("state_kinds", IterationMapKind.ids(), "hashmap,fastutil", allKinds,
                         "map kinds filled, drained and cleared"),
                 ParamSpec.integer("style_size", 1, 10_000_000, 100_000, 1_000_000, "entries of the maps whose iteration styles are compared"),
-                ParamSpec.choices("kinds", IntMapKind.ids(), allKinds, allKinds, "map kinds whose iteration styles are compared"),
+                ParamSpec.choices("kinds", IterationMapKind.ids(), allKinds, allKinds, "map kinds whose iteration styles are compared"),
                 ParamSpec.choices("styles", IterationStyle.ids(), String.join(",", IterationStyle.ids()), String.join(",", IterationStyle.ids()),
                         "iteration styles compared (entrySet is the baseline of the ratios)"),
                 ParamSpec.choice("profiled_state", MapState.ids(), "fresh", "fresh",
@@ -77,19 +80,19 @@ public final class Iteration implements Experiment {
         int k = ctx.params().getInt("k");
         int styleSize = ctx.params().getInt("style_size");
         List<MapState> states = ctx.params().getStrings("states").stream().map(MapState::parse).toList();
-        List<IntMapKind> stateKinds = ctx.params().getStrings("state_kinds").stream().map(IntMapKind::parse).toList();
-        List<IntMapKind> kinds = ctx.params().getStrings("kinds").stream().map(IntMapKind::parse).toList();
+        List<IterationMapKind> stateKinds = ctx.params().getStrings("state_kinds").stream().map(IterationMapKind::parse).toList();
+        List<IterationMapKind> kinds = ctx.params().getStrings("kinds").stream().map(IterationMapKind::parse).toList();
         List<IterationStyle> styles = ctx.params().getStrings("styles").stream().map(IterationStyle::parse).toList();
         long keySeed = ctx.seed("keys");
         ResultBuilder out = ctx.result();
         Jmh.Settings settings = settings(ctx.profile());
 
         // 1. drained, cleared and remedied maps against fresh ones
-        Map<IntMapKind, Map<MapState, JmhScore>> byState = new LinkedHashMap<>();
+        Map<IterationMapKind, Map<MapState, JmhScore>> byState = new LinkedHashMap<>();
         for (JmhScore s : ctx.jmh(BENCH).settings(settings)
                 .param("kind", ids(stateKinds)).param("state", ids(states)).param("style", IterationStyle.ENTRYSET.id())
                 .param("n", String.valueOf(n)).param("k", String.valueOf(k)).param("seed", String.valueOf(keySeed)).run()) {
-            IntMapKind kind = IntMapKind.parse(s.param("kind"));
+            IterationMapKind kind = IterationMapKind.parse(s.param("kind"));
             MapState state = MapState.parse(s.param("state"));
             byState.computeIfAbsent(kind, x -> new LinkedHashMap<>()).put(state, s);
             out.row().with("part", "states").with("subject", kind.id()).with("state", state.id()).with("style", IterationStyle.ENTRYSET.id())
@@ -98,11 +101,11 @@ public final class Iteration implements Experiment {
         }
 
         // 2. iteration styles on fresh maps
-        Map<IntMapKind, Map<IterationStyle, JmhScore>> byStyle = new LinkedHashMap<>();
+        Map<IterationMapKind, Map<IterationStyle, JmhScore>> byStyle = new LinkedHashMap<>();
         for (JmhScore s : ctx.jmh(BENCH).settings(settings)
                 .param("kind", ids(kinds)).param("state", MapState.FRESH.id()).param("style", ids(styles))
                 .param("n", String.valueOf(styleSize)).param("k", String.valueOf(styleSize)).param("seed", String.valueOf(keySeed)).run()) {
-            IntMapKind kind = IntMapKind.parse(s.param("kind"));
+            IterationMapKind kind = IterationMapKind.parse(s.param("kind"));
             IterationStyle style = IterationStyle.parse(s.param("style"));
             byStyle.computeIfAbsent(kind, x -> new LinkedHashMap<>()).put(style, s);
             out.row().with("part", "styles").with("subject", kind.id()).with("state", MapState.FRESH.id()).with("style", style.id())
@@ -115,10 +118,10 @@ public final class Iteration implements Experiment {
         JfrProfile profile = profile(ctx, profiled, n, k, keySeed);
         out.table("top frames", profile.topFramesTable(TOP_FRAMES, Iteration::category));
         double iteratorShare = profile.topFrameShare(Iteration::isIteratorFrame);
-        out.row().with("part", "profile").with("subject", IntMapKind.HASHMAP.id()).with("state", profiled.id()).with("style", IterationStyle.ENTRYSET.id())
+        out.row().with("part", "profile").with("subject", IterationMapKind.HASHMAP.id()).with("state", profiled.id()).with("style", IterationStyle.ENTRYSET.id())
                 .with("n_keys", k).with("n_filled", profiled == MapState.FRESH ? k : n)
                 .measure("samples", profile.samples(), Unit.COUNT);
-        out.row().with("part", "profile").with("subject", IntMapKind.HASHMAP.id()).with("state", profiled.id()).with("style", IterationStyle.ENTRYSET.id())
+        out.row().with("part", "profile").with("subject", IterationMapKind.HASHMAP.id()).with("state", profiled.id()).with("style", IterationStyle.ENTRYSET.id())
                 .with("n_keys", k).with("n_filled", profiled == MapState.FRESH ? k : n)
                 .measure("iterator_frames_share", iteratorShare, Unit.FRACTION);
 
@@ -143,7 +146,7 @@ public final class Iteration implements Experiment {
         List<String> jvmArgs = new ArrayList<>(Jmh.Settings.DEFAULT_JVM_ARGS);
         // attribute samples to the exact (inlined) method, not the nearest safepoint
         jvmArgs.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
-        List<String> args = List.of(IntMapKind.HASHMAP.id(), state.id(), IterationStyle.ENTRYSET.id(), String.valueOf(n), String.valueOf(k),
+        List<String> args = List.of(IterationMapKind.HASHMAP.id(), state.id(), IterationStyle.ENTRYSET.id(), String.valueOf(n), String.valueOf(k),
                 String.valueOf(keySeed), String.valueOf(warmupMs), String.valueOf(recordMs), String.valueOf(periodMs), jfr.toString());
         ctx.progress().addSteps(1);
         ctx.progress().step("JFR profile of the entrySet loop over a " + state.label() + " HashMap (" + (warmupMs + recordMs) / 1000.0 + " s)");
@@ -154,10 +157,24 @@ public final class Iteration implements Experiment {
         note.put("sample_period_ms", periodMs);
         note.put("recording", dir.getFileName().resolve(jfr.getFileName()).toString());
         ctx.result().note("jfr", note);
-        String output = ForkedJvm.run(IterationLoop.class.getName(), jvmArgs, args, Duration.ofMillis(warmupMs + recordMs + 60_000L), dir.resolve("iteration-loop.log"));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new MeasurementException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        ChildJvm.Output output = ChildJvm.run(IterationLoop.class, jvmArgs, args, Duration.ofMillis(warmupMs + recordMs + 60_000L));
+        writeLog(dir.resolve("iteration-loop.log"), output);
         JfrProfile profile = JfrProfile.read(jfr);
-        if (profile.samples() == 0) throw new maplab.measure.MeasurementException("the JFR recording " + jfr + " has no execution samples; the loop said: " + output.strip());
+        if (profile.samples() == 0) throw new MeasurementException("the JFR recording " + jfr + " has no execution samples; the loop said: " + output.stdout().strip());
         return profile;
+    }
+
+    private static void writeLog(Path log, ChildJvm.Output output) {
+        try {
+            Files.writeString(log, output.stdout() + output.stderr());
+        } catch (IOException e) {
+            throw new MeasurementException("cannot write " + log + ": " + e.getMessage(), e);
+        }
     }
 
     /** A frame is an iterator's when its class is an Iterator or Spliterator implementation (HashMap$HashIterator, fastutil's MapIterator...). */
@@ -176,8 +193,8 @@ public final class Iteration implements Experiment {
         return "other";
     }
 
-    private static void charts(ResultBuilder out, int n, int k, int styleSize, Map<IntMapKind, Map<MapState, JmhScore>> byState,
-                               Map<IntMapKind, Map<IterationStyle, JmhScore>> byStyle) {
+    private static void charts(ResultBuilder out, int n, int k, int styleSize, Map<IterationMapKind, Map<MapState, JmhScore>> byState,
+                               Map<IterationMapKind, Map<IterationStyle, JmhScore>> byStyle) {
         List<String> names = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         addRatios(byState, MapState.FRESH, MapState::label, names, ratios);
@@ -216,7 +233,7 @@ public final class Iteration implements Experiment {
     }
 
     /** For every kind measured with {@code baseline}: "kind variant / baseline" and the time ratio, for each other variant. */
-    private static <V> void addRatios(Map<IntMapKind, Map<V, JmhScore>> scores, V baseline, java.util.function.Function<V, String> label,
+    private static <V> void addRatios(Map<IterationMapKind, Map<V, JmhScore>> scores, V baseline, java.util.function.Function<V, String> label,
                                       List<String> names, List<Double> ratios) {
         scores.forEach((kind, byVariant) -> {
             JmhScore base = byVariant.get(baseline);
@@ -229,9 +246,9 @@ public final class Iteration implements Experiment {
         });
     }
 
-    private static void findings(ResultBuilder out, int n, int k, Map<IntMapKind, Map<MapState, JmhScore>> byState,
-                                 Map<IntMapKind, Map<IterationStyle, JmhScore>> byStyle, MapState profiled, JfrProfile profile, double iteratorShare) {
-        Map<MapState, JmhScore> hashMap = byState.getOrDefault(IntMapKind.HASHMAP, Map.of());
+    private static void findings(ResultBuilder out, int n, int k, Map<IterationMapKind, Map<MapState, JmhScore>> byState,
+                                 Map<IterationMapKind, Map<IterationStyle, JmhScore>> byStyle, MapState profiled, JfrProfile profile, double iteratorShare) {
+        Map<MapState, JmhScore> hashMap = byState.getOrDefault(IterationMapKind.HASHMAP, Map.of());
         JmhScore fresh = hashMap.get(MapState.FRESH);
         if (fresh != null && hashMap.containsKey(MapState.DRAINED)) {
             out.finding(Finding.timeRatio("drained_vs_fresh", "Iterating a HashMap drained from " + n + " to " + k + " entries",
@@ -241,7 +258,7 @@ public final class Iteration implements Experiment {
             out.finding(Finding.timeRatio("cleared_vs_fresh", "Iterating a HashMap cleared after " + n + " entries and refilled with " + k,
                     hashMap.get(MapState.CLEARED).score(), "a fresh HashMap of " + k, fresh.score()));
         }
-        Map<IterationStyle, JmhScore> hashMapStyles = byStyle.getOrDefault(IntMapKind.HASHMAP, Map.of());
+        Map<IterationStyle, JmhScore> hashMapStyles = byStyle.getOrDefault(IterationMapKind.HASHMAP, Map.of());
         if (hashMapStyles.containsKey(IterationStyle.KEYSET_GET) && hashMapStyles.containsKey(IterationStyle.ENTRYSET)) {
             out.finding(Finding.timeRatio("keyset_get_vs_entryset", "Iterating a HashMap with keySet + get",
                     hashMapStyles.get(IterationStyle.KEYSET_GET).score(), "entrySet", hashMapStyles.get(IterationStyle.ENTRYSET).score()));
@@ -252,7 +269,7 @@ public final class Iteration implements Experiment {
                 100 * iteratorShare, profile.samples(), profiled.label(), top.method(), 100.0 * top.self() / profile.samples())));
     }
 
-    private static String unit(Map<IntMapKind, ? extends Map<?, JmhScore>> scores) {
+    private static String unit(Map<IterationMapKind, ? extends Map<?, JmhScore>> scores) {
         return scores.values().iterator().next().values().iterator().next().unit();
     }
 

@@ -1,4 +1,4 @@
-package maplab.subject.intmap;
+package maplab.subject.iteration;
 
 import java.util.List;
 import maplab.subject.EnumIds;
@@ -20,8 +20,8 @@ public enum IterationStyle {
         this.label = label;
     }
 
-    /** Visits every entry of {@code map} ({@code snapshot} is used by {@link #SNAPSHOT} only; take it with {@link IntMap#snapshot()}). */
-    public long iterate(IntMap map, Object[] snapshot) {
+    /** Visits every entry of {@code map} ({@code snapshot} is used by {@link #SNAPSHOT} only; take it with {@link IterationMap#snapshot()}). */
+    public long iterate(IterationMap map, Object[] snapshot) {
         return switch (this) {
             case ENTRYSET -> map.sumEntrySet();
             case KEYSET_GET -> map.sumKeySetGet();

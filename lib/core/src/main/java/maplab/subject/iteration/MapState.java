@@ -1,4 +1,4 @@
-package maplab.subject.intmap;
+package maplab.subject.iteration;
 
 import java.util.List;
 import maplab.subject.EnumIds;
@@ -17,7 +17,7 @@ public enum MapState {
     CLEARED("cleared"),
     /** A drained map passed to the copy constructor. */
     COPIED("drained, copied"),
-    /** A drained map rebuilt by the kind's remedy ({@link IntMap#rebuild()}). */
+    /** A drained map rebuilt by the kind's remedy ({@link IterationMap#rebuild()}). */
     REBUILT("drained, rebuilt");
 
     private final String label;
@@ -30,9 +30,9 @@ public enum MapState {
      * A map of {@code kind} in this state holding {@code keys[0..k)}, each mapped to itself;
      * the other keys of {@code keys} are the ones inserted and removed (or cleared).
      */
-    public IntMap build(IntMapKind kind, int[] keys, int k) {
+    public IterationMap build(IterationMapKind kind, int[] keys, int k) {
         if (k < 0 || k > keys.length) throw new IllegalArgumentException("k: must be from 0 to " + keys.length + ", got " + k);
-        IntMap map = kind.create();
+        IterationMap map = kind.create();
         switch (this) {
             case FRESH -> putRange(map, keys, 0, k);
             case DRAINED, COPIED, REBUILT -> {
@@ -52,7 +52,7 @@ public enum MapState {
         };
     }
 
-    private static void putRange(IntMap map, int[] keys, int from, int to) {
+    private static void putRange(IterationMap map, int[] keys, int from, int to) {
         for (int i = from; i < to; i++) map.put(keys[i], keys[i]);
     }
 

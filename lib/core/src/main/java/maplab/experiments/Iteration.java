@@ -200,7 +200,7 @@ public final class Iteration implements Experiment {
         addRatios(byState, MapState.FRESH, MapState::label, names, ratios);
         addRatios(byStyle, IterationStyle.ENTRYSET, IterationStyle::label, names, ratios);
         if (!names.isEmpty()) {
-            CategoryChart chart = Charts.bars("Iteration time ratios (states: " + k + " entries left of " + n + "; styles: " + styleSize + " entries)",
+            CategoryChart chart = Charts.bars("Time ratios (states: " + k + " of " + n + " entries left; styles: " + styleSize + ")",
                     "comparison", "time ratio (x, log scale)");
             chart.getStyler().setYAxisLogarithmic(true);
             chart.getStyler().setXAxisLabelRotation(45);
@@ -213,7 +213,7 @@ public final class Iteration implements Experiment {
         if (!byState.isEmpty()) {
             List<MapState> states = byState.values().iterator().next().keySet().stream().toList();
             // XChart draws error bars wrongly on a logarithmic axis: the intervals are in the tidy table
-            CategoryChart chart = Charts.bars("Iterating " + k + " entries by how the map got them (JMH; 99.9% CI in the table)", "state",
+            CategoryChart chart = Charts.bars(k + " entries, by how the map got them (JMH; CIs in the table)", "state",
                     "time per full iteration (" + unit(byState) + ", log scale)");
             chart.getStyler().setYAxisLogarithmic(true);
             byState.forEach((kind, scores) -> Charts.bars(chart, kind.label(), states.stream().map(MapState::label).toList(),
@@ -225,6 +225,7 @@ public final class Iteration implements Experiment {
             List<IterationStyle> styles = byStyle.values().iterator().next().keySet().stream().toList();
             CategoryChart chart = Charts.bars("Iterating " + styleSize + " entries by style (JMH, 99.9% CI)", "style",
                     "time per full iteration (" + unit(byStyle) + ")");
+            chart.getStyler().setYAxisMin(0.0); // times are positive; wide intervals of a quick run would pull the axis below zero
             byStyle.forEach((kind, scores) -> Charts.bars(chart, kind.label(), styles.stream().map(IterationStyle::label).toList(),
                     styles.stream().map(st -> scores.get(st).score()).toList(),
                     styles.stream().map(st -> zeroIfNaN(scores.get(st).error())).toList()));

@@ -82,7 +82,7 @@ public final class Presize implements Experiment {
                 .param("seed", String.valueOf(keySeed))
                 .mode(Mode.SingleShotTime)
                 .profiler("gc")
-                .settings(ctx.profile() == Profile.FULL ? base.withWarmup(5, 0).withMeasurement(10, 0) : base.withWarmup(3, 0).withMeasurement(6, 0))
+                .settings(ctx.profile() == Profile.FULL ? base.withWarmup(5, 0).withMeasurement(10, 0) : base.withWarmup(3, 0).withMeasurement(10, 0))
                 .run();
         Map<MapConstructor, JmhScore> byConstructor = new LinkedHashMap<>();
         for (JmhScore s : scores) {

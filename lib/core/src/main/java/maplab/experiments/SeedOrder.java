@@ -1,5 +1,6 @@
 package maplab.experiments;
 
+import maplab.subject.EnumIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,7 +60,7 @@ public final class SeedOrder implements Experiment {
         }
 
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumIds.id(this);
         }
 
         public String label() {
@@ -67,12 +68,11 @@ public final class SeedOrder implements Experiment {
         }
 
         public static Subject parse(String s) {
-            for (Subject x : values()) if (x.id().equalsIgnoreCase(s)) return x;
-            throw new IllegalArgumentException("subject: unknown value '" + s + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(Subject.class, "subject", s);
         }
 
         public static List<String> ids() {
-            return Arrays.stream(values()).map(Subject::id).toList();
+            return EnumIds.ids(Subject.class);
         }
 
         /** The keys in this subject's iteration order after inserting {@code keys} in array order; {@code probeSeed} seeds ProbeMap. */

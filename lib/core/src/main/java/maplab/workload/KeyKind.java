@@ -1,8 +1,7 @@
 package maplab.workload;
 
-import java.util.Arrays;
+import maplab.subject.EnumIds;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -27,16 +26,15 @@ public enum KeyKind {
     public static final int CONSTANT = 42;
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(KeyKind::id).toList();
+        return EnumIds.ids(KeyKind.class);
     }
 
     public static KeyKind parse(String s) {
-        for (KeyKind k : values()) if (k.id().equalsIgnoreCase(s)) return k;
-        throw new IllegalArgumentException("key kind: unknown value '" + s + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(KeyKind.class, "key kind", s);
     }
 
     /** True if the keys are Comparable (HashMap's tree bins can order them). */

@@ -1,9 +1,8 @@
 package maplab.subject.collision;
 
-import java.util.Arrays;
+import maplab.subject.EnumIds;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import maplab.subject.probe.ProbeConfig;
 import maplab.subject.probe.ProbeMap;
@@ -77,15 +76,14 @@ public enum CollisionCase {
 
     /** The parameter spelling, e.g. "constant_hash". */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(CollisionCase::id).toList();
+        return EnumIds.ids(CollisionCase.class);
     }
 
     public static CollisionCase parse(String id) {
-        for (CollisionCase c : values()) if (c.id().equalsIgnoreCase(id)) return c;
-        throw new IllegalArgumentException("case: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(CollisionCase.class, "case", id);
     }
 }

@@ -1,12 +1,11 @@
 package maplab.subject.intmap;
 
+import maplab.subject.EnumIds;
 import it.unimi.dsi.fastutil.ints.Int2IntMap;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectIterator;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import maplab.subject.probe.HashMode;
 import maplab.subject.probe.LongProbeMap;
@@ -36,7 +35,7 @@ public enum IntMapType {
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public String label() {
@@ -44,12 +43,11 @@ public enum IntMapType {
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(IntMapType::id).toList();
+        return EnumIds.ids(IntMapType.class);
     }
 
     public static IntMapType parse(String s) {
-        for (IntMapType t : values()) if (t.id().equalsIgnoreCase(s)) return t;
-        throw new IllegalArgumentException("subject: unknown value '" + s + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(IntMapType.class, "subject", s);
     }
 
     /** The ProbeMap config of the ProbeMap subjects (counters as asked). */

@@ -1,6 +1,6 @@
 package maplab.subject.keys;
 
-import java.util.Locale;
+import maplab.subject.EnumIds;
 
 /**
  * The types of key the key-types experiment compares, each made from an int. {@link #key}
@@ -40,5 +40,5 @@ public enum KeyType {
 
     public String label() { return label; }
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() { return EnumIds.id(this); }
 }

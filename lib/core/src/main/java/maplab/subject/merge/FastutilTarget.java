@@ -1,10 +1,9 @@
 package maplab.subject.merge;
 
+import maplab.subject.EnumIds;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * fastutil's open-hash set and map (linear probing, index from the low bits of a fixed
@@ -60,15 +59,14 @@ public enum FastutilTarget {
 
     /** The parameter spelling: "set" or "map". */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(FastutilTarget::id).toList();
+        return EnumIds.ids(FastutilTarget.class);
     }
 
     public static FastutilTarget parse(String id) {
-        for (FastutilTarget t : values()) if (t.id().equalsIgnoreCase(id)) return t;
-        throw new IllegalArgumentException("target: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(FastutilTarget.class, "target", id);
     }
 }

@@ -1,8 +1,7 @@
 package maplab.subject.merge;
 
-import java.util.Arrays;
+import maplab.subject.EnumIds;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import maplab.workload.KeyOrder;
 
@@ -31,15 +30,14 @@ public enum FillOrder {
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(FillOrder::id).toList();
+        return EnumIds.ids(FillOrder.class);
     }
 
     public static FillOrder parse(String id) {
-        for (FillOrder o : values()) if (o.id().equalsIgnoreCase(id)) return o;
-        throw new IllegalArgumentException("order: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(FillOrder.class, "order", id);
     }
 }

@@ -1,9 +1,8 @@
 package maplab.subject.merge;
 
-import java.util.Arrays;
+import maplab.subject.EnumIds;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import maplab.subject.jdk.Capacity;
 
@@ -78,15 +77,14 @@ public enum MergeStrategy {
 
     /** The parameter spelling, e.g. "put_all". */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(MergeStrategy::id).toList();
+        return EnumIds.ids(MergeStrategy.class);
     }
 
     public static MergeStrategy parse(String id) {
-        for (MergeStrategy s : values()) if (s.id().equalsIgnoreCase(id)) return s;
-        throw new IllegalArgumentException("strategy: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(MergeStrategy.class, "strategy", id);
     }
 }

@@ -1,8 +1,7 @@
 package maplab.subject.merge;
 
-import java.util.Arrays;
+import maplab.subject.EnumIds;
 import java.util.List;
-import java.util.Locale;
 import maplab.subject.probe.HashMode;
 import maplab.subject.probe.IndexBits;
 import maplab.subject.probe.LongProbeMap;
@@ -85,15 +84,14 @@ public enum ReinsertTarget {
 
     /** The parameter spelling, e.g. "same_hash". */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(ReinsertTarget::id).toList();
+        return EnumIds.ids(ReinsertTarget.class);
     }
 
     public static ReinsertTarget parse(String id) {
-        for (ReinsertTarget t : values()) if (t.id().equalsIgnoreCase(id)) return t;
-        throw new IllegalArgumentException("variant: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(ReinsertTarget.class, "variant", id);
     }
 }

@@ -1,8 +1,7 @@
 package maplab.subject.probe;
 
-import java.util.Arrays;
+import maplab.subject.EnumIds;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How a {@link LongProbeMap} or {@link ProbeMap} turns a key into a 64-bit hash before the
@@ -23,16 +22,15 @@ public enum HashMode {
 
     /** The parameter spelling: "identity", "mixed", "seeded". */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(HashMode::id).toList();
+        return EnumIds.ids(HashMode.class);
     }
 
     public static HashMode parse(String s) {
-        for (HashMode m : values()) if (m.id().equalsIgnoreCase(s)) return m;
-        throw new IllegalArgumentException("hash: unknown value '" + s + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(HashMode.class, "hash", s);
     }
 
     /** The 64-bit hash of a primitive key under this mode. */

@@ -1,8 +1,7 @@
 package maplab.subject.probe;
 
-import java.util.Arrays;
+import maplab.subject.EnumIds;
 import java.util.List;
-import java.util.Locale;
 
 /** Which bits of the 64-bit hash pick the home slot in a power-of-two table. */
 public enum IndexBits {
@@ -13,15 +12,14 @@ public enum IndexBits {
 
     /** The parameter spelling: "low", "high". */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(IndexBits::id).toList();
+        return EnumIds.ids(IndexBits.class);
     }
 
     public static IndexBits parse(String s) {
-        for (IndexBits b : values()) if (b.id().equalsIgnoreCase(s)) return b;
-        throw new IllegalArgumentException("index: unknown value '" + s + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(IndexBits.class, "index", s);
     }
 }

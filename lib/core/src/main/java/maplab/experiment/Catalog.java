@@ -7,6 +7,7 @@ final class Catalog {
     private Catalog() { }
 
     static final List<Experiment> ALL = List.of(
-            new maplab.experiments.Presize()
+            new maplab.experiments.Presize(),
+            new maplab.experiments.Gc()
     );
 }

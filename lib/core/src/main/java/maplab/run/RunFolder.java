@@ -83,14 +83,13 @@ public final class RunFolder {
     /** Writes every file of {@code result} and moves the folder into place; returns its final path. */
     public Path commit(Result result, Map<String, Long> seeds) {
         try {
-            Table table = result.table();
-            table.write().csv(staging.resolve("results.csv").toFile());
+            writeCsv(result.table(), staging.resolve("results.csv"));
             JSON.writeValue(staging.resolve("findings.json").toFile(), result.findings().stream().map(RunFolder::findingMap).toList());
             JSON.writeValue(staging.resolve("meta.json").toFile(), meta(result, seeds));
             if (!result.tables().isEmpty()) {
                 Files.createDirectories(staging.resolve("tables"));
                 for (Map.Entry<String, Table> t : result.tables().entrySet()) {
-                    t.getValue().write().csv(staging.resolve("tables").resolve(slug(t.getKey()) + ".csv").toFile());
+                    writeCsv(t.getValue(), staging.resolve("tables").resolve(slug(t.getKey()) + ".csv"));
                 }
             }
             if (!result.charts().isEmpty()) {
@@ -111,6 +110,15 @@ public final class RunFolder {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run folder " + target + " (partial files stay in " + staging + ")", e);
+        }
+    }
+
+    /** A table as CSV; a table without columns (a run that failed before its first row) as the measurement header alone. */
+    private static void writeCsv(Table table, Path file) throws IOException {
+        if (table.columnCount() == 0) {
+            Files.writeString(file, String.join(",", maplab.result.TidyTables.MEASURE_COLUMNS) + "\n", StandardCharsets.UTF_8);
+        } else {
+            table.write().csv(file.toFile());
         }
     }
 

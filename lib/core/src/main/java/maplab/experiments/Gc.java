@@ -62,9 +62,9 @@ public final class Gc implements Experiment {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.integer("alloc_n", 1_000, 10_000_000, 100_000, 1_000_000, "keys put per fill in the allocation benchmark"),
-                ParamSpec.integer("n", 10_000, 50_000_000, 1_000_000, 4_000_000, "entries of the map merged each round (pause workload)"),
+                ParamSpec.integer("n", 10_000, 50_000_000, 1_000_000, 2_000_000, "entries of the map merged each round (pause workload)"),
                 ParamSpec.integer("maps", 1, 64, 4, 8, "source maps built and merged each round"),
-                ParamSpec.integer("rounds", 2, 1_000, 10, 20, "recorded rounds per forked JVM (after one warm-up round)"),
+                ParamSpec.integer("rounds", 2, 1_000, 10, 15, "recorded rounds per forked JVM (after one warm-up round)"),
                 ParamSpec.integer("forks", 1, 20, 2, 3, "forked JVMs per variant for the pause workload"),
                 ParamSpec.choice("gc", GcPauses.Collector.ids(), "g1", "g1", "collector pinned in the pause workload's JVMs"),
                 ParamSpec.integer("heap_mb", 128, 65_536, 1_024, 2_048, "heap of the pause workload's JVMs (-Xms = -Xmx), MiB"));

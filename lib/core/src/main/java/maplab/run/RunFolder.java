@@ -58,9 +58,7 @@ public final class RunFolder {
                 throw new IllegalArgumentException("out: '" + out + "' exists and is not an empty folder; give a new folder (results are never overwritten)");
             }
         } else {
-            String base = STAMP.format(Instant.now()) + "-" + experiment;
-            target = Home.runs().resolve(base);
-            for (int i = 2; Files.exists(target); i++) target = Home.runs().resolve(base + "-" + i);
+            target = newFolderUnderRuns(experiment);
         }
         RunFolder folder = new RunFolder(target);
         try {
@@ -69,6 +67,14 @@ public final class RunFolder {
             throw new UncheckedIOException("cannot create run folder " + folder.staging, e);
         }
         return folder;
+    }
+
+    /** A path {@code runs/<UTC timestamp>-<name>} that does not exist yet (suffixed -2, -3... when taken). */
+    public static Path newFolderUnderRuns(String name) {
+        String base = STAMP.format(Instant.now()) + "-" + name;
+        Path target = Home.runs().resolve(base);
+        for (int i = 2; Files.exists(target); i++) target = Home.runs().resolve(base + "-" + i);
+        return target;
     }
 
     /** Where raw files go while the run is under way (moves with the folder). */
@@ -114,7 +120,7 @@ public final class RunFolder {
     }
 
     /** A table as CSV; a table without columns (a run that failed before its first row) as the measurement header alone. */
-    private static void writeCsv(Table table, Path file) throws IOException {
+    static void writeCsv(Table table, Path file) throws IOException {
         if (table.columnCount() == 0) {
             Files.writeString(file, String.join(",", maplab.result.TidyTables.MEASURE_COLUMNS) + "\n", StandardCharsets.UTF_8);
         } else {

@@ -189,7 +189,7 @@ public final class Gc implements Experiment {
         for (int f = 1; f <= forks; f++) {
             for (MapConstructor variant : pauses.keySet()) {
                 ctx.checkInterrupted();
-                ctx.progress().step("GC pauses, " + variant.label() + ", JVM " + f + "/" + forks);
+                ctx.progress().step("GC pauses, " + label(variant) + ", JVM " + f + "/" + forks);
                 String name = variant.id() + "-" + f;
                 Path jfr = dir.resolve(name + ".jfr");
                 List<String> args = new ArrayList<>(jvmArgs);
@@ -231,7 +231,7 @@ public final class Gc implements Experiment {
             out.row().with("subject", v).with("n_keys", n).with("gc", gc.id()).measure("pause_max", max(xs), Unit.MS);
             out.row().with("subject", v).with("n_keys", n).with("gc", gc.id()).measure("pause_total_per_round", sum(xs) / (forks * rounds), Unit.MS);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("variant", e.getKey().label());
+            row.put("variant", label(e.getKey()));
             row.put("collector", gc.label());
             row.put("pauses", (long) xs.length);
             row.put("mean_ms", Stats.mean(xs));
@@ -313,6 +313,11 @@ public final class Gc implements Experiment {
         return row;
     }
 
+    /** "default-sized: new HashMap<>()", "presized: HashMap for n entries". */
+    static String label(MapConstructor variant) {
+        return (variant == DEFAULT ? "default-sized: " : "presized: ") + variant.label();
+    }
+
     /** Cohen's conventional words for |d|. */
     static String effectWord(double d) {
         double a = Math.abs(d);
@@ -325,8 +330,8 @@ public final class Gc implements Experiment {
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < HISTOGRAM_BINS; i++) labels.add(String.format(Locale.ROOT, "%.1f-%.1f", edges[i], edges[i + 1]));
         CategoryChart chart = Charts.bars("GC pause durations (" + gc.label() + ", JFR), default-sized vs presized maps", "pause (ms)", "pauses (count)");
-        Charts.bars(chart, DEFAULT.label(), labels, toList(Stats.histogram(dflt, edges)), null);
-        Charts.bars(chart, PRESIZED.label(), labels, toList(Stats.histogram(pre, edges)), null);
+        Charts.bars(chart, label(DEFAULT), labels, toList(Stats.histogram(dflt, edges)), null);
+        Charts.bars(chart, label(PRESIZED), labels, toList(Stats.histogram(pre, edges)), null);
         return chart;
     }
 

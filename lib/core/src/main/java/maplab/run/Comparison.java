@@ -199,20 +199,33 @@ public final class Comparison {
         return TidyTables.fromRows("comparison", out);
     }
 
-    /** Ratios B / A of the matched rows with finite ratios, error bars spanning the wider side of each interval. */
+    /** Most bars a chart shows; beyond that the significant rows and the largest changes are kept. */
+    static final int CHART_ROWS = 30;
+
+    /**
+     * Ratios B / A of the matched rows with finite ratios (at most {@value #CHART_ROWS}:
+     * significant rows first, then the largest changes), error bars spanning the wider side of
+     * each ratio's interval, capped at the ratio itself (no bar where there is no error estimate).
+     */
     public CategoryChart chart() {
-        CategoryChart chart = Charts.bars(experiment() + ": run B / run A per measurement (99.9% CI, wider side)", "measurement", "ratio B / A");
+        List<Row> shown = rows.stream().filter(r -> Double.isFinite(r.ratio()) && r.ratio() > 0).toList();
+        boolean cut = shown.size() > CHART_ROWS;
+        if (cut) {
+            shown = shown.stream().sorted(java.util.Comparator.comparing((Row r) -> !r.verdict().significant())
+                    .thenComparing(r -> -Math.abs(Math.log(r.ratio())))).limit(CHART_ROWS).toList();
+        }
+        CategoryChart chart = Charts.bars(experiment() + ": run B / run A" + (cut ? " (" + CHART_ROWS + " largest changes)" : "")
+                + ", 99.9% CI (wider side, capped at 100%)", "measurement", "ratio B / A");
         List<String> labels = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         List<Double> errors = new ArrayList<>();
-        for (Row r : rows) {
-            if (!Double.isFinite(r.ratio())) continue;
-            String label = (r.keyText() + " " + r.metric()).trim();
+        for (Row r : shown) {
+            String label = r.key().values().stream().filter(v -> !v.isEmpty()).collect(Collectors.joining(" ")) + " " + r.metric();
             labels.add(labels.contains(label) ? label + " #" + labels.size() : label);
             ratios.add(r.ratio());
             Stats.Interval ci = r.ratioInterval();
             double wider = Math.max(ci.high() - r.ratio(), r.ratio() - ci.low());
-            errors.add(Double.isFinite(wider) ? wider : 0.0);
+            errors.add(Double.isNaN(wider) ? 0.0 : Math.min(wider, r.ratio()));
         }
         if (labels.isEmpty()) {
             labels.add("no matched measurement");
@@ -221,7 +234,7 @@ public final class Comparison {
         }
         Charts.bars(chart, "B / A", labels, ratios, errors);
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisLabelRotation(70);
+        chart.getStyler().setXAxisLabelRotation(45);
         return chart;
     }
 

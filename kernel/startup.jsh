@@ -1,5 +1,5 @@
-// maplab kernel start-up: run by JJava after the class path is set (JJAVA_STARTUP_SCRIPTS_PATH).
-// A compile error here kills the kernel at start, so keep it to imports and one call.
+// maplab start-up, shared by the notebook kernel and ./maplab shell: imports only.
+// (A compile error here kills the kernel at start: keep it to imports.)
 import maplab.experiment.*;
 import maplab.result.*;
 import maplab.chart.*;
@@ -10,4 +10,3 @@ import maplab.workload.*;
 import maplab.subject.jdk.*;
 import tech.tablesaw.api.*;
 import org.knowm.xchart.*;
-maplab.progress.Progress.useNotebookDisplay(o -> display(o), (id, o) -> updateDisplay(id, o));

@@ -214,7 +214,7 @@ public final class Jmh {
         }
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true)) {
             OutputFormat format = new ProgressFormat(OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL), progress);
-            new Runner(opts.build(), format).run();
+            runInterruptibly(new Runner(opts.build(), format));
         } catch (RunnerException e) {
             throw new MeasurementException("JMH benchmark '" + include + "' failed: " + rootMessage(e) + tail(log), e);
         } catch (IOException e) {
@@ -225,6 +225,45 @@ public final class Jmh {
             throw new MeasurementException("JMH benchmark '" + include + "' produced no result" + tail(log));
         }
         return scores;
+    }
+
+    /**
+     * Runs JMH on a helper thread and waits for it; if the caller is interrupted (a notebook
+     * cell stopped), the forked benchmark JVMs are destroyed, so nothing keeps running.
+     */
+    private static void runInterruptibly(Runner runner) throws RunnerException {
+        java.util.concurrent.FutureTask<Object> task = new java.util.concurrent.FutureTask<>(runner::run);
+        Thread thread = new Thread(task, "maplab-jmh");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            // JMH may start the next fork before it notices: stop forks until its thread ends.
+            long until = System.nanoTime() + 20_000_000_000L;
+            do {
+                destroyForks();
+                try {
+                    thread.join(100);
+                } catch (InterruptedException again) {
+                    // keep cleaning up; the interrupt is restored below
+                }
+            } while (thread.isAlive() && System.nanoTime() < until);
+            Thread.currentThread().interrupt();
+            throw new MeasurementException("JMH run interrupted; its forked JVMs were stopped", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RunnerException re) throw re;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new MeasurementException("JMH failed: " + rootMessage(e), e);
+        }
+    }
+
+    /** Destroys this JVM's child processes that are JMH forks. */
+    private static void destroyForks() {
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("org.openjdk.jmh.runner.ForkedMain")).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     /** The benchmarks on the class path whose name matches {@code include}. */

@@ -1,0 +1,233 @@
+"""Executes maplab's notebooks headless with the "maplab" kernel and writes HTML reports.
+
+    python kernel/report.py [--profile quick|full] [--timeout SECONDS] [notebook ...]
+
+Writes reports/<notebook>.html (images embedded), reports/runs/<run>/ (each experiment run's
+report, findings, meta and tables, copied so the folder can be zipped and mailed) and
+reports/index.html (environment, each notebook's status and run time, every finding, links).
+Exits 1 when a cell failed, naming the notebook and the cell; 2 on bad arguments.
+"""
+import argparse
+import html
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbconvert import HTMLExporter
+
+HOME = Path(os.environ.get("MAPLAB_HOME", Path(__file__).resolve().parent.parent))
+PROFILES = ("quick", "full")
+COPIED = ("report.html", "findings.json", "meta.json", "results.csv")
+
+
+def fail_usage(message):
+    print(f"maplab: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def parse_args(argv):
+    ap = argparse.ArgumentParser(prog="./maplab report", description="Execute the notebooks into HTML reports.")
+    ap.add_argument("--profile", default=os.environ.get("MAPLAB_PROFILE", "quick"))
+    ap.add_argument("--timeout", type=int, default=None, help="per-cell timeout in seconds (quick 900, full 7200)")
+    ap.add_argument("--out", default=str(HOME / "reports"), help="report folder (default reports/)")
+    ap.add_argument("notebooks", nargs="*")
+    ap.error = fail_usage  # one line, exit 2
+    args = ap.parse_args(argv)
+    if args.profile not in PROFILES:
+        fail_usage(f"profile: unknown value '{args.profile}'; allowed: {', '.join(PROFILES)}")
+    if args.timeout is not None and args.timeout <= 0:
+        fail_usage(f"timeout: must be a positive number of seconds, got {args.timeout}")
+    paths = [Path(n) for n in args.notebooks] or sorted((HOME / "notebooks").glob("*.ipynb"))
+    for p in paths:
+        if not p.is_file() or p.suffix != ".ipynb":
+            fail_usage(f"notebook: '{p}' is not a notebook file; allowed: notebooks/*.ipynb")
+    if not paths:
+        fail_usage("notebook: none found in notebooks/")
+    args.paths = [p.resolve() for p in paths]
+    return args
+
+
+class Progress:
+    """One terminal line per notebook, rewritten in place as its cells run."""
+
+    def __init__(self, total):
+        self.total = total
+        self.tty = sys.stderr.isatty()
+
+    def show(self, index, name, cell, cells, seconds):
+        line = f"[{index}/{self.total}] {name}: cell {cell}/{cells}  {seconds:5.1f} s"
+        if self.tty:
+            print("\r" + line.ljust(70), end="", file=sys.stderr, flush=True)
+
+    def done(self, index, name, status, seconds):
+        line = f"[{index}/{self.total}] {name}: {status} in {seconds:.1f} s"
+        print(("\r" + line.ljust(70)) if self.tty else line, file=sys.stderr, flush=True)
+
+
+def execute(path, index, progress, timeout, run_log):
+    nb = nbformat.read(path, as_version=4)
+    code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    start = time.time()
+    state = {"cell": 0}
+
+    def on_cell_start(cell, cell_index, **_):
+        state["cell"] = code_cells.index(cell_index) + 1 if cell_index in code_cells else state["cell"]
+        progress.show(index, path.stem, state["cell"], len(code_cells), time.time() - start)
+
+    os.environ["MAPLAB_RUN_LOG"] = str(run_log)
+    client = NotebookClient(nb, kernel_name="maplab", timeout=timeout, startup_timeout=180,
+                            resources={"metadata": {"path": str(path.parent)}}, on_cell_start=on_cell_start)
+    error = None
+    try:
+        client.execute()
+    except CellExecutionError as e:
+        ename, evalue = getattr(e, "ename", "") or "error", (getattr(e, "evalue", "") or "").strip()
+        error = f"cell {state['cell']}: {ename}: {first_line(evalue) or first_line(str(e))}"
+    except CellTimeoutError:
+        error = f"cell {state['cell']}: timed out after {timeout} s"
+    except DeadKernelError as e:
+        error = f"cell {state['cell']}: kernel died ({first_line(str(e))})"
+    except Exception as e:  # a kernel that never started, for example
+        error = f"{type(e).__name__}: {first_line(str(e))}"
+    if error is None:
+        bad = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+               and any(o.get("output_type") == "error" for o in c.get("outputs", []))]
+        if bad:
+            error = f"cell {code_cells.index(bad[0]) + 1}: error output"
+    return nb, error, time.time() - start
+
+
+def first_line(text):
+    lines = [l.strip() for l in text.splitlines() if l.strip()]
+    return lines[0][:300] if lines else ""
+
+
+def write_atomic(path, text):
+    tmp = path.with_name("." + path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def copy_runs(run_log, out):
+    """Copies each run folder logged by the notebook into out/runs/ and returns their metadata."""
+    runs = []
+    if not run_log.exists():
+        return runs
+    for line in run_log.read_text().splitlines():
+        if "\t" not in line:
+            continue
+        run_dir, experiment = line.split("\t", 1)
+        src = Path(run_dir)
+        if not (src / "meta.json").exists():
+            continue
+        dst = out / "runs" / src.name
+        dst.mkdir(parents=True, exist_ok=True)
+        for name in COPIED:
+            if (src / name).exists():
+                shutil.copy2(src / name, dst / name)
+        for sub in ("tables", "charts"):
+            if (src / sub).is_dir():
+                shutil.copytree(src / sub, dst / sub, dirs_exist_ok=True)
+        meta = json.loads((src / "meta.json").read_text())
+        findings = json.loads((src / "findings.json").read_text()) if (src / "findings.json").exists() else []
+        runs.append({"experiment": experiment, "dir": src, "copy": dst, "meta": meta, "findings": findings})
+    return runs
+
+
+def fmt(value):
+    if value is None:
+        return "n/a"
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{value:,.0f}"
+    a = abs(value)
+    return f"{value:,.0f}" if a >= 1000 else f"{value:.1f}" if a >= 10 else f"{value:.3f}" if a >= 0.01 else f"{value:.3g}"
+
+
+def environment_html(runs):
+    if not runs:
+        return "<p class='muted'>No experiment ran, so no environment was recorded.</p>"
+    envs = {}
+    for r in runs:
+        e = r["meta"].get("environment", {})
+        key = (e.get("java_vendor"), e.get("java_version"), tuple(e.get("gc", [])), e.get("logical_cores"), e.get("cpu_model"), e.get("os"))
+        envs.setdefault(key, (e, []))[1].append(r["experiment"])
+    rows = []
+    for e, experiments in envs.values():
+        rows.append("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in (
+            f"{e.get('java_version')} ({e.get('java_vendor')})", "+".join(e.get("gc", [])), e.get("logical_cores"),
+            e.get("cpu_model"), e.get("os"), f"{(e.get('max_heap_bytes') or 0) >> 20} MiB",
+            (e.get("git_commit") or "unknown")[:10], ", ".join(experiments))) + "</tr>")
+    return ("<table><tr><th>JDK</th><th>GC (kernel JVM)</th><th>cores</th><th>CPU</th><th>OS</th><th>heap</th>"
+            "<th>commit</th><th>experiments</th></tr>" + "".join(rows) + "</table>"
+            "<p class='muted'>Timings come from JMH in forked JVMs; each run's meta.json records their JVM arguments and GC.</p>")
+
+
+def index_html(results, profile, out, total_seconds):
+    css = ("body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1200px}"
+           "table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left}"
+           "th{background:#f3f5f8}td.n{text-align:right}.ok{color:#2e7d32;font-weight:bold}.failed{color:#b71c1c;font-weight:bold}"
+           ".muted{color:#666;font-size:12px}")
+    runs = [r for res in results for r in res["runs"]]
+    nb_rows = []
+    for res in results:
+        status = "<span class='ok'>ok</span>" if res["error"] is None else f"<span class='failed'>failed</span> {html.escape(res['error'])}"
+        links = " ".join(f"<a href='runs/{html.escape(r['copy'].name)}/report.html'>{html.escape(r['copy'].name)}</a>" for r in res["runs"])
+        nb_rows.append(f"<tr><td><a href='{html.escape(res['name'])}.html'>{html.escape(res['name'])}</a></td><td>{status}</td>"
+                       f"<td class='n'>{res['seconds']:.1f} s</td><td>{links}</td></tr>")
+    f_rows = []
+    for r in runs:
+        for f in r["findings"]:
+            f_rows.append(f"<tr><td>{html.escape(r['experiment'])}</td><td><code>{html.escape(f['id'])}</code></td>"
+                          f"<td class='n'>{fmt(f.get('value'))}</td><td>{html.escape(f.get('unit') or '')}</td><td>{html.escape(f.get('text') or '')}</td>"
+                          f"<td><a href='runs/{html.escape(r['copy'].name)}/report.html'>run</a></td></tr>")
+    failed = sum(1 for r in results if r["error"])
+    summary = (f"{len(results)} notebooks, {len(results) - failed} ok, {failed} failed, profile <b>{html.escape(profile)}</b>, "
+               f"{total_seconds:.0f} s in all, written {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}")
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'/><title>maplab report</title><style>{css}</style></head><body>"
+            f"<h1>maplab report</h1><p>{summary}</p>"
+            f"<h2>Notebooks</h2><table><tr><th>notebook</th><th>status</th><th>run time</th><th>run folders</th></tr>{''.join(nb_rows)}</table>"
+            f"<h2>Findings</h2><p class='muted'>Every value was measured in this report's runs; each sentence is generated from its value.</p>"
+            f"<table><tr><th>experiment</th><th>finding</th><th>value</th><th>unit</th><th>what it says</th><th></th></tr>{''.join(f_rows)}</table>"
+            f"<h2>Environment</h2>{environment_html(runs)}</body></html>")
+
+
+def main(argv):
+    args = parse_args(argv)
+    timeout = args.timeout or (900 if args.profile == "quick" else 7200)
+    os.environ["MAPLAB_PROFILE"] = args.profile
+    os.environ["MAPLAB_HOME"] = str(HOME)
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(out / "runs", ignore_errors=True)  # the index describes this report's runs only
+    progress = Progress(len(args.paths))
+    exporter = HTMLExporter(template_name="lab")
+    results = []
+    started = time.time()
+    with tempfile.TemporaryDirectory(prefix="maplab-report-") as tmp:
+        for i, path in enumerate(args.paths, 1):
+            run_log = Path(tmp) / f"{path.stem}.runs"
+            nb, error, seconds = execute(path, i, progress, timeout, run_log)
+            body, _ = exporter.from_notebook_node(nb)
+            write_atomic(out / f"{path.stem}.html", body)
+            runs = copy_runs(run_log, out)
+            progress.done(i, path.stem, "ok" if error is None else f"FAILED {error}", seconds)
+            results.append({"name": path.stem, "error": error, "seconds": seconds, "runs": runs})
+    write_atomic(out / "index.html", index_html(results, args.profile, out, time.time() - started))
+    for res in results:
+        print(out / f"{res['name']}.html")
+    print(f"report: {out / 'index.html'}")
+    failed = [r for r in results if r["error"]]
+    for r in failed:
+        print(f"maplab: notebook {r['name']} failed at {r['error']}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

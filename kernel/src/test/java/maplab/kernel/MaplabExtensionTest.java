@@ -1,0 +1,46 @@
+package maplab.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.List;
+import maplab.chart.Charts;
+import maplab.progress.ProgressView;
+import maplab.result.Finding;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/** The renderers against JJava's own Renderer (the real kernel is tested end to end by ./maplab test). */
+class MaplabExtensionTest {
+
+    private final Renderer renderer = new Renderer();
+
+    MaplabExtensionTest() {
+        MaplabExtension.register(renderer);
+    }
+
+    @Test
+    void tableRendersAsHtml() {
+        DisplayData d = renderer.render(Table.create("t", IntColumn.create("keys", 1, 2)));
+        assertThat((String) d.getData(MIMEType.TEXT_HTML)).contains("<table", "keys");
+    }
+
+    @Test
+    void chartRendersAsPngAndSvgOnRequest() {
+        var chart = Charts.xy("c", "x", "y");
+        Charts.series(chart, "s", List.of(1, 2), List.of(1, 2), null);
+        byte[] png = Base64.getDecoder().decode((String) renderer.render(chart).getData(MIMEType.IMAGE_PNG));
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        assertThat((String) renderer.renderAs(chart, "image/svg+xml").getData(MIMEType.IMAGE_SVG)).contains("<svg");
+    }
+
+    @Test
+    void findingsAndProgressRenderAsHtml() {
+        assertThat((String) renderer.render(new Finding("f", 2, "x", "twice")).getData(MIMEType.TEXT_HTML)).contains("twice");
+        assertThat((String) renderer.render(new ProgressView("run", 1, 2, "step", 0.1, false)).getData(MIMEType.TEXT_HTML)).contains("maplab-progress");
+    }
+}

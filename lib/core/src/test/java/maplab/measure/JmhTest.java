@@ -1,0 +1,60 @@
+package maplab.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import maplab.experiment.Profile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JmhTest {
+
+    static final String SAMPLE = """
+            [{"jmhVersion":"1.37","benchmark":"maplab.bench.X.put","mode":"avgt","threads":2,"forks":1,
+              "jvmArgs":["-Xmx1g","-XX:+UseParallelGC"],"params":{"n":"1024","subject":"chm"},
+              "primaryMetric":{"score":12.5,"scoreError":0.75,"scoreUnit":"ns/op","rawData":[[12.0,12.5,13.0]]},
+              "secondaryMetrics":{"gc.alloc.rate.norm":{"score":32.0,"scoreError":"NaN","scoreUnit":"B/op"}}}]
+            """;
+
+    @Test
+    void readsJmhJson(@TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("r.json");
+        Files.writeString(json, SAMPLE);
+        List<JmhScore> scores = Jmh.read(json);
+        assertThat(scores).hasSize(1);
+        JmhScore s = scores.get(0);
+        assertThat(s.method()).isEqualTo("put");
+        assertThat(s.param("subject")).isEqualTo("chm");
+        assertThat(s.score()).isEqualTo(12.5);
+        assertThat(s.error()).isEqualTo(0.75);
+        assertThat(s.samples()).containsExactly(12.0, 12.5, 13.0);
+        assertThat(s.threads()).isEqualTo(2);
+        assertThat(s.secondary("gc.alloc.rate.norm").score()).isEqualTo(32.0);
+        assertThat(s.secondary("gc.alloc.rate.norm").error()).isNaN();
+        assertThat(s.secondary("missing").score()).isNaN();
+        assertThatThrownBy(() -> s.param("nope")).hasMessageContaining("no parameter 'nope'");
+    }
+
+    @Test
+    void neverMeasuresInTheCallersJvm() {
+        assertThatThrownBy(() -> Jmh.Settings.forProfile(Profile.QUICK).withForks(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forks");
+        assertThat(Jmh.Settings.forProfile(Profile.FULL).forks()).isGreaterThanOrEqualTo(3);
+        assertThat(Jmh.Settings.forProfile(Profile.FULL).measurementIterations()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aLaterGcFlagReplacesThePinnedOne() {
+        List<String> args = Jmh.benchmark("x").jvmArgsAppend("-XX:+UseG1GC").forkJvmArgs();
+        assertThat(args).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseParallelGC");
+    }
+
+    @Test
+    void noMatchingBenchmarkIsAClearError() {
+        assertThatThrownBy(() -> Jmh.benchmark("maplab.bench.NoSuchBench").run())
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("no JMH benchmark matches 'maplab.bench.NoSuchBench'");
+    }
+}

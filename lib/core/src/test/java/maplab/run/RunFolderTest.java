@@ -1,0 +1,69 @@
+package maplab.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import maplab.chart.Charts;
+import maplab.experiment.Params;
+import maplab.experiment.Profile;
+import maplab.result.Finding;
+import maplab.result.Result;
+import maplab.result.ResultBuilder;
+import maplab.result.Unit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFolderTest {
+
+    @Test
+    void writesEveryFileThenMovesTheFolderIntoPlace(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        RunFolder folder = RunFolder.prepare("presize", out);
+        assertThat(out).doesNotExist();
+        assertThat(folder.rawDir()).exists().isNotEqualTo(out.resolve("raw"));
+        Files.writeString(folder.rawDir().resolve("jmh.json"), "[]");
+
+        ResultBuilder b = new ResultBuilder();
+        b.row().with("subject", "s").measure("m", 1.5, Unit.NS_PER_OP);
+        b.finding(new Finding("f", 2, "x", "two"));
+        var chart = Charts.xy("c", "x", "y");
+        Charts.series(chart, "s", List.of(1, 2), List.of(3, 4), null);
+        b.chart("my chart", chart);
+        Params p = Params.resolve(maplab.experiment.Experiments.byId("presize"), Profile.QUICK, Map.of());
+        Result r = new Result("presize", Profile.QUICK, p, b, Environment.capture(), Instant.now(), Instant.now(), null);
+        Path dir = folder.commit(r, Map.of("root", 1L));
+
+        assertThat(dir).isEqualTo(out.toAbsolutePath().normalize());
+        assertThat(Files.list(tmp).map(x -> x.getFileName().toString()).toList()).containsExactly("run");
+        assertThat(dir.resolve("results.csv")).content().startsWith("subject,metric,value,error,unit,better");
+        assertThat(dir.resolve("raw/jmh.json")).exists();
+        assertThat(dir.resolve("charts/my-chart.png")).exists();
+        assertThat(RunFolder.readFindings(dir)).containsExactly(new Finding("f", 2, "x", "two"));
+        Map<String, Object> meta = RunFolder.readMeta(dir);
+        assertThat(meta).containsEntry("experiment", "presize").containsEntry("status", "ok").containsKeys("environment", "seeds", "params", "start", "end");
+        assertThat(dir.resolve("report.html")).content().contains("<img", "two");
+    }
+
+    @Test
+    void anExistingNonEmptyOutFolderIsRefused(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("keep"), "x");
+        assertThatThrownBy(() -> RunFolder.prepare("presize", tmp))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out:").hasMessageContaining("not an empty folder");
+        assertThat(tmp.resolve("keep")).hasContent("x");
+    }
+
+    @Test
+    void environmentIsComplete() {
+        Environment e = Environment.capture();
+        assertThat(e.javaVersion()).isNotBlank();
+        assertThat(e.garbageCollectors()).isNotEmpty();
+        assertThat(e.logicalCores()).isPositive();
+        assertThat(e.maxHeapBytes()).isPositive();
+        assertThat(e.summary()).contains("cores", "JDK");
+    }
+}

@@ -1,0 +1,121 @@
+"""The real "Java (maplab)" kernel: starts, and renders tables, charts, results and progress inline."""
+import base64
+import time
+
+import jupyter_client
+import pytest
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    t0 = time.time()
+    km, kc = jupyter_client.manager.start_new_kernel(kernel_name="maplab", startup_timeout=180)
+    kc.started = t0
+    kc.km = km
+    yield kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+def execute(kc, code, timeout=600):
+    """Runs code; returns the iopub messages (type, content) of that request."""
+    msg_id = kc.execute(code)
+    out = []
+    while True:
+        m = kc.get_iopub_msg(timeout=timeout)
+        if m["parent_header"].get("msg_id") != msg_id:
+            continue
+        if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+            return out
+        out.append((m["msg_type"], m["content"]))
+
+
+def result_data(msgs):
+    errors = [c for t, c in msgs if t == "error"]
+    assert not errors, f"cell failed: {errors[0].get('ename')}: {errors[0].get('evalue')}"
+    data = [c["data"] for t, c in msgs if t == "execute_result"]
+    assert data, f"no execute_result in {msgs}"
+    return data[0]
+
+
+def test_kernel_starts_and_answers(kernel):
+    data = result_data(execute(kernel, "1 + 1"))
+    seconds = time.time() - kernel.started
+    print(f"kernel start to first cell result: {seconds:.1f} s")
+    assert data["text/plain"] == "2"
+
+
+def test_tablesaw_table_renders_as_html(kernel):
+    data = result_data(execute(kernel, 'Table.create("t", IntColumn.create("keys", 1, 2, 3), StringColumn.create("map", "a", "b", "<c>"))'))
+    html = data["text/html"]
+    assert "<table" in html and "keys" in html and "&lt;c&gt;" in html
+
+
+def test_xchart_renders_as_png(kernel):
+    data = result_data(execute(kernel, 'var c = Charts.logLog("growth", "n (keys)", "time (ns)"); '
+                                       'Charts.series(c, "s", List.of(1, 10, 100), List.of(2, 20, 200), null); c'))
+    png = base64.b64decode(data["image/png"])
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 2000
+
+
+def test_chart_renders_as_svg_on_request(kernel):
+    data = result_data(execute(kernel, 'render(c, "image/svg+xml")'))
+    assert "<svg" in data["image/svg+xml"]
+
+
+def test_result_renders_findings_table_and_charts_with_progress(kernel):
+    msgs = execute(kernel, 'var r = Experiments.run("presize", Profile.QUICK, Map.of("n", 20000)); r')
+    html = result_data(msgs)["text/html"]
+    for finding in ("resizes_default", "resizes_new_hashmap_n", "resizes_presized", "insert_default_vs_presized"):
+        assert finding in html
+    assert "<table" in html and "data:image/png;base64," in html
+    shown = [c for t, c in msgs if t == "display_data" and "maplab-progress" in c["data"].get("text/html", "")]
+    updates = [c for t, c in msgs if t == "update_display_data"]
+    assert shown, "a progress display is shown"
+    display_id = shown[0]["transient"]["display_id"]
+    assert updates and all(u["transient"]["display_id"] == display_id for u in updates), "progress updates one display in place"
+    assert "done" in updates[-1]["data"]["text/html"]
+
+
+def test_bad_parameter_is_an_illegal_argument_with_the_cli_text(kernel):
+    msgs = execute(kernel, 'Experiments.run("presize", Profile.QUICK, Map.of("n", -1))')
+    errors = [c for t, c in msgs if t == "error"]
+    assert errors, "a bad parameter must fail the cell"
+    text = errors[0]["ename"] + " " + errors[0]["evalue"] + " ".join(errors[0].get("traceback", []))
+    assert "IllegalArgumentException" in text and "parameter 'n': bad value '-1'; allowed:" in text
+
+
+
+def jmh_forks():
+    """Command lines of running JMH fork JVMs (from /proc, Linux)."""
+    import glob
+    found = []
+    for f in glob.glob("/proc/[0-9]*/cmdline"):
+        try:
+            cmd = open(f, "rb").read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if "org.openjdk.jmh.runner.ForkedMain" in cmd:
+            found.append(cmd)
+    return found
+
+
+def test_interrupting_a_jmh_run_stops_its_forked_jvms(kernel):
+    """A user who stops a long cell gets the kernel back, and no benchmark JVM keeps running."""
+    msg_id = kernel.execute('Experiments.run("presize", Profile.FULL, Map.of("n", 3000000))')
+    deadline = time.time() + 120
+    while not jmh_forks() and time.time() < deadline:
+        time.sleep(0.5)
+    assert jmh_forks(), "the run should have started a JMH fork"
+    km = kernel.km
+    km.interrupt_kernel()
+    deadline = time.time() + 60
+    while jmh_forks() and time.time() < deadline:
+        time.sleep(0.5)
+    assert not jmh_forks(), "JMH forks kept running after the interrupt"
+    # the kernel answers again
+    while True:
+        m = kernel.get_iopub_msg(timeout=120)
+        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+            break
+    assert result_data(execute(kernel, "2 + 2"))["text/plain"] == "4"

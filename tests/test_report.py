@@ -1,0 +1,119 @@
+"""./maplab report executes every notebook through the kernel into HTML; the HTML is checked
+as a person would see it, in headless Chromium (screenshots kept under reports/)."""
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from conftest import HOME, maplab
+
+NOTEBOOKS = sorted(p.stem for p in (HOME / "notebooks").glob("*.ipynb"))
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def report():
+    r = maplab("report", timeout=3600)
+    print(r.stdout[-3000:])
+    print(r.stderr[-3000:])
+    return r
+
+
+def test_every_notebook_runs_without_errors(report):
+    assert report.returncode == 0, f"./maplab report failed:\n{report.stderr[-2000:]}"
+    for name in NOTEBOOKS:
+        assert (HOME / "reports" / f"{name}.html").is_file(), f"reports/{name}.html missing"
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_report_has_tables_charts_and_no_errors(report, name):
+    page = (HOME / "reports" / f"{name}.html").read_text()
+    assert "<table" in page, f"{name}: no table"
+    assert "data:image/png;base64," in page, f"{name}: no embedded chart"
+    for marker in ("SLF4J", "Traceback", "jp-RenderedText\" data-mime-type=\"application/vnd.jupyter.stderr", "EvalException", "CompilationException"):
+        assert marker not in page, f"{name}: error output in the report ({marker})"
+
+
+def test_index_lists_notebooks_findings_and_environment(report):
+    index = (HOME / "reports" / "index.html").read_text()
+    for name in NOTEBOOKS:
+        assert f"{name}.html" in index
+    assert "failed</span>" not in index
+    assert "resizes_new_hashmap_n" in index, "findings of the quickstart's experiment are listed"
+    assert "logical" in index or "cores" in index
+    runs = list((HOME / "reports" / "runs").glob("*/findings.json"))
+    assert runs, "run folders are copied beside the report"
+    for f in runs:
+        for finding in json.loads(f.read_text()):
+            assert finding["id"] in index
+
+
+def chromium():
+    exe = shutil.which("chromium")
+    if not exe:
+        pytest.fail("Debian's chromium is not installed (./maplab test installs it with apt-get as root): cannot check the HTML")
+    return exe
+
+
+@pytest.mark.parametrize("name", ["00-quickstart", "index"])
+def test_report_in_headless_chromium_shows_table_and_nonblank_chart(report, name, tmp_path):
+    page = HOME / "reports" / f"{name}.html"
+    assert page.is_file()
+    probe = tmp_path / "probe.html"
+    probe.write_text(
+        "<!DOCTYPE html><html><body><iframe id='f' style='width:1280px;height:900px' src='" + page.as_uri() + "'></iframe>"
+        "<pre id='out'>pending</pre><script>document.getElementById('f').addEventListener('load', function () {"
+        "var d = this.contentDocument; document.getElementById('out').textContent = JSON.stringify({"
+        "tables: d.querySelectorAll('table').length,"
+        "images: Array.from(d.querySelectorAll('img')).map(function (i) { return [i.naturalWidth, i.naturalHeight]; })});"
+        "});</script></body></html>")
+    dom = subprocess.run([chromium(), *CHROMIUM_FLAGS, "--allow-file-access-from-files", f"--user-data-dir={tmp_path / 'ud'}",
+                          "--virtual-time-budget=15000", "--dump-dom", probe.as_uri()],
+                         capture_output=True, text=True, timeout=120).stdout
+    m = re.search(r"<pre id=\"out\">([^<]*)</pre>", dom)
+    assert m and m.group(1) != "pending", f"Chromium did not load {page}"
+    seen = json.loads(m.group(1))
+    assert seen["tables"] >= 1, f"{name}: Chromium shows no table"
+    if name != "index":
+        assert seen["images"], f"{name}: Chromium shows no image"
+        assert all(w > 0 and h > 0 for w, h in seen["images"]), f"{name}: an image did not decode: {seen['images']}"
+
+    shot = HOME / "reports" / f"{name}.png"
+    subprocess.run([chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'ud2'}", "--window-size=1280,2400",
+                    "--hide-scrollbars", f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120)
+    assert shot.is_file(), f"no screenshot of {name}"
+    img = Image.open(shot).convert("RGB")
+    colours = img.getcolors(maxcolors=1 << 16)
+    assert colours is None or len(colours) > 50, f"{name}: the screenshot is (nearly) a single colour"
+    if name != "index":
+        # the chart area: look for non-white, non-grey pixels (series colours)
+        coloured = sum(1 for r, g, b in img.resize((320, 600)).getdata() if max(r, g, b) - min(r, g, b) > 60)
+        assert coloured > 200, f"{name}: no coloured chart pixels in the screenshot"
+
+
+def test_a_failing_cell_fails_the_report_naming_notebook_and_cell(tmp_path):
+    nb = {"cells": [
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": "1 + 1"},
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+         "source": 'Experiments.run("presize", Profile.QUICK, Map.of("n", -5))'}],
+        "metadata": {"kernelspec": {"name": "maplab", "display_name": "Java (maplab)", "language": "java"}},
+        "nbformat": 4, "nbformat_minor": 5}
+    path = tmp_path / "99-broken.ipynb"
+    path.write_text(json.dumps(nb))
+    r = maplab("report", "--out", str(tmp_path / "reports"), str(path), timeout=600)
+    assert r.returncode == 1, r.stderr
+    assert "notebook 99-broken failed at cell 2" in r.stderr
+    assert "IllegalArgumentException" in r.stderr or "parameter 'n'" in r.stderr
+    assert (tmp_path / "reports" / "99-broken.html").is_file(), "the partial report is still written"
+    assert "failed" in (tmp_path / "reports" / "index.html").read_text()
+
+
+def test_report_rejects_a_bad_profile_with_one_line():
+    r = maplab("report", "--profile", "fast")
+    assert r.returncode == 2
+    assert r.stderr.strip() == "maplab: profile: unknown value 'fast'; allowed: quick, full"

@@ -1,7 +1,7 @@
 package maplab.bench;
 
 import java.util.concurrent.TimeUnit;
-import maplab.subject.intmap.IntIntMap;
+import maplab.subject.intmap.IntMap;
 import maplab.subject.intmap.IntMapKind;
 import maplab.workload.KeyOrder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,7 +45,7 @@ public class GcAllocBench {
 
     private IntMapKind kind;
     private int[] keys;
-    private IntIntMap filled;
+    private IntMap filled;
     private int next;
 
     @Setup
@@ -57,8 +57,8 @@ public class GcAllocBench {
     }
 
     @Benchmark
-    public IntIntMap fill() {
-        IntIntMap map = kind.create();
+    public IntMap fill() {
+        IntMap map = kind.create();
         int[] k = keys;
         for (int i = 0; i < k.length; i++) map.put(k[i], i);
         return map;

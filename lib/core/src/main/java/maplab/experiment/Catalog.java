@@ -8,6 +8,8 @@ final class Catalog {
 
     static final List<Experiment> ALL = List.of(
             new maplab.experiments.Presize(),
+            new maplab.experiments.Iteration(),
+            new maplab.experiments.KeyTypes(),
             new maplab.experiments.Gc()
     );
 }

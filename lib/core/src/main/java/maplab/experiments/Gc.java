@@ -61,13 +61,14 @@ public final class Gc implements Experiment {
     @Override
     public List<ParamSpec> params() {
         return List.of(
+                ParamSpec.choices("subjects", IntMapKind.ids(), "hashmap,fastutil", "hashmap,fastutil", "maps whose allocation per put and get is measured"),
                 ParamSpec.integer("alloc_n", 1_000, 10_000_000, 100_000, 1_000_000, "keys put per fill in the allocation benchmark"),
-                ParamSpec.integer("n", 10_000, 50_000_000, 1_000_000, 2_000_000, "entries of the map merged each round (pause workload)"),
+                ParamSpec.integer("n", 10_000, 50_000_000, 500_000, 2_000_000, "entries of the map merged each round (pause workload)"),
                 ParamSpec.integer("maps", 1, 64, 4, 8, "source maps built and merged each round"),
                 ParamSpec.integer("rounds", 2, 1_000, 10, 15, "recorded rounds per forked JVM (after one warm-up round)"),
                 ParamSpec.integer("forks", 1, 20, 2, 3, "forked JVMs per variant for the pause workload"),
                 ParamSpec.choice("gc", GcPauses.Collector.ids(), "g1", "g1", "collector pinned in the pause workload's JVMs"),
-                ParamSpec.integer("heap_mb", 128, 65_536, 1_024, 2_048, "heap of the pause workload's JVMs (-Xms = -Xmx), MiB"));
+                ParamSpec.integer("heap_mb", 128, 65_536, 512, 2_048, "heap of the pause workload's JVMs (-Xms = -Xmx), MiB"));
     }
 
     @Override
@@ -94,7 +95,7 @@ public final class Gc implements Experiment {
         int n = ctx.params().getInt("alloc_n");
         ResultBuilder out = ctx.result();
         List<JmhScore> scores = ctx.jmh(ALLOC_BENCH)
-                .param("subject", IntMapKind.ids())
+                .param("subject", ctx.params().getStrings("subjects"))
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(ctx.seed("alloc-keys")))
                 .profiler("gc")
@@ -126,8 +127,8 @@ public final class Gc implements Experiment {
         out.table("allocation", TidyTables.fromRows("allocation", rows));
 
         CategoryChart chart = Charts.bars("Bytes allocated per operation (JMH -prof gc, " + n + " keys)", "operation", "allocated (B/op)");
-        List<IntMapKind> kinds = List.of(IntMapKind.values());
-        for (IntMapKind kind : kinds) {
+        for (String id : ctx.params().getStrings("subjects")) {
+            IntMapKind kind = IntMapKind.parse(id);
             List<String> ops = new ArrayList<>(bytes.keySet());
             Charts.bars(chart, kind.label(), ops, ops.stream().map(o -> bytes.get(o).getOrDefault(kind, Double.NaN)).toList(),
                     ops.stream().map(o -> bytesError.get(o).getOrDefault(kind, 0.0)).toList());

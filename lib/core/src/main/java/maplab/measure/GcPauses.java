@@ -1,6 +1,5 @@
 package maplab.measure;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -99,54 +97,19 @@ public final class GcPauses {
     }
 
     /**
-     * Runs {@code mainClass} with {@code args} in a new JVM (this JVM's class path, the given JVM
-     * arguments), its output going to {@code log}; then reads the pauses it recorded to {@code jfr}.
+     * Runs {@code mainClass} with {@code args} in a new JVM ({@link ForkedJvm}: this JVM's class
+     * path, the given JVM arguments, output to {@code log}); then reads the pauses it recorded to
+     * {@code jfr}.
      *
      * @throws MeasurementException when the child fails, takes longer than {@code timeout}, or records nothing
      */
     public static List<Pause> fork(List<String> jvmArgs, String mainClass, List<String> args, Path jfr, Path log, Duration timeout) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
-        command.addAll(args);
-        try {
-            Files.createDirectories(log.toAbsolutePath().getParent());
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw new MeasurementException(mainClass + " took more than " + timeout.toSeconds() + " s in its forked JVM (log: " + log + ")");
-            }
-            if (p.exitValue() != 0) {
-                throw new MeasurementException(mainClass + " failed in its forked JVM with exit code " + p.exitValue() + tail(log));
-            }
-        } catch (IOException e) {
-            throw new MeasurementException("cannot start a JVM for " + mainClass + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MeasurementException(mainClass + " interrupted", e);
-        }
-        if (!Files.exists(jfr)) throw new MeasurementException(mainClass + " wrote no recording " + jfr + tail(log));
+        ForkedJvm.run(mainClass, jvmArgs, args, timeout, log);
+        if (!Files.exists(jfr)) throw new MeasurementException(mainClass + " wrote no recording " + jfr + " (log: " + log + ")");
         return read(jfr);
-    }
-
-    /** The class path a child gets, for meta.json: how many entries (the full list is long). */
-    public static int classPathEntries() {
-        return System.getProperty("java.class.path").split(File.pathSeparator).length;
     }
 
     private static double millis(Duration d) {
         return d == null ? Double.NaN : d.toNanos() / 1e6;
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return " | " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())) + " (log: " + log + ")";
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -37,7 +37,7 @@ class GcPausesTest {
         assertThatThrownBy(() -> GcPauses.fork(List.of("-Xmx64m"), MapChurn.class.getName(), List.of("no_such_constructor", "10", "1", "1", "1", jfr.toString()),
                 jfr, tmp.resolve("x.log"), Duration.ofMinutes(1)))
                 .isInstanceOf(MeasurementException.class)
-                .hasMessageContaining("exit code")
+                .hasMessageContaining("exited with 1")
                 .hasMessageContaining("constructor: unknown value 'no_such_constructor'");
     }
 }

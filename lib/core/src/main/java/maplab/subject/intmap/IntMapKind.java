@@ -3,55 +3,56 @@ package maplab.subject.intmap;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import maplab.subject.jdk.Capacity;
 
-/**
- * The int-to-int maps compared: a boxed {@code HashMap<Integer, Integer>} and fastutil's
- * primitive {@code Int2IntOpenHashMap}. The ids are the JMH {@code @Param} values of
- * {@code GcAllocBench}.
- */
+/** The map implementations behind {@link IntMap}; the ids are the JMH {@code @Param} values of {@code IterationBench}. */
 public enum IntMapKind {
-    /** {@code HashMap<Integer, Integer>}: a node object per entry, keys and values boxed (outside the Integer cache). */
-    HASHMAP("HashMap<Integer,Integer>") {
-        @Override public IntIntMap create() {
-            Map<Integer, Integer> map = new HashMap<>();
-            return new IntIntMap() {
-                @Override public void put(int key, int value) { map.put(key, value); }
-                @Override public int get(int key, int missing) {
-                    Integer v = map.get(key);
-                    return v == null ? missing : v;
-                }
-                @Override public int size() { return map.size(); }
-            };
+    /** {@code HashMap<Integer, Integer>}: iterators walk the bucket table, empty buckets included. */
+    HASHMAP("HashMap", "HashMap") {
+        @Override public IntMap create() {
+            return new JdkIntMap(new HashMap<>(), HashMap::new, m -> rebuildInto(Capacity.newHashMap(m.size()), m));
         }
     },
-    /** fastutil {@code Int2IntOpenHashMap}: keys and values in two parallel int arrays, no per-entry object. */
-    FASTUTIL("fastutil Int2IntOpenHashMap") {
-        @Override public IntIntMap create() {
-            Int2IntOpenHashMap map = new Int2IntOpenHashMap();
-            return new IntIntMap() {
-                @Override public void put(int key, int value) { map.put(key, value); }
-                @Override public int get(int key, int missing) { return map.getOrDefault(key, missing); }
-                @Override public int size() { return map.size(); }
-            };
+    /** {@code LinkedHashMap<Integer, Integer>}: iterators follow the entry list, never the table. */
+    LINKEDHASHMAP("LinkedHashMap", "LinkedHashMap") {
+        @Override public IntMap create() {
+            return new JdkIntMap(new LinkedHashMap<>(), LinkedHashMap::new, m -> rebuildInto(Capacity.newLinkedHashMap(m.size()), m));
+        }
+    },
+    /** {@code TreeMap<Integer, Integer>}: a red-black tree, iterated in key order by successor links. */
+    TREEMAP("TreeMap", "TreeMap") {
+        @Override public IntMap create() {
+            return new JdkIntMap(new TreeMap<>(), TreeMap::new, m -> rebuildInto(new TreeMap<>(), m));
+        }
+    },
+    /** fastutil {@code Int2IntOpenHashMap}: open addressing over primitive arrays; shrinks on removal, not on {@code clear()}. */
+    FASTUTIL("fastutil Int2IntOpenHashMap", "fastutil") {
+        @Override public IntMap create() {
+            return new FastutilIntMap(new Int2IntOpenHashMap());
         }
     };
 
     private final String label;
+    private final String shortLabel;
 
-    IntMapKind(String label) {
+    IntMapKind(String label, String shortLabel) {
         this.label = label;
+        this.shortLabel = shortLabel;
     }
 
-    /** A new empty map with the implementation's default initial size (so growth is part of what it allocates). */
-    public abstract IntIntMap create();
+    /** A new, empty, default-constructed map of this kind. */
+    public abstract IntMap create();
 
-    /** How it reads in a chart or a sentence. */
     public String label() { return label; }
 
-    /** The parameter spelling: "hashmap", "fastutil". */
+    /** One word for crowded chart axes: "fastutil". */
+    public String shortLabel() { return shortLabel; }
+
     public String id() { return name().toLowerCase(Locale.ROOT); }
 
     public static List<String> ids() {
@@ -60,6 +61,11 @@ public enum IntMapKind {
 
     public static IntMapKind parse(String id) {
         for (IntMapKind k : values()) if (k.id().equalsIgnoreCase(id)) return k;
-        throw new IllegalArgumentException("subject: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        throw new IllegalArgumentException("kind: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+    }
+
+    private static Map<Integer, Integer> rebuildInto(Map<Integer, Integer> target, Map<Integer, Integer> source) {
+        target.putAll(source);
+        return target;
     }
 }

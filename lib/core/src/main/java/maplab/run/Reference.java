@@ -73,7 +73,8 @@ public final class Reference {
     /** Where the reference comes from, and whether its environment differs from {@code r}'s. */
     public String noteHtml(Result r) {
         List<String> differ = StoredRun.differences(StoredRun.environmentFacts(RunFolder.meta(r, Map.of())), run.environmentFacts());
-        String where = "Reference: <code>" + Html.escape(run.dir()) + "</code> (" + Html.escape(run.profile()) + " profile, " + Html.escape(run.start()) + "). ";
+        Path dir = run.dir().startsWith(Home.dir()) ? Home.dir().relativize(run.dir()) : run.dir();
+        String where = "Reference: <code>" + Html.escape(dir) + "</code> (" + Html.escape(run.profile()) + " profile, " + Html.escape(run.start()) + "). ";
         return differ.isEmpty()
                 ? "<p class=\"muted\">" + where + "Same environment: JDK, GC, cores, CPU and profile.</p>"
                 : "<p class=\"muted\" style=\"background:#fff4e5;padding:6px\">" + where + "<b>Environments differ</b> (this run vs reference): "

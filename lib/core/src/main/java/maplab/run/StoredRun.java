@@ -127,11 +127,15 @@ public final class StoredRun {
         return environmentFacts(meta);
     }
 
-    /** "cores: 2 vs 8" for every fact that differs, in order; empty when none does. */
+    /** "cores: 2 vs 8" for every key whose values differ (a key on one side only shows "none" on the other), in order; empty when none does. */
     public static List<String> differences(Map<String, String> a, Map<String, String> b) {
+        Set<String> keys = new java.util.LinkedHashSet<>(a.keySet());
+        keys.addAll(b.keySet());
         List<String> out = new ArrayList<>();
-        for (String key : a.keySet()) {
-            if (!Objects.equals(a.get(key), b.get(key))) out.add(key + ": " + a.get(key) + " vs " + b.get(key));
+        for (String key : keys) {
+            if (!Objects.equals(a.get(key), b.get(key))) {
+                out.add(key + ": " + a.getOrDefault(key, "none") + " vs " + b.getOrDefault(key, "none"));
+            }
         }
         return out;
     }

@@ -1,8 +1,8 @@
 package maplab.bench;
 
 import java.util.concurrent.TimeUnit;
-import maplab.subject.intmap.IntMap;
-import maplab.subject.intmap.IntMapKind;
+import maplab.subject.putget.PutGetMap;
+import maplab.subject.putget.PutGetMapKind;
 import maplab.workload.KeyOrder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,22 +43,22 @@ public class GcAllocBench {
     @Param({"20261121"})
     public long seed;
 
-    private IntMapKind kind;
+    private PutGetMapKind kind;
     private int[] keys;
-    private IntMap filled;
+    private PutGetMap filled;
     private int next;
 
     @Setup
     public void setUp() {
-        kind = IntMapKind.parse(subject);
+        kind = PutGetMapKind.parse(subject);
         keys = KeyOrder.RANDOM.intKeys(n, seed);
         filled = fill();
         if (filled.size() != n) throw new IllegalStateException(subject + " holds " + filled.size() + " keys, expected " + n);
     }
 
     @Benchmark
-    public IntMap fill() {
-        IntMap map = kind.create();
+    public PutGetMap fill() {
+        PutGetMap map = kind.create();
         int[] k = keys;
         for (int i = 0; i < k.length; i++) map.put(k[i], i);
         return map;

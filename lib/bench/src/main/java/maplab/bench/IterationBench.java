@@ -1,10 +1,10 @@
 package maplab.bench;
 
 import java.util.concurrent.TimeUnit;
-import maplab.subject.intmap.IntMap;
-import maplab.subject.intmap.IntMapKind;
-import maplab.subject.intmap.IterationStyle;
-import maplab.subject.intmap.MapState;
+import maplab.subject.iteration.IterationMap;
+import maplab.subject.iteration.IterationMapKind;
+import maplab.subject.iteration.IterationStyle;
+import maplab.subject.iteration.MapState;
 import maplab.workload.KeyOrder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,14 +51,14 @@ public class IterationBench {
     @Param({"20261121"})
     public long seed;
 
-    private IntMap map;
+    private IterationMap map;
     private IterationStyle how;
     private Object[] snapshot;
 
     @Setup
     public void setUp() {
         how = IterationStyle.parse(style);
-        map = MapState.parse(state).build(IntMapKind.parse(kind), KeyOrder.RANDOM.intKeys(n, seed), k);
+        map = MapState.parse(state).build(IterationMapKind.parse(kind), KeyOrder.RANDOM.intKeys(n, seed), k);
         if (map.size() != k) throw new IllegalStateException(kind + " " + state + ": expected " + k + " entries, found " + map.size());
         snapshot = how == IterationStyle.SNAPSHOT ? map.snapshot() : null;
     }

@@ -7,7 +7,11 @@ final class Catalog {
     private Catalog() { }
 
     static final List<Experiment> ALL = List.of(
+            new maplab.experiments.SeedOrder(),
+            new maplab.experiments.KeyOrderExperiment(),
             new maplab.experiments.Presize(),
+            new maplab.experiments.Merge(),
+            new maplab.experiments.Collisions(),
             new maplab.experiments.Iteration(),
             new maplab.experiments.KeyTypes(),
             new maplab.experiments.Gc()

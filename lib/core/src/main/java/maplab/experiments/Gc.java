@@ -21,7 +21,7 @@ import maplab.result.ResultBuilder;
 import maplab.result.TidyTables;
 import maplab.result.Unit;
 import maplab.stats.Stats;
-import maplab.subject.intmap.IntMapKind;
+import maplab.subject.putget.PutGetMapKind;
 import maplab.subject.jdk.MapConstructor;
 import maplab.workload.MapChurn;
 import org.knowm.xchart.CategoryChart;
@@ -61,7 +61,7 @@ public final class Gc implements Experiment {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.choices("subjects", IntMapKind.ids(), "hashmap,fastutil", "hashmap,fastutil", "maps whose allocation per put and get is measured"),
+                ParamSpec.choices("subjects", PutGetMapKind.ids(), "hashmap,fastutil", "hashmap,fastutil", "maps whose allocation per put and get is measured"),
                 ParamSpec.integer("alloc_n", 1_000, 10_000_000, 100_000, 1_000_000, "keys put per fill in the allocation benchmark"),
                 ParamSpec.integer("n", 10_000, 50_000_000, 500_000, 2_000_000, "entries of the map merged each round (pause workload)"),
                 ParamSpec.integer("maps", 1, 64, 4, 8, "source maps built and merged each round"),
@@ -101,10 +101,10 @@ public final class Gc implements Experiment {
                 .profiler("gc")
                 .run();
         List<Map<String, Object>> rows = new ArrayList<>();
-        Map<String, Map<IntMapKind, Double>> bytes = new LinkedHashMap<>();
-        Map<String, Map<IntMapKind, Double>> bytesError = new LinkedHashMap<>();
+        Map<String, Map<PutGetMapKind, Double>> bytes = new LinkedHashMap<>();
+        Map<String, Map<PutGetMapKind, Double>> bytesError = new LinkedHashMap<>();
         for (JmhScore s : scores) {
-            IntMapKind kind = IntMapKind.parse(s.param("subject"));
+            PutGetMapKind kind = PutGetMapKind.parse(s.param("subject"));
             String operation = s.method().equals("fill") ? "put" : "get";
             int perScore = operation.equals("put") ? n : 1;
             JmhScore.Secondary alloc = s.secondary("gc.alloc.rate.norm");
@@ -128,33 +128,33 @@ public final class Gc implements Experiment {
 
         CategoryChart chart = Charts.bars("Bytes allocated per operation (JMH -prof gc, " + n + " keys)", "operation", "allocated (B/op)");
         for (String id : ctx.params().getStrings("subjects")) {
-            IntMapKind kind = IntMapKind.parse(id);
+            PutGetMapKind kind = PutGetMapKind.parse(id);
             List<String> ops = new ArrayList<>(bytes.keySet());
             Charts.bars(chart, kind.label(), ops, ops.stream().map(o -> bytes.get(o).getOrDefault(kind, Double.NaN)).toList(),
                     ops.stream().map(o -> bytesError.get(o).getOrDefault(kind, 0.0)).toList());
         }
         out.chart("allocation", chart);
 
-        Map<IntMapKind, Double> put = bytes.getOrDefault("put", Map.of());
-        if (put.containsKey(IntMapKind.HASHMAP)) {
-            out.finding(Finding.of("alloc_per_put_hashmap", put.get(IntMapKind.HASHMAP), "B/op",
+        Map<PutGetMapKind, Double> put = bytes.getOrDefault("put", Map.of());
+        if (put.containsKey(PutGetMapKind.HASHMAP)) {
+            out.finding(Finding.of("alloc_per_put_hashmap", put.get(PutGetMapKind.HASHMAP), "B/op",
                     "Each put of an int pair into a boxed HashMap<Integer,Integer> allocated %.1f bytes on average while filling " + n + " keys"));
         }
-        if (put.containsKey(IntMapKind.FASTUTIL)) {
-            out.finding(Finding.of("alloc_per_put_fastutil", put.get(IntMapKind.FASTUTIL), "B/op",
+        if (put.containsKey(PutGetMapKind.FASTUTIL)) {
+            out.finding(Finding.of("alloc_per_put_fastutil", put.get(PutGetMapKind.FASTUTIL), "B/op",
                     "Each put into fastutil's Int2IntOpenHashMap allocated %.1f bytes on average while filling " + n + " keys"));
         }
-        Map<IntMapKind, Double> get = bytes.getOrDefault("get", Map.of());
-        if (get.containsKey(IntMapKind.HASHMAP)) {
-            out.finding(Finding.of("alloc_per_get_hashmap", get.get(IntMapKind.HASHMAP), "B/op",
+        Map<PutGetMapKind, Double> get = bytes.getOrDefault("get", Map.of());
+        if (get.containsKey(PutGetMapKind.HASHMAP)) {
+            out.finding(Finding.of("alloc_per_get_hashmap", get.get(PutGetMapKind.HASHMAP), "B/op",
                     "Each get with an int key from a boxed HashMap<Integer,Integer> allocated %.1f bytes on average"));
         }
-        if (get.containsKey(IntMapKind.FASTUTIL)) {
-            out.finding(Finding.of("alloc_per_get_fastutil", get.get(IntMapKind.FASTUTIL), "B/op",
+        if (get.containsKey(PutGetMapKind.FASTUTIL)) {
+            out.finding(Finding.of("alloc_per_get_fastutil", get.get(PutGetMapKind.FASTUTIL), "B/op",
                     "Each get from fastutil's Int2IntOpenHashMap allocated %.2f bytes on average"));
         }
-        if (put.containsKey(IntMapKind.HASHMAP) && put.getOrDefault(IntMapKind.FASTUTIL, 0.0) > 0) {
-            out.finding(Finding.of("alloc_hashmap_vs_fastutil", put.get(IntMapKind.HASHMAP) / put.get(IntMapKind.FASTUTIL), "x",
+        if (put.containsKey(PutGetMapKind.HASHMAP) && put.getOrDefault(PutGetMapKind.FASTUTIL, 0.0) > 0) {
+            out.finding(Finding.of("alloc_hashmap_vs_fastutil", put.get(PutGetMapKind.HASHMAP) / put.get(PutGetMapKind.FASTUTIL), "x",
                     "A boxed HashMap allocated %.1fx the bytes per put of fastutil's primitive map"));
         }
     }
@@ -195,7 +195,7 @@ public final class Gc implements Experiment {
                 Path jfr = dir.resolve(name + ".jfr");
                 List<String> args = new ArrayList<>(jvmArgs);
                 args.add("-Xlog:gc:file=" + dir.resolve(name + "-gc.log"));
-                List<GcPauses.Pause> recorded = GcPauses.fork(args, MapChurn.class.getName(),
+                List<GcPauses.Pause> recorded = GcPauses.fork(args, MapChurn.class,
                         List.of(variant.id(), String.valueOf(n), String.valueOf(maps), String.valueOf(rounds), String.valueOf(seed), jfr.toString()),
                         jfr, dir.resolve(name + ".log"), Duration.ofMinutes(20));
                 int i = 0;

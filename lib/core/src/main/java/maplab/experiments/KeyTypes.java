@@ -94,6 +94,7 @@ public final class KeyTypes implements Experiment {
             CategoryChart chart = Charts.bars("One lookup in a map of " + n + " entries, by key type (JMH, 99.9% CI)", "map and key type",
                     "time per lookup (" + lookups.get(kinds.get(0)).unit() + ")");
             chart.getStyler().setLegendVisible(false);
+            chart.getStyler().setYAxisMin(0.0); // times are positive; wide intervals of a quick run would pull the axis below zero
             Charts.bars(chart, "lookup time", kinds.stream().map(KeyedMapKind::label).toList(),
                     kinds.stream().map(k -> lookups.get(k).score()).toList(),
                     kinds.stream().map(k -> Double.isNaN(lookups.get(k).error()) ? 0 : lookups.get(k).error()).toList());

@@ -96,12 +96,14 @@ public final class Presize implements Experiment {
         List<String> labels = timed.stream().map(MapConstructor::label).toList();
 
         CategoryChart time = Charts.bars("Inserting " + n + " keys (JMH single shot, 99.9% CI)", "constructor", "time (" + scores.get(0).unit() + ")");
+        time.getStyler().setYAxisMin(0.0); // times are positive; wide intervals of a quick run would pull the axis below zero
         Charts.bars(time, "insert time", labels,
                 timed.stream().map(c -> byConstructor.get(c).score()).toList(),
                 timed.stream().map(c -> zeroIfNaN(byConstructor.get(c).error())).toList());
         out.chart("insert time", time);
 
         CategoryChart alloc = Charts.bars("Bytes allocated per entry inserted (JMH -prof gc, 99.9% CI)", "constructor", "allocation (B/entry)");
+        alloc.getStyler().setYAxisMin(0.0);
         Charts.bars(alloc, "allocation", labels,
                 timed.stream().map(c -> byConstructor.get(c).secondary("gc.alloc.rate.norm").score() / n).toList(),
                 timed.stream().map(c -> zeroIfNaN(byConstructor.get(c).secondary("gc.alloc.rate.norm").error() / n)).toList());

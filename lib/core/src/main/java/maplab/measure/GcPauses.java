@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import jdk.jfr.Recording;
+import maplab.subject.EnumIds;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -41,16 +40,11 @@ public final class GcPauses {
         /** The JVM flag that selects it. */
         public String flag() { return flag; }
         public String label() { return label; }
-        public String id() { return name().toLowerCase(Locale.ROOT); }
+        public String id() { return EnumIds.id(this); }
 
-        public static List<String> ids() {
-            return Arrays.stream(values()).map(Collector::id).toList();
-        }
+        public static List<String> ids() { return EnumIds.ids(Collector.class); }
 
-        public static Collector parse(String id) {
-            for (Collector c : values()) if (c.id().equalsIgnoreCase(id)) return c;
-            throw new IllegalArgumentException("gc: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
-        }
+        public static Collector parse(String id) { return EnumIds.parse(Collector.class, "gc", id); }
     }
 
     /**
@@ -97,15 +91,21 @@ public final class GcPauses {
     }
 
     /**
-     * Runs {@code mainClass} with {@code args} in a new JVM ({@link ForkedJvm}: this JVM's class
-     * path, the given JVM arguments, output to {@code log}); then reads the pauses it recorded to
-     * {@code jfr}.
+     * Runs {@code mainClass} with {@code args} in a new JVM ({@link ChildJvm}: this JVM's class
+     * path, the given JVM arguments), writes what it printed to {@code log}, then reads the
+     * pauses it recorded to {@code jfr}.
      *
      * @throws MeasurementException when the child fails, takes longer than {@code timeout}, or records nothing
      */
-    public static List<Pause> fork(List<String> jvmArgs, String mainClass, List<String> args, Path jfr, Path log, Duration timeout) {
-        ForkedJvm.run(mainClass, jvmArgs, args, timeout, log);
-        if (!Files.exists(jfr)) throw new MeasurementException(mainClass + " wrote no recording " + jfr + " (log: " + log + ")");
+    public static List<Pause> fork(List<String> jvmArgs, Class<?> mainClass, List<String> args, Path jfr, Path log, Duration timeout) {
+        ChildJvm.Output out = ChildJvm.run(mainClass, jvmArgs, args, timeout);
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            Files.writeString(log, out.stdout() + out.stderr());
+        } catch (IOException e) {
+            throw new MeasurementException("cannot write " + log + ": " + e.getMessage(), e);
+        }
+        if (!Files.exists(jfr)) throw new MeasurementException(mainClass.getName() + " wrote no recording " + jfr + " (log: " + log + ")");
         return read(jfr);
     }
 

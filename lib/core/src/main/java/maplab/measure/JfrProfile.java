@@ -27,7 +27,7 @@ import tech.tablesaw.api.Table;
 /**
  * CPU samples from a JDK Flight Recorder recording ({@code jdk.ExecutionSample} events), made
  * with the JDK's own {@code jdk.jfr} API: {@link #record} runs a workload under a recording
- * (call it in a forked JVM, see {@link ForkedJvm}); {@link #read} parses the file with
+ * (call it in a forked JVM, see {@link ChildJvm}); {@link #read} parses the file with
  * {@link RecordingFile} into stacks of method names, top frame first.
  */
 public final class JfrProfile {

@@ -26,11 +26,22 @@ public final class MapChurn {
             System.err.println("usage: MapChurn <constructor> <n> <maps> <rounds> <seed> <recording.jfr>");
             System.exit(2);
         }
-        MapConstructor constructor = MapConstructor.parse(args[0]);
-        int n = Integer.parseInt(args[1]);
-        int maps = Integer.parseInt(args[2]);
-        int rounds = Integer.parseInt(args[3]);
-        int[] keys = KeyOrder.RANDOM.intKeys(n, Long.parseLong(args[4]));
+        MapConstructor constructor;
+        int n;
+        int maps;
+        int rounds;
+        int[] keys;
+        try {
+            constructor = MapConstructor.parse(args[0]);
+            n = Integer.parseInt(args[1]);
+            maps = Integer.parseInt(args[2]);
+            rounds = Integer.parseInt(args[3]);
+            keys = KeyOrder.RANDOM.intKeys(n, Long.parseLong(args[4]));
+        } catch (IllegalArgumentException e) {
+            System.err.println("MapChurn: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         MapChurn.Live live = new MapChurn.Live();
         live.merged = round(constructor, keys, maps);
         GcPauses.record(Path.of(args[5]), () -> {

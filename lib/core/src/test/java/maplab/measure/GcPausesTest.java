@@ -19,7 +19,7 @@ class GcPausesTest {
         Path jfr = tmp.resolve("churn.jfr");
         // 200,000 boxed entries per round in a 64 MiB heap cannot go without young collections.
         List<GcPauses.Pause> pauses = GcPauses.fork(List.of("-Xms64m", "-Xmx64m", GcPauses.Collector.SERIAL.flag()),
-                MapChurn.class.getName(), List.of("hashmap_default", "200000", "2", "3", "7", jfr.toString()),
+                MapChurn.class, List.of("hashmap_default", "200000", "2", "3", "7", jfr.toString()),
                 jfr, tmp.resolve("churn.log"), Duration.ofMinutes(2));
 
         assertThat(pauses).isNotEmpty();
@@ -34,10 +34,10 @@ class GcPausesTest {
     @Test
     void aFailingChildIsAMeasurementExceptionWithItsLog(@TempDir Path tmp) {
         Path jfr = tmp.resolve("x.jfr");
-        assertThatThrownBy(() -> GcPauses.fork(List.of("-Xmx64m"), MapChurn.class.getName(), List.of("no_such_constructor", "10", "1", "1", "1", jfr.toString()),
+        assertThatThrownBy(() -> GcPauses.fork(List.of("-Xmx64m"), MapChurn.class, List.of("no_such_constructor", "10", "1", "1", "1", jfr.toString()),
                 jfr, tmp.resolve("x.log"), Duration.ofMinutes(1)))
                 .isInstanceOf(MeasurementException.class)
-                .hasMessageContaining("exited with 1")
+                .hasMessageContaining("exited with 2")
                 .hasMessageContaining("constructor: unknown value 'no_such_constructor'");
     }
 }

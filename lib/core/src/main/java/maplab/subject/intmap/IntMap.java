@@ -1,51 +1,18 @@
 package maplab.subject.intmap;
 
 /**
- * A map from int keys to int values, whatever its implementation ({@link IntMapKind}): the
- * one interface through which the iteration experiment fills, drains and iterates maps.
- * Every iteration style visits each entry once and returns the sum of
- * {@code key * 31 + value} over all entries, so styles can be checked against each other and
- * the JIT cannot drop the loop.
+ * One map from int keys to int values, filled with a key array in that array's order; the
+ * facade the key-order experiment and {@code KeyOrderBench} measure. Each implementation
+ * keeps its own copy of the keys in the form it needs (boxed once for HashMap), so a
+ * measured pass does no boxing.
  */
 public interface IntMap {
 
-    void put(int key, int value);
+    /** Looks up every key in insertion order; returns the sum of the values found (blackhole it). */
+    long lookupAll();
 
-    void remove(int key);
-
-    /** The value of {@code key}, or {@code missing} when absent (a boxed map boxes the key to look it up). */
-    int get(int key, int missing);
-
-    void clear();
+    /** Visits every entry in the map's own iteration order; returns the sum of keys and values. */
+    long iterateAll();
 
     int size();
-
-    /** Iterates {@code entrySet()} (fastutil: its fast entry iterator). */
-    long sumEntrySet();
-
-    /** Iterates {@code keySet()} and looks each value up with {@code get}. */
-    long sumKeySetGet();
-
-    /** Calls {@code forEach((k, v) -> ...)}. */
-    long sumForEach();
-
-    /** The entries copied into an array ({@code entrySet().toArray()}), taken once and iterated many times. */
-    Object[] snapshot();
-
-    /** Iterates a {@link #snapshot()} of this map. */
-    long sumSnapshot(Object[] snapshot);
-
-    /** A new map of the same kind made with its copy constructor (sized for the current entries). */
-    IntMap copy();
-
-    /** The kind's way to rebuild a map for its current entries (a presized new map, or fastutil's {@code trim()}). */
-    IntMap rebuild();
-
-    /** The underlying map object. */
-    Object unwrap();
-
-    /** The sum every iteration style returns, for one entry. */
-    static long mix(int key, int value) {
-        return key * 31L + value;
-    }
 }

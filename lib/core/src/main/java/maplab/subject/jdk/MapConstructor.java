@@ -4,9 +4,9 @@ import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import maplab.subject.EnumIds;
 
 /**
  * Ways to construct a map for {@code n} entries: the JDK's hash maps (and fastutil's open-hash
@@ -71,16 +71,13 @@ public enum MapConstructor {
     }
 
     /** The parameter spelling, e.g. "hashmap_default". */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    public String id() { return EnumIds.id(this); }
 
     public static List<String> ids() {
-        return java.util.Arrays.stream(values()).map(MapConstructor::id).toList();
+        return EnumIds.ids(MapConstructor.class);
     }
 
     public static MapConstructor parse(String id) {
-        for (MapConstructor c : values()) if (c.id().equalsIgnoreCase(id)) return c;
-        throw new IllegalArgumentException("constructor: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(MapConstructor.class, "constructor", id);
     }
 }

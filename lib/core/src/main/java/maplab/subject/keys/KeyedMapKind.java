@@ -1,15 +1,14 @@
 package maplab.subject.keys;
 
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import maplab.subject.EnumIds;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 
 /**
@@ -71,15 +70,14 @@ public enum KeyedMapKind {
 
     public KeyType keyType() { return keyType; }
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() { return EnumIds.id(this); }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(KeyedMapKind::id).toList();
+        return EnumIds.ids(KeyedMapKind.class);
     }
 
     public static KeyedMapKind parse(String id) {
-        for (KeyedMapKind k : values()) if (k.id().equalsIgnoreCase(id)) return k;
-        throw new IllegalArgumentException("subject: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(KeyedMapKind.class, "subject", id);
     }
 
     /** A JDK map with boxed keys; lookups use equal key objects built apart from the inserted ones. */

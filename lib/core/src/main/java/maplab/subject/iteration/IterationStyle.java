@@ -1,8 +1,7 @@
-package maplab.subject.intmap;
+package maplab.subject.iteration;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import maplab.subject.EnumIds;
 
 /** Ways to visit every entry of a map; the ids are the JMH {@code @Param} values of {@code IterationBench}. */
 public enum IterationStyle {
@@ -21,8 +20,8 @@ public enum IterationStyle {
         this.label = label;
     }
 
-    /** Visits every entry of {@code map} ({@code snapshot} is used by {@link #SNAPSHOT} only; take it with {@link IntMap#snapshot()}). */
-    public long iterate(IntMap map, Object[] snapshot) {
+    /** Visits every entry of {@code map} ({@code snapshot} is used by {@link #SNAPSHOT} only; take it with {@link IterationMap#snapshot()}). */
+    public long iterate(IterationMap map, Object[] snapshot) {
         return switch (this) {
             case ENTRYSET -> map.sumEntrySet();
             case KEYSET_GET -> map.sumKeySetGet();
@@ -33,14 +32,13 @@ public enum IterationStyle {
 
     public String label() { return label; }
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() { return EnumIds.id(this); }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(IterationStyle::id).toList();
+        return EnumIds.ids(IterationStyle.class);
     }
 
     public static IterationStyle parse(String id) {
-        for (IterationStyle s : values()) if (s.id().equalsIgnoreCase(id)) return s;
-        throw new IllegalArgumentException("style: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(IterationStyle.class, "style", id);
     }
 }

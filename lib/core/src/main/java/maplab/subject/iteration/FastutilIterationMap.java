@@ -1,29 +1,28 @@
-package maplab.subject.intmap;
+package maplab.subject.iteration;
 
 import it.unimi.dsi.fastutil.ints.Int2IntMap;
 import it.unimi.dsi.fastutil.ints.Int2IntMaps;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntIterator;
 
-/** fastutil's primitive {@link Int2IntOpenHashMap} as an {@link IntMap}: no boxing except in {@code forEach}, which takes a BiConsumer. */
-final class FastutilIntMap implements IntMap {
+/** fastutil's primitive {@link Int2IntOpenHashMap} as an {@link IterationMap}: no boxing except in {@code forEach}, which takes a BiConsumer. */
+final class FastutilIterationMap implements IterationMap {
 
     private final Int2IntOpenHashMap map;
 
-    FastutilIntMap(Int2IntOpenHashMap map) {
+    FastutilIterationMap(Int2IntOpenHashMap map) {
         this.map = map;
     }
 
     @Override public void put(int key, int value) { map.put(key, value); }
     @Override public void remove(int key) { map.remove(key); }
-    @Override public int get(int key, int missing) { return map.getOrDefault(key, missing); }
     @Override public void clear() { map.clear(); }
     @Override public int size() { return map.size(); }
 
     @Override
     public long sumEntrySet() {
         long sum = 0;
-        for (Int2IntMap.Entry e : Int2IntMaps.fastIterable(map)) sum += IntMap.mix(e.getIntKey(), e.getIntValue());
+        for (Int2IntMap.Entry e : Int2IntMaps.fastIterable(map)) sum += IterationMap.mix(e.getIntKey(), e.getIntValue());
         return sum;
     }
 
@@ -32,7 +31,7 @@ final class FastutilIntMap implements IntMap {
         long sum = 0;
         for (IntIterator it = map.keySet().iterator(); it.hasNext(); ) {
             int k = it.nextInt();
-            sum += IntMap.mix(k, map.get(k));
+            sum += IterationMap.mix(k, map.get(k));
         }
         return sum;
     }
@@ -40,7 +39,7 @@ final class FastutilIntMap implements IntMap {
     @Override
     public long sumForEach() {
         long[] sum = {0};
-        map.forEach((k, v) -> sum[0] += IntMap.mix(k, v));
+        map.forEach((k, v) -> sum[0] += IterationMap.mix(k, v));
         return sum[0];
     }
 
@@ -54,17 +53,17 @@ final class FastutilIntMap implements IntMap {
         long sum = 0;
         for (Object o : snapshot) {
             Int2IntMap.Entry e = (Int2IntMap.Entry) o;
-            sum += IntMap.mix(e.getIntKey(), e.getIntValue());
+            sum += IterationMap.mix(e.getIntKey(), e.getIntValue());
         }
         return sum;
     }
 
     /** The copy constructor sizes the new table for the current entries. */
-    @Override public IntMap copy() { return new FastutilIntMap(new Int2IntOpenHashMap(map)); }
+    @Override public IterationMap copy() { return new FastutilIterationMap(new Int2IntOpenHashMap(map)); }
 
     /** fastutil's own remedy: {@code trim()} rehashes in place into the smallest table for the entries. */
     @Override
-    public IntMap rebuild() {
+    public IterationMap rebuild() {
         map.trim();
         return this;
     }

@@ -1,8 +1,7 @@
-package maplab.subject.intmap;
+package maplab.subject.iteration;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import maplab.subject.EnumIds;
 
 /**
  * How a map came to hold its k entries: freshly filled, or filled to n and then drained or
@@ -18,7 +17,7 @@ public enum MapState {
     CLEARED("cleared"),
     /** A drained map passed to the copy constructor. */
     COPIED("drained, copied"),
-    /** A drained map rebuilt by the kind's remedy ({@link IntMap#rebuild()}). */
+    /** A drained map rebuilt by the kind's remedy ({@link IterationMap#rebuild()}). */
     REBUILT("drained, rebuilt");
 
     private final String label;
@@ -31,9 +30,9 @@ public enum MapState {
      * A map of {@code kind} in this state holding {@code keys[0..k)}, each mapped to itself;
      * the other keys of {@code keys} are the ones inserted and removed (or cleared).
      */
-    public IntMap build(IntMapKind kind, int[] keys, int k) {
+    public IterationMap build(IterationMapKind kind, int[] keys, int k) {
         if (k < 0 || k > keys.length) throw new IllegalArgumentException("k: must be from 0 to " + keys.length + ", got " + k);
-        IntMap map = kind.create();
+        IterationMap map = kind.create();
         switch (this) {
             case FRESH -> putRange(map, keys, 0, k);
             case DRAINED, COPIED, REBUILT -> {
@@ -53,20 +52,19 @@ public enum MapState {
         };
     }
 
-    private static void putRange(IntMap map, int[] keys, int from, int to) {
+    private static void putRange(IterationMap map, int[] keys, int from, int to) {
         for (int i = from; i < to; i++) map.put(keys[i], keys[i]);
     }
 
     public String label() { return label; }
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() { return EnumIds.id(this); }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(MapState::id).toList();
+        return EnumIds.ids(MapState.class);
     }
 
     public static MapState parse(String id) {
-        for (MapState s : values()) if (s.id().equalsIgnoreCase(id)) return s;
-        throw new IllegalArgumentException("state: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(MapState.class, "state", id);
     }
 }

@@ -1,0 +1,78 @@
+package maplab.subject.probe;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a {@link LongProbeMap} or {@link ProbeMap} turns a key into a 64-bit hash before the
+ * slot is taken from its low or top bits ({@link IndexBits}).
+ */
+public enum HashMode {
+    /** The key itself ({@code long} keys) or {@code key.hashCode()} sign-extended: no mixing at all. */
+    IDENTITY,
+    /** A strong finalizer: murmur3's {@code fmix64} of the key (of {@code hashCode()} for objects). */
+    MIXED,
+    /**
+     * A per-map seed mixed into the key <em>before</em> the finalizer: {@code fmix64(key ^ seed)}.
+     * Strings hash their content with the seed (so Strings with equal {@code String.hashCode}
+     * still get different hashes); other objects mix {@code hashCode()} with the seed.
+     */
+    SEEDED;
+
+    /** The parameter spelling: "identity", "mixed", "seeded". */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(HashMode::id).toList();
+    }
+
+    public static HashMode parse(String s) {
+        for (HashMode m : values()) if (m.id().equalsIgnoreCase(s)) return m;
+        throw new IllegalArgumentException("hash: unknown value '" + s + "'; allowed: " + String.join(", ", ids()));
+    }
+
+    /** The 64-bit hash of a primitive key under this mode. */
+    public long hashLong(long key, long seed) {
+        return switch (this) {
+            case IDENTITY -> key;
+            case MIXED -> fmix64(key);
+            case SEEDED -> fmix64(key ^ seed);
+        };
+    }
+
+    /** The 64-bit hash of a non-null object key under this mode. */
+    public long hashObject(Object key, long seed) {
+        return switch (this) {
+            case IDENTITY -> key.hashCode();
+            case MIXED -> fmix64(key.hashCode());
+            case SEEDED -> key instanceof String s ? seededString(s, seed) : fmix64(key.hashCode() ^ seed);
+        };
+    }
+
+    /** murmur3's 64-bit finalizer: every input bit affects every output bit; a bijection. */
+    public static long fmix64(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /**
+     * A seeded hash of a String's characters (multiply-xor over the chars from a seeded
+     * state, then {@link #fmix64}). Unlike {@code String.hashCode} it depends on the seed, so
+     * an attacker who knows the JDK's hash cannot precompute collisions.
+     */
+    public static long seededString(String s, long seed) {
+        long h = seed ^ (0x9E3779B97F4A7C15L * (s.length() + 1));
+        for (int i = 0, n = s.length(); i < n; i++) {
+            h = (h ^ s.charAt(i)) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        return fmix64(h);
+    }
+}

@@ -3,9 +3,10 @@ package maplab.workload;
 /**
  * A String key that counts {@code equals}, {@code compareTo} and {@code hashCode} calls; it
  * hashes, compares and equals exactly like the String it wraps (so colliding Strings still
- * collide, and tree bins can still order them).
+ * collide, and tree bins can still order them). It is a {@link CharSequence}, so a map that
+ * hashes the content (ProbeMap's seeded hash) sees the same characters (not counted).
  */
-public final class CountingString implements Comparable<CountingString> {
+public final class CountingString implements Comparable<CountingString>, CharSequence {
     private final String value;
     private final CallCounts counts;
 
@@ -33,6 +34,10 @@ public final class CountingString implements Comparable<CountingString> {
         counts.compareTo++;
         return value.compareTo(o.value);
     }
+
+    @Override public int length() { return value.length(); }
+    @Override public char charAt(int index) { return value.charAt(index); }
+    @Override public CharSequence subSequence(int start, int end) { return value.subSequence(start, end); }
 
     @Override
     public String toString() {

@@ -15,8 +15,9 @@ public enum HashMode {
     MIXED,
     /**
      * A per-map seed mixed into the key <em>before</em> the finalizer: {@code fmix64(key ^ seed)}.
-     * Strings hash their content with the seed (so Strings with equal {@code String.hashCode}
-     * still get different hashes); other objects mix {@code hashCode()} with the seed.
+     * Strings (and other {@link CharSequence}s) hash their content with the seed, so Strings with
+     * equal {@code String.hashCode} still get different hashes; other objects mix
+     * {@code hashCode()} with the seed.
      */
     SEEDED;
 
@@ -48,7 +49,9 @@ public enum HashMode {
         return switch (this) {
             case IDENTITY -> key.hashCode();
             case MIXED -> fmix64(key.hashCode());
-            case SEEDED -> key instanceof String s ? seededString(s, seed) : fmix64(key.hashCode() ^ seed);
+            case SEEDED -> key instanceof String s ? seededString(s, seed)
+                    : key instanceof CharSequence cs ? seededChars(cs, seed)
+                    : fmix64(key.hashCode() ^ seed);
         };
     }
 
@@ -69,10 +72,19 @@ public enum HashMode {
      */
     public static long seededString(String s, long seed) {
         long h = seed ^ (0x9E3779B97F4A7C15L * (s.length() + 1));
-        for (int i = 0, n = s.length(); i < n; i++) {
-            h = (h ^ s.charAt(i)) * 0x9E3779B97F4A7C15L;
-            h ^= h >>> 29;
-        }
+        for (int i = 0, n = s.length(); i < n; i++) h = step(h, s.charAt(i));
         return fmix64(h);
+    }
+
+    /** {@link #seededString} for any CharSequence: equal content, equal hash. */
+    public static long seededChars(CharSequence s, long seed) {
+        long h = seed ^ (0x9E3779B97F4A7C15L * (s.length() + 1));
+        for (int i = 0, n = s.length(); i < n; i++) h = step(h, s.charAt(i));
+        return fmix64(h);
+    }
+
+    private static long step(long h, char c) {
+        h = (h ^ c) * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 29);
     }
 }

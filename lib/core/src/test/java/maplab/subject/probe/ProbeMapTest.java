@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import maplab.workload.CallCounts;
+import maplab.workload.CountingString;
 import maplab.workload.KeyOrder;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +107,10 @@ class ProbeMapTest {
         assertThat(HashMode.seededString("Aa", 1)).isNotEqualTo(HashMode.seededString("BB", 1));
         assertThat(HashMode.seededString("Aa", 1)).isNotEqualTo(HashMode.seededString("Aa", 2));
         assertThat(HashMode.IDENTITY.hashObject("AaBB", 1)).isEqualTo(HashMode.IDENTITY.hashObject("BBAa", 1));
+        CallCounts counts = new CallCounts();
+        assertThat(HashMode.SEEDED.hashObject(new CountingString("AaBB", counts), 7)).isEqualTo(HashMode.SEEDED.hashObject("AaBB", 7))
+                .isNotEqualTo(HashMode.SEEDED.hashObject(new CountingString("BBAa", counts), 7));
+        assertThat(counts.hashCodeCalls()).isZero();
     }
 
     @Test

@@ -92,15 +92,21 @@ public final class GcPauses {
 
     /**
      * Runs {@code mainClass} with {@code args} in a new JVM ({@link ChildJvm}: this JVM's class
-     * path, the given JVM arguments), writes what it printed to {@code log}, then reads the
-     * pauses it recorded to {@code jfr}.
+     * path, the given JVM arguments; the folders of {@code jfr} and {@code log} are created first, so
+     * JVM arguments may write there), writes what it printed to {@code log}, then reads the pauses it
+     * recorded to {@code jfr}.
      *
      * @throws MeasurementException when the child fails, takes longer than {@code timeout}, or records nothing
      */
     public static List<Pause> fork(List<String> jvmArgs, Class<?> mainClass, List<String> args, Path jfr, Path log, Duration timeout) {
+        try {
+            Files.createDirectories(jfr.toAbsolutePath().getParent());
+            Files.createDirectories(log.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new MeasurementException("cannot create the folder of " + jfr + ": " + e.getMessage(), e);
+        }
         ChildJvm.Output out = ChildJvm.run(mainClass, jvmArgs, args, timeout);
         try {
-            Files.createDirectories(log.toAbsolutePath().getParent());
             Files.writeString(log, out.stdout() + out.stderr());
         } catch (IOException e) {
             throw new MeasurementException("cannot write " + log + ": " + e.getMessage(), e);

@@ -34,7 +34,9 @@ import org.knowm.xchart.CategoryChart;
  * once with default-sized and once with presized maps, alternating the variants fork by
  * fork, and reads every collection's pause from JFR ({@code jdk.GarbageCollection}).
  *
- * <p>The two variants' pauses are compared with Welch's t-test (p-value and Cohen's d). GC
+ * <p>Pauses of one JVM share its heap state and the machine's load at that time, so the
+ * variants alternate JVM by JVM (many short JVMs rather than a few long ones) to spread drifts
+ * in load over both. The two variants' pauses are compared with Welch's t-test (p-value and Cohen's d). GC
  * pauses are often skewed; when either sample's absolute skewness exceeds {@value #SKEWED},
  * the Mann-Whitney U test is run too, and a difference is called significant only when
  * Welch's test is significant at {@value #ALPHA} and, on skewed samples, Mann-Whitney agrees.
@@ -65,8 +67,8 @@ public final class Gc implements Experiment {
                 ParamSpec.integer("alloc_n", 1_000, 10_000_000, 100_000, 1_000_000, "keys put per fill in the allocation benchmark"),
                 ParamSpec.integer("n", 10_000, 50_000_000, 500_000, 2_000_000, "entries of the map merged each round (pause workload)"),
                 ParamSpec.integer("maps", 1, 64, 4, 8, "source maps built and merged each round"),
-                ParamSpec.integer("rounds", 2, 1_000, 10, 15, "recorded rounds per forked JVM (after one warm-up round)"),
-                ParamSpec.integer("forks", 1, 20, 2, 3, "forked JVMs per variant for the pause workload"),
+                ParamSpec.integer("rounds", 2, 1_000, 6, 8, "recorded rounds per forked JVM (after one warm-up round)"),
+                ParamSpec.integer("forks", 1, 20, 3, 5, "forked JVMs per variant for the pause workload"),
                 ParamSpec.choice("gc", GcPauses.Collector.ids(), "g1", "g1", "collector pinned in the pause workload's JVMs"),
                 ParamSpec.integer("heap_mb", 128, 65_536, 512, 2_048, "heap of the pause workload's JVMs (-Xms = -Xmx), MiB"));
     }

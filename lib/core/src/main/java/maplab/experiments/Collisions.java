@@ -98,7 +98,7 @@ public final class Collisions implements Experiment {
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.NANOSECONDS)
                 .settings(ctx.profile() == Profile.FULL
                         ? Jmh.Settings.forProfile(ctx.profile()).withWarmup(5, 300).withMeasurement(5, 500)
-                        : Jmh.Settings.forProfile(ctx.profile()).withWarmup(2, 100).withMeasurement(3, 100))
+                        : Jmh.Settings.forProfile(ctx.profile()).withWarmup(2, 100).withMeasurement(5, 60))
                 .run();
         Map<CollisionCase, Map<Integer, JmhScore>> times = new EnumMap<>(CollisionCase.class);
         for (JmhScore s : scores) {

@@ -132,7 +132,7 @@ public final class Iteration implements Experiment {
     private static Jmh.Settings settings(Profile profile) {
         Jmh.Settings base = Jmh.Settings.forProfile(profile);
         // one iteration takes microseconds to milliseconds: half-second iterations hold thousands of them
-        return profile == Profile.FULL ? base.withWarmup(5, 500).withMeasurement(5, 500) : base.withWarmup(2, 100).withMeasurement(3, 150);
+        return profile == Profile.FULL ? base.withWarmup(5, 500).withMeasurement(5, 500) : base.withWarmup(2, 100).withMeasurement(5, 90);
     }
 
     /** Runs {@link IterationLoop} on a HashMap in {@code state} under JFR in a forked JVM and reads its samples. */

@@ -82,7 +82,7 @@ public final class Presize implements Experiment {
                 .param("seed", String.valueOf(keySeed))
                 .mode(Mode.SingleShotTime)
                 .profiler("gc")
-                .settings(ctx.profile() == Profile.FULL ? base.withWarmup(5, 0).withMeasurement(10, 0) : base.withWarmup(3, 0).withMeasurement(6, 0))
+                .settings(ctx.profile() == Profile.FULL ? base.withWarmup(5, 0).withMeasurement(10, 0) : base.withWarmup(3, 0).withMeasurement(10, 0))
                 .run();
         Map<MapConstructor, JmhScore> byConstructor = new LinkedHashMap<>();
         for (JmhScore s : scores) {
@@ -128,7 +128,7 @@ public final class Presize implements Experiment {
         Integer presized = resizes.get(MapConstructor.HASHMAP_PRESIZED);
         if (presized != null) {
             out.finding(new Finding("resizes_presized", presized, "count", String.format(Locale.ROOT,
-                    "A HashMap presized for n entries (%s) resized %d time(s)", Capacity.describe(), presized)));
+                    "A HashMap presized for n entries resized %d time(s) (sized by %s)", presized, Capacity.describe())));
         }
         JmhScore d = scores.get(MapConstructor.HASHMAP_DEFAULT);
         JmhScore p = scores.get(MapConstructor.HASHMAP_PRESIZED);

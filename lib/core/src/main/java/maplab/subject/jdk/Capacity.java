@@ -47,8 +47,8 @@ public final class Capacity {
     /** How {@link #newHashMap} sizes maps on this JDK, for meta.json and chart notes. */
     public static String describe() {
         return usesJdkFactory()
-                ? "HashMap.newHashMap(n) (JDK " + Runtime.version().feature() + ")"
-                : "new HashMap<>(ceil(n / 0.75)) (JDK " + Runtime.version().feature() + " has no HashMap.newHashMap, added in 19)";
+                ? "HashMap.newHashMap(n), JDK " + Runtime.version().feature()
+                : "new HashMap<>(ceil(n / 0.75)); HashMap.newHashMap needs JDK 19, this is " + Runtime.version().feature();
     }
 
     private static void checkEntries(int n) {

@@ -13,6 +13,7 @@ final class Catalog {
             new maplab.experiments.Merge(),
             new maplab.experiments.Collisions(),
             new maplab.experiments.Iteration(),
-            new maplab.experiments.KeyTypes()
+            new maplab.experiments.KeyTypes(),
+            new maplab.experiments.Gc()
     );
 }

@@ -88,7 +88,8 @@ def execute(path, index, progress, timeout, run_log):
     try:
         client.execute()
     except CellExecutionError as e:
-        error = f"cell {state['cell']}: {first_line(str(e), 'ename') or 'error'}"
+        ename, evalue = getattr(e, "ename", "") or "error", (getattr(e, "evalue", "") or "").strip()
+        error = f"cell {state['cell']}: {ename}: {first_line(evalue) or first_line(str(e))}"
     except CellTimeoutError:
         error = f"cell {state['cell']}: timed out after {timeout} s"
     except DeadKernelError as e:
@@ -103,12 +104,9 @@ def execute(path, index, progress, timeout, run_log):
     return nb, error, time.time() - start
 
 
-def first_line(text, prefer=None):
+def first_line(text):
     lines = [l.strip() for l in text.splitlines() if l.strip()]
-    for l in lines:
-        if "Exception" in l or "Error" in l:
-            return l[:300]
-    return lines[-1][:300] if lines else ""
+    return lines[0][:300] if lines else ""
 
 
 def write_atomic(path, text):

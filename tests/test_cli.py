@@ -66,3 +66,42 @@ def test_out_folder_that_exists_is_refused(tmp_path):
     r = maplab("run", "presize", "--set", "n=1000", "--out", str(tmp_path))
     assert r.returncode == 2 and "out" in r.stderr
     assert (tmp_path / "keep.txt").read_text() == "precious"
+
+
+def test_shell_runs_a_script_with_the_notebook_imports(tmp_path):
+    script = tmp_path / "s.jsh"
+    script.write_text('var r = Experiments.run("presize", Profile.QUICK, Map.of("n", 5000));\n'
+                      'System.out.println("FOUND " + r.finding("resizes_presized").value());\n/exit\n')
+    r = maplab("shell", str(script), timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "FOUND 0.0" in r.stdout, r.stdout + r.stderr
+
+
+def test_lab_serves_the_maplab_kernel():
+    import json as _json
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([str(HOME / "maplab"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+                             "--ServerApp.token=maplabtest", "--ServerApp.open_browser=False"],
+                            cwd=HOME, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.time() + 90
+        specs = None
+        while time.time() < deadline and specs is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/kernelspecs?token=maplabtest", timeout=5) as resp:
+                    specs = _json.load(resp)
+            except OSError:
+                time.sleep(1)
+        assert specs is not None, "JupyterLab did not answer on loopback within 90 s"
+        assert specs["kernelspecs"]["maplab"]["spec"]["display_name"] == "Java (maplab)"
+    finally:
+        import os
+        import signal
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)

@@ -35,7 +35,7 @@ def test_notebook_report_has_tables_charts_and_no_errors(report, name):
     page = (HOME / "reports" / f"{name}.html").read_text()
     assert "<table" in page, f"{name}: no table"
     assert "data:image/png;base64," in page, f"{name}: no embedded chart"
-    for marker in ("Traceback", "jp-RenderedText\" data-mime-type=\"application/vnd.jupyter.stderr", "EvalException", "CompilationException"):
+    for marker in ("SLF4J", "Traceback", "jp-RenderedText\" data-mime-type=\"application/vnd.jupyter.stderr", "EvalException", "CompilationException"):
         assert marker not in page, f"{name}: error output in the report ({marker})"
 
 
@@ -94,3 +94,26 @@ def test_report_in_headless_chromium_shows_table_and_nonblank_chart(report, name
         # the chart area: look for non-white, non-grey pixels (series colours)
         coloured = sum(1 for r, g, b in img.resize((320, 600)).getdata() if max(r, g, b) - min(r, g, b) > 60)
         assert coloured > 200, f"{name}: no coloured chart pixels in the screenshot"
+
+
+def test_a_failing_cell_fails_the_report_naming_notebook_and_cell(tmp_path):
+    nb = {"cells": [
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": "1 + 1"},
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+         "source": 'Experiments.run("presize", Profile.QUICK, Map.of("n", -5))'}],
+        "metadata": {"kernelspec": {"name": "maplab", "display_name": "Java (maplab)", "language": "java"}},
+        "nbformat": 4, "nbformat_minor": 5}
+    path = tmp_path / "99-broken.ipynb"
+    path.write_text(json.dumps(nb))
+    r = maplab("report", "--out", str(tmp_path / "reports"), str(path), timeout=600)
+    assert r.returncode == 1, r.stderr
+    assert "notebook 99-broken failed at cell 2" in r.stderr
+    assert "IllegalArgumentException" in r.stderr or "parameter 'n'" in r.stderr
+    assert (tmp_path / "reports" / "99-broken.html").is_file(), "the partial report is still written"
+    assert "failed" in (tmp_path / "reports" / "index.html").read_text()
+
+
+def test_report_rejects_a_bad_profile_with_one_line():
+    r = maplab("report", "--profile", "fast")
+    assert r.returncode == 2
+    assert r.stderr.strip() == "maplab: profile: unknown value 'fast'; allowed: quick, full"

@@ -5,6 +5,7 @@ import maplab.progress.ProgressView;
 import maplab.result.Finding;
 import maplab.result.Html;
 import maplab.result.Result;
+import maplab.run.Comparison;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -15,7 +16,8 @@ import tech.tablesaw.api.Table;
 /**
  * Registers maplab's renderers with JJava, so a cell that ends on a value shows it:
  * a Tablesaw {@link Table} as an HTML table, an XChart chart as a PNG (SVG on request), a
- * maplab {@link Result} as findings, charts and tables together, a {@link Finding} as a
+ * maplab {@link Result} as findings, charts and tables together, a run {@link Comparison} as its
+ * ratios, verdicts and chart, a {@link Finding} as a
  * sentence, and a {@link ProgressView} as a progress bar.
  *
  * <p>Uses only the JJava API that is stable across 1.0-a6..a8: {@code Extension},
@@ -51,8 +53,16 @@ public final class MaplabExtension implements Extension {
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((result, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> "<style>" + Html.CSS.replace("body{", ".maplab-result{") + "</style>" + Html.fragment(result));
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> scopedCss() + Html.fragment(result));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, result::toString);
+                });
+
+        renderer.createRegistration(Comparison.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register((comparison, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> scopedCss() + comparison.fragment());
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, comparison::summary);
                 });
 
         renderer.createRegistration(Finding.class)
@@ -70,5 +80,10 @@ public final class MaplabExtension implements Extension {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, view::html);
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, view::text);
                 });
+    }
+
+    /** maplab's CSS with the page rule scoped to a result's div, so a notebook's own style is left alone. */
+    private static String scopedCss() {
+        return "<style>" + Html.CSS.replace("body{", ".maplab-result{") + "</style>";
     }
 }

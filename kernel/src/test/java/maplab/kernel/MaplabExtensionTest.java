@@ -2,15 +2,19 @@ package maplab.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import maplab.chart.Charts;
 import maplab.progress.ProgressView;
 import maplab.result.Finding;
+import maplab.run.Runs;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
@@ -36,6 +40,18 @@ class MaplabExtensionTest {
         byte[] png = Base64.getDecoder().decode((String) renderer.render(chart).getData(MIMEType.IMAGE_PNG));
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         assertThat((String) renderer.renderAs(chart, "image/svg+xml").getData(MIMEType.IMAGE_SVG)).contains("<svg");
+    }
+
+    @Test
+    void aRunComparisonRendersAsHtml(@TempDir Path tmp) throws Exception {
+        for (String run : List.of("a", "b")) {
+            Path dir = Files.createDirectories(tmp.resolve(run));
+            Files.writeString(dir.resolve("results.csv"), "subject,metric,value,error,unit,better\nhashmap,time," + (run.equals("a") ? 100 : 300) + ",1,ns/op,lower\n");
+            Files.writeString(dir.resolve("findings.json"), "[]");
+            Files.writeString(dir.resolve("meta.json"), "{\"experiment\":\"presize\",\"status\":\"ok\",\"profile\":\"quick\"}");
+        }
+        DisplayData d = renderer.render(Runs.compare(tmp.resolve("a"), tmp.resolve("b")));
+        assertThat((String) d.getData(MIMEType.TEXT_HTML)).contains("Comparing presize runs", "B worse", "data:image/png;base64,");
     }
 
     @Test

@@ -6,6 +6,7 @@ import maplab.subject.jdk.MapConstructor;
 import maplab.workload.KeyOrder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -17,7 +18,8 @@ import org.openjdk.jmh.annotations.State;
  * Inserting n keys into a map built by each {@link MapConstructor}: one whole fill per
  * measured shot, so resizes are part of what is timed. Keys are boxed once in setup, so
  * allocation ({@code -prof gc}, {@code gc.alloc.rate.norm}) counts the map's own nodes and
- * tables, not the keys.
+ * tables, not the keys. Each shot starts after a full GC, so one fill does not pay for
+ * collecting the previous one's garbage.
  *
  * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar PresizeBench -prof gc}
  */
@@ -26,7 +28,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class PresizeBench {
 
-    @Param({"hashmap_default", "hashmap_n", "hashmap_presized"})
+    @Param({"hashmap_default", "hashmap_n", "hashmap_presized", "linkedhashmap_default", "linkedhashmap_n",
+            "linkedhashmap_presized", "chm_default", "chm_presized", "fastutil_default", "fastutil_expected"})
     public String constructor;
 
     @Param({"1000000"})
@@ -44,6 +47,12 @@ public class PresizeBench {
         int[] raw = KeyOrder.RANDOM.intKeys(n, seed);
         keys = new Integer[n];
         for (int i = 0; i < n; i++) keys[i] = raw[i];
+    }
+
+    /** Not timed: starts every shot with an empty young generation. */
+    @Setup(Level.Iteration)
+    public void collectPreviousFill() {
+        System.gc();
     }
 
     @Benchmark

@@ -10,6 +10,8 @@ import maplab.experiment.Profile;
 import maplab.progress.Progress;
 import maplab.result.Result;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
 import org.junit.jupiter.api.io.TempDir;
 
 /** presize end to end at a small n: exact resize counts, and JMH timings from forked JVMs. */
@@ -17,7 +19,8 @@ class PresizeExperimentTest {
 
     @Test
     void resizeCountsAreExactAndPresizingIsNotSlower(@TempDir Path tmp) throws Exception {
-        Result r = Experiments.run("presize", Profile.QUICK, Map.of("n", "100000"), tmp.resolve("run"), Progress.SILENT);
+        Result r = Experiments.run("presize", Profile.QUICK, Map.of("n", "100000",
+                "constructors", "hashmap_default,hashmap_n,hashmap_presized,chm_presized"), tmp.resolve("run"), Progress.SILENT);
 
         assertThat(r.error()).isNull();
         // 16 -> 262144 buckets is 14 doublings; tableSizeFor(100000) = 131072 holds 98304 entries, so one resize.
@@ -27,5 +30,8 @@ class PresizeExperimentTest {
         assertThat(r.finding("alloc_default_vs_presized").value()).isGreaterThan(1.05);
         assertThat(Files.readString(tmp.resolve("run/meta.json"))).contains("jmh_runs", "-XX:+UseParallelGC");
         assertThat(tmp.resolve("run/report.html")).exists();
+        assertThat(((XYChart) r.chart("table length")).getSeriesMap()).hasSize(4);
+        assertThat(((CategoryChart) r.chart("insert time")).getSeriesMap().get("insert time").getXData()).hasSize(4);
+        assertThat(r.charts()).containsKey("allocation");
     }
 }

@@ -20,13 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * maplab's command line: {@code run <id> [--profile quick|full] [--set name=value]... [--out DIR]}
- * and {@code list}. Exit codes: 0 success, 1 a measurement failed (what was measured before is
+ * maplab's command line: {@code run <id> [--profile quick|full] [--set name=value]... [--out DIR]},
+ * {@code list}, {@code compare <runA> <runB> [--out DIR]} and {@code promote <runDir>}. Exit codes: 0 success, 1 a measurement failed (what was measured before is
  * kept), 2 bad input (one line naming the parameter and what is allowed).
  */
 @Command(name = "maplab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A Java lab for hash-map behaviour.",
-        subcommands = {Main.Run.class, Main.ListCommand.class})
+        subcommands = {Main.Run.class, Main.ListCommand.class, Main.Compare.class, Main.Promote.class})
 public final class Main implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -129,6 +129,55 @@ public final class Main implements Callable<Integer> {
                     }
                 }
             }
+            return OK;
+        }
+    }
+
+    /** {@code maplab compare <runA> <runB>}. */
+    @Command(name = "compare", description = {"Compare run B against run A (two run folders of one experiment): ratio B/A per measurement,",
+            "significant only where the 99.9% confidence intervals do not overlap; flags differing environments.",
+            "Writes compare.html (with a chart) and compare.csv into a new folder runs/<UTC timestamp>-compare-<id>/ or --out."})
+    static final class Compare implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN_A", description = "the baseline run folder (a path, or a folder name under runs/)")
+        String runA;
+
+        @Parameters(index = "1", paramLabel = "RUN_B", description = "the run compared with it")
+        String runB;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "write compare.html and compare.csv here")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            maplab.run.Comparison c = maplab.run.Runs.compare(runA, runB);
+            Path dir = out != null ? out : maplab.run.RunFolder.newFolderUnderRuns("compare-" + c.experiment());
+            PrintWriter o = spec.commandLine().getOut();
+            o.println(c.summary());
+            for (Path p : c.write(dir)) o.println("wrote " + p);
+            return OK;
+        }
+    }
+
+    /** {@code maplab promote <runDir>}. */
+    @Command(name = "promote", description = "Make a completed full-profile run folder its experiment's reference: copied without raw/ "
+            + "to data/reference/<id>/, replacing the old one.")
+    static final class Promote implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder (a path, or a folder name under runs/)")
+        String runDir;
+
+        @Option(names = "--any-profile", description = "also accept a quick-profile run")
+        boolean anyProfile;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Path target = maplab.run.Reference.promote(maplab.run.Runs.resolve(runDir), maplab.run.Reference.root(), anyProfile);
+            spec.commandLine().getOut().println("reference: " + target);
             return OK;
         }
     }

@@ -7,8 +7,15 @@ final class Catalog {
     private Catalog() { }
 
     static final List<Experiment> ALL = List.of(
+            new maplab.experiments.SeedOrder(),
+            new maplab.experiments.KeyOrderExperiment(),
             new maplab.experiments.Presize(),
+            new maplab.experiments.Merge(),
+            new maplab.experiments.Collisions(),
+            new maplab.experiments.Iteration(),
+            new maplab.experiments.KeyTypes(),
             new maplab.experiments.SyncVariants(),
-            new maplab.experiments.Races()
+            new maplab.experiments.Races(),
+            new maplab.experiments.Gc()
     );
 }

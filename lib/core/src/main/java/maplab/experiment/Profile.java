@@ -1,7 +1,7 @@
 package maplab.experiment;
 
+import maplab.subject.EnumIds;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -14,7 +14,7 @@ public enum Profile {
 
     /** The name used on the command line and in {@code MAPLAB_PROFILE}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /** Parses "quick" or "full"; anything else is an {@link IllegalArgumentException} naming the allowed values. */

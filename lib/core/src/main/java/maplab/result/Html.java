@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import maplab.chart.Charts;
+import maplab.run.Reference;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -77,10 +78,17 @@ public final class Html {
 
     /** The findings as a table: id, value, unit, sentence. */
     public static String findings(List<Finding> findings) {
-        StringBuilder sb = new StringBuilder("<table class=\"maplab findings\"><thead><tr><th>finding</th><th>value</th><th>unit</th><th>what it says</th></tr></thead><tbody>");
+        return findings(findings, null);
+    }
+
+    /** The findings as a table, with each one's reference value and ratio beside it when {@code reference} is not null. */
+    public static String findings(List<Finding> findings, Reference reference) {
+        StringBuilder sb = new StringBuilder("<table class=\"maplab findings\"><thead><tr><th>finding</th><th>value</th><th>unit</th>")
+                .append(reference == null ? "" : reference.headerCells()).append("<th>what it says</th></tr></thead><tbody>");
         for (Finding f : findings) {
             sb.append("<tr><td class=\"s\"><code>").append(escape(f.id())).append("</code></td><td>").append(number(f.value()))
-                    .append("</td><td class=\"s\">").append(escape(f.unit())).append("</td><td class=\"t\">").append(escape(f.text())).append("</td></tr>");
+                    .append("</td><td class=\"s\">").append(escape(f.unit())).append("</td>").append(reference == null ? "" : reference.cells(f))
+                    .append("<td class=\"t\">").append(escape(f.text())).append("</td></tr>");
         }
         return sb.append("</tbody></table>").toString();
     }
@@ -96,7 +104,16 @@ public final class Html {
         sb.append("<h3 style=\"margin:4px 0\">").append(escape(r.experiment())).append(" <span class=\"muted\">(").append(r.profile().label())
                 .append(" profile, seed ").append(r.params().seed()).append(")</span></h3>");
         if (r.error() != null) sb.append("<p style=\"color:#b71c1c\"><b>Failed:</b> ").append(escape(r.error())).append(" (what was measured before is shown)</p>");
-        sb.append("<h4>Findings</h4>").append(findings(r.findings()));
+        Reference reference = null;
+        String referenceProblem = null;
+        try {
+            reference = Reference.find(r.experiment()).orElse(null);
+        } catch (RuntimeException e) {
+            referenceProblem = e.getMessage();
+        }
+        sb.append("<h4>Findings</h4>").append(findings(r.findings(), reference));
+        if (reference != null) sb.append(reference.noteHtml(r));
+        if (referenceProblem != null) sb.append("<p class=\"muted\">Reference unreadable: ").append(escape(referenceProblem)).append("</p>");
         for (Map.Entry<String, Chart<?, ?>> c : r.charts().entrySet()) sb.append("<div>").append(chart(c.getKey(), c.getValue())).append("</div>");
         sb.append("<h4>Measurements</h4>").append(table(r.table()));
         for (Table t : r.tables().values()) sb.append(table(t));

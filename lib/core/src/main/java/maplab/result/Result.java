@@ -40,7 +40,7 @@ public final class Result {
         this.params = params;
         this.table = built.table(experiment);
         this.findings = List.copyOf(built.findings());
-        this.tables = Map.copyOf(built.tables());
+        this.tables = java.util.Collections.unmodifiableMap(built.tables());
         this.charts = java.util.Collections.unmodifiableMap(built.charts());
         this.notes = java.util.Collections.unmodifiableMap(built.notes());
         this.environment = environment;

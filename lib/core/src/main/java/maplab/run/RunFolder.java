@@ -58,9 +58,7 @@ public final class RunFolder {
                 throw new IllegalArgumentException("out: '" + out + "' exists and is not an empty folder; give a new folder (results are never overwritten)");
             }
         } else {
-            String base = STAMP.format(Instant.now()) + "-" + experiment;
-            target = Home.runs().resolve(base);
-            for (int i = 2; Files.exists(target); i++) target = Home.runs().resolve(base + "-" + i);
+            target = newFolderUnderRuns(experiment);
         }
         RunFolder folder = new RunFolder(target);
         try {
@@ -69,6 +67,14 @@ public final class RunFolder {
             throw new UncheckedIOException("cannot create run folder " + folder.staging, e);
         }
         return folder;
+    }
+
+    /** A path {@code runs/<UTC timestamp>-<name>} that does not exist yet (suffixed -2, -3... when taken). */
+    public static Path newFolderUnderRuns(String name) {
+        String base = STAMP.format(Instant.now()) + "-" + name;
+        Path target = Home.runs().resolve(base);
+        for (int i = 2; Files.exists(target); i++) target = Home.runs().resolve(base + "-" + i);
+        return target;
     }
 
     /** Where raw files go while the run is under way (moves with the folder). */
@@ -83,14 +89,13 @@ public final class RunFolder {
     /** Writes every file of {@code result} and moves the folder into place; returns its final path. */
     public Path commit(Result result, Map<String, Long> seeds) {
         try {
-            Table table = result.table();
-            table.write().csv(staging.resolve("results.csv").toFile());
+            writeCsv(result.table(), staging.resolve("results.csv"));
             JSON.writeValue(staging.resolve("findings.json").toFile(), result.findings().stream().map(RunFolder::findingMap).toList());
             JSON.writeValue(staging.resolve("meta.json").toFile(), meta(result, seeds));
             if (!result.tables().isEmpty()) {
                 Files.createDirectories(staging.resolve("tables"));
                 for (Map.Entry<String, Table> t : result.tables().entrySet()) {
-                    t.getValue().write().csv(staging.resolve("tables").resolve(slug(t.getKey()) + ".csv").toFile());
+                    writeCsv(t.getValue(), staging.resolve("tables").resolve(slug(t.getKey()) + ".csv"));
                 }
             }
             if (!result.charts().isEmpty()) {
@@ -111,6 +116,15 @@ public final class RunFolder {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run folder " + target + " (partial files stay in " + staging + ")", e);
+        }
+    }
+
+    /** A table as CSV; a table without columns (a run that failed before its first row) as the measurement header alone. */
+    static void writeCsv(Table table, Path file) throws IOException {
+        if (table.columnCount() == 0) {
+            Files.writeString(file, String.join(",", maplab.result.TidyTables.MEASURE_COLUMNS) + "\n", StandardCharsets.UTF_8);
+        } else {
+            table.write().csv(file.toFile());
         }
     }
 

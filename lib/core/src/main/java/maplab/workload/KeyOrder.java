@@ -1,8 +1,7 @@
 package maplab.workload;
 
-import java.util.Arrays;
+import maplab.subject.EnumIds;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -26,16 +25,15 @@ public enum KeyOrder {
 
     /** The parameter spelling: "ascending", "random", ... */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static List<String> labels() {
-        return Arrays.stream(values()).map(KeyOrder::label).toList();
+        return EnumIds.ids(KeyOrder.class);
     }
 
     public static KeyOrder parse(String s) {
-        for (KeyOrder o : values()) if (o.label().equalsIgnoreCase(s)) return o;
-        throw new IllegalArgumentException("order: unknown value '" + s + "'; allowed: " + String.join(", ", labels()));
+        return EnumIds.parse(KeyOrder.class, "order", s);
     }
 
     /** {@code n} distinct long keys in this order, shuffles drawn from {@code seed}. */

@@ -1,26 +1,59 @@
 package maplab.subject.jdk;
 
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import maplab.subject.EnumIds;
 
 /**
- * Ways to construct a JDK map for {@code n} entries; the constant names are the JMH
- * {@code @Param} values of {@code PresizeBench}.
+ * Ways to construct a map for {@code n} entries: the JDK's hash maps (and fastutil's open-hash
+ * map as the peer) with the default constructor, with {@code n} as the constructor argument,
+ * and presized for n entries. The ids are the JMH {@code @Param} values of
+ * {@code PresizeBench}.
  */
 public enum MapConstructor {
     /** {@code new HashMap<>()}: starts at 16 buckets and doubles as it fills. */
     HASHMAP_DEFAULT("new HashMap<>()") {
         @Override public <K, V> Map<K, V> create(int n) { return new HashMap<>(); }
     },
-    /** {@code new HashMap<>(n)}: sizes the table for n buckets, not n entries, so it still resizes once. */
+    /** {@code new HashMap<>(n)}: sizes the table for n buckets, not n entries, so it may still resize once. */
     HASHMAP_N("new HashMap<>(n)") {
         @Override public <K, V> Map<K, V> create(int n) { return new HashMap<>(n); }
     },
-    /** Capacity {@code n / 0.75 + 1}: n entries fit without a resize ({@code HashMap.newHashMap(n)} on JDK 19+). */
+    /** {@link Capacity#newHashMap}: n entries fit without a resize ({@code HashMap.newHashMap(n)} on JDK 19+). */
     HASHMAP_PRESIZED("HashMap for n entries") {
-        @Override public <K, V> Map<K, V> create(int n) { return new HashMap<>(Capacity.forEntries(n)); }
+        @Override public <K, V> Map<K, V> create(int n) { return Capacity.newHashMap(n); }
+    },
+    /** {@code new LinkedHashMap<>()}: HashMap's table growth plus a linked list of entries. */
+    LINKEDHASHMAP_DEFAULT("new LinkedHashMap<>()") {
+        @Override public <K, V> Map<K, V> create(int n) { return new LinkedHashMap<>(); }
+    },
+    /** {@code new LinkedHashMap<>(n)}: the same table-not-entries sizing as {@code new HashMap<>(n)}. */
+    LINKEDHASHMAP_N("new LinkedHashMap<>(n)") {
+        @Override public <K, V> Map<K, V> create(int n) { return new LinkedHashMap<>(n); }
+    },
+    /** {@link Capacity#newLinkedHashMap}: n entries without a resize. */
+    LINKEDHASHMAP_PRESIZED("LinkedHashMap for n entries") {
+        @Override public <K, V> Map<K, V> create(int n) { return Capacity.newLinkedHashMap(n); }
+    },
+    /** {@code new ConcurrentHashMap<>()}: 16 buckets, doubled by cooperative transfers. */
+    CHM_DEFAULT("new ConcurrentHashMap<>()") {
+        @Override public <K, V> Map<K, V> create(int n) { return new ConcurrentHashMap<>(); }
+    },
+    /** {@code new ConcurrentHashMap<>(n)}: unlike HashMap, its argument counts entries, so this is presized. */
+    CHM_PRESIZED("new ConcurrentHashMap<>(n)") {
+        @Override public <K, V> Map<K, V> create(int n) { return new ConcurrentHashMap<>(n); }
+    },
+    /** fastutil's {@code new Object2ObjectOpenHashMap<>()}: open addressing, grows from 16 expected entries. */
+    FASTUTIL_DEFAULT("fastutil, default") {
+        @Override public <K, V> Map<K, V> create(int n) { return new Object2ObjectOpenHashMap<>(); }
+    },
+    /** fastutil's {@code new Object2ObjectOpenHashMap<>(n)}: the argument is the expected number of entries. */
+    FASTUTIL_EXPECTED("fastutil, expected n") {
+        @Override public <K, V> Map<K, V> create(int n) { return new Object2ObjectOpenHashMap<>(n); }
     };
 
     private final String label;
@@ -38,16 +71,13 @@ public enum MapConstructor {
     }
 
     /** The parameter spelling, e.g. "hashmap_default". */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    public String id() { return EnumIds.id(this); }
 
     public static List<String> ids() {
-        return java.util.Arrays.stream(values()).map(MapConstructor::id).toList();
+        return EnumIds.ids(MapConstructor.class);
     }
 
     public static MapConstructor parse(String id) {
-        for (MapConstructor c : values()) if (c.id().equalsIgnoreCase(id)) return c;
-        throw new IllegalArgumentException("constructor: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(MapConstructor.class, "constructor", id);
     }
 }

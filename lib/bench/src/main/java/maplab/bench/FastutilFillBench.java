@@ -1,0 +1,58 @@
+package maplab.bench;
+
+import java.util.concurrent.TimeUnit;
+import maplab.subject.merge.FastutilTarget;
+import maplab.subject.merge.FillOrder;
+import maplab.workload.KeyOrder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Filling a default-sized fastutil open-hash set or map with n keys, either in the iteration
+ * order of another one holding the same keys or shuffled ({@link FillOrder}). fastutil indexes
+ * by the low bits of a fixed mixer, so a source's iteration order lines keys up with the
+ * smaller, growing target's slots and piles them into long probe runs; shuffled keys do not.
+ * The key order is captured in setup, so the timed part is the filling alone.
+ *
+ * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar FastutilFillBench}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class FastutilFillBench {
+
+    @Param({"set", "map"})
+    public String target;
+
+    @Param({"iteration", "shuffled"})
+    public String order;
+
+    @Param({"262144"})
+    public int n;
+
+    @Param({"20261121"})
+    public long seed;
+
+    @Param({"20261122"})
+    public long shuffleSeed;
+
+    private FastutilTarget subject;
+    private long[] keys;
+
+    @Setup
+    public void setUp() {
+        subject = FastutilTarget.parse(target);
+        keys = FillOrder.parse(order).arrange(subject, KeyOrder.RANDOM.longKeys(n, seed), shuffleSeed);
+    }
+
+    @Benchmark
+    public Object fill() {
+        return subject.fill(keys);
+    }
+}

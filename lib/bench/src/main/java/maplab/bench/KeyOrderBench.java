@@ -1,0 +1,63 @@
+package maplab.bench;
+
+import java.util.concurrent.TimeUnit;
+import maplab.subject.intmap.IntMap;
+import maplab.subject.intmap.IntMapType;
+import maplab.workload.KeyOrder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Does the order keys went in change how fast a map is read? Each trial fills one
+ * {@link IntMapType} (default-sized, growing) with the n keys 0..n-1 in one {@link KeyOrder},
+ * then times a whole pass: {@code lookup} gets every key in the insertion order,
+ * {@code iterate} walks every entry in the map's own order. The map is built once per fork
+ * and nothing is allocated while measuring, so the nodes of {@code HashMap} stay where the
+ * insertion put them (GC pinned to ParallelGC by maplab's JMH settings).
+ *
+ * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar KeyOrderBench -p n=1048576}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class KeyOrderBench {
+
+    @Param({"probemap_identity", "probemap_mixed", "hashmap", "fastutil"})
+    public String subject;
+
+    @Param({"ascending", "descending", "random", "chunked", "strided"})
+    public String order;
+
+    @Param({"1048576"})
+    public int n;
+
+    @Param({"20261121"})
+    public long seed;
+
+    private IntMap map;
+
+    @Setup
+    public void setUp() {
+        int[] keys = KeyOrder.parse(order).intKeys(n, seed);
+        map = IntMapType.parse(subject).build(keys);
+        if (map.size() != n) throw new IllegalStateException(subject + " holds " + map.size() + " of " + n + " keys");
+    }
+
+    /** One pass of n lookups in insertion order. */
+    @Benchmark
+    public long lookup() {
+        return map.lookupAll();
+    }
+
+    /** One pass over all n entries in the map's iteration order. */
+    @Benchmark
+    public long iterate() {
+        return map.iterateAll();
+    }
+}

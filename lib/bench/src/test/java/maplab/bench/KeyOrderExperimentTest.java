@@ -1,0 +1,55 @@
+package maplab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import maplab.experiment.Experiments;
+import maplab.experiment.Profile;
+import maplab.progress.Progress;
+import maplab.result.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** key-order end to end at a small n: exact probe counts where they are known, JMH timings from forked JVMs. */
+class KeyOrderExperimentTest {
+
+    @Test
+    void probeCountsFollowTheOrderAndTimingsAreMeasured(@TempDir Path tmp) throws Exception {
+        Result r = Experiments.run("key-order", Profile.QUICK,
+                Map.of("n", "65536", "timed_subjects", "hashmap,probemap_identity", "timed_orders", "ascending,random"),
+                tmp.resolve("run"), Progress.SILENT);
+
+        assertThat(r.error()).isNull();
+        assertThat(r.finding("probe_mean_ascending_identity").value()).isZero();
+        assertThat(r.finding("probe_mean_random_identity").value()).isGreaterThan(0.1);
+        assertThat(r.finding("probe_max_chunked_identity").value()).isGreaterThan(64);
+        double ascendingMixed = r.finding("probe_mean_ascending_mixed").value();
+        double randomMixed = r.finding("probe_mean_random_mixed").value();
+        assertThat(ascendingMixed).isBetween(1.0, 4.0);
+        assertThat(randomMixed).isBetween(1.0, 4.0);
+        assertThat(r.finding("hashmap_bins_same_for_every_order").value()).isEqualTo(1);
+        // below 2^17 keys, HashMap's h ^ h>>>16 still separates the multiples of 1024 (they pile up only at larger n)
+        assertThat(r.finding("hashmap_tree_bins_strided").value()).isZero();
+        assertThat(r.finding("hashmap_iterate_random_vs_ascending").value()).isFinite().isPositive();
+        assertThat(r.finding("lookup_random_vs_ascending").value()).isFinite().isPositive();
+        assertThat(r.finding("iterate_random_vs_ascending_probemap_identity").value()).isFinite().isPositive();
+        assertThat(Files.readString(tmp.resolve("run/results.csv"))).contains("iterate_time", "lookup_time", "insert_probe_mean", "bin_length");
+        assertThat(tmp.resolve("run/charts/iteration-time.png")).exists();
+        assertThat(r.charts()).containsKeys("probe lengths probemap_identity", "probe lengths probemap_mixed", "hashmap bin lengths", "lookup time");
+    }
+
+    @Test
+    void badParametersNameTheParameterAndTheAllowedValues() {
+        assertThatThrownBy(() -> Experiments.run("key-order", Profile.QUICK, Map.of("n", "4194304")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter 'n': bad value '4194304'; allowed: a whole number from 1024 to 2097152");
+        assertThatThrownBy(() -> Experiments.run("key-order", Profile.QUICK, Map.of("orders", "ascending,chunked")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("parameter 'orders': bad value 'ascending,chunked'; allowed: a list of ascending, descending, random, chunked, strided that includes ascending and random");
+        assertThatThrownBy(() -> Experiments.run("key-order", Profile.QUICK, Map.of("timed_subjects", "treemap")))
+                .hasMessageStartingWith("parameter 'timed_subjects': bad value 'treemap'");
+    }
+}

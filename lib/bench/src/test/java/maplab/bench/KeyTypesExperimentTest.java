@@ -1,0 +1,38 @@
+package maplab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import maplab.experiment.Experiments;
+import maplab.experiment.Profile;
+import maplab.progress.Progress;
+import maplab.result.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** key-types end to end at small sizes: JOL bytes, pitfall rates with known answers, JMH lookups. */
+class KeyTypesExperimentTest {
+
+    @Test
+    void pitfallsGiveTheirKnownRatesAndPrimitiveMapsAreSmaller(@TempDir Path tmp) throws Exception {
+        Result r = Experiments.run("key-types", Profile.QUICK, Map.of(
+                "n", "5000", "subjects", "hashmap_integer,hashmap_record,fastutil_int", "lookup_subjects", "hashmap_integer,fastutil_int",
+                "pitfall_keys", "1000"), tmp.resolve("run"), Progress.SILENT);
+
+        assertThat(r.error()).isNull();
+        assertThat(r.finding("byte_array_key_hit_rate").value()).isZero();
+        assertThat(r.finding("mutated_key_found_rate").value()).isZero();
+        assertThat(r.finding("bad_hashcode_collision_rate").value()).isEqualTo(1.0);
+        assertThat(r.finding("weak_map_retained_after_gc").value()).isZero();
+        assertThat(r.finding("strong_map_retained_after_gc").value()).isEqualTo(1.0);
+        // a node (>= 28 bytes) and a key box (>= 16) per entry, against two ints in arrays
+        assertThat(r.finding("bytes_per_entry_hashmap_integer").value()).isGreaterThan(44);
+        assertThat(r.finding("bytes_per_entry_fastutil_int").value()).isBetween(8.0, 32.0);
+        assertThat(r.table("memory").rowCount()).isEqualTo(3);
+        assertThat(r.table("pitfalls").rowCount()).isGreaterThanOrEqualTo(8);
+        assertThat(r.charts()).containsKeys("bytes per entry", "lookup time");
+        assertThat(Files.readString(tmp.resolve("run/meta.json"))).contains("jol_counting", "weak_map_gc_rounds");
+    }
+}

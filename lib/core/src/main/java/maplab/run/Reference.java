@@ -1,0 +1,158 @@
+package maplab.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import maplab.result.Finding;
+import maplab.result.Html;
+import maplab.result.Result;
+
+/**
+ * Reference results: {@code data/reference/<experiment>/} holds one full-profile run folder
+ * per experiment, made on the project's machine. {@link #promote} puts a run there; a
+ * rendered result shows the reference value beside each finding, with the ratio, and says
+ * when the environments (JDK, GC, cores, CPU, profile) differ.
+ */
+public final class Reference {
+
+    private final StoredRun run;
+    private final Map<String, Finding> findings = new LinkedHashMap<>();
+
+    private Reference(StoredRun run) {
+        this.run = run;
+        for (Finding f : run.findings()) findings.put(f.id(), f);
+    }
+
+    /** {@code <home>/data/reference}. */
+    public static Path root() {
+        return Home.data().resolve("reference");
+    }
+
+    /** The reference run of {@code experiment} under {@link #root()}, if there is one. */
+    public static Optional<Reference> find(String experiment) {
+        return find(root(), experiment);
+    }
+
+    /** The reference run of {@code experiment} under {@code root}, if there is one. */
+    public static Optional<Reference> find(Path root, String experiment) {
+        Path dir = root.resolve(experiment);
+        if (!Files.isRegularFile(dir.resolve("meta.json"))) return Optional.empty();
+        return Optional.of(new Reference(StoredRun.read("reference", dir)));
+    }
+
+    public StoredRun run() { return run; }
+
+    /** The reference value of a finding, if the reference has it. */
+    public Optional<Finding> finding(String id) {
+        return Optional.ofNullable(findings.get(id));
+    }
+
+    /** Header cells added to a findings table. */
+    public String headerCells() {
+        return "<th>reference</th><th>this / reference</th>";
+    }
+
+    /** The cells beside one finding: reference value and ratio (blank when the reference lacks it). */
+    public String cells(Finding f) {
+        Finding ref = findings.get(f.id());
+        if (ref == null) return "<td class=\"s muted\">not in reference</td><td></td>";
+        double ratio = f.value() / ref.value();
+        return "<td>" + Html.number(ref.value()) + "</td><td>" + (Double.isFinite(ratio) ? Finding.formatRatio(ratio) : "") + "</td>";
+    }
+
+    /** Where the reference comes from, and whether its environment differs from {@code r}'s. */
+    public String noteHtml(Result r) {
+        List<String> differ = StoredRun.differences(StoredRun.environmentFacts(RunFolder.meta(r, Map.of())), run.environmentFacts());
+        Path dir = run.dir().startsWith(Home.dir()) ? Home.dir().relativize(run.dir()) : run.dir();
+        String where = "Reference: <code>" + Html.escape(dir) + "</code> (" + Html.escape(run.profile()) + " profile, " + Html.escape(run.start()) + "). ";
+        return differ.isEmpty()
+                ? "<p class=\"muted\">" + where + "Same environment: JDK, GC, cores, CPU and profile.</p>"
+                : "<p class=\"muted\" style=\"background:#fff4e5;padding:6px\">" + where + "<b>Environments differ</b> (this run vs reference): "
+                        + Html.escape(String.join("; ", differ)) + ".</p>";
+    }
+
+    /**
+     * Makes a completed run folder the reference of its experiment: copies it (without the
+     * bulky {@code raw/}) into a hidden folder beside the target, then swaps it in by renames,
+     * so readers see the old reference or the new one, never half of one.
+     *
+     * @param anyProfile accept a run that is not full-profile
+     * @return the reference folder
+     * @throws IllegalArgumentException when {@code runDir} is not a completed run folder, or not full-profile without {@code anyProfile}
+     */
+    public static Path promote(Path runDir, Path root, boolean anyProfile) {
+        StoredRun run = StoredRun.read("runDir", runDir);
+        if (!run.succeeded()) throw new IllegalArgumentException("runDir: '" + runDir + "' is a failed run; allowed: a completed run folder");
+        if (!Files.isRegularFile(run.dir().resolve("report.html"))) {
+            throw new IllegalArgumentException("runDir: '" + runDir + "' is not a completed run folder (no report.html)");
+        }
+        if (!anyProfile && !"full".equals(run.profile())) {
+            throw new IllegalArgumentException("runDir: '" + runDir + "' is a " + run.profile() + "-profile run; allowed: a full-profile run "
+                    + "(./maplab run " + run.experiment() + " --profile full), or pass --any-profile");
+        }
+        Path target = root.toAbsolutePath().normalize().resolve(run.experiment());
+        if (target.equals(run.dir())) throw new IllegalArgumentException("runDir: '" + runDir + "' is already the reference");
+        long pid = ProcessHandle.current().pid();
+        Path staging = target.resolveSibling("." + run.experiment() + ".promote-" + pid);
+        Path old = target.resolveSibling("." + run.experiment() + ".old-" + pid);
+        try {
+            Files.createDirectories(target.getParent());
+            deleteTree(staging);
+            copyWithoutRaw(run.dir(), staging);
+            boolean hadOld = Files.exists(target);
+            if (hadOld) move(target, old);
+            try {
+                move(staging, target);
+            } catch (IOException e) {
+                if (hadOld) move(old, target);
+                throw e;
+            }
+            deleteTree(old);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot promote " + runDir + " to " + target, e);
+        }
+    }
+
+    private static void copyWithoutRaw(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (dir.equals(from.resolve("raw"))) return FileVisitResult.SKIP_SUBTREE;
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package maplab.subject.collision;
+
+import maplab.subject.EnumIds;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import maplab.subject.probe.ProbeConfig;
+import maplab.subject.probe.ProbeMap;
+import maplab.workload.CallCounts;
+import maplab.workload.KeyKind;
+
+/**
+ * What the collisions experiment inserts into what: a {@link KeyKind} and a map, either
+ * {@code java.util.HashMap} (default-sized) or a {@link ProbeMap} whose seeded hash reads the
+ * String's content. The ids are the JMH {@code @Param} values of {@code CollisionsBench}.
+ */
+public enum CollisionCase {
+    /** Strings that all share one {@code String.hashCode} ("Aa"/"BB" blocks), in a HashMap: one bin, a red-black tree ordered by compareTo. */
+    COLLIDING_STRING(KeyKind.COLLIDING_STRING, false, "colliding Strings, HashMap"),
+    /** Random Strings of the same length, in a HashMap: the baseline for Strings. */
+    RANDOM_STRING(KeyKind.RANDOM_STRING, false, "random Strings, HashMap"),
+    /** Keys that all hash to one constant and are not Comparable: the tree bin cannot order them and scans with equals. */
+    CONSTANT_HASH(KeyKind.CONSTANT_HASH, false, "constant hash, not Comparable, HashMap"),
+    /** Keys that all hash to one constant but are Comparable: the tree bin orders them with compareTo. */
+    CONSTANT_HASH_COMPARABLE(KeyKind.CONSTANT_HASH_COMPARABLE, false, "constant hash, Comparable, HashMap"),
+    /** Keys with distinct hash codes: the baseline for the instrumented keys. */
+    DISTINCT_HASH(KeyKind.DISTINCT_HASH, false, "distinct hashes, HashMap"),
+    /** The colliding Strings in a ProbeMap that hashes their content with a per-map seed: they no longer collide. */
+    COLLIDING_STRING_SEEDED(KeyKind.COLLIDING_STRING, true, "colliding Strings, ProbeMap seeded content hash"),
+    /** Random Strings in the same seeded ProbeMap: the baseline for the seeded content hash. */
+    RANDOM_STRING_SEEDED(KeyKind.RANDOM_STRING, true, "random Strings, ProbeMap seeded content hash");
+
+    private final KeyKind kind;
+    private final boolean seededProbeMap;
+    private final String label;
+
+    CollisionCase(KeyKind kind, boolean seededProbeMap, String label) {
+        this.kind = kind;
+        this.seededProbeMap = seededProbeMap;
+        this.label = label;
+    }
+
+    public KeyKind kind() { return kind; }
+
+    /** True for the ProbeMap cases, false for HashMap. */
+    public boolean seededProbeMap() { return seededProbeMap; }
+
+    /** A new, default-sized map of this case; {@code seed} is the ProbeMap's hash seed, {@code counting} turns its probe counters on. */
+    public Map<Object, Object> newMap(long seed, boolean counting) {
+        return seededProbeMap ? new ProbeMap<>(ProbeConfig.seeded(seed).withCounting(counting), 0) : new HashMap<>();
+    }
+
+    /** The keys a program would use (plain Strings for String kinds), for timing. */
+    public Object[] keys(int n, long seed) {
+        return kind.plainKeys(n, seed);
+    }
+
+    /**
+     * Keys that count their {@code equals}/{@code compareTo}/{@code hashCode} calls in
+     * {@code counts}, for the HashMap cases. The ProbeMap cases get plain Strings (a wrapper
+     * would hide the content from the seeded String hash) and count probes instead.
+     */
+    public Object[] countingKeys(int n, long seed, CallCounts counts) {
+        return seededProbeMap ? kind.plainKeys(n, seed) : kind.keys(n, seed, counts);
+    }
+
+    /** Puts every key (value = key) into {@code map}; returns the map. */
+    public static Map<Object, Object> insertAll(Map<Object, Object> map, Object[] keys) {
+        for (Object k : keys) map.put(k, k);
+        return map;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The parameter spelling, e.g. "constant_hash". */
+    public String id() {
+        return EnumIds.id(this);
+    }
+
+    public static List<String> ids() {
+        return EnumIds.ids(CollisionCase.class);
+    }
+
+    public static CollisionCase parse(String id) {
+        return EnumIds.parse(CollisionCase.class, "case", id);
+    }
+}

@@ -1,0 +1,46 @@
+package maplab.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import maplab.subject.jdk.MapConstructor;
+import maplab.workload.KeyOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Resize counts are exact: they follow from each map's growth rule, not from timing. */
+class PresizeResizeCountTest {
+
+    private static final int N = 100_000;
+
+    @ParameterizedTest(name = "{0}: {1} resizes, final table {2}")
+    @CsvSource({
+            // 16 -> 262144 buckets is 14 doublings (131072 buckets hold only 98304 entries at 0.75)
+            "hashmap_default, 14, 262144",
+            // tableSizeFor(100000) = 131072 buckets, 98304 entries: one resize
+            "hashmap_n, 1, 262144",
+            "hashmap_presized, 0, 262144",
+            "linkedhashmap_default, 14, 262144",
+            "linkedhashmap_n, 1, 262144",
+            "linkedhashmap_presized, 0, 262144",
+            "chm_default, 14, 262144",
+            // ConcurrentHashMap's argument counts entries: no resize
+            "chm_presized, 0, 262144",
+            // fastutil starts at 32 slots (16 expected entries): 32 -> 262144 is 13 doublings
+            "fastutil_default, 13, 262144",
+            "fastutil_expected, 0, 262144",
+    })
+    void resizeCountsFollowTheGrowthRule(String constructor, int resizes, int finalLength) {
+        List<Integer> xs = new ArrayList<>();
+        List<Integer> ys = new ArrayList<>();
+        int[] keys = KeyOrder.RANDOM.intKeys(N, 42);
+
+        assertThat(Presize.countResizes(MapConstructor.parse(constructor), keys, xs, ys)).isEqualTo(resizes);
+        assertThat(ys.get(ys.size() - 1)).isEqualTo(finalLength);
+        assertThat(xs.get(0)).isEqualTo(1);
+        assertThat(xs.get(xs.size() - 1)).isEqualTo(N);
+        // one point after the first put, one per resize, one at the end
+        assertThat(xs).hasSize(resizes + 2);
+    }
+}

@@ -1,0 +1,42 @@
+package maplab.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import maplab.workload.IterationLoop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A JFR profile of a known workload, recorded in a forked JVM, names the method the workload spends its time in. */
+class JfrProfileTest {
+
+    @Test
+    void aDrainedHashMapLoopSpendsItsSamplesInTheIteratorsBucketScan(@TempDir Path tmp) {
+        Path jfr = tmp.resolve("drained.jfr");
+        // 400000 entries drained to 50: each iteration scans 524288 buckets for 50 entries
+        ChildJvm.run(IterationLoop.class, List.of("-Xmx512m", "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"),
+                List.of("hashmap", "drained", "entryset", "400000", "50", "1", "500", "1000", "1", jfr.toString()), Duration.ofSeconds(60));
+
+        JfrProfile profile = JfrProfile.read(jfr);
+
+        assertThat(profile.samples()).isGreaterThan(50);
+        JfrProfile.FrameCount top = profile.topFrames(1).get(0);
+        assertThat(top.method()).isEqualTo("java.util.HashMap$HashIterator.nextNode");
+        assertThat(top.self()).isGreaterThan(profile.samples() / 2);
+        assertThat(profile.topFrameShare(m -> m.contains("Iterator"))).isGreaterThan(0.5);
+        assertThat(profile.topFramesTable(5, m -> "x").rowCount()).isEqualTo(5);
+    }
+
+    @Test
+    void aLoopGivenBadArgumentsOrNoRecordingGivesAClearError(@TempDir Path tmp) {
+        assertThatThrownBy(() -> ChildJvm.run(IterationLoop.class, List.of(), List.of("too", "few"), Duration.ofSeconds(30)))
+                .isInstanceOf(MeasurementException.class)
+                .hasMessageContaining("exited with 2")
+                .hasMessageContaining("usage: IterationLoop");
+        assertThatThrownBy(() -> JfrProfile.read(tmp.resolve("missing.jfr")))
+                .isInstanceOf(MeasurementException.class).hasMessageStartingWith("no JFR recording at");
+    }
+}

@@ -1,0 +1,67 @@
+package maplab.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import maplab.result.Finding;
+import maplab.result.Html;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Promoting run folders to reference and showing reference values beside a run's findings. */
+class ReferenceTest {
+
+    private static final String ROWS = "hashmap,1000,time,100.0,2.0,ns/op,lower\n";
+
+    @Test
+    void promoteCopiesWithoutRawAndReplacesTheOldReference(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("data/reference");
+        Path first = SyntheticRun.write(tmp.resolve("runs/1"), "presize", "full", 2, ROWS, 2.0);
+        Path second = SyntheticRun.write(tmp.resolve("runs/2"), "presize", "full", 2, ROWS, 4.0);
+
+        Path target = Reference.promote(first, root, false);
+        assertThat(target).isEqualTo(root.resolve("presize").toAbsolutePath());
+        assertThat(target.resolve("meta.json")).exists();
+        assertThat(target.resolve("report.html")).exists();
+        assertThat(target.resolve("raw")).doesNotExist();
+
+        Reference.promote(second, root, false);
+        assertThat(Reference.find(root, "presize").orElseThrow().finding("speedup").orElseThrow().value()).isEqualTo(4.0);
+        try (var left = Files.list(root)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("presize");
+        }
+        assertThat(first.resolve("raw/jmh-1.json")).exists();
+    }
+
+    @Test
+    void promoteRefusesQuickFailedAndMissingRuns(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("ref");
+        Path quick = SyntheticRun.write(tmp.resolve("quick"), "presize", "quick", 2, ROWS, 2.0);
+        assertThatThrownBy(() -> Reference.promote(quick, root, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quick-profile run; allowed: a full-profile run");
+        assertThat(Reference.promote(quick, root, true)).exists();
+
+        Path failed = SyntheticRun.write(tmp.resolve("failed"), "presize", "full", 2, ROWS, 2.0);
+        Files.writeString(failed.resolve("meta.json"), Files.readString(failed.resolve("meta.json")).replace("\"ok\"", "\"failed\""));
+        assertThatThrownBy(() -> Reference.promote(failed, root, false)).hasMessageContaining("is a failed run");
+        assertThatThrownBy(() -> Reference.promote(tmp.resolve("nope"), root, false)).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void findingsShowTheReferenceValueAndRatio(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("ref");
+        Reference.promote(SyntheticRun.write(tmp.resolve("run"), "presize", "full", 8, ROWS, 2.0), root, false);
+        Reference ref = Reference.find(root, "presize").orElseThrow();
+
+        String html = Html.findings(List.of(new Finding("speedup", 3.0, "x", "it was 3x"), new Finding("new_one", 1, "x", "new")), ref);
+
+        assertThat(html).contains("<th>reference</th>", "<td>2</td><td>1.50x</td>", "not in reference");
+        assertThat(Reference.find(root, "gc")).isEmpty();
+        assertThat(StoredRun.differences(StoredRun.environmentFacts(ref.run().meta()),
+                StoredRun.environmentFacts(StoredRun.read("a", tmp.resolve("run")).meta()))).isEmpty();
+        assertThat(ref.run().environmentFacts().get("GC")).isEqualTo("G1; forked JVMs ParallelGC");
+    }
+}

@@ -1,0 +1,44 @@
+package maplab.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes small run folders by hand, so comparisons and references are tested on known numbers. */
+final class SyntheticRun {
+
+    static final String HEADER = "subject,n_keys,metric,value,error,unit,better\n";
+
+    private SyntheticRun() { }
+
+    /** A completed run folder with this results.csv body (after the header), one finding and a raw/ file. */
+    static Path write(Path dir, String experiment, String profile, int cores, String rows, double findingValue) throws IOException {
+        Files.createDirectories(dir.resolve("raw"));
+        Files.writeString(dir.resolve("results.csv"), HEADER + rows);
+        Files.writeString(dir.resolve("raw/jmh-1.json"), "[]");
+        Files.writeString(dir.resolve("report.html"), "<html></html>");
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("java_vendor", "Debian");
+        env.put("java_version", "17.0.15");
+        env.put("gc", List.of("G1 Young Generation", "G1 Old Generation"));
+        env.put("cpu_model", "Test CPU");
+        env.put("logical_cores", cores);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("experiment", experiment);
+        meta.put("status", "ok");
+        meta.put("profile", profile);
+        meta.put("params", Map.of("n", 1000, "seed", 1));
+        meta.put("start", "2026-11-21T05:00:00Z");
+        meta.put("environment", env);
+        meta.put("measurement", Map.of("jmh_runs", List.of(Map.of("jvm_args", List.of("-Xmx1g", "-XX:+UseParallelGC")))));
+        ObjectMapper json = new ObjectMapper();
+        json.writeValue(dir.resolve("meta.json").toFile(), meta);
+        json.writeValue(dir.resolve("findings.json").toFile(),
+                List.of(Map.of("id", "speedup", "value", findingValue, "unit", "x", "text", "it was " + findingValue + "x")));
+        return dir;
+    }
+}

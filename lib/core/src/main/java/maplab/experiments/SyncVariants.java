@@ -66,7 +66,7 @@ public final class SyncVariants implements Experiment {
                 ParamSpec.integers("threads", 1, 256, "1,2,4", "1,2,4,8", "thread counts (JMH -t)"),
                 ParamSpec.integers("n_keys", 16, 1 << 24, "65536", "1024,65536",
                         "keys in the map (small: fits a core's cache; large: does not)"),
-                ParamSpec.choices("popularities", Popularity.labels(), "uniform", "uniform,zipf", "key popularity"));
+                ParamSpec.choices("popularities", Popularity.ids(), "uniform", "uniform,zipf", "key popularity"));
     }
 
     /** One JMH run: a read share, a thread count, the subjects measured there. */

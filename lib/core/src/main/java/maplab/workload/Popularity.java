@@ -1,8 +1,7 @@
 package maplab.workload;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import maplab.subject.EnumIds;
 import org.apache.commons.math3.distribution.ZipfDistribution;
 import org.apache.commons.math3.random.Well19937c;
 
@@ -21,17 +20,17 @@ public enum Popularity {
 
     public static final double ZIPF_EXPONENT = 0.99;
 
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
+    /** The parameter spelling: "uniform", "zipf". */
+    public String id() {
+        return EnumIds.id(this);
     }
 
-    public static List<String> labels() {
-        return Arrays.stream(values()).map(Popularity::label).toList();
+    public static List<String> ids() {
+        return EnumIds.ids(Popularity.class);
     }
 
     public static Popularity parse(String s) {
-        for (Popularity p : values()) if (p.label().equalsIgnoreCase(s)) return p;
-        throw new IllegalArgumentException("popularity: unknown value '" + s + "'; allowed: " + String.join(", ", labels()));
+        return EnumIds.parse(Popularity.class, "popularity", s);
     }
 
     /**

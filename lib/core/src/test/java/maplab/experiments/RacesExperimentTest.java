@@ -15,29 +15,41 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 
 /**
- * races end to end, in a watched child JVM. Known answer on 2 cores: over 400 runs,
+ * races end to end, in a watched child JVM. Known answer on 2 cores: over 250 runs,
  * unsynchronized HashMap loses keys or miscounts in at least some (on this project's 2-core
- * machines it does in roughly 5-25% of runs, i.e. dozens); ConcurrentHashMap never does.
+ * machines, with the threads started co-scheduled and kept in step, in most of them, even
+ * under heavy load from other processes); ConcurrentHashMap never does. A HashMap run may
+ * also hang (a corrupted bin): the watchdog kills it and the run is accounted as hung.
  */
 class RacesExperimentTest {
 
     @Test
     void hashMapLosesKeysOrMiscountsAndConcurrentHashMapNever(@TempDir Path tmp) {
-        Result r = Experiments.run("races", Profile.QUICK, Map.of("runs", "400", "subjects", "hashmap,concurrent_hash_map"),
+        Result r = Experiments.run("races", Profile.QUICK, Map.of("runs", "250", "subjects", "hashmap,concurrent_hash_map"),
                 tmp.resolve("run"), Progress.SILENT);
         assertThat(r.error()).isNull();
         double lostRuns = r.finding("hashmap_runs_with_lost_keys").value();
         double mismatchRuns = r.finding("hashmap_size_mismatch_runs").value();
-        System.out.printf("races: HashMap lost keys in %.0f of 400 runs (%.1f%%), size() wrong in %.0f; max lost %.0f; cme_rate %.3f%n",
-                lostRuns, lostRuns / 4, mismatchRuns, r.finding("hashmap_max_lost_keys").value(), r.finding("cme_rate").value());
+        System.out.printf("races: HashMap lost keys in %.0f of 250 runs (%.1f%%), size() wrong in %.0f; max lost %.0f; cme_rate %.3f%n",
+                lostRuns, lostRuns / 2.5, mismatchRuns, r.finding("hashmap_max_lost_keys").value(), r.finding("cme_rate").value());
         assertThat(lostRuns + mismatchRuns).as("HashMap runs that lost keys or miscounted").isPositive();
         assertThat(r.finding("hashmap_max_lost_keys").value()).isEqualTo(lostRuns > 0 ? r.finding("hashmap_max_lost_keys").value() : 0);
         assertThat(r.finding("chm_lost_keys").value()).isZero();
         assertThat(r.finding("chm_cme_runs").value()).isZero();
         assertThat(r.finding("cme_rate").value()).isBetween(0.0, 1.0);
-        assertThat(r.finding("runs").value()).isEqualTo(400);
+        assertThat(r.finding("runs").value()).isEqualTo(250);
         assertThat(r.table("per subject").rowCount()).isEqualTo(2);
-        assertThat(r.table("per subject").longColumn("put_runs").asList()).containsExactly(400L, 400L);
+        // Every planned run is accounted for: finished, or hung (killed by the watchdog), crashed or skipped.
+        tech.tablesaw.api.Table perSubject = r.table("per subject");
+        for (int row = 0; row < perSubject.rowCount(); row++) {
+            long accounted = 0;
+            for (String c : new String[] {"put_runs", "put_runs_hung", "put_runs_crashed", "put_runs_skipped"}) {
+                accounted += perSubject.longColumn(c).get(row);
+            }
+            assertThat(accounted).isEqualTo(250);
+        }
+        assertThat(perSubject.longColumn("put_runs").get(1)).as("ConcurrentHashMap never hangs").isEqualTo(250);
+        System.out.printf("races: HashMap put runs hung and killed by the watchdog: %d%n", perSubject.longColumn("put_runs_hung").get(0));
         XYChart lost = (XYChart) r.chart("lost keys per run");
         assertThat(lost.getSeriesMap()).containsOnlyKeys("HashMap (unsynchronized)", "ConcurrentHashMap");
         assertThat(lost.getSeriesMap().get("ConcurrentHashMap").getYData()).containsOnly(0.0);

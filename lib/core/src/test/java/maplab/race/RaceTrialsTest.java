@@ -33,7 +33,7 @@ class RaceTrialsTest {
     @ParameterizedTest
     @EnumSource(value = SharedMapType.class, names = "HASHMAP", mode = EnumSource.Mode.EXCLUDE)
     void threadSafeSubjectsNeverLoseAKey(SharedMapType type) {
-        for (int run = 0; run < 15; run++) {
+        for (int run = 0; run < 10; run++) {
             RaceTrials.PutOutcome o = crew.puts(type, 500, run);
             assertThat(o.keys()).isEqualTo(1500);
             assertThat(o.lost()).as("%s run %d", type, run).isZero();
@@ -45,7 +45,7 @@ class RaceTrialsTest {
     @ParameterizedTest
     @EnumSource(value = SharedMapType.class, names = "HASHMAP", mode = EnumSource.Mode.EXCLUDE)
     void threadSafeIterationNeverThrows(SharedMapType type) {
-        for (int run = 0; run < 8; run++) {
+        for (int run = 0; run < 5; run++) {
             RaceTrials.IterationOutcome o = crew.iterateWhileWriting(type, 500, 250, run);
             assertThat(o.cme()).as("%s run %d", type, run).isFalse();
             assertThat(o.otherExceptions()).isZero();

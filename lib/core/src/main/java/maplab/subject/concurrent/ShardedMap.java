@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import maplab.subject.probe.HashMode;
 
 /**
  * A sharded (striped) map: N independent segments, N a power of two, each a {@code HashMap}
  * with its own {@link java.util.concurrent.locks.StampedLock} and optimistic reads (the same
  * code as {@link StampedLockMap}; a segment is one object that extends its lock). A key's
  * segment is chosen by the <em>top</em> bits of its hash after a strong mixer (murmur3's
- * 32-bit finalizer): mixing spreads poor {@code hashCode}s evenly over the segments, and taking
- * the top bits keeps the segment choice independent of the low bits that each segment's own
- * {@code HashMap} indexes by (were both taken from the low bits, every key in a segment would
- * share them and crowd into a fraction of that segment's buckets).
+ * 64-bit finalizer, {@link HashMode#fmix64}): mixing spreads poor {@code hashCode}s evenly
+ * over the segments, and taking the top bits keeps the segment choice independent of the low
+ * bits that each segment's own {@code HashMap} indexes by (were both taken from the low bits,
+ * every key in a segment would share them and crowd into a fraction of that segment's buckets).
  *
  * <p>Threads that touch different segments never share a lock; reads of any segment are
  * usually lock-free (optimistic). This is a fair design, in the spirit of the segments of
@@ -55,7 +56,7 @@ public final class ShardedMap<K, V> implements SharedMap<K, V> {
         }
         this.segments = new LockedHashMap[segments];
         for (int i = 0; i < segments; i++) this.segments[i] = new LockedHashMap<>();
-        this.shift = 32 - Integer.numberOfTrailingZeros(segments);
+        this.shift = 64 - Integer.numberOfTrailingZeros(segments);
     }
 
     /** The number of segments. */
@@ -63,20 +64,10 @@ public final class ShardedMap<K, V> implements SharedMap<K, V> {
         return segments.length;
     }
 
-    /** The segment index of {@code key}: the top bits of its mixed hash. */
+    /** The segment index of {@code key}: the top bits of its hash after murmur3's 64-bit finalizer. */
     public int segmentOf(Object key) {
-        // shift is 32 for a single segment: Java shifts by (32 & 31) = 0, so mask to 0 explicitly.
-        return (mix(key.hashCode()) >>> shift) & (segments.length - 1);
-    }
-
-    /** murmur3's 32-bit finalizer: every input bit affects every output bit. */
-    static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return h;
+        // shift is 64 for a single segment: Java shifts by (64 & 63) = 0, so mask to 0 explicitly.
+        return (int) (HashMode.fmix64(key.hashCode()) >>> shift) & (segments.length - 1);
     }
 
     private LockedHashMap<K, V> segment(K key) {

@@ -1,12 +1,11 @@
 package maplab.subject.concurrent;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import maplab.subject.EnumIds;
 
 /**
  * The maps sync-variants and races compare, behind the {@link SharedMap} facade. The ids
@@ -78,7 +77,7 @@ public enum SharedMapType {
 
     /** The parameter spelling, e.g. {@code "concurrent_hash_map"}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /** How it reads in charts and tables, e.g. "HashMap + StampedLock". */
@@ -92,12 +91,11 @@ public enum SharedMapType {
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(SharedMapType::id).toList();
+        return EnumIds.ids(SharedMapType.class);
     }
 
     /** The type with this id (case-insensitive); otherwise an exception listing the ids. */
     public static SharedMapType parse(String id) {
-        for (SharedMapType t : values()) if (t.id().equalsIgnoreCase(id)) return t;
-        throw new IllegalArgumentException("subject: unknown value '" + id + "'; allowed: " + String.join(", ", ids()));
+        return EnumIds.parse(SharedMapType.class, "subject", id);
     }
 }

@@ -48,7 +48,7 @@ public final class Races implements Experiment {
         return List.of(
                 ParamSpec.choices("subjects", SharedMapType.ids(), "hashmap,synchronized_map,concurrent_hash_map",
                         String.join(",", SharedMapType.ids()), "maps raced"),
-                ParamSpec.integer("runs", 1, 1_000_000, 150, 2000, "trials per subject and phase (puts, iteration)"),
+                ParamSpec.integer("runs", 1, 1_000_000, 300, 2000, "trials per subject and phase (puts, iteration)"),
                 ParamSpec.integer("threads", 2, 64, 2, 4, "threads putting keys at once"),
                 ParamSpec.integer("keys_per_thread", 1, 1_000_000, 1000, 5000, "distinct keys each thread puts"),
                 ParamSpec.integer("iteration_keys", 16, 1_000_000, 2000, 10_000,

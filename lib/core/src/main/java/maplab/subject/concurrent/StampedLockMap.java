@@ -20,6 +20,10 @@ import java.util.function.BiConsumer;
  * in principle show a transient cycle to a racing reader, which is why the design keeps the
  * validate-then-fall-back discipline rather than trusting a read that returned.
  *
+ * <p>Locks are taken by spinning briefly ({@code tryWriteLock}/{@code tryReadLock}) before
+ * blocking: a critical section is one {@code HashMap} operation, far shorter than waking a
+ * parked thread.
+ *
  * <p>Consistency: linearizable, like {@link ReadWriteLockMap}: a validated optimistic read
  * saw the state between two writes. {@link #size} is exact; {@link #forEach} holds the read
  * lock for the whole pass.

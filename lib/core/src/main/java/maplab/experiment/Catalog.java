@@ -14,6 +14,8 @@ final class Catalog {
             new maplab.experiments.Collisions(),
             new maplab.experiments.Iteration(),
             new maplab.experiments.KeyTypes(),
+            new maplab.experiments.SyncVariants(),
+            new maplab.experiments.Races(),
             new maplab.experiments.Gc()
     );
 }

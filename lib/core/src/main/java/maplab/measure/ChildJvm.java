@@ -43,15 +43,21 @@ public final class ChildJvm {
         return out;
     }
 
-    /** As {@link #run}, but a non-zero exit code is returned rather than thrown (a timeout still throws). */
-    public static Output runAllowingFailure(Class<?> mainClass, List<String> jvmArgs, List<String> args, Duration timeout) {
+    /** The command line of a child JVM on this JVM's class path: java, JVM arguments, -cp, main class, arguments. */
+    public static List<String> command(List<String> jvmArgs, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(mainClass.getName());
+        command.add(mainClass);
         command.addAll(args);
+        return command;
+    }
+
+    /** As {@link #run}, but a non-zero exit code is returned rather than thrown (a timeout still throws). */
+    public static Output runAllowingFailure(Class<?> mainClass, List<String> jvmArgs, List<String> args, Duration timeout) {
+        List<String> command = command(jvmArgs, mainClass.getName(), args);
         long start = System.nanoTime();
         Process p;
         try {

@@ -127,13 +127,7 @@ public final class WatchedJvm {
     }
 
     private Process launch(int from) {
-        List<String> command = new ArrayList<>();
-        command.add(ChildJvm.javaExecutable());
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
-        command.addAll(args);
+        List<String> command = new ArrayList<>(ChildJvm.command(jvmArgs, mainClass, args));
         command.add("--from");
         command.add(String.valueOf(from));
         try {

@@ -125,6 +125,33 @@ public final class SyncVariants implements Experiment {
         }
     }
 
+    /**
+     * JMH settings per profile. Quick: 1 fork, 5 short measured iterations rather than 3 longer
+     * ones (with 3, a 99.9% interval is about 18 standard errors wide; with 5 about 4). Full: 3
+     * forks of 3x200 ms warm-up and 5x200 ms measured. The full matrix has 528 cells, so at JMH's
+     * usual 5x1 s the run would take about 5 hours on two cores (2.5 at 5x500 ms, beyond the
+     * report's two-hour cell limit); fork-to-fork spread, which 3 forks capture, is the larger
+     * error term for these maps, not the length of one iteration.
+     */
+    static Jmh.Settings settings(Profile profile) {
+        return profile == Profile.FULL
+                ? Jmh.Settings.forProfile(Profile.FULL).withWarmup(3, 200).withMeasurement(5, 200)
+                : Jmh.Settings.forProfile(Profile.QUICK).withWarmup(2, 100).withMeasurement(5, 100);
+    }
+
+    /** Seconds JMH spends in warm-up and measured iterations for this plan (fork start-up not included). */
+    static double iterationSeconds(Params p, Jmh.Settings s) {
+        int cells = cells(p);
+        return cells * (double) s.forks() * (s.warmupIterations() * s.warmupMillis()
+                + s.measurementIterations() * s.measurementMillis()) / 1000.0;
+    }
+
+    /** Cells of the matrix this plan measures: one JMH benchmark per subject, read share, threads, key count, popularity. */
+    static int cells(Params p) {
+        int perBatch = p.getInts("n_keys").size() * p.getStrings("popularities").size();
+        return plan(p).stream().mapToInt(b -> b.subjects().size() * perBatch).sum();
+    }
+
     @Override
     public void run(RunContext ctx) {
         Params p = ctx.params();
@@ -132,11 +159,7 @@ public final class SyncVariants implements Experiment {
         List<String> popularities = p.getStrings("popularities");
         long seed = ctx.seed("workload");
         ResultBuilder out = ctx.result();
-        // quick: 5 short measured iterations rather than 3 longer ones: with 3, a 99.9% interval is
-        // about 18 standard errors wide (Student's t with 2 degrees of freedom), with 5 about 4.
-        Jmh.Settings settings = ctx.profile() == Profile.FULL
-                ? Jmh.Settings.forProfile(Profile.FULL).withWarmup(5, 500).withMeasurement(5, 500)
-                : Jmh.Settings.forProfile(Profile.QUICK).withWarmup(2, 100).withMeasurement(5, 100);
+        Jmh.Settings settings = settings(ctx.profile());
 
         int cores = Runtime.getRuntime().availableProcessors();
         out.note("logical_cores", cores);

@@ -8,6 +8,7 @@ import java.util.Map;
 import maplab.experiment.Experiments;
 import maplab.experiment.Params;
 import maplab.experiment.Profile;
+import maplab.measure.Jmh;
 import maplab.subject.concurrent.SharedMapType;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,20 @@ class SyncVariantsPlanTest {
         List<SyncVariants.Batch> full = plan(Profile.FULL, Map.of());
         assertThat(full).hasSize(4 * 4);
         assertThat(full).allSatisfy(b -> assertThat(b.subjects()).hasSize(b.threads() == 1 ? 9 : 8));
+    }
+
+    @Test
+    void fullIsPublicationGradeAndFitsTheReportsCellLimit() {
+        Params full = Params.resolve(new SyncVariants(), Profile.FULL, Map.of());
+        assertThat(SyncVariants.cells(full)).isEqualTo(4 * (8 * 4 + 1) * 2 * 2);
+        Jmh.Settings s = SyncVariants.settings(Profile.FULL);
+        assertThat(s.forks()).isGreaterThanOrEqualTo(3);
+        assertThat(s.measurementIterations()).isGreaterThanOrEqualTo(5);
+        // kernel/report.py gives a full-profile cell 7200 s; fork start-up (about 0.7 s a fork here) comes on top
+        double withStartup = SyncVariants.iterationSeconds(full, s) + SyncVariants.cells(full) * s.forks() * 0.7;
+        assertThat(withStartup).isLessThan(7200 * 0.6);
+        Params quick = Params.resolve(new SyncVariants(), Profile.QUICK, Map.of());
+        assertThat(SyncVariants.iterationSeconds(quick, SyncVariants.settings(Profile.QUICK))).isLessThan(60);
     }
 
     @Test

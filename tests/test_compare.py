@@ -40,3 +40,12 @@ def test_reference_folders_are_complete_full_profile_runs(experiment):
     assert not (ref / "raw").exists(), "references are promoted without raw/"
     meta = json.loads((ref / "meta.json").read_text())
     assert meta["experiment"] == experiment and meta["profile"] == "full" and meta["status"] == "ok"
+
+
+def test_every_experiment_has_a_reference():
+    r = maplab("list")
+    assert r.returncode == 0, r.stderr
+    ids = [line.split()[0] for line in r.stdout.splitlines() if line.strip()]
+    assert len(ids) == 10, f"expected the ten experiments, got {ids}"
+    missing = [i for i in ids if not (REFERENCE / i / "meta.json").is_file()]
+    assert not missing, f"no reference run in data/reference/ for {missing}: run ./maplab run <id> --profile full, then ./maplab promote runs/<run>"

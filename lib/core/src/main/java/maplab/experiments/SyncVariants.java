@@ -139,19 +139,6 @@ public final class SyncVariants implements Experiment {
                 : Jmh.Settings.forProfile(Profile.QUICK).withWarmup(2, 100).withMeasurement(5, 100);
     }
 
-    /** Seconds JMH spends in warm-up and measured iterations for this plan (fork start-up not included). */
-    static double iterationSeconds(Params p, Jmh.Settings s) {
-        int cells = cells(p);
-        return cells * (double) s.forks() * (s.warmupIterations() * s.warmupMillis()
-                + s.measurementIterations() * s.measurementMillis()) / 1000.0;
-    }
-
-    /** Cells of the matrix this plan measures: one JMH benchmark per subject, read share, threads, key count, popularity. */
-    static int cells(Params p) {
-        int perBatch = p.getInts("n_keys").size() * p.getStrings("popularities").size();
-        return plan(p).stream().mapToInt(b -> b.subjects().size() * perBatch).sum();
-    }
-
     @Override
     public void run(RunContext ctx) {
         Params p = ctx.params();

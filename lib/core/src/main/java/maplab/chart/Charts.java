@@ -65,7 +65,8 @@ public final class Charts {
     /** Adds a series with error bars (the same unit as {@code y}; pass null for none). */
     public static XYSeries series(XYChart chart, String name, List<? extends Number> x, List<? extends Number> y,
                                   List<? extends Number> errors) {
-        XYSeries s = errors == null ? chart.addSeries(name, x, y) : chart.addSeries(name, x, y, errors);
+        boolean log = chart.getStyler().isYAxisLogarithmic();
+        XYSeries s = errors == null ? chart.addSeries(name, x, y) : chart.addSeries(name, x, y, clampErrors(y, errors, log));
         s.setLineStyle(new BasicStroke(2f));
         return s;
     }
@@ -73,7 +74,25 @@ public final class Charts {
     /** Adds a bar series with error bars (pass null for none). */
     public static CategorySeries bars(CategoryChart chart, String name, List<String> categories, List<? extends Number> values,
                                       List<? extends Number> errors) {
-        return errors == null ? chart.addSeries(name, categories, values) : chart.addSeries(name, categories, values, errors);
+        return errors == null ? chart.addSeries(name, categories, values) : chart.addSeries(name, categories, values, clampErrors(values, errors, false));
+    }
+
+    /**
+     * Error bars that never reach below zero (a time or a throughput cannot be negative; XChart
+     * draws symmetric bars, so a half-width larger than the value is cut to the value), nor to
+     * zero on a log axis; NaN (no interval) becomes 0.
+     */
+    public static List<Double> clampErrors(List<? extends Number> values, List<? extends Number> errors, boolean logAxis) {
+        if (values.size() != errors.size()) throw new IllegalArgumentException("errors: need one per value, got " + errors.size() + " for " + values.size());
+        List<Double> out = new java.util.ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            double v = values.get(i).doubleValue();
+            double e = errors.get(i) == null ? 0 : errors.get(i).doubleValue();
+            if (!Double.isFinite(e) || e < 0) e = 0;
+            if (v >= 0) e = Math.min(e, logAxis ? v * 0.99 : v);
+            out.add(e);
+        }
+        return out;
     }
 
     /** The chart as PNG bytes. */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "maplab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A Java lab for hash-map behaviour.",
-        subcommands = {Main.Run.class, Main.ListCommand.class, Main.Compare.class, Main.Promote.class})
+        subcommands = {Main.Run.class, Main.ListCommand.class, Main.Compare.class, Main.Promote.class, Main.Conclude.class})
 public final class Main implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -161,6 +161,30 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** {@code maplab conclude <runDir> [--out DIR]}. */
+    @Command(name = "conclude", description = {"Recompute a run's findings, tables, charts and report.html from its stored",
+            "results.csv, samples.csv and meta.json, without measuring: into --out (a new or empty folder), or in place."})
+    static final class Conclude implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder (a path, or a folder name under runs/)")
+        String runDir;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "write the re-concluded run folder here (must be new or empty)")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Result r = Experiments.conclude(maplab.run.Runs.resolve(runDir), out);
+            PrintWriter o = spec.commandLine().getOut();
+            o.println(findingsTable(r.findings()));
+            o.println("run folder: " + r.runDir());
+            o.println("report:     " + r.runDir().resolve("report.html"));
+            return OK;
+        }
+    }
+
     /** {@code maplab promote <runDir>}. */
     @Command(name = "promote", description = "Make a completed full-profile run folder its experiment's reference: copied without raw/ "
             + "to data/reference/<id>/, replacing the old one.")
@@ -182,12 +206,16 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The findings as an aligned text table. */
+    /** The findings as an aligned text table: id, value, unit, interval, verdict, sentence. */
     static String findingsTable(List<Finding> findings) {
         int w = findings.stream().mapToInt(f -> f.id().length()).max().orElse(7);
-        StringBuilder sb = new StringBuilder(String.format("%-" + w + "s  %12s  %-8s  %s%n", "finding", "value", "unit", "text"));
+        int iw = Math.max(14, findings.stream().mapToInt(f -> maplab.result.Html.interval(f).length()).max().orElse(0));
+        String format = "%-" + w + "s  %12s  %-8s  %-" + iw + "s  %-24s  %s%n";
+        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, format, "finding", "value", "unit",
+                Finding.confidenceLabel() + " interval", "verdict", "text"));
         for (Finding f : findings) {
-            sb.append(String.format(java.util.Locale.ROOT, "%-" + w + "s  %12.4g  %-8s  %s%n", f.id(), f.value(), f.unit(), f.text()));
+            sb.append(String.format(java.util.Locale.ROOT, format, f.id(), maplab.result.Html.number(f.value()), f.unit(),
+                    maplab.result.Html.interval(f), f.verdict() == null ? "" : f.verdict().label(), f.text()));
         }
         return sb.toString().stripTrailing();
     }

@@ -4,9 +4,17 @@ import java.util.List;
 
 /**
  * One experiment: a question about hash maps, answered by measurements, a tidy table,
- * charts and computed findings. Implementations are stateless; everything a run needs
- * arrives in the {@link RunContext}, everything it produces goes into the context's
- * {@link maplab.result.ResultBuilder} (so a failure keeps what was measured before it).
+ * charts and computed findings, in three steps kept apart:
+ * <ol>
+ * <li><b>plan</b>: the parameters, including the JMH effort of each part, as data
+ *     ({@link #params()}; {@code ./maplab list -v} shows them, {@code --set} changes them, meta.json
+ *     records them);</li>
+ * <li><b>measure</b> ({@link #measure}): writes tidy rows and their samples, nothing else;</li>
+ * <li><b>conclude</b> ({@link #conclude}): a pure function from the stored rows, samples and
+ *     parameters to findings, tables and charts, so {@code ./maplab conclude <run>} recomputes
+ *     them from a run folder without measuring.</li>
+ * </ol>
+ * Implementations are stateless; everything a run needs arrives in the {@link RunContext}.
  */
 public interface Experiment {
 
@@ -27,6 +35,12 @@ public interface Experiment {
      */
     default void validate(Params params) { }
 
-    /** Measures and records into {@code context.result()}. */
-    void run(RunContext context) throws Exception;
+    /** Measures and records rows (with samples) into {@code context.result()}; a failure keeps what was recorded before it. */
+    void measure(RunContext context) throws Exception;
+
+    /**
+     * Computes findings, tables and charts from the stored measurements alone (no measuring,
+     * no state from {@link #measure}), into {@code out}.
+     */
+    default void conclude(RunData data, maplab.result.ResultBuilder out) { }
 }

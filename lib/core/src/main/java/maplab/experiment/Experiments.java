@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import maplab.progress.Progress;
 import maplab.result.Result;
+import maplab.result.ResultBuilder;
 import maplab.run.Environment;
 import maplab.run.RunFolder;
 
@@ -79,16 +80,57 @@ public final class Experiments {
         String error = null;
         progress.start(id + " (" + profile.label() + ")", 0);
         try {
-            experiment.run(context);
+            experiment.measure(context);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            error = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            error = message(e);
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
         }
-        Result result = new Result(id, profile, resolved, context.result(), Environment.capture(), start, Instant.now(), error);
+        ResultBuilder built = context.result();
+        folder.writeMeasurements(built);
+        String concluded = conclude(experiment, RunData.read(folder.staging(), id, profile, resolved), built);
+        if (concluded != null) error = error == null ? concluded : error + "; " + concluded;
+        if (error != null) error = error.replace(folder.staging().toString(), folder.target().toString());
+        Result result = new Result(id, profile, resolved, built.table(id), built, Environment.capture(), start, Instant.now(), error);
         Path dir = folder.commit(result, context.seeds());
         progress.done((error == null ? "done" : "FAILED") + ", " + result.findings().size() + " findings, run folder " + dir);
         logRun(dir, id);
         return result;
+    }
+
+    /**
+     * Recomputes the findings, tables, charts and report of a stored run from its
+     * results.csv, samples.csv and meta.json, without measuring: into {@code out} (a new or
+     * empty folder, which gets a copy of the measurements) or, when {@code out} is null, into
+     * the run folder itself (only derived files are replaced, in one swap).
+     *
+     * @throws IllegalArgumentException when {@code runDir} is not a run folder or {@code out} is not new
+     */
+    public static Result conclude(Path runDir, Path out) {
+        maplab.run.StoredRun stored = maplab.run.StoredRun.read("run", runDir);
+        RunData data = RunData.read(stored.dir());
+        Experiment experiment = byId(data.experiment());
+        ResultBuilder built = new ResultBuilder();
+        String error = conclude(experiment, data, built);
+        Object measureError = stored.meta().get("error");
+        if (measureError != null) error = error == null ? String.valueOf(measureError) : measureError + "; " + error;
+        Result result = new Result(data.experiment(), data.profile(), data.params(), RunData.readTable(stored.dir(), data.experiment()), built,
+                Environment.fromMeta(stored.meta()), Instant.parse(stored.start()), Instant.parse(String.valueOf(stored.meta().get("end"))), error);
+        RunFolder.reconclude(stored.dir(), out, result);
+        return result;
+    }
+
+    /** Runs {@code experiment}'s conclusions; returns null, or what went wrong (the findings made before it stay). */
+    private static String conclude(Experiment experiment, RunData data, ResultBuilder out) {
+        try {
+            experiment.conclude(data, out);
+            return null;
+        } catch (RuntimeException | StackOverflowError e) {
+            return "concluding failed: " + message(e);
+        }
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** When {@code MAPLAB_RUN_LOG} names a file (set by the report runner), appends "runDir TAB id" to it. */

@@ -69,7 +69,7 @@ public final class Collisions implements Experiment {
                   int treeBins, int maxBinLength, double meanProbe, int maxProbe) { }
 
     @Override
-    public void run(RunContext ctx) throws Exception {
+    public void measure(RunContext ctx) throws Exception {
         List<Integer> sizes = new ArrayList<>(new TreeSet<>(ctx.params().getInts("sizes")));
         List<CollisionCase> cases = ctx.params().getStrings("cases").stream().map(CollisionCase::parse).toList();
         long keySeed = ctx.seed("keys");

@@ -87,7 +87,7 @@ public final class Gc implements Experiment {
     }
 
     @Override
-    public void run(RunContext ctx) throws Exception {
+    public void measure(RunContext ctx) throws Exception {
         allocation(ctx);
         pauses(ctx);
     }
@@ -109,8 +109,8 @@ public final class Gc implements Experiment {
             PutGetMapKind kind = PutGetMapKind.parse(s.param("subject"));
             String operation = s.method().equals("fill") ? "put" : "get";
             int perScore = operation.equals("put") ? n : 1;
-            JmhScore.Secondary alloc = s.secondary("gc.alloc.rate.norm");
-            double b = alloc.score() / perScore;
+            maplab.result.Measured alloc = s.secondary("gc.alloc.rate.norm");
+            double b = alloc.value() / perScore;
             double be = alloc.error() / perScore;
             out.row().with("subject", kind.id()).with("operation", operation).with("n_keys", n).measure("alloc", b, be, Unit.BYTES_PER_OP);
             out.row().with("subject", kind.id()).with("operation", operation).with("n_keys", n)

@@ -75,7 +75,7 @@ public final class Iteration implements Experiment {
     }
 
     @Override
-    public void run(RunContext ctx) {
+    public void measure(RunContext ctx) {
         int n = ctx.params().getInt("n");
         int k = ctx.params().getInt("k");
         int styleSize = ctx.params().getInt("style_size");

@@ -64,7 +64,7 @@ public final class KeyOrderExperiment implements Experiment {
     }
 
     @Override
-    public void run(RunContext ctx) {
+    public void measure(RunContext ctx) {
         int n = ctx.params().getInt("n");
         List<KeyOrder> orders = ctx.params().getStrings("orders").stream().map(KeyOrder::parse).toList();
         List<IntMapType> timedSubjects = ctx.params().getStrings("timed_subjects").stream().map(IntMapType::parse).toList();

@@ -70,7 +70,7 @@ public final class KeyTypes implements Experiment {
     }
 
     @Override
-    public void run(RunContext ctx) throws InterruptedException {
+    public void measure(RunContext ctx) throws InterruptedException {
         int n = ctx.params().getInt("n");
         List<KeyedMapKind> subjects = ctx.params().getStrings("subjects").stream().map(KeyedMapKind::parse).toList();
         List<KeyedMapKind> lookupSubjects = ctx.params().getStrings("lookup_subjects").stream().map(KeyedMapKind::parse).toList();

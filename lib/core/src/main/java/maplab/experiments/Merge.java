@@ -78,7 +78,7 @@ public final class Merge implements Experiment {
     }
 
     @Override
-    public void run(RunContext ctx) throws Exception {
+    public void measure(RunContext ctx) throws Exception {
         ResultBuilder out = ctx.result();
         List<Runnable> findingsLast = new ArrayList<>();
         jdkStrategies(ctx, out);
@@ -211,7 +211,7 @@ public final class Merge implements Experiment {
                     .run();
             for (JmhScore s : scores) {
                 int n = Integer.parseInt(s.param("n"));
-                boolean over = s.samples().stream().anyMatch(x -> x >= budgetMs);
+                boolean over = s.measured().max() >= budgetMs;
                 ProbeCount c = counts.get(v).get(n);
                 TrapPoint p = new TrapPoint(v, n, s.score(), over ? Double.NaN : s.error(), over, c.maxProbe(), c.meanProbe(), c.inserted());
                 points.add(p);

@@ -48,7 +48,7 @@ public final class Presize implements Experiment {
     }
 
     @Override
-    public void run(RunContext ctx) {
+    public void measure(RunContext ctx) {
         int n = ctx.params().getInt("n");
         List<MapConstructor> constructors = ctx.params().getStrings("constructors").stream().map(MapConstructor::parse).toList();
         long keySeed = ctx.seed("keys");
@@ -89,8 +89,8 @@ public final class Presize implements Experiment {
             MapConstructor c = MapConstructor.parse(s.param("constructor"));
             byConstructor.put(c, s);
             out.row().with("subject", c.id()).with("n_keys", n).measure("insert_time", s.score(), s.error(), Unit.ofJmh(s.unit()));
-            JmhScore.Secondary alloc = s.secondary("gc.alloc.rate.norm");
-            out.row().with("subject", c.id()).with("n_keys", n).measure("alloc_per_entry", alloc.score() / n, alloc.error() / n, Unit.BYTES_PER_ENTRY);
+            maplab.result.Measured alloc = s.secondary("gc.alloc.rate.norm");
+            out.row().with("subject", c.id()).with("n_keys", n).measure("alloc_per_entry", alloc.value() / n, alloc.error() / n, Unit.BYTES_PER_ENTRY);
         }
         List<MapConstructor> timed = constructors.stream().filter(byConstructor::containsKey).toList();
         List<String> labels = timed.stream().map(MapConstructor::label).toList();
@@ -105,7 +105,7 @@ public final class Presize implements Experiment {
         CategoryChart alloc = Charts.bars("Bytes allocated per entry inserted (JMH -prof gc, 99.9% CI)", "constructor", "allocation (B/entry)");
         alloc.getStyler().setYAxisMin(0.0);
         Charts.bars(alloc, "allocation", labels,
-                timed.stream().map(c -> byConstructor.get(c).secondary("gc.alloc.rate.norm").score() / n).toList(),
+                timed.stream().map(c -> byConstructor.get(c).secondary("gc.alloc.rate.norm").value() / n).toList(),
                 timed.stream().map(c -> zeroIfNaN(byConstructor.get(c).secondary("gc.alloc.rate.norm").error() / n)).toList());
         out.chart("allocation", alloc);
 
@@ -135,7 +135,7 @@ public final class Presize implements Experiment {
         if (d != null && p != null) {
             out.finding(Finding.timeRatio("insert_default_vs_presized", "Inserting into new HashMap<>()", d.score(),
                     "a presized HashMap", p.score()));
-            double ratio = d.secondary("gc.alloc.rate.norm").score() / p.secondary("gc.alloc.rate.norm").score();
+            double ratio = d.secondary("gc.alloc.rate.norm").value() / p.secondary("gc.alloc.rate.norm").value();
             out.finding(new Finding("alloc_default_vs_presized", ratio, "x", String.format(Locale.ROOT,
                     "new HashMap<>() allocated %s the bytes of a presized HashMap for the same %d entries (%s)",
                     Finding.formatRatio(ratio), n, ratio >= 1 ? "the tables it outgrew are garbage" : "less, against expectation")));

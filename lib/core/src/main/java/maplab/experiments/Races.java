@@ -96,7 +96,7 @@ public final class Races implements Experiment {
     }
 
     @Override
-    public void run(RunContext ctx) throws Exception {
+    public void measure(RunContext ctx) throws Exception {
         Params p = ctx.params();
         List<SharedMapType> subjects = p.getStrings("subjects").stream().map(SharedMapType::parse).toList();
         int runs = p.getInt("runs");

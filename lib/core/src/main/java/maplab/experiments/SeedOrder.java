@@ -150,7 +150,7 @@ public final class SeedOrder implements Experiment {
     }
 
     @Override
-    public void run(RunContext ctx) {
+    public void measure(RunContext ctx) {
         int launches = ctx.params().getInt("launches");
         int n = ctx.params().getInt("keys");
         String[] keys = Words.sample(n, ctx.seed("keys"));

@@ -140,7 +140,7 @@ public final class SyncVariants implements Experiment {
     }
 
     @Override
-    public void run(RunContext ctx) {
+    public void measure(RunContext ctx) {
         Params p = ctx.params();
         List<Integer> nKeys = p.getInts("n_keys");
         List<String> popularities = p.getStrings("popularities");
@@ -181,10 +181,10 @@ public final class SyncVariants implements Experiment {
         out.row().with("subject", c.subject().id()).with("read_pct", c.readPct()).with("threads", c.threads())
                 .with("n_keys", c.nKeys()).with("popularity", c.popularity())
                 .measure("throughput", s.score(), s.error(), Unit.ofJmh(s.unit()));
-        JmhScore.Secondary alloc = s.secondary("gc.alloc.rate.norm");
+        maplab.result.Measured alloc = s.secondary("gc.alloc.rate.norm");
         out.row().with("subject", c.subject().id()).with("read_pct", c.readPct()).with("threads", c.threads())
                 .with("n_keys", c.nKeys()).with("popularity", c.popularity())
-                .measure("alloc_per_op", alloc.score(), alloc.error(), Unit.BYTES_PER_OP);
+                .measure("alloc_per_op", alloc.value(), alloc.error(), Unit.BYTES_PER_OP);
     }
 
     /** The chart name for a read share: plain for the headline slice, with the slice otherwise. */
@@ -238,7 +238,7 @@ public final class SyncVariants implements Experiment {
                     String suffix = threads + (threads == 1 ? " thread" : " threads");
                     tp.put("ops/us, " + suffix, s == null ? null : s.score());
                     tp.put("± " + suffix, s == null ? null : s.error());
-                    al.put("B/op, " + suffix, s == null ? null : s.secondary("gc.alloc.rate.norm").score());
+                    al.put("B/op, " + suffix, s == null ? null : s.secondary("gc.alloc.rate.norm").value());
                 }
                 if (any) {
                     throughput.add(tp);

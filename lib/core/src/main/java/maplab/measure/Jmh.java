@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import maplab.experiment.Profile;
 import maplab.progress.Progress;
+import maplab.stats.Estimates.Sample;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.Runner;
@@ -64,14 +65,15 @@ public final class Jmh {
         }
 
         /**
-         * quick: 1 fork, 2x150 ms warm-up, 5x120 ms measured (5 samples keep JMH's 99.9%
-         * interval near 4 standard deviations; 3 would make it 18); full: 3 forks, 5x1 s
-         * warm-up, 5x1 s measured.
+         * The default effort. quick: 4 short forks (rounds), 2x100 ms warm-up, 3x100 ms measured:
+         * intervals come from fork-to-fork variation, the one that matters on a shared machine,
+         * so forks are worth more than long iterations. full: 6 forks, 3x500 ms warm-up,
+         * 5x500 ms measured.
          */
         public static Settings forProfile(Profile profile) {
             return profile == Profile.FULL
-                    ? new Settings(3, 5, 1000, 5, 1000, DEFAULT_JVM_ARGS)
-                    : new Settings(1, 2, 150, 5, 120, DEFAULT_JVM_ARGS);
+                    ? new Settings(6, 3, 500, 5, 500, DEFAULT_JVM_ARGS)
+                    : new Settings(4, 2, 100, 3, 100, DEFAULT_JVM_ARGS);
         }
 
         public Settings withForks(int n) { return new Settings(n, warmupIterations, warmupMillis, measurementIterations, measurementMillis, jvmArgs); }
@@ -173,6 +175,11 @@ public final class Jmh {
     /**
      * Runs the benchmarks and returns one score per benchmark and parameter combination.
      *
+     * <p>The forks run in <b>rounds</b>: round {@code r} runs one fork of every benchmark and
+     * parameter combination (A B C, then A B C again...), so a burst of machine noise lands on
+     * every compared subject alike instead of on all forks of one of them. Fork {@code r} of each
+     * result is round {@code r}, which lets ratios pair forks by round.
+     *
      * @throws MeasurementException when no benchmark matches, a benchmark fails, or no result comes back
      */
     public List<JmhScore> run() {
@@ -184,21 +191,35 @@ public final class Jmh {
         }
         int combos = 1;
         for (String[] v : params.values()) combos *= v.length;
-        progress.addSteps(matching.size() * combos);
+        progress.addSteps(matching.size() * combos * settings.forks());
         recorder.accept(describe());
 
         Path dir = workDir != null ? workDir : tempDir();
-        int n = RUNS.incrementAndGet();
-        Path json = dir.resolve("jmh-" + n + ".json");
-        Path log = dir.resolve("jmh-" + n + ".log");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new MeasurementException("cannot create JMH work folder " + dir + ": " + e.getMessage(), e);
         }
+        Map<String, JmhScore> merged = new LinkedHashMap<>();
+        for (int round = 0; round < settings.forks(); round++) {
+            int n = RUNS.incrementAndGet();
+            Path json = dir.resolve("jmh-" + n + ".json");
+            Path log = dir.resolve("jmh-" + n + ".log");
+            runRound(json, log);
+            List<JmhScore> scores = read(json, round);
+            if (scores.isEmpty()) {
+                throw new MeasurementException("JMH benchmark '" + include + "' produced no result" + tail(log));
+            }
+            for (JmhScore s : scores) merged.merge(s.benchmark() + s.params(), s, Jmh::concat);
+        }
+        return List.copyOf(merged.values());
+    }
+
+    /** One round: one fork of every matching benchmark and parameter combination. */
+    private void runRound(Path json, Path log) {
         ChainedOptionsBuilder opts = new OptionsBuilder()
                 .include(include)
-                .forks(settings.forks())
+                .forks(1)
                 .warmupIterations(settings.warmupIterations())
                 .warmupTime(TimeValue.milliseconds(settings.warmupMillis()))
                 .measurementIterations(settings.measurementIterations())
@@ -224,11 +245,19 @@ public final class Jmh {
         } catch (IOException e) {
             throw new MeasurementException("cannot write JMH log " + log + ": " + e.getMessage(), e);
         }
-        List<JmhScore> scores = read(json);
-        if (scores.isEmpty()) {
-            throw new MeasurementException("JMH benchmark '" + include + "' produced no result" + tail(log));
-        }
-        return scores;
+    }
+
+    /** The samples of two rounds of one result, as one result. */
+    private static JmhScore concat(JmhScore a, JmhScore b) {
+        List<Sample> samples = new ArrayList<>(a.samples());
+        samples.addAll(b.samples());
+        Map<String, JmhScore.Secondary> secondary = new LinkedHashMap<>(a.secondary());
+        b.secondary().forEach((k, v) -> secondary.merge(k, v, (x, y) -> {
+            List<Sample> all = new ArrayList<>(x.samples());
+            all.addAll(y.samples());
+            return new JmhScore.Secondary(x.unit(), all);
+        }));
+        return new JmhScore(a.benchmark(), a.mode(), a.params(), a.unit(), samples, secondary, a.threads(), a.jvmArgs());
     }
 
     /** How long to wait for another JMH run (another notebook, another user) to release JMH's lock. */
@@ -312,8 +341,13 @@ public final class Jmh {
         }
     }
 
-    /** Reads JMH's JSON result file. */
+    /** Reads JMH's JSON result file; its forks are numbered from 0. */
     public static List<JmhScore> read(Path json) {
+        return read(json, 0);
+    }
+
+    /** Reads JMH's JSON result file of round {@code round}: fork {@code f} of the file becomes fork {@code round + f}. */
+    static List<JmhScore> read(Path json, int round) {
         List<JmhScore> out = new ArrayList<>();
         if (!Files.exists(json)) return out;
         try {
@@ -323,23 +357,41 @@ public final class Jmh {
                 JsonNode pn = b.get("params");
                 if (pn != null) pn.fields().forEachRemaining(e -> ps.put(e.getKey(), e.getValue().asText()));
                 JsonNode pm = b.get("primaryMetric");
-                List<Double> samples = new ArrayList<>();
-                JsonNode raw = pm.get("rawData");
-                if (raw != null) for (JsonNode fork : raw) for (JsonNode v : fork) samples.add(v.asDouble());
                 Map<String, JmhScore.Secondary> secondary = new LinkedHashMap<>();
                 JsonNode sm = b.get("secondaryMetrics");
                 if (sm != null) sm.fields().forEachRemaining(e -> secondary.put(e.getKey(), new JmhScore.Secondary(
-                        number(e.getValue().get("score")), number(e.getValue().get("scoreError")), e.getValue().path("scoreUnit").asText())));
+                        e.getValue().path("scoreUnit").asText(), samples(e.getValue(), round))));
                 List<String> jvmArgs = new ArrayList<>();
                 JsonNode ja = b.get("jvmArgs");
                 if (ja != null) for (JsonNode a : ja) jvmArgs.add(a.asText());
-                out.add(new JmhScore(b.get("benchmark").asText(), b.get("mode").asText(), ps,
-                        number(pm.get("score")), number(pm.get("scoreError")), pm.path("scoreUnit").asText(),
-                        samples, secondary, b.path("threads").asInt(1), b.path("forks").asInt(1), jvmArgs));
+                out.add(new JmhScore(b.get("benchmark").asText(), b.get("mode").asText(), ps, pm.path("scoreUnit").asText(),
+                        samples(pm, round), secondary, b.path("threads").asInt(1), jvmArgs));
             }
         } catch (IOException e) {
             throw new MeasurementException("cannot read JMH results " + json + ": " + e.getMessage(), e);
         }
+        return out;
+    }
+
+    /**
+     * A metric's raw data ({@code rawData[fork][iteration]}) as samples; a metric without raw
+     * data (some profilers) gives its score as one sample per fork JMH reports.
+     */
+    private static List<Sample> samples(JsonNode metric, int round) {
+        List<Sample> out = new ArrayList<>();
+        JsonNode raw = metric.get("rawData");
+        if (raw != null && raw.size() > 0) {
+            int f = 0;
+            for (JsonNode fork : raw) {
+                int i = 0;
+                for (JsonNode v : fork) out.add(new Sample(round + f, i++, number(v)));
+                f++;
+            }
+        } else {
+            double score = number(metric.get("score"));
+            if (!Double.isNaN(score)) out.add(new Sample(round, 0, score));
+        }
+        out.removeIf(x -> Double.isNaN(x.value()));
         return out;
     }
 

@@ -2,27 +2,52 @@ package maplab.measure;
 
 import java.util.List;
 import java.util.Map;
+import maplab.result.Measured;
+import maplab.stats.Estimates.Sample;
 
 /**
- * One benchmark result as JMH wrote it to its JSON file.
+ * One benchmark result (one benchmark and parameter combination) as JMH wrote it, merged over
+ * every round it ran in: each round is one fork, so fork {@code r} of every compared benchmark
+ * ran in round {@code r}, side by side in time.
  *
  * @param benchmark  fully qualified method, e.g. {@code maplab.bench.MergeBench.putAll}
  * @param mode       JMH mode ("avgt", "thrpt", "ss", ...)
  * @param params     the {@code @Param} values of this result
- * @param score      primary score
- * @param error      half-width of JMH's 99.9% confidence interval (NaN with fewer than 3 samples)
  * @param unit       score unit, e.g. "ns/op"
- * @param samples    raw primary samples, all forks and iterations
- * @param secondary  secondary metrics by name (e.g. "gc.alloc.rate.norm"), with score, error and unit
+ * @param samples    primary samples: fork (round), iteration, value
+ * @param secondary  secondary metrics by name (e.g. "gc.alloc.rate.norm"), with their samples
  * @param threads    threads the benchmark ran with
- * @param forks      forks it ran in
  * @param jvmArgs    the forked JVM's arguments
  */
-public record JmhScore(String benchmark, String mode, Map<String, String> params, double score, double error, String unit,
-                       List<Double> samples, Map<String, Secondary> secondary, int threads, int forks, List<String> jvmArgs) {
+public record JmhScore(String benchmark, String mode, Map<String, String> params, String unit,
+                       List<Sample> samples, Map<String, Secondary> secondary, int threads, List<String> jvmArgs) {
 
-    /** A secondary metric (profiler output such as {@code gc.alloc.rate.norm}). */
-    public record Secondary(double score, double error, String unit) { }
+    /** A secondary metric (profiler output such as {@code gc.alloc.rate.norm}) with its samples. */
+    public record Secondary(String unit, List<Sample> samples) {
+        public Measured measured() {
+            return samples.isEmpty() ? new Measured(Double.NaN, Double.NaN, List.of()) : Measured.of(samples);
+        }
+    }
+
+    /** The primary metric: mean of fork means, its interval over forks, and the samples. */
+    public Measured measured() {
+        return Measured.of(samples);
+    }
+
+    /** The primary score (mean of fork means). */
+    public double score() {
+        return measured().value();
+    }
+
+    /** Half-width of the primary score's interval over forks (NaN with one fork). */
+    public double error() {
+        return measured().error();
+    }
+
+    /** How many forks (rounds) measured this result. */
+    public int forks() {
+        return (int) samples.stream().mapToInt(Sample::fork).distinct().count();
+    }
 
     /** The method name without its class: {@code putAll}. */
     public String method() {
@@ -36,8 +61,9 @@ public record JmhScore(String benchmark, String mode, Map<String, String> params
         return v;
     }
 
-    /** A secondary metric, or NaN-valued when the profiler did not report it. */
-    public Secondary secondary(String name) {
-        return secondary.getOrDefault(name, new Secondary(Double.NaN, Double.NaN, ""));
+    /** A secondary metric, measured; NaN-valued without samples when the profiler did not report it. */
+    public Measured secondary(String name) {
+        Secondary s = secondary.get(name);
+        return s == null ? new Measured(Double.NaN, Double.NaN, List.of()) : s.measured();
     }
 }

@@ -21,7 +21,7 @@ public final class Html {
     public static final String CSS = "body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1100px}"
             + "table.maplab{border-collapse:collapse;font-size:12.5px;margin:8px 0}"
             + "table.maplab th,table.maplab td{border:1px solid #ddd;padding:3px 7px;text-align:right}"
-            + "table.maplab th{background:#f3f5f8}table.maplab td.s{text-align:left}"
+            + "table.maplab th{background:#f3f5f8}table.maplab td.s,table.maplab th.s{text-align:left}"
             + ".findings td.t{text-align:left}.muted{color:#666;font-size:12px}"
             + "img.chart{max-width:100%;border:1px solid #eee;margin:6px 0}";
 
@@ -81,16 +81,40 @@ public final class Html {
         return findings(findings, null);
     }
 
-    /** The findings as a table, with each one's reference value and ratio beside it when {@code reference} is not null. */
+    /**
+     * The findings as a table: id, value, unit, interval, verdict and basis, with the
+     * reference's value, interval and verdict beside each when {@code reference} is not null.
+     */
     public static String findings(List<Finding> findings, Reference reference) {
-        StringBuilder sb = new StringBuilder("<table class=\"maplab findings\"><thead><tr><th>finding</th><th>value</th><th>unit</th>")
-                .append(reference == null ? "" : reference.headerCells()).append("<th>what it says</th></tr></thead><tbody>");
+        StringBuilder sb = new StringBuilder("<table class=\"maplab findings\"><thead><tr><th class=\"s\">finding</th><th>value</th>"
+                + "<th class=\"s\">unit</th><th>").append(Finding.confidenceLabel()).append(" interval</th><th class=\"s\">verdict</th><th class=\"s\">basis</th>")
+                .append(reference == null ? "" : reference.headerCells()).append("<th class=\"s\">what it says</th></tr></thead><tbody>");
         for (Finding f : findings) {
             sb.append("<tr><td class=\"s\"><code>").append(escape(f.id())).append("</code></td><td>").append(number(f.value()))
-                    .append("</td><td class=\"s\">").append(escape(f.unit())).append("</td>").append(reference == null ? "" : reference.cells(f))
+                    .append("</td><td class=\"s\">").append(escape(f.unit())).append("</td><td>").append(escape(interval(f)))
+                    .append("</td><td class=\"s\">").append(verdictHtml(f.verdict()))
+                    .append("</td><td class=\"s\">").append(f.basis() == null ? "" : escape(f.basis().id())).append("</td>")
+                    .append(reference == null ? "" : reference.cells(f))
                     .append("<td class=\"t\">").append(escape(f.text())).append("</td></tr>");
         }
         return sb.append("</tbody></table>").toString();
+    }
+
+    /** "2.90 to 3.31", "at least 116.5", "exact" (a count), or "" when the finding has none. */
+    public static String interval(Finding f) {
+        double lo = f.low(), hi = f.high();
+        if (Double.isNaN(lo) || Double.isNaN(hi)) return "";
+        if (lo == hi) return "exact";
+        if (Double.isInfinite(hi) && Double.isFinite(lo)) return "at least " + number(lo);
+        if (Double.isInfinite(lo) && Double.isFinite(hi)) return "at most " + number(hi);
+        return number(lo) + " to " + number(hi);
+    }
+
+    /** A verdict label, coloured: higher/lower bold, no detectable difference grey. */
+    public static String verdictHtml(Finding.Verdict v) {
+        if (v == null) return "";
+        String style = v.isDifference() ? "font-weight:600" : v == Finding.Verdict.NO_DIFFERENCE ? "color:#666" : "";
+        return "<span style=\"" + style + "\">" + escape(v.label()) + "</span>";
     }
 
     /** A chart as an inline PNG image. */

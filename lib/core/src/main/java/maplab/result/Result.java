@@ -33,12 +33,16 @@ public final class Result {
     private final String error;
     private Path runDir;
 
-    public Result(String experiment, Profile profile, Params params, ResultBuilder built,
+    /**
+     * @param table the tidy measurements (one row per measurement)
+     * @param built the findings, tables, charts and notes concluded and recorded for the run
+     */
+    public Result(String experiment, Profile profile, Params params, Table table, ResultBuilder built,
                   Environment environment, Instant start, Instant end, String error) {
         this.experiment = experiment;
         this.profile = profile;
         this.params = params;
-        this.table = built.table(experiment);
+        this.table = table;
         this.findings = List.copyOf(built.findings());
         this.tables = java.util.Collections.unmodifiableMap(built.tables());
         this.charts = java.util.Collections.unmodifiableMap(built.charts());

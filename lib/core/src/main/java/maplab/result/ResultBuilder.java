@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import maplab.stats.Estimates.Sample;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
@@ -14,8 +15,10 @@ import tech.tablesaw.api.Table;
  * still has everything measured before the failure.
  *
  * <p>Tidy rows: one row per measurement, dimension columns first (subject, order, n, ...),
- * then {@code metric}, {@code value}, {@code error} (half-width of the 99.9% confidence
- * interval where JMH gives one, NaN otherwise), {@code unit} and {@code better}.
+ * then {@code metric}, {@code value}, {@code error} (half-width of the interval at
+ * {@link maplab.stats.Estimates#CONFIDENCE} over forks where there are several, NaN
+ * otherwise), {@code unit} and {@code better}. Timed rows also keep their samples (fork,
+ * iteration, value), written to samples.csv.
  */
 public final class ResultBuilder {
 
@@ -24,6 +27,7 @@ public final class ResultBuilder {
     private final Map<String, Table> tables = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Chart<?, ?>> charts = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Object> notes = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, List<Sample>> samples = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /** Starts a measurement row; finish it with {@link Row#measure}. */
     public Row row() {
@@ -56,6 +60,11 @@ public final class ResultBuilder {
 
     public Map<String, Object> notes() {
         synchronized (notes) { return new LinkedHashMap<>(notes); }
+    }
+
+    /** The samples behind each row that has them, by {@link Rows#key row key} (for samples.csv). */
+    public Map<String, List<Sample>> samples() {
+        synchronized (samples) { return new LinkedHashMap<>(samples); }
     }
 
     public List<Map<String, Object>> rows() {
@@ -97,6 +106,15 @@ public final class ResultBuilder {
         /** Records the measurement without an error estimate. */
         public void measure(String metric, double value, Unit unit) {
             measure(metric, value, Double.NaN, unit);
+        }
+
+        /**
+         * Records a measured quantity with its interval and the samples behind it (kept in the
+         * run folder's samples.csv, so conclusions can be recomputed from them).
+         */
+        public void measure(String metric, Measured m, Unit unit) {
+            if (!m.samples().isEmpty()) samples.put(Rows.key(values, metric), m.samples());
+            measure(metric, m.value(), m.error(), unit);
         }
 
         /** Records the measurement with its error (half-width of the confidence interval, same unit). */

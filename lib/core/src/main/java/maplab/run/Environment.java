@@ -37,6 +37,25 @@ public record Environment(String javaVendor, String javaVersion, String vmName, 
                 readGitCommit());
     }
 
+    /** The environment a stored run recorded in its meta.json. */
+    @SuppressWarnings("unchecked")
+    public static Environment fromMeta(Map<String, Object> meta) {
+        Map<String, Object> m = meta.get("environment") instanceof Map<?, ?> e ? (Map<String, Object>) e : Map.of();
+        return new Environment(text(m.get("java_vendor")), text(m.get("java_version")), text(m.get("vm_name")),
+                strings(m.get("jvm_arguments")), strings(m.get("gc")), text(m.get("os")), text(m.get("cpu_model")),
+                m.get("logical_cores") instanceof Number n ? n.intValue() : 0,
+                m.get("max_heap_bytes") instanceof Number n ? n.longValue() : 0,
+                text(m.get("maplab_version")), m.get("git_commit") == null ? null : text(m.get("git_commit")));
+    }
+
+    private static String text(Object o) {
+        return o == null ? "unknown" : String.valueOf(o);
+    }
+
+    private static List<String> strings(Object o) {
+        return o instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
     /** As a map for meta.json. */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -59,15 +59,34 @@ public final class Reference {
 
     /** Header cells added to a findings table. */
     public String headerCells() {
-        return "<th>reference</th><th>this / reference</th>";
+        return "<th>reference</th><th class=\"s\">reference verdict</th><th class=\"s\">against reference</th>";
     }
 
-    /** The cells beside one finding: reference value and ratio (blank when the reference lacks it). */
+    /**
+     * The cells beside one finding: the reference's value with its interval, its verdict, and
+     * how this finding relates to it. Like with like only: when the two were measured under
+     * different conditions (threads, sizes), that is said instead of a comparison.
+     */
     public String cells(Finding f) {
         Finding ref = findings.get(f.id());
-        if (ref == null) return "<td class=\"s muted\">not in reference</td><td></td>";
-        double ratio = f.value() / ref.value();
-        return "<td>" + Html.number(ref.value()) + "</td><td>" + (Double.isFinite(ratio) ? Finding.formatRatio(ratio) : "") + "</td>";
+        if (ref == null) return "<td class=\"s muted\">not in reference</td><td></td><td></td>";
+        String value = Html.number(ref.value()) + (Html.interval(ref).isEmpty() || Html.interval(ref).equals("exact") ? "" : " (" + Html.interval(ref) + ")");
+        return "<td>" + Html.escape(value) + "</td><td class=\"s\">" + Html.verdictHtml(ref.verdict()) + "</td><td class=\"s\">"
+                + Html.escape(relation(f, ref)) + "</td>";
+    }
+
+    /** How {@code f} relates to its reference {@code ref}, in words. */
+    public static String relation(Finding f, Finding ref) {
+        List<String> differ = StoredRun.differences(f.conditions(), ref.conditions());
+        if (!differ.isEmpty()) return "measured under other conditions (" + String.join("; ", differ) + "): not compared";
+        if (f.verdict() != null && ref.verdict() != null) {
+            if (f.verdict().opposes(ref.verdict())) return "opposite verdict";
+            if (f.verdict() == ref.verdict()) return "same verdict";
+            return f.verdict().isDifference() ? "a difference the reference did not detect" : "reference detected a difference";
+        }
+        boolean overlap = !(f.high() < ref.low() || ref.high() < f.low());
+        if (Double.isNaN(f.low()) || Double.isNaN(ref.low())) return "";
+        return overlap ? "intervals overlap" : "intervals do not overlap";
     }
 
     /** Where the reference comes from, and whether its environment differs from {@code r}'s. */

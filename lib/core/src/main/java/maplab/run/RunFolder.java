@@ -18,7 +18,9 @@ import java.util.Map;
 import maplab.chart.Charts;
 import maplab.result.Finding;
 import maplab.result.Html;
+import maplab.experiment.RunData;
 import maplab.result.Result;
+import maplab.result.ResultBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
@@ -63,8 +65,12 @@ public final class RunFolder {
         RunFolder folder = new RunFolder(target);
         try {
             Files.createDirectories(folder.staging.resolve("raw"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run folder " + folder.staging, e);
+        } catch (IOException | SecurityException e) {
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+            throw new IllegalArgumentException((out != null ? "out" : "runs folder") + ": cannot write a run folder at '"
+                    + folder.target + "' (" + why + "); give a folder you can write to");
         }
         return folder;
     }
@@ -77,6 +83,21 @@ public final class RunFolder {
         return target;
     }
 
+    /** The hidden folder the run is written into before it is renamed into place. */
+    public Path staging() {
+        return staging;
+    }
+
+    /** Writes what measuring produced (results.csv, samples.csv) into the staging folder, for concluding to read. */
+    public void writeMeasurements(ResultBuilder built) {
+        try {
+            writeCsv(built.table("results"), staging.resolve("results.csv"));
+            RunData.writeSamples(built.samples(), staging.resolve("samples.csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the measurements of " + target + " into " + staging, e);
+        }
+    }
+
     /** Where raw files go while the run is under way (moves with the folder). */
     public Path rawDir() {
         return staging.resolve("raw");
@@ -86,36 +107,106 @@ public final class RunFolder {
         return target;
     }
 
-    /** Writes every file of {@code result} and moves the folder into place; returns its final path. */
+    /**
+     * Writes every file of {@code result} and moves the folder into place; returns its final
+     * path. Messages that named the staging folder (a JMH log) name the final folder.
+     */
     public Path commit(Result result, Map<String, Long> seeds) {
         try {
-            writeCsv(result.table(), staging.resolve("results.csv"));
-            JSON.writeValue(staging.resolve("findings.json").toFile(), result.findings().stream().map(RunFolder::findingMap).toList());
             JSON.writeValue(staging.resolve("meta.json").toFile(), meta(result, seeds));
-            if (!result.tables().isEmpty()) {
-                Files.createDirectories(staging.resolve("tables"));
-                for (Map.Entry<String, Table> t : result.tables().entrySet()) {
-                    writeCsv(t.getValue(), staging.resolve("tables").resolve(slug(t.getKey()) + ".csv"));
-                }
-            }
-            if (!result.charts().isEmpty()) {
-                Files.createDirectories(staging.resolve("charts"));
-                for (Map.Entry<String, Chart<?, ?>> c : result.charts().entrySet()) {
-                    Files.write(staging.resolve("charts").resolve(slug(c.getKey()) + ".png"), Charts.png(c.getValue()));
-                }
-            }
             result.setRunDir(target);
-            Files.writeString(staging.resolve("report.html"), Html.page(result), StandardCharsets.UTF_8);
+            writeConclusions(result, staging);
             if (Files.exists(target)) Files.delete(target); // an empty folder given with --out
             Files.createDirectories(target.getParent());
-            try {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staging, target);
-            }
+            move(staging, target);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run folder " + target + " (partial files stay in " + staging + ")", e);
+        }
+    }
+
+    /** The derived files of a run folder: what concluding writes. */
+    static final List<String> CONCLUSIONS = List.of("findings.json", "report.html", "tables", "charts");
+
+    /** Writes findings.json, tables/, charts/ and report.html of {@code result} into {@code dir}. */
+    static void writeConclusions(Result result, Path dir) throws IOException {
+        JSON.writeValue(dir.resolve("findings.json").toFile(), result.findings().stream().map(RunFolder::findingMap).toList());
+        if (!result.tables().isEmpty()) {
+            Files.createDirectories(dir.resolve("tables"));
+            for (Map.Entry<String, Table> t : result.tables().entrySet()) {
+                writeCsv(t.getValue(), dir.resolve("tables").resolve(slug(t.getKey()) + ".csv"));
+            }
+        }
+        if (!result.charts().isEmpty()) {
+            Files.createDirectories(dir.resolve("charts"));
+            for (Map.Entry<String, Chart<?, ?>> c : result.charts().entrySet()) {
+                Files.write(dir.resolve("charts").resolve(slug(c.getKey()) + ".png"), Charts.png(c.getValue()));
+            }
+        }
+        Files.writeString(dir.resolve("report.html"), Html.page(result), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes freshly concluded findings, tables, charts and report of the stored run
+     * {@code runDir}: into {@code out} (new or empty; the measurements and meta.json are copied
+     * there) or, when {@code out} is null, in place, by building the new folder beside it and
+     * swapping it in, so the run folder is never half rewritten.
+     */
+    public static Path reconclude(Path runDir, Path out, Result result) {
+        Path from = runDir.toAbsolutePath().normalize();
+        Path target = out == null ? from : out.toAbsolutePath().normalize();
+        if (out != null && Files.exists(out) && !isEmptyDir(out)) {
+            throw new IllegalArgumentException("out: '" + out + "' exists and is not an empty folder; give a new folder (results are never overwritten)");
+        }
+        Path staging = target.resolveSibling("." + target.getFileName() + ".conclude-" + ProcessHandle.current().pid());
+        try {
+            deleteTree(staging);
+            Files.createDirectories(staging);
+            try (var files = Files.list(from)) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    if (CONCLUSIONS.contains(name) || (out != null && name.equals("raw"))) continue;
+                    copyTree(f, staging.resolve(name));
+                }
+            }
+            Map<String, Object> meta = new LinkedHashMap<>(readMeta(from));
+            meta.put("findings", result.findings().stream().map(Finding::id).toList());
+            JSON.writeValue(staging.resolve("meta.json").toFile(), meta);
+            result.setRunDir(target);
+            writeConclusions(result, staging);
+            Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+            boolean replace = Files.exists(target);
+            if (replace) move(target, old);
+            move(staging, target);
+            if (replace) deleteTree(old);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the conclusions of " + from + " to " + target, e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(dest);
+                else Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 
@@ -147,16 +238,28 @@ public final class RunFolder {
         return m;
     }
 
-    /** Reads findings.json of a run folder. */
+    /** Reads findings.json of a run folder (a finding stored before intervals were kept has NaN bounds). */
+    @SuppressWarnings("unchecked")
     public static List<Finding> readFindings(Path runDir) {
         try {
             List<Map<String, Object>> raw = JSON.readValue(runDir.resolve("findings.json").toFile(),
                     JSON.getTypeFactory().constructCollectionType(List.class, Map.class));
-            return raw.stream().map(m -> new Finding((String) m.get("id"), ((Number) m.get("value")).doubleValue(),
-                    (String) m.get("unit"), (String) m.get("text"))).toList();
+            return raw.stream().map(m -> new Finding((String) m.get("id"), number(m.get("value")), (String) m.get("unit"),
+                    number(m.get("low")), number(m.get("high")),
+                    m.get("basis") == null ? null : Finding.Basis.parse(String.valueOf(m.get("basis"))),
+                    m.get("verdict") == null ? null : Finding.Verdict.parse(String.valueOf(m.get("verdict"))),
+                    (String) m.get("text"),
+                    m.get("conditions") instanceof Map<?, ?> c ? (Map<String, String>) c : Map.of())).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read findings of " + runDir, e);
         }
+    }
+
+    /** A JSON number, or the text "Infinity"/"-Infinity" an open bound is stored as; null is NaN. */
+    private static double number(Object o) {
+        if (o instanceof Number n) return n.doubleValue();
+        if (o == null) return Double.NaN;
+        return Double.parseDouble(String.valueOf(o));
     }
 
     /** Reads meta.json of a run folder. */
@@ -169,13 +272,30 @@ public final class RunFolder {
         }
     }
 
-    private static Map<String, Object> findingMap(Finding f) {
+    /**
+     * One finding as findings.json holds it: id, value, unit, low, high, confidence, basis,
+     * verdict (comparisons only), text, conditions (when any). An open bound is stored as the
+     * text "Infinity" or "-Infinity", an unknown one as null.
+     */
+    static Map<String, Object> findingMap(Finding f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", f.id());
-        m.put("value", Double.isFinite(f.value()) ? f.value() : null);
+        m.put("value", jsonNumber(f.value()));
         m.put("unit", f.unit());
+        m.put("low", jsonNumber(f.low()));
+        m.put("high", jsonNumber(f.high()));
+        m.put("confidence", f.confidence());
+        m.put("basis", f.basis() == null ? null : f.basis().id());
+        if (f.verdict() != null) m.put("verdict", f.verdict().label());
         m.put("text", f.text());
+        if (!f.conditions().isEmpty()) m.put("conditions", f.conditions());
         return m;
+    }
+
+    private static Object jsonNumber(double d) {
+        if (Double.isNaN(d)) return null;
+        if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
+        return d;
     }
 
     static String slug(String name) {

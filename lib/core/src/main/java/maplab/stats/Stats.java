@@ -163,7 +163,12 @@ public final class Stats {
      * @param exponent k
      * @param r2       coefficient of determination of the log-log fit
      */
-    public record Growth(double exponent, double coefficient, double r2) { }
+    public record Growth(double exponent, double coefficient, double r2, double exponentLow, double exponentHigh) {
+        /** The exponent with its interval at {@link Estimates#CONFIDENCE} (NaN bounds with fewer than 3 points). */
+        public Estimates.Estimate exponentEstimate() {
+            return new Estimates.Estimate(exponent, exponentLow, exponentHigh, 0);
+        }
+    }
 
     /** Fits {@code y = c * x^k}; all values must be positive, at least two distinct x. */
     public static Growth growth(double[] x, double[] y) {
@@ -174,7 +179,15 @@ public final class Stats {
             if (!(x[i] > 0 && y[i] > 0)) throw new IllegalArgumentException("x, y: must be positive for a log-log fit, got (" + x[i] + ", " + y[i] + ")");
             r.addData(Math.log(x[i]), Math.log(y[i]));
         }
-        return new Growth(r.getSlope(), Math.exp(r.getIntercept()), r.getRSquare());
+        double half = x.length >= 3 ? slopeHalfWidth(r) : Double.NaN;
+        return new Growth(r.getSlope(), Math.exp(r.getIntercept()), r.getRSquare(), r.getSlope() - half, r.getSlope() + half);
+    }
+
+    /** Half-width of the slope's Student-t interval at {@link Estimates#CONFIDENCE}, n - 2 degrees of freedom. */
+    private static double slopeHalfWidth(SimpleRegression r) {
+        double se = r.getSlopeStdErr();
+        if (!(se > 0)) return 0;
+        return Estimates.t(r.getN() - 2) * se;
     }
 
     private static void requireSamples(String name, double[] xs, int min) {

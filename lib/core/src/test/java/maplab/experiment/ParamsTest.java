@@ -19,7 +19,7 @@ class ParamsTest {
                     ParamSpec.choice("hash", List.of("identity", "mixed"), "mixed", "mixed", "hash"),
                     ParamSpec.choices("orders", List.of("ascending", "random"), "random", "ascending,random", "orders"));
         }
-        @Override public void run(RunContext context) { }
+        @Override public void measure(RunContext context) { }
     };
 
     @Test

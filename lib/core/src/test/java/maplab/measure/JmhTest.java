@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import maplab.experiment.Profile;
+import maplab.stats.Estimates.Sample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +30,27 @@ class JmhTest {
         assertThat(s.method()).isEqualTo("put");
         assertThat(s.param("subject")).isEqualTo("chm");
         assertThat(s.score()).isEqualTo(12.5);
-        assertThat(s.error()).isEqualTo(0.75);
-        assertThat(s.samples()).containsExactly(12.0, 12.5, 13.0);
+        assertThat(s.error()).as("one fork shows no fork-to-fork variation: no interval").isNaN();
+        assertThat(s.samples()).containsExactly(new Sample(0, 0, 12.0), new Sample(0, 1, 12.5), new Sample(0, 2, 13.0));
         assertThat(s.threads()).isEqualTo(2);
-        assertThat(s.secondary("gc.alloc.rate.norm").score()).isEqualTo(32.0);
+        assertThat(s.secondary("gc.alloc.rate.norm").value()).isEqualTo(32.0);
         assertThat(s.secondary("gc.alloc.rate.norm").error()).isNaN();
-        assertThat(s.secondary("missing").score()).isNaN();
+        assertThat(s.secondary("missing").value()).isNaN();
         assertThatThrownBy(() -> s.param("nope")).hasMessageContaining("no parameter 'nope'");
+    }
+
+    @Test
+    void roundsNumberTheirForksAndTheIntervalComesFromForkMeans(@TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("r.json");
+        Files.writeString(json, SAMPLE);
+        List<Sample> samples = new java.util.ArrayList<>(Jmh.read(json, 0).get(0).samples());
+        Files.writeString(json, SAMPLE.replace("[[12.0,12.5,13.0]]", "[[14.0,14.5,15.0]]"));
+        samples.addAll(Jmh.read(json, 1).get(0).samples());
+        assertThat(samples).extracting(Sample::fork).containsExactly(0, 0, 0, 1, 1, 1);
+        maplab.result.Measured m = maplab.result.Measured.of(samples);
+        // fork means 12.5 and 14.5: mean 13.5, sd 1.414, t(0.995, 1 df) = 63.657 -> half-width 63.657 * 1.414 / sqrt(2) = 63.657
+        assertThat(m.value()).isEqualTo(13.5);
+        assertThat(m.error()).isCloseTo(63.657, org.assertj.core.api.Assertions.within(0.01));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import maplab.stats.Estimates.Estimate;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,43 @@ class ResultTest {
     }
 
     @Test
-    void ratioSentencesFollowTheData() {
-        assertThat(Finding.timeRatio("r", "A", 300, "B", 100).text()).isEqualTo("A took 3.00x the time of B (3.00x slower)");
-        assertThat(Finding.timeRatio("r", "A", 50, "B", 100).text()).isEqualTo("A took 0.50x the time of B (2.00x faster)");
-        assertThat(Finding.timeRatio("r", "A", 73100, "B", 100).text()).contains("731x slower");
-        assertThat(Finding.of("n", 15, "count", "resized %.0f times").text()).isEqualTo("resized 15 times");
+    void ratioSentencesFollowTheVerdict() {
+        Finding slower = Finding.timeRatio("r", "A", "B", new Estimate(3, 2.9, 3.1, 4));
+        assertThat(slower.verdict()).isEqualTo(Finding.Verdict.HIGHER);
+        assertThat(slower.text()).isEqualTo("A took 3.00x the time of B (99% interval 2.90x to 3.10x): 3.00x slower");
+        Finding faster = Finding.timeRatio("r", "A", "B", new Estimate(0.5, 0.4, 0.6, 4));
+        assertThat(faster.verdict()).isEqualTo(Finding.Verdict.LOWER);
+        assertThat(faster.text()).endsWith("2.00x faster");
+        Finding unclear = Finding.timeRatio("r", "A", "B", new Estimate(1.12, 0.85, 1.47, 4));
+        assertThat(unclear.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(unclear.text()).startsWith("No detectable difference in this run")
+                .contains("1.12x", "0.85x to 1.47x, which includes 1").doesNotContain("slower", "faster");
+        Finding throughput = Finding.ratio("t", "A", "B", Finding.Quantity.THROUGHPUT, new Estimate(0.8, 0.7, 0.9, 4), Finding.Basis.TIMING);
+        assertThat(throughput.text()).endsWith("1.25x less throughput");
+        Finding noForks = Finding.timeRatio("r", "A", "B", new Estimate(3, Double.NaN, Double.NaN, 1));
+        assertThat(noForks.verdict()).as("no interval, no claim").isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+    }
+
+    @Test
+    void boundsArePrintedAsMeasuredNeverRoundedUp() {
+        Finding f = Finding.ratioAtLeast("same_hash_vs_seeded", "A", "B", Finding.Quantity.TIME, 116.58, "it ran out of its budget");
+        assertThat(f.verdict()).isEqualTo(Finding.Verdict.AT_LEAST);
+        assertThat(f.text()).contains("at least 116.5x").doesNotContain("117");
+        assertThat(f.low()).isEqualTo(116.58);
+        assertThat(f.high()).isInfinite();
+        assertThat(Finding.formatBound(2.3456, true)).isEqualTo("2.345x");
+        assertThat(Finding.formatBound(2.3451, false)).isEqualTo("2.346x");
+    }
+
+    @Test
+    void exactValuesHaveTheValueAsInterval() {
+        Finding n = Finding.count("n", 15, "count", "resized %.0f times");
+        assertThat(n.text()).isEqualTo("resized 15 times");
+        assertThat(n.low()).isEqualTo(15);
+        assertThat(n.high()).isEqualTo(15);
+        assertThat(n.basis()).isEqualTo(Finding.Basis.COUNT);
+        assertThat(n.verdict()).isNull();
+        assertThat(n.where("threads", 8).conditions()).containsEntry("threads", "8");
     }
 
     @Test
@@ -39,7 +72,7 @@ class ResultTest {
         String html = Html.table(b.table("t"));
         assertThat(html).contains("<table", "&lt;k0&gt;").doesNotContain("<k0>");
         assertThat(html).contains(Html.MAX_ROWS + " of " + (Html.MAX_ROWS + 5) + " rows shown");
-        assertThat(Html.findings(List.of(new Finding("a", 1.5, "x", "A & B")))).contains("A &amp; B", "<code>a</code>");
+        assertThat(Html.findings(List.of(Finding.count("a", 1.5, "x", "A & B")))).contains("A &amp; B", "<code>a</code>", "exact");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import maplab.result.Finding;
+import maplab.stats.Estimates.Estimate;
 import maplab.result.Html;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,14 +52,25 @@ class ReferenceTest {
     }
 
     @Test
-    void findingsShowTheReferenceValueAndRatio(@TempDir Path tmp) throws Exception {
+    void findingsShowTheReferenceBesideThemLikeWithLike(@TempDir Path tmp) throws Exception {
         Path root = tmp.resolve("ref");
         Reference.promote(SyntheticRun.write(tmp.resolve("run"), "presize", "full", 8, ROWS, 2.0), root, false);
         Reference ref = Reference.find(root, "presize").orElseThrow();
+        assertThat(ref.finding("speedup").orElseThrow().verdict()).isEqualTo(Finding.Verdict.HIGHER);
 
-        String html = Html.findings(List.of(new Finding("speedup", 3.0, "x", "it was 3x"), new Finding("new_one", 1, "x", "new")), ref);
+        Finding same = Finding.timeRatio("speedup", "A", "B", new Estimate(3, 2.5, 3.5, 4)).where("threads", 8);
+        Finding opposite = Finding.timeRatio("speedup", "A", "B", new Estimate(0.6, 0.5, 0.7, 4)).where("threads", 8);
+        Finding unclear = Finding.timeRatio("speedup", "A", "B", new Estimate(1.1, 0.9, 1.3, 4)).where("threads", 8);
+        Finding elsewhere = Finding.timeRatio("speedup", "A", "B", new Estimate(0.6, 0.5, 0.7, 4)).where("threads", 4);
+        Finding refFinding = ref.finding("speedup").orElseThrow();
+        assertThat(Reference.relation(same, refFinding)).isEqualTo("same verdict");
+        assertThat(Reference.relation(opposite, refFinding)).isEqualTo("opposite verdict");
+        assertThat(Reference.relation(unclear, refFinding)).isEqualTo("reference detected a difference");
+        assertThat(Reference.relation(elsewhere, refFinding)).as("never a ratio across conditions")
+                .isEqualTo("measured under other conditions (threads: 4 vs 8): not compared");
 
-        assertThat(html).contains("<th>reference</th>", "<td>2</td><td>1.50x</td>", "not in reference");
+        String html = Html.findings(List.of(same, Finding.count("new_one", 1, "x", "new")), ref);
+        assertThat(html).contains("<th>reference</th>", "2 (1.800 to 2.200)", "higher", "same verdict", "not in reference");
         assertThat(Reference.find(root, "gc")).isEmpty();
         assertThat(StoredRun.differences(StoredRun.environmentFacts(ref.run().meta()),
                 StoredRun.environmentFacts(StoredRun.read("a", tmp.resolve("run")).meta()))).isEmpty();

@@ -30,12 +30,13 @@ class RunFolderTest {
 
         ResultBuilder b = new ResultBuilder();
         b.row().with("subject", "s").measure("m", 1.5, Unit.NS_PER_OP);
-        b.finding(new Finding("f", 2, "x", "two"));
+        b.finding(Finding.count("f", 2, "x", "two"));
         var chart = Charts.xy("c", "x", "y");
         Charts.series(chart, "s", List.of(1, 2), List.of(3, 4), null);
         b.chart("my chart", chart);
         Params p = Params.resolve(maplab.experiment.Experiments.byId("presize"), Profile.QUICK, Map.of());
-        Result r = new Result("presize", Profile.QUICK, p, b, Environment.capture(), Instant.now(), Instant.now(), null);
+        Result r = new Result("presize", Profile.QUICK, p, b.table("presize"), b, Environment.capture(), Instant.now(), Instant.now(), null);
+        folder.writeMeasurements(b);
         Path dir = folder.commit(r, Map.of("root", 1L));
 
         assertThat(dir).isEqualTo(out.toAbsolutePath().normalize());
@@ -43,7 +44,7 @@ class RunFolderTest {
         assertThat(dir.resolve("results.csv")).content().startsWith("subject,metric,value,error,unit,better");
         assertThat(dir.resolve("raw/jmh.json")).exists();
         assertThat(dir.resolve("charts/my-chart.png")).exists();
-        assertThat(RunFolder.readFindings(dir)).containsExactly(new Finding("f", 2, "x", "two"));
+        assertThat(RunFolder.readFindings(dir)).containsExactly(Finding.count("f", 2, "x", "two"));
         Map<String, Object> meta = RunFolder.readMeta(dir);
         assertThat(meta).containsEntry("experiment", "presize").containsEntry("status", "ok").containsKeys("environment", "seeds", "params", "start", "end");
         assertThat(dir.resolve("report.html")).content().contains("<img", "two");

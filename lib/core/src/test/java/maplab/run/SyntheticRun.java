@@ -37,8 +37,18 @@ final class SyntheticRun {
         meta.put("measurement", Map.of("jmh_runs", List.of(Map.of("jvm_args", List.of("-Xmx1g", "-XX:+UseParallelGC")))));
         ObjectMapper json = new ObjectMapper();
         json.writeValue(dir.resolve("meta.json").toFile(), meta);
-        json.writeValue(dir.resolve("findings.json").toFile(),
-                List.of(Map.of("id", "speedup", "value", findingValue, "unit", "x", "text", "it was " + findingValue + "x")));
+        Map<String, Object> finding = new LinkedHashMap<>();
+        finding.put("id", "speedup");
+        finding.put("value", findingValue);
+        finding.put("unit", "x");
+        finding.put("low", findingValue * 0.9);
+        finding.put("high", findingValue * 1.1);
+        finding.put("confidence", 0.99);
+        finding.put("basis", "timing");
+        finding.put("verdict", findingValue > 1 ? "higher" : "lower");
+        finding.put("text", "it was " + findingValue + "x");
+        finding.put("conditions", Map.of("threads", "8"));
+        json.writeValue(dir.resolve("findings.json").toFile(), List.of(finding));
         return dir;
     }
 }

@@ -1,6 +1,10 @@
 """Executes maplab's notebooks headless with the "maplab" kernel and writes HTML reports.
 
-    python kernel/report.py [--profile quick|full] [--timeout SECONDS] [notebook ...]
+    python kernel/report.py [--profile quick|full] [--timeout SECONDS] [--dry-run] [notebook ...]
+
+A notebook is named as a file (notebooks/03-presize.ipynb, or any other .ipynb path), by its
+name with or without .ipynb (03-presize, 03-presize.ipynb), or by a prefix that only one of
+notebooks/ starts with (03); without names, every notebook in notebooks/ runs.
 
 Writes reports/<notebook>.html (images embedded), reports/runs/<run>/ (each experiment run's
 report, findings, meta and tables, copied so the folder can be zipped and mailed) and
@@ -37,21 +41,64 @@ def parse_args(argv):
     ap.add_argument("--profile", default=os.environ.get("MAPLAB_PROFILE", "quick"))
     ap.add_argument("--timeout", type=int, default=None, help="per-cell timeout in seconds (quick 900, full 7200)")
     ap.add_argument("--out", default=str(HOME / "reports"), help="report folder (default reports/)")
-    ap.add_argument("notebooks", nargs="*")
+    ap.add_argument("--dry-run", action="store_true", help="print the notebooks that would run, and exit")
+    ap.add_argument("notebooks", nargs="*", help="notebook files, names (03-presize) or unique prefixes (03)")
     ap.error = fail_usage  # one line, exit 2
     args = ap.parse_args(argv)
     if args.profile not in PROFILES:
         fail_usage(f"profile: unknown value '{args.profile}'; allowed: {', '.join(PROFILES)}")
     if args.timeout is not None and args.timeout <= 0:
         fail_usage(f"timeout: must be a positive number of seconds, got {args.timeout}")
-    paths = [Path(n) for n in args.notebooks] or sorted((HOME / "notebooks").glob("*.ipynb"))
-    for p in paths:
-        if not p.is_file() or p.suffix != ".ipynb":
-            fail_usage(f"notebook: '{p}' is not a notebook file; allowed: notebooks/*.ipynb")
-    if not paths:
-        fail_usage("notebook: none found in notebooks/")
-    args.paths = [p.resolve() for p in paths]
+    args.paths = resolve_notebooks(args.notebooks)
     return args
+
+
+def resolve_notebooks(names, home=None, cwd=None):
+    """The notebook files that `names` (command-line arguments) mean, in order, each once.
+
+    An argument that is an existing .ipynb file (relative to `cwd`, then to `home`) is that file.
+    Otherwise it names a notebook of home/notebooks/, with or without the folder and the .ipynb
+    extension: the one whose name it is, else the only one whose name starts with it. An argument
+    that matches no notebook, or several, exits 2 with one line naming it and the notebooks.
+    No arguments: every notebook of home/notebooks/.
+    """
+    home = Path(home) if home is not None else HOME
+    cwd = Path(cwd) if cwd is not None else Path.cwd()
+    folder = home / "notebooks"
+    available = sorted(folder.glob("*.ipynb"), key=lambda p: p.stem)
+    stems = [p.stem for p in available]
+    if not names:
+        if not available:
+            fail_usage(f"notebook: none found in {folder}")
+        return [p.resolve() for p in available]
+    resolved = []
+    for name in names:
+        path = resolve_one(name, home, cwd, folder, available, stems)
+        if path not in resolved:
+            resolved.append(path)
+    return resolved
+
+
+def resolve_one(name, home, cwd, folder, available, stems):
+    allowed = ", ".join(stems) or f"none found in {folder}"
+    given = Path(name)
+    if given.suffix == ".ipynb":
+        for base in (cwd, home):
+            candidate = given if given.is_absolute() else base / given
+            if candidate.is_file():
+                return candidate.resolve()
+    in_folder = given.parent in (Path("."), Path("notebooks")) or (cwd / given.parent).resolve() == folder.resolve()
+    stem = given.name[:-len(".ipynb")] if given.name.endswith(".ipynb") else given.name
+    if not in_folder or not stem:
+        fail_usage(f"notebook: '{name}' is not a notebook file or name; allowed: {allowed}")
+    exact = [p for p in available if p.stem == stem]
+    matches = exact or [p for p in available if p.stem.startswith(stem)]
+    if len(matches) == 1:
+        return matches[0].resolve()
+    if not matches:
+        fail_usage(f"notebook: '{name}' matches no notebook; allowed: {allowed}")
+    fail_usage(f"notebook: '{name}' matches several notebooks ({', '.join(p.stem for p in matches)}); "
+               f"name one of: {allowed}")
 
 
 class Progress:
@@ -200,6 +247,10 @@ def index_html(results, profile, out, total_seconds):
 
 def main(argv):
     args = parse_args(argv)
+    if args.dry_run:
+        for path in args.paths:
+            print(path)
+        return 0
     timeout = args.timeout or (900 if args.profile == "quick" else 7200)
     os.environ["MAPLAB_PROFILE"] = args.profile
     os.environ["MAPLAB_HOME"] = str(HOME)

@@ -1,12 +1,17 @@
 package maplab.workload;
 
+import maplab.subject.probe.HashMode;
+import maplab.subject.probe.SeededHashable;
+
 /**
  * A key with a chosen hash code that counts every {@code equals} and {@code hashCode} call
  * in its {@link CallCounts}. Not {@link Comparable}: when many of them share a hash,
  * {@code HashMap}'s tree bins cannot order them and fall back to scanning with equals.
- * Two keys are equal when their ids are.
+ * Two keys are equal when their ids are. Under ProbeMap's seeded hash they hash their id with
+ * the seed ({@link SeededHashable}; not counted), so keys that share a hash code do not
+ * collide there.
  */
-public class CountingKey {
+public class CountingKey implements SeededHashable {
     protected final long id;
     private final int hash;
     protected final CallCounts counts;
@@ -23,6 +28,12 @@ public class CountingKey {
     public final int hashCode() {
         counts.hashCode++;
         return hash;
+    }
+
+    /** The id hashed with {@code seed} ({@link HashMode#seededLong}); equal keys have equal ids. Not counted. */
+    @Override
+    public final long seededHash(long seed) {
+        return HashMode.seededLong(id, seed);
     }
 
     @Override

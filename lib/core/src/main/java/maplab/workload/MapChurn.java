@@ -11,7 +11,9 @@ import maplab.subject.jdk.MapConstructor;
  * source maps of {@code n / maps} boxed entries each and merges them (putAll) into one map of
  * {@code n} entries, every map made by one {@link MapConstructor} (default-sized maps grow
  * and leave their old tables behind; presized maps allocate their table once). The merged map
- * of a round stays live until the next round replaces it, so collections copy real data.
+ * of a round stays live until the next round has built its replacement, so collections copy
+ * real data and the live set peaks at the previous merged map, the sources and the new merged
+ * map together (the peak the gc experiment sizes the heap for).
  * One unrecorded warm-up round, then {@code rounds} recorded ones ({@link GcPauses#record}).
  *
  * <p>Arguments: {@code constructor n maps rounds seed recording.jfr}. Prints the entries of
@@ -46,8 +48,7 @@ public final class MapChurn {
         live.merged = round(constructor, keys, maps);
         GcPauses.record(Path.of(args[5]), () -> {
             for (int r = 0; r < rounds; r++) {
-                live.merged = null;
-                live.merged = round(constructor, keys, maps);
+                live.merged = round(constructor, keys, maps);   // the previous merged map stays live until here
                 live.checksum += live.merged.size();
             }
         });

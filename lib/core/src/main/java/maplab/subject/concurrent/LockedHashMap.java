@@ -12,22 +12,30 @@ import java.util.function.BiFunction;
  * {@code HashMap} and the {@link StampedLock} that guards it, in one object (the lock's state
  * and the map's reference share a cache line, one pointer hop fewer per operation than a map
  * that holds a separate lock; Java 7's ConcurrentHashMap segments extended their lock the same
- * way). Package-private, so the lock methods it inherits are not part of anyone's API; the
- * guarantees are documented on {@link StampedLockMap}.
+ * way). Locks are taken with the waiting policy shared with {@link ReadWriteLockMap}
+ * ({@link SpinThenBlock}). Not padded: {@link StampedLockMap} is compared with
+ * {@link ReadWriteLockMap}, whose lock is not padded either; the sharded map's segments use
+ * {@link Padded}. Package-private, so the lock methods it inherits are not part of anyone's API;
+ * the guarantees are documented on {@link StampedLockMap}.
  */
 @SuppressWarnings("serial")
-final class LockedHashMap<K, V> extends StampedLock implements SharedMap<K, V> {
+class LockedHashMap<K, V> extends StampedLock implements SharedMap<K, V> {
 
     private static final BiFunction<Map<Object, Object>, Object, Object> GET = Map::get;
     private static final BiFunction<Map<Object, Object>, Object, Object> CONTAINS = Map::containsKey;
     private static final BiFunction<Map<Object, Object>, Object, Object> SIZE = (m, ignored) -> m.size();
 
-    // Padding after the lock's state, so that two segments' locks (written on every put) do not
-    // share a cache line with each other or with another segment's map (false sharing).
-    private static final int SPINS = 128;
-
-    @SuppressWarnings("unused")
-    private long pad1, pad2, pad3, pad4, pad5, pad6, pad7;
+    /**
+     * A segment of {@link ShardedMap}: padded after the lock's state and the map reference, so
+     * that neighbouring segments' locks (written on every put) and maps do not share a cache
+     * line (false sharing between segments that the sharding is meant to keep apart). A single
+     * lock has no such neighbours, so {@link StampedLockMap} does without.
+     */
+    @SuppressWarnings("serial")
+    static final class Padded<K, V> extends LockedHashMap<K, V> {
+        @SuppressWarnings("unused")
+        private long pad1, pad2, pad3, pad4, pad5, pad6, pad7;
+    }
 
     private final Map<K, V> map;
 
@@ -35,7 +43,7 @@ final class LockedHashMap<K, V> extends StampedLock implements SharedMap<K, V> {
         this(new HashMap<>());
     }
 
-    /** {@code map} is allocated before this object, so it sits before the lock, not after the padding. */
+    /** {@code map} is allocated before this object, so it sits before the lock, not after it. */
     private LockedHashMap(Map<K, V> map) {
         this.map = map;
     }
@@ -74,28 +82,12 @@ final class LockedHashMap<K, V> extends StampedLock implements SharedMap<K, V> {
         }
     }
 
-    /**
-     * Spins to acquire before blocking: critical sections here are a single HashMap operation
-     * (well under a microsecond), while StampedLock's own slow path soon parks the thread, and
-     * waking a parked thread costs tens of microseconds.
-     */
     private long writeStamp() {
-        for (int i = 0; i < SPINS; i++) {
-            long stamp = tryWriteLock();
-            if (stamp != 0L) return stamp;
-            Thread.onSpinWait();
-        }
-        return writeLock();
+        return SpinThenBlock.writeLock(this);
     }
 
-    /** The read lock, spinning first as {@link #writeStamp} does. */
     private long readStamp() {
-        for (int i = 0; i < SPINS; i++) {
-            long stamp = tryReadLock();
-            if (stamp != 0L) return stamp;
-            Thread.onSpinWait();
-        }
-        return readLock();
+        return SpinThenBlock.readLock(this);
     }
 
     @Override public V put(K key, V value) {
@@ -131,7 +123,7 @@ final class LockedHashMap<K, V> extends StampedLock implements SharedMap<K, V> {
     }
 
     @Override public void forEach(BiConsumer<? super K, ? super V> action) {
-        long stamp = readLock();
+        long stamp = readStamp();
         try {
             map.forEach(action);
         } finally {

@@ -15,6 +15,10 @@ import java.util.function.BiConsumer;
  * writes that completed before it; {@link #size} is exact; {@link #forEach} holds the read
  * lock for the whole pass and sees one consistent state (writers wait until it ends).
  * Readers still write to the lock's shared state, so many readers contend on one cache line.
+ *
+ * <p>Locks are taken by spinning briefly ({@code tryLock}) before blocking, with exactly the
+ * waiting policy of {@link StampedLockMap} ({@link SpinThenBlock}), so a comparison of the two
+ * measures the lock type alone.
  */
 public final class ReadWriteLockMap<K, V> implements SharedMap<K, V> {
 
@@ -30,7 +34,7 @@ public final class ReadWriteLockMap<K, V> implements SharedMap<K, V> {
 
     @Override public V get(K key) {
         Objects.requireNonNull(key, "key");
-        read.lock();
+        SpinThenBlock.lock(read);
         try {
             return map.get(key);
         } finally {
@@ -40,7 +44,7 @@ public final class ReadWriteLockMap<K, V> implements SharedMap<K, V> {
 
     @Override public boolean containsKey(K key) {
         Objects.requireNonNull(key, "key");
-        read.lock();
+        SpinThenBlock.lock(read);
         try {
             return map.containsKey(key);
         } finally {
@@ -49,7 +53,7 @@ public final class ReadWriteLockMap<K, V> implements SharedMap<K, V> {
     }
 
     @Override public int size() {
-        read.lock();
+        SpinThenBlock.lock(read);
         try {
             return map.size();
         } finally {
@@ -60,7 +64,7 @@ public final class ReadWriteLockMap<K, V> implements SharedMap<K, V> {
     @Override public V put(K key, V value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        write.lock();
+        SpinThenBlock.lock(write);
         try {
             return map.put(key, value);
         } finally {
@@ -70,7 +74,7 @@ public final class ReadWriteLockMap<K, V> implements SharedMap<K, V> {
 
     @Override public V remove(K key) {
         Objects.requireNonNull(key, "key");
-        write.lock();
+        SpinThenBlock.lock(write);
         try {
             return map.remove(key);
         } finally {
@@ -81,7 +85,7 @@ public final class ReadWriteLockMap<K, V> implements SharedMap<K, V> {
     /** Atomic: all entries become visible together. */
     @Override public void putAll(Map<? extends K, ? extends V> entries) {
         Map<? extends K, ? extends V> checked = NonNull.entries(entries);
-        write.lock();
+        SpinThenBlock.lock(write);
         try {
             map.putAll(checked);
         } finally {
@@ -90,7 +94,7 @@ public final class ReadWriteLockMap<K, V> implements SharedMap<K, V> {
     }
 
     @Override public void forEach(BiConsumer<? super K, ? super V> action) {
-        read.lock();
+        SpinThenBlock.lock(read);
         try {
             map.forEach(action);
         } finally {

@@ -10,7 +10,8 @@ import maplab.subject.probe.HashMode;
 /**
  * A sharded (striped) map: N independent segments, N a power of two, each a {@code HashMap}
  * with its own {@link java.util.concurrent.locks.StampedLock} and optimistic reads (the same
- * code as {@link StampedLockMap}; a segment is one object that extends its lock). A key's
+ * code as {@link StampedLockMap}; a segment is one object that extends its lock, padded so that
+ * neighbouring segments do not share a cache line). A key's
  * segment is chosen by the <em>top</em> bits of its hash after a strong mixer (murmur3's
  * 64-bit finalizer, {@link HashMode#fmix64}): mixing spreads poor {@code hashCode}s evenly
  * over the segments, and taking the top bits keeps the segment choice independent of the low
@@ -55,7 +56,7 @@ public final class ShardedMap<K, V> implements SharedMap<K, V> {
             throw new IllegalArgumentException("segments: bad value " + segments + "; allowed: a power of two from 1 to 65536");
         }
         this.segments = new LockedHashMap[segments];
-        for (int i = 0; i < segments; i++) this.segments[i] = new LockedHashMap<>();
+        for (int i = 0; i < segments; i++) this.segments[i] = new LockedHashMap.Padded<>();
         this.shift = 64 - Integer.numberOfTrailingZeros(segments);
     }
 

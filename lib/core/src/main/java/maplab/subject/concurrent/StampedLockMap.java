@@ -21,8 +21,8 @@ import java.util.function.BiConsumer;
  * validate-then-fall-back discipline rather than trusting a read that returned.
  *
  * <p>Locks are taken by spinning briefly ({@code tryWriteLock}/{@code tryReadLock}) before
- * blocking: a critical section is one {@code HashMap} operation, far shorter than waking a
- * parked thread.
+ * blocking, with exactly the waiting policy of {@link ReadWriteLockMap} ({@link SpinThenBlock}),
+ * and neither lock is padded, so a comparison of the two measures the lock type alone.
  *
  * <p>Consistency: linearizable, like {@link ReadWriteLockMap}: a validated optimistic read
  * saw the state between two writes. {@link #size} is exact; {@link #forEach} holds the read

@@ -13,10 +13,18 @@ public enum HashMode {
     /** A strong finalizer: murmur3's {@code fmix64} of the key (of {@code hashCode()} for objects). */
     MIXED,
     /**
-     * A per-map seed mixed into the key <em>before</em> the finalizer: {@code fmix64(key ^ seed)}.
-     * Strings (and other {@link CharSequence}s) hash their content with the seed, so Strings with
-     * equal {@code String.hashCode} still get different hashes; other objects mix
-     * {@code hashCode()} with the seed.
+     * A per-map seed mixed into the key's <em>content</em> before the finalizer, so which keys
+     * collide changes with the seed. {@code long} keys and boxed {@link Long}/{@link Integer}
+     * keys hash as {@code fmix64(value ^ seed)} ({@link #seededLong}); Strings and other
+     * {@link CharSequence}s hash their characters from a seeded state ({@link #seededString});
+     * a {@link SeededHashable} key supplies its own content hash. Any other key is rejected with
+     * an {@link IllegalArgumentException} naming its class (lookups too): falling back to
+     * {@code hashCode()} would let keys with equal hash codes collide under every seed.
+     *
+     * <p>What it defends against: precomputed collisions of a <em>known</em> hash such as
+     * {@code String.hashCode}. It is a seeded multiply-xor finalizer, not a keyed cryptographic
+     * hash, so it does not stop a determined attacker who can observe timings and learn about
+     * the seed; keyed hashes such as SipHash are the real defence.
      */
     SEEDED;
 
@@ -38,19 +46,44 @@ public enum HashMode {
         return switch (this) {
             case IDENTITY -> key;
             case MIXED -> fmix64(key);
-            case SEEDED -> fmix64(key ^ seed);
+            case SEEDED -> seededLong(key, seed);
         };
     }
 
-    /** The 64-bit hash of a non-null object key under this mode. */
+    /**
+     * The 64-bit hash of a non-null object key under this mode.
+     *
+     * @throws IllegalArgumentException under {@link #SEEDED} for a key that is not a String,
+     *         CharSequence, Long, Integer or {@link SeededHashable}
+     */
     public long hashObject(Object key, long seed) {
         return switch (this) {
             case IDENTITY -> key.hashCode();
             case MIXED -> fmix64(key.hashCode());
-            case SEEDED -> key instanceof String s ? seededString(s, seed)
-                    : key instanceof CharSequence cs ? seededChars(cs, seed)
-                    : fmix64(key.hashCode() ^ seed);
+            case SEEDED -> seededObject(key, seed);
         };
+    }
+
+    /** {@link #SEEDED}'s hash of a non-null object key: its content under {@code seed}. */
+    public static long seededObject(Object key, long seed) {
+        if (key instanceof String s) return seededString(s, seed);
+        if (key instanceof SeededHashable h) return h.seededHash(seed);
+        if (key instanceof CharSequence cs) return seededChars(cs, seed);
+        if (key instanceof Long l) return seededLong(l, seed);
+        if (key instanceof Integer i) return seededLong(i, seed);
+        throw new IllegalArgumentException("hash seeded: key class " + key.getClass().getName()
+                + " has no seeded content hash; implement " + SeededHashable.class.getName()
+                + " (hash the fields that equals compares with the seed), use String, CharSequence,"
+                + " Long or Integer keys, or use the hash 'mixed'");
+    }
+
+    /**
+     * {@link #SEEDED}'s hash of one 64-bit value: {@code fmix64(value ^ seed)}. A bijection for
+     * each seed, so distinct values never share a hash; chain it for several fields
+     * ({@code seededLong(b, seededLong(a, seed))}).
+     */
+    public static long seededLong(long value, long seed) {
+        return fmix64(value ^ seed);
     }
 
     /** murmur3's 64-bit finalizer: every input bit affects every output bit; a bijection. */
@@ -66,7 +99,8 @@ public enum HashMode {
     /**
      * A seeded hash of a String's characters (multiply-xor over the chars from a seeded
      * state, then {@link #fmix64}). Unlike {@code String.hashCode} it depends on the seed, so
-     * an attacker who knows the JDK's hash cannot precompute collisions.
+     * collisions precomputed for the JDK's hash do not carry over; it is not a keyed
+     * cryptographic hash (see {@link #SEEDED}).
      */
     public static long seededString(String s, long seed) {
         long h = seed ^ (0x9E3779B97F4A7C15L * (s.length() + 1));

@@ -16,7 +16,7 @@ import java.util.Locale;
 public final class ParamSpec {
 
     /** What kind of value the parameter takes. */
-    public enum Kind { INTEGER, INTEGERS, CHOICE, CHOICES }
+    public enum Kind { INTEGER, INTEGERS, CHOICE, CHOICES, EFFORT }
 
     private final String name;
     private final Kind kind;
@@ -66,6 +66,14 @@ public final class ParamSpec {
     public String description() { return description; }
     public String defaultFor(Profile profile) { return profile == Profile.FULL ? fullDefault : quickDefault; }
 
+    /**
+     * The JMH effort of one part of an experiment, named {@code <part>_effort}: forks, warm-up
+     * and measured iterations (see {@link maplab.measure.Effort}).
+     */
+    public static ParamSpec effort(String part, maplab.measure.Effort quick, maplab.measure.Effort full, String description) {
+        return new ParamSpec(part + "_effort", Kind.EFFORT, 0, 0, List.of(), quick.text(), full.text(), description);
+    }
+
     /** What is allowed, in words, for error messages and {@code ./maplab list}. */
     public String allowedText() {
         return switch (kind) {
@@ -73,6 +81,7 @@ public final class ParamSpec {
             case INTEGERS -> "a comma-separated list of whole numbers from " + min + " to " + max;
             case CHOICE -> "one of " + String.join(", ", allowed);
             case CHOICES -> "a comma-separated list of " + String.join(", ", allowed);
+            case EFFORT -> "FORKS:WARMUPxMSms+ITERATIONSxMSms (e.g. 4:2x100ms+3x100ms), or FORKS:WARMUP+SHOTS for single shots (e.g. 4:2+3)";
         };
     }
 
@@ -92,6 +101,11 @@ public final class ParamSpec {
                 yield List.copyOf(out);
             }
             case CHOICE -> parseChoice(value);
+            case EFFORT -> {
+                maplab.measure.Effort e = maplab.measure.Effort.parseOrNull(value);
+                if (e == null) throw bad(value);
+                yield e;
+            }
             case CHOICES -> {
                 List<String> out = new ArrayList<>();
                 for (String part : splitList(value)) out.add(parseChoice(part));

@@ -74,8 +74,15 @@ public final class Params {
     @SuppressWarnings("unchecked")
     public List<String> getStrings(String name) { return (List<String>) get(name); }
 
-    /** All values, in declaration order, for meta.json. */
-    public Map<String, Object> asMap() { return values; }
+    /** The JMH effort of a part ({@code <part>_effort}). */
+    public maplab.measure.Effort getEffort(String part) { return (maplab.measure.Effort) get(part + "_effort"); }
+
+    /** All values, in declaration order, for meta.json (efforts as their text). */
+    public Map<String, Object> asMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v instanceof maplab.measure.Effort e ? e.text() : v));
+        return Collections.unmodifiableMap(out);
+    }
 
     private Object get(String name) {
         Object value = values.get(name);

@@ -60,6 +60,14 @@ public final class RunContext {
         return all;
     }
 
+    /**
+     * JMH for benchmarks matching {@code includeRegex}, with the effort of {@code part} (the
+     * parameter {@code <part>_effort}), this run's work folder and progress.
+     */
+    public Jmh jmh(String includeRegex, String part) {
+        return jmh(includeRegex).settings(params.getEffort(part).applyTo(Jmh.Settings.forProfile(profile)));
+    }
+
     /** JMH for benchmarks matching {@code includeRegex}, with this profile's settings, work folder and progress. */
     public Jmh jmh(String includeRegex) {
         return Jmh.benchmark(includeRegex).settings(Jmh.Settings.forProfile(profile))

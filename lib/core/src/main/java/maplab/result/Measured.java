@@ -38,6 +38,16 @@ public record Measured(double value, double error, List<Sample> samples) {
         return Estimates.mean(forkMeans());
     }
 
+    /**
+     * The ratio {@code this / denominator} with its interval: from per-fork samples when both
+     * have them ({@link Estimates#ratio}: paired by round when the forks match), else from the
+     * two stored half-widths ({@link Estimates#ratioOfIntervals}, conservative).
+     */
+    public Estimate ratioTo(Measured denominator) {
+        if (!samples.isEmpty() && !denominator.samples.isEmpty()) return Estimates.ratio(forkMeans(), denominator.forkMeans());
+        return Estimates.ratioOfIntervals(denominator.value, denominator.error, value, error);
+    }
+
     /** The largest single sample (e.g. to see whether a single shot ran out of its budget). */
     public double max() {
         return samples.stream().mapToDouble(Sample::value).max().orElse(Double.NaN);

@@ -1,0 +1,66 @@
+package maplab.measure;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How much JMH measures one part of an experiment: forks (run in alternating rounds), warm-up
+ * iterations and their length, measured iterations and their length. Written and parsed as
+ * {@code 4:2x100ms+3x100ms} (4 forks; 2 warm-up iterations of 100 ms; 3 measured of 100 ms),
+ * or {@code 4:2+3} for single-shot benchmarks (2 warm-up shots, 3 measured shots per fork), so
+ * each part's effort is a parameter: shown by {@code ./maplab list -v}, set with
+ * {@code --set <part>_effort=6:3x200ms+5x200ms}, recorded in meta.json.
+ */
+public record Effort(int forks, int warmupIterations, int warmupMillis, int iterations, int iterationMillis) {
+
+    private static final Pattern FORM = Pattern.compile("(\\d+):(\\d+)(?:x(\\d+)ms)?\\+(\\d+)(?:x(\\d+)ms)?");
+
+    public Effort {
+        if (forks < 1 || forks > 100) throw new IllegalArgumentException("forks: must be 1 to 100 (never measure in the caller's JVM), got " + forks);
+        if (warmupIterations < 0 || iterations < 1) throw new IllegalArgumentException("iterations: need >= 0 warm-up and >= 1 measured, got " + warmupIterations + " and " + iterations);
+        if (warmupMillis < 0 || iterationMillis < 0) throw new IllegalArgumentException("iteration time: must be >= 0 ms");
+    }
+
+    /** Single-shot effort: {@code forks} forks of {@code warmupShots} + {@code shots} shots. */
+    public static Effort shots(int forks, int warmupShots, int shots) {
+        return new Effort(forks, warmupShots, 0, shots, 0);
+    }
+
+    /** Parses {@code F:WxTms+MxTms} or {@code F:W+M}; null when the text does not have that form. */
+    public static Effort parseOrNull(String text) {
+        Matcher m = FORM.matcher(text.trim().replace(" ", ""));
+        if (!m.matches()) return null;
+        boolean timed = m.group(3) != null && m.group(5) != null;
+        if ((m.group(3) == null) != (m.group(5) == null)) return null;
+        try {
+            return new Effort(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), timed ? Integer.parseInt(m.group(3)) : 0,
+                    Integer.parseInt(m.group(4)), timed ? Integer.parseInt(m.group(5)) : 0);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** True for single-shot effort (iteration lengths 0). */
+    public boolean singleShot() {
+        return warmupMillis == 0 && iterationMillis == 0;
+    }
+
+    /** {@code 4:2x100ms+3x100ms} or {@code 4:2+3}. */
+    public String text() {
+        return singleShot() ? forks + ":" + warmupIterations + "+" + iterations
+                : String.format(Locale.ROOT, "%d:%dx%dms+%dx%dms", forks, warmupIterations, warmupMillis, iterations, iterationMillis);
+    }
+
+    /** Seconds of measuring and warming up per benchmark cell, without JVM start-up (a planning estimate). */
+    public double secondsPerCell() {
+        return forks * (warmupIterations * warmupMillis + iterations * iterationMillis) / 1000.0;
+    }
+
+    /** These settings applied to {@code base} (whose JVM arguments are kept). */
+    public Jmh.Settings applyTo(Jmh.Settings base) {
+        return new Jmh.Settings(forks, warmupIterations, warmupMillis, iterations, iterationMillis, base.jvmArgs());
+    }
+
+    @Override public String toString() { return text(); }
+}

@@ -183,36 +183,62 @@ public final class Jmh {
      * @throws MeasurementException when no benchmark matches, a benchmark fails, or no result comes back
      */
     public List<JmhScore> run() {
-        List<String> matching = matchingBenchmarks();
-        if (matching.isEmpty()) {
-            throw new MeasurementException("no JMH benchmark matches '" + include
-                    + "': is lib/bench's benchmarks.jar on the class path? (java.class.path has "
-                    + System.getProperty("java.class.path").split(java.io.File.pathSeparator).length + " entries)");
-        }
-        int combos = 1;
-        for (String[] v : params.values()) combos *= v.length;
-        progress.addSteps(matching.size() * combos * settings.forks());
-        recorder.accept(describe());
+        return inRounds(List.of(this), new java.util.SplittableRandom(0)).get(0);
+    }
 
+    /**
+     * Several JMH runs (batches: other thread counts, other modes) measured in alternating
+     * rounds: round {@code r} runs one fork of every batch, the batches in a fresh order drawn
+     * from {@code order} (a seeded generator), so slow stretches of a shared machine spread over
+     * every batch instead of landing on all forks of a few cells. Every batch must ask for the
+     * same number of forks. Returns each batch's scores, in the order of {@code batches}.
+     */
+    public static List<List<JmhScore>> inRounds(List<Jmh> batches, java.util.SplittableRandom order) {
+        if (batches.isEmpty()) return List.of();
+        int forks = batches.get(0).settings.forks();
+        for (Jmh b : batches) {
+            if (b.settings.forks() != forks) throw new IllegalArgumentException("batches: every batch needs the same forks, got " + b.settings.forks() + " and " + forks);
+        }
+        List<Map<String, JmhScore>> merged = new ArrayList<>();
+        for (Jmh b : batches) {
+            merged.add(new LinkedHashMap<>());
+            List<String> matching = b.matchingBenchmarks();
+            if (matching.isEmpty()) {
+                throw new MeasurementException("no JMH benchmark matches '" + b.include
+                        + "': is lib/bench's benchmarks.jar on the class path? (java.class.path has "
+                        + System.getProperty("java.class.path").split(java.io.File.pathSeparator).length + " entries)");
+            }
+            int combos = 1;
+            for (String[] v : b.params.values()) combos *= v.length;
+            b.progress.addSteps(matching.size() * combos * forks);
+            b.recorder.accept(b.describe());
+        }
+        for (int round = 0; round < forks; round++) {
+            List<Integer> sequence = new ArrayList<>();
+            for (int i = 0; i < batches.size(); i++) sequence.add(i);
+            for (int i = sequence.size() - 1; i > 0; i--) java.util.Collections.swap(sequence, i, order.nextInt(i + 1));
+            for (int i : sequence) {
+                for (JmhScore s : batches.get(i).runOneRound(round)) merged.get(i).merge(s.benchmark() + s.params(), s, Jmh::concat);
+            }
+        }
+        return merged.stream().map(m -> List.copyOf(m.values())).toList();
+    }
+
+    /** Runs fork number {@code round} of every cell of this run. */
+    private List<JmhScore> runOneRound(int round) {
         Path dir = workDir != null ? workDir : tempDir();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new MeasurementException("cannot create JMH work folder " + dir + ": " + e.getMessage(), e);
         }
-        Map<String, JmhScore> merged = new LinkedHashMap<>();
-        for (int round = 0; round < settings.forks(); round++) {
-            int n = RUNS.incrementAndGet();
-            Path json = dir.resolve("jmh-" + n + ".json");
-            Path log = dir.resolve("jmh-" + n + ".log");
-            runRound(json, log);
-            List<JmhScore> scores = read(json, round);
-            if (scores.isEmpty()) {
-                throw new MeasurementException("JMH benchmark '" + include + "' produced no result" + tail(log));
-            }
-            for (JmhScore s : scores) merged.merge(s.benchmark() + s.params(), s, Jmh::concat);
-        }
-        return List.copyOf(merged.values());
+        int n = RUNS.incrementAndGet();
+        Path json = dir.resolve("jmh-" + n + ".json");
+        Path log = dir.resolve("jmh-" + n + ".log");
+        runRound(json, log);
+        List<JmhScore> scores = read(json, round);
+        if (scores.isEmpty()) throw new MeasurementException("JMH benchmark '" + include + "' produced no result" + tail(log));
+        return scores;
     }
 
     /** One round: one fork of every matching benchmark and parameter combination. */

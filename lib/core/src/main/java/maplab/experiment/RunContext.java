@@ -65,7 +65,8 @@ public final class RunContext {
      * parameter {@code <part>_effort}), this run's work folder and progress.
      */
     public Jmh jmh(String includeRegex, String part) {
-        return jmh(includeRegex).settings(params.getEffort(part).applyTo(Jmh.Settings.forProfile(profile)));
+        maplab.measure.Effort effort = params.getEffort(part);
+        return jmh(includeRegex).settings(effort.applyTo(Jmh.Settings.forProfile(profile))).upTo(effort.maxForks());
     }
 
     /** JMH for benchmarks matching {@code includeRegex}, with this profile's settings, work folder and progress. */

@@ -106,6 +106,14 @@ public final class Jmh {
     private Path workDir;
     private Progress progress = Progress.SILENT;
     private java.util.function.Consumer<Map<String, Object>> recorder = m -> { };
+    private int maxForks;
+    private final List<Compared> compared = new ArrayList<>();
+
+    /**
+     * Two cells whose ratio a finding reports, each chosen by some of its {@code @Param} values
+     * (and, under the key {@code "benchmark"}, the method name when the run has several).
+     */
+    public record Compared(Map<String, String> a, Map<String, String> b) { }
 
     private Jmh(String include) {
         this.include = include;
@@ -137,6 +145,17 @@ public final class Jmh {
     public Jmh profiler(String name) { profilers.add(name); return this; }
     /** Adds fork JVM arguments after the settings' ones (a later flag wins, e.g. another GC). */
     public Jmh jvmArgsAppend(String... args) { extraJvmArgs.addAll(List.of(args)); return this; }
+    /**
+     * Sequential effort: after the settings' forks, keep adding rounds, up to {@code maxForks},
+     * to the cells of {@linkplain #compare compared pairs} whose verdict is not settled yet (see
+     * {@link #inRounds}). Without compared pairs, or with {@code maxForks} at most the forks, the
+     * effort is fixed.
+     */
+    public Jmh upTo(int maxForks) { this.maxForks = maxForks; return this; }
+
+    /** Declares that a finding compares the cell selected by {@code a} with the one selected by {@code b}. */
+    public Jmh compare(Map<String, String> a, Map<String, String> b) { compared.add(new Compared(Map.copyOf(a), Map.copyOf(b))); return this; }
+
     /** Where JMH's JSON and log files go. */
     public Jmh workDir(Path dir) { this.workDir = dir; return this; }
     public Jmh progress(Progress p) { this.progress = p; return this; }
@@ -151,6 +170,11 @@ public final class Jmh {
         m.putAll(settings.asMap());
         m.put("jvm_args", forkJvmArgs());
         m.put("profilers", List.copyOf(profilers));
+        if (sequential()) {
+            m.put("max_forks", maxForks);
+            m.put("looks", looks());
+            m.put("compared", compared.stream().map(c -> List.of(c.a(), c.b())).toList());
+        }
         if (threads != null) m.put("threads", threads);
         Map<String, List<String>> ps = new LinkedHashMap<>();
         params.forEach((k, v) -> ps.put(k, List.of(v)));
@@ -196,8 +220,10 @@ public final class Jmh {
     public static List<List<JmhScore>> inRounds(List<Jmh> batches, java.util.SplittableRandom order) {
         if (batches.isEmpty()) return List.of();
         int forks = batches.get(0).settings.forks();
+        int maxForks = Math.max(forks, batches.get(0).maxForks);
         for (Jmh b : batches) {
             if (b.settings.forks() != forks) throw new IllegalArgumentException("batches: every batch needs the same forks, got " + b.settings.forks() + " and " + forks);
+            if (Math.max(forks, b.maxForks) != maxForks) throw new IllegalArgumentException("batches: every batch needs the same maximum forks");
         }
         List<Map<String, JmhScore>> merged = new ArrayList<>();
         for (Jmh b : batches) {
@@ -213,15 +239,93 @@ public final class Jmh {
             b.progress.addSteps(matching.size() * combos * forks);
             b.recorder.accept(b.describe());
         }
-        for (int round = 0; round < forks; round++) {
+        for (int round = 0; round < maxForks; round++) {
+            List<List<Jmh>> work = new ArrayList<>();
+            for (int i = 0; i < batches.size(); i++) {
+                Jmh b = batches.get(i);
+                if (round < forks) work.add(List.of(b));
+                else work.add(b.unsettledCells(merged.get(i).values()));
+            }
+            if (work.stream().allMatch(List::isEmpty)) break;
             List<Integer> sequence = new ArrayList<>();
             for (int i = 0; i < batches.size(); i++) sequence.add(i);
             for (int i = sequence.size() - 1; i > 0; i--) java.util.Collections.swap(sequence, i, order.nextInt(i + 1));
             for (int i : sequence) {
-                for (JmhScore s : batches.get(i).runOneRound(round)) merged.get(i).merge(s.benchmark() + s.params(), s, Jmh::concat);
+                for (Jmh cell : work.get(i)) {
+                    if (round >= forks) cell.progress.addSteps(1);
+                    for (JmhScore s : cell.runOneRound(round)) merged.get(i).merge(s.benchmark() + s.params(), s, Jmh::concat);
+                }
             }
         }
         return merged.stream().map(m -> List.copyOf(m.values())).toList();
+    }
+
+    /** True when this run adds rounds to unsettled comparisons (see {@link #upTo}). */
+    public boolean sequential() {
+        return maxForks > settings.forks() && !compared.isEmpty();
+    }
+
+    /**
+     * How many times a sequential run looks at its comparisons: after the settings' forks and
+     * after every added round, so {@code maxForks - forks + 1}; 1 for a fixed run.
+     */
+    public int looks() {
+        return sequential() ? maxForks - settings.forks() + 1 : 1;
+    }
+
+    /**
+     * The cells (as single-cell runs) that still need a round: those of every compared pair
+     * whose ratio interval, at the level adjusted for {@link #looks()} (Bonferroni:
+     * {@link maplab.stats.Estimates#CONFIDENCE} split over the looks, so stopping early does not
+     * inflate false differences), still includes 1. Empty for a fixed run.
+     */
+    private List<Jmh> unsettledCells(java.util.Collection<JmhScore> scores) {
+        if (!sequential()) return List.of();
+        java.util.Set<JmhScore> needed = new java.util.LinkedHashSet<>();
+        for (Compared c : compared) {
+            JmhScore a = cell(scores, c.a());
+            JmhScore b = cell(scores, c.b());
+            if (a == null || b == null) continue;
+            maplab.stats.Estimates.Estimate r = maplab.stats.Estimates.ratio(a.measured().forkMeans(), b.measured().forkMeans(), looks());
+            if (!r.hasInterval() || (r.low() <= 1 && r.high() >= 1)) {
+                needed.add(a);
+                needed.add(b);
+            }
+        }
+        List<Jmh> out = new ArrayList<>();
+        for (JmhScore s : needed) {
+            Jmh one = copy("^" + java.util.regex.Pattern.quote(s.benchmark()) + "$");
+            one.params.clear();
+            s.params().forEach((k, v) -> one.params.put(k, new String[] {v}));
+            out.add(one);
+        }
+        return out;
+    }
+
+    /** The one score whose parameters (and method, under "benchmark") match {@code selector}; null when none does. */
+    static JmhScore cell(java.util.Collection<JmhScore> scores, Map<String, String> selector) {
+        for (JmhScore s : scores) {
+            boolean match = selector.entrySet().stream().allMatch(e -> e.getKey().equals("benchmark")
+                    ? e.getValue().equals(s.method()) : e.getValue().equals(s.params().get(e.getKey())));
+            if (match) return s;
+        }
+        return null;
+    }
+
+    /** This run's settings for other benchmarks: same effort, mode, profilers, folder and progress. */
+    private Jmh copy(String includeRegex) {
+        Jmh c = new Jmh(includeRegex);
+        c.params.putAll(params);
+        c.profilers.addAll(profilers);
+        c.extraJvmArgs.addAll(extraJvmArgs);
+        c.settings = settings;
+        c.mode = mode;
+        c.timeUnit = timeUnit;
+        c.threads = threads;
+        c.batchSize = batchSize;
+        c.workDir = workDir;
+        c.progress = progress;
+        return c;
     }
 
     /** Runs fork number {@code round} of every cell of this run. */

@@ -44,7 +44,12 @@ public record Measured(double value, double error, List<Sample> samples) {
      * two stored half-widths ({@link Estimates#ratioOfIntervals}, conservative).
      */
     public Estimate ratioTo(Measured denominator) {
-        if (!samples.isEmpty() && !denominator.samples.isEmpty()) return Estimates.ratio(forkMeans(), denominator.forkMeans());
+        return ratioTo(denominator, 1);
+    }
+
+    /** {@link #ratioTo(Measured)} for a ratio measured sequentially with up to {@code looks} looks ({@link Estimates#ratio(java.util.Map, java.util.Map, int)}). */
+    public Estimate ratioTo(Measured denominator, int looks) {
+        if (!samples.isEmpty() && !denominator.samples.isEmpty()) return Estimates.ratio(forkMeans(), denominator.forkMeans(), looks);
         return Estimates.ratioOfIntervals(denominator.value, denominator.error, value, error);
     }
 

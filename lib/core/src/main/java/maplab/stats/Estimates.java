@@ -77,6 +77,17 @@ public final class Estimates {
      * two forks or a non-positive fork mean.
      */
     public static Estimate ratio(Map<Integer, Double> numerator, Map<Integer, Double> denominator) {
+        return ratio(numerator, denominator, 1);
+    }
+
+    /**
+     * {@link #ratio(Map, Map)} for a sequential measurement that looked at this ratio up to
+     * {@code looks} times and stopped once its interval excluded 1: the interval is widened by
+     * Bonferroni, {@code 1 - (1 - CONFIDENCE) / looks}, so that the chance of a false difference
+     * over all looks stays within {@code 1 - CONFIDENCE}.
+     */
+    public static Estimate ratio(Map<Integer, Double> numerator, Map<Integer, Double> denominator, int looks) {
+        if (looks < 1) throw new IllegalArgumentException("looks: must be at least 1, got " + looks);
         if (numerator.isEmpty() || denominator.isEmpty()) throw new IllegalArgumentException("numerator, denominator: need at least 1 fork each");
         boolean positive = numerator.values().stream().allMatch(v -> v > 0) && denominator.values().stream().allMatch(v -> v > 0);
         if (!positive) {
@@ -88,7 +99,7 @@ public final class Estimates {
             for (Integer fork : numerator.keySet()) d.add(Math.log(numerator.get(fork)) - Math.log(denominator.get(fork)));
             double[] xs = d.stream().mapToDouble(Double::doubleValue).toArray();
             double m = Stats.mean(xs);
-            double h = t(xs.length - 1) * Stats.standardDeviation(xs) / Math.sqrt(xs.length);
+            double h = t(xs.length - 1, looks) * Stats.standardDeviation(xs) / Math.sqrt(xs.length);
             return new Estimate(Math.exp(m), Math.exp(m - h), Math.exp(m + h), xs.length);
         }
         double[] a = numerator.values().stream().mapToDouble(Math::log).toArray();
@@ -100,7 +111,7 @@ public final class Estimates {
         double se = Math.sqrt(va + vb);
         double df = se == 0 ? a.length + b.length - 2
                 : (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
-        double h = t(df) * se;
+        double h = t(df, looks) * se;
         return new Estimate(Math.exp(diff), Math.exp(diff - h), Math.exp(diff + h), Math.min(a.length, b.length));
     }
 
@@ -116,7 +127,13 @@ public final class Estimates {
 
     /** The two-sided Student-t quantile for {@link #CONFIDENCE} with {@code df} degrees of freedom. */
     public static double t(double df) {
-        return new TDistribution(df).inverseCumulativeProbability(0.5 + CONFIDENCE / 2);
+        return t(df, 1);
+    }
+
+    /** The quantile for {@code looks} Bonferroni-split looks at the same quantity. */
+    static double t(double df, int looks) {
+        double alpha = (1 - CONFIDENCE) / looks;
+        return new TDistribution(df).inverseCumulativeProbability(1 - alpha / 2);
     }
 
     private static double variance(double[] xs) {

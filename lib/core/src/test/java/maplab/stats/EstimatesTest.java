@@ -55,6 +55,19 @@ class EstimatesTest {
     }
 
     @Test
+    void sequentialLooksWidenTheIntervalByBonferroni() {
+        Map<Integer, Double> a = forks(0, 2.0, 2.2, 1.9, 2.1);
+        Map<Integer, Double> b = forks(0, 1.0, 1.0, 1.0, 1.0);
+        Estimate once = Estimates.ratio(a, b, 1);
+        Estimate fiveLooks = Estimates.ratio(a, b, 5);
+        assertThat(once).isEqualTo(Estimates.ratio(a, b));
+        // alpha 0.01 / 5 = 0.002: t(0.999, 3) = 10.2145 instead of 5.8409
+        double logHalf = Math.log(fiveLooks.high() / fiveLooks.value());
+        assertThat(logHalf / Math.log(once.high() / once.value())).isCloseTo(10.21453 / 5.840909, within(1e-4));
+        assertThat(fiveLooks.value()).isEqualTo(once.value());
+    }
+
+    @Test
     void oneForkHasNoInterval() {
         Estimate r = Estimates.ratio(forks(0, 2.0), forks(0, 1.0));
         assertThat(r.value()).isEqualTo(2.0);

@@ -70,7 +70,9 @@ public final class MaplabExtension implements Extension {
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((finding, ctx) -> {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.findings(java.util.List.of(finding)));
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> finding.id() + " = " + finding.value() + " " + finding.unit() + ": " + finding.text());
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> finding.id() + " = " + Html.number(finding.value()) + " " + finding.unit()
+                            + (Html.interval(finding).isEmpty() ? "" : " [" + Finding.confidenceLabel() + ": " + Html.interval(finding) + "]")
+                            + (finding.verdict() == null ? "" : " (" + finding.verdict().label() + ")") + ": " + finding.text());
                 });
 
         renderer.createRegistration(ProgressView.class)

@@ -56,7 +56,7 @@ class MaplabExtensionTest {
 
     @Test
     void findingsAndProgressRenderAsHtml() {
-        assertThat((String) renderer.render(new Finding("f", 2, "x", "twice")).getData(MIMEType.TEXT_HTML)).contains("twice");
+        assertThat((String) renderer.render(Finding.count("f", 2, "x", "twice")).getData(MIMEType.TEXT_HTML)).contains("twice", "exact");
         assertThat((String) renderer.render(new ProgressView("run", 1, 2, "step", 0.1, false)).getData(MIMEType.TEXT_HTML)).contains("maplab-progress");
     }
 }

@@ -134,9 +134,10 @@ public final class Main implements Callable<Integer> {
     }
 
     /** {@code maplab compare <runA> <runB>}. */
-    @Command(name = "compare", description = {"Compare run B against run A (two run folders of one experiment): ratio B/A per measurement,",
-            "significant only where the 99.9% confidence intervals do not overlap; flags differing environments.",
-            "Writes compare.html (with a chart) and compare.csv into a new folder runs/<UTC timestamp>-compare-<id>/ or --out."})
+    @Command(name = "compare", description = {"Compare run B against run A (two run folders of one experiment): ratio B/A per measurement",
+            "with its 99% interval, tested with Welch's t on log per-fork means; called different under Benjamini-Hochberg",
+            "at a false discovery rate of 0.01. Shows both runs' findings side by side, flags opposite verdicts and differing environments.",
+            "Writes compare.html (with a chart), compare.csv and compare-findings.csv into a new folder runs/<UTC timestamp>-compare-<id>/ or --out."})
     static final class Compare implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "RUN_A", description = "the baseline run folder (a path, or a folder name under runs/)")
         String runA;

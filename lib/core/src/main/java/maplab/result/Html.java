@@ -120,7 +120,11 @@ public final class Html {
 
     /** Where the reference comes from, and whether its environment differs from {@code r}'s. */
     public static String referenceNote(Result r, Reference reference) {
-        List<String> differ = reference.environmentDifferences(r);
+        return referenceNote(reference.environmentDifferences(r), reference);
+    }
+
+    /** The reference note, given what differs between a run's environment and the reference's. */
+    public static String referenceNote(List<String> differ, Reference reference) {
         String where = "Reference: <code>" + escape(reference.shownDir()) + "</code> (" + escape(reference.run().profile()) + " profile, "
                 + escape(reference.run().start()) + "). ";
         return differ.isEmpty()

@@ -72,7 +72,12 @@ public final class Reference {
 
     /** What differs between {@code r}'s environment and the reference's ("cores: 2 vs 8"), this run first; empty when nothing does. */
     public List<String> environmentDifferences(Result r) {
-        return StoredRun.differences(StoredRun.environmentFacts(RunFolder.meta(r, Map.of())), run.environmentFacts());
+        return environmentDifferences(RunFolder.meta(r, Map.of()));
+    }
+
+    /** What differs between the environment a meta.json map records and the reference's, that run first. */
+    public List<String> environmentDifferences(Map<String, Object> meta) {
+        return StoredRun.differences(StoredRun.environmentFacts(meta), run.environmentFacts());
     }
 
     /** The reference folder, relative to the maplab home when inside it (as shown on pages). */

@@ -65,6 +65,7 @@ public final class Reference {
             if (f.verdict() == ref.verdict()) return "same verdict";
             return f.verdict().isDifference() ? "a difference the reference did not detect" : "reference detected a difference";
         }
+        if (f.value() == ref.value()) return "same value";
         boolean overlap = !(f.high() < ref.low() || ref.high() < f.low());
         if (Double.isNaN(f.low()) || Double.isNaN(ref.low())) return "";
         return overlap ? "intervals overlap" : "intervals do not overlap";

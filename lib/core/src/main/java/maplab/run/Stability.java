@@ -154,7 +154,12 @@ public final class Stability {
     private static String range(List<Finding> fs) {
         double min = fs.stream().mapToDouble(Finding::value).min().orElse(Double.NaN);
         double max = fs.stream().mapToDouble(Finding::value).max().orElse(Double.NaN);
-        return Html.number(min) + " to " + Html.number(max);
+        String lo = Html.number(min), hi = Html.number(max);
+        if (lo.equals(hi)) {
+            lo = String.format(Locale.ROOT, "%.6g", min);
+            hi = String.format(Locale.ROOT, "%.6g", max);
+        }
+        return lo + " to " + hi;
     }
 
     public String experiment() { return experiment; }
@@ -287,6 +292,7 @@ public final class Stability {
             XYSeries values = chart.addSeries("value", xs, ys);
             values.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             values.setMarkerColor(Color.BLACK);
+            values.setMarker(SeriesMarkers.CIRCLE);
             if ("x".equals(e.unit())) {
                 XYSeries one = chart.addSeries("no difference", List.of(0.5, fs.size() + 0.5), List.of(1.0, 1.0));
                 one.setMarker(SeriesMarkers.NONE);

@@ -8,14 +8,15 @@ notebooks/ starts with (03); without names, every notebook in notebooks/ runs.
 
 Writes reports/<notebook>.html (images embedded), reports/runs/<run>/ (each experiment run's
 report, findings, meta and tables, copied so the folder can be zipped and mailed) and
-reports/index.html (environment, each notebook's status and run time, every finding, links).
+reports/index.html (environment, each notebook's status and run time, every finding with its interval,
+verdict and reference, links), written by Java (maplab.result.IndexPage) from the data this runner passes.
 Exits 1 when a cell failed, naming the notebook and the cell; 2 on bad arguments.
 """
 import argparse
-import html
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -188,61 +189,29 @@ def copy_runs(run_log, out):
     return runs
 
 
-def fmt(value):
-    if value is None:
-        return "n/a"
-    if float(value).is_integer() and abs(value) < 1e15:
-        return f"{value:,.0f}"
-    a = abs(value)
-    return f"{value:,.0f}" if a >= 1000 else f"{value:.1f}" if a >= 10 else f"{value:.3f}" if a >= 0.01 else f"{value:.3g}"
+def index_data(results, profile, total_seconds):
+    """What only the runner knows, for the index page that Java writes (maplab.result.IndexPage)."""
+    return {"profile": profile, "total_seconds": total_seconds,
+            "notebooks": [{"name": res["name"], "error": res["error"], "seconds": res["seconds"],
+                           "runs": [{"experiment": r["experiment"], "folder": f"runs/{r['copy'].name}"} for r in res["runs"]]}
+                          for res in results]}
 
 
-def environment_html(runs):
-    if not runs:
-        return "<p class='muted'>No experiment ran, so no environment was recorded.</p>"
-    envs = {}
-    for r in runs:
-        e = r["meta"].get("environment", {})
-        key = (e.get("java_vendor"), e.get("java_version"), tuple(e.get("gc", [])), e.get("logical_cores"), e.get("cpu_model"), e.get("os"))
-        envs.setdefault(key, (e, []))[1].append(r["experiment"])
-    rows = []
-    for e, experiments in envs.values():
-        rows.append("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in (
-            f"{e.get('java_version')} ({e.get('java_vendor')})", "+".join(e.get("gc", [])), e.get("logical_cores"),
-            e.get("cpu_model"), e.get("os"), f"{(e.get('max_heap_bytes') or 0) >> 20} MiB",
-            (e.get("git_commit") or "unknown")[:10], ", ".join(experiments))) + "</tr>")
-    return ("<table><tr><th>JDK</th><th>GC (kernel JVM)</th><th>cores</th><th>CPU</th><th>OS</th><th>heap</th>"
-            "<th>commit</th><th>experiments</th></tr>" + "".join(rows) + "</table>"
-            "<p class='muted'>Timings come from JMH in forked JVMs; each run's meta.json records their JVM arguments and GC.</p>")
-
-
-def index_html(results, profile, out, total_seconds):
-    css = ("body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1200px}"
-           "table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left}"
-           "th{background:#f3f5f8}td.n{text-align:right}.ok{color:#2e7d32;font-weight:bold}.failed{color:#b71c1c;font-weight:bold}"
-           ".muted{color:#666;font-size:12px}")
-    runs = [r for res in results for r in res["runs"]]
-    nb_rows = []
-    for res in results:
-        status = "<span class='ok'>ok</span>" if res["error"] is None else f"<span class='failed'>failed</span> {html.escape(res['error'])}"
-        links = " ".join(f"<a href='runs/{html.escape(r['copy'].name)}/report.html'>{html.escape(r['copy'].name)}</a>" for r in res["runs"])
-        nb_rows.append(f"<tr><td><a href='{html.escape(res['name'])}.html'>{html.escape(res['name'])}</a></td><td>{status}</td>"
-                       f"<td class='n'>{res['seconds']:.1f} s</td><td>{links}</td></tr>")
-    f_rows = []
-    for r in runs:
-        for f in r["findings"]:
-            f_rows.append(f"<tr><td>{html.escape(r['experiment'])}</td><td><code>{html.escape(f['id'])}</code></td>"
-                          f"<td class='n'>{fmt(f.get('value'))}</td><td>{html.escape(f.get('unit') or '')}</td><td>{html.escape(f.get('text') or '')}</td>"
-                          f"<td><a href='runs/{html.escape(r['copy'].name)}/report.html'>run</a></td></tr>")
-    failed = sum(1 for r in results if r["error"])
-    summary = (f"{len(results)} notebooks, {len(results) - failed} ok, {failed} failed, profile <b>{html.escape(profile)}</b>, "
-               f"{total_seconds:.0f} s in all, written {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}")
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'/><title>maplab report</title><style>{css}</style></head><body>"
-            f"<h1>maplab report</h1><p>{summary}</p>"
-            f"<h2>Notebooks</h2><table><tr><th>notebook</th><th>status</th><th>run time</th><th>run folders</th></tr>{''.join(nb_rows)}</table>"
-            f"<h2>Findings</h2><p class='muted'>Every value was measured in this report's runs; each sentence is generated from its value.</p>"
-            f"<table><tr><th>experiment</th><th>finding</th><th>value</th><th>unit</th><th>what it says</th><th></th></tr>{''.join(f_rows)}</table>"
-            f"<h2>Environment</h2>{environment_html(runs)}</body></html>")
+def write_index(out, results, profile, total_seconds):
+    """Writes out/index.html through Java (`maplab.cli.Main index`), so numbers, intervals, verdicts,
+    reference relations and CSS are formatted in one place; returns None or what went wrong."""
+    data = out / ".index-data.json"
+    data.write_text(json.dumps(index_data(results, profile, total_seconds)), encoding="utf-8")
+    jar = HOME / "lib" / "bench" / "target" / "benchmarks.jar"
+    java = shutil.which("java") or "java"
+    try:
+        r = subprocess.run([java, "-Djava.awt.headless=true", "-cp", str(jar), "maplab.cli.Main", "index", str(out), str(data)],
+                           capture_output=True, text=True, timeout=300, env={**os.environ, "MAPLAB_HOME": str(HOME)})
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return f"{type(e).__name__}: {first_line(str(e))}"
+    finally:
+        data.unlink(missing_ok=True)
+    return None if r.returncode == 0 else first_line(r.stderr) or f"exit {r.returncode}"
 
 
 def main(argv):
@@ -270,14 +239,16 @@ def main(argv):
             runs = copy_runs(run_log, out)
             progress.done(i, path.stem, "ok" if error is None else f"FAILED {error}", seconds)
             results.append({"name": path.stem, "error": error, "seconds": seconds, "runs": runs})
-    write_atomic(out / "index.html", index_html(results, args.profile, out, time.time() - started))
+    index_error = write_index(out, results, args.profile, time.time() - started)
+    if index_error:
+        print(f"maplab: could not write {out / 'index.html'}: {index_error}", file=sys.stderr)
     for res in results:
         print(out / f"{res['name']}.html")
     print(f"report: {out / 'index.html'}")
     failed = [r for r in results if r["error"]]
     for r in failed:
         print(f"maplab: notebook {r['name']} failed at {r['error']}", file=sys.stderr)
-    return 1 if failed else 0
+    return 1 if failed or index_error else 0
 
 
 if __name__ == "__main__":

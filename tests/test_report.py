@@ -53,6 +53,39 @@ def test_index_lists_notebooks_findings_and_environment(report):
             assert finding["id"] in index
 
 
+def test_index_page_is_written_by_java_from_the_runners_data(tmp_path):
+    """kernel/report.py passes notebook names, statuses, run times and copied run folders; Java formats the page."""
+    import importlib.util
+    assert maplab("list").returncode == 0  # builds the jars when sources changed
+    spec = importlib.util.spec_from_file_location("report", HOME / "kernel" / "report.py")
+    report_py = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(report_py)
+    out = tmp_path / "reports"
+    copy = out / "runs" / "20261121T000000Z-presize"
+    copy.mkdir(parents=True)
+    ref = HOME / "data" / "reference" / "presize"
+    for name in ("meta.json", "findings.json"):
+        shutil.copy(ref / name, copy / name)
+    results = [{"name": "03-presize", "error": None, "seconds": 12.34, "runs": [{"experiment": "presize", "copy": copy}]},
+               {"name": "99-broken", "error": "cell 2: IllegalArgumentException: n", "seconds": 1.5, "runs": []}]
+
+    assert report_py.write_index(out, results, "quick", 99.0) is None
+    index = (out / "index.html").read_text()
+
+    assert "<a href=\"03-presize.html\">03-presize</a>" in index
+    assert "12.3 s" in index and "99 s in all" in index and "profile <b>quick</b>" in index
+    assert "<span class=\"ok\">ok</span>" in index
+    assert "<span class=\"failed\">failed</span> cell 2: IllegalArgumentException: n" in index
+    assert "runs/20261121T000000Z-presize/report.html" in index
+    findings = json.loads((ref / "findings.json").read_text())
+    for f in findings:
+        assert f"<code>{f['id']}</code>" in index, f"{f['id']} missing from the index"
+    assert "99% interval" in index and "against reference" in index, "intervals and the reference column come from Html.findings"
+    assert "same verdict" in index or "same value" in index or "intervals overlap" in index or "not compared" in index
+    assert "logical cores" in index and "Debian" in index
+    assert not (out / ".index-data.json").exists(), "the runner's data file is removed"
+
+
 def chromium():
     exe = shutil.which("chromium")
     if not exe:

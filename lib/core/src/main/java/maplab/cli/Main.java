@@ -21,12 +21,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * maplab's command line: {@code run <id> [--profile quick|full] [--set name=value]... [--out DIR]},
- * {@code list}, {@code compare <runA> <runB> [--out DIR]} and {@code promote <runDir>}. Exit codes: 0 success, 1 a measurement failed (what was measured before is
+ * {@code list}, {@code compare <runA> <runB> [--out DIR]}, {@code promote <runDir>}, {@code conclude <runDir>},
+ * {@code stability <id> [--runs K]} (or {@code --from RUN...}) and the hidden {@code index} (the report's index page). Exit codes: 0 success, 1 a measurement failed (what was measured before is
  * kept), 2 bad input (one line naming the parameter and what is allowed).
  */
 @Command(name = "maplab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A Java lab for hash-map behaviour.",
-        subcommands = {Main.Run.class, Main.ListCommand.class, Main.Compare.class, Main.Promote.class, Main.Conclude.class})
+        subcommands = {Main.Run.class, Main.ListCommand.class, Main.Compare.class, Main.Promote.class, Main.Conclude.class,
+                Main.StabilityCommand.class, Main.Index.class})
 public final class Main implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -134,9 +136,10 @@ public final class Main implements Callable<Integer> {
     }
 
     /** {@code maplab compare <runA> <runB>}. */
-    @Command(name = "compare", description = {"Compare run B against run A (two run folders of one experiment): ratio B/A per measurement,",
-            "significant only where the 99.9% confidence intervals do not overlap; flags differing environments.",
-            "Writes compare.html (with a chart) and compare.csv into a new folder runs/<UTC timestamp>-compare-<id>/ or --out."})
+    @Command(name = "compare", description = {"Compare run B against run A (two run folders of one experiment): ratio B/A per measurement",
+            "with its 99% interval, tested with Welch's t on log per-fork means; called different under Benjamini-Hochberg",
+            "at a false discovery rate of 0.01. Shows both runs' findings side by side, flags opposite verdicts and differing environments.",
+            "Writes compare.html (with a chart), compare.csv and compare-findings.csv into a new folder runs/<UTC timestamp>-compare-<id>/ or --out."})
     static final class Compare implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "RUN_A", description = "the baseline run folder (a path, or a folder name under runs/)")
         String runA;
@@ -159,6 +162,114 @@ public final class Main implements Callable<Integer> {
             for (Path p : c.write(dir)) o.println("wrote " + p);
             return OK;
         }
+    }
+
+    /** {@code maplab stability <id> [--runs K] [--profile P] [--set name=value]... [--out DIR]}, or {@code --from RUN...}. */
+    @Command(name = "stability", description = {"Run an experiment K times (each a run folder under runs/) and show, per finding, each run's",
+            "value, interval and verdict and how often the verdict agreed (opposite verdicts flagged). With --from, use stored runs.",
+            "Writes stability.html and stability.csv into a new folder runs/<UTC timestamp>-stability-<id>/ or --out."})
+    static final class StabilityCommand implements Callable<Integer> {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "experiment id (see 'maplab list')")
+        String id;
+
+        @Option(names = "--runs", paramLabel = "K", description = "how many runs (2 to 20, default 3)")
+        String runs = "3";
+
+        @Option(names = "--profile", paramLabel = "quick|full", description = "effort: quick (default) or full")
+        String profile = "quick";
+
+        @Option(names = "--set", paramLabel = "NAME=VALUE", description = "set a parameter (repeatable)")
+        List<String> sets = List.of();
+
+        @Option(names = "--from", arity = "2..*", paramLabel = "RUN_DIR", description = "stored run folders of one experiment instead of new runs")
+        List<String> from = List.of();
+
+        @Option(names = "--out", paramLabel = "DIR", description = "write stability.html and stability.csv here (new or empty)")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter o = spec.commandLine().getOut();
+            if (out != null) checkOut(out);
+            maplab.run.Stability s;
+            if (!from.isEmpty()) {
+                if (id != null) throw new IllegalArgumentException("ID: give an experiment id or --from run folders, not both");
+                s = maplab.run.Runs.stability(from);
+            } else {
+                if (id == null) throw new IllegalArgumentException("ID: missing; give an experiment id (see 'maplab list') or --from RUN_DIR RUN_DIR...");
+                int k;
+                try {
+                    k = Integer.parseInt(runs.trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("runs: must be a whole number from 2 to 20, got '" + runs + "'");
+                }
+                Profile p = Profile.parse(profile);
+                Map<String, String> params = parseSets(sets);
+                PrintWriter err = spec.commandLine().getErr();
+                try {
+                    s = maplab.run.Runs.stability(id, k, p, params, new TerminalProgress(System.err), err::println);
+                } catch (maplab.experiment.ExperimentFailedException e) {
+                    Result r = e.result();
+                    err.println("maplab: stability of " + id + " stopped: a run failed: " + oneLine(r.error()) + " (run folder " + r.runDir() + ")");
+                    return FAILED;
+                }
+            }
+            Path dir = out != null ? out : maplab.run.RunFolder.newFolderUnderRuns("stability-" + s.experiment());
+            List<Path> written = s.write(dir);
+            o.println(s.summary());
+            o.println("stability page: " + written.get(0));
+            o.println("stability csv:  " + written.get(1));
+            return OK;
+        }
+    }
+
+    /** {@code maplab index <reportsDir> <data.json>}: the report's index page (called by kernel/report.py; hidden). */
+    @Command(name = "index", hidden = true, description = "Write <reportsDir>/index.html from the report runner's JSON (see maplab.result.IndexPage).")
+    static final class Index implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "REPORTS_DIR")
+        Path reportsDir;
+
+        @Parameters(index = "1", paramLabel = "DATA_JSON")
+        Path data;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().println("index: " + maplab.result.IndexPage.write(reportsDir, data));
+            return OK;
+        }
+    }
+
+    /** Fails with one line when {@code out} is not a new or empty folder that can be made. */
+    static void checkOut(Path out) {
+        if (java.nio.file.Files.exists(out)) {
+            if (!java.nio.file.Files.isDirectory(out)) throw new IllegalArgumentException("out: '" + out + "' is a file; give a new or empty folder");
+            try (var files = java.nio.file.Files.list(out)) {
+                if (files.findAny().isPresent()) throw new IllegalArgumentException("out: '" + out + "' is not empty; give a new or empty folder");
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("out: cannot read '" + out + "' (" + e.getMessage() + ")");
+            }
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        while (parent != null && !java.nio.file.Files.exists(parent)) parent = parent.getParent();
+        if (parent == null || !java.nio.file.Files.isWritable(parent)) {
+            throw new IllegalArgumentException("out: cannot write to '" + out + "' (" + parent + " is not writable)");
+        }
+    }
+
+    static Map<String, String> parseSets(List<String> sets) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("--set: expected NAME=VALUE, got '" + s + "'");
+            params.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+        }
+        return params;
     }
 
     /** {@code maplab conclude <runDir> [--out DIR]}. */

@@ -23,7 +23,8 @@ public final class Html {
             + "table.maplab th,table.maplab td{border:1px solid #ddd;padding:3px 7px;text-align:right}"
             + "table.maplab th{background:#f3f5f8}table.maplab td.s,table.maplab th.s{text-align:left}"
             + ".findings td.t{text-align:left}.muted{color:#666;font-size:12px}"
-            + "img.chart{max-width:100%;border:1px solid #eee;margin:6px 0}";
+            + "img.chart{max-width:100%;border:1px solid #eee;margin:6px 0}"
+            + ".ok{color:#2e7d32;font-weight:bold}.failed{color:#b71c1c;font-weight:bold}";
 
     private Html() { }
 
@@ -88,14 +89,80 @@ public final class Html {
     public static String findings(List<Finding> findings, Reference reference) {
         StringBuilder sb = new StringBuilder("<table class=\"maplab findings\"><thead><tr><th class=\"s\">finding</th><th>value</th>"
                 + "<th class=\"s\">unit</th><th>").append(Finding.confidenceLabel()).append(" interval</th><th class=\"s\">verdict</th><th class=\"s\">basis</th>")
-                .append(reference == null ? "" : reference.headerCells()).append("<th class=\"s\">what it says</th></tr></thead><tbody>");
+                .append(reference == null ? "" : "<th>reference</th><th class=\"s\">reference verdict</th><th class=\"s\">against reference</th>")
+                .append("<th class=\"s\">what it says</th></tr></thead><tbody>");
         for (Finding f : findings) {
             sb.append("<tr><td class=\"s\"><code>").append(escape(f.id())).append("</code></td><td>").append(number(f.value()))
                     .append("</td><td class=\"s\">").append(escape(f.unit())).append("</td><td>").append(escape(interval(f)))
                     .append("</td><td class=\"s\">").append(verdictHtml(f.verdict()))
                     .append("</td><td class=\"s\">").append(f.basis() == null ? "" : escape(f.basis().id())).append("</td>")
-                    .append(reference == null ? "" : reference.cells(f))
+                    .append(reference == null ? "" : referenceCells(f, reference.finding(f.id()).orElse(null)))
                     .append("<td class=\"t\">").append(escape(f.text())).append("</td></tr>");
+        }
+        return sb.append("</tbody></table>").toString();
+    }
+
+    /**
+     * The cells beside one finding: the reference's value with its interval, its verdict, and
+     * how the finding relates to it ({@link Reference#relation}: like with like only).
+     */
+    static String referenceCells(Finding f, Finding ref) {
+        if (ref == null) return "<td class=\"s muted\">not in reference</td><td></td><td></td>";
+        return "<td>" + escape(valueWithInterval(ref)) + "</td><td class=\"s\">" + verdictHtml(ref.verdict()) + "</td><td class=\"s\">"
+                + escape(Reference.relation(f, ref)) + "</td>";
+    }
+
+    /** "2.31 (2.05 to 2.60)", or the value alone when the finding is exact or has no interval. */
+    public static String valueWithInterval(Finding f) {
+        String i = interval(f);
+        return number(f.value()) + (i.isEmpty() || i.equals("exact") ? "" : " (" + i + ")");
+    }
+
+    /** Where the reference comes from, and whether its environment differs from {@code r}'s. */
+    public static String referenceNote(Result r, Reference reference) {
+        return referenceNote(reference.environmentDifferences(r), reference);
+    }
+
+    /** The reference note, given what differs between a run's environment and the reference's. */
+    public static String referenceNote(List<String> differ, Reference reference) {
+        String where = "Reference: <code>" + escape(reference.shownDir()) + "</code> (" + escape(reference.run().profile()) + " profile, "
+                + escape(reference.run().start()) + "). ";
+        return differ.isEmpty()
+                ? "<p class=\"muted\">" + where + "Same environment: JDK, GC, cores, CPU and profile.</p>"
+                : "<p class=\"muted\" style=\"background:#fff4e5;padding:6px\">" + where + "<b>Environments differ</b> (this run vs reference): "
+                        + escape(String.join("; ", differ)) + ".</p>";
+    }
+
+    /**
+     * The same findings in several runs side by side (compare, stability): one row per finding
+     * id, one cell per run with value, interval and verdict, then {@code lastHeader}'s column
+     * ({@code last} by id). Rows whose id is in {@code flagged} are highlighted.
+     */
+    public static String findingsAcross(List<String> runLabels, List<Map<String, Finding>> runs, String lastHeader,
+                                        Map<String, String> last, java.util.Set<String> flagged) {
+        java.util.LinkedHashMap<String, String> units = new java.util.LinkedHashMap<>();
+        for (Map<String, Finding> run : runs) run.forEach((id, f) -> units.putIfAbsent(id, f.unit()));
+        StringBuilder sb = new StringBuilder("<table class=\"maplab findings\"><thead><tr><th class=\"s\">finding</th><th class=\"s\">unit</th>");
+        for (String label : runLabels) sb.append("<th class=\"s\">").append(escape(label)).append("</th>");
+        sb.append("<th class=\"s\">").append(escape(lastHeader)).append("</th></tr></thead><tbody>");
+        for (Map.Entry<String, String> e : units.entrySet()) {
+            String id = e.getKey();
+            sb.append(flagged.contains(id) ? "<tr style=\"background:#ffebee\">" : "<tr>").append("<td class=\"s\"><code>").append(escape(id))
+                    .append("</code></td><td class=\"s\">").append(escape(e.getValue())).append("</td>");
+            for (Map<String, Finding> run : runs) {
+                Finding f = run.get(id);
+                if (f == null) {
+                    sb.append("<td class=\"s muted\">absent</td>");
+                    continue;
+                }
+                String i = interval(f);
+                sb.append("<td class=\"s\">").append(number(f.value()));
+                if (!i.isEmpty() && !i.equals("exact")) sb.append(" <span class=\"muted\">(").append(escape(i)).append(")</span>");
+                if (f.verdict() != null) sb.append("<br/>").append(verdictHtml(f.verdict()));
+                sb.append("</td>");
+            }
+            String text = last.getOrDefault(id, "");
+            sb.append("<td class=\"s\">").append(flagged.contains(id) ? "<b>" + escape(text) + "</b>" : escape(text)).append("</td></tr>");
         }
         return sb.append("</tbody></table>").toString();
     }
@@ -136,7 +203,7 @@ public final class Html {
             referenceProblem = e.getMessage();
         }
         sb.append("<h4>Findings</h4>").append(findings(r.findings(), reference));
-        if (reference != null) sb.append(reference.noteHtml(r));
+        if (reference != null) sb.append(referenceNote(r, reference));
         if (referenceProblem != null) sb.append("<p class=\"muted\">Reference unreadable: ").append(escape(referenceProblem)).append("</p>");
         for (Map.Entry<String, Chart<?, ?>> c : r.charts().entrySet()) sb.append("<div>").append(chart(c.getKey(), c.getValue())).append("</div>");
         sb.append("<h4>Measurements</h4>").append(table(r.table()));
@@ -149,7 +216,12 @@ public final class Html {
 
     /** A whole self-contained HTML page for one result (the run folder's report.html). */
     public static String page(Result r) {
-        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"/><title>maplab " + escape(r.experiment()) + "</title><style>" + CSS
-                + "</style></head><body>" + fragment(r) + "</body></html>";
+        return page("maplab " + r.experiment(), fragment(r));
+    }
+
+    /** A self-contained page: {@link #CSS} and {@code body} (HTML). */
+    public static String page(String title, String body) {
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"/><title>" + escape(title) + "</title><style>" + CSS
+                + "</style></head><body>" + body + "</body></html>";
     }
 }

@@ -14,14 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import maplab.result.Finding;
-import maplab.result.Html;
 import maplab.result.Result;
 
 /**
  * Reference results: {@code data/reference/<experiment>/} holds one full-profile run folder
- * per experiment, made on the project's machine. {@link #promote} puts a run there; a
- * rendered result shows the reference value beside each finding, with the ratio, and says
- * when the environments (JDK, GC, cores, CPU, profile) differ.
+ * per experiment, made on the project's machine. {@link #promote} puts a run there. This class
+ * only supplies data (the reference's findings, how a finding relates to its reference, which
+ * environment facts differ); {@link maplab.result.Html} renders them beside a run's findings.
  */
 public final class Reference {
 
@@ -57,24 +56,6 @@ public final class Reference {
         return Optional.ofNullable(findings.get(id));
     }
 
-    /** Header cells added to a findings table. */
-    public String headerCells() {
-        return "<th>reference</th><th class=\"s\">reference verdict</th><th class=\"s\">against reference</th>";
-    }
-
-    /**
-     * The cells beside one finding: the reference's value with its interval, its verdict, and
-     * how this finding relates to it. Like with like only: when the two were measured under
-     * different conditions (threads, sizes), that is said instead of a comparison.
-     */
-    public String cells(Finding f) {
-        Finding ref = findings.get(f.id());
-        if (ref == null) return "<td class=\"s muted\">not in reference</td><td></td><td></td>";
-        String value = Html.number(ref.value()) + (Html.interval(ref).isEmpty() || Html.interval(ref).equals("exact") ? "" : " (" + Html.interval(ref) + ")");
-        return "<td>" + Html.escape(value) + "</td><td class=\"s\">" + Html.verdictHtml(ref.verdict()) + "</td><td class=\"s\">"
-                + Html.escape(relation(f, ref)) + "</td>";
-    }
-
     /** How {@code f} relates to its reference {@code ref}, in words. */
     public static String relation(Finding f, Finding ref) {
         List<String> differ = StoredRun.differences(f.conditions(), ref.conditions());
@@ -84,20 +65,25 @@ public final class Reference {
             if (f.verdict() == ref.verdict()) return "same verdict";
             return f.verdict().isDifference() ? "a difference the reference did not detect" : "reference detected a difference";
         }
+        if (f.value() == ref.value()) return "same value";
         boolean overlap = !(f.high() < ref.low() || ref.high() < f.low());
         if (Double.isNaN(f.low()) || Double.isNaN(ref.low())) return "";
         return overlap ? "intervals overlap" : "intervals do not overlap";
     }
 
-    /** Where the reference comes from, and whether its environment differs from {@code r}'s. */
-    public String noteHtml(Result r) {
-        List<String> differ = StoredRun.differences(StoredRun.environmentFacts(RunFolder.meta(r, Map.of())), run.environmentFacts());
-        Path dir = run.dir().startsWith(Home.dir()) ? Home.dir().relativize(run.dir()) : run.dir();
-        String where = "Reference: <code>" + Html.escape(dir) + "</code> (" + Html.escape(run.profile()) + " profile, " + Html.escape(run.start()) + "). ";
-        return differ.isEmpty()
-                ? "<p class=\"muted\">" + where + "Same environment: JDK, GC, cores, CPU and profile.</p>"
-                : "<p class=\"muted\" style=\"background:#fff4e5;padding:6px\">" + where + "<b>Environments differ</b> (this run vs reference): "
-                        + Html.escape(String.join("; ", differ)) + ".</p>";
+    /** What differs between {@code r}'s environment and the reference's ("cores: 2 vs 8"), this run first; empty when nothing does. */
+    public List<String> environmentDifferences(Result r) {
+        return environmentDifferences(RunFolder.meta(r, Map.of()));
+    }
+
+    /** What differs between the environment a meta.json map records and the reference's, that run first. */
+    public List<String> environmentDifferences(Map<String, Object> meta) {
+        return StoredRun.differences(StoredRun.environmentFacts(meta), run.environmentFacts());
+    }
+
+    /** The reference folder, relative to the maplab home when inside it (as shown on pages). */
+    public Path shownDir() {
+        return run.dir().startsWith(Home.dir()) ? Home.dir().relativize(run.dir()) : run.dir();
     }
 
     /**

@@ -2,12 +2,26 @@ package maplab.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import maplab.experiment.Experiment;
+import maplab.experiment.ExperimentFailedException;
+import maplab.experiment.Experiments;
+import maplab.experiment.Params;
+import maplab.experiment.Profile;
+import maplab.progress.Progress;
+import maplab.result.Result;
 
 /**
  * Run folders after the fact, for notebooks and the CLI: compare two runs, promote a run to
- * reference, find an experiment's reference. In a notebook {@code Runs.compare(a, b)} renders
- * as the comparison (ratios, verdicts, chart).
+ * reference, find an experiment's reference, and see whether findings reproduce
+ * ({@code Runs.stability("merge", 3, Profile.QUICK, Map.of())}). In a notebook
+ * {@code Runs.compare(a, b)} renders as the comparison (ratios, verdicts, chart).
  */
 public final class Runs {
 
@@ -39,5 +53,56 @@ public final class Runs {
         if (Files.exists(p)) return p;
         Path underRuns = Home.runs().resolve(runDir);
         return Files.exists(underRuns) ? underRuns : p;
+    }
+
+    /** Fewest and most runs a stability check makes. */
+    public static final int MIN_STABILITY_RUNS = 2;
+    public static final int MAX_STABILITY_RUNS = 20;
+
+    /**
+     * Runs {@code id} {@code k} times with one configuration (each a normal run folder under
+     * {@code runs/}), then writes stability.html and stability.csv into a new folder
+     * {@code runs/<UTC timestamp>-stability-<id>/} and returns the stability of the findings.
+     *
+     * @throws IllegalArgumentException  for an unknown id, parameter or value, or {@code k} outside 2..20 (nothing run)
+     * @throws ExperimentFailedException when a run failed (the runs before it stay in runs/)
+     */
+    public static Stability stability(String id, int k, Profile profile, Map<String, ?> params) {
+        Map<String, String> text = new LinkedHashMap<>();
+        params.forEach((name, v) -> text.put(name, v instanceof List<?> l ? l.stream().map(String::valueOf).collect(Collectors.joining(",")) : String.valueOf(v)));
+        Stability s = stability(id, k, profile, text, Progress.auto(), line -> { });
+        s.write(RunFolder.newFolderUnderRuns("stability-" + id));
+        return s;
+    }
+
+    /**
+     * The form the CLI uses: checks everything first, then runs {@code k} times, telling
+     * {@code log} as each run starts and ends; writes nothing but the run folders.
+     */
+    public static Stability stability(String id, int k, Profile profile, Map<String, String> params, Progress progress, Consumer<String> log) {
+        checkStability(id, k, profile, params);
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 1; i <= k; i++) {
+            log.accept("stability: run " + i + " of " + k + " of " + id + " (" + profile.label() + ")");
+            Result r = Experiments.run(id, profile, params, null, progress);
+            if (!r.succeeded()) throw new ExperimentFailedException(r, null);
+            dirs.add(r.runDir());
+            log.accept("stability: run " + i + " of " + k + " done: " + r.runDir());
+        }
+        return Stability.of(dirs);
+    }
+
+    /** Rejects an unknown id, bad parameters, or {@code k} outside 2..20, before anything runs. */
+    static void checkStability(String id, int k, Profile profile, Map<String, String> params) {
+        if (k < MIN_STABILITY_RUNS || k > MAX_STABILITY_RUNS) {
+            throw new IllegalArgumentException("runs: must be a whole number from " + MIN_STABILITY_RUNS + " to " + MAX_STABILITY_RUNS + ", got " + k);
+        }
+        Experiment experiment = Experiments.byId(id);
+        experiment.validate(Params.resolve(experiment, profile, params));
+    }
+
+    /** The stability of findings in stored run folders of one experiment (each a path, or a folder name under {@code runs/}). */
+    public static Stability stability(List<String> runDirs) {
+        return Stability.of(runDirs.stream().map(Runs::resolve).toList());
     }
 }

@@ -83,6 +83,11 @@ public final class StoredRun {
     public String start() { return String.valueOf(meta.get("start")); }
     public boolean succeeded() { return "ok".equals(meta.get("status")); }
     public List<Finding> findings() { return findings; }
+    /** samples.csv by row key ({@link maplab.result.Rows#key}); empty when the run kept no samples. Read on each call. */
+    public Map<String, List<maplab.stats.Estimates.Sample>> samples() {
+        return maplab.experiment.RunData.readSamples(dir.resolve("samples.csv"));
+    }
+
     /** results.csv's column names, in file order. */
     public List<String> columns() { return columns; }
     /** results.csv's rows, every cell as text (missing cells empty). */

@@ -125,6 +125,63 @@ public final class Estimates {
         return new Estimate(b / a, i.low(), i.high(), 0);
     }
 
+    /**
+     * A two-sided test that a ratio is 1: the ratio with its interval at {@link #CONFIDENCE},
+     * the test statistic of its log, the degrees of freedom (infinite for a normal
+     * approximation) and the p-value (NaN when the data cannot be tested).
+     */
+    public record RatioTest(Estimate ratio, double statistic, double df, double p) { }
+
+    /**
+     * Welch's t test of {@code log numerator - log denominator} over fork means, never paired:
+     * for two different runs, where fork {@code r} of one has nothing in common with fork
+     * {@code r} of the other. Needs at least two positive fork means on each side (else p and the
+     * bounds are NaN). The interval is {@link #ratio}'s unpaired (Welch) interval.
+     */
+    public static RatioTest unpairedLogRatio(Map<Integer, Double> numerator, Map<Integer, Double> denominator) {
+        double[] a = numerator.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] b = denominator.values().stream().mapToDouble(Double::doubleValue).toArray();
+        boolean positive = java.util.Arrays.stream(a).allMatch(v -> v > 0) && java.util.Arrays.stream(b).allMatch(v -> v > 0);
+        double r = Stats.mean(a) / Stats.mean(b);
+        if (a.length < 2 || b.length < 2 || !positive) {
+            return new RatioTest(new Estimate(r, Double.NaN, Double.NaN, Math.min(a.length, b.length)), Double.NaN, Double.NaN, Double.NaN);
+        }
+        double[] la = java.util.Arrays.stream(a).map(Math::log).toArray();
+        double[] lb = java.util.Arrays.stream(b).map(Math::log).toArray();
+        double diff = Stats.mean(la) - Stats.mean(lb);
+        double va = variance(la) / la.length;
+        double vb = variance(lb) / lb.length;
+        double se = Math.sqrt(va + vb);
+        double df = se == 0 ? la.length + lb.length - 2 : (va + vb) * (va + vb) / (va * va / (la.length - 1) + vb * vb / (lb.length - 1));
+        double h = t(df) * se;
+        Estimate e = new Estimate(Math.exp(diff), Math.exp(diff - h), Math.exp(diff + h), Math.min(la.length, lb.length));
+        if (se == 0) return new RatioTest(e, diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff), df, diff == 0 ? 1 : 0);
+        double stat = diff / se;
+        return new RatioTest(e, stat, df, 2 * new TDistribution(df).cumulativeProbability(-Math.abs(stat)));
+    }
+
+    /**
+     * The test of {@code b / a} from two values with stored half-widths only (no samples, e.g.
+     * older run folders): each half-width is read as a {@link #CONFIDENCE} normal interval
+     * (standard error = half-width / z), the log ratio's standard error by the delta method
+     * {@code sqrt((se_a/a)^2 + (se_b/b)^2)}, and a normal (z) test. Half-widths made from few
+     * forks are Student-t widths, wider than normal ones, so this errs toward no difference.
+     * NaN p when a value is not positive or a half-width is missing.
+     */
+    public static RatioTest logRatioFromHalfWidths(double a, double errorA, double b, double errorB) {
+        if (!(a > 0 && b > 0) || !(errorA >= 0 && errorB >= 0) || Double.isInfinite(errorA) || Double.isInfinite(errorB)) {
+            return new RatioTest(new Estimate(b / a, Double.NaN, Double.NaN, 0), Double.NaN, Double.NaN, Double.NaN);
+        }
+        org.apache.commons.math3.distribution.NormalDistribution normal = new org.apache.commons.math3.distribution.NormalDistribution();
+        double z = normal.inverseCumulativeProbability(0.5 + CONFIDENCE / 2);
+        double se = Math.hypot(errorA / z / a, errorB / z / b);
+        double diff = Math.log(b / a);
+        Estimate e = new Estimate(b / a, Math.exp(diff - z * se), Math.exp(diff + z * se), 0);
+        if (se == 0) return new RatioTest(e, diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff), Double.POSITIVE_INFINITY, diff == 0 ? 1 : 0);
+        double stat = diff / se;
+        return new RatioTest(e, stat, Double.POSITIVE_INFINITY, 2 * normal.cumulativeProbability(-Math.abs(stat)));
+    }
+
     /** The two-sided Student-t quantile for {@link #CONFIDENCE} with {@code df} degrees of freedom. */
     public static double t(double df) {
         return t(df, 1);

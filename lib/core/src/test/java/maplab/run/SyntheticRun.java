@@ -51,4 +51,23 @@ final class SyntheticRun {
         json.writeValue(dir.resolve("findings.json").toFile(), List.of(finding));
         return dir;
     }
+
+    /**
+     * Writes samples.csv for rows of {@link #HEADER}'s columns: {@code "hashmap,1000,time" ->}
+     * fork means (each fork gets two iterations, mean +- 1%, so the fork mean is as given).
+     */
+    static void samples(Path dir, Map<String, double[]> forkMeans) throws IOException {
+        Map<String, List<maplab.stats.Estimates.Sample>> out = new LinkedHashMap<>();
+        forkMeans.forEach((row, means) -> {
+            String[] c = row.split(",");
+            String key = "subject=" + c[0] + "|n_keys=" + c[1] + "|metric=" + c[2];
+            List<maplab.stats.Estimates.Sample> list = new java.util.ArrayList<>();
+            for (int f = 0; f < means.length; f++) {
+                list.add(new maplab.stats.Estimates.Sample(f, 0, means[f] * 0.99));
+                list.add(new maplab.stats.Estimates.Sample(f, 1, means[f] * 1.01));
+            }
+            out.put(key, list);
+        });
+        maplab.experiment.RunData.writeSamples(out, dir.resolve("samples.csv"));
+    }
 }

@@ -101,4 +101,35 @@ class EstimatesTest {
         assertThat(Estimates.benjaminiHochberg(new double[] {0.03, 0.02}, 0.05)).containsExactly(true, true);
         assertThatThrownBy(() -> Estimates.benjaminiHochberg(p, 1.5)).hasMessageContaining("q:");
     }
+
+    @Test
+    void unpairedLogRatioTestIsWelchOnLogsWithAPValue() {
+        // logs 1,2,3 vs 0,1,2: difference 1, se sqrt(2/3), t = 1.224745, Welch df 4;
+        // p = 1 - t (t^2 + 6) / (t^2 + 4)^1.5 for 4 degrees of freedom = 0.2878641
+        // (same fork indices on both sides: still unpaired, forks of two runs are not rounds)
+        Estimates.RatioTest r = Estimates.unpairedLogRatio(forks(0, Math.exp(1), Math.exp(2), Math.exp(3)), forks(0, 1, Math.exp(1), Math.exp(2)));
+        assertThat(r.ratio().value()).isCloseTo(Math.E, within(1e-9));
+        assertThat(r.statistic()).isCloseTo(1.224745, within(1e-6));
+        assertThat(r.df()).isCloseTo(4, within(1e-9));
+        assertThat(r.p()).isCloseTo(0.2878641, within(1e-6));
+        assertThat(r.ratio().low()).isCloseTo(0.0633407, within(1e-6));
+        assertThat(r.ratio().high()).isCloseTo(116.6558, within(1e-3));
+        // a clear difference: every fork of B 2x A's, small spread
+        assertThat(Estimates.unpairedLogRatio(forks(0, 2.0, 2.02, 1.98, 2.01), forks(0, 1.0, 1.01, 0.99, 1.0)).p()).isLessThan(1e-6);
+        assertThat(Estimates.unpairedLogRatio(forks(0, 2.0), forks(0, 1.0, 1.1)).p()).isNaN();
+    }
+
+    @Test
+    void halfWidthTestIsANormalApproximationOnTheLogRatio() {
+        // a = 100, b = 110, each with standard error 5% (half-width z * se, z = 2.575829):
+        // se of the log ratio 0.05 sqrt 2 = 0.0707107, z = ln 1.1 / 0.0707107 = 1.347889, p = 0.1776939
+        double z = 2.5758293035489;
+        Estimates.RatioTest r = Estimates.logRatioFromHalfWidths(100, z * 5, 110, z * 5.5);
+        assertThat(r.statistic()).isCloseTo(1.347889, within(1e-6));
+        assertThat(r.p()).isCloseTo(0.1776939, within(1e-6));
+        assertThat(r.ratio().low()).isCloseTo(0.9168344, within(1e-6));
+        assertThat(r.ratio().high()).isCloseTo(1.3197586, within(1e-6));
+        assertThat(Estimates.logRatioFromHalfWidths(100, Double.NaN, 110, 1).p()).isNaN();
+        assertThat(Estimates.logRatioFromHalfWidths(100, 0, 100, 0).p()).isEqualTo(1.0);
+    }
 }

@@ -37,6 +37,20 @@ public final class Runs {
         return Comparison.of(runA, runB);
     }
 
+    /**
+     * Recomputes a stored run's findings, tables, charts and report from its results.csv,
+     * samples.csv and meta.json, without measuring, in place (only derived files are replaced);
+     * a folder path, or a folder name under {@code runs/}.
+     */
+    public static maplab.result.Result conclude(String runDir) {
+        return maplab.experiment.Experiments.conclude(resolve(runDir), null);
+    }
+
+    /** {@link #conclude(String)} into a new or empty folder {@code out}, leaving the run as it is. */
+    public static maplab.result.Result conclude(Path runDir, Path out) {
+        return maplab.experiment.Experiments.conclude(runDir, out);
+    }
+
     /** Makes a completed full-profile run folder its experiment's reference; returns the reference folder. */
     public static Path promote(Path runDir) {
         return Reference.promote(runDir, Reference.root(), false);

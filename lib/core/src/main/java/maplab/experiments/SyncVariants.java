@@ -77,18 +77,23 @@ public final class SyncVariants implements Experiment {
     /**
      * Quick: 9 cells (4 subjects at 95% reads, 2 at 100%, 3 at 50%; 4 threads; 65536 keys;
      * uniform), 5 forks each (t(0.995, 4) = 4.60, where 4 forks give 5.84), short iterations:
-     * 45 fork JVMs of about 0.5 s start-up and set-up plus 0.28 s of iterations, about 35 s.
+     * 45 fork JVMs of about 0.5 s start-up and set-up plus 0.29 s of iterations, about 36 s.
+     * Two 70 ms warm-up iterations: a 50 ms one was still partly interpreted on a loaded machine
+     * (2.8 ops/us, then 61, then about 95 measured).
      */
-    static final Effort QUICK_EFFORT = new Effort(5, 2, 50, 3, 60);
+    static final Effort QUICK_EFFORT = new Effort(5, 2, 70, 3, 50);
 
     /**
      * Full: 264 cells (8 subjects x 4 thread counts + the HashMap baseline, x 4 read shares, x 2
-     * key counts; uniform popularity) x 6 forks of 2x80 ms warm-up and 3x80 ms measured: the
+     * key counts; uniform popularity) x 6 forks of 2x100 ms warm-up and 3x70 ms measured: the
      * same 1584 fork JVMs as the first reference (528 cells x 3 forks, 55 min), each about 1.2 s
-     * shorter, about 23 min. Six forks in rounds give a fork-to-fork interval (t(0.995, 5) =
-     * 4.03) paired by round; three back-to-back forks gave neither.
+     * shorter, about 24 min on a quiet machine. Six forks in rounds give a fork-to-fork interval
+     * (t(0.995, 5) = 4.03) paired by round; three back-to-back forks gave neither. Zipf
+     * popularity is left out by default (--set popularities=uniform,zipf adds it): in the first
+     * reference, Zipf over uniform at 65536 keys was a median 1.06x per cell (typical size of
+     * the change 1.16x, that reference's noise), while 1024 over 65536 keys was a median 2.0x.
      */
-    static final Effort FULL_EFFORT = new Effort(6, 2, 80, 3, 80);
+    static final Effort FULL_EFFORT = new Effort(6, 2, 100, 3, 70);
 
     @Override public String id() { return "sync-variants"; }
 
@@ -345,8 +350,8 @@ public final class SyncVariants implements Experiment {
                     Rows here = cells(throughput, read, s);
                     if (here.isEmpty()) continue;
                     String unit = here.list().get(0).str("unit");
-                    XYChart chart = Charts.xy("Throughput, " + read + "% reads (" + keys + " keys, " + pop + "; JMH, "
-                            + Finding.confidenceLabel() + " interval over forks)", "threads", "throughput (" + unit + ")");
+                    XYChart chart = Charts.xy("Throughput, " + read + "% reads (" + keys + " keys, " + pop + "; "
+                            + Finding.confidenceLabel() + " CI over forks)", "threads", "throughput (" + unit + ")");
                     chart.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9 ? String.valueOf(Math.round(x)) : "");
                     for (SharedMapType t : SharedMapType.values()) {
                         List<Rows.Row> line = here.where("subject", t.id()).list().stream()

@@ -350,8 +350,11 @@ public final class SyncVariants implements Experiment {
                     Rows here = cells(throughput, read, s);
                     if (here.isEmpty()) continue;
                     String unit = here.list().get(0).str("unit");
+                    // error bars: the rows' intervals over forks; a run stored without samples has only JMH's own error
+                    boolean overForks = here.list().stream().noneMatch(r -> r.samples().isEmpty());
                     XYChart chart = Charts.xy("Throughput, " + read + "% reads (" + keys + " keys, " + pop + "; "
-                            + Finding.confidenceLabel() + " CI over forks)", "threads", "throughput (" + unit + ")");
+                            + (overForks ? Finding.confidenceLabel() + " CI over forks)" : "stored JMH error)"),
+                            "threads", "throughput (" + unit + ")");
                     chart.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9 ? String.valueOf(Math.round(x)) : "");
                     for (SharedMapType t : SharedMapType.values()) {
                         List<Rows.Row> line = here.where("subject", t.id()).list().stream()

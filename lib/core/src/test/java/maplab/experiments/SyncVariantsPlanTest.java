@@ -5,72 +5,107 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import maplab.experiment.Experiments;
 import maplab.experiment.Params;
 import maplab.experiment.Profile;
-import maplab.measure.Jmh;
+import maplab.measure.Effort;
 import maplab.subject.concurrent.SharedMapType;
 import org.junit.jupiter.api.Test;
 
-/** What sync-variants measures for its parameters (no JMH here: see SyncVariantsExperimentTest in lib/bench). */
+/** What sync-variants measures for its parameters, and what that costs (no JMH here: see SyncVariantsExperimentTest in lib/bench). */
 class SyncVariantsPlanTest {
 
-    static List<SyncVariants.Batch> plan(Profile profile, Map<String, String> overrides) {
-        return SyncVariants.plan(Params.resolve(new SyncVariants(), profile, overrides));
+    static Params params(Profile profile, Map<String, String> overrides) {
+        return Params.resolve(new SyncVariants(), profile, overrides);
     }
 
-    static boolean measured(List<SyncVariants.Batch> plan, SharedMapType t, int read, int threads) {
-        return plan.stream().anyMatch(b -> b.readPct() == read && b.threads() == threads && b.subjects().contains(t));
+    static List<SyncVariants.Batch> plan(Profile profile) {
+        return SyncVariants.plan(params(profile, Map.of()));
     }
 
-    @Test
-    void quickMeasuresEveryFindingsPairAtTheHighestThreadCountAndTheBaselineAtOneThread() {
-        List<SyncVariants.Batch> quick = plan(Profile.QUICK, Map.of());
-        int max = 4;
-        assertThat(measured(quick, SharedMapType.CONCURRENT_HASH_MAP, 95, max) && measured(quick, SharedMapType.SYNCHRONIZED_MAP, 95, max)).isTrue();
-        assertThat(measured(quick, SharedMapType.RW_LOCK, 95, max) && measured(quick, SharedMapType.STAMPED_LOCK, 95, max)).isTrue();
-        assertThat(measured(quick, SharedMapType.COPY_ON_WRITE, 100, max) && measured(quick, SharedMapType.CONCURRENT_HASH_MAP, 100, max)).isTrue();
-        assertThat(measured(quick, SharedMapType.COPY_ON_WRITE, 50, max) && measured(quick, SharedMapType.SHARDED, 50, max)).isTrue();
-        // the performance note: sharded next to ConcurrentHashMap and synchronizedMap, 2 threads, 50% reads, in one JMH run
-        assertThat(quick).anySatisfy(b -> {
-            assertThat(b.readPct()).isEqualTo(50);
-            assertThat(b.threads()).isEqualTo(2);
-            assertThat(b.subjects()).contains(SharedMapType.SHARDED, SharedMapType.CONCURRENT_HASH_MAP, SharedMapType.SYNCHRONIZED_MAP);
-        });
-        assertThat(quick).allSatisfy(b -> assertThat(b.subjects().contains(SharedMapType.HASHMAP)).isEqualTo(b.threads() == 1));
+    /** The batch (one JMH run) measuring both subjects of a comparison at these threads, if any. */
+    static boolean inOneBatch(List<SyncVariants.Batch> plan, SyncVariants.Comparison c, int threads) {
+        return plan.stream().anyMatch(b -> b.readPct() == c.readPct() && b.threads() == threads
+                && b.subjects().contains(c.a()) && b.subjects().contains(c.b()));
     }
 
     @Test
-    void fullMeasuresTheWholeMatrix() {
-        List<SyncVariants.Batch> full = plan(Profile.FULL, Map.of());
+    void quickMeasuresOnlyTheCellsTheFindingsCompareAtTheFindingsThreadCount() {
+        Params quick = params(Profile.QUICK, Map.of());
+        List<SyncVariants.Batch> plan = SyncVariants.plan(quick);
+        int threads = quick.getInt("finding_threads");
+        for (SyncVariants.Comparison c : SyncVariants.COMPARISONS) assertThat(inOneBatch(plan, c, threads)).as(c.id()).isTrue();
+        // nothing else: every measured (read share, subject) is one a finding compares
+        Set<String> needed = SyncVariants.COMPARISONS.stream()
+                .flatMap(c -> java.util.stream.Stream.of(c.readPct() + ":" + c.a(), c.readPct() + ":" + c.b())).collect(Collectors.toSet());
+        Set<String> measured = plan.stream().flatMap(b -> b.subjects().stream().map(t -> b.readPct() + ":" + t)).collect(Collectors.toSet());
+        assertThat(measured).isEqualTo(needed);
+        assertThat(plan).allSatisfy(b -> assertThat(b.threads()).isEqualTo(threads));
+        assertThat(SyncVariants.cells(quick)).isEqualTo(9);
+    }
+
+    @Test
+    void findingsCompareTheSameConditionInEveryProfile() {
+        Params quick = params(Profile.QUICK, Map.of());
+        Params full = params(Profile.FULL, Map.of());
+        assertThat(full.getInt("finding_threads")).isEqualTo(quick.getInt("finding_threads"));
+        assertThat(full.getInts("threads")).contains(full.getInt("finding_threads"));
+        assertThat(full.getInts("n_keys").stream().max(Integer::compare)).isEqualTo(quick.getInts("n_keys").stream().max(Integer::compare));
+        assertThat(full.getStrings("popularities")).contains("uniform");
+        assertThat(quick.getStrings("popularities")).contains("uniform");
+        List<SyncVariants.Batch> plan = SyncVariants.plan(full);
+        for (SyncVariants.Comparison c : SyncVariants.COMPARISONS) {
+            assertThat(inOneBatch(plan, c, full.getInt("finding_threads"))).as(c.id()).isTrue();
+            assertThat(inOneBatch(plan, c, 8)).as(c.id() + " at 8 threads").isTrue();
+        }
+    }
+
+    @Test
+    void fullMeasuresEverySubjectAtEveryReadShareAndThreadCount() {
+        List<SyncVariants.Batch> full = plan(Profile.FULL);
         assertThat(full).hasSize(4 * 4);
         assertThat(full).allSatisfy(b -> assertThat(b.subjects()).hasSize(b.threads() == 1 ? 9 : 8));
+        assertThat(full).allSatisfy(b -> assertThat(b.subjects().contains(SharedMapType.HASHMAP)).isEqualTo(b.threads() == 1));
+        assertThat(SyncVariants.cells(params(Profile.FULL, Map.of()))).isEqualTo(4 * (8 * 4 + 1) * 2);
     }
 
-    /** Cells of the matrix a plan measures: one JMH benchmark per subject, read share, threads, key count, popularity. */
-    static int cells(Params p) {
-        int perBatch = p.getInts("n_keys").size() * p.getStrings("popularities").size();
-        return SyncVariants.plan(p).stream().mapToInt(b -> b.subjects().size() * perBatch).sum();
-    }
+    /** Fork JVM start-up and the benchmark's set-up (1M-slot operation stream), measured at about 0.47 s a fork in the first reference. */
+    static final double FORK_OVERHEAD_S = 0.5;
 
-    /** Seconds JMH spends in warm-up and measured iterations for a plan (fork start-up not included). */
-    static double iterationSeconds(Params p, Jmh.Settings s) {
-        return cells(p) * (double) s.forks() * (s.warmupIterations() * s.warmupMillis()
-                + s.measurementIterations() * s.measurementMillis()) / 1000.0;
+    /** Estimated wall-clock seconds of a plan: every fork of every cell, start-up included. */
+    static double seconds(Params p) {
+        Effort e = p.getEffort(SyncVariants.PART);
+        return SyncVariants.cells(p) * (e.secondsPerCell() + e.forks() * FORK_OVERHEAD_S);
     }
 
     @Test
-    void fullIsPublicationGradeAndFitsTheReportsCellLimit() {
-        Params full = Params.resolve(new SyncVariants(), Profile.FULL, Map.of());
-        assertThat(cells(full)).isEqualTo(4 * (8 * 4 + 1) * 2 * 2);
-        Jmh.Settings s = SyncVariants.settings(Profile.FULL);
-        assertThat(s.forks()).isGreaterThanOrEqualTo(3);
-        assertThat(s.measurementIterations()).isGreaterThanOrEqualTo(5);
-        // kernel/report.py gives a full-profile cell 7200 s; fork start-up (about 0.7 s a fork here) comes on top
-        double withStartup = iterationSeconds(full, s) + cells(full) * s.forks() * 0.7;
-        assertThat(withStartup).isLessThan(7200 * 0.6);
-        Params quick = Params.resolve(new SyncVariants(), Profile.QUICK, Map.of());
-        assertThat(iterationSeconds(quick, SyncVariants.settings(Profile.QUICK))).isLessThan(60);
+    void quickFitsItsBudgetWithEnoughForksForAnInterval() {
+        Params quick = params(Profile.QUICK, Map.of());
+        Effort e = quick.getEffort(SyncVariants.PART);
+        assertThat(e.forks()).isGreaterThanOrEqualTo(4);
+        assertThat(e.iterations()).isGreaterThanOrEqualTo(2);
+        // 40 s on a quiet machine, with a few seconds for the launcher, JMH's runner and the report
+        assertThat(seconds(quick)).isLessThan(36);
+    }
+
+    @Test
+    void fullIsPublicationGradeInAboutTwentyFiveMinutes() {
+        Params full = params(Profile.FULL, Map.of());
+        Effort e = full.getEffort(SyncVariants.PART);
+        assertThat(e.forks()).isGreaterThanOrEqualTo(6);
+        assertThat(e.iterations()).isGreaterThanOrEqualTo(3);
+        assertThat(e.warmupIterations()).isGreaterThanOrEqualTo(2);
+        assertThat(seconds(full)).isBetween(15 * 60.0, 25 * 60.0);
+    }
+
+    @Test
+    void effortIsAParameter() {
+        Params p = params(Profile.QUICK, Map.of("throughput_effort", "3:1x50ms+2x50ms"));
+        assertThat(p.getEffort(SyncVariants.PART)).isEqualTo(new Effort(3, 1, 50, 2, 50));
+        assertThatThrownBy(() -> params(Profile.QUICK, Map.of("throughput_effort", "many")))
+                .hasMessageStartingWith("parameter 'throughput_effort'");
     }
 
     @Test

@@ -167,14 +167,21 @@ public final class Html {
         return sb.append("</tbody></table>").toString();
     }
 
-    /** "2.90 to 3.31", "at least 116.5", "exact" (a count), or "" when the finding has none. */
+    /** "2.90 to 3.31", "at least 116.5" (cut toward the safe side, never rounded up), "exact" (a count), or "" when the finding has none. */
     public static String interval(Finding f) {
         double lo = f.low(), hi = f.high();
         if (Double.isNaN(lo) || Double.isNaN(hi)) return "";
         if (lo == hi) return "exact";
-        if (Double.isInfinite(hi) && Double.isFinite(lo)) return "at least " + number(lo);
-        if (Double.isInfinite(lo) && Double.isFinite(hi)) return "at most " + number(hi);
-        return number(lo) + " to " + number(hi);
+        if (f.verdict() == Finding.Verdict.AT_LEAST) return "at least " + bound(lo, true);
+        if (f.verdict() == Finding.Verdict.AT_MOST) return "at most " + bound(hi, false);
+        return number(lo) + " to " + (Double.isInfinite(hi) ? "unbounded" : number(hi));
+    }
+
+    /** A bound with four significant digits, cut toward its safe side: a lower bound down, an upper bound up. */
+    public static String bound(double d, boolean lower) {
+        if (!Double.isFinite(d) || d == 0) return number(d);
+        java.math.BigDecimal b = new java.math.BigDecimal(d).round(new java.math.MathContext(4, lower ? java.math.RoundingMode.FLOOR : java.math.RoundingMode.CEILING));
+        return b.stripTrailingZeros().toPlainString();
     }
 
     /** A verdict label, coloured: higher/lower bold, no detectable difference grey. */

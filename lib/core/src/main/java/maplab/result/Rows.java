@@ -58,12 +58,13 @@ public final class Rows implements Iterable<Rows.Row> {
     }
 
     /**
-     * A row's identity for samples.csv: its dimension columns ({@code name=value}, in order,
+     * A row's identity for samples.csv: its dimension columns ({@code name=value}, by name,
      * measurement columns left out) and its metric, joined with {@code |}.
      */
     public static String key(Map<String, ?> row, String metric) {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, ?> e : row.entrySet()) {
+        // sorted by column name: results.csv orders columns by first appearance across rows, a row's map by its own with() calls
+        for (Map.Entry<String, ?> e : new java.util.TreeMap<>(row).entrySet()) {
             if (TidyTables.MEASURE_COLUMNS.contains(e.getKey())) continue;
             Object v = e.getValue();
             if (v == null || String.valueOf(v).isEmpty()) continue;

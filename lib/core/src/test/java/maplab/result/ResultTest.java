@@ -50,6 +50,9 @@ class ResultTest {
         assertThat(f.text()).contains("at least 116.5x").doesNotContain("117");
         assertThat(f.low()).isEqualTo(116.58);
         assertThat(f.high()).isInfinite();
+        assertThat(Html.interval(f)).isEqualTo("at least 116.5");
+        assertThat(Html.bound(111.18, true)).isEqualTo("111.1");
+        assertThat(Html.bound(111.12, false)).isEqualTo("111.2");
         assertThat(Finding.formatBound(2.3456, true)).isEqualTo("2.345x");
         assertThat(Finding.formatBound(2.3451, false)).isEqualTo("2.346x");
     }

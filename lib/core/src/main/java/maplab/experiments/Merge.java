@@ -151,7 +151,8 @@ public final class Merge implements Experiment {
                 .run();
         for (JmhScore s : scores) {
             FastutilTarget t = FastutilTarget.parse(s.param("target"));
-            out.row().with("part", "fastutil").with("subject", "fastutil_" + t.id()).with("order", FillOrder.parse(s.param("order")).id()).with("n_keys", n)
+            // dimensions in the order of results.csv's columns (part, subject, n_keys, ..., order): samples.csv keys rows by that order
+            out.row().with("part", "fastutil").with("subject", "fastutil_" + t.id()).with("n_keys", n).with("order", FillOrder.parse(s.param("order")).id())
                     .measure("fill_time", s.measured(), Unit.ofJmh(s.unit()));
         }
     }

@@ -8,34 +8,41 @@ import java.util.Map;
 import maplab.experiment.Experiments;
 import maplab.experiment.Profile;
 import maplab.progress.Progress;
+import maplab.result.Finding;
 import maplab.result.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /**
- * merge end to end, small: the largest same-hash merge runs out of its budget and is reported
- * as "more than"; probe counts and growth exponents are ordered as the trap predicts (ratios
- * in one run, generous margins).
+ * merge end to end, small and short: the largest same-hash merge runs out of its budget and is
+ * reported as "at least"; probe counts and growth exponents are ordered as the trap predicts; the
+ * fastutil fill in iteration order is slower; every timed finding has an interval; and
+ * concluding the stored run again gives the same findings.
  */
 class MergeExperimentTest {
 
     @Test
     void theSameHashMergeIsQuadraticAndItsBudgetIsReportedAsALowerBound(@TempDir Path tmp) throws Exception {
-        Result r = Experiments.run("merge", Profile.QUICK, Map.of(
-                "sizes", "4096,16384,65536,262144",
-                "budget_ms", "400",
-                "jdk_n", "20000",
-                "strategies", "put_all,put_loop",
-                "fastutil_n", "262144",
-                "fastutil_targets", "set"), tmp.resolve("run"), Progress.SILENT);
+        Result r = Experiments.run("merge", Profile.QUICK, Map.ofEntries(
+                Map.entry("sizes", "16384,32768,65536,262144"),
+                Map.entry("budget_ms", "1000"),
+                Map.entry("jdk_n", "20000"),
+                Map.entry("strategies", "put_all,put_loop"),
+                Map.entry("fastutil_n", "262144"),
+                Map.entry("fastutil_targets", "set"),
+                Map.entry("jdk_effort", "3:1x50ms+2x50ms"),
+                Map.entry("fastutil_effort", "3:1+2"),
+                Map.entry("trap_effort", "3:1+2"),
+                Map.entry("same_hash_effort", "3:0+1"),
+                Map.entry("growth_effort", "1:1+2")), tmp.resolve("run"), Progress.SILENT);
 
         assertThat(r.error()).isNull();
-        // 262144 keys in slot order take seconds with the same hash: the 400 ms budget runs out.
-        assertThat(r.finding("same_hash_vs_seeded").text()).contains("more than");
-        assertThat(r.finding("same_hash_vs_seeded").value()).isGreaterThan(3);
-        assertThat(r.table("trap").where(r.table("trap").stringColumn("merge time (ms)").startsWith("more than")).rowCount())
-                .isGreaterThanOrEqualTo(1);
+        // 262144 keys in slot order take ~2 s with the same hash: the 1000 ms budget runs out. The bound divides by the upper end of the per-map-seeds interval, which a loaded machine widens: hence the modest margin.
+        Finding bound = r.finding("same_hash_vs_seeded");
+        assertThat(bound.verdict()).isEqualTo(Finding.Verdict.AT_LEAST);
+        assertThat(bound.value()).isGreaterThan(2);
+        assertThat(bound.conditions()).containsEntry("n_keys", "262144");
         Table tidy = r.table();
         Table cut = tidy.where(tidy.stringColumn("subject").isEqualTo("same_hash")
                 .and(tidy.stringColumn("metric").isEqualTo("merge_time"))
@@ -45,9 +52,20 @@ class MergeExperimentTest {
         assertThat(r.finding("same_hash_max_probe").value()).isGreaterThan(20 * r.finding("seeded_max_probe").value());
         assertThat(r.finding("same_hash_growth_exponent").value())
                 .isGreaterThan(r.finding("seeded_growth_exponent").value() + 0.2);
-        assertThat(r.finding("fastutil_iteration_order_vs_shuffled").value()).isGreaterThan(1.5);
-        assertThat(r.finding("putall_vs_loop").value()).isPositive();
+        // about 9x in the reference; the verdict needs a quiet machine, the point estimate does not
+        Finding fill = r.finding("fastutil_iteration_order_vs_shuffled");
+        assertThat(fill.value()).isGreaterThan(1.5);
+        assertThat(fill.low()).isLessThan(fill.value());
+        assertThat(fill.verdict()).isNotEqualTo(Finding.Verdict.LOWER);
+        Finding loop = r.finding("putall_vs_loop");
+        assertThat(loop.low()).isLessThan(loop.value());
+        assertThat(loop.high()).isGreaterThan(loop.value());
         assertThat(r.charts()).containsKeys("merge time", "max probe", "jdk strategies", "fastutil");
         assertThat(Files.readString(tmp.resolve("run/meta.json"))).contains("ReinsertBench", "FastutilFillBench", "MergeBench");
+        assertThat(tmp.resolve("run/samples.csv")).exists();
+
+        // concluding is a function of the stored run: the same findings again
+        Result again = Experiments.conclude(tmp.resolve("run"), tmp.resolve("again"));
+        assertThat(again.findings()).isEqualTo(r.findings());
     }
 }

@@ -1,24 +1,27 @@
 package maplab.experiments;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
-import maplab.experiment.Profile;
 import maplab.experiment.RunContext;
+import maplab.experiment.RunData;
+import maplab.measure.Effort;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
 import maplab.result.Finding;
+import maplab.result.Measured;
 import maplab.result.ResultBuilder;
+import maplab.result.Rows;
 import maplab.result.Unit;
+import maplab.stats.Estimates.Estimate;
 import maplab.stats.Stats;
 import maplab.subject.merge.FastutilTarget;
 import maplab.subject.merge.FillOrder;
@@ -41,9 +44,23 @@ import tech.tablesaw.api.Table;
  * {@code LongProbeMap}, in its slot order, go into an empty map with the same hash and top-bit
  * indexing, with per-map seeds, or presized ({@link ReinsertTarget}), over several sizes:
  * longest probe run counted in process, time with JMH single shots, and the growth exponent
- * fitted on log-log axes. Every merge has a time budget; one that runs out is reported as a
- * lower bound ("more than"). Last the real-world peer: fastutil open-hash collections filled
- * in another one's iteration order versus shuffled.
+ * fitted on log-log axes. Every merge has a time budget; one that runs out is a lower bound
+ * ("at least"). Last the real-world peer: fastutil open-hash collections filled in another
+ * one's iteration order versus shuffled.
+ *
+ * <p><b>Parts and their JMH effort</b> ({@code <part>_effort}): {@code jdk} (the strategies),
+ * {@code fastutil} (the fills), {@code trap} (every variant but the same-hash one at the largest
+ * size) and {@code same_hash} (the same-hash variant at the largest size; its shots are long, so
+ * it gets fewer; measured in alternating rounds with {@code trap}, so both need the same forks),
+ * and {@code growth} (every variant at the smaller sizes: only the growth fit uses them, and its
+ * interval comes from the scatter around the fitted line, so one fork per size is enough).
+ *
+ * <p><b>Measure</b> writes rows only: {@code merge_time} (part jdk, trap) and {@code fill_time}
+ * (part fastutil) with their per-fork samples; for the trap also {@code lower_bound} (a shot ran
+ * out of {@code budget_ms}), and the in-process counts {@code max_probe},
+ * {@code mean_probe_per_insert} and {@code keys_inserted} (fewer than n when the count ran out of
+ * the budget; then {@code lower_bound} is true on the probe rows). <b>Conclude</b> computes every
+ * finding, table and chart from those rows ({@link #conclude}).
  */
 public final class Merge implements Experiment {
 
@@ -60,109 +77,84 @@ public final class Merge implements Experiment {
         String all = String.join(",", ReinsertTarget.ids());
         String strategies = String.join(",", MergeStrategy.ids());
         return List.of(
-                ParamSpec.integers("sizes", 256, 1 << 22, "4096,16384,65536,262144",
-                        "4096,8192,16384,32768,65536,131072,262144,524288,1048576", "keys in the source map of the trap"),
+                ParamSpec.integers("sizes", 256, 1 << 22, "8192,16384,32768,65536,262144",
+                        "4096,8192,16384,32768,65536,131072,262144,524288,1048576",
+                        "keys in the source map of the trap; the largest is where the variants are compared, the others feed the growth fit"),
                 ParamSpec.integer("budget_ms", 10, 600_000, 1_000, 5_000,
-                        "time budget of one trap merge (each JMH shot and the in-process probe count); a merge that runs out is reported as 'more than'"),
-                ParamSpec.choices("variants", ReinsertTarget.ids(), all, all, "trap targets compared"),
+                        "time budget of one trap merge (each JMH shot and the in-process probe count); a merge that runs out is reported as 'at least'"),
+                ParamSpec.choices("variants", ReinsertTarget.ids(), "same_hash,seeded", all, "trap targets compared"),
                 ParamSpec.integer("jdk_n", 1_000, 10_000_000, 100_000, 1_000_000, "entries in each of the two JDK maps merged"),
                 ParamSpec.integer("overlap_pct", 0, 100, 50, 50, "percentage of keys the two JDK maps share"),
-                ParamSpec.choices("strategies", MergeStrategy.ids(), strategies, strategies, "JDK merge strategies compared"),
+                ParamSpec.choices("strategies", MergeStrategy.ids(), "put_all,put_loop", strategies, "JDK merge strategies compared"),
                 ParamSpec.integer("fastutil_n", 1_024, 1 << 23, 262_144, 1_048_576, "keys in the fastutil fills"),
-                ParamSpec.choices("fastutil_targets", FastutilTarget.ids(), "set", "set,map", "fastutil collections filled"));
+                ParamSpec.choices("fastutil_targets", FastutilTarget.ids(), "set", "set,map", "fastutil collections filled"),
+                ParamSpec.effort("jdk", new Effort(4, 1, 100, 2, 100), new Effort(6, 2, 200, 3, 200),
+                        "JMH effort of the JDK strategies (average time per merge)"),
+                ParamSpec.effort("fastutil", Effort.shots(4, 2, 3), Effort.shots(6, 2, 3),
+                        "JMH effort of the fastutil fills (single shots)"),
+                ParamSpec.effort("trap", Effort.shots(4, 3, 5), Effort.shots(6, 3, 5),
+                        "JMH effort of the trap variants other than same_hash at the largest size (single shots; same forks as same_hash_effort)"),
+                ParamSpec.effort("same_hash", Effort.shots(4, 0, 1), Effort.shots(6, 0, 1),
+                        "JMH effort of the same-hash variant at the largest size (single shots, each up to budget_ms; same forks as trap_effort)"),
+                ParamSpec.effort("growth", Effort.shots(1, 2, 3), Effort.shots(2, 1, 2),
+                        "JMH effort of every trap variant at the smaller sizes (single shots; only the growth fit uses them)"));
     }
 
     @Override
     public void validate(Params params) {
         Sweeps.requireTwoSizes(params, "sizes");
+        int trap = params.getEffort("trap").forks();
+        int same = params.getEffort("same_hash").forks();
+        if (trap != same) {
+            throw new IllegalArgumentException("parameter 'same_hash_effort': bad value '" + params.getEffort("same_hash").text()
+                    + "'; allowed: the same forks as trap_effort (" + trap + "): both are measured in alternating rounds");
+        }
     }
+
+    // ================================================================ measure
 
     @Override
     public void measure(RunContext ctx) throws Exception {
         ResultBuilder out = ctx.result();
-        List<Runnable> findingsLast = new ArrayList<>();
         jdkStrategies(ctx, out);
         fastutilPeer(ctx, out);
-        trap(ctx, out, findingsLast);
-        for (Runnable r : findingsLast) r.run();
+        trap(ctx, out);
     }
-
-    // ---------------------------------------------------------------- JDK strategies
 
     private void jdkStrategies(RunContext ctx, ResultBuilder out) {
         int n = ctx.params().getInt("jdk_n");
         int overlap = ctx.params().getInt("overlap_pct");
-        List<MergeStrategy> strategies = ctx.params().getStrings("strategies").stream().map(MergeStrategy::parse).toList();
-        List<JmhScore> scores = ctx.jmh(JDK_BENCH)
-                .param("strategy", strategies.stream().map(MergeStrategy::id).toList())
+        List<String> strategies = ctx.params().getStrings("strategies").stream().map(MergeStrategy::parse).map(MergeStrategy::id).toList();
+        List<JmhScore> scores = ctx.jmh(JDK_BENCH, "jdk")
+                .param("strategy", strategies)
                 .param("n", String.valueOf(n))
                 .param("overlapPct", String.valueOf(overlap))
                 .param("seed", String.valueOf(ctx.seed("jdk-keys")))
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.MILLISECONDS)
                 .run();
-        Map<MergeStrategy, JmhScore> by = new EnumMap<>(MergeStrategy.class);
         for (JmhScore s : scores) {
-            MergeStrategy m = MergeStrategy.parse(s.param("strategy"));
-            by.put(m, s);
-            out.row().with("part", "jdk").with("subject", m.id()).with("n_keys", n).with("overlap_pct", overlap)
-                    .measure("merge_time", s.score(), s.error(), Unit.ofJmh(s.unit()));
-        }
-        List<MergeStrategy> timed = new ArrayList<>(by.keySet());
-        CategoryChart chart = Charts.bars("Merging two HashMaps, n = " + n + ", " + overlap + "% shared (JMH, 99.9% CI)",
-                "strategy", "time (" + scores.get(0).unit() + ")");
-        Charts.bars(chart, "merge time", timed.stream().map(MergeStrategy::label).toList(),
-                timed.stream().map(m -> by.get(m).score()).toList(),
-                timed.stream().map(m -> zeroIfNaN(by.get(m).error())).toList());
-        out.chart("jdk strategies", chart);
-        if (by.containsKey(MergeStrategy.PUT_ALL) && by.containsKey(MergeStrategy.PUT_LOOP)) {
-            out.finding(Finding.timeRatio("putall_vs_loop", "Merging with putAll into new HashMap<>()",
-                    by.get(MergeStrategy.PUT_ALL).score(), "a put loop", by.get(MergeStrategy.PUT_LOOP).score()));
+            out.row().with("part", "jdk").with("subject", MergeStrategy.parse(s.param("strategy")).id()).with("n_keys", n).with("overlap_pct", overlap)
+                    .measure("merge_time", s.measured(), Unit.ofJmh(s.unit()));
         }
     }
 
-    // ---------------------------------------------------------------- fastutil peer
-
     private void fastutilPeer(RunContext ctx, ResultBuilder out) {
         int n = ctx.params().getInt("fastutil_n");
-        List<FastutilTarget> targets = ctx.params().getStrings("fastutil_targets").stream().map(FastutilTarget::parse).toList();
-        List<JmhScore> scores = ctx.jmh(FASTUTIL_BENCH)
-                .param("target", targets.stream().map(FastutilTarget::id).toList())
+        List<String> targets = ctx.params().getStrings("fastutil_targets").stream().map(FastutilTarget::parse).map(FastutilTarget::id).toList();
+        List<JmhScore> scores = ctx.jmh(FASTUTIL_BENCH, "fastutil")
+                .param("target", targets)
                 .param("order", FillOrder.ids())
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(ctx.seed("fastutil-keys")))
                 .param("shuffleSeed", String.valueOf(ctx.seed("fastutil-shuffle")))
                 .mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS)
-                .settings(shots(ctx.profile(), 4, 6))
                 .run();
-        Map<FastutilTarget, Map<FillOrder, JmhScore>> by = new EnumMap<>(FastutilTarget.class);
         for (JmhScore s : scores) {
             FastutilTarget t = FastutilTarget.parse(s.param("target"));
-            FillOrder o = FillOrder.parse(s.param("order"));
-            by.computeIfAbsent(t, k -> new EnumMap<>(FillOrder.class)).put(o, s);
-            out.row().with("part", "fastutil").with("subject", "fastutil_" + t.id()).with("order", o.id()).with("n_keys", n)
-                    .measure("fill_time", s.score(), s.error(), Unit.ofJmh(s.unit()));
+            // dimensions in the order of results.csv's columns (part, subject, n_keys, ..., order): samples.csv keys rows by that order
+            out.row().with("part", "fastutil").with("subject", "fastutil_" + t.id()).with("n_keys", n).with("order", FillOrder.parse(s.param("order")).id())
+                    .measure("fill_time", s.measured(), Unit.ofJmh(s.unit()));
         }
-        CategoryChart chart = Charts.bars("fastutil fill, n = " + n + " (JMH single shot, 99.9% CI)",
-                "collection", "time (ms/op)");
-        List<FastutilTarget> timed = new ArrayList<>(by.keySet());
-        for (FillOrder o : FillOrder.values()) {
-            Charts.bars(chart, o.label(), timed.stream().map(FastutilTarget::label).toList(),
-                    timed.stream().map(t -> by.get(t).get(o).score()).toList(),
-                    timed.stream().map(t -> zeroIfNaN(by.get(t).get(o).error())).toList());
-        }
-        out.chart("fastutil", chart);
-        FastutilTarget first = timed.get(0);
-        out.finding(Finding.timeRatio("fastutil_iteration_order_vs_shuffled",
-                "Filling a " + first.label() + " of " + n + " keys in another one's iteration order",
-                by.get(first).get(FillOrder.ITERATION).score(), "the same keys shuffled", by.get(first).get(FillOrder.SHUFFLED).score()));
-    }
-
-    // ---------------------------------------------------------------- the trap
-
-    /** One variant at one size: time (a lower bound when the budget ran out) and probe counts. */
-    record TrapPoint(ReinsertTarget variant, int n, double ms, double errorMs, boolean overBudget,
-                     int maxProbe, double meanProbe, int inserted) {
-        boolean countCut() { return inserted < n; }
     }
 
     /** Probe counts of one re-insert: longest and mean probe, and how many keys went in before the budget ran out. */
@@ -176,8 +168,10 @@ public final class Merge implements Experiment {
         return new ProbeCount(target.counters().maxProbe(), target.counters().meanInsertProbe(), inserted);
     }
 
-    private void trap(RunContext ctx, ResultBuilder out, List<Runnable> findingsLast) throws InterruptedException {
+    private void trap(RunContext ctx, ResultBuilder out) throws InterruptedException {
         List<Integer> sizes = new ArrayList<>(new TreeSet<>(ctx.params().getInts("sizes")));
+        int maxN = sizes.get(sizes.size() - 1);
+        List<Integer> smaller = sizes.subList(0, sizes.size() - 1);
         List<ReinsertTarget> variants = ctx.params().getStrings("variants").stream().map(ReinsertTarget::parse).toList();
         long budgetMs = ctx.params().getLong("budget_ms");
         long keySeed = ctx.seed("trap-keys");
@@ -185,52 +179,157 @@ public final class Merge implements Experiment {
         long targetSeed = ctx.seed("trap-target-map");
 
         // Probe counts in process, counters on, each count within the same budget.
-        Map<ReinsertTarget, Map<Integer, ProbeCount>> counts = new EnumMap<>(ReinsertTarget.class);
         ctx.progress().addSteps(variants.size() * sizes.size());
         for (ReinsertTarget v : variants) {
             for (int n : sizes) {
                 ctx.checkInterrupted();
                 ctx.progress().step("counting probes: " + v.label() + ", n = " + n);
-                counts.computeIfAbsent(v, k -> new TreeMap<>()).put(n, countProbes(v, n, keySeed, sourceSeed, targetSeed, budgetMs));
+                ProbeCount c = countProbes(v, n, keySeed, sourceSeed, targetSeed, budgetMs);
+                boolean cut = c.inserted() < n;
+                out.row().with("part", "trap").with("subject", v.id()).with("n_keys", n).with("lower_bound", cut)
+                        .measure("max_probe", c.maxProbe(), Unit.PROBES);
+                out.row().with("part", "trap").with("subject", v.id()).with("n_keys", n).with("lower_bound", cut)
+                        .measure("mean_probe_per_insert", c.meanProbe(), Unit.PROBES);
+                out.row().with("part", "trap").with("subject", v.id()).with("n_keys", n).with("lower_bound", cut)
+                        .measure("keys_inserted", c.inserted(), Unit.COUNT);
             }
         }
 
-        // Times with JMH: the same-hash variant gets few shots (they are long), the others many (they are short).
-        List<TrapPoint> points = new ArrayList<>();
-        for (ReinsertTarget v : variants) {
-            Jmh.Settings settings = v == ReinsertTarget.SAME_HASH ? shots(ctx.profile(), 1, 3) : shots(ctx.profile(), 10, 5);
-            List<JmhScore> scores = ctx.jmh(TRAP_BENCH)
-                    .param("target", v.id())
-                    .param("n", sizes)
-                    .param("seed", String.valueOf(keySeed))
-                    .param("sourceSeed", String.valueOf(sourceSeed))
-                    .param("targetSeed", String.valueOf(targetSeed))
-                    .param("budgetMs", String.valueOf(budgetMs))
-                    .mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS)
-                    .settings(settings)
-                    .run();
-            for (JmhScore s : scores) {
-                int n = Integer.parseInt(s.param("n"));
-                boolean over = s.measured().max() >= budgetMs;
-                ProbeCount c = counts.get(v).get(n);
-                TrapPoint p = new TrapPoint(v, n, s.score(), over ? Double.NaN : s.error(), over, c.maxProbe(), c.meanProbe(), c.inserted());
-                points.add(p);
-                record(out, p);
-            }
+        // Times at the largest size: the same-hash variant (few long shots) and the others, in alternating rounds.
+        List<Jmh> batches = new ArrayList<>();
+        List<ReinsertTarget> others = variants.stream().filter(v -> v != ReinsertTarget.SAME_HASH).toList();
+        if (variants.contains(ReinsertTarget.SAME_HASH)) {
+            batches.add(trapJmh(ctx, "same_hash", List.of(ReinsertTarget.SAME_HASH), List.of(maxN), keySeed, sourceSeed, targetSeed, budgetMs));
         }
-        out.table("trap", trapTable(points, budgetMs));
-        out.chart("merge time", timeChart(points, variants, budgetMs));
-        out.chart("max probe", probeChart(points, variants));
-        findings(out, points, sizes, budgetMs, findingsLast);
+        if (!others.isEmpty()) batches.add(trapJmh(ctx, "trap", others, List.of(maxN), keySeed, sourceSeed, targetSeed, budgetMs));
+        List<JmhScore> scores = new ArrayList<>();
+        Jmh.inRounds(batches, ctx.random("run-order")).forEach(scores::addAll);
+        // Times at the smaller sizes, for the growth fit.
+        if (!smaller.isEmpty()) scores.addAll(trapJmh(ctx, "growth", variants, smaller, keySeed, sourceSeed, targetSeed, budgetMs).run());
+        for (JmhScore s : scores) {
+            Measured m = s.measured();
+            out.row().with("part", "trap").with("subject", ReinsertTarget.parse(s.param("target")).id()).with("n_keys", Integer.parseInt(s.param("n")))
+                    .with("lower_bound", m.max() >= budgetMs)
+                    .measure("merge_time", m, Unit.ofJmh(s.unit()));
+        }
     }
 
-    private static void record(ResultBuilder out, TrapPoint p) {
-        out.row().with("part", "trap").with("subject", p.variant().id()).with("n_keys", p.n()).with("lower_bound", p.overBudget())
-                .measure("merge_time", p.ms(), p.errorMs(), Unit.MS_PER_OP);
-        out.row().with("part", "trap").with("subject", p.variant().id()).with("n_keys", p.n()).with("lower_bound", p.countCut())
-                .measure("max_probe", p.maxProbe(), Unit.PROBES);
-        out.row().with("part", "trap").with("subject", p.variant().id()).with("n_keys", p.n()).with("lower_bound", p.countCut())
-                .measure("mean_probe_per_insert", p.meanProbe(), Unit.PROBES);
+    private static Jmh trapJmh(RunContext ctx, String part, List<ReinsertTarget> variants, List<Integer> sizes,
+                               long keySeed, long sourceSeed, long targetSeed, long budgetMs) {
+        return ctx.jmh(TRAP_BENCH, part)
+                .param("target", variants.stream().map(ReinsertTarget::id).toList())
+                .param("n", sizes)
+                .param("seed", String.valueOf(keySeed))
+                .param("sourceSeed", String.valueOf(sourceSeed))
+                .param("targetSeed", String.valueOf(targetSeed))
+                .param("budgetMs", String.valueOf(budgetMs))
+                .mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS);
+    }
+
+    // ================================================================ conclude
+
+    @Override
+    public void conclude(RunData data, ResultBuilder out) {
+        Rows rows = data.rows();
+        long budgetMs = data.params().getLong("budget_ms");
+        List<String> problems = new ArrayList<>();
+        concludeJdk(rows, out);
+        concludeFastutil(rows, out);
+        List<TrapPoint> points = trapPoints(rows);
+        if (!points.isEmpty()) {
+            out.table("trap", trapTable(points, budgetMs));
+            out.chart("merge time", timeChart(points, budgetMs));
+            out.chart("max probe", probeChart(points));
+            trapFindings(out, points, budgetMs, problems);
+        }
+        if (!problems.isEmpty()) throw new IllegalStateException(String.join("; ", problems));
+    }
+
+    private static void concludeJdk(Rows rows, ResultBuilder out) {
+        Rows jdk = rows.metric("merge_time").where("part", "jdk");
+        if (jdk.isEmpty()) return;
+        Rows.Row first = jdk.list().get(0);
+        String n = first.str("n_keys");
+        String overlap = first.str("overlap_pct");
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
+        for (Rows.Row r : jdk) {
+            labels.add(MergeStrategy.parse(r.str("subject")).label());
+            values.add(r.value());
+            errors.add(r.error());
+        }
+        CategoryChart chart = Charts.bars("Merging two HashMaps, n = " + n + ", " + overlap + "% shared (JMH, " + Finding.confidenceLabel() + " interval over forks)",
+                "strategy", "time (" + first.str("unit") + ")");
+        chart.getStyler().setYAxisMin(0.0);
+        Charts.bars(chart, "merge time", labels, values, errors);
+        out.chart("jdk strategies", chart);
+        Rows putAll = jdk.where("subject", MergeStrategy.PUT_ALL.id());
+        Rows loop = jdk.where("subject", MergeStrategy.PUT_LOOP.id());
+        if (!putAll.isEmpty() && !loop.isEmpty()) {
+            out.finding(Finding.timeRatio("putall_vs_loop", "Merging with putAll into new HashMap<>()", "a put loop",
+                    putAll.one().measured().ratioTo(loop.one().measured())).where("n_keys", n).where("overlap_pct", overlap));
+        }
+    }
+
+    private static void concludeFastutil(Rows rows, ResultBuilder out) {
+        Rows fill = rows.metric("fill_time").where("part", "fastutil");
+        if (fill.isEmpty()) return;
+        String n = fill.list().get(0).str("n_keys");
+        List<String> subjects = fill.distinct("subject");
+        CategoryChart chart = Charts.bars("fastutil fill, n = " + n + " (JMH single shots, " + Finding.confidenceLabel() + " interval over forks)",
+                "collection", "time (" + fill.list().get(0).str("unit") + ")");
+        chart.getStyler().setYAxisMin(0.0);
+        List<String> labels = subjects.stream().map(s -> FastutilTarget.parse(s.replaceFirst("^fastutil_", "")).label()).toList();
+        for (FillOrder o : FillOrder.values()) {
+            Rows byOrder = fill.where("order", o.id());
+            if (byOrder.size() != subjects.size()) continue;
+            Charts.bars(chart, o.label(), labels,
+                    subjects.stream().map(s -> byOrder.where("subject", s).one().value()).toList(),
+                    subjects.stream().map(s -> byOrder.where("subject", s).one().error()).toList());
+        }
+        out.chart("fastutil", chart);
+        String first = subjects.get(0);
+        Rows it = fill.where("subject", first).where("order", FillOrder.ITERATION.id());
+        Rows sh = fill.where("subject", first).where("order", FillOrder.SHUFFLED.id());
+        if (!it.isEmpty() && !sh.isEmpty()) {
+            FastutilTarget t = FastutilTarget.parse(first.replaceFirst("^fastutil_", ""));
+            out.finding(Finding.timeRatio("fastutil_iteration_order_vs_shuffled",
+                    "Filling a " + t.label() + " of " + n + " keys in another one's iteration order", "the same keys shuffled",
+                    it.one().measured().ratioTo(sh.one().measured())).where("n_keys", n).where("target", t.id()));
+        }
+    }
+
+    /**
+     * One variant at one size, as stored: time (a lower bound when a shot ran out of the budget)
+     * and probe counts (lower bounds when the count ran out; {@code inserted} is -1 when the run
+     * did not store it).
+     */
+    record TrapPoint(ReinsertTarget variant, int n, Measured time, boolean overBudget,
+                     double maxProbe, double meanProbe, boolean countCut, long inserted) {
+        double ms() { return time.value(); }
+        double errorMs() { return overBudget ? Double.NaN : time.error(); }
+    }
+
+    /** The trap's points from the rows: one per variant and size with a time, in variant order, then by size. */
+    static List<TrapPoint> trapPoints(Rows rows) {
+        Rows trap = rows.where("part", "trap");
+        List<TrapPoint> out = new ArrayList<>();
+        for (ReinsertTarget v : ReinsertTarget.values()) {
+            Rows mine = trap.where("subject", v.id());
+            List<Rows.Row> times = new ArrayList<>(mine.metric("merge_time").list());
+            times.sort(java.util.Comparator.comparingLong(r -> r.integer("n_keys")));
+            for (Rows.Row t : times) {
+                Rows at = mine.where("n_keys", t.str("n_keys"));
+                Rows.Row max = at.metric("max_probe").first().orElse(null);
+                Rows.Row mean = at.metric("mean_probe_per_insert").first().orElse(null);
+                Rows.Row inserted = at.metric("keys_inserted").first().orElse(null);
+                out.add(new TrapPoint(v, (int) t.integer("n_keys"), t.measured(), t.bool("lower_bound"),
+                        max == null ? Double.NaN : max.value(), mean == null ? Double.NaN : mean.value(),
+                        max != null && max.bool("lower_bound"), inserted == null ? -1 : (long) inserted.value()));
+            }
+        }
+        return out;
     }
 
     private static Table trapTable(List<TrapPoint> points, long budgetMs) {
@@ -242,33 +341,39 @@ public final class Merge implements Experiment {
         for (TrapPoint p : points) {
             variant.append(p.variant().label());
             n.append(p.n());
-            time.append(p.overBudget() ? String.format(Locale.ROOT, "more than %.1f (budget %d ms)", p.ms(), budgetMs)
-                    : String.format(Locale.ROOT, "%.3f ± %.3f", p.ms(), zeroIfNaN(p.errorMs())));
-            String cut = p.countCut() ? " (budget hit after " + p.inserted() + " keys)" : "";
-            maxProbe.append((p.countCut() ? "at least " : "") + p.maxProbe() + cut);
-            mean.append(String.format(Locale.ROOT, "%s%.2f%s", p.countCut() ? "at least " : "", p.meanProbe(), cut));
+            time.append(p.overBudget() ? "at least " + Finding.formatBound(p.ms(), true).replace("x", "") + " (budget " + budgetMs + " ms ran out)"
+                    : Double.isNaN(p.errorMs()) ? String.format(Locale.ROOT, "%.3f (no interval: one fork)", p.ms())
+                    : String.format(Locale.ROOT, "%.3f ± %.3f", p.ms(), p.errorMs()));
+            String cut = !p.countCut() ? "" : p.inserted() >= 0 ? " (budget hit after " + p.inserted() + " keys)" : " (budget hit)";
+            maxProbe.append(Double.isNaN(p.maxProbe()) ? "" : (p.countCut() ? "at least " : "") + String.format(Locale.ROOT, "%.0f", p.maxProbe()) + cut);
+            mean.append(Double.isNaN(p.meanProbe()) ? "" : String.format(Locale.ROOT, "%s%.2f%s", p.countCut() ? "at least " : "", p.meanProbe(), cut));
         }
         return Table.create("trap", variant, n, time, maxProbe, mean);
     }
 
-    private static XYChart timeChart(List<TrapPoint> points, List<ReinsertTarget> variants, long budgetMs) {
-        XYChart chart = Charts.logLog("Slot-order re-insert: time (budget " + budgetMs + " ms)", "n (keys)", "time (ms; JMH single shot, 99.9% CI)");
-        for (ReinsertTarget v : variants) {
+    private static List<ReinsertTarget> variantsOf(List<TrapPoint> points) {
+        return points.stream().map(TrapPoint::variant).distinct().toList();
+    }
+
+    private static XYChart timeChart(List<TrapPoint> points, long budgetMs) {
+        XYChart chart = Charts.logLog("Slot-order re-insert: time (budget " + budgetMs + " ms)", "n (keys)",
+                "time (ms; JMH single shots, " + Finding.confidenceLabel() + " interval over forks)");
+        for (ReinsertTarget v : variantsOf(points)) {
             List<TrapPoint> ps = points.stream().filter(p -> p.variant() == v).toList();
-            seriesWithLowerBounds(chart, v.label(), ps, TrapPoint::overBudget,
-                    TrapPoint::ms, p -> Sweeps.logSafeError(p.ms(), p.errorMs()));
+            seriesWithLowerBounds(chart, v.label(), ps, TrapPoint::overBudget, TrapPoint::ms, p -> Sweeps.logSafeError(p.ms(), p.errorMs()));
         }
         return chart;
     }
 
-    private static XYChart probeChart(List<TrapPoint> points, List<ReinsertTarget> variants) {
+    private static XYChart probeChart(List<TrapPoint> points) {
         String title = "Slot-order re-insert: longest probe";
-        XYChart chart = points.stream().allMatch(p -> p.maxProbe() > 0)
+        List<TrapPoint> counted = points.stream().filter(p -> !Double.isNaN(p.maxProbe())).toList();
+        XYChart chart = counted.stream().allMatch(p -> p.maxProbe() > 0)
                 ? Charts.logLog(title, "n (keys)", "max probe (slots; counted in process)")
                 : Charts.xy(title, "n (keys)", "max probe (slots; counted in process)");
-        for (ReinsertTarget v : variants) {
-            List<TrapPoint> ps = points.stream().filter(p -> p.variant() == v).toList();
-            seriesWithLowerBounds(chart, v.label(), ps, TrapPoint::countCut, p -> (double) p.maxProbe(), null);
+        for (ReinsertTarget v : variantsOf(counted)) {
+            List<TrapPoint> ps = counted.stream().filter(p -> p.variant() == v).toList();
+            seriesWithLowerBounds(chart, v.label(), ps, TrapPoint::countCut, TrapPoint::maxProbe, null);
         }
         return chart;
     }
@@ -277,81 +382,117 @@ public final class Merge implements Experiment {
      * One line of the exact points (with error bars when {@code error} is given) and, apart,
      * the points that are only lower bounds as up-pointing triangles labelled "at least".
      */
-    private static void seriesWithLowerBounds(XYChart chart, String label, List<TrapPoint> ps,
-                                              java.util.function.Predicate<TrapPoint> lowerBound,
-                                              java.util.function.ToDoubleFunction<TrapPoint> y,
-                                              java.util.function.ToDoubleFunction<TrapPoint> error) {
+    private static void seriesWithLowerBounds(XYChart chart, String label, List<TrapPoint> ps, Predicate<TrapPoint> lowerBound,
+                                              ToDoubleFunction<TrapPoint> y, ToDoubleFunction<TrapPoint> error) {
         List<TrapPoint> exact = ps.stream().filter(lowerBound.negate()).toList();
         List<TrapPoint> bounds = ps.stream().filter(lowerBound).toList();
         if (!exact.isEmpty()) {
-            Charts.series(chart, label, exact.stream().map(TrapPoint::n).toList(), exact.stream().map(p -> y.applyAsDouble(p)).toList(),
-                    error == null ? null : exact.stream().map(p -> error.applyAsDouble(p)).toList());
+            Charts.series(chart, label, exact.stream().map(TrapPoint::n).toList(), exact.stream().map(y::applyAsDouble).toList(),
+                    error == null ? null : exact.stream().map(error::applyAsDouble).toList());
         }
         if (!bounds.isEmpty()) {
             XYSeries s = Charts.series(chart, label + ": at least (budget ran out)", bounds.stream().map(TrapPoint::n).toList(),
-                    bounds.stream().map(p -> y.applyAsDouble(p)).toList(), null);
+                    bounds.stream().map(y::applyAsDouble).toList(), null);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.TRIANGLE_UP);
         }
     }
 
-    static void findings(ResultBuilder out, List<TrapPoint> points, List<Integer> sizes, long budgetMs, List<Runnable> later) {
-        int maxN = sizes.get(sizes.size() - 1);
-        TrapPoint same = point(points, ReinsertTarget.SAME_HASH, maxN);
-        TrapPoint seeded = point(points, ReinsertTarget.SEEDED, maxN);
-        if (same != null && seeded != null) {
-            String a = "Re-inserting " + maxN + " keys in slot order into a map with the same hash";
-            if (same.overBudget()) {
-                double ratio = same.ms() / seeded.ms();
-                out.finding(new Finding("same_hash_vs_seeded", ratio, "x", String.format(Locale.ROOT,
-                        "%s took more than %s the time of per-map seeds (it ran out of its %d ms budget; the value is a lower bound)",
-                        a, Finding.formatRatio(ratio), budgetMs)));
-            } else {
-                out.finding(Finding.timeRatio("same_hash_vs_seeded", a, same.ms(), "per-map seeds", seeded.ms()));
+    /**
+     * The trap's findings from its points. {@code same_hash_vs_seeded} compares the two at the
+     * largest size both were timed at: a paired time ratio ({@link Measured#ratioTo}) when the
+     * same-hash merge finished, else the lower bound of {@link #lowerBoundRatio}. Growth
+     * exponents are least-squares slopes on log-log axes over the sizes that finished within the
+     * budget, with the slope's Student-t interval ({@link Stats#growth}); the longest probe runs
+     * are exact counts, or "at least" bounds when the count ran out of the budget. What cannot be
+     * concluded (too few sizes within budget) goes to {@code problems}.
+     */
+    static void trapFindings(ResultBuilder out, List<TrapPoint> points, long budgetMs, List<String> problems) {
+        TrapPoint same = null;
+        TrapPoint seeded = null;
+        for (TrapPoint p : points) {
+            if (p.variant() != ReinsertTarget.SAME_HASH) continue;
+            TrapPoint s = point(points, ReinsertTarget.SEEDED, p.n());
+            if (s != null && (same == null || p.n() > same.n())) {
+                same = p;
+                seeded = s;
             }
         }
-        for (ReinsertTarget v : List.of(ReinsertTarget.SAME_HASH, ReinsertTarget.SEEDED, ReinsertTarget.PRESIZED)) {
+        if (same != null) {
+            int n = same.n();
+            String a = "Re-inserting " + n + " keys in slot order into a map with the same hash";
+            if (seeded.overBudget()) {
+                problems.add("same_hash_vs_seeded: the per-map-seeds merge of " + n + " keys ran out of budget_ms=" + budgetMs + " too; raise budget_ms");
+            } else if (same.overBudget()) {
+                LowerBound b = lowerBoundRatio(same.time(), seeded.time());
+                out.finding(Finding.ratioAtLeast("same_hash_vs_seeded", a, "per-map seeds", Finding.Quantity.TIME, b.ratio(),
+                        "it ran out of its " + budgetMs + " ms budget; the bound is " + b.how())
+                        .where("n_keys", n).where("budget_ms", budgetMs));
+            } else {
+                out.finding(Finding.timeRatio("same_hash_vs_seeded", a, "per-map seeds", same.time().ratioTo(seeded.time())).where("n_keys", n));
+            }
+        }
+        for (ReinsertTarget v : ReinsertTarget.values()) {
             List<TrapPoint> ps = points.stream().filter(p -> p.variant() == v).toList();
             if (ps.isEmpty()) continue;
             String id = v.id() + "_growth_exponent";
             List<TrapPoint> fit = ps.stream().filter(p -> !p.overBudget()).toList();
             if (fit.size() < 2) {
-                later.add(() -> {
-                    throw new IllegalStateException(id + ": only " + fit.size() + " of " + ps.size()
-                            + " sizes finished within budget_ms=" + budgetMs + "; raise budget_ms or use smaller sizes");
-                });
+                problems.add(id + ": only " + fit.size() + " of " + ps.size() + " sizes finished within budget_ms=" + budgetMs
+                        + "; raise budget_ms or use smaller sizes");
                 continue;
             }
             Stats.Growth g = Stats.growth(fit.stream().mapToDouble(TrapPoint::n).toArray(), fit.stream().mapToDouble(TrapPoint::ms).toArray());
             int over = ps.size() - fit.size();
             String note = over == 0 ? "" : "; " + over + " larger size(s) ran out of the budget and are left out, so the true growth is steeper";
-            out.finding(Finding.of(id, g.exponent(), "exponent", String.format(Locale.ROOT,
-                    "Re-inserting in slot order (%s): time grew as n^%%.2f (least squares on log-log over n = %d..%d, R² = %.3f%s)",
-                    v.label(), fit.get(0).n(), fit.get(fit.size() - 1).n(), g.r2(), note)));
+            String range = fit.get(0).n() + ".." + fit.get(fit.size() - 1).n();
+            out.finding(Finding.estimate(id, g.exponentEstimate(), "exponent", Finding.Basis.TIMING, String.format(Locale.ROOT,
+                    "Re-inserting in slot order (%s): time grew as n^%%.2f (least squares on log-log over %d sizes, n = %s, R² = %.3f%s)",
+                    v.label(), fit.size(), range, g.r2(), note)).where("n_keys", range));
         }
         for (ReinsertTarget v : List.of(ReinsertTarget.SAME_HASH, ReinsertTarget.SEEDED)) {
-            TrapPoint p = point(points, v, maxN);
+            TrapPoint p = points.stream().filter(x -> x.variant() == v && !Double.isNaN(x.maxProbe())).reduce((x, y) -> y).orElse(null);
             if (p == null) continue;
-            String template = p.countCut()
-                    ? "Re-inserting " + maxN + " keys in slot order (" + v.label() + "): the longest probe run was at least %.0f slots (the count ran out of its budget after " + p.inserted() + " keys)"
-                    : "Re-inserting " + maxN + " keys in slot order (" + v.label() + "): the longest probe run was %.0f slots";
-            out.finding(Finding.of(v.id() + "_max_probe", p.maxProbe(), "probes", template));
+            String head = "Re-inserting " + p.n() + " keys in slot order (" + v.label() + "): the longest probe run was ";
+            Finding f = p.countCut()
+                    ? Finding.bound(v.id() + "_max_probe", p.maxProbe(), "probes", Finding.Verdict.AT_LEAST, head + "at least %.0f slots (the count ran out of its "
+                            + budgetMs + " ms budget" + (p.inserted() >= 0 ? " after " + p.inserted() + " keys" : "") + ")")
+                    : Finding.count(v.id() + "_max_probe", p.maxProbe(), "probes", head + "%.0f slots");
+            out.finding(f.where("n_keys", p.n()));
         }
+    }
+
+    /** A conservative lower bound of a ratio: {@code numerator / denominator}, both as used. */
+    record LowerBound(double ratio, double numerator, double denominator, String how) { }
+
+    /**
+     * The lower bound of {@code cut / other} when {@code cut}'s merge ran out of its budget. Every
+     * cut shot is at most the time the whole merge would take, so each fork's mean of cut shots
+     * is a lower bound of that fork's true time; the numerator is the <b>smallest</b> fork mean
+     * (the stored value when there are no samples). The denominator is the <b>upper</b> end of
+     * {@code other}'s interval at {@link maplab.stats.Estimates#CONFIDENCE} over forks (stored
+     * value + error without samples; its value when it has no interval). So the ratio errs low on
+     * both sides: the same-hash merge took at least this many times as long, at that confidence.
+     */
+    static LowerBound lowerBoundRatio(Measured cut, Measured other) {
+        double num = cut.samples().isEmpty() ? cut.value()
+                : cut.forkMeans().values().stream().mapToDouble(Double::doubleValue).min().orElse(cut.value());
+        String numHow = cut.samples().isEmpty() ? "its stored time as cut" : "its time as cut (smallest fork mean)";
+        double den;
+        String denHow;
+        if (other.samples().isEmpty()) {
+            den = Double.isFinite(other.error()) ? other.value() + other.error() : other.value();
+            denHow = Double.isFinite(other.error()) ? "the per-map-seeds time plus its stored error" : "the per-map-seeds time (no interval stored)";
+        } else {
+            Estimate e = other.estimate();
+            den = e.hasInterval() ? Math.max(e.high(), e.value()) : e.value();
+            denHow = e.hasInterval() ? "the upper end of the per-map-seeds time's " + Finding.confidenceLabel() + " interval over forks"
+                    : "the per-map-seeds time (one fork: no interval)";
+        }
+        return new LowerBound(num / den, num, den, String.format(Locale.ROOT, "%s, %.1f ms, over %s, %.3f ms", numHow, num, denHow, den));
     }
 
     private static TrapPoint point(List<TrapPoint> points, ReinsertTarget v, int n) {
         return points.stream().filter(p -> p.variant() == v && p.n() == n).findFirst().orElse(null);
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    /** Single-shot settings: the profile's forks and fork arguments with these shot counts (more in full). */
-    static Jmh.Settings shots(Profile profile, int warmup, int measured) {
-        Jmh.Settings s = Jmh.Settings.forProfile(profile);
-        return profile == Profile.FULL ? s.withWarmup(warmup * 2, 0).withMeasurement(measured * 2, 0) : s.withWarmup(warmup, 0).withMeasurement(measured, 0);
-    }
-
-    private static double zeroIfNaN(double d) {
-        return Double.isNaN(d) ? 0 : d;
     }
 }

@@ -1,20 +1,19 @@
 package maplab.experiments;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
-import maplab.experiment.Profile;
 import maplab.experiment.RunContext;
-import maplab.measure.Jmh;
+import maplab.experiment.RunData;
+import maplab.measure.Effort;
 import maplab.measure.JmhScore;
 import maplab.measure.TableLength;
 import maplab.result.Finding;
 import maplab.result.ResultBuilder;
+import maplab.result.Rows;
 import maplab.result.Unit;
 import maplab.subject.jdk.Capacity;
 import maplab.subject.jdk.MapConstructor;
@@ -28,8 +27,14 @@ import org.openjdk.jmh.annotations.Mode;
  * presize: what resizing costs against presizing. Inserts n keys into maps built by each
  * {@link MapConstructor} (HashMap, LinkedHashMap, ConcurrentHashMap, fastutil), counts table
  * resizes in process (table length read by reflection after every put), and times the whole
- * insertion with JMH single shots in forked JVMs, with allocation per entry from JMH's GC
- * profiler ({@code gc.alloc.rate.norm}).
+ * insertion with JMH single shots in forked JVMs (the constructors in {@code timed}), with
+ * allocation per entry from JMH's GC profiler ({@code gc.alloc.rate.norm}).
+ *
+ * <p><b>Measure</b> writes rows only: per constructor {@code resizes} and
+ * {@code final_table_length} (counts), {@code table_length} at each change (dimension
+ * {@code entries}: entries inserted when the table had that length), and for the timed ones
+ * {@code insert_time} and {@code alloc_per_entry} with their per-fork samples. <b>Conclude</b>
+ * computes findings, the step chart and the bar charts from those rows.
  */
 public final class Presize implements Experiment {
 
@@ -41,104 +46,57 @@ public final class Presize implements Experiment {
 
     @Override
     public List<ParamSpec> params() {
+        String all = String.join(",", MapConstructor.ids());
         return List.of(
                 ParamSpec.integer("n", 1, 50_000_000, 1_000_000, 4_000_000, "keys inserted"),
-                ParamSpec.choices("constructors", MapConstructor.ids(), String.join(",", MapConstructor.ids()),
-                        String.join(",", MapConstructor.ids()), "map constructors compared"));
+                ParamSpec.choices("constructors", MapConstructor.ids(), all, all, "map constructors compared (resizes counted for each)"),
+                ParamSpec.choices("timed", MapConstructor.ids(), "hashmap_default,hashmap_presized", all,
+                        "constructors also timed with JMH (those also in 'constructors')"),
+                ParamSpec.effort("insert", Effort.shots(4, 1, 3), Effort.shots(5, 1, 2),
+                        "JMH effort of the timed inserts (single shots, one whole fill each, after a full GC)"));
     }
+
+    // ================================================================ measure
 
     @Override
     public void measure(RunContext ctx) {
         int n = ctx.params().getInt("n");
         List<MapConstructor> constructors = ctx.params().getStrings("constructors").stream().map(MapConstructor::parse).toList();
+        List<String> timedIds = ctx.params().getStrings("timed");
+        List<MapConstructor> timed = constructors.stream().filter(c -> timedIds.contains(c.id())).toList();
         long keySeed = ctx.seed("keys");
         int[] keys = KeyOrder.RANDOM.intKeys(n, keySeed);
         ResultBuilder out = ctx.result();
         out.note("capacity_helper", Capacity.describe());
 
-        XYChart steps = Charts.xy("Table length as entries are inserted (n = " + n + ")", "entries inserted", "table length (buckets)");
-        steps.getStyler().setXAxisLogarithmic(true);
-        steps.getStyler().setYAxisLogarithmic(true);
-        steps.getStyler().setMarkerSize(0);
-        Map<MapConstructor, Integer> resizes = new LinkedHashMap<>();
         ctx.progress().addSteps(constructors.size());
         for (MapConstructor c : constructors) {
             ctx.progress().step("counting resizes: " + c.label());
             List<Integer> xs = new ArrayList<>();
             List<Integer> ys = new ArrayList<>();
             int count = countResizes(c, keys, xs, ys);
-            resizes.put(c, count);
-            out.row().with("subject", c.id()).with("n_keys", n).measure("resizes", count, Unit.COUNT);
+            ResultBuilder.Row row = out.row().with("subject", c.id()).with("n_keys", n);
+            // how presized maps were sized depends on the measuring JDK: stored, so concluding elsewhere says the same
+            if (c == MapConstructor.HASHMAP_PRESIZED) row.with("sized_by", Capacity.describe());
+            row.measure("resizes", count, Unit.COUNT);
             out.row().with("subject", c.id()).with("n_keys", n).measure("final_table_length", ys.get(ys.size() - 1), Unit.COUNT);
-            XYSeries s = Charts.series(steps, c.label(), xs, ys, null);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+            for (int i = 0; i < xs.size(); i++) {
+                out.row().with("subject", c.id()).with("n_keys", n).with("entries", xs.get(i)).measure("table_length", ys.get(i), Unit.COUNT);
+            }
         }
-        out.chart("table length", steps);
+        if (timed.isEmpty()) return;
 
-        Jmh.Settings base = Jmh.Settings.forProfile(ctx.profile());
-        List<JmhScore> scores = ctx.jmh(BENCH)
-                .param("constructor", constructors.stream().map(MapConstructor::id).toList())
+        List<JmhScore> scores = ctx.jmh(BENCH, "insert")
+                .param("constructor", timed.stream().map(MapConstructor::id).toList())
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(keySeed))
                 .mode(Mode.SingleShotTime)
                 .profiler("gc")
-                .settings(ctx.profile() == Profile.FULL ? base.withWarmup(5, 0).withMeasurement(10, 0) : base.withWarmup(3, 0).withMeasurement(10, 0))
                 .run();
-        Map<MapConstructor, JmhScore> byConstructor = new LinkedHashMap<>();
         for (JmhScore s : scores) {
             MapConstructor c = MapConstructor.parse(s.param("constructor"));
-            byConstructor.put(c, s);
-            out.row().with("subject", c.id()).with("n_keys", n).measure("insert_time", s.score(), s.error(), Unit.ofJmh(s.unit()));
-            maplab.result.Measured alloc = s.secondary("gc.alloc.rate.norm");
-            out.row().with("subject", c.id()).with("n_keys", n).measure("alloc_per_entry", alloc.value() / n, alloc.error() / n, Unit.BYTES_PER_ENTRY);
-        }
-        List<MapConstructor> timed = constructors.stream().filter(byConstructor::containsKey).toList();
-        List<String> labels = timed.stream().map(MapConstructor::label).toList();
-
-        CategoryChart time = Charts.bars("Inserting " + n + " keys (JMH single shot, 99.9% CI)", "constructor", "time (" + scores.get(0).unit() + ")");
-        time.getStyler().setYAxisMin(0.0); // times are positive; wide intervals of a quick run would pull the axis below zero
-        Charts.bars(time, "insert time", labels,
-                timed.stream().map(c -> byConstructor.get(c).score()).toList(),
-                timed.stream().map(c -> zeroIfNaN(byConstructor.get(c).error())).toList());
-        out.chart("insert time", time);
-
-        CategoryChart alloc = Charts.bars("Bytes allocated per entry inserted (JMH -prof gc, 99.9% CI)", "constructor", "allocation (B/entry)");
-        alloc.getStyler().setYAxisMin(0.0);
-        Charts.bars(alloc, "allocation", labels,
-                timed.stream().map(c -> byConstructor.get(c).secondary("gc.alloc.rate.norm").value() / n).toList(),
-                timed.stream().map(c -> zeroIfNaN(byConstructor.get(c).secondary("gc.alloc.rate.norm").error() / n)).toList());
-        out.chart("allocation", alloc);
-
-        addFindings(out, n, resizes, byConstructor);
-    }
-
-    private static void addFindings(ResultBuilder out, int n, Map<MapConstructor, Integer> resizes, Map<MapConstructor, JmhScore> scores) {
-        Integer dflt = resizes.get(MapConstructor.HASHMAP_DEFAULT);
-        if (dflt != null) {
-            out.finding(new Finding("resizes_default", dflt, "count", String.format(Locale.ROOT,
-                    "new HashMap<>() resized %d times while %d keys were inserted (16 buckets doubled to hold them at load factor 0.75)", dflt, n)));
-        }
-        Integer plainN = resizes.get(MapConstructor.HASHMAP_N);
-        if (plainN != null) {
-            out.finding(new Finding("resizes_new_hashmap_n", plainN, "count", plainN > 0
-                    ? String.format(Locale.ROOT, "new HashMap<>(n) still resized %d time(s): its argument sizes the table (the next power of two >= n), "
-                    + "which holds only 0.75 of that many entries", plainN)
-                    : String.format(Locale.ROOT, "new HashMap<>(n) did not resize at n = %d: the next power of two >= n happened to hold n entries at load factor 0.75", n)));
-        }
-        Integer presized = resizes.get(MapConstructor.HASHMAP_PRESIZED);
-        if (presized != null) {
-            out.finding(new Finding("resizes_presized", presized, "count", String.format(Locale.ROOT,
-                    "A HashMap presized for n entries resized %d time(s) (sized by %s)", presized, Capacity.describe())));
-        }
-        JmhScore d = scores.get(MapConstructor.HASHMAP_DEFAULT);
-        JmhScore p = scores.get(MapConstructor.HASHMAP_PRESIZED);
-        if (d != null && p != null) {
-            out.finding(Finding.timeRatio("insert_default_vs_presized", "Inserting into new HashMap<>()", d.score(),
-                    "a presized HashMap", p.score()));
-            double ratio = d.secondary("gc.alloc.rate.norm").value() / p.secondary("gc.alloc.rate.norm").value();
-            out.finding(new Finding("alloc_default_vs_presized", ratio, "x", String.format(Locale.ROOT,
-                    "new HashMap<>() allocated %s the bytes of a presized HashMap for the same %d entries (%s)",
-                    Finding.formatRatio(ratio), n, ratio >= 1 ? "the tables it outgrew are garbage" : "less, against expectation")));
+            out.row().with("subject", c.id()).with("n_keys", n).measure("insert_time", s.measured(), Unit.ofJmh(s.unit()));
+            out.row().with("subject", c.id()).with("n_keys", n).measure("alloc_per_entry", s.secondary("gc.alloc.rate.norm").scaled(1.0 / n), Unit.BYTES_PER_ENTRY);
         }
     }
 
@@ -147,7 +105,7 @@ public final class Presize implements Experiment {
      * every table change; returns the resizes (changes of an allocated table).
      */
     static int countResizes(MapConstructor c, int[] keys, List<Integer> xs, List<Integer> ys) {
-        Map<Integer, Integer> map = c.create(keys.length);
+        java.util.Map<Integer, Integer> map = c.create(keys.length);
         int length = TableLength.of(map); // 0 while the table is allocated lazily
         int resizes = 0;
         for (int i = 0; i < keys.length; i++) {
@@ -165,7 +123,97 @@ public final class Presize implements Experiment {
         return resizes;
     }
 
-    private static double zeroIfNaN(double d) {
-        return Double.isNaN(d) ? 0 : d;
+    // ================================================================ conclude
+
+    @Override
+    public void conclude(RunData data, ResultBuilder out) {
+        Rows rows = data.rows();
+        List<MapConstructor> counted = rows.metric("resizes").distinct("subject").stream().map(MapConstructor::parse).toList();
+
+        Rows steps = rows.metric("table_length");
+        if (!steps.isEmpty()) {
+            XYChart chart = Charts.xy("Table length as entries are inserted (n = " + steps.list().get(0).str("n_keys") + ")",
+                    "entries inserted", "table length (buckets)");
+            chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setMarkerSize(0);
+            for (MapConstructor c : counted) {
+                Rows mine = steps.where("subject", c.id());
+                if (mine.isEmpty()) continue;
+                XYSeries s = Charts.series(chart, c.label(), mine.list().stream().map(r -> r.integer("entries")).toList(),
+                        mine.list().stream().map(Rows.Row::value).toList(), null);
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+            }
+            out.chart("table length", chart);
+        }
+
+        Rows time = rows.metric("insert_time");
+        Rows alloc = rows.metric("alloc_per_entry");
+        if (!time.isEmpty()) {
+            List<MapConstructor> timed = time.distinct("subject").stream().map(MapConstructor::parse).toList();
+            List<String> labels = timed.stream().map(MapConstructor::label).toList();
+            String n = time.list().get(0).str("n_keys");
+            CategoryChart t = Charts.bars("Inserting " + n + " keys (JMH single shots, " + Finding.confidenceLabel() + " interval over forks)",
+                    "constructor", "time (" + time.list().get(0).str("unit") + ")");
+            t.getStyler().setYAxisMin(0.0);
+            Charts.bars(t, "insert time", labels, timed.stream().map(c -> time.where("subject", c.id()).one().value()).toList(),
+                    timed.stream().map(c -> time.where("subject", c.id()).one().error()).toList());
+            out.chart("insert time", t);
+            List<MapConstructor> allocated = timed.stream().filter(c -> !alloc.where("subject", c.id()).isEmpty()).toList();
+            if (!allocated.isEmpty()) {
+                CategoryChart a = Charts.bars("Bytes allocated per entry inserted (JMH -prof gc, " + Finding.confidenceLabel() + " interval over forks)",
+                        "constructor", "allocation (B/entry)");
+                a.getStyler().setYAxisMin(0.0);
+                Charts.bars(a, "allocation", allocated.stream().map(MapConstructor::label).toList(),
+                        allocated.stream().map(c -> alloc.where("subject", c.id()).one().value()).toList(),
+                        allocated.stream().map(c -> alloc.where("subject", c.id()).one().error()).toList());
+                out.chart("allocation", a);
+            }
+        }
+        findings(rows, out);
+    }
+
+    /**
+     * Resize counts are exact (in process, for the run's keys); the two ratios compare
+     * {@code new HashMap<>()} with a presized HashMap: time with {@link Finding#timeRatio}, bytes
+     * with {@link Finding#ratio} ({@link Finding.Quantity#BYTES}), both from per-fork samples
+     * paired by round (conservative intervals from stored errors when a run has no samples).
+     * Every finding names its {@code n_keys}.
+     */
+    static void findings(Rows rows, ResultBuilder out) {
+        Rows resizes = rows.metric("resizes");
+        for (Rows.Row r : resizes.where("subject", MapConstructor.HASHMAP_DEFAULT.id())) {
+            out.finding(Finding.count("resizes_default", r.value(), "count", "new HashMap<>() resized %.0f times while " + r.str("n_keys")
+                    + " keys were inserted (16 buckets doubled to hold them at load factor 0.75)").where("n_keys", r.str("n_keys")));
+        }
+        for (Rows.Row r : resizes.where("subject", MapConstructor.HASHMAP_N.id())) {
+            String text = r.value() > 0
+                    ? "new HashMap<>(n) still resized %.0f time(s) at n = " + r.str("n_keys") + ": its argument sizes the table (the next power of two >= n), "
+                    + "which holds only 0.75 of that many entries"
+                    : "new HashMap<>(n) resized %.0f times at n = " + r.str("n_keys") + ": the next power of two >= n happened to hold n entries at load factor 0.75";
+            out.finding(Finding.count("resizes_new_hashmap_n", r.value(), "count", text).where("n_keys", r.str("n_keys")));
+        }
+        for (Rows.Row r : resizes.where("subject", MapConstructor.HASHMAP_PRESIZED.id())) {
+            String sizedBy = r.has("sized_by") ? " (sized by " + r.str("sized_by").replace("%", "%%") + ")" : "";
+            out.finding(Finding.count("resizes_presized", r.value(), "count", "A HashMap presized for " + r.str("n_keys") + " entries resized %.0f time(s)"
+                    + sizedBy).where("n_keys", r.str("n_keys")));
+        }
+        Rows time = rows.metric("insert_time");
+        Rows d = time.where("subject", MapConstructor.HASHMAP_DEFAULT.id());
+        Rows p = time.where("subject", MapConstructor.HASHMAP_PRESIZED.id());
+        if (!d.isEmpty() && !p.isEmpty()) {
+            String n = d.one().str("n_keys");
+            out.finding(Finding.timeRatio("insert_default_vs_presized", "Inserting " + n + " keys into new HashMap<>()", "a presized HashMap",
+                    d.one().measured().ratioTo(p.one().measured())).where("n_keys", n));
+        }
+        Rows alloc = rows.metric("alloc_per_entry");
+        Rows ad = alloc.where("subject", MapConstructor.HASHMAP_DEFAULT.id());
+        Rows ap = alloc.where("subject", MapConstructor.HASHMAP_PRESIZED.id());
+        if (!ad.isEmpty() && !ap.isEmpty()) {
+            String n = ad.one().str("n_keys");
+            out.finding(Finding.ratio("alloc_default_vs_presized", String.format(Locale.ROOT, "Inserting %s keys, new HashMap<>()", n),
+                    "a presized HashMap (allocation per entry, JMH -prof gc)", Finding.Quantity.BYTES,
+                    ad.one().measured().ratioTo(ap.one().measured()), Finding.Basis.TIMING).where("n_keys", n));
+        }
     }
 }

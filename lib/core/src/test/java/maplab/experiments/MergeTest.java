@@ -10,7 +10,14 @@ import java.util.List;
 import java.util.Map;
 import maplab.experiment.Params;
 import maplab.experiment.Profile;
+import maplab.experiment.RunData;
+import maplab.result.Finding;
+import maplab.result.Measured;
 import maplab.result.ResultBuilder;
+import maplab.result.Rows;
+import maplab.result.Unit;
+import maplab.stats.Estimates.Sample;
+import org.assertj.core.data.Offset;
 import maplab.subject.merge.FastutilTarget;
 import maplab.subject.merge.FillOrder;
 import maplab.subject.merge.MergeStrategy;
@@ -19,7 +26,7 @@ import maplab.subject.probe.LongProbeMap;
 import maplab.workload.KeyOrder;
 import org.junit.jupiter.api.Test;
 
-/** merge's pieces that need no JMH: probe counts of the trap, merge results, orders, findings, parameters. */
+/** merge's pieces that need no JMH: probe counts of the trap, merge results, orders, conclusions on hand-made rows, parameters. */
 class MergeTest {
 
     private static final int N = 1 << 14;
@@ -79,37 +86,171 @@ class MergeTest {
         }
     }
 
-    @Test
-    void aMergeThatRanOutOfBudgetIsReportedAsMoreThan() {
-        List<Merge.TrapPoint> points = new ArrayList<>();
-        for (int n : List.of(1000, 2000, 4000)) {
-            points.add(new Merge.TrapPoint(ReinsertTarget.SAME_HASH, n, n == 4000 ? 101 : n / 100.0, 0.1, n == 4000, 5000, 100, n == 4000 ? 3000 : n));
-            points.add(new Merge.TrapPoint(ReinsertTarget.SEEDED, n, n / 1000.0, 0.01, false, 50, 2, n));
+    // ------------------------------------------------------------------ conclusions on hand-made rows
+
+    private static final long BUDGET = 100;
+
+    /** A measured time whose fork means are {@code forkMeans} (two iterations per fork, +-1% around the mean). */
+    private static Measured forks(double... forkMeans) {
+        List<Sample> samples = new ArrayList<>();
+        for (int f = 0; f < forkMeans.length; f++) {
+            samples.add(new Sample(f, 0, forkMeans[f] * 0.99));
+            samples.add(new Sample(f, 1, forkMeans[f] * 1.01));
         }
+        return Measured.of(samples);
+    }
+
+    private static void time(ResultBuilder b, String subject, int n, boolean cut, Measured m) {
+        b.row().with("part", "trap").with("subject", subject).with("n_keys", n).with("lower_bound", cut).measure("merge_time", m, Unit.MS_PER_OP);
+    }
+
+    private static void probes(ResultBuilder b, String subject, int n, int max, int inserted) {
+        boolean cut = inserted < n;
+        b.row().with("part", "trap").with("subject", subject).with("n_keys", n).with("lower_bound", cut).measure("max_probe", max, Unit.PROBES);
+        b.row().with("part", "trap").with("subject", subject).with("n_keys", n).with("lower_bound", cut).measure("mean_probe_per_insert", max / 4.0, Unit.PROBES);
+        b.row().with("part", "trap").with("subject", subject).with("n_keys", n).with("lower_bound", cut).measure("keys_inserted", inserted, Unit.COUNT);
+    }
+
+    /**
+     * A trap whose same-hash merge grows as n^2 (1000..4000, slight noise) and runs out of the
+     * 100 ms budget at 8000; per-map seeds grow as n. Same-hash probe count cut at 8000.
+     */
+    private static ResultBuilder trapRows(boolean lastCut) {
+        ResultBuilder b = new ResultBuilder();
+        double[] noise = {1.0, 1.03, 0.98, 1.0};
+        double[] sameNoise = {1.0, 1.003, 0.998, 1.0};
+        int[] sizes = {1000, 2000, 4000, 8000};
+        for (int i = 0; i < sizes.length; i++) {
+            int n = sizes[i];
+            boolean cut = lastCut && n == 8000;
+            double t = cut ? 101 : 1e-6 * n * n * sameNoise[i];
+            time(b, "same_hash", n, cut, n == 8000 ? forks(t, t * 1.01, t * 1.005, t * 1.02) : forks(t));
+            probes(b, "same_hash", n, n / 2, cut ? 6000 : n);
+        }
+        for (int i = 0; i < sizes.length; i++) {
+            int n = sizes[i];
+            double t = n / 1000.0 * noise[(i + 1) % 4];
+            time(b, "seeded", n, false, n == 8000 ? forks(t * 0.97, t * 1.02, t, t * 1.01) : forks(t));
+            probes(b, "seeded", n, 40, n);
+        }
+        return b;
+    }
+
+    private static Map<String, Finding> conclude(ResultBuilder rows, Map<String, String> params) {
+        Merge merge = new Merge();
+        RunData data = new RunData("merge", Profile.QUICK, Params.resolve(merge, Profile.QUICK, params), Rows.fromObjects(rows.rows(), rows.samples()));
         ResultBuilder out = new ResultBuilder();
-        List<Runnable> later = new ArrayList<>();
-        Merge.findings(out, points, List.of(1000, 2000, 4000), 100, later);
-        Map<String, maplab.result.Finding> f = new HashMap<>();
+        merge.conclude(data, out);
+        Map<String, Finding> f = new HashMap<>();
         out.findings().forEach(x -> f.put(x.id(), x));
-        assertThat(f.get("same_hash_vs_seeded").value()).isEqualTo(101 / 4.0);
-        assertThat(f.get("same_hash_vs_seeded").text()).contains("more than 25.3x", "100 ms budget");
-        assertThat(f.get("same_hash_growth_exponent").value()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(f.get("same_hash_growth_exponent").text()).contains("n = 1000..2000", "left out");
-        assertThat(f.get("seeded_growth_exponent").value()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(f.get("same_hash_max_probe").text()).contains("at least 5000", "after 3000 keys");
-        assertThat(f.get("seeded_max_probe").text()).doesNotContain("at least");
-        assertThat(later).isEmpty();
+        return f;
+    }
+
+    private static Map<String, Finding> conclude(ResultBuilder rows) {
+        return conclude(rows, Map.of("budget_ms", String.valueOf(BUDGET)));
     }
 
     @Test
-    void tooFewSizesWithinBudgetFailLoudlyInsteadOfDroppingTheFinding() {
-        List<Merge.TrapPoint> points = List.of(
-                new Merge.TrapPoint(ReinsertTarget.SAME_HASH, 1000, 10, 0.1, false, 500, 10, 1000),
-                new Merge.TrapPoint(ReinsertTarget.SAME_HASH, 2000, 101, Double.NaN, true, 900, 10, 1500));
-        List<Runnable> later = new ArrayList<>();
-        Merge.findings(new ResultBuilder(), points, List.of(1000, 2000), 100, later);
-        assertThat(later).hasSize(1);
-        assertThatThrownBy(() -> later.get(0).run()).hasMessageContaining("same_hash_growth_exponent", "budget_ms=100");
+    void aSameHashMergeThatRanOutOfBudgetIsAConservativeLowerBound() {
+        Finding f = conclude(trapRows(true)).get("same_hash_vs_seeded");
+        Measured seeded = forks(8 * 0.97, 8 * 1.02, 8, 8 * 1.01);
+        double expected = 101 / seeded.estimate().high(); // smallest fork of the cut merge / upper end of seeded's interval
+        assertThat(f.verdict()).isEqualTo(Finding.Verdict.AT_LEAST);
+        assertThat(f.basis()).isEqualTo(Finding.Basis.TIMING);
+        assertThat(f.value()).isCloseTo(expected, Offset.offset(1e-9));
+        assertThat(f.value()).isLessThan(101 / seeded.value()); // more cautious than the ratio of values
+        assertThat(f.low()).isEqualTo(f.value());
+        assertThat(f.high()).isInfinite();
+        assertThat(f.conditions()).containsEntry("n_keys", "8000").containsEntry("budget_ms", "100");
+        // printed as measured, cut toward the safe side, never rounded up
+        assertThat(f.text()).contains("at least " + Finding.formatBound(expected, true), "100 ms budget").doesNotContain("slower");
+    }
+
+    @Test
+    void aLowerBoundFromRowsWithoutSamplesUsesTheStoredValueAndTheUpperEndOfTheError() {
+        Merge.LowerBound b = Merge.lowerBoundRatio(new Measured(6107.6, Double.NaN, List.of()), new Measured(50.0, 2.0, List.of()));
+        assertThat(b.numerator()).isEqualTo(6107.6);
+        assertThat(b.denominator()).isEqualTo(52.0);
+        assertThat(b.ratio()).isEqualTo(6107.6 / 52.0);
+    }
+
+    @Test
+    void aFinishedSameHashMergeIsAPairedTimeRatioThatIsHigher() {
+        Finding f = conclude(trapRows(false)).get("same_hash_vs_seeded");
+        assertThat(f.verdict()).isEqualTo(Finding.Verdict.HIGHER);
+        assertThat(f.low()).isGreaterThan(5); // 64 ms against 8 ms
+        assertThat(f.value()).isCloseTo(8, Offset.offset(0.5));
+    }
+
+    @Test
+    void growthExponentsCarryTheFitsIntervalAndLeaveOutBounds() {
+        Map<String, Finding> f = conclude(trapRows(true));
+        Finding same = f.get("same_hash_growth_exponent");
+        Finding seeded = f.get("seeded_growth_exponent");
+        assertThat(same.verdict()).isNull();
+        assertThat(same.low()).isLessThan(2).isGreaterThan(1.5);
+        assertThat(same.high()).isGreaterThan(2).isLessThan(2.5);
+        assertThat(same.conditions()).containsEntry("n_keys", "1000..4000");
+        assertThat(same.text()).contains("left out", "n = 1000..4000");
+        assertThat(seeded.low()).isLessThan(1);
+        assertThat(seeded.high()).isGreaterThan(1).isLessThan(1.5);
+        assertThat(seeded.conditions()).containsEntry("n_keys", "1000..8000");
+    }
+
+    @Test
+    void maxProbesAreCountsOrBoundsWhenTheCountWasCut() {
+        Map<String, Finding> f = conclude(trapRows(true));
+        Finding same = f.get("same_hash_max_probe");
+        assertThat(same.verdict()).isEqualTo(Finding.Verdict.AT_LEAST);
+        assertThat(same.basis()).isEqualTo(Finding.Basis.COUNT);
+        assertThat(same.value()).isEqualTo(4000);
+        assertThat(same.text()).contains("at least 4000", "after 6000 keys");
+        Finding seeded = f.get("seeded_max_probe");
+        assertThat(seeded.verdict()).isNull();
+        assertThat(seeded.low()).isEqualTo(40).isEqualTo(seeded.high());
+        assertThat(seeded.text()).doesNotContain("at least");
+    }
+
+    @Test
+    void overlappingForksGiveNoDetectableDifferenceAndAClearGapGivesAVerdict() {
+        ResultBuilder b = new ResultBuilder();
+        b.row().with("part", "jdk").with("subject", "put_all").with("n_keys", 100000).with("overlap_pct", 50)
+                .measure("merge_time", forks(5.0, 5.6, 4.8, 5.3), Unit.MS_PER_OP);
+        b.row().with("part", "jdk").with("subject", "put_loop").with("n_keys", 100000).with("overlap_pct", 50)
+                .measure("merge_time", forks(5.2, 5.1, 5.0, 5.4), Unit.MS_PER_OP);
+        b.row().with("part", "fastutil").with("subject", "fastutil_set").with("order", "iteration").with("n_keys", 262144)
+                .measure("fill_time", forks(30, 32, 29, 31), Unit.MS_PER_OP);
+        b.row().with("part", "fastutil").with("subject", "fastutil_set").with("order", "shuffled").with("n_keys", 262144)
+                .measure("fill_time", forks(3, 3.2, 2.9, 3.1), Unit.MS_PER_OP);
+        Map<String, Finding> f = conclude(b);
+
+        Finding loop = f.get("putall_vs_loop");
+        assertThat(loop.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(loop.low()).isLessThan(1);
+        assertThat(loop.high()).isGreaterThan(1);
+        assertThat(loop.text()).startsWith("No detectable difference").doesNotContain("slower", "faster");
+        assertThat(loop.conditions()).containsEntry("n_keys", "100000");
+
+        Finding fill = f.get("fastutil_iteration_order_vs_shuffled");
+        assertThat(fill.verdict()).isEqualTo(Finding.Verdict.HIGHER);
+        assertThat(fill.low()).isGreaterThan(5);
+        assertThat(fill.text()).contains("slower");
+        assertThat(f).doesNotContainKey("same_hash_vs_seeded");
+    }
+
+    @Test
+    void tooFewSizesWithinBudgetFailLoudlyAfterTheOtherFindings() {
+        ResultBuilder b = new ResultBuilder();
+        time(b, "same_hash", 1000, false, forks(10, 11, 10.5, 10.2));
+        time(b, "same_hash", 2000, true, forks(101, 102, 101, 103));
+        time(b, "seeded", 1000, false, forks(1, 1.1, 1.05, 1));
+        time(b, "seeded", 2000, false, forks(2, 2.1, 2.05, 2));
+        Merge merge = new Merge();
+        RunData data = new RunData("merge", Profile.QUICK, Params.resolve(merge, Profile.QUICK, Map.of("budget_ms", "100")),
+                Rows.fromObjects(b.rows(), b.samples()));
+        ResultBuilder out = new ResultBuilder();
+        assertThatThrownBy(() -> merge.conclude(data, out)).hasMessageContaining("same_hash_growth_exponent", "budget_ms=100");
+        assertThat(out.findings()).extracting(Finding::id).contains("same_hash_vs_seeded", "seeded_growth_exponent");
     }
 
     @Test
@@ -124,6 +265,9 @@ class MergeTest {
         assertThatThrownBy(() -> merge.validate(oneSize))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("parameter 'sizes': bad value '4096,4096'; allowed: at least two different sizes");
+        assertThatThrownBy(() -> merge.validate(Params.resolve(merge, Profile.QUICK, Map.of("same_hash_effort", "3:0+1"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("parameter 'same_hash_effort': bad value '3:0+1'; allowed: the same forks as trap_effort (4)");
         merge.validate(Params.resolve(merge, Profile.QUICK, Map.of()));
         merge.validate(Params.resolve(merge, Profile.FULL, Map.of()));
     }

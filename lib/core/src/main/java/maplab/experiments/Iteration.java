@@ -48,18 +48,21 @@ import tech.tablesaw.api.Table;
  *
  * <p><b>Measure.</b> Parts 1 and 2 are two JMH runs measured in alternating rounds
  * ({@link Jmh#inRounds}): round {@code r} runs fork {@code r} of every cell of both, so the
- * compared states (and styles) pair by round. Part 3 stores the sample counts as rows: all
+ * compared states (and styles) pair by round. Part 3 records {@code profile_jvms} JVMs one
+ * after another and stores, per JVM ({@code jvm} column), the sample counts as rows: all
  * samples, those whose top frame is an iterator's, and the self and total samples of the
  * hottest frames (one row per method).
  *
  * <p><b>Conclude.</b> {@code drained_vs_fresh}, {@code cleared_vs_fresh} and
  * {@code keyset_get_vs_entryset} are time ratios with paired-by-round intervals.
  * {@code iterator_frames_share} is the fraction of CPU samples with an iterator method on top:
- * basis {@code timing} (it estimates a share of CPU time, by sampling), interval the Wilson
- * score interval for a binomial proportion ({@link #wilson}). That interval treats the samples
- * as independent draws from one JVM: it covers the sampling error, not JVM-to-JVM variation
- * (JIT decisions), which one recording cannot show. The top-frames table is built from the
- * frame rows.
+ * basis {@code timing} (it estimates a share of CPU time, by sampling). Its interval is over
+ * JVMs, like every timing's (the JVM is the unit of replication: how much of the loop the JIT
+ * inlines into the caller moves samples between the loop and the iterator: recordings of the
+ * same loop gave 0.37, 0.57 and 0.59): the mean of the per-JVM shares with a Student-t interval. A run
+ * with one recording (older references) gets the Wilson score interval for a binomial
+ * proportion ({@link #wilson}), which covers only the sampling error, and its sentence says so.
+ * The top-frames table is built from the frame rows, summed over JVMs.
  */
 public final class Iteration implements Experiment {
 
@@ -75,11 +78,11 @@ public final class Iteration implements Experiment {
     /**
      * Quick: only the cells behind a finding (HashMap fresh, drained, cleared at n = 1M, k = 1000;
      * HashMap entrySet and keySet + get at 100,000 entries), 4 forks of 1x100 ms + 3x100 ms (an
-     * operation takes microseconds to a few milliseconds), a 0.7 s + 1.5 s JFR recording.
+     * operation takes microseconds to a few milliseconds), JFR recordings of 0.5 s + 1 s in 3 JVMs.
      * Full: every kind, state and style, n = 4M (as the reference), 5 forks of 1x100 ms + 3x100 ms
      * for the states (the fill to 4M entries in each fork's setup costs more than its
      * measurement) and 1x100 ms + 4x100 ms for the styles (a TreeMap pass over 1M entries takes
-     * about 180 ms), a 3 s + 8 s recording.
+     * about 180 ms), recordings of 2 s + 4 s in 4 JVMs.
      */
     @Override
     public List<ParamSpec> params() {
@@ -99,8 +102,9 @@ public final class Iteration implements Experiment {
                         "iteration styles compared (entrySet is the baseline of the ratios)"),
                 ParamSpec.choice("profiled_state", MapState.ids(), "fresh", "fresh",
                         "state of the HashMap (n, k as above) whose entrySet loop is profiled with JFR"),
-                ParamSpec.integer("profile_warmup_ms", 0, 600_000, 700, 3_000, "JFR profile: time the loop runs before the recording starts"),
-                ParamSpec.integer("profile_record_ms", 100, 600_000, 1_500, 8_000, "JFR profile: time recorded (a CPU sample every 1 ms)"),
+                ParamSpec.integer("profile_jvms", 1, 20, 3, 4, "JFR profile: JVMs recorded one after another (the share's interval is over JVMs)"),
+                ParamSpec.integer("profile_warmup_ms", 0, 600_000, 500, 2_000, "JFR profile: time the loop runs in each JVM before its recording starts"),
+                ParamSpec.integer("profile_record_ms", 100, 600_000, 1_000, 4_000, "JFR profile: time recorded in each JVM (a CPU sample every 1 ms)"),
                 ParamSpec.effort("states", Effort.parseOrNull("4:1x100ms+3x100ms"), Effort.parseOrNull("5:1x100ms+3x100ms"),
                         "JMH effort of the drained/cleared/fresh maps (same forks as styles: both run in alternating rounds)"),
                 ParamSpec.effort("styles", Effort.parseOrNull("4:1x100ms+3x100ms"), Effort.parseOrNull("5:1x100ms+4x100ms"),
@@ -157,42 +161,46 @@ public final class Iteration implements Experiment {
 
         // 3. where the CPU goes: JFR in a forked JVM; the counts are stored, the table and share are concluded
         MapState profiled = MapState.parse(ctx.params().getString("profiled_state"));
-        JfrProfile profile = profile(ctx, profiled, n, k, keySeed);
         int filled = profiled == MapState.FRESH ? k : n;
-        profileRow(out, profiled, k, filled).measure("samples", profile.samples(), Unit.COUNT);
-        profileRow(out, profiled, k, filled).measure("iterator_samples",
-                Math.round(profile.topFrameShare(Iteration::isIteratorFrame) * profile.samples()), Unit.COUNT);
-        for (JfrProfile.FrameCount f : profile.topFrames(STORED_FRAMES)) {
-            profileRow(out, profiled, k, filled).with("method", f.method()).measure("self_samples", f.self(), Unit.COUNT);
-            profileRow(out, profiled, k, filled).with("method", f.method()).measure("total_samples", f.total(), Unit.COUNT);
+        int jvms = ctx.params().getInt("profile_jvms");
+        ctx.progress().addSteps(jvms);
+        for (int jvm = 0; jvm < jvms; jvm++) {
+            JfrProfile profile = profile(ctx, profiled, n, k, keySeed, jvm);
+            profileRow(out, profiled, k, filled, jvm).measure("samples", profile.samples(), Unit.COUNT);
+            profileRow(out, profiled, k, filled, jvm).measure("iterator_samples",
+                    Math.round(profile.topFrameShare(Iteration::isIteratorFrame) * profile.samples()), Unit.COUNT);
+            for (JfrProfile.FrameCount f : profile.topFrames(STORED_FRAMES)) {
+                profileRow(out, profiled, k, filled, jvm).with("method", f.method()).measure("self_samples", f.self(), Unit.COUNT);
+                profileRow(out, profiled, k, filled, jvm).with("method", f.method()).measure("total_samples", f.total(), Unit.COUNT);
+            }
         }
     }
 
-    private static ResultBuilder.Row profileRow(ResultBuilder out, MapState state, int k, int filled) {
+    private static ResultBuilder.Row profileRow(ResultBuilder out, MapState state, int k, int filled, int jvm) {
         return out.row().with("part", "profile").with("subject", IterationMapKind.HASHMAP.id()).with("state", state.id())
-                .with("style", IterationStyle.ENTRYSET.id()).with("n_keys", k).with("n_filled", filled);
+                .with("style", IterationStyle.ENTRYSET.id()).with("n_keys", k).with("n_filled", filled).with("jvm", jvm);
     }
 
-    /** Runs {@link IterationLoop} on a HashMap in {@code state} under JFR in a forked JVM and reads its samples. */
-    private static JfrProfile profile(RunContext ctx, MapState state, int n, int k, long keySeed) {
+    /** Runs {@link IterationLoop} on a HashMap in {@code state} under JFR in forked JVM number {@code jvm} and reads its samples. */
+    private static JfrProfile profile(RunContext ctx, MapState state, int n, int k, long keySeed, int jvm) {
         int warmupMs = ctx.params().getInt("profile_warmup_ms");
         int recordMs = ctx.params().getInt("profile_record_ms");
         int periodMs = 1;
         Path dir = ctx.workDir().resolve("jfr");
-        Path jfr = dir.resolve("iteration-" + state.id() + ".jfr");
+        Path jfr = dir.resolve("iteration-" + state.id() + (jvm == 0 ? "" : "-" + jvm) + ".jfr");
         List<String> jvmArgs = new ArrayList<>(Jmh.Settings.DEFAULT_JVM_ARGS);
         // attribute samples to the exact (inlined) method, not the nearest safepoint
         jvmArgs.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
         List<String> args = List.of(IterationMapKind.HASHMAP.id(), state.id(), IterationStyle.ENTRYSET.id(), String.valueOf(n), String.valueOf(k),
                 String.valueOf(keySeed), String.valueOf(warmupMs), String.valueOf(recordMs), String.valueOf(periodMs), jfr.toString());
-        ctx.progress().addSteps(1);
-        ctx.progress().step("JFR profile of the entrySet loop over a " + state.label() + " HashMap (" + (warmupMs + recordMs) / 1000.0 + " s)");
+        ctx.progress().step("JFR profile " + (jvm + 1) + " of the entrySet loop over a " + state.label() + " HashMap (" + (warmupMs + recordMs) / 1000.0 + " s)");
         Map<String, Object> note = new LinkedHashMap<>();
         note.put("main_class", IterationLoop.class.getName());
         note.put("jvm_args", jvmArgs);
         note.put("args", args);
         note.put("sample_period_ms", periodMs);
-        note.put("recording", dir.getFileName().resolve(jfr.getFileName()).toString());
+        note.put("recording", dir.getFileName().resolve("iteration-" + state.id() + "[-JVM].jfr").toString());
+        note.put("jvms", ctx.params().getInt("profile_jvms"));
         ctx.result().note("jfr", note);
         try {
             Files.createDirectories(dir);
@@ -200,7 +208,7 @@ public final class Iteration implements Experiment {
             throw new MeasurementException("cannot create " + dir + ": " + e.getMessage(), e);
         }
         ChildJvm.Output output = ChildJvm.run(IterationLoop.class, jvmArgs, args, Duration.ofMillis(warmupMs + recordMs + 60_000L));
-        writeLog(dir.resolve("iteration-loop.log"), output);
+        writeLog(dir.resolve("iteration-loop" + (jvm == 0 ? "" : "-" + jvm) + ".log"), output);
         JfrProfile profile = JfrProfile.read(jfr);
         if (profile.samples() == 0) throw new MeasurementException("the JFR recording " + jfr + " has no execution samples; the loop said: " + output.stdout().strip());
         return profile;
@@ -268,23 +276,46 @@ public final class Iteration implements Experiment {
         if (!styles.isEmpty()) out.chart("styles", stylesChart(styles));
     }
 
-    /** iterator_frames_share with its Wilson interval, and the top-frames table when the frame rows are stored. */
+    /**
+     * iterator_frames_share and the top-frames table. With recordings from several JVMs the
+     * share is the mean of the per-JVM shares with a Student-t interval over JVMs (JIT decisions
+     * differ between JVMs and move samples between the loop and the inlined iterator, more than
+     * sampling error does); with one JVM (runs stored before several were recorded) it is that
+     * JVM's share with the Wilson interval, which covers sampling error only, and says so.
+     */
     private static void concludeProfile(Rows profile, ResultBuilder out) {
-        Rows samplesRow = profile.metric("samples");
-        if (samplesRow.isEmpty()) return;
-        Rows.Row first = samplesRow.one();
-        long samples = (long) first.value();
-        Rows iterator = profile.metric("iterator_samples");
-        // runs stored before the counts were kept have the share itself
-        long onIterator = iterator.isEmpty() ? Math.round(profile.metric("iterator_frames_share").one().value() * samples) : (long) iterator.one().value();
+        Rows samplesRows = profile.metric("samples");
+        if (samplesRows.isEmpty()) return;
+        Rows.Row first = samplesRows.list().get(0);
+        Map<Integer, Double> shares = new java.util.TreeMap<>();
+        long samples = 0;
+        long onIterator = 0;
+        for (Rows.Row r : samplesRows) {
+            Rows same = r.has("jvm") ? profile.where("jvm", r.str("jvm")) : profile;
+            long n = (long) r.value();
+            Rows iterator = same.metric("iterator_samples");
+            // runs stored before the counts were kept have the share itself
+            long x = iterator.isEmpty() ? Math.round(same.metric("iterator_frames_share").one().value() * n) : (long) iterator.one().value();
+            shares.put(r.has("jvm") ? (int) r.integer("jvm") : 0, x / (double) n);
+            samples += n;
+            onIterator += x;
+        }
         List<Frame> frames = frames(profile);
         String hottest = frames.isEmpty() ? "" : String.format(Locale.ROOT, "; hottest: %s, %.1f%%%% self", frames.get(0).method(),
                 100.0 * frames.get(0).self() / samples);
-        Estimate share = wilson(onIterator, samples);
+        Estimate share;
+        String method;
+        if (shares.size() >= 2) {
+            Estimate e = Estimates.mean(shares);
+            share = new Estimate(e.value(), Math.max(0, e.low()), Math.min(1, e.high()), e.n());
+            method = "mean of " + shares.size() + " JVMs' shares, Student-t interval over JVMs";
+        } else {
+            share = wilson(onIterator, samples);
+            method = "one JVM, Wilson interval over its samples (sampling error only)";
+        }
         out.finding(Finding.estimate("iterator_frames_share", share, "fraction", Finding.Basis.TIMING,
                 "A share of %.3f of " + samples + " CPU samples (" + onIterator + ") of an entrySet loop over a " + MapState.parse(first.str("state")).label()
-                        + " HashMap of " + first.integer("n_keys") + " entries had an iterator method on top" + hottest
-                        + "; one JVM, Wilson interval over its samples")
+                        + " HashMap of " + first.integer("n_keys") + " entries had an iterator method on top" + hottest + "; " + method)
                 .where("state", first.str("state")).where("n_keys", first.integer("n_keys")).where("n_filled", first.integer("n_filled")));
         if (!frames.isEmpty()) out.table("top frames", topFramesTable(frames, samples));
     }
@@ -292,13 +323,17 @@ public final class Iteration implements Experiment {
     /** One profiled method: samples with it on top (self) and anywhere on the stack (total). */
     record Frame(String method, long self, long total) { }
 
-    /** The stored frames, most self samples first (ties: more total samples, then by name), as {@link JfrProfile#topFrames} orders them. */
+    /**
+     * The stored frames summed over JVMs, most self samples first (ties: more total samples, then
+     * by name), as {@link JfrProfile#topFrames} orders them. Each JVM stores its
+     * {@value #STORED_FRAMES} hottest frames, so a frame below that in one JVM counts 0 there.
+     */
     static List<Frame> frames(Rows profile) {
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        for (Rows.Row r : profile.metric("self_samples")) sums.computeIfAbsent(r.str("method"), m -> new long[2])[0] += (long) r.value();
+        for (Rows.Row r : profile.metric("total_samples")) sums.computeIfAbsent(r.str("method"), m -> new long[2])[1] += (long) r.value();
         List<Frame> out = new ArrayList<>();
-        for (Rows.Row r : profile.metric("self_samples")) {
-            long total = profile.metric("total_samples").where("method", r.str("method")).first().map(t -> (long) t.value()).orElse(0L);
-            out.add(new Frame(r.str("method"), (long) r.value(), total));
-        }
+        sums.forEach((m, c) -> out.add(new Frame(m, c[0], c[1])));
         out.sort(Comparator.comparingLong(Frame::self).reversed().thenComparing(Comparator.comparingLong(Frame::total).reversed())
                 .thenComparing(Frame::method));
         return out;

@@ -131,7 +131,7 @@ class IterationConcludeTest {
         assertThat(share.low()).isCloseTo(0.25739, offset(1e-4));
         assertThat(share.high()).isCloseTo(0.49879, offset(1e-4));
         assertThat(share.conditions()).containsEntry("state", "drained").containsEntry("n_filled", "1000000");
-        assertThat(share.text()).contains("100 CPU samples", "hottest: maplab.subject.iteration.JdkIterationMap.sumEntrySet, 60.0% self", "Wilson");
+        assertThat(share.text()).contains("100 CPU samples", "hottest: maplab.subject.iteration.JdkIterationMap.sumEntrySet, 60.0% self", "one JVM, Wilson", "sampling error only");
 
         Table top = out.tables().get("top frames");
         assertThat(top.stringColumn("method").asList()).containsExactly("maplab.subject.iteration.JdkIterationMap.sumEntrySet",
@@ -139,6 +139,28 @@ class IterationConcludeTest {
                 "maplab.workload.IterationLoop.main");
         assertThat(top.stringColumn("category").asList()).containsExactly("user", "iterator", "iterator", "jdk", "user");
         assertThat(top.doubleColumn("total_share").get(2)).isEqualTo(0.37);
+    }
+
+    @Test
+    void withSeveralJvmsTheShareIsTheirMeanWithAnIntervalOverJvmsAndTheFramesAreSummed() {
+        ResultBuilder b = new ResultBuilder();
+        long[][] counts = {{1000, 440}, {2000, 900}, {1000, 460}};   // shares 0.44, 0.45, 0.46
+        for (int jvm = 0; jvm < 3; jvm++) {
+            profile(b).with("jvm", jvm).measure("samples", counts[jvm][0], Unit.COUNT);
+            profile(b).with("jvm", jvm).measure("iterator_samples", counts[jvm][1], Unit.COUNT);
+            profile(b).with("jvm", jvm).with("method", "java.util.HashMap$HashIterator.nextNode").measure("self_samples", counts[jvm][1], Unit.COUNT);
+            profile(b).with("jvm", jvm).with("method", "java.util.HashMap$HashIterator.nextNode").measure("total_samples", counts[jvm][1], Unit.COUNT);
+        }
+        ResultBuilder out = conclude(b);
+        Finding share = finding(out, "iterator_frames_share");
+        // mean 0.45, sd 0.01 over 3 JVMs: 0.45 +- t(0.995, 2) 0.01 / sqrt(3) = 0.45 +- 0.0573
+        assertThat(share.value()).isCloseTo(0.45, offset(1e-9));
+        assertThat(share.low()).isCloseTo(0.3927, offset(1e-3));
+        assertThat(share.high()).isCloseTo(0.5073, offset(1e-3));
+        assertThat(share.text()).contains("4000 CPU samples (1800)", "3 JVMs", "Student-t");
+        Table top = out.tables().get("top frames");
+        assertThat(top.longColumn("self_samples").get(0)).isEqualTo(1800);
+        assertThat(top.doubleColumn("self_share").get(0)).isEqualTo(0.45);
     }
 
     @Test

@@ -18,10 +18,13 @@ import org.openjdk.jmh.annotations.State;
  * {@link IntMapType} (default-sized, growing) with the n keys 0..n-1 in one {@link KeyOrder},
  * then times a whole pass: {@code lookup} gets every key in the insertion order,
  * {@code iterate} walks every entry in the map's own order. The map is built once per fork
- * and nothing is allocated while measuring, so the nodes of {@code HashMap} stay where the
- * insertion put them (GC pinned to ParallelGC by maplab's JMH settings).
+ * and nothing is allocated while measuring. The key-order experiment forks these with the
+ * Epsilon collector, which never moves an object, so the nodes of {@code HashMap} stay exactly
+ * where the insertion put them; with a moving collector a young collection (when one happens)
+ * lays them out again in its own traversal order.
  *
- * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar KeyOrderBench -p n=1048576}
+ * <p>Run on its own as the experiment does: {@code java -jar lib/bench/target/benchmarks.jar KeyOrderBench -p n=1048576
+ * -jvmArgsAppend "-XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC"}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -9,6 +9,7 @@ import java.util.Map;
 import maplab.experiment.Experiments;
 import maplab.experiment.Profile;
 import maplab.progress.Progress;
+import maplab.result.Finding;
 import maplab.result.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class KeyOrderExperimentTest {
 
     @Test
-    void probeCountsFollowTheOrderAndTimingsAreMeasured(@TempDir Path tmp) throws Exception {
+    void probeCountsFollowTheOrderAndTimingsArePairedByRoundAndRecomputable(@TempDir Path tmp) throws Exception {
         Result r = Experiments.run("key-order", Profile.QUICK,
-                Map.of("n", "65536", "timed_subjects", "hashmap,probemap_identity", "timed_orders", "ascending,random"),
+                Map.of("n", "65536", "timed_subjects", "hashmap", "timed_orders", "ascending,random", "timed_effort", "3:1x50ms+2x50ms"),
                 tmp.resolve("run"), Progress.SILENT);
 
         assertThat(r.error()).isNull();
@@ -33,12 +34,30 @@ class KeyOrderExperimentTest {
         assertThat(r.finding("hashmap_bins_same_for_every_order").value()).isEqualTo(1);
         // below 2^17 keys, HashMap's h ^ h>>>16 still separates the multiples of 1024 (they pile up only at larger n)
         assertThat(r.finding("hashmap_tree_bins_strided").value()).isZero();
-        assertThat(r.finding("hashmap_iterate_random_vs_ascending").value()).isFinite().isPositive();
-        assertThat(r.finding("lookup_random_vs_ascending").value()).isFinite().isPositive();
-        assertThat(r.finding("iterate_random_vs_ascending_probemap_identity").value()).isFinite().isPositive();
-        assertThat(Files.readString(tmp.resolve("run/results.csv"))).contains("iterate_time", "lookup_time", "insert_probe_mean", "bin_length");
-        assertThat(tmp.resolve("run/charts/iteration-time.png")).exists();
+        assertThat(r.finding("probe_mean_random_identity").conditions()).containsEntry("n_keys", "65536");
+
+        // every timed cell ran in the same 3 rounds, so the ratios are paired and carry an interval
+        for (String id : new String[] {"hashmap_iterate_random_vs_ascending", "lookup_random_vs_ascending"}) {
+            Finding f = r.finding(id);
+            assertThat(f.basis()).isEqualTo(Finding.Basis.TIMING);
+            assertThat(f.low()).as(id).isFinite().isLessThanOrEqualTo(f.value());
+            assertThat(f.high()).as(id).isFinite().isGreaterThanOrEqualTo(f.value());
+            assertThat(f.conditions()).containsEntry("gc", "epsilon").containsEntry("n_keys", "65536");
+        }
+        String samples = Files.readString(tmp.resolve("run/samples.csv"));
+        for (String order : new String[] {"ascending", "random"}) {
+            for (int fork = 0; fork < 3; fork++) {
+                assertThat(samples).contains("\"subject=hashmap|order=" + order + "|n_keys=65536|gc=epsilon|metric=lookup_time\"," + fork + ",");
+            }
+        }
+        // the forks ran with Epsilon, not the default ParallelGC
+        String meta = Files.readString(tmp.resolve("run/meta.json"));
+        assertThat(meta).contains("-XX:+UseEpsilonGC").doesNotContain("-XX:+UseParallelGC");
         assertThat(r.charts()).containsKeys("probe lengths probemap_identity", "probe lengths probemap_mixed", "hashmap bin lengths", "lookup time");
+
+        // concluding again from the stored folder gives the same findings
+        Result again = Experiments.conclude(tmp.resolve("run"), tmp.resolve("again"));
+        assertThat(again.findings()).isEqualTo(r.findings());
     }
 
     @Test

@@ -2,7 +2,6 @@ package maplab.experiments;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,36 +10,68 @@ import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
-import maplab.experiment.Profile;
 import maplab.experiment.RunContext;
+import maplab.experiment.RunData;
+import maplab.measure.Effort;
 import maplab.measure.HashMapInternals;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
 import maplab.result.Finding;
 import maplab.result.ResultBuilder;
+import maplab.result.Rows;
 import maplab.result.Unit;
 import maplab.subject.intmap.IntMapType;
 import maplab.subject.probe.LongProbeMap;
 import maplab.subject.probe.ProbeCounters;
 import maplab.workload.KeyOrder;
 import org.knowm.xchart.CategoryChart;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * key-order: does the order keys are inserted in matter? Inserts the keys 0..n-1 in each
- * {@link KeyOrder} into default-sized, growing maps. In process it counts ProbeMap's probe
- * lengths per insert and per lookup (identity and mixed hash) and reads HashMap's bin lengths
- * by reflection; with JMH ({@code KeyOrderBench}, forked JVMs, ParallelGC pinned) it times a
- * pass of lookups in insertion order and a full iteration, per order and subject.
+ * {@link KeyOrder} into default-sized, growing maps.
+ *
+ * <p><b>Measure.</b> In process it counts ProbeMap's probe lengths per insert and per lookup
+ * (identity and mixed hash) and reads HashMap's bin lengths by reflection (counts: exact for the
+ * seed). With JMH ({@code KeyOrderBench}) it times a pass of lookups in insertion order and a full
+ * iteration, per order and subject, in ONE JMH run: fork {@code r} of every cell runs in round
+ * {@code r}, so random and ascending order are paired by round. The forks run with the
+ * <b>Epsilon</b> collector ({@link #GC_ARGS}): what is timed is where the insertion put the nodes
+ * of a {@code HashMap}, and a moving collector (ParallelGC, maplab's default) would rearrange them
+ * in its own traversal order whenever a young collection happened to run, which made the result
+ * depend on collection timing. The maps are built in {@code @Setup} and nothing is allocated while
+ * measuring, so a non-collecting heap of 1 GB is enough.
+ *
+ * <p><b>Conclude.</b> Probe means and maxima, tree bins and the same-bins check are counts (basis
+ * count, interval = value). Random-vs-ascending ratios are time ratios of geometric means over
+ * forks with a paired-by-round Student-t interval on the log ratios ({@link maplab.stats.Estimates#ratio}).
+ * Every finding records {@code n_keys} (quick and full differ) and the timed ones the collector.
  */
 public final class KeyOrderExperiment implements Experiment {
 
     static final String BENCH = "maplab.bench.KeyOrderBench.(lookup|iterate)";
     static final int MAX_N = 1 << 21;   // strided keys (i x 1024) must stay ints
+    /** The JMH part: every timed cell (lookup and iterate, every subject and order) in one run. */
+    static final String PART = "timed";
+    /** The collector of the timed forks, as recorded in the rows' {@code gc} column. */
+    static final String GC = "epsilon";
+    /** Fork JVM arguments appended to maplab's defaults: Epsilon replaces the pinned ParallelGC (a later GC flag wins). */
+    static final List<String> GC_ARGS = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+UseEpsilonGC");
 
     @Override public String id() { return "key-order"; }
 
     @Override public String summary() { return "insertion order: probe lengths, bin lengths, lookup and iteration time per order"; }
 
+    /**
+     * Quick: n = 2^20 (HashMap's nodes, 64 MB, do not fit the 32 MB L3 cache of the project's
+     * machine, which is what the orders are about); only HashMap is timed, in ascending and
+     * random order (the cells behind the two contract findings; fastutil and ProbeMap, whose
+     * ratios are near 1, only in full), 5 forks of 1x100 ms warm-up + 3x100 ms (a random-order
+     * iteration of 2^20 entries takes about 40 ms; a fork costs about 0.7 s with JVM start and
+     * the fill). Full: n = 2^21, every subject and order, 6 forks of 2x150 ms + 4x150 ms.
+     */
     @Override
     public List<ParamSpec> params() {
         String allOrders = String.join(",", KeyOrder.labels());
@@ -48,8 +79,10 @@ public final class KeyOrderExperiment implements Experiment {
         return List.of(
                 ParamSpec.integer("n", 1024, MAX_N, 1 << 20, 1 << 21, "keys inserted (0..n-1; strided keys are i x " + KeyOrder.STRIDE + ")"),
                 ParamSpec.choices("orders", KeyOrder.labels(), allOrders, allOrders, "insertion orders counted in process"),
-                ParamSpec.choices("timed_subjects", IntMapType.ids(), "hashmap,fastutil", allSubjects, "maps timed with JMH"),
-                ParamSpec.choices("timed_orders", KeyOrder.labels(), "ascending,random", allOrders, "orders timed with JMH"));
+                ParamSpec.choices("timed_subjects", IntMapType.ids(), "hashmap", allSubjects, "maps timed with JMH"),
+                ParamSpec.choices("timed_orders", KeyOrder.labels(), "ascending,random", allOrders, "orders timed with JMH"),
+                ParamSpec.effort(PART, Effort.parseOrNull("5:1x100ms+3x100ms"), Effort.parseOrNull("6:2x150ms+4x150ms"),
+                        "JMH effort of the lookup and iteration timings (every cell in one run, forks in alternating rounds)"));
     }
 
     @Override
@@ -72,9 +105,7 @@ public final class KeyOrderExperiment implements Experiment {
         long keySeed = ctx.seed("keys");
         ResultBuilder out = ctx.result();
 
-        // ---- in process: probe lengths (ProbeMap) and bin lengths (HashMap) ----
-        Map<IntMapType, Map<KeyOrder, ProbeCounters>> inserts = new LinkedHashMap<>();
-        Map<KeyOrder, HashMapInternals.Bins> bins = new LinkedHashMap<>();
+        // ---- in process: probe lengths (ProbeMap) and bin lengths (HashMap), exact for the seed ----
         ctx.progress().addSteps(orders.size() * 3);
         for (KeyOrder order : orders) {
             int[] keys = order.intKeys(n, keySeed);
@@ -84,15 +115,11 @@ public final class KeyOrderExperiment implements Experiment {
                 for (int k : keys) {
                     if (m.get(k) != k) throw new IllegalStateException(t.label() + " lost key " + k);
                 }
-                ProbeCounters c = m.counters();
-                record(out, t, order, n, c, m.capacity());
-                inserts.computeIfAbsent(t, x -> new LinkedHashMap<>()).put(order, c);
+                record(out, t, order, n, m.counters(), m.capacity());
             }
             ctx.progress().step("bin lengths: HashMap, " + order.label());
             Integer[] boxed = Arrays.stream(keys).boxed().toArray(Integer[]::new);
-            HashMap<Integer, Integer> hm = IntMapType.fillHashMap(boxed);
-            HashMapInternals.Bins b = HashMapInternals.bins(hm);
-            bins.put(order, b);
+            HashMapInternals.Bins b = HashMapInternals.bins(IntMapType.fillHashMap(boxed));
             long[] h = b.histogram();
             for (int len = 0; len < h.length; len++) {
                 out.row().with("subject", IntMapType.HASHMAP.id()).with("order", order.label()).with("n_keys", n).with("bin_length", len)
@@ -101,90 +128,116 @@ public final class KeyOrderExperiment implements Experiment {
             out.row().with("subject", IntMapType.HASHMAP.id()).with("order", order.label()).with("n_keys", n).measure("max_bin_length", b.maxLength(), Unit.COUNT);
             out.row().with("subject", IntMapType.HASHMAP.id()).with("order", order.label()).with("n_keys", n).measure("tree_bins", b.treeBins(), Unit.COUNT);
         }
-        for (IntMapType t : inserts.keySet()) out.chart("probe lengths " + t.id(), probeChart(t, inserts.get(t), n));
-        out.chart("hashmap bin lengths", binChart(bins, n));
 
-        ProbeCounters ai = inserts.get(IntMapType.PROBEMAP_IDENTITY).get(KeyOrder.ASCENDING);
-        ProbeCounters ri = inserts.get(IntMapType.PROBEMAP_IDENTITY).get(KeyOrder.RANDOM);
-        ProbeCounters am = inserts.get(IntMapType.PROBEMAP_MIXED).get(KeyOrder.ASCENDING);
-        ProbeCounters rm = inserts.get(IntMapType.PROBEMAP_MIXED).get(KeyOrder.RANDOM);
-        out.finding(probeMean("probe_mean_ascending_identity", ai, "identity", KeyOrder.ASCENDING, n));
-        out.finding(probeMean("probe_mean_random_identity", ri, "identity", KeyOrder.RANDOM, n));
-        out.finding(probeMean("probe_mean_ascending_mixed", am, "mixed", KeyOrder.ASCENDING, n));
-        out.finding(probeMean("probe_mean_random_mixed", rm, "mixed", KeyOrder.RANDOM, n));
-        for (KeyOrder o : List.of(KeyOrder.CHUNKED, KeyOrder.STRIDED, KeyOrder.DESCENDING)) {
-            ProbeCounters c = inserts.get(IntMapType.PROBEMAP_IDENTITY).get(o);
-            if (c != null) out.finding(probeMean("probe_mean_" + o.label() + "_identity", c, "identity", o, n));
-        }
-        ProbeCounters ci = inserts.get(IntMapType.PROBEMAP_IDENTITY).get(KeyOrder.CHUNKED);
-        if (ci != null) {
-            out.finding(new Finding("probe_max_chunked_identity", ci.maxInsertProbe(), "probes", String.format(Locale.ROOT,
-                    "With the identity hash, the longest insert in chunked order (runs of %d keys, runs shuffled) probed %d slots beyond its home slot, against %d in ascending order",
-                    KeyOrder.CHUNK, ci.maxInsertProbe(), ai.maxInsertProbe())));
-        }
-        HashMapInternals.Bins strided = bins.get(KeyOrder.STRIDED);
-        if (strided != null) {
-            out.finding(new Finding("hashmap_tree_bins_strided", strided.treeBins(), "count", String.format(Locale.ROOT,
-                    "Strided keys (multiples of %d) piled up in HashMap bins of up to %d entries, and %d bins became red-black trees",
-                    KeyOrder.STRIDE, strided.maxLength(), strided.treeBins())));
-        }
-        boolean sameBins = bins.entrySet().stream().filter(e -> e.getKey() != KeyOrder.STRIDED)
-                .map(e -> Arrays.toString(e.getValue().histogram())).distinct().count() == 1;
-        out.finding(new Finding("hashmap_bins_same_for_every_order", sameBins ? 1 : 0, "boolean", sameBins
-                ? "HashMap's bin lengths were identical for every order of the keys 0..n-1: its structure does not depend on insertion order"
-                : "HashMap's bin lengths differed between orders of the same keys"));
-
-        // ---- JMH: lookup and iteration time per order ----
+        // ---- JMH: lookup and iteration time per order, every cell in one run (forks in alternating rounds) ----
         if (timedSubjects.isEmpty() || timedOrders.isEmpty()) return;
-        Jmh.Settings settings = Jmh.Settings.forProfile(ctx.profile());
-        if (ctx.profile() == Profile.QUICK) settings = settings.withWarmup(2, 200).withMeasurement(5, 200);
-        List<JmhScore> scores = ctx.jmh(BENCH)
+        Jmh jmh = ctx.jmh(BENCH, PART)
                 .param("subject", timedSubjects.stream().map(IntMapType::id).toList())
                 .param("order", timedOrders.stream().map(KeyOrder::label).toList())
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(keySeed))
-                .settings(settings)
-                .run();
-        Map<String, Map<IntMapType, Map<KeyOrder, double[]>>> perKey = new LinkedHashMap<>();   // method -> subject -> order -> {ns, err}
-        for (JmhScore s : scores) {
-            IntMapType t = IntMapType.parse(s.param("subject"));
-            KeyOrder o = KeyOrder.parse(s.param("order"));
+                .jvmArgsAppend(GC_ARGS.toArray(String[]::new));
+        out.note("gc", "JMH forks: " + String.join(" ", jmh.forkJvmArgs()) + " (Epsilon: no collector ever moves an object, so the"
+                + " nodes of HashMap stay where the insertion put them; maps built in @Setup, nothing allocated while measuring)");
+        for (JmhScore s : jmh.run()) {
             double scale = nanosPer(s.unit()) / n;
-            double ns = s.score() * scale;
-            double err = Double.isNaN(s.error()) ? Double.NaN : s.error() * scale;
-            out.row().with("subject", t.id()).with("order", o.label()).with("n_keys", n)
-                    .measure(s.method() + "_time", ns, err, Unit.NS_PER_OP);
-            perKey.computeIfAbsent(s.method(), x -> new LinkedHashMap<>()).computeIfAbsent(t, x -> new LinkedHashMap<>()).put(o, new double[] {ns, err});
+            out.row().with("subject", s.param("subject")).with("order", s.param("order")).with("n_keys", n).with("gc", GC)
+                    .measure(s.method() + "_time", s.measured().scaled(scale), Unit.NS_PER_OP);
         }
-        out.note("gc", "JMH forks: " + String.join(" ", settings.jvmArgs()) + " (ParallelGC pinned; maps built in @Setup, nothing allocated while measuring)");
-        if (perKey.containsKey("iterate")) out.chart("iteration time", timeChart("Full iteration per key", perKey.get("iterate"), timedOrders, n));
-        if (perKey.containsKey("lookup")) out.chart("lookup time", timeChart("Lookup per key, in insertion order", perKey.get("lookup"), timedOrders, n));
+    }
 
-        double[] hiR = at(perKey, "iterate", IntMapType.HASHMAP, KeyOrder.RANDOM);
-        double[] hiA = at(perKey, "iterate", IntMapType.HASHMAP, KeyOrder.ASCENDING);
-        if (hiR != null && hiA != null) {
-            out.finding(Finding.timeRatio("hashmap_iterate_random_vs_ascending", "Iterating a HashMap<Integer,Integer> filled in random order",
-                    hiR[0], "one filled in ascending order", hiA[0]));
+    // ------------------------------------------------------------------ conclude
+
+    @Override
+    public void conclude(RunData data, ResultBuilder out) {
+        Rows rows = data.rows();
+        int n = data.params().getInt("n");
+
+        // ---- counts: probe lengths and bins ----
+        List<String> probeSubjects = List.of(IntMapType.PROBEMAP_IDENTITY.id(), IntMapType.PROBEMAP_MIXED.id());
+        for (String subject : probeSubjects) {
+            Rows inserts = rows.metric("inserts").where("subject", subject);
+            if (!inserts.isEmpty()) out.chart("probe lengths " + subject, probeChart(IntMapType.parse(subject), rows, n));
         }
-        double[] hlR = at(perKey, "lookup", IntMapType.HASHMAP, KeyOrder.RANDOM);
-        double[] hlA = at(perKey, "lookup", IntMapType.HASHMAP, KeyOrder.ASCENDING);
-        if (hlR != null && hlA != null) {
-            out.finding(Finding.timeRatio("lookup_random_vs_ascending", "Looking up every key of a HashMap<Integer,Integer> filled and read in random order",
-                    hlR[0], "one filled and read in ascending order", hlA[0]));
+        if (!rows.metric("buckets").isEmpty()) out.chart("hashmap bin lengths", binChart(rows, n));
+        if (!rows.metric("insert_probe_mean").isEmpty()) out.table("probe lengths", probeTable(rows));
+
+        for (String[] f : new String[][] {{"ascending", "identity"}, {"random", "identity"}, {"ascending", "mixed"}, {"random", "mixed"},
+                {"chunked", "identity"}, {"strided", "identity"}, {"descending", "identity"}}) {
+            Rows mean = rows.metric("insert_probe_mean").where("subject", "probemap_" + f[1]).where("order", f[0]);
+            if (mean.isEmpty()) continue;
+            Rows.Row max = rows.metric("insert_probe_max").where("subject", "probemap_" + f[1]).where("order", f[0]).one();
+            out.finding(Finding.count("probe_mean_" + f[0] + "_" + f[1], mean.one().value(), "probes",
+                    "With the " + f[1] + " hash, inserting " + n + " keys in " + f[0] + " order into a growing ProbeMap took %.3f probes"
+                            + " per insert beyond the home slot (longest: " + (long) max.value() + "; counted, exact for this seed)").where("n_keys", n));
         }
-        for (IntMapType t : timedSubjects) {
-            if (t == IntMapType.HASHMAP) continue;
-            for (String method : List.of("iterate", "lookup")) {
-                double[] r = at(perKey, method, t, KeyOrder.RANDOM);
-                double[] a = at(perKey, method, t, KeyOrder.ASCENDING);
-                if (r != null && a != null) {
-                    out.finding(Finding.timeRatio(method + "_random_vs_ascending_" + t.id(),
-                            (method.equals("iterate") ? "Iterating a " + t.label() + " filled in random order"
-                                    : "Looking up every key of a " + t.label() + " filled and read in random order"), r[0],
-                            method.equals("iterate") ? "one filled in ascending order" : "one filled and read in ascending order", a[0]));
-                }
+        Rows chunkedMax = rows.metric("insert_probe_max").where("subject", IntMapType.PROBEMAP_IDENTITY.id()).where("order", "chunked");
+        Rows ascendingMax = rows.metric("insert_probe_max").where("subject", IntMapType.PROBEMAP_IDENTITY.id()).where("order", "ascending");
+        if (!chunkedMax.isEmpty() && !ascendingMax.isEmpty()) {
+            out.finding(Finding.count("probe_max_chunked_identity", chunkedMax.one().value(), "probes",
+                    "With the identity hash, the longest insert in chunked order (runs of " + KeyOrder.CHUNK + " keys, runs shuffled) probed %.0f"
+                            + " slots beyond its home slot, against " + (long) ascendingMax.one().value() + " in ascending order (counted)").where("n_keys", n));
+        }
+        Rows stridedTrees = rows.metric("tree_bins").where("subject", IntMapType.HASHMAP.id()).where("order", "strided");
+        if (!stridedTrees.isEmpty()) {
+            long longest = (long) rows.metric("max_bin_length").where("subject", IntMapType.HASHMAP.id()).where("order", "strided").one().value();
+            out.finding(Finding.count("hashmap_tree_bins_strided", stridedTrees.one().value(), "count",
+                    "Strided keys (multiples of " + KeyOrder.STRIDE + ") piled up in HashMap bins of up to " + longest
+                            + " entries, and %.0f bins became red-black trees (counted)").where("n_keys", n));
+        }
+        Map<String, List<String>> histograms = binHistograms(rows);
+        histograms.remove("strided");
+        if (histograms.size() >= 2) {
+            boolean same = histograms.values().stream().distinct().count() == 1;
+            out.finding(Finding.count("hashmap_bins_same_for_every_order", same ? 1 : 0, "boolean", same
+                    ? "HashMap's bin lengths were identical for every order of the keys 0..n-1 (" + String.join(", ", histograms.keySet())
+                            + "): its structure does not depend on insertion order (counted)"
+                    : "HashMap's bin lengths differed between orders of the same keys (" + String.join(", ", histograms.keySet()) + ", counted)")
+                    .where("n_keys", n));
+        }
+
+        // ---- timings: ratios of random to ascending order, paired by round ----
+        for (String method : List.of("iterate", "lookup")) {
+            Rows times = rows.metric(method + "_time");
+            if (times.isEmpty()) continue;
+            out.chart(method.equals("iterate") ? "iteration time" : "lookup time", timeChart(method.equals("iterate")
+                    ? "Full iteration per key" : "Lookup per key, in insertion order", times, n));
+            for (String subject : times.distinct("subject")) {
+                Rows random = times.where("subject", subject).where("order", "random");
+                Rows ascending = times.where("subject", subject).where("order", "ascending");
+                if (random.isEmpty() || ascending.isEmpty()) continue;
+                IntMapType t = IntMapType.parse(subject);
+                String gc = gcOf(random.one());
+                String a = method.equals("iterate") ? "Iterating a " + t.label() + " filled in random order"
+                        : "Looking up every key of a " + t.label() + " filled and read in random order";
+                String b = method.equals("iterate") ? "one filled in ascending order" : "one filled and read in ascending order";
+                out.finding(Finding.timeRatio(ratioId(method, t), a, b, random.one().measured().ratioTo(ascending.one().measured()))
+                        .where("n_keys", n).where("gc", gc));
             }
         }
+    }
+
+    /** The id of a random-vs-ascending time ratio: HashMap's carry the ids of the contract, other subjects a suffix. */
+    static String ratioId(String method, IntMapType t) {
+        if (t == IntMapType.HASHMAP) return method.equals("iterate") ? "hashmap_iterate_random_vs_ascending" : "lookup_random_vs_ascending";
+        return method + "_random_vs_ascending_" + t.id();
+    }
+
+    /**
+     * The collector the timed forks ran with: the {@code gc} column; runs made before it existed
+     * ran with maplab's default fork arguments, which pinned ParallelGC.
+     */
+    static String gcOf(Rows.Row row) {
+        return row.has("gc") ? row.str("gc") : "parallel";
+    }
+
+    /** Bin-length histogram of HashMap per order, as "length=count" cells in length order (empty buckets included). */
+    private static Map<String, List<String>> binHistograms(Rows rows) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Rows.Row r : rows.metric("buckets").where("subject", IntMapType.HASHMAP.id())) {
+            out.computeIfAbsent(r.str("order"), o -> new ArrayList<>()).add(r.str("bin_length") + "=" + (long) r.value());
+        }
+        return out;
     }
 
     private static void record(ResultBuilder out, IntMapType t, KeyOrder order, int n, ProbeCounters c, int capacity) {
@@ -201,12 +254,6 @@ public final class KeyOrderExperiment implements Experiment {
             out.row().with("subject", t.id()).with("order", order.label()).with("n_keys", n).with("probe_length", labels.get(b))
                     .measure("inserts", buckets[b], Unit.COUNT);
         }
-    }
-
-    private static Finding probeMean(String id, ProbeCounters c, String hash, KeyOrder order, int n) {
-        return new Finding(id, c.meanInsertProbe(), "probes", String.format(Locale.ROOT,
-                "With the %s hash, inserting %d keys in %s order into a growing ProbeMap took %.3f probes per insert beyond the home slot (longest: %d)",
-                hash, n, order.label(), c.meanInsertProbe(), c.maxInsertProbe()));
     }
 
     /** Histogram in power-of-two buckets: 0, 1, 2-3, 4-7, ... */
@@ -230,53 +277,91 @@ public final class KeyOrderExperiment implements Experiment {
         return labels;
     }
 
-    private static CategoryChart probeChart(IntMapType t, Map<KeyOrder, ProbeCounters> byOrder, int n) {
-        int longest = byOrder.values().stream().mapToInt(c -> c.insertHistogram().length).max().orElse(1);
-        List<String> labels = bucketLabels(longest);
+    /** Per order: share of inserts per probe-length bucket, from the stored {@code inserts} rows. */
+    private static CategoryChart probeChart(IntMapType t, Rows rows, int n) {
+        Rows inserts = rows.metric("inserts").where("subject", t.id());
+        List<String> labels = List.of();
+        for (String order : inserts.distinct("order")) {
+            List<String> l = inserts.where("order", order).distinct("probe_length");
+            if (l.size() > labels.size()) labels = l;
+        }
         CategoryChart chart = Charts.bars(t.label() + ": probe lengths per insert (n = " + n + ")",
                 "probe length (slots beyond the home slot)", "share of inserts (%)");
-        for (Map.Entry<KeyOrder, ProbeCounters> e : byOrder.entrySet()) {
-            long[] b = Arrays.copyOf(bucket(e.getValue().insertHistogram()), labels.size());
-            long total = e.getValue().inserts();
-            List<Double> share = Arrays.stream(b).mapToObj(x -> 100.0 * x / total).toList();
-            Charts.bars(chart, e.getKey().label() + String.format(Locale.ROOT, " (mean %.2f, max %d)",
-                    e.getValue().meanInsertProbe(), e.getValue().maxInsertProbe()), labels, share, null);
+        for (String order : inserts.distinct("order")) {
+            Rows byOrder = inserts.where("order", order);
+            double total = byOrder.list().stream().mapToDouble(Rows.Row::value).sum();
+            Map<String, Double> count = new LinkedHashMap<>();
+            for (Rows.Row r : byOrder) count.put(r.str("probe_length"), r.value());
+            List<Double> share = labels.stream().map(l -> 100.0 * count.getOrDefault(l, 0.0) / total).toList();
+            double mean = rows.metric("insert_probe_mean").where("subject", t.id()).where("order", order).one().value();
+            double max = rows.metric("insert_probe_max").where("subject", t.id()).where("order", order).one().value();
+            Charts.bars(chart, order + String.format(Locale.ROOT, " (mean %.2f, max %d)", mean, (long) max), labels, share, null);
         }
         return chart;
     }
 
-    private static CategoryChart binChart(Map<KeyOrder, HashMapInternals.Bins> bins, int n) {
-        int longest = bins.values().stream().mapToInt(b -> b.histogram().length).max().orElse(1);
+    /** HashMap's bin-length histogram per order, from the stored {@code buckets} rows. */
+    private static CategoryChart binChart(Rows rows, int n) {
+        Rows buckets = rows.metric("buckets").where("subject", IntMapType.HASHMAP.id());
+        int longest = buckets.list().stream().mapToInt(r -> (int) r.integer("bin_length")).max().orElse(0) + 1;
         List<String> labels = new ArrayList<>();
         for (int l = 0; l < longest; l++) labels.add(String.valueOf(l));
         CategoryChart chart = Charts.bars("HashMap<Integer,Integer>: bin lengths (n = " + n + ")",
                 "bin length (entries in the bucket)", "buckets (count)");
-        for (Map.Entry<KeyOrder, HashMapInternals.Bins> e : bins.entrySet()) {
-            long[] h = Arrays.copyOf(e.getValue().histogram(), longest);
-            Charts.bars(chart, e.getKey().label() + " (tree bins " + e.getValue().treeBins() + ")", labels,
-                    Arrays.stream(h).boxed().toList(), null);
+        for (String order : buckets.distinct("order")) {
+            Double[] h = new Double[longest];
+            Arrays.fill(h, 0.0);
+            for (Rows.Row r : buckets.where("order", order)) h[(int) r.integer("bin_length")] = r.value();
+            long trees = rows.metric("tree_bins").where("subject", IntMapType.HASHMAP.id()).where("order", order).first()
+                    .map(r -> (long) r.value()).orElse(0L);
+            Charts.bars(chart, order + " (tree bins " + trees + ")", labels, Arrays.asList(h), null);
         }
         return chart;
     }
 
-    private static CategoryChart timeChart(String what, Map<IntMapType, Map<KeyOrder, double[]>> bySubject, List<KeyOrder> orders, int n) {
-        CategoryChart chart = Charts.bars(what + " (n = " + n + ", JMH 99.9% CI)", "insertion order", "time (ns per key)");
-        List<String> labels = orders.stream().map(KeyOrder::label).toList();
-        for (Map.Entry<IntMapType, Map<KeyOrder, double[]>> e : bySubject.entrySet()) {
-            List<Double> values = orders.stream().map(o -> e.getValue().getOrDefault(o, new double[] {0, 0})[0]).toList();
-            List<Double> errors = orders.stream().map(o -> {
-                double err = e.getValue().getOrDefault(o, new double[] {0, 0})[1];
-                return Double.isNaN(err) ? 0.0 : err;
-            }).toList();
-            Charts.bars(chart, e.getKey().label(), labels, values, errors);
+    /** Mean and longest probe per insert and per lookup, resizes: one line per subject and order. */
+    private static Table probeTable(Rows rows) {
+        StringColumn subject = StringColumn.create("subject");
+        StringColumn order = StringColumn.create("order");
+        DoubleColumn insertMean = DoubleColumn.create("insert_probe_mean");
+        DoubleColumn insertMax = DoubleColumn.create("insert_probe_max");
+        DoubleColumn lookupMean = DoubleColumn.create("lookup_probe_mean");
+        DoubleColumn lookupMax = DoubleColumn.create("lookup_probe_max");
+        DoubleColumn resizes = DoubleColumn.create("resizes");
+        for (Rows.Row r : rows.metric("insert_probe_mean")) {
+            Rows same = rows.where("subject", r.str("subject")).where("order", r.str("order"));
+            subject.append(r.str("subject"));
+            order.append(r.str("order"));
+            insertMean.append(r.value());
+            insertMax.append(valueOf(same, "insert_probe_max"));
+            lookupMean.append(valueOf(same, "lookup_probe_mean"));
+            lookupMax.append(valueOf(same, "lookup_probe_max"));
+            resizes.append(valueOf(same, "resizes"));
         }
-        return chart;
+        return Table.create("probe lengths", subject, order, insertMean, insertMax, lookupMean, lookupMax, resizes);
     }
 
-    private static double[] at(Map<String, Map<IntMapType, Map<KeyOrder, double[]>>> perKey, String method, IntMapType t, KeyOrder o) {
-        Map<IntMapType, Map<KeyOrder, double[]>> m = perKey.get(method);
-        if (m == null || m.get(t) == null) return null;
-        return m.get(t).get(o);
+    private static double valueOf(Rows rows, String metric) {
+        return rows.metric(metric).first().map(Rows.Row::value).orElse(Double.NaN);
+    }
+
+    /** Time per key by order, one series per subject, error bars the rows' 99% intervals over forks. */
+    private static CategoryChart timeChart(String what, Rows times, int n) {
+        CategoryChart chart = Charts.bars(what + " (n = " + n + ", " + Finding.confidenceLabel() + " intervals over forks)",
+                "insertion order", "time (ns per key)");
+        List<String> orders = times.distinct("order");
+        for (String subject : times.distinct("subject")) {
+            Rows bySubject = times.where("subject", subject);
+            List<Double> values = new ArrayList<>();
+            List<Double> errors = new ArrayList<>();
+            for (String o : orders) {
+                Rows.Row r = bySubject.where("order", o).first().orElse(null);
+                values.add(r == null ? 0.0 : r.value());
+                errors.add(r == null || Double.isNaN(r.error()) ? 0.0 : r.error());
+            }
+            Charts.bars(chart, IntMapType.parse(subject).label(), orders, values, errors);
+        }
+        return chart;
     }
 
     /** Nanoseconds in one unit of a JMH score such as "us/op". */

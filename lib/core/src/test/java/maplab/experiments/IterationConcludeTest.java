@@ -1,0 +1,196 @@
+package maplab.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import maplab.experiment.Params;
+import maplab.experiment.Profile;
+import maplab.experiment.RunData;
+import maplab.result.Finding;
+import maplab.result.Finding.Basis;
+import maplab.result.Finding.Verdict;
+import maplab.result.Measured;
+import maplab.result.ResultBuilder;
+import maplab.result.Rows;
+import maplab.result.Unit;
+import maplab.stats.Estimates.Estimate;
+import maplab.stats.Estimates.Sample;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+/** iteration's conclusions from hand-made rows, without JMH or JFR. */
+class IterationConcludeTest {
+
+    private static final Iteration EXPERIMENT = new Iteration();
+
+    private static Measured forks(double... perFork) {
+        List<Sample> samples = new ArrayList<>();
+        for (int f = 0; f < perFork.length; f++) {
+            for (int i = 0; i < 3; i++) samples.add(new Sample(f, i, perFork[f] * (1 + 0.01 * (i - 1))));
+        }
+        return Measured.of(samples);
+    }
+
+    private static void state(ResultBuilder b, String kind, String state, Measured m) {
+        b.row().with("part", "states").with("subject", kind).with("state", state).with("style", "entryset")
+                .with("n_keys", 1000).with("n_filled", state.equals("fresh") ? 1000 : 1_000_000).measure("iterate_time", m, Unit.US_PER_OP);
+    }
+
+    private static void style(ResultBuilder b, String kind, String style, Measured m) {
+        b.row().with("part", "styles").with("subject", kind).with("state", "fresh").with("style", style)
+                .with("n_keys", 100_000).with("n_filled", 100_000).measure("iterate_time", m, Unit.US_PER_OP);
+    }
+
+    private static ResultBuilder.Row profile(ResultBuilder b) {
+        return b.row().with("part", "profile").with("subject", "hashmap").with("state", "drained").with("style", "entryset")
+                .with("n_keys", 1000).with("n_filled", 1_000_000);
+    }
+
+    private static void frame(ResultBuilder b, String method, long self, long total) {
+        profile(b).with("method", method).measure("self_samples", self, Unit.COUNT);
+        profile(b).with("method", method).measure("total_samples", total, Unit.COUNT);
+    }
+
+    private static ResultBuilder conclude(ResultBuilder b) {
+        Params params = Params.resolve(EXPERIMENT, Profile.QUICK, Map.of());
+        ResultBuilder out = new ResultBuilder();
+        EXPERIMENT.conclude(new RunData("iteration", Profile.QUICK, params, Rows.fromObjects(b.rows(), b.samples())), out);
+        return out;
+    }
+
+    private static Finding finding(ResultBuilder out, String id) {
+        return out.findings().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no finding " + id));
+    }
+
+    @Test
+    void aDrainedMapIsCalledSlowerAndAClearedOneThatIsNotGetsNoDetectableDifference() {
+        ResultBuilder b = new ResultBuilder();
+        state(b, "hashmap", "fresh", forks(3.0, 3.3, 2.9, 3.1));
+        state(b, "hashmap", "drained", forks(480, 530, 470, 500));
+        // cleared: as fast as fresh, with fork noise that does not follow the rounds
+        state(b, "hashmap", "cleared", forks(3.3, 2.9, 3.2, 3.0));
+        ResultBuilder out = conclude(b);
+
+        Finding drained = finding(out, "drained_vs_fresh");
+        assertThat(drained.verdict()).isEqualTo(Verdict.HIGHER);
+        assertThat(drained.basis()).isEqualTo(Basis.TIMING);
+        assertThat(drained.value()).isBetween(155.0, 170.0);
+        assertThat(drained.low()).isGreaterThan(140);
+        assertThat(drained.conditions()).containsEntry("n_filled", "1000000").containsEntry("n_keys", "1000");
+        assertThat(drained.text()).contains("drained from 1000000 to 1000 entries");
+
+        Finding cleared = finding(out, "cleared_vs_fresh");
+        assertThat(cleared.verdict()).isEqualTo(Verdict.NO_DIFFERENCE);
+        assertThat(cleared.low()).isLessThan(1);
+        assertThat(cleared.high()).isGreaterThan(1);
+        assertThat(cleared.text()).startsWith("No detectable difference in this run").doesNotContain("slower");
+
+        Table ratios = out.tables().get("ratios");
+        assertThat(ratios.stringColumn("comparison").asList()).containsExactly("HashMap drained / fresh", "HashMap cleared / fresh");
+        assertThat(ratios.stringColumn("verdict").asList()).containsExactly("higher", "no detectable difference");
+        assertThat(out.charts()).containsKeys("ratios", "states");
+        assertThat(out.findings()).extracting(Finding::id).doesNotContain("keyset_get_vs_entryset", "iterator_frames_share");
+    }
+
+    @Test
+    void keySetPlusGetIsComparedWithEntrySetOfTheSameKindAndSize() {
+        ResultBuilder b = new ResultBuilder();
+        style(b, "hashmap", "entryset", forks(2000, 2100, 1950, 2050));
+        style(b, "hashmap", "keyset_get", forks(3000, 3200, 2900, 3100));
+        style(b, "fastutil", "keyset_get", forks(100, 100, 100, 100));   // another kind: not the finding's baseline
+        ResultBuilder out = conclude(b);
+
+        Finding f = finding(out, "keyset_get_vs_entryset");
+        assertThat(f.verdict()).isEqualTo(Verdict.HIGHER);
+        assertThat(f.value()).isCloseTo(1.5, offset(0.02));
+        assertThat(f.conditions()).containsEntry("n_keys", "100000");
+        assertThat(out.charts()).containsKey("styles");
+    }
+
+    @Test
+    void theIteratorShareCarriesAWilsonIntervalAndTheTopFramesComeFromTheRows() {
+        ResultBuilder b = new ResultBuilder();
+        profile(b).measure("samples", 100, Unit.COUNT);
+        profile(b).measure("iterator_samples", 37, Unit.COUNT);
+        frame(b, "maplab.subject.iteration.JdkIterationMap.sumEntrySet", 60, 100);
+        frame(b, "java.util.HashMap$HashIterator.nextNode", 30, 30);
+        frame(b, "java.util.HashMap$EntryIterator.next", 7, 37);
+        frame(b, "maplab.workload.IterationLoop.main", 0, 100);
+        frame(b, "java.lang.Integer.intValue", 3, 3);
+        ResultBuilder out = conclude(b);
+
+        Finding share = finding(out, "iterator_frames_share");
+        assertThat(share.basis()).isEqualTo(Basis.TIMING);
+        assertThat(share.verdict()).isNull();
+        assertThat(share.value()).isEqualTo(0.37);
+        // worked values: Wilson at 99% (z = 2.5758) for 37 of 100
+        assertThat(share.low()).isCloseTo(0.25739, offset(1e-4));
+        assertThat(share.high()).isCloseTo(0.49879, offset(1e-4));
+        assertThat(share.conditions()).containsEntry("state", "drained").containsEntry("n_filled", "1000000");
+        assertThat(share.text()).contains("100 CPU samples", "hottest: maplab.subject.iteration.JdkIterationMap.sumEntrySet, 60.0% self", "one JVM, Wilson", "sampling error only");
+
+        Table top = out.tables().get("top frames");
+        assertThat(top.stringColumn("method").asList()).containsExactly("maplab.subject.iteration.JdkIterationMap.sumEntrySet",
+                "java.util.HashMap$HashIterator.nextNode", "java.util.HashMap$EntryIterator.next", "java.lang.Integer.intValue",
+                "maplab.workload.IterationLoop.main");
+        assertThat(top.stringColumn("category").asList()).containsExactly("user", "iterator", "iterator", "jdk", "user");
+        assertThat(top.doubleColumn("total_share").get(2)).isEqualTo(0.37);
+    }
+
+    @Test
+    void withSeveralJvmsTheShareIsTheirMeanWithAnIntervalOverJvmsAndTheFramesAreSummed() {
+        ResultBuilder b = new ResultBuilder();
+        long[][] counts = {{1000, 440}, {2000, 900}, {1000, 460}};   // shares 0.44, 0.45, 0.46
+        for (int jvm = 0; jvm < 3; jvm++) {
+            profile(b).with("jvm", jvm).measure("samples", counts[jvm][0], Unit.COUNT);
+            profile(b).with("jvm", jvm).measure("iterator_samples", counts[jvm][1], Unit.COUNT);
+            profile(b).with("jvm", jvm).with("method", "java.util.HashMap$HashIterator.nextNode").measure("self_samples", counts[jvm][1], Unit.COUNT);
+            profile(b).with("jvm", jvm).with("method", "java.util.HashMap$HashIterator.nextNode").measure("total_samples", counts[jvm][1], Unit.COUNT);
+        }
+        ResultBuilder out = conclude(b);
+        Finding share = finding(out, "iterator_frames_share");
+        // mean 0.45, sd 0.01 over 3 JVMs: 0.45 +- t(0.995, 2) 0.01 / sqrt(3) = 0.45 +- 0.0573
+        assertThat(share.value()).isCloseTo(0.45, offset(1e-9));
+        assertThat(share.low()).isCloseTo(0.3927, offset(1e-3));
+        assertThat(share.high()).isCloseTo(0.5073, offset(1e-3));
+        assertThat(share.text()).contains("4000 CPU samples (1800)", "3 JVMs", "Student-t");
+        Table top = out.tables().get("top frames");
+        assertThat(top.longColumn("self_samples").get(0)).isEqualTo(1800);
+        assertThat(top.doubleColumn("self_share").get(0)).isEqualTo(0.45);
+    }
+
+    @Test
+    void aStoredRunWithOnlyTheShareStillGetsItsInterval() {
+        // references made before the counts were stored: samples and the share, no frame rows
+        ResultBuilder b = new ResultBuilder();
+        profile(b).measure("samples", 6518, Unit.COUNT);
+        profile(b).measure("iterator_frames_share", 2395 / 6518.0, Unit.FRACTION);
+        ResultBuilder out = conclude(b);
+        Finding share = finding(out, "iterator_frames_share");
+        assertThat(share.low()).isCloseTo(0.35220, offset(1e-4));
+        assertThat(share.high()).isCloseTo(0.38295, offset(1e-4));
+        assertThat(out.tables()).doesNotContainKey("top frames");
+    }
+
+    @Test
+    void wilsonStaysInsideZeroToOneAndIsNotDegenerateAtTheEdges() {
+        Estimate none = Iteration.wilson(0, 10);
+        assertThat(none.low()).isZero();
+        assertThat(none.high()).isCloseTo(0.39885, offset(1e-4));
+        Estimate all = Iteration.wilson(10, 10);
+        assertThat(all.high()).isEqualTo(1);
+        assertThat(all.low()).isCloseTo(1 - 0.39885, offset(1e-4));
+        assertThatThrownBy(() -> Iteration.wilson(11, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void bothPartsMustAskForTheSameForks() {
+        assertThatThrownBy(() -> EXPERIMENT.validate(Params.resolve(EXPERIMENT, Profile.QUICK, Map.of("styles_effort", "5:1x100ms+3x100ms"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("parameter 'styles_effort': bad value '5:1x100ms+3x100ms'");
+    }
+}

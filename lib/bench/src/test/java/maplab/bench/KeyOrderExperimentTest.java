@@ -47,7 +47,7 @@ class KeyOrderExperimentTest {
         String samples = Files.readString(tmp.resolve("run/samples.csv"));
         for (String order : new String[] {"ascending", "random"}) {
             for (int fork = 0; fork < 3; fork++) {
-                assertThat(samples).contains("\"subject=hashmap|order=" + order + "|n_keys=65536|gc=epsilon|metric=lookup_time\"," + fork + ",");
+                assertThat(samples).contains("\"gc=epsilon|n_keys=65536|order=" + order + "|subject=hashmap|metric=lookup_time\"," + fork + ",");
             }
         }
         // the forks ran with Epsilon, not the default ParallelGC

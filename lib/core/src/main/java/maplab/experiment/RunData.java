@@ -1,6 +1,5 @@
 package maplab.experiment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,14 +26,12 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 public record RunData(String experiment, Profile profile, Params params, Rows rows) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** samples.csv's header. */
     public static final String SAMPLES_HEADER = "key,fork,iteration,value";
 
     /** Reads the measurements of a run folder, with the parameters recorded in its meta.json. */
     public static RunData read(Path dir) {
-        Map<String, Object> meta = readMeta(dir);
+        Map<String, Object> meta = maplab.run.RunFolder.readMeta(dir);
         String id = String.valueOf(meta.get("experiment"));
         Experiment experiment = Experiments.byId(id);
         Profile profile = Profile.parse(String.valueOf(meta.get("profile")));
@@ -59,7 +56,8 @@ public record RunData(String experiment, Profile profile, Params params, Rows ro
         }
     }
 
-    private static List<Map<String, String>> readCells(Path csv) {
+    /** results.csv's rows, every cell as text (missing cells empty), so stored runs read alike. */
+    public static List<Map<String, String>> readCells(Path csv) {
         List<Map<String, String>> rows = new ArrayList<>();
         try {
             if (!Files.isRegularFile(csv) || Files.size(csv) == 0) return rows;
@@ -109,15 +107,6 @@ public record RunData(String experiment, Profile profile, Params params, Rows ro
 
     private static String unquote(String s) {
         return s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1).replace("\"\"", "\"") : s;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readMeta(Path dir) {
-        try {
-            return JSON.readValue(dir.resolve("meta.json").toFile(), Map.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read meta.json of " + dir, e);
-        }
     }
 
     /** The parameters meta.json recorded, as text, limited to those the experiment still has. */

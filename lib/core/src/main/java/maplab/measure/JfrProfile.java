@@ -128,22 +128,4 @@ public final class JfrProfile {
         return stacks.stream().filter(s -> method.test(s.get(0))).count() / (double) stacks.size();
     }
 
-    /** The top frames as a table: method, category, self and total samples and their shares of all samples. */
-    public Table topFramesTable(int limit, Function<String, String> category) {
-        StringColumn method = StringColumn.create("method");
-        StringColumn cat = StringColumn.create("category");
-        LongColumn self = LongColumn.create("self_samples");
-        DoubleColumn selfShare = DoubleColumn.create("self_share");
-        LongColumn total = LongColumn.create("total_samples");
-        DoubleColumn totalShare = DoubleColumn.create("total_share");
-        for (FrameCount f : topFrames(limit)) {
-            method.append(f.method());
-            cat.append(category.apply(f.method()));
-            self.append(f.self());
-            selfShare.append(f.self() / (double) samples());
-            total.append(f.total());
-            totalShare.append(f.total() / (double) samples());
-        }
-        return Table.create("top frames", method, cat, self, selfShare, total, totalShare);
-    }
 }

@@ -58,21 +58,8 @@ public final class StoredRun {
         }
         Map<String, Object> meta = RunFolder.readMeta(d);
         if (!(meta.get("experiment") instanceof String)) throw new IllegalArgumentException(what + ": '" + dir + "' has a meta.json without an experiment id");
-        List<String> columns = new ArrayList<>();
-        List<Map<String, String>> rows = new ArrayList<>();
-        try {
-            if (Files.size(d.resolve("results.csv")) > 0) {
-                Table t = Table.read().usingOptions(CsvReadOptions.builder(d.resolve("results.csv").toFile()).columnTypes(name -> ColumnType.STRING));
-                for (Column<?> c : t.columns()) columns.add(c.name());
-                for (int i = 0; i < t.rowCount(); i++) {
-                    Map<String, String> row = new LinkedHashMap<>();
-                    for (Column<?> c : t.columns()) row.put(c.name(), c.isMissing(i) ? "" : c.getString(i));
-                    rows.add(row);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read results.csv of " + d, e);
-        }
+        List<Map<String, String>> rows = maplab.experiment.RunData.readCells(d.resolve("results.csv"));
+        List<String> columns = rows.isEmpty() ? List.of() : new ArrayList<>(rows.get(0).keySet());
         return new StoredRun(d, meta, RunFolder.readFindings(d), List.copyOf(columns), List.copyOf(rows));
     }
 

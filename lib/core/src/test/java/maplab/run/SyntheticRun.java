@@ -60,7 +60,7 @@ final class SyntheticRun {
         Map<String, List<maplab.stats.Estimates.Sample>> out = new LinkedHashMap<>();
         forkMeans.forEach((row, means) -> {
             String[] c = row.split(",");
-            String key = "subject=" + c[0] + "|n_keys=" + c[1] + "|metric=" + c[2];
+            String key = "n_keys=" + c[1] + "|subject=" + c[0] + "|metric=" + c[2];
             List<maplab.stats.Estimates.Sample> list = new java.util.ArrayList<>();
             for (int f = 0; f < means.length; f++) {
                 list.add(new maplab.stats.Estimates.Sample(f, 0, means[f] * 0.99));

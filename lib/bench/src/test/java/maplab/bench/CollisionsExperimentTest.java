@@ -36,8 +36,9 @@ class CollisionsExperimentTest {
         assertThat(colliding.value()).isGreaterThan(3);
         assertThat(colliding.verdict()).isNotEqualTo(Finding.Verdict.LOWER);
         assertThat(colliding.conditions()).containsEntry("n_keys", "2048");
-        // a broken seeded hash would pile the colliding Strings into one probe run: ~n/4 probes per insert, a ratio in the hundreds
-        assertThat(r.finding("seeded_content_hash_vs_random").value()).isBetween(0.5, 2.0);
+        // a broken seeded hash would pile the colliding Strings into one probe run: ~n/4 probes per insert, a ratio in the
+        // hundreds; equal costs give ~1, and three short forks on a loaded machine stay well inside 10x of that
+        assertThat(r.finding("seeded_content_hash_vs_random").value()).isBetween(0.1, 10.0);
         assertThat(Files.readString(tmp.resolve("run/samples.csv"))).contains("subject=colliding_string|n_keys=2048|metric=fill_time");
 
         Result again = Experiments.conclude(tmp.resolve("run"), tmp.resolve("again"));

@@ -77,7 +77,7 @@ public final class Collisions implements Experiment {
                         "cases timed at every size (time per insert chart, growth table); constant_hash gives noncomparable_growth_exponent"),
                 ParamSpec.integer("noncomparable_max_n", 16, 1 << 20, 1 << 20, 16384,
                         "largest n at which constant_hash is timed (its fill is O(n^2): 3.4 s per fill at 32768)"),
-                ParamSpec.effort("insert", new Effort(4, 3, 50, 3, 50), new Effort(6, 3, 100, 3, 100),
+                ParamSpec.effort("insert", new Effort(4, 4, 50, 3, 50), new Effort(6, 3, 100, 3, 100),
                         "JMH effort of the timed fills (every cell, alternating rounds)"));
     }
 

@@ -250,7 +250,8 @@ public final class SeedOrder implements Experiment {
         count(out, distinctRows, "treemap_distinct_orders", Subject.TREEMAP, "TreeMap", n, launches);
         distinctRows.where("subject", "probemap_seeds_in_one_jvm").first().ifPresent(r -> out.finding(Finding.count(
                 "probemap_seeds_in_one_jvm_distinct_orders", r.value(), "count", String.format(Locale.ROOT,
-                        "Within one JVM, %s different ProbeMap seeds gave %%.0f distinct orders of the same %s keys", r.str("seeds"), n))));
+                        "Within one JVM, %s different ProbeMap seeds gave %%.0f distinct orders of the same %s keys", r.str("seeds"), n))
+                .where("n_keys", n).where("seeds", r.str("seeds"))));
         rows.metric("launches_matching_this_jvm").where("subject", Subject.PROBEMAP_FIXED_SEED.id()).first().ifPresent(r -> {
             boolean all = r.value() == launches;
             out.finding(Finding.count("probemap_fixed_seed_same_in_parent", all ? 1 : 0, "boolean", all
@@ -264,12 +265,14 @@ public final class SeedOrder implements Experiment {
             long onCycle = onOneCycle(mapOfOrders);
             out.finding(Finding.count("mapof_orders_on_one_cycle", onCycle, "count", String.format(Locale.ROOT,
                     "%%.0f of the %d distinct Map.of orders were rotations or reversals of one cycle through its table "
-                            + "(the per-JVM salt picks where iteration starts and its direction)", mapOfOrders.size())));
+                            + "(the per-JVM salt picks where iteration starts and its direction)", mapOfOrders.size()))
+                    .where("n_keys", n).where("launches", launches));
         }
     }
 
     private static void count(ResultBuilder out, Rows distinct, String id, Subject s, String label, String n, int launches) {
-        distinct.where("subject", s.id()).first().ifPresent(r -> out.finding(countFinding(id, (int) r.value(), label, n, launches)));
+        distinct.where("subject", s.id()).first().ifPresent(r -> out.finding(countFinding(id, (int) r.value(), label, n, launches)
+                .where("n_keys", n).where("launches", launches)));
     }
 
     static Finding countFinding(String id, int distinct, String subject, String n, int launches) {

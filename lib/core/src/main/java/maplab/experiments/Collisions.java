@@ -70,7 +70,7 @@ public final class Collisions implements Experiment {
     public List<ParamSpec> params() {
         String all = String.join(",", CollisionCase.ids());
         return List.of(
-                ParamSpec.integers("sizes", 16, 1 << 20, "1024,4096", "1024,4096,8192,16384,32768",
+                ParamSpec.integers("sizes", 16, 1 << 20, "1024,4096", "1024,4096,16384,32768",
                         "keys inserted: counts at every size; the growth cases are timed at every size, the String ratios at the largest"),
                 ParamSpec.choices("cases", CollisionCase.ids(), all, all, "key kinds and maps counted (and timed when they are growth cases or behind a ratio)"),
                 ParamSpec.choices("growth_cases", CollisionCase.ids(), "constant_hash", all,

@@ -1,25 +1,27 @@
 package maplab.experiments;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
-import maplab.experiment.Profile;
 import maplab.experiment.RunContext;
+import maplab.experiment.RunData;
+import maplab.measure.Effort;
 import maplab.measure.HashMapInternals;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
 import maplab.result.Finding;
+import maplab.result.Measured;
 import maplab.result.ResultBuilder;
+import maplab.result.Rows;
 import maplab.result.Unit;
 import maplab.stats.Stats;
 import maplab.subject.collision.CollisionCase;
@@ -36,16 +38,29 @@ import tech.tablesaw.api.Table;
  * collisions: hash flooding. Keys that all share a hash code go into one {@code HashMap} bin,
  * which becomes a red-black tree: Comparable keys are ordered with {@code compareTo}
  * (O(log n) per insert), keys that are not Comparable are found by scanning with
- * {@code equals} (O(n) per insert, O(n^2) in total). Counts {@code equals}, {@code compareTo}
- * and {@code hashCode} calls per insert with instrumented keys and tree bins by reflection (in
- * process), times whole fills with JMH over n, and fits the growth exponent. A ProbeMap that
- * hashes the String content with a per-map seed shows the remedy.
+ * {@code equals} (O(n) per insert, O(n^2) in total).
+ *
+ * <p><b>Measure</b>: counts {@code equals}, {@code compareTo} and {@code hashCode} calls per
+ * insert with instrumented keys, tree bins by reflection and ProbeMap's probes (in process,
+ * exact for the run's seed), and times whole fills with JMH in forked JVMs, in alternating
+ * rounds: the growth cases at every size, and the String cases behind the two ratios at the
+ * largest size. <b>Conclude</b>: the counts at the largest n, the growth exponent of the
+ * non-Comparable fill time with the fit's interval, and two time ratios with intervals paired
+ * by round.
+ *
+ * <p>The ProbeMap cases hash each String's <em>content</em> with a per-map seed. That is a
+ * remedy for collisions precomputed for {@code String.hashCode} (they no longer collide), not a
+ * defence against a determined attacker who can observe timings: it is a seeded multiply-xor
+ * finalizer, not a keyed cryptographic hash; keyed hashes such as SipHash are the real defence.
  */
 public final class Collisions implements Experiment {
 
     static final String BENCH = "maplab.bench.CollisionsBench.insert";
     static final Unit NS_PER_INSERT = new Unit("ns/insert", Unit.Direction.LOWER);
     static final Unit CALLS_PER_INSERT = new Unit("calls/insert", Unit.Direction.NONE);
+    /** The cases behind the two time ratios, timed at the largest size in every profile. */
+    static final List<CollisionCase> RATIO_CASES = List.of(CollisionCase.COLLIDING_STRING, CollisionCase.RANDOM_STRING,
+            CollisionCase.COLLIDING_STRING_SEEDED, CollisionCase.RANDOM_STRING_SEEDED);
 
     @Override public String id() { return "collisions"; }
 
@@ -55,8 +70,15 @@ public final class Collisions implements Experiment {
     public List<ParamSpec> params() {
         String all = String.join(",", CollisionCase.ids());
         return List.of(
-                ParamSpec.integers("sizes", 16, 1 << 20, "1024,2048,4096,8192", "1024,2048,4096,8192,16384,32768", "keys inserted (one JMH run each)"),
-                ParamSpec.choices("cases", CollisionCase.ids(), all, all, "key kinds and maps compared"));
+                ParamSpec.integers("sizes", 16, 1 << 20, "1024,4096", "1024,4096,16384,32768",
+                        "keys inserted: counts at every size; the growth cases are timed at every size, the String ratios at the largest"),
+                ParamSpec.choices("cases", CollisionCase.ids(), all, all, "key kinds and maps counted (and timed when they are growth cases or behind a ratio)"),
+                ParamSpec.choices("growth_cases", CollisionCase.ids(), "constant_hash", all,
+                        "cases timed at every size (time per insert chart, growth table); constant_hash gives noncomparable_growth_exponent"),
+                ParamSpec.integer("noncomparable_max_n", 16, 1 << 20, 1 << 20, 16384,
+                        "largest n at which constant_hash is timed (its fill is O(n^2): 3.4 s per fill at 32768)"),
+                ParamSpec.effort("insert", new Effort(4, 4, 50, 3, 50), new Effort(6, 3, 100, 3, 100),
+                        "JMH effort of the timed fills (every cell, alternating rounds)"));
     }
 
     @Override
@@ -68,6 +90,8 @@ public final class Collisions implements Experiment {
     record Counts(CollisionCase subject, int n, double equalsPerInsert, double compareToPerInsert, double hashCodePerInsert,
                   int treeBins, int maxBinLength, double meanProbe, int maxProbe) { }
 
+    // ------------------------------------------------------------------ measure
+
     @Override
     public void measure(RunContext ctx) throws Exception {
         List<Integer> sizes = new ArrayList<>(new TreeSet<>(ctx.params().getInts("sizes")));
@@ -77,167 +101,239 @@ public final class Collisions implements Experiment {
         ResultBuilder out = ctx.result();
         int maxN = sizes.get(sizes.size() - 1);
 
-        Map<CollisionCase, Map<Integer, Counts>> counts = new EnumMap<>(CollisionCase.class);
         ctx.progress().addSteps(cases.size());
         for (CollisionCase c : cases) {
             ctx.progress().step("counting calls: " + c.label());
             for (int n : sizes) {
                 ctx.checkInterrupted();
-                Counts k = count(c, n, keySeed, mapSeed);
-                counts.computeIfAbsent(c, x -> new TreeMap<>()).put(n, k);
-                record(out, k);
+                record(out, count(c, n, keySeed, mapSeed));
             }
         }
-        out.table("operations", operationsTable(counts));
 
-        List<JmhScore> scores = ctx.jmh(BENCH)
-                .param("subject", cases.stream().map(CollisionCase::id).toList())
-                .param("n", sizes)
-                .param("seed", String.valueOf(keySeed))
-                .param("mapSeed", String.valueOf(mapSeed))
-                .mode(Mode.AverageTime).timeUnit(TimeUnit.NANOSECONDS)
-                .settings(ctx.profile() == Profile.FULL
-                        ? Jmh.Settings.forProfile(ctx.profile()).withWarmup(5, 300).withMeasurement(5, 500)
-                        : Jmh.Settings.forProfile(ctx.profile()).withWarmup(2, 100).withMeasurement(5, 60))
-                .run();
-        Map<CollisionCase, Map<Integer, JmhScore>> times = new EnumMap<>(CollisionCase.class);
-        for (JmhScore s : scores) {
-            CollisionCase c = CollisionCase.parse(s.param("subject"));
-            int n = Integer.parseInt(s.param("n"));
-            times.computeIfAbsent(c, x -> new TreeMap<>()).put(n, s);
-            out.row().with("subject", c.id()).with("n_keys", n).measure("fill_time", s.score(), s.error(), Unit.ofJmh(s.unit()));
-            out.row().with("subject", c.id()).with("n_keys", n).measure("time_per_insert", s.score() / n, s.error() / n, NS_PER_INSERT);
+        List<Jmh> batches = new ArrayList<>();
+        List<String> growth = ctx.params().getStrings("growth_cases").stream().map(CollisionCase::parse)
+                .filter(cases::contains).map(CollisionCase::id).toList();
+        int nonComparableMax = ctx.params().getInt("noncomparable_max_n");
+        for (String g : growth) {
+            List<Integer> ns = g.equals(CollisionCase.CONSTANT_HASH.id()) ? sizes.stream().filter(n -> n <= nonComparableMax).toList() : sizes;
+            if (ns.isEmpty()) continue;
+            // one batch per growth case, so constant_hash can stop at its own largest n
+            batches.add(jmh(ctx, List.of(g), ns, keySeed, mapSeed));
         }
-
-        XYChart chart = Charts.logLog("Insert time per key (JMH, 99.9% CI)", "n (keys)", "time per insert (ns)");
-        Table growth = Table.create("growth", StringColumn.create("case"), DoubleColumn.create("exponent"), DoubleColumn.create("r2"));
-        Map<CollisionCase, Stats.Growth> fits = new EnumMap<>(CollisionCase.class);
-        for (CollisionCase c : cases) {
-            Map<Integer, JmhScore> byN = times.get(c);
-            List<Integer> ns = new ArrayList<>(byN.keySet());
-            List<Double> perInsert = ns.stream().map(n -> byN.get(n).score() / n).toList();
-            List<Double> errors = ns.stream().map(n -> Sweeps.logSafeError(byN.get(n).score() / n, byN.get(n).error() / n)).toList();
-            Charts.series(chart, c.label(), ns, perInsert, errors);
-            Stats.Growth g = Stats.growth(ns.stream().mapToDouble(Integer::doubleValue).toArray(),
-                    ns.stream().mapToDouble(n -> byN.get(n).score()).toArray());
-            fits.put(c, g);
-            growth.stringColumn("case").append(c.label());
-            growth.doubleColumn("exponent").append(g.exponent());
-            growth.doubleColumn("r2").append(g.r2());
-            out.row().with("subject", c.id()).measure("growth_exponent", g.exponent(), Unit.EXPONENT);
+        List<String> ratioOnly = RATIO_CASES.stream().filter(cases::contains).map(CollisionCase::id).filter(id -> !growth.contains(id)).toList();
+        if (!ratioOnly.isEmpty()) batches.add(jmh(ctx, ratioOnly, List.of(maxN), keySeed, mapSeed));
+        for (List<JmhScore> batch : Jmh.inRounds(batches, ctx.random("run-order"))) {
+            for (JmhScore s : batch) {
+                int n = Integer.parseInt(s.param("n"));
+                Measured m = s.measured();
+                out.row().with("subject", s.param("subject")).with("n_keys", n).measure("fill_time", m, Unit.ofJmh(s.unit()));
+                out.row().with("subject", s.param("subject")).with("n_keys", n).measure("time_per_insert", m.scaled(1.0 / n), NS_PER_INSERT);
+            }
         }
-        out.chart("time per insert", chart);
-        out.table("growth", growth);
-
-        findings(out, counts, times, fits, sizes, maxN);
     }
 
-    /** Inserts n keys of case {@code c} into a new map and counts what the map did. */
+    private static Jmh jmh(RunContext ctx, List<String> subjects, List<Integer> sizes, long keySeed, long mapSeed) {
+        return ctx.jmh(BENCH, "insert").param("subject", subjects).param("n", sizes)
+                .param("seed", String.valueOf(keySeed)).param("mapSeed", String.valueOf(mapSeed))
+                .mode(Mode.AverageTime).timeUnit(TimeUnit.NANOSECONDS);
+    }
+
+    /** Inserts n instrumented keys of case {@code c} into a new map and counts what the map did. */
     static Counts count(CollisionCase c, int n, long keySeed, long mapSeed) {
         CallCounts calls = new CallCounts();
         Object[] keys = c.countingKeys(n, keySeed, calls);
         calls.reset();
         Map<Object, Object> map = CollisionCase.insertAll(c.newMap(mapSeed, true), keys);
+        double equals = (double) calls.equalsCalls() / n;
+        double compares = (double) calls.compareToCalls() / n;
+        double hashes = (double) calls.hashCodeCalls() / n;
         if (map instanceof ProbeMap<?, ?> pm) {
-            return new Counts(c, n, Double.NaN, Double.NaN, Double.NaN, 0, 0,
-                    pm.counters().meanInsertProbe(), pm.counters().maxInsertProbe());
+            return new Counts(c, n, equals, compares, hashes, 0, 0, pm.counters().meanInsertProbe(), pm.counters().maxInsertProbe());
         }
-        HashMapInternals.Bins bins = HashMapInternals.bins((HashMap<?, ?>) map);
-        return new Counts(c, n, (double) calls.equalsCalls() / n, (double) calls.compareToCalls() / n,
-                (double) calls.hashCodeCalls() / n, bins.treeBins(), bins.maxLength(), Double.NaN, 0);
+        HashMapInternals.Bins bins = HashMapInternals.bins((java.util.HashMap<?, ?>) map);
+        return new Counts(c, n, equals, compares, hashes, bins.treeBins(), bins.maxLength(), Double.NaN, 0);
     }
 
     private static void record(ResultBuilder out, Counts k) {
+        String id = k.subject().id();
+        out.row().with("subject", id).with("n_keys", k.n()).measure("equals_per_insert", k.equalsPerInsert(), CALLS_PER_INSERT);
+        out.row().with("subject", id).with("n_keys", k.n()).measure("compareto_per_insert", k.compareToPerInsert(), CALLS_PER_INSERT);
+        out.row().with("subject", id).with("n_keys", k.n()).measure("hashcode_per_insert", k.hashCodePerInsert(), CALLS_PER_INSERT);
         if (k.subject().seededProbeMap()) {
-            out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("mean_probe_per_insert", k.meanProbe(), Unit.PROBES);
-            out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("max_probe", k.maxProbe(), Unit.PROBES);
-            return;
+            out.row().with("subject", id).with("n_keys", k.n()).measure("mean_probe_per_insert", k.meanProbe(), Unit.PROBES);
+            out.row().with("subject", id).with("n_keys", k.n()).measure("max_probe", k.maxProbe(), Unit.PROBES);
+        } else {
+            out.row().with("subject", id).with("n_keys", k.n()).measure("tree_bins", k.treeBins(), Unit.COUNT);
+            out.row().with("subject", id).with("n_keys", k.n()).measure("max_bin_length", k.maxBinLength(), Unit.COUNT);
         }
-        out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("equals_per_insert", k.equalsPerInsert(), CALLS_PER_INSERT);
-        out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("compareto_per_insert", k.compareToPerInsert(), CALLS_PER_INSERT);
-        out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("hashcode_per_insert", k.hashCodePerInsert(), CALLS_PER_INSERT);
-        out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("tree_bins", k.treeBins(), Unit.COUNT);
-        out.row().with("subject", k.subject().id()).with("n_keys", k.n()).measure("max_bin_length", k.maxBinLength(), Unit.COUNT);
     }
 
-    private static Table operationsTable(Map<CollisionCase, Map<Integer, Counts>> counts) {
+    // ------------------------------------------------------------------ conclude
+
+    @Override
+    public void conclude(RunData data, ResultBuilder out) {
+        Rows rows = data.rows();
+        out.table("operations", operationsTable(rows));
+        Rows fills = rows.metric("fill_time");
+        timeCharts(fills, out);
+        findings(rows, out);
+    }
+
+    /** The sizes a metric was measured at for one case, ascending. */
+    static List<Integer> sizesOf(Rows rows, CollisionCase c) {
+        TreeSet<Integer> ns = new TreeSet<>();
+        for (Rows.Row r : rows.where("subject", c.id())) ns.add((int) r.integer("n_keys"));
+        return new ArrayList<>(ns);
+    }
+
+    private static Table operationsTable(Rows rows) {
         StringColumn subject = StringColumn.create("case");
         IntColumn n = IntColumn.create("n_keys");
         DoubleColumn equals = DoubleColumn.create("equals per insert");
         DoubleColumn compare = DoubleColumn.create("compareTo per insert");
         DoubleColumn hash = DoubleColumn.create("hashCode per insert");
-        IntColumn trees = IntColumn.create("tree bins");
-        IntColumn maxBin = IntColumn.create("longest bin");
+        DoubleColumn trees = DoubleColumn.create("tree bins");
+        DoubleColumn maxBin = DoubleColumn.create("longest bin");
         DoubleColumn probe = DoubleColumn.create("mean probe per insert");
-        for (Map<Integer, Counts> byN : counts.values()) {
-            for (Counts k : byN.values()) {
-                boolean probeMap = k.subject().seededProbeMap();
-                subject.append(k.subject().label());
-                n.append(k.n());
-                equals.append(k.equalsPerInsert());
-                compare.append(k.compareToPerInsert());
-                hash.append(k.hashCodePerInsert());
-                if (probeMap) trees.appendMissing(); else trees.append(k.treeBins());
-                if (probeMap) maxBin.appendMissing(); else maxBin.append(k.maxBinLength());
-                probe.append(k.meanProbe());
+        for (CollisionCase c : CollisionCase.values()) {
+            Rows ofCase = rows.where("subject", c.id());
+            for (int size : sizesOf(ofCase.metric("equals_per_insert"), c)) {
+                Rows at = ofCase.where("n_keys", size);
+                subject.append(c.label());
+                n.append(size);
+                equals.append(value(at, "equals_per_insert"));
+                compare.append(value(at, "compareto_per_insert"));
+                hash.append(value(at, "hashcode_per_insert"));
+                trees.append(value(at, "tree_bins"));
+                maxBin.append(value(at, "max_bin_length"));
+                probe.append(value(at, "mean_probe_per_insert"));
             }
         }
         return Table.create("operations", subject, n, equals, compare, hash, trees, maxBin, probe);
     }
 
-    private static void findings(ResultBuilder out, Map<CollisionCase, Map<Integer, Counts>> counts,
-                                 Map<CollisionCase, Map<Integer, JmhScore>> times, Map<CollisionCase, Stats.Growth> fits,
-                                 List<Integer> sizes, int maxN) {
-        String range = "n = " + sizes.get(0) + ".." + maxN;
-        Counts nonComparable = at(counts, CollisionCase.CONSTANT_HASH, maxN);
-        if (nonComparable != null) {
-            out.finding(Finding.of("noncomparable_equals_per_insert_at_max_n", nonComparable.equalsPerInsert(), "calls",
+    private static double value(Rows at, String metric) {
+        return at.metric(metric).first().map(Rows.Row::value).orElse(Double.NaN);
+    }
+
+    /** Time per insert against n (log-log, 99% intervals over forks) and the growth table, for the cases timed at two or more sizes. */
+    private static void timeCharts(Rows fills, ResultBuilder out) {
+        XYChart chart = Charts.logLog("Insert time per key (JMH, " + Finding.confidenceLabel() + " interval over forks)", "n (keys)", "time per insert (ns)");
+        StringColumn name = StringColumn.create("case");
+        StringColumn range = StringColumn.create("sizes");
+        DoubleColumn exponent = DoubleColumn.create("exponent");
+        DoubleColumn low = DoubleColumn.create("low");
+        DoubleColumn high = DoubleColumn.create("high");
+        DoubleColumn r2 = DoubleColumn.create("r2");
+        boolean any = false;
+        for (CollisionCase c : CollisionCase.values()) {
+            List<Integer> ns = sizesOf(fills, c);
+            if (ns.size() < 2) continue;
+            any = true;
+            List<Double> perInsert = new ArrayList<>();
+            List<Double> errors = new ArrayList<>();
+            for (int n : ns) {
+                Measured m = fills.where("subject", c.id()).where("n_keys", n).one().measured().scaled(1.0 / n);
+                perInsert.add(m.value());
+                errors.add(Sweeps.logSafeError(m.value(), m.error()));
+            }
+            Charts.series(chart, c.label(), ns, perInsert, errors);
+            Stats.Growth g = growth(fills, c);
+            name.append(c.label());
+            range.append(ns.get(0) + ".." + ns.get(ns.size() - 1));
+            exponent.append(g.exponent());
+            low.append(g.exponentLow());
+            high.append(g.exponentHigh());
+            r2.append(g.r2());
+        }
+        if (!any) return;
+        out.chart("time per insert", chart);
+        out.table("growth", Table.create("growth", name, range, exponent, low, high, r2));
+    }
+
+    /**
+     * The power law of total fill time against n for case {@code c}, fitted on log-log axes to
+     * every fork mean (each fork a point; a stored run without samples gives one point per n), so
+     * the exponent's interval reflects fork-to-fork variation as well as the fit.
+     */
+    static Stats.Growth growth(Rows fills, CollisionCase c) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (Rows.Row r : fills.where("subject", c.id())) {
+            double n = r.integer("n_keys");
+            Map<Integer, Double> forks = r.measured().forkMeans();
+            if (forks.isEmpty()) {
+                xs.add(n);
+                ys.add(r.value());
+            } else {
+                for (double y : forks.values()) {
+                    xs.add(n);
+                    ys.add(y);
+                }
+            }
+        }
+        return Stats.growth(xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static void findings(Rows rows, ResultBuilder out) {
+        Rows constant = rows.where("subject", CollisionCase.CONSTANT_HASH.id());
+        List<Integer> counted = sizesOf(constant.metric("equals_per_insert"), CollisionCase.CONSTANT_HASH);
+        if (!counted.isEmpty()) {
+            int maxN = counted.get(counted.size() - 1);
+            double eq = constant.metric("equals_per_insert").where("n_keys", maxN).one().value();
+            out.finding(Finding.count("noncomparable_equals_per_insert_at_max_n", eq, "calls",
                     "Inserting " + maxN + " constant-hash keys that are not Comparable into a HashMap cost %.0f equals calls per insert ("
-                            + String.format(Locale.ROOT, "%.2f", nonComparable.equalsPerInsert() / maxN) + " n)"));
-            Stats.Growth g = fits.get(CollisionCase.CONSTANT_HASH);
-            out.finding(Finding.of("noncomparable_growth_exponent", g.exponent(), "exponent", String.format(Locale.ROOT,
-                    "The total time to insert n constant-hash keys that are not Comparable grew as n^%%.2f (least squares on log-log over %s, R² = %.3f)",
-                    range, g.r2())));
+                            + String.format(Locale.ROOT, "%.2f", eq / maxN) + " n)").where("n_keys", maxN));
         }
-        Counts comparable = at(counts, CollisionCase.CONSTANT_HASH_COMPARABLE, maxN);
-        if (comparable != null) {
-            out.finding(Finding.of("comparable_compares_per_insert_at_max_n", comparable.compareToPerInsert(), "calls",
+        Rows constantFills = rows.metric("fill_time").where("subject", CollisionCase.CONSTANT_HASH.id());
+        List<Integer> timed = sizesOf(constantFills, CollisionCase.CONSTANT_HASH);
+        if (timed.size() >= 2) {
+            Stats.Growth g = growth(constantFills, CollisionCase.CONSTANT_HASH);
+            String range = timed.get(0) + ".." + timed.get(timed.size() - 1);
+            out.finding(Finding.estimate("noncomparable_growth_exponent", g.exponentEstimate(), "exponent", Finding.Basis.TIMING,
+                    "The total time to insert n constant-hash keys that are not Comparable grew as n^%.2f (least squares on log-log over every fork at n = "
+                            + range + ", R² = " + String.format(Locale.ROOT, "%.3f", g.r2()) + "; 2 is quadratic, 1 linear)")
+                    .where("sizes", range));
+        }
+        Rows comparable = rows.metric("compareto_per_insert").where("subject", CollisionCase.CONSTANT_HASH_COMPARABLE.id());
+        List<Integer> cmpSizes = sizesOf(comparable, CollisionCase.CONSTANT_HASH_COMPARABLE);
+        if (!cmpSizes.isEmpty()) {
+            int maxN = cmpSizes.get(cmpSizes.size() - 1);
+            double v = comparable.where("n_keys", maxN).one().value();
+            out.finding(Finding.count("comparable_compares_per_insert_at_max_n", v, "calls",
                     "Inserting " + maxN + " constant-hash Comparable keys into a HashMap cost %.1f compareTo calls per insert (log2 n = "
-                            + String.format(Locale.ROOT, "%.1f", Math.log(maxN) / Math.log(2)) + ")"));
+                            + String.format(Locale.ROOT, "%.1f", Math.log(maxN) / Math.log(2)) + ")").where("n_keys", maxN));
         }
-        JmhScore colliding = time(times, CollisionCase.COLLIDING_STRING, maxN);
-        JmhScore random = time(times, CollisionCase.RANDOM_STRING, maxN);
-        if (colliding != null && random != null) {
-            out.finding(Finding.timeRatio("colliding_vs_random_string", "Inserting " + maxN + " colliding Strings into a HashMap",
-                    colliding.score(), "random Strings of the same length", random.score()));
-        }
-        JmhScore seededColliding = time(times, CollisionCase.COLLIDING_STRING_SEEDED, maxN);
-        JmhScore seededRandom = time(times, CollisionCase.RANDOM_STRING_SEEDED, maxN);
-        if (seededColliding != null && seededRandom != null) {
-            out.finding(Finding.timeRatio("seeded_content_hash_vs_random",
-                    "Inserting " + maxN + " colliding Strings into a ProbeMap with a seeded content hash", seededColliding.score(),
-                    "random Strings in the same map", seededRandom.score()));
-        }
-        Counts collidingCounts = at(counts, CollisionCase.COLLIDING_STRING, maxN);
-        if (collidingCounts != null) {
+        ratio(rows, out, "colliding_vs_random_string", CollisionCase.COLLIDING_STRING, CollisionCase.RANDOM_STRING,
+                "Inserting %d colliding Strings into a HashMap", "random Strings of the same length");
+        ratio(rows, out, "seeded_content_hash_vs_random", CollisionCase.COLLIDING_STRING_SEEDED, CollisionCase.RANDOM_STRING_SEEDED,
+                "Inserting %d colliding Strings into a ProbeMap with a seeded content hash", "random Strings in the same map");
+        Rows trees = rows.metric("tree_bins");
+        List<Integer> treeSizes = sizesOf(trees, CollisionCase.COLLIDING_STRING);
+        if (!treeSizes.isEmpty()) {
+            int maxN = treeSizes.get(treeSizes.size() - 1);
+            Rows at = rows.where("subject", CollisionCase.COLLIDING_STRING.id()).where("n_keys", maxN);
             StringBuilder others = new StringBuilder();
             for (CollisionCase c : List.of(CollisionCase.RANDOM_STRING, CollisionCase.CONSTANT_HASH, CollisionCase.DISTINCT_HASH)) {
-                Counts k = at(counts, c, maxN);
-                if (k != null) others.append(others.length() == 0 ? "" : ", ").append(c.id()).append(": ").append(k.treeBins());
+                trees.where("subject", c.id()).where("n_keys", maxN).first().ifPresent(r ->
+                        others.append(others.length() == 0 ? "" : ", ").append(c.id()).append(": ").append(String.format(Locale.ROOT, "%.0f", r.value())));
             }
-            out.finding(Finding.of("tree_bins", collidingCounts.treeBins(), "count",
+            out.finding(Finding.count("tree_bins", at.metric("tree_bins").one().value(), "count",
                     "A HashMap holding " + maxN + " colliding Strings had %.0f tree bin(s); its longest bin held "
-                            + collidingCounts.maxBinLength() + " keys" + (others.length() == 0 ? "" : " (tree bins for " + others + ")")));
+                            + String.format(Locale.ROOT, "%.0f", value(at, "max_bin_length")) + " keys"
+                            + (others.length() == 0 ? "" : " (tree bins for " + others + ")")).where("n_keys", maxN));
         }
     }
 
-    private static Counts at(Map<CollisionCase, Map<Integer, Counts>> counts, CollisionCase c, int n) {
-        Map<Integer, Counts> byN = counts.get(c);
-        return byN == null ? null : byN.get(n);
-    }
-
-    private static JmhScore time(Map<CollisionCase, Map<Integer, JmhScore>> times, CollisionCase c, int n) {
-        Map<Integer, JmhScore> byN = times.get(c);
-        return byN == null ? null : byN.get(n);
+    /** The time ratio of case {@code a} to case {@code b} at the largest n both were timed at, paired by round. */
+    private static void ratio(Rows rows, ResultBuilder out, String id, CollisionCase a, CollisionCase b, String aLabel, String bLabel) {
+        Rows fills = rows.metric("fill_time");
+        Set<Integer> common = new LinkedHashSet<>(sizesOf(fills, a));
+        common.retainAll(sizesOf(fills, b));
+        if (common.isEmpty()) return;
+        int n = new TreeSet<>(common).last();
+        Measured ma = fills.where("subject", a.id()).where("n_keys", n).one().measured();
+        Measured mb = fills.where("subject", b.id()).where("n_keys", n).one().measured();
+        out.finding(Finding.timeRatio(id, String.format(Locale.ROOT, aLabel, n), bLabel, ma.ratioTo(mb)).where("n_keys", n));
     }
 }

@@ -3,20 +3,25 @@ package maplab.experiments;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
 import maplab.experiment.RunContext;
+import maplab.experiment.RunData;
+import maplab.measure.Effort;
 import maplab.measure.JmhScore;
 import maplab.measure.ObjectGraphs;
 import maplab.result.Finding;
+import maplab.result.Measured;
 import maplab.result.ResultBuilder;
+import maplab.result.Rows;
 import maplab.result.Unit;
 import maplab.subject.keys.KeyPitfalls;
 import maplab.subject.keys.KeyedMap;
@@ -30,9 +35,16 @@ import tech.tablesaw.api.Table;
 
 /**
  * key-types: what the key type costs in memory and time, and the key mistakes that make a
- * map wrong. Bytes per entry from JOL object graphs (in process: sizes do not depend on
- * timing), the pitfalls as measured rates (in process, counts), lookup time per key type by
- * JMH in forked JVMs.
+ * map wrong.
+ *
+ * <p><b>Measure</b>: bytes per entry from JOL object graphs (in process: sizes do not depend on
+ * timing), the pitfalls as counted rates (in process), lookup time per key type by JMH in forked
+ * JVMs (alternating rounds). <b>Conclude</b>: bytes per entry are counts (exact for this JVM's
+ * layout); the byte[], mutated-key and hashCode pitfalls are demonstrations that hold by how
+ * they are built; the HashMap kept after GC holds by construction (a strong reference); the
+ * WeakHashMap's retained share is a count of what this JVM's collector did, which no
+ * specification promises (see {@link #conclude}); lookups are compared as time ratios with
+ * intervals paired by round.
  */
 public final class KeyTypes implements Experiment {
 
@@ -43,6 +55,13 @@ public final class KeyTypes implements Experiment {
             + "of the JVM: the cached Integer and Long boxes of -128..127 (column shared_objects) and interned Strings are counted in full "
             + "(the String keys here are built at run time, not interned). Values are Integer.valueOf(i) in the boxed maps, int in the "
             + "primitive ones.";
+    /** What each pitfall metric's rate means (the pitfalls table). */
+    static final Map<String, String> MEANINGS = Map.of(
+            "hit_rate", "share of lookups that found the entry",
+            "size_rate", "share of entries size() still counts",
+            "collision_rate", "share of keys whose hashCode another key also has",
+            "equals_per_lookup", "equals calls per lookup",
+            "retained_rate", "share of entries still in the map after GC");
 
     @Override public String id() { return "key-types"; }
 
@@ -53,11 +72,14 @@ public final class KeyTypes implements Experiment {
         String all = String.join(",", KeyedMapKind.ids());
         return List.of(
                 ParamSpec.integer("n", 1, 10_000_000, 40_000, 1_000_000, "entries per map (memory and lookups)"),
-                ParamSpec.choices("subjects", KeyedMapKind.ids(), all, all, "maps whose bytes per entry are measured"),
-                ParamSpec.choices("lookup_subjects", KeyedMapKind.ids(),
-                        "hashmap_integer,hashmap_long,hashmap_string,hashmap_record,fastutil_int,eclipse_int", all, "maps whose lookups are timed"),
-                ParamSpec.integer("pitfall_keys", YS_PER_X, 10_000_000, 10_000, 100_000,
-                        "keys per pitfall (a multiple of " + YS_PER_X + ")"));
+                ParamSpec.choices("subjects", KeyedMapKind.ids(), String.join(",", KeyedMapKind.ids().stream().filter(id -> !id.equals("hashmap_string")).toList()), all,
+                        "maps whose bytes per entry are measured (quick leaves out hashmap_string: JOL reads String fields slowly unless java.lang is opened to it)"),
+                ParamSpec.choices("lookup_subjects", KeyedMapKind.ids(), "hashmap_integer,hashmap_string,fastutil_int", all,
+                        "maps whose lookups are timed (hashmap_integer, hashmap_string and fastutil_int give the lookup findings)"),
+                ParamSpec.integer("pitfall_keys", YS_PER_X, 10_000_000, 2_000, 100_000,
+                        "keys per pitfall (a multiple of " + YS_PER_X + ")"),
+                ParamSpec.effort("lookup", new Effort(4, 2, 50, 3, 50), new Effort(6, 2, 100, 3, 100),
+                        "JMH effort of the lookup timings (every subject, alternating rounds)"));
     }
 
     @Override
@@ -69,6 +91,8 @@ public final class KeyTypes implements Experiment {
         }
     }
 
+    // ------------------------------------------------------------------ measure
+
     @Override
     public void measure(RunContext ctx) throws InterruptedException {
         int n = ctx.params().getInt("n");
@@ -78,74 +102,35 @@ public final class KeyTypes implements Experiment {
         long keySeed = ctx.seed("keys");
         ResultBuilder out = ctx.result();
 
-        Map<KeyedMapKind, Double> bytesPerEntry = memory(ctx, subjects, n, keySeed);
-        List<KeyPitfalls.Rate> rates = pitfalls(ctx, pitfallKeys);
-
-        Map<KeyedMapKind, JmhScore> lookups = new LinkedHashMap<>();
-        for (JmhScore s : ctx.jmh(BENCH).param("subject", lookupSubjects.stream().map(KeyedMapKind::id).toList())
+        memory(ctx, subjects, n, keySeed);
+        pitfalls(ctx, pitfallKeys);
+        for (JmhScore s : ctx.jmh(BENCH, "lookup").param("subject", lookupSubjects.stream().map(KeyedMapKind::id).toList())
                 .param("n", String.valueOf(n)).param("seed", String.valueOf(keySeed)).run()) {
             KeyedMapKind kind = KeyedMapKind.parse(s.param("subject"));
-            lookups.put(kind, s);
             out.row().with("part", "lookup").with("subject", kind.id()).with("key_type", kind.keyType().id()).with("variant", "")
-                    .with("n_keys", n).measure("lookup_time", s.score(), s.error(), Unit.ofJmh(s.unit()));
+                    .with("n_keys", n).measure("lookup_time", s.measured(), Unit.ofJmh(s.unit()));
         }
-        if (!lookups.isEmpty()) {
-            List<KeyedMapKind> kinds = new ArrayList<>(lookups.keySet());
-            CategoryChart chart = Charts.bars("One lookup in a map of " + n + " entries, by key type (JMH, 99.9% CI)", "map and key type",
-                    "time per lookup (" + lookups.get(kinds.get(0)).unit() + ")");
-            chart.getStyler().setLegendVisible(false);
-            chart.getStyler().setYAxisMin(0.0); // times are positive; wide intervals of a quick run would pull the axis below zero
-            Charts.bars(chart, "lookup time", kinds.stream().map(KeyedMapKind::label).toList(),
-                    kinds.stream().map(k -> lookups.get(k).score()).toList(),
-                    kinds.stream().map(k -> Double.isNaN(lookups.get(k).error()) ? 0 : lookups.get(k).error()).toList());
-            out.chart("lookup time", chart);
-        }
-        findings(out, n, bytesPerEntry, rates);
     }
 
-    /** Bytes per entry of each subject, from JOL; the "memory" table and the "bytes per entry" chart. */
-    private static Map<KeyedMapKind, Double> memory(RunContext ctx, List<KeyedMapKind> subjects, int n, long keySeed) {
+    /** Bytes per entry of each subject from JOL, with the objects, shared boxes and bytes behind it (count rows). */
+    private static void memory(RunContext ctx, List<KeyedMapKind> subjects, int n, long keySeed) {
         ResultBuilder out = ctx.result();
         int[] keys = KeyOrder.RANDOM.intKeys(n, keySeed);
-        StringColumn subject = StringColumn.create("subject");
-        StringColumn keyType = StringColumn.create("key_type");
-        LongColumn entries = LongColumn.create("n_keys");
-        LongColumn objects = LongColumn.create("objects");
-        LongColumn shared = LongColumn.create("shared_objects");
-        LongColumn bytes = LongColumn.create("bytes");
-        DoubleColumn perEntry = DoubleColumn.create("bytes_per_entry");
-        Map<KeyedMapKind, Double> result = new LinkedHashMap<>();
         ctx.progress().addSteps(subjects.size());
         for (KeyedMapKind kind : subjects) {
             ctx.progress().step("JOL object graph: " + kind.label());
             KeyedMap map = kind.build(keys);
             ObjectGraphs.Footprint f = ObjectGraphs.of(map.map());
-            double b = f.bytes() / (double) n;
-            result.put(kind, b);
-            subject.append(kind.id());
-            keyType.append(kind.keyType().id());
-            entries.append(n);
-            objects.append(f.objects());
-            shared.append(kind.keyType() == maplab.subject.keys.KeyType.INT ? 0 : sharedBoxes(map.map()));
-            bytes.append(f.bytes());
-            perEntry.append(b);
-            out.row().with("part", "memory").with("subject", kind.id()).with("key_type", kind.keyType().id()).with("variant", "")
-                    .with("n_keys", n).measure("bytes_per_entry", b, Unit.BYTES_PER_ENTRY);
+            long shared = kind.keyType() == maplab.subject.keys.KeyType.INT ? 0 : sharedBoxes(map.map());
+            for (Object[] m : new Object[][] {{"bytes_per_entry", f.bytes() / (double) n, Unit.BYTES_PER_ENTRY},
+                    {"objects", (double) f.objects(), Unit.COUNT}, {"shared_objects", (double) shared, Unit.COUNT}, {"bytes", (double) f.bytes(), Unit.BYTES}}) {
+                out.row().with("part", "memory").with("subject", kind.id()).with("key_type", kind.keyType().id()).with("variant", "")
+                        .with("n_keys", n).measure((String) m[0], (Double) m[1], (Unit) m[2]);
+            }
         }
-        out.table("memory", Table.create("memory", subject, keyType, entries, objects, shared, bytes, perEntry));
         out.note("jol_counting", JOL_COUNTING);
         out.note("jol_vm", ObjectGraphs.vmDetails().lines().filter(l -> !l.isBlank()).toList());
         if (!ObjectGraphs.jolStartupOutput().isEmpty()) out.note("jol_startup_output", ObjectGraphs.jolStartupOutput());
-        if (!result.isEmpty()) {
-            List<KeyedMapKind> kinds = new ArrayList<>(result.keySet());
-            CategoryChart chart = Charts.bars("Bytes per entry, " + n + " entries (JOL object graph, shared boxes included)",
-                    "map and key type", "memory (B/entry)");
-            chart.getStyler().setLegendVisible(false);
-            Charts.bars(chart, "bytes per entry", kinds.stream().map(KeyedMapKind::label).toList(),
-                    kinds.stream().map(result::get).toList(), null);
-            out.chart("bytes per entry", chart);
-        }
-        return result;
     }
 
     /** Keys and values of a JDK map that are the JDK's shared boxes (Integer or Long -128..127), each object once. */
@@ -161,8 +146,8 @@ public final class KeyTypes implements Experiment {
         return shared.size();
     }
 
-    /** The pitfalls, measured; the "pitfalls" table. */
-    private static List<KeyPitfalls.Rate> pitfalls(RunContext ctx, int count) throws InterruptedException {
+    /** The pitfalls, counted: one row per rate (trials in n_keys), and the GC rounds the weak-map pitfall took. */
+    private static void pitfalls(RunContext ctx, int count) throws InterruptedException {
         ctx.progress().addSteps(4);
         List<KeyPitfalls.Rate> rates = new ArrayList<>();
         ctx.progress().step("pitfall: byte[] keys");
@@ -175,61 +160,188 @@ public final class KeyTypes implements Experiment {
         KeyPitfalls.AfterGc afterGc = KeyPitfalls.weakAndStrongMaps(count);
         rates.addAll(afterGc.rates());
         ctx.result().note("weak_map_gc_rounds", afterGc.gcRounds());
-
-        StringColumn pitfall = StringColumn.create("pitfall");
-        StringColumn variant = StringColumn.create("variant");
-        StringColumn metric = StringColumn.create("metric");
-        StringColumn measure = StringColumn.create("meaning");
-        LongColumn trials = LongColumn.create("trials");
-        LongColumn counted = LongColumn.create("count");
-        DoubleColumn rate = DoubleColumn.create("rate");
         for (KeyPitfalls.Rate r : rates) {
-            pitfall.append(r.pitfall());
-            variant.append(r.variant());
-            metric.append(r.metric());
-            measure.append(r.meaning());
-            trials.append(r.trials());
-            counted.append(r.count());
-            rate.append(r.rate());
             ctx.result().row().with("part", "pitfalls").with("subject", r.pitfall()).with("key_type", "").with("variant", r.variant())
                     .with("n_keys", r.trials()).measure(r.metric(), r.rate(), r.metric().endsWith("_rate") ? Unit.FRACTION : Unit.COUNT);
         }
-        ctx.result().table("pitfalls", Table.create("pitfalls", pitfall, variant, metric, trials, counted, rate, measure));
-        return rates;
+        ctx.result().row().with("part", "pitfalls").with("subject", "keys dropped, then GC").with("key_type", "").with("variant", "")
+                .with("n_keys", count).measure("gc_rounds", afterGc.gcRounds(), Unit.COUNT);
     }
 
-    private static void findings(ResultBuilder out, int n, Map<KeyedMapKind, Double> bytes, List<KeyPitfalls.Rate> rates) {
-        Double hm = bytes.get(KeyedMapKind.HASHMAP_INTEGER);
-        if (hm != null) {
-            out.finding(new Finding("bytes_per_entry_hashmap_integer", hm, "B/entry", String.format(Locale.ROOT,
-                    "HashMap<Integer,Integer> took %.1f bytes per entry at %d entries (JOL: node, key and value boxes, table share)", hm, n)));
+    // ------------------------------------------------------------------ conclude
+
+    /**
+     * Findings, tables and charts from the stored rows.
+     *
+     * <p>Bases: bytes per entry are {@code count}s (JOL walks the object graph: exact for this
+     * JVM's object layout). The byte[] hit rate, the mutated key's found rate and the bad
+     * hashCode's collision rate are {@code construction}: they follow from how the keys are
+     * built (identity hash, a hash filed under the old content, a hash of one field) on any
+     * JVM. {@code strong_map_retained_after_gc} is {@code construction} too: a HashMap references
+     * its keys strongly, so no collector may remove them. {@code weak_map_retained_after_gc} is
+     * a {@code count}: it is what this JVM's collector did after {@code System.gc()}; neither the
+     * JLS nor {@code System.gc()}'s contract promises that a collection runs or clears every weak
+     * reference, so another JVM, collector or flag ({@code -XX:+DisableExplicitGC}) may keep
+     * entries. The run records how many GC rounds it took.
+     */
+    @Override
+    public void conclude(RunData data, ResultBuilder out) {
+        Rows rows = data.rows();
+        memoryTableAndChart(rows.where("part", "memory"), out);
+        pitfallsTable(rows.where("part", "pitfalls"), out);
+        lookupTableAndChart(rows.where("part", "lookup").metric("lookup_time"), out);
+        findings(rows, out);
+    }
+
+    private static void memoryTableAndChart(Rows memory, ResultBuilder out) {
+        Rows perEntry = memory.metric("bytes_per_entry");
+        if (perEntry.isEmpty()) return;
+        StringColumn subject = StringColumn.create("subject");
+        StringColumn keyType = StringColumn.create("key_type");
+        LongColumn entries = LongColumn.create("n_keys");
+        DoubleColumn objects = DoubleColumn.create("objects");
+        DoubleColumn shared = DoubleColumn.create("shared_objects");
+        DoubleColumn bytes = DoubleColumn.create("bytes");
+        DoubleColumn bpe = DoubleColumn.create("bytes_per_entry");
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (Rows.Row r : perEntry) {
+            Rows same = memory.where("subject", r.str("subject"));
+            subject.append(r.str("subject"));
+            keyType.append(r.str("key_type"));
+            entries.append(r.integer("n_keys"));
+            objects.append(valueOf(same, "objects"));
+            shared.append(valueOf(same, "shared_objects"));
+            bytes.append(valueOf(same, "bytes"));
+            bpe.append(r.value());
+            labels.add(KeyedMapKind.parse(r.str("subject")).label());
+            values.add(r.value());
         }
-        Double fu = bytes.get(KeyedMapKind.FASTUTIL_INT);
-        if (fu != null) {
-            out.finding(new Finding("bytes_per_entry_fastutil_int", fu, "B/entry", String.format(Locale.ROOT,
-                    "fastutil Int2IntOpenHashMap took %.1f bytes per entry at %d entries%s", fu, n,
-                    hm == null ? "" : hm >= fu
-                            ? String.format(Locale.ROOT, " (%s less than HashMap<Integer,Integer>)", Finding.formatRatio(hm / fu))
-                            : String.format(Locale.ROOT, " (%s more than HashMap<Integer,Integer>)", Finding.formatRatio(fu / hm)))));
+        out.table("memory", Table.create("memory", subject, keyType, entries, objects, shared, bytes, bpe));
+        CategoryChart chart = Charts.bars("Bytes per entry, " + perEntry.list().get(0).str("n_keys") + " entries (JOL object graph, shared boxes included)",
+                "map and key type", "memory (B/entry)");
+        chart.getStyler().setLegendVisible(false);
+        Charts.bars(chart, "bytes per entry", labels, values, null);
+        out.chart("bytes per entry", chart);
+    }
+
+    private static double valueOf(Rows rows, String metric) {
+        return rows.metric(metric).first().map(Rows.Row::value).orElse(Double.NaN);
+    }
+
+    private static void pitfallsTable(Rows pitfalls, ResultBuilder out) {
+        StringColumn pitfall = StringColumn.create("pitfall");
+        StringColumn variant = StringColumn.create("variant");
+        StringColumn metric = StringColumn.create("metric");
+        LongColumn trials = LongColumn.create("trials");
+        LongColumn counted = LongColumn.create("count");
+        DoubleColumn rate = DoubleColumn.create("rate");
+        StringColumn meaning = StringColumn.create("meaning");
+        for (Rows.Row r : pitfalls) {
+            if (!MEANINGS.containsKey(r.metric())) continue;
+            pitfall.append(r.str("subject"));
+            variant.append(r.str("variant"));
+            metric.append(r.metric());
+            trials.append(r.integer("n_keys"));
+            counted.append(count(r));
+            rate.append(r.value());
+            meaning.append(MEANINGS.get(r.metric()));
         }
-        rate(out, rates, "byte_array_key_hit_rate", KeyPitfalls.EQUAL_COPY, "hit_rate", r -> String.format(Locale.ROOT,
+        if (pitfall.size() > 0) out.table("pitfalls", Table.create("pitfalls", pitfall, variant, metric, trials, counted, rate, meaning));
+    }
+
+    /** How many of the row's trials succeeded (or, for a cost, the total count): the rate times the trials, which were whole numbers. */
+    static long count(Rows.Row r) {
+        return Math.round(r.value() * r.integer("n_keys"));
+    }
+
+    private static void lookupTableAndChart(Rows lookups, ResultBuilder out) {
+        if (lookups.isEmpty()) return;
+        StringColumn subject = StringColumn.create("subject");
+        StringColumn keyType = StringColumn.create("key_type");
+        LongColumn entries = LongColumn.create("n_keys");
+        DoubleColumn mean = DoubleColumn.create("time");
+        DoubleColumn low = DoubleColumn.create("low");
+        DoubleColumn high = DoubleColumn.create("high");
+        StringColumn unit = StringColumn.create("unit");
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
+        for (Rows.Row r : lookups) {
+            Measured m = r.measured();
+            subject.append(r.str("subject"));
+            keyType.append(r.str("key_type"));
+            entries.append(r.integer("n_keys"));
+            mean.append(m.value());
+            low.append(m.value() - m.error());
+            high.append(m.value() + m.error());
+            unit.append(r.str("unit"));
+            labels.add(KeyedMapKind.parse(r.str("subject")).label());
+            values.add(m.value());
+            errors.add(m.error());
+        }
+        out.table("lookup", Table.create("lookup", subject, keyType, entries, mean, low, high, unit));
+        Rows.Row first = lookups.list().get(0);
+        CategoryChart chart = Charts.bars("One lookup in a map of " + first.str("n_keys") + " entries, by key type (JMH, "
+                + Finding.confidenceLabel() + " interval over forks)", "map and key type", "time per lookup (" + first.str("unit") + ")");
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setYAxisMin(0.0);
+        Charts.bars(chart, "lookup time", labels, values, errors);
+        out.chart("lookup time", chart);
+    }
+
+    private static void findings(Rows rows, ResultBuilder out) {
+        Rows perEntry = rows.where("part", "memory").metric("bytes_per_entry");
+        Optional<Rows.Row> hm = perEntry.where("subject", KeyedMapKind.HASHMAP_INTEGER.id()).first();
+        hm.ifPresent(r -> out.finding(Finding.count("bytes_per_entry_hashmap_integer", r.value(), "B/entry",
+                "HashMap<Integer,Integer> took %.1f bytes per entry at " + r.str("n_keys")
+                        + " entries (JOL: node, key and value boxes, table share)").where("n_keys", r.str("n_keys"))));
+        perEntry.where("subject", KeyedMapKind.FASTUTIL_INT.id()).first().ifPresent(r -> {
+            String versus = hm.map(h -> h.value() >= r.value()
+                    ? String.format(Locale.ROOT, " (%s less than HashMap<Integer,Integer>)", Finding.formatRatio(h.value() / r.value()))
+                    : String.format(Locale.ROOT, " (%s more than HashMap<Integer,Integer>)", Finding.formatRatio(r.value() / h.value()))).orElse("");
+            out.finding(Finding.count("bytes_per_entry_fastutil_int", r.value(), "B/entry",
+                    "fastutil Int2IntOpenHashMap took %.1f bytes per entry at " + r.str("n_keys") + " entries" + versus.replace("%", "%%"))
+                    .where("n_keys", r.str("n_keys")));
+        });
+        Rows pitfalls = rows.where("part", "pitfalls");
+        pitfall(pitfalls, out, "byte_array_key_hit_rate", KeyPitfalls.EQUAL_COPY, "hit_rate", Finding.Basis.CONSTRUCTION, r -> String.format(Locale.ROOT,
                 "Looking up byte[] keys with equal-content copies found %d of %d entries (%.1f%%)%s",
-                r.count(), r.trials(), 100 * r.rate(), r.count() == 0 ? ": arrays hash and compare by identity" : ""));
-        rate(out, rates, "mutated_key_found_rate", KeyPitfalls.MUTATED_ITSELF, "hit_rate", r -> String.format(Locale.ROOT,
+                count(r), r.integer("n_keys"), 100 * r.value(), count(r) == 0 ? ": arrays hash and compare by identity" : ""));
+        pitfall(pitfalls, out, "mutated_key_found_rate", KeyPitfalls.MUTATED_ITSELF, "hit_rate", Finding.Basis.CONSTRUCTION, r -> String.format(Locale.ROOT,
                 "After their keys were mutated, looking up the very key objects found %d of %d entries (%.1f%%)",
-                r.count(), r.trials(), 100 * r.rate()));
-        rate(out, rates, "bad_hashcode_collision_rate", KeyPitfalls.HASH_OF_X_ONLY, "collision_rate", r -> String.format(Locale.ROOT,
-                "With a hashCode that ignores one field, %.1f%% of %d keys shared their hash code with another key", 100 * r.rate(), r.trials()));
-        rate(out, rates, "weak_map_retained_after_gc", KeyPitfalls.WEAK, "retained_rate", r -> String.format(Locale.ROOT,
-                "A WeakHashMap kept %d of %d entries (%.1f%%) after its keys were dropped and a GC ran", r.count(), r.trials(), 100 * r.rate()));
-        rate(out, rates, "strong_map_retained_after_gc", KeyPitfalls.STRONG, "retained_rate", r -> String.format(Locale.ROOT,
+                count(r), r.integer("n_keys"), 100 * r.value()));
+        pitfall(pitfalls, out, "bad_hashcode_collision_rate", KeyPitfalls.HASH_OF_X_ONLY, "collision_rate", Finding.Basis.CONSTRUCTION, r -> String.format(Locale.ROOT,
+                "With a hashCode that ignores one field, %.1f%% of %d keys shared their hash code with another key", 100 * r.value(), r.integer("n_keys")));
+        Optional<Rows.Row> rounds = pitfalls.metric("gc_rounds").first();
+        String after = rounds.map(r -> String.format(Locale.ROOT, " (%.0f System.gc() round(s))", r.value())).orElse("");
+        pitfall(pitfalls, out, "weak_map_retained_after_gc", KeyPitfalls.WEAK, "retained_rate", Finding.Basis.COUNT, r -> String.format(Locale.ROOT,
+                "A WeakHashMap kept %d of %d entries (%.1f%%) after its keys were dropped and a GC ran%s", count(r), r.integer("n_keys"), 100 * r.value(), after));
+        pitfall(pitfalls, out, "strong_map_retained_after_gc", KeyPitfalls.STRONG, "retained_rate", Finding.Basis.CONSTRUCTION, r -> String.format(Locale.ROOT,
                 "A HashMap kept %d of %d entries (%.1f%%) after the caller dropped its keys and a GC ran%s",
-                r.count(), r.trials(), 100 * r.rate(), r.count() == r.trials() ? ": the map itself holds them strongly" : ""));
+                count(r), r.integer("n_keys"), 100 * r.value(), count(r) == r.integer("n_keys") ? ": the map itself holds them strongly" : ""));
+
+        Rows lookups = rows.where("part", "lookup").metric("lookup_time");
+        lookupRatio(lookups, out, "lookup_string_vs_integer", KeyedMapKind.HASHMAP_STRING, KeyedMapKind.HASHMAP_INTEGER);
+        lookupRatio(lookups, out, "lookup_fastutil_vs_hashmap_integer", KeyedMapKind.FASTUTIL_INT, KeyedMapKind.HASHMAP_INTEGER);
     }
 
-    private static void rate(ResultBuilder out, List<KeyPitfalls.Rate> rates, String id, String variant, String metric,
-                             java.util.function.Function<KeyPitfalls.Rate, String> text) {
-        rates.stream().filter(r -> r.variant().equals(variant) && r.metric().equals(metric))
-                .findFirst().ifPresent(r -> out.finding(new Finding(id, r.rate(), "fraction", text.apply(r))));
+    private static void pitfall(Rows pitfalls, ResultBuilder out, String id, String variant, String metric, Finding.Basis basis,
+                                Function<Rows.Row, String> text) {
+        pitfalls.metric(metric).where("variant", variant).first().ifPresent(r -> {
+            String sentence = text.apply(r).replace("%", "%%");
+            Finding f = basis == Finding.Basis.COUNT ? Finding.count(id, r.value(), "fraction", sentence)
+                    : Finding.construction(id, r.value(), "fraction", sentence);
+            out.finding(f.where("n_keys", r.str("n_keys")));
+        });
+    }
+
+    /** One lookup in map {@code a} against one in map {@code b}, as a time ratio paired by round. */
+    private static void lookupRatio(Rows lookups, ResultBuilder out, String id, KeyedMapKind a, KeyedMapKind b) {
+        Optional<Rows.Row> ra = lookups.where("subject", a.id()).first();
+        Optional<Rows.Row> rb = lookups.where("subject", b.id()).first();
+        if (ra.isEmpty() || rb.isEmpty()) return;
+        out.finding(Finding.timeRatio(id, "A lookup in a " + a.label() + " of " + ra.get().str("n_keys") + " entries",
+                "one in a " + b.label(), ra.get().measured().ratioTo(rb.get().measured())).where("n_keys", ra.get().str("n_keys")));
     }
 }

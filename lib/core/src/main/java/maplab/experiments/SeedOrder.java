@@ -4,12 +4,14 @@ import maplab.subject.EnumIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -18,10 +20,12 @@ import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.RunContext;
+import maplab.experiment.RunData;
 import maplab.measure.ChildJvm;
 import maplab.measure.MeasurementException;
 import maplab.result.Finding;
 import maplab.result.ResultBuilder;
+import maplab.result.Rows;
 import maplab.result.Unit;
 import maplab.subject.probe.ProbeConfig;
 import maplab.subject.probe.ProbeMap;
@@ -37,6 +41,11 @@ import tech.tablesaw.api.Table;
  * {@code HashMap}, {@code LinkedHashMap}, {@code TreeMap} and a seeded {@link ProbeMap}
  * (seed drawn per launch, as a runtime would at start-up, and a fixed seed), and counts the
  * distinct iteration orders per subject. Within this JVM it also varies ProbeMap's seed.
+ *
+ * <p><b>Measure</b> writes counts only (distinct orders per subject, launches per order with
+ * the order itself, launches whose fixed-seed order matches this JVM's); <b>conclude</b> turns
+ * them into findings (counts, and {@code launches} as a parameter echo), the orders table and
+ * the chart.
  */
 public final class SeedOrder implements Experiment {
 
@@ -174,61 +183,125 @@ public final class SeedOrder implements Experiment {
         for (int i = 0; i < seeds; i++) inJvmOrders.add(indexes(keys, Subject.PROBEMAP_RANDOM_SEED.order(keys, inJvm.nextLong())));
         String fixedHere = indexes(keys, Subject.PROBEMAP_FIXED_SEED.order(keys, fixedSeed));
 
-        StringColumn subjectCol = StringColumn.create("subject");
-        IntColumn rankCol = IntColumn.create("order_rank");
-        IntColumn launchesCol = IntColumn.create("launches");
-        StringColumn orderCol = StringColumn.create("order (first keys)");
-        Map<Subject, Integer> distinct = new LinkedHashMap<>();
         for (Map.Entry<Subject, Map<String, Integer>> e : seen.entrySet()) {
             Subject s = e.getKey();
-            distinct.put(s, e.getValue().size());
             out.row().with("subject", s.id()).with("launches", launches).with("n_keys", n).measure("distinct_orders", e.getValue().size(), Unit.COUNT);
             List<Map.Entry<String, Integer>> byCount = new ArrayList<>(e.getValue().entrySet());
             byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
             int rank = 0;
             for (Map.Entry<String, Integer> o : byCount) {
                 rank++;
-                out.row().with("subject", s.id()).with("order_rank", rank).with("n_keys", n).measure("launches_with_order", o.getValue(), Unit.COUNT);
-                subjectCol.append(s.label());
-                rankCol.append(rank);
-                launchesCol.append(o.getValue());
-                orderCol.append(preview(keys, o.getKey()));
+                out.row().with("subject", s.id()).with("order_rank", rank).with("n_keys", n).with("order", o.getKey())
+                        .with("order_preview", preview(keys, o.getKey())).measure("launches_with_order", o.getValue(), Unit.COUNT);
             }
         }
         out.row().with("subject", "probemap_seeds_in_one_jvm").with("seeds", seeds).with("n_keys", n).measure("distinct_orders", inJvmOrders.size(), Unit.COUNT);
-        out.table("orders", Table.create("orders", subjectCol, rankCol, launchesCol, orderCol));
+        out.row().with("subject", Subject.PROBEMAP_FIXED_SEED.id()).with("launches", launches).with("n_keys", n)
+                .measure("launches_matching_this_jvm", seen.get(Subject.PROBEMAP_FIXED_SEED).getOrDefault(fixedHere, 0), Unit.COUNT);
+    }
 
+    // ------------------------------------------------------------------ conclude
+
+    /**
+     * Findings, the orders table and the distinct-orders chart from the stored rows. Distinct
+     * orders are counts (exact for the run's launches); {@code launches} echoes the parameter.
+     * Where the rows keep each order ({@code order} column), Map.of's orders are also checked to
+     * be rotations or reversals of one cycle, which is how its per-JVM salt works (it picks where
+     * iteration starts and its direction; it does not change probing).
+     */
+    @Override
+    public void conclude(RunData data, ResultBuilder out) {
+        Rows rows = data.rows();
+        int launches = data.params().getInt("launches");
+        Rows distinctRows = rows.metric("distinct_orders");
+        String n = distinctRows.first().map(r -> r.str("n_keys")).orElse(String.valueOf(data.params().getInt("keys")));
+
+        StringColumn subjectCol = StringColumn.create("subject");
+        IntColumn rankCol = IntColumn.create("order_rank");
+        IntColumn launchesCol = IntColumn.create("launches");
+        StringColumn orderCol = StringColumn.create("order (first keys)");
+        List<String> categories = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (Subject s : Subject.values()) {
+            Optional<Rows.Row> d = distinctRows.where("subject", s.id()).first();
+            if (d.isEmpty()) continue;
+            categories.add(s.label());
+            values.add(d.get().value());
+            for (Rows.Row o : rows.metric("launches_with_order").where("subject", s.id())) {
+                subjectCol.append(s.label());
+                rankCol.append((int) o.integer("order_rank"));
+                launchesCol.append((int) o.value());
+                orderCol.append(o.str("order_preview"));
+            }
+        }
+        out.table("orders", Table.create("orders", subjectCol, rankCol, launchesCol, orderCol));
         CategoryChart chart = Charts.bars("Distinct iteration orders of one key set (" + n + " words) over " + launches + " fresh JVMs",
                 "subject", "distinct orders (count)");
-        List<String> categories = new ArrayList<>();
-        List<Integer> values = new ArrayList<>();
-        distinct.forEach((s, d) -> { categories.add(s.label()); values.add(d); });
         Charts.bars(chart, "across " + launches + " JVMs", categories, values, null);
         out.chart("distinct orders", chart);
 
-        out.finding(countFinding("mapof_distinct_orders", distinct.get(Subject.MAP_OF), "Map.of", n, launches));
-        out.finding(countFinding("hashmap_distinct_orders", distinct.get(Subject.HASHMAP), "HashMap", n, launches));
-        out.finding(countFinding("probemap_random_seed_distinct_orders", distinct.get(Subject.PROBEMAP_RANDOM_SEED),
-                "ProbeMap with a seed drawn per JVM", n, launches));
-        out.finding(countFinding("probemap_fixed_seed_distinct_orders", distinct.get(Subject.PROBEMAP_FIXED_SEED),
-                "ProbeMap with a fixed seed", n, launches));
-        out.finding(Finding.of("launches", launches, "count", "%.0f fresh JVMs were launched, each inserting the same key set"));
-        out.finding(countFinding("setof_distinct_orders", distinct.get(Subject.SET_OF), "Set.of", n, launches));
-        out.finding(countFinding("linkedhashmap_distinct_orders", distinct.get(Subject.LINKEDHASHMAP), "LinkedHashMap", n, launches));
-        out.finding(countFinding("treemap_distinct_orders", distinct.get(Subject.TREEMAP), "TreeMap", n, launches));
-        out.finding(new Finding("probemap_seeds_in_one_jvm_distinct_orders", inJvmOrders.size(), "count", String.format(Locale.ROOT,
-                "Within one JVM, %d different ProbeMap seeds gave %d distinct orders of the same %d keys", seeds, inJvmOrders.size(), n)));
-        boolean fixedMatches = seen.get(Subject.PROBEMAP_FIXED_SEED).size() == 1 && seen.get(Subject.PROBEMAP_FIXED_SEED).containsKey(fixedHere);
-        out.finding(new Finding("probemap_fixed_seed_same_in_parent", fixedMatches ? 1 : 0, "boolean", fixedMatches
-                ? "The fixed-seed ProbeMap iterated in this JVM exactly as in every launched JVM"
-                : "The fixed-seed ProbeMap iterated differently in this JVM than in the launched JVMs"));
+        count(out, distinctRows, "mapof_distinct_orders", Subject.MAP_OF, "Map.of", n, launches);
+        count(out, distinctRows, "hashmap_distinct_orders", Subject.HASHMAP, "HashMap", n, launches);
+        count(out, distinctRows, "probemap_random_seed_distinct_orders", Subject.PROBEMAP_RANDOM_SEED, "ProbeMap with a seed drawn per JVM", n, launches);
+        count(out, distinctRows, "probemap_fixed_seed_distinct_orders", Subject.PROBEMAP_FIXED_SEED, "ProbeMap with a fixed seed", n, launches);
+        out.finding(Finding.parameter("launches", launches, "count", "%.0f fresh JVMs were launched, each inserting the same key set"));
+        count(out, distinctRows, "setof_distinct_orders", Subject.SET_OF, "Set.of", n, launches);
+        count(out, distinctRows, "linkedhashmap_distinct_orders", Subject.LINKEDHASHMAP, "LinkedHashMap", n, launches);
+        count(out, distinctRows, "treemap_distinct_orders", Subject.TREEMAP, "TreeMap", n, launches);
+        distinctRows.where("subject", "probemap_seeds_in_one_jvm").first().ifPresent(r -> out.finding(Finding.count(
+                "probemap_seeds_in_one_jvm_distinct_orders", r.value(), "count", String.format(Locale.ROOT,
+                        "Within one JVM, %s different ProbeMap seeds gave %%.0f distinct orders of the same %s keys", r.str("seeds"), n))
+                .where("n_keys", n).where("seeds", r.str("seeds"))));
+        rows.metric("launches_matching_this_jvm").where("subject", Subject.PROBEMAP_FIXED_SEED.id()).first().ifPresent(r -> {
+            boolean all = r.value() == launches;
+            out.finding(Finding.count("probemap_fixed_seed_same_in_parent", all ? 1 : 0, "boolean", all
+                    ? "The fixed-seed ProbeMap iterated in this JVM exactly as in every launched JVM (" + launches + " of " + launches + ")"
+                    : String.format(Locale.ROOT, "The fixed-seed ProbeMap iterated differently in this JVM than in the launched JVMs (%.0f of %d launches matched it)",
+                            r.value(), launches)));
+        });
+        List<String> mapOfOrders = rows.metric("launches_with_order").where("subject", Subject.MAP_OF.id()).list().stream()
+                .map(r -> r.str("order")).toList();
+        if (!mapOfOrders.isEmpty() && mapOfOrders.stream().noneMatch(String::isEmpty)) {
+            long onCycle = onOneCycle(mapOfOrders);
+            out.finding(Finding.count("mapof_orders_on_one_cycle", onCycle, "count", String.format(Locale.ROOT,
+                    "%%.0f of the %d distinct Map.of orders were rotations or reversals of one cycle through its table "
+                            + "(the per-JVM salt picks where iteration starts and its direction)", mapOfOrders.size()))
+                    .where("n_keys", n).where("launches", launches));
+        }
     }
 
-    static Finding countFinding(String id, int distinct, String subject, int n, int launches) {
+    private static void count(ResultBuilder out, Rows distinct, String id, Subject s, String label, String n, int launches) {
+        distinct.where("subject", s.id()).first().ifPresent(r -> out.finding(countFinding(id, (int) r.value(), label, n, launches)
+                .where("n_keys", n).where("launches", launches)));
+    }
+
+    static Finding countFinding(String id, int distinct, String subject, String n, int launches) {
         String text = distinct == 1
-                ? String.format(Locale.ROOT, "%s iterated the same %d keys in one and the same order in all %d fresh JVMs", subject, n, launches)
-                : String.format(Locale.ROOT, "%s iterated the same %d keys in %d different orders across %d fresh JVMs", subject, n, distinct, launches);
-        return new Finding(id, distinct, "count", text);
+                ? String.format(Locale.ROOT, "%s iterated the same %s keys in one and the same order in all %d fresh JVMs", subject, n, launches)
+                : String.format(Locale.ROOT, "%s iterated the same %s keys in %d different orders across %d fresh JVMs", subject, n, distinct, launches);
+        return Finding.count(id, distinct, "count", text.replace("%", "%%"));
+    }
+
+    /**
+     * How many of {@code orders} (key indexes, space-separated) are a rotation of the first order
+     * or of its reverse: all of them when they come from one cycle walked from different starts
+     * in either direction.
+     */
+    static long onOneCycle(List<String> orders) {
+        List<String> base = List.of(orders.get(0).split(" "));
+        List<String> reversed = new ArrayList<>(base);
+        Collections.reverse(reversed);
+        return orders.stream().map(o -> List.of(o.split(" "))).filter(o -> isRotation(o, base) || isRotation(o, reversed)).count();
+    }
+
+    /** True when {@code a} is {@code b} started at another position (same length, same cyclic sequence). */
+    static boolean isRotation(List<String> a, List<String> b) {
+        if (a.size() != b.size()) return false;
+        if (a.isEmpty()) return true;
+        int start = b.indexOf(a.get(0));
+        if (start < 0) return false;
+        for (int i = 0; i < a.size(); i++) if (!a.get(i).equals(b.get((start + i) % b.size()))) return false;
+        return true;
     }
 
     private static String preview(String[] keys, String indexes) {

@@ -4,7 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import maplab.experiment.RunData;
+import maplab.result.Finding;
+import maplab.result.Measured;
+import maplab.result.ResultBuilder;
+import maplab.result.Rows;
+import maplab.result.Unit;
+import maplab.stats.Estimates;
 import maplab.experiment.Params;
 import maplab.experiment.Profile;
 import maplab.subject.collision.CollisionCase;
@@ -58,6 +68,10 @@ class CollisionsTest {
     void aSeededContentHashSpreadsCollidingStringsThatAnUnseededHashPilesUp() {
         Collisions.Counts seeded = count(CollisionCase.COLLIDING_STRING_SEEDED);
         assertThat(seeded.meanProbe()).isLessThan(5);
+        // counted with the instrumented keys: the seeded hash reads the characters, never hashCode(),
+        // and distinct 64-bit hashes make equals calls rare
+        assertThat(seeded.hashCodePerInsert()).isZero();
+        assertThat(seeded.equalsPerInsert()).isLessThan(0.01);
         // The same Strings with fmix64(String.hashCode()): one hash, so one probe run as long as the map.
         ProbeMap<String, String> mixed = new ProbeMap<>(ProbeConfig.of(HashMode.MIXED).withCounting(true), 0);
         for (String s : Strings.colliding(N, 5)) mixed.put(s, s);
@@ -76,5 +90,120 @@ class CollisionsTest {
                 .hasMessageStartingWith("parameter 'sizes': bad value '1024'; allowed: at least two different sizes");
         c.validate(Params.resolve(c, Profile.QUICK, Map.of()));
         c.validate(Params.resolve(c, Profile.FULL, Map.of()));
+    }
+
+    // ------------------------------------------------------------------ conclude, on hand-made rows
+
+    /** A timed cell: per-fork means {@code forkMeans}, three iterations each at the fork mean +-1%. */
+    private static Measured timed(double... forkMeans) {
+        List<Estimates.Sample> samples = new ArrayList<>();
+        for (int f = 0; f < forkMeans.length; f++) {
+            samples.add(new Estimates.Sample(f, 0, forkMeans[f] * 0.99));
+            samples.add(new Estimates.Sample(f, 1, forkMeans[f]));
+            samples.add(new Estimates.Sample(f, 2, forkMeans[f] * 1.01));
+        }
+        return Measured.of(samples);
+    }
+
+    private static void fill(ResultBuilder b, CollisionCase c, int n, Measured m) {
+        b.row().with("subject", c.id()).with("n_keys", n).measure("fill_time", m, Unit.NS_PER_OP);
+    }
+
+    private static void counts(ResultBuilder b, CollisionCase c, int n, double equals, double compares, double trees, double longest) {
+        b.row().with("subject", c.id()).with("n_keys", n).measure("equals_per_insert", equals, Collisions.CALLS_PER_INSERT);
+        b.row().with("subject", c.id()).with("n_keys", n).measure("compareto_per_insert", compares, Collisions.CALLS_PER_INSERT);
+        b.row().with("subject", c.id()).with("n_keys", n).measure("hashcode_per_insert", 1, Collisions.CALLS_PER_INSERT);
+        b.row().with("subject", c.id()).with("n_keys", n).measure("tree_bins", trees, Unit.COUNT);
+        b.row().with("subject", c.id()).with("n_keys", n).measure("max_bin_length", longest, Unit.COUNT);
+    }
+
+    private static Map<String, Finding> conclude(ResultBuilder rows) {
+        Collisions c = new Collisions();
+        RunData data = new RunData("collisions", Profile.QUICK, Params.resolve(c, Profile.QUICK, Map.of()),
+                Rows.fromObjects(rows.rows(), rows.samples()));
+        ResultBuilder out = new ResultBuilder();
+        c.conclude(data, out);
+        Map<String, Finding> byId = new LinkedHashMap<>();
+        out.findings().forEach(f -> byId.put(f.id(), f));
+        assertThat(out.tables()).containsKey("operations");
+        return byId;
+    }
+
+    /** Four rounds: colliding Strings ~20x the random ones (noise shared per round), the seeded pair equal within noise. */
+    private static ResultBuilder stringRows() {
+        ResultBuilder b = new ResultBuilder();
+        fill(b, CollisionCase.COLLIDING_STRING, 4096, timed(1.00e6, 1.30e6, 0.95e6, 1.10e6));
+        fill(b, CollisionCase.RANDOM_STRING, 4096, timed(0.05e6, 0.066e6, 0.047e6, 0.054e6));
+        // the seeded pair: fork by fork above and below each other, so no difference is detectable
+        fill(b, CollisionCase.COLLIDING_STRING_SEEDED, 4096, timed(2.0e5, 2.3e5, 1.9e5, 2.1e5));
+        fill(b, CollisionCase.RANDOM_STRING_SEEDED, 4096, timed(2.1e5, 2.1e5, 2.0e5, 2.0e5));
+        return b;
+    }
+
+    @Test
+    void concludeCallsTheCollidingStringsSlowerAndTheSeededPairNoDetectableDifference() {
+        Map<String, Finding> f = conclude(stringRows());
+
+        Finding colliding = f.get("colliding_vs_random_string");
+        assertThat(colliding.verdict()).isEqualTo(Finding.Verdict.HIGHER);
+        assertThat(colliding.basis()).isEqualTo(Finding.Basis.TIMING);
+        assertThat(colliding.value()).isCloseTo(20.3, offset(0.5));
+        assertThat(colliding.low()).isGreaterThan(15).isLessThan(colliding.value());
+        assertThat(colliding.high()).isLessThan(27).isGreaterThan(colliding.value());
+        assertThat(colliding.conditions()).containsEntry("n_keys", "4096");
+        assertThat(colliding.text()).contains("slower").doesNotContain("No detectable");
+
+        Finding seeded = f.get("seeded_content_hash_vs_random");
+        assertThat(seeded.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(seeded.low()).isLessThan(1);
+        assertThat(seeded.high()).isGreaterThan(1);
+        assertThat(seeded.text()).startsWith("No detectable difference in this run").doesNotContain("slower").doesNotContain("faster");
+    }
+
+    @Test
+    void concludeTakesTheRatiosAtTheLargestSizeBothCasesWereTimedAt() {
+        ResultBuilder b = stringRows();
+        // a smaller size where colliding Strings are as fast as random ones must not be the one compared
+        fill(b, CollisionCase.COLLIDING_STRING, 1024, timed(1e4, 1e4, 1e4, 1e4));
+        fill(b, CollisionCase.RANDOM_STRING, 1024, timed(1e4, 1e4, 1e4, 1e4));
+        fill(b, CollisionCase.RANDOM_STRING, 8192, timed(1e5, 1e5, 1e5, 1e5));
+        assertThat(conclude(b).get("colliding_vs_random_string").conditions()).containsEntry("n_keys", "4096");
+    }
+
+    @Test
+    void concludeFitsTheGrowthExponentOverEveryForkWithItsInterval() {
+        ResultBuilder b = new ResultBuilder();
+        // total time ~ n^2 with fork-to-fork noise of a few percent
+        fill(b, CollisionCase.CONSTANT_HASH, 1024, timed(1.00e6, 1.04e6, 0.97e6, 1.02e6));
+        fill(b, CollisionCase.CONSTANT_HASH, 2048, timed(4.10e6, 3.95e6, 4.05e6, 4.00e6));
+        fill(b, CollisionCase.CONSTANT_HASH, 4096, timed(16.2e6, 15.7e6, 16.4e6, 15.9e6));
+        Finding g = conclude(b).get("noncomparable_growth_exponent");
+        assertThat(g.basis()).isEqualTo(Finding.Basis.TIMING);
+        assertThat(g.verdict()).isNull();
+        assertThat(g.value()).isCloseTo(2.0, offset(0.03));
+        assertThat(g.low()).isLessThan(2.0).isGreaterThan(1.8);
+        assertThat(g.high()).isGreaterThan(2.0).isLessThan(2.2);
+        assertThat(g.conditions()).containsEntry("sizes", "1024..4096");
+    }
+
+    @Test
+    void concludeReportsTheCountsAtTheLargestNAsExactCounts() {
+        ResultBuilder b = new ResultBuilder();
+        counts(b, CollisionCase.CONSTANT_HASH, 1024, 511.5, 0, 1, 1024);
+        counts(b, CollisionCase.CONSTANT_HASH, 4096, 2047.5, 0, 1, 4096);
+        counts(b, CollisionCase.CONSTANT_HASH_COMPARABLE, 4096, 1, 11.5, 1, 4096);
+        counts(b, CollisionCase.COLLIDING_STRING, 4096, 2, 12.1, 1, 4096);
+        counts(b, CollisionCase.RANDOM_STRING, 4096, 0, 0, 0, 3);
+        Map<String, Finding> f = conclude(b);
+        Finding eq = f.get("noncomparable_equals_per_insert_at_max_n");
+        assertThat(eq.value()).isEqualTo(2047.5);
+        assertThat(eq.basis()).isEqualTo(Finding.Basis.COUNT);
+        assertThat(eq.low()).isEqualTo(eq.high()).isEqualTo(2047.5);
+        assertThat(eq.conditions()).containsEntry("n_keys", "4096");
+        assertThat(f.get("comparable_compares_per_insert_at_max_n").value()).isEqualTo(11.5);
+        assertThat(f.get("tree_bins").value()).isEqualTo(1);
+        assertThat(f.get("tree_bins").text()).contains("longest bin held 4096 keys", "random_string: 0");
+        // no timings: no timed findings, no growth
+        assertThat(f).doesNotContainKeys("colliding_vs_random_string", "noncomparable_growth_exponent");
     }
 }

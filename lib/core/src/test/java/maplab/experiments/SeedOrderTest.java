@@ -5,7 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import maplab.experiment.Params;
+import maplab.experiment.RunData;
+import maplab.result.Finding;
+import maplab.result.ResultBuilder;
+import maplab.result.Rows;
+import maplab.result.Unit;
 import maplab.experiment.Experiments;
 import maplab.experiment.Profile;
 import maplab.progress.Progress;
@@ -16,17 +27,84 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SeedOrderTest {
 
-    /** Known answer: a fixed-seed ProbeMap iterates identically in two fresh JVMs and in this one; other seeds reorder. */
+    /** Keys and launches of {@link #launchedJvmsAgreeWhereTheyShouldAndMapOfIsSaltedPerJvm}. */
+    static final int KEYS = 16;
+    static final int LAUNCHES = 10;
+
+    /**
+     * Ten fresh JVMs with one key set. A fixed-seed ProbeMap, HashMap and LinkedHashMap iterate
+     * identically in all of them (and the ProbeMap as in this JVM); a seed per launch reorders.
+     *
+     * <p>Map.of: its salt picks a start slot (uniform over the table's 2k pair slots for k keys)
+     * and a direction. Walking one fixed table, starts in the same run of empty slots give the
+     * same order, and a run holds at most k empty slots plus one key: so no order has a chance
+     * above (1/2)(k+1)/(2k) = 17/64 for k = 16, and all ten launches agree with a chance of at
+     * most (17/64)^9 < 7e-6. A Map.of without per-JVM randomization fails the "more than one
+     * order" check; one whose salt changed probing (not only start and direction) fails the
+     * "rotations or reversals of one cycle" check.
+     */
     @Test
-    void fixedSeedProbeMapIteratesIdenticallyInTwoJvms() {
-        String[] keys = Words.sample(24, 11);
-        Map<SeedOrder.Subject, String> a = SeedOrder.launch(keys, 1, 99);
-        Map<SeedOrder.Subject, String> b = SeedOrder.launch(keys, 2, 99);
+    void launchedJvmsAgreeWhereTheyShouldAndMapOfIsSaltedPerJvm() {
+        String[] keys = Words.sample(KEYS, 11);
+        List<Map<SeedOrder.Subject, String>> launches = new ArrayList<>();
+        for (int i = 0; i < LAUNCHES; i++) launches.add(SeedOrder.launch(keys, 1000 + i, 99));
         String here = SeedOrder.indexes(keys, SeedOrder.Subject.PROBEMAP_FIXED_SEED.order(keys, 99));
-        assertThat(a.get(SeedOrder.Subject.PROBEMAP_FIXED_SEED)).isEqualTo(b.get(SeedOrder.Subject.PROBEMAP_FIXED_SEED)).isEqualTo(here);
-        assertThat(a.get(SeedOrder.Subject.PROBEMAP_RANDOM_SEED)).isNotEqualTo(b.get(SeedOrder.Subject.PROBEMAP_RANDOM_SEED));
-        assertThat(a.get(SeedOrder.Subject.HASHMAP)).isEqualTo(b.get(SeedOrder.Subject.HASHMAP));
-        assertThat(a.get(SeedOrder.Subject.LINKEDHASHMAP)).isEqualTo(String.join(" ", java.util.stream.IntStream.range(0, 24).mapToObj(String::valueOf).toList()));
+
+        assertThat(distinct(launches, SeedOrder.Subject.PROBEMAP_FIXED_SEED)).containsExactly(here);
+        assertThat(distinct(launches, SeedOrder.Subject.HASHMAP)).hasSize(1);
+        assertThat(distinct(launches, SeedOrder.Subject.LINKEDHASHMAP))
+                .containsExactly(String.join(" ", IntStream.range(0, KEYS).mapToObj(String::valueOf).toList()));
+        assertThat(distinct(launches, SeedOrder.Subject.PROBEMAP_RANDOM_SEED)).hasSize(LAUNCHES);
+
+        List<String> mapOf = new ArrayList<>(distinct(launches, SeedOrder.Subject.MAP_OF));
+        assertThat(mapOf).hasSizeGreaterThan(1);
+        assertThat(SeedOrder.onOneCycle(mapOf)).isEqualTo(mapOf.size());
+    }
+
+    private static Set<String> distinct(List<Map<SeedOrder.Subject, String>> launches, SeedOrder.Subject s) {
+        Set<String> out = new LinkedHashSet<>();
+        launches.forEach(l -> out.add(l.get(s)));
+        return out;
+    }
+
+    @Test
+    void rotationsAndReversalsOfOneCycleAreRecognisedAndOtherOrdersAreNot() {
+        assertThat(SeedOrder.onOneCycle(List.of("0 1 2 3 4", "2 3 4 0 1", "4 3 2 1 0", "1 0 4 3 2"))).isEqualTo(4);
+        // a swap of two keys is no rotation of either direction
+        assertThat(SeedOrder.onOneCycle(List.of("0 1 2 3 4", "1 0 2 3 4", "0 1 2 4 3"))).isEqualTo(1);
+    }
+
+    @Test
+    void concludeCountsOrdersAndEchoesLaunchesFromHandMadeRows() {
+        ResultBuilder b = new ResultBuilder();
+        for (Object[] d : new Object[][] {{"map_of", 3}, {"set_of", 2}, {"hashmap", 1}, {"linkedhashmap", 1}, {"treemap", 1},
+                {"probemap_random_seed", 4}, {"probemap_fixed_seed", 1}}) {
+            b.row().with("subject", d[0]).with("launches", 4).with("n_keys", 5).measure("distinct_orders", (Integer) d[1], Unit.COUNT);
+        }
+        String[][] mapOf = {{"0 1 2 3 4", "2"}, {"3 4 0 1 2", "1"}, {"2 1 0 4 3", "1"}};
+        for (int i = 0; i < mapOf.length; i++) {
+            b.row().with("subject", "map_of").with("order_rank", i + 1).with("n_keys", 5).with("order", mapOf[i][0]).with("order_preview", "w" + i)
+                    .measure("launches_with_order", Integer.parseInt(mapOf[i][1]), Unit.COUNT);
+        }
+        b.row().with("subject", "probemap_fixed_seed").with("launches", 4).with("n_keys", 5).measure("launches_matching_this_jvm", 3, Unit.COUNT);
+        SeedOrder e = new SeedOrder();
+        ResultBuilder out = new ResultBuilder();
+        e.conclude(new RunData("seed-order", Profile.QUICK, Params.resolve(e, Profile.QUICK, Map.of("launches", "4")),
+                Rows.fromObjects(b.rows(), b.samples())), out);
+        Map<String, Finding> f = new java.util.HashMap<>();
+        out.findings().forEach(x -> f.put(x.id(), x));
+
+        assertThat(f.get("mapof_distinct_orders").value()).isEqualTo(3);
+        assertThat(f.get("mapof_distinct_orders").basis()).isEqualTo(Finding.Basis.COUNT);
+        assertThat(f.get("mapof_distinct_orders").text()).isEqualTo("Map.of iterated the same 5 keys in 3 different orders across 4 fresh JVMs");
+        assertThat(f.get("hashmap_distinct_orders").text()).isEqualTo("HashMap iterated the same 5 keys in one and the same order in all 4 fresh JVMs");
+        assertThat(f.get("launches").basis()).isEqualTo(Finding.Basis.PARAMETER);
+        assertThat(f.get("launches").value()).isEqualTo(4);
+        assertThat(f.get("mapof_orders_on_one_cycle").value()).isEqualTo(3);
+        // 3 of 4 launches matched this JVM: not "the same in the parent"
+        assertThat(f.get("probemap_fixed_seed_same_in_parent").value()).isZero();
+        assertThat(f.get("probemap_fixed_seed_same_in_parent").text()).contains("3 of 4 launches matched");
+        assertThat(out.tables().get("orders").rowCount()).isEqualTo(3);
     }
 
     @Test
@@ -34,10 +112,11 @@ class SeedOrderTest {
         Result r = Experiments.run("seed-order", Profile.QUICK, Map.of("launches", "3", "seeds_in_jvm", "5"), tmp.resolve("run"), Progress.SILENT);
         assertThat(r.error()).isNull();
         assertThat(r.finding("launches").value()).isEqualTo(3);
+        assertThat(r.finding("probemap_fixed_seed_same_in_parent").value()).isEqualTo(1);
+        assertThat(r.finding("mapof_orders_on_one_cycle").value()).isEqualTo(r.finding("mapof_distinct_orders").value());
         assertThat(r.finding("hashmap_distinct_orders").value()).isEqualTo(1);
         assertThat(r.finding("probemap_fixed_seed_distinct_orders").value()).isEqualTo(1);
         assertThat(r.finding("probemap_random_seed_distinct_orders").value()).isEqualTo(3);
-        assertThat(r.finding("mapof_distinct_orders").value()).isBetween(1.0, 3.0);
         assertThat(r.finding("probemap_seeds_in_one_jvm_distinct_orders").value()).isEqualTo(5);
         assertThat(r.finding("hashmap_distinct_orders").text()).contains("one and the same order in all 3 fresh JVMs");
         assertThat(Files.readString(tmp.resolve("run/tables/orders.csv"))).contains("TreeMap,1,3,");

@@ -25,7 +25,11 @@ public enum CollisionCase {
     CONSTANT_HASH_COMPARABLE(KeyKind.CONSTANT_HASH_COMPARABLE, false, "constant hash, Comparable, HashMap"),
     /** Keys with distinct hash codes: the baseline for the instrumented keys. */
     DISTINCT_HASH(KeyKind.DISTINCT_HASH, false, "distinct hashes, HashMap"),
-    /** The colliding Strings in a ProbeMap that hashes their content with a per-map seed: they no longer collide. */
+    /**
+     * The colliding Strings in a ProbeMap that hashes their content with a per-map seed: collisions
+     * precomputed for {@code String.hashCode} no longer collide (a remedy for those, not a defence
+     * against an attacker who can observe timings; keyed hashes such as SipHash are).
+     */
     COLLIDING_STRING_SEEDED(KeyKind.COLLIDING_STRING, true, "colliding Strings, ProbeMap seeded content hash"),
     /** Random Strings in the same seeded ProbeMap: the baseline for the seeded content hash. */
     RANDOM_STRING_SEEDED(KeyKind.RANDOM_STRING, true, "random Strings, ProbeMap seeded content hash");
@@ -57,11 +61,14 @@ public enum CollisionCase {
 
     /**
      * Keys that count their {@code equals}/{@code compareTo}/{@code hashCode} calls in
-     * {@code counts}, for the HashMap cases. The ProbeMap cases get plain Strings (a wrapper
-     * would hide the content from the seeded String hash) and count probes instead.
+     * {@code counts}, for every case. The wrappers still show their content to ProbeMap's
+     * seeded hash ({@code CountingString} is a {@link CharSequence} hashed by its characters,
+     * {@code CountingKey} a {@link maplab.subject.probe.SeededHashable}), so the ProbeMap cases
+     * probe exactly as with plain keys, and their counts show that the seeded hash never calls
+     * {@code hashCode()}.
      */
     public Object[] countingKeys(int n, long seed, CallCounts counts) {
-        return seededProbeMap ? kind.plainKeys(n, seed) : kind.keys(n, seed, counts);
+        return kind.keys(n, seed, counts);
     }
 
     /** Puts every key (value = key) into {@code map}; returns the map. */

@@ -16,6 +16,7 @@ JVM_OPTS = [
     "-Djava.awt.headless=true",
     "--add-opens", "java.base/java.util=ALL-UNNAMED",
     "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
+    "--add-opens", "java.base/java.lang=ALL-UNNAMED",  # JOL reads String internals without falling back to slow paths
 ]
 
 

@@ -2,6 +2,7 @@ package maplab.experiments;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +89,7 @@ public final class Merge implements Experiment {
                 ParamSpec.choices("strategies", MergeStrategy.ids(), "put_all,put_loop", strategies, "JDK merge strategies compared"),
                 ParamSpec.integer("fastutil_n", 1_024, 1 << 23, 262_144, 1_048_576, "keys in the fastutil fills"),
                 ParamSpec.choices("fastutil_targets", FastutilTarget.ids(), "set", "set,map", "fastutil collections filled"),
-                ParamSpec.effort("jdk", new Effort(4, 1, 100, 2, 100), new Effort(6, 2, 200, 3, 200),
+                ParamSpec.effort("jdk", new Effort(4, 1, 100, 2, 100), Effort.parseOrNull("6-12:2x200ms+3x200ms"),
                         "JMH effort of the JDK strategies (average time per merge)"),
                 ParamSpec.effort("fastutil", Effort.shots(4, 2, 3), Effort.shots(6, 2, 3),
                         "JMH effort of the fastutil fills (single shots)"),
@@ -130,6 +131,7 @@ public final class Merge implements Experiment {
                 .param("n", String.valueOf(n))
                 .param("overlapPct", String.valueOf(overlap))
                 .param("seed", String.valueOf(ctx.seed("jdk-keys")))
+                .compare(Map.of("strategy", MergeStrategy.PUT_ALL.id()), Map.of("strategy", MergeStrategy.PUT_LOOP.id()))
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.MILLISECONDS)
                 .run();
         for (JmhScore s : scores) {
@@ -233,7 +235,7 @@ public final class Merge implements Experiment {
         Rows rows = data.rows();
         long budgetMs = data.params().getLong("budget_ms");
         List<String> problems = new ArrayList<>();
-        concludeJdk(rows, out);
+        concludeJdk(rows, data.params().getEffort("jdk").looks(), out);
         concludeFastutil(rows, out);
         List<TrapPoint> points = trapPoints(rows);
         if (!points.isEmpty()) {
@@ -245,7 +247,8 @@ public final class Merge implements Experiment {
         if (!problems.isEmpty()) throw new IllegalStateException(String.join("; ", problems));
     }
 
-    private static void concludeJdk(Rows rows, ResultBuilder out) {
+    /** {@code looks}: how often a sequential jdk_effort looked at putAll against the loop (the interval's Bonferroni divisor). */
+    private static void concludeJdk(Rows rows, int looks, ResultBuilder out) {
         Rows jdk = rows.metric("merge_time").where("part", "jdk");
         if (jdk.isEmpty()) return;
         Rows.Row first = jdk.list().get(0);
@@ -268,7 +271,7 @@ public final class Merge implements Experiment {
         Rows loop = jdk.where("subject", MergeStrategy.PUT_LOOP.id());
         if (!putAll.isEmpty() && !loop.isEmpty()) {
             out.finding(Finding.timeRatio("putall_vs_loop", "Merging with putAll into new HashMap<>()", "a put loop",
-                    putAll.one().measured().ratioTo(loop.one().measured())).where("n_keys", n).where("overlap_pct", overlap));
+                    putAll.one().measured().ratioTo(loop.one().measured(), looks)).where("n_keys", n).where("overlap_pct", overlap));
         }
     }
 

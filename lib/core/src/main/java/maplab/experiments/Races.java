@@ -12,14 +12,19 @@ import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
 import maplab.experiment.RunContext;
+import maplab.experiment.RunData;
 import maplab.measure.WatchedJvm;
 import maplab.race.RacePlan;
 import maplab.race.RaceWorker;
 import maplab.result.Finding;
 import maplab.result.ResultBuilder;
+import maplab.result.Rows;
 import maplab.result.TidyTables;
 import maplab.result.Unit;
+import maplab.stats.Estimates;
+import maplab.stats.Estimates.Estimate;
 import maplab.subject.concurrent.SharedMapType;
+import org.apache.commons.math3.distribution.BetaDistribution;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -33,7 +38,36 @@ import org.knowm.xchart.XYSeries;
  * ({@link RaceWorker}) under a watchdog ({@link WatchedJvm}): a trial that hangs is killed,
  * counted and reported, and the run goes on in a new JVM.
  *
- * <p>The full profile races every subject, 1000 runs each, with the quick profile's sizes.
+ * <p><b>Measure</b> writes one row per trial and metric (dimensions {@code subject},
+ * {@code phase}, {@code run}, {@code started_together}; metrics {@code lost_keys},
+ * {@code size_minus_present}, {@code exceptions} for put trials, {@code cme_thrown},
+ * {@code other_exceptions} for iteration trials, {@code hung} or {@code crashed} for a trial
+ * the watchdog ended) and one {@code skipped} row per subject and phase. Nothing else: no
+ * timing is involved, so there is no JMH effort; the trials' effort is {@code runs}.
+ *
+ * <p><b>Conclude</b> counts from those rows. Two kinds of findings, decided as follows:
+ * <ul>
+ *   <li><b>Counts</b> ({@code hashmap_runs_with_lost_keys}, {@code hashmap_max_lost_keys},
+ *       {@code hashmap_size_mismatch_runs}, {@code hashmap_hung_runs}, {@code chm_lost_keys},
+ *       {@code synchronized_lost_keys}, {@code chm_cme_runs}): what happened in this run's
+ *       seeded trials, stated exactly (basis {@code count}, interval = the value). A count
+ *       grows with {@code runs}, so each carries {@code runs} (and the trial's size) as
+ *       conditions: a reference made with other settings is not compared as if like.</li>
+ *   <li><b>Rates</b> ({@code hashmap_lost_keys_rate}, {@code cme_rate}): the share of finished
+ *       trials in which it happened, an estimate of the per-trial probability, with the
+ *       <b>Clopper-Pearson</b> (exact binomial) interval at {@link Estimates#CONFIDENCE}
+ *       ({@link #clopperPearson}). Clopper-Pearson rather than Wilson because these shares sit
+ *       at 0 or near 1, where Wilson's interval is too narrow and Clopper-Pearson keeps its
+ *       coverage (it is conservative). A rate does not grow with {@code runs}, so its
+ *       conditions are the trial's size and threads only. The counts' texts also give the
+ *       upper bound on the rate where nothing was seen (0 of n runs).</li>
+ * </ul>
+ * Hung and crashed trials are left out of the denominators (they finished no check) and
+ * reported on their own. {@code runs} is a parameter finding.
+ *
+ * <p>The full profile races every subject, 600 runs each, with the quick profile's sizes
+ * (600 rather than 1000: the slow subjects, copy-on-write, single-writer and the lock
+ * wrappers, dominate the time, and 600 trials already bound a rate of 0 below 0.9%).
  * Both race 2 threads: with more threads than cores the threads take turns, and the pacing that
  * keeps them overlapping waits for descheduled ones (on two busy cores, 100 HashMap trials of
  * 5000 keys a thread took 1.6 times as long with 4 threads and lost keys in 1 run, against 5
@@ -55,7 +89,7 @@ public final class Races implements Experiment {
         return List.of(
                 ParamSpec.choices("subjects", SharedMapType.ids(), "hashmap,synchronized_map,concurrent_hash_map",
                         String.join(",", SharedMapType.ids()), "maps raced"),
-                ParamSpec.integer("runs", 1, 1_000_000, 300, 1000, "trials per subject and phase (puts, iteration)"),
+                ParamSpec.integer("runs", 1, 1_000_000, 300, 600, "trials per subject and phase (puts, iteration): the effort of this experiment (no JMH)"),
                 ParamSpec.integer("threads", 2, 64, 2, 2, "threads putting keys at once (more than the cores take turns rather than race)"),
                 ParamSpec.integer("keys_per_thread", 1, 1_000_000, 1000, 1000, "distinct keys each thread puts"),
                 ParamSpec.integer("iteration_keys", 16, 1_000_000, 2000, 2000,
@@ -78,23 +112,6 @@ public final class Races implements Experiment {
         }
     }
 
-    /** Per subject and phase: what the trials saw. */
-    static final class Tally {
-        int runs;
-        int runsWithLostKeys;
-        int maxLostKeys;
-        long lostKeys;
-        int sizeMismatchRuns;
-        int exceptionRuns;
-        int startedTogether;
-        int cmeRuns;
-        int hung;
-        int crashed;
-        int skipped;
-        final List<Integer> runIndex = new ArrayList<>();
-        final List<Integer> lostPerRun = new ArrayList<>();
-    }
-
     @Override
     public void measure(RunContext ctx) throws Exception {
         Params p = ctx.params();
@@ -107,11 +124,12 @@ public final class Races implements Experiment {
         RacePlan plan = new RacePlan(subjects, runs, ctx.seed("trials"));
         ResultBuilder out = ctx.result();
 
-        Map<RacePlan.Phase, Map<SharedMapType, Tally>> tallies = new EnumMap<>(RacePlan.Phase.class);
+        // Only what the watchdog's skipping needs is kept here; every count a conclusion uses is a row.
+        Map<RacePlan.Phase, Map<SharedMapType, int[]>> failedAndSkipped = new EnumMap<>(RacePlan.Phase.class);
         for (RacePlan.Phase phase : RacePlan.Phase.values()) {
-            Map<SharedMapType, Tally> m = new EnumMap<>(SharedMapType.class);
-            subjects.forEach(s -> m.put(s, new Tally()));
-            tallies.put(phase, m);
+            Map<SharedMapType, int[]> m = new EnumMap<>(SharedMapType.class);
+            subjects.forEach(s -> m.put(s, new int[2]));
+            failedAndSkipped.put(phase, m);
         }
 
         List<String> args = List.of("--subjects", String.join(",", p.getStrings("subjects")), "--runs", String.valueOf(runs),
@@ -137,89 +155,180 @@ public final class Races implements Experiment {
             @Override public void finished(int index, String payload) {
                 RacePlan.Trial t = plan.trial(index);
                 stepIfNewBlock(t);
-                Tally tally = tallies.get(t.phase()).get(t.subject());
                 String[] f = payload.split(" ");
-                tally.runs++;
                 if (t.phase() == RacePlan.Phase.PUTS) {
                     int keys = Integer.parseInt(f[3]);
                     int lost = Integer.parseInt(f[4]);
                     int size = Integer.parseInt(f[5]);
                     int exceptions = Integer.parseInt(f[6]);
-                    if (f[8].equals("1")) tally.startedTogether++;
-                    tally.runIndex.add(t.run());
-                    tally.lostPerRun.add(lost);
-                    if (lost > 0) tally.runsWithLostKeys++;
-                    tally.lostKeys += lost;
-                    tally.maxLostKeys = Math.max(tally.maxLostKeys, lost);
-                    if (size != keys - lost) tally.sizeMismatchRuns++;
-                    if (exceptions > 0) tally.exceptionRuns++;
-                    trialRow(out, t).measure("lost_keys", lost, Unit.COUNT);
-                    trialRow(out, t).measure("size_minus_present", size - (keys - lost), Unit.COUNT);
-                    trialRow(out, t).measure("exceptions", exceptions, Unit.COUNT);
+                    boolean together = f[8].equals("1");
+                    trialRow(out, t, together).measure("lost_keys", lost, Unit.COUNT);
+                    trialRow(out, t, together).measure("size_minus_present", size - (keys - lost), Unit.COUNT);
+                    trialRow(out, t, together).measure("exceptions", exceptions, Unit.COUNT);
                 } else {
-                    boolean cme = f[3].equals("1");
-                    int other = Integer.parseInt(f[4]);
-                    if (f[7].equals("1")) tally.startedTogether++;
-                    if (cme) tally.cmeRuns++;
-                    if (other > 0) tally.exceptionRuns++;
-                    trialRow(out, t).measure("cme_thrown", cme ? 1 : 0, Unit.COUNT);
-                    trialRow(out, t).measure("other_exceptions", other, Unit.COUNT);
+                    boolean together = f[7].equals("1");
+                    trialRow(out, t, together).measure("cme_thrown", f[3].equals("1") ? 1 : 0, Unit.COUNT);
+                    trialRow(out, t, together).measure("other_exceptions", Integer.parseInt(f[4]), Unit.COUNT);
                 }
             }
 
             @Override public int failed(int index, boolean crashed) {
                 RacePlan.Trial t = plan.trial(index);
                 stepIfNewBlock(t);
-                Tally tally = tallies.get(t.phase()).get(t.subject());
-                if (crashed) tally.crashed++;
-                else tally.hung++;
-                trialRow(out, t).measure(crashed ? "crashed" : "hung", 1, Unit.COUNT);
-                if (tally.hung + tally.crashed >= maxHangs) {
+                int[] fs = failedAndSkipped.get(t.phase()).get(t.subject());
+                fs[0]++;
+                trialRow(out, t, null).measure(crashed ? "crashed" : "hung", 1, Unit.COUNT);
+                if (fs[0] >= maxHangs) {
                     int resume = plan.nextBlock(index);
-                    tally.skipped += resume - index - 1;
+                    fs[1] += resume - index - 1;
                     return resume;
                 }
                 return index + 1;
             }
         });
+        for (RacePlan.Phase phase : RacePlan.Phase.values()) {
+            for (SharedMapType s : subjects) {
+                out.row().with("subject", s.id()).with("phase", phase.name().toLowerCase(Locale.ROOT))
+                        .measure("skipped", failedAndSkipped.get(phase).get(s)[1], Unit.COUNT);
+            }
+        }
         out.note("watchdog", Map.of("timeout_ms", timeout.toMillis(), "jvm_launches", summary.launches(),
                 "hung_trials", summary.hung(), "crashed_trials", summary.crashed()));
+    }
 
-        tables(out, tallies, subjects);
+    private static ResultBuilder.Row trialRow(ResultBuilder out, RacePlan.Trial t, Boolean together) {
+        ResultBuilder.Row row = out.row().with("subject", t.subject().id()).with("phase", t.phase().name().toLowerCase(Locale.ROOT)).with("run", t.run());
+        return together == null ? row : row.with("started_together", together);
+    }
+
+    // ------------------------------------------------------------------ conclude
+
+    /** Per subject and phase: what the stored trial rows show. */
+    static final class Tally {
+        int runs;
+        int runsWithLostKeys;
+        int maxLostKeys;
+        long lostKeys;
+        int sizeMismatchRuns;
+        int exceptionRuns;
+        int startedTogether;
+        boolean togetherRecorded;
+        int cmeRuns;
+        int hung;
+        int crashed;
+        int skipped = -1;
+        final List<Integer> runIndex = new ArrayList<>();
+        final List<Integer> lostPerRun = new ArrayList<>();
+
+        /** Skipped trials: as recorded, or (runs stored before skipped rows were kept) the planned trials not otherwise accounted for. */
+        int skipped(int planned) {
+            return skipped >= 0 ? skipped : Math.max(0, planned - runs - hung - crashed);
+        }
+    }
+
+    @Override
+    public void conclude(RunData data, ResultBuilder out) {
+        Params p = data.params();
+        List<SharedMapType> subjects = p.getStrings("subjects").stream().map(SharedMapType::parse).toList();
+        int runs = p.getInt("runs");
+        int threads = p.getInt("threads");
+        int keysPerThread = p.getInt("keys_per_thread");
+        int iterationKeys = p.getInt("iteration_keys");
+        Map<RacePlan.Phase, Map<SharedMapType, Tally>> tallies = tally(data.rows(), subjects);
+        tables(out, tallies, subjects, runs);
         charts(out, tallies, subjects, threads * keysPerThread);
         findings(out, tallies, runs, threads, keysPerThread, iterationKeys);
     }
 
-    private static ResultBuilder.Row trialRow(ResultBuilder out, RacePlan.Trial t) {
-        return out.row().with("subject", t.subject().id()).with("phase", t.phase().name().toLowerCase(Locale.ROOT)).with("run", t.run());
+    /** One pass over the stored rows: per phase and subject, what the trials saw. */
+    static Map<RacePlan.Phase, Map<SharedMapType, Tally>> tally(Rows rows, List<SharedMapType> subjects) {
+        Map<RacePlan.Phase, Map<SharedMapType, Tally>> tallies = new EnumMap<>(RacePlan.Phase.class);
+        for (RacePlan.Phase phase : RacePlan.Phase.values()) {
+            Map<SharedMapType, Tally> m = new EnumMap<>(SharedMapType.class);
+            subjects.forEach(s -> m.put(s, new Tally()));
+            tallies.put(phase, m);
+        }
+        for (Rows.Row r : rows) {
+            RacePlan.Phase phase = RacePlan.Phase.valueOf(r.str("phase").toUpperCase(Locale.ROOT));
+            Tally t = tallies.get(phase).get(SharedMapType.parse(r.str("subject")));
+            if (t == null) continue;
+            int v = (int) Math.round(r.value());
+            boolean firstRowOfTrial = r.metric().equals("lost_keys") || r.metric().equals("cme_thrown");
+            if (firstRowOfTrial) {
+                t.runs++;
+                if (r.has("started_together")) {
+                    t.togetherRecorded = true;
+                    if (r.bool("started_together")) t.startedTogether++;
+                }
+            }
+            switch (r.metric()) {
+                case "lost_keys" -> {
+                    t.runIndex.add((int) r.integer("run"));
+                    t.lostPerRun.add(v);
+                    if (v > 0) t.runsWithLostKeys++;
+                    t.lostKeys += v;
+                    t.maxLostKeys = Math.max(t.maxLostKeys, v);
+                }
+                case "size_minus_present" -> { if (v != 0) t.sizeMismatchRuns++; }
+                case "exceptions", "other_exceptions" -> { if (v > 0) t.exceptionRuns++; }
+                case "cme_thrown" -> { if (v > 0) t.cmeRuns++; }
+                case "hung" -> t.hung++;
+                case "crashed" -> t.crashed++;
+                case "skipped" -> t.skipped = v;
+                default -> { }
+            }
+        }
+        return tallies;
     }
 
-    private static void tables(ResultBuilder out, Map<RacePlan.Phase, Map<SharedMapType, Tally>> tallies, List<SharedMapType> subjects) {
+    /**
+     * The Clopper-Pearson (exact binomial) interval of a proportion at {@link Estimates#CONFIDENCE}:
+     * the Beta quantiles {@code B(a/2; x, n-x+1)} and {@code B(1-a/2; x+1, n-x)}, with 0 as the lower
+     * bound when {@code x = 0} and 1 as the upper when {@code x = n}. The value is {@code x / n};
+     * with no trials, NaN throughout.
+     */
+    public static Estimate clopperPearson(long successes, long trials) {
+        if (trials <= 0) return new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
+        if (successes < 0 || successes > trials) throw new IllegalArgumentException("successes: must be 0 to " + trials + ", got " + successes);
+        double a = (1 - Estimates.CONFIDENCE) / 2;
+        double low = successes == 0 ? 0 : new BetaDistribution(successes, trials - successes + 1).inverseCumulativeProbability(a);
+        double high = successes == trials ? 1 : new BetaDistribution(successes + 1, trials - successes).inverseCumulativeProbability(1 - a);
+        return new Estimate((double) successes / trials, low, high, (int) Math.min(Integer.MAX_VALUE, trials));
+    }
+
+    private static void tables(ResultBuilder out, Map<RacePlan.Phase, Map<SharedMapType, Tally>> tallies, List<SharedMapType> subjects, int planned) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (SharedMapType s : subjects) {
             Tally puts = tallies.get(RacePlan.Phase.PUTS).get(s);
             Tally iter = tallies.get(RacePlan.Phase.ITERATION).get(s);
+            Estimate lostRate = clopperPearson(puts.runsWithLostKeys, puts.runs);
+            Estimate cmeRate = clopperPearson(iter.cmeRuns, iter.runs);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("subject", s.label());
             row.put("thread_safe", s.threadSafe());
-            row.put("put_runs", puts.runs);
-            row.put("put_runs_started_together", puts.startedTogether);
-            row.put("runs_with_lost_keys", puts.runsWithLostKeys);
-            row.put("max_lost_keys", puts.maxLostKeys);
+            row.put("put_runs", (long) puts.runs);
+            row.put("put_runs_started_together", puts.togetherRecorded ? (Object) (long) puts.startedTogether : null);
+            row.put("runs_with_lost_keys", (long) puts.runsWithLostKeys);
+            row.put("lost_keys_rate", lostRate.value());
+            row.put("lost_keys_rate_low", lostRate.low());
+            row.put("lost_keys_rate_high", lostRate.high());
+            row.put("max_lost_keys", (long) puts.maxLostKeys);
             row.put("lost_keys_total", puts.lostKeys);
-            row.put("size_mismatch_runs", puts.sizeMismatchRuns);
-            row.put("put_runs_with_exceptions", puts.exceptionRuns);
-            row.put("put_runs_hung", puts.hung);
-            row.put("put_runs_crashed", puts.crashed);
-            row.put("put_runs_skipped", puts.skipped);
-            row.put("iteration_runs", iter.runs);
-            row.put("iteration_runs_started_together", iter.startedTogether);
-            row.put("cme_runs", iter.cmeRuns);
-            row.put("cme_rate", iter.runs == 0 ? Double.NaN : (double) iter.cmeRuns / iter.runs);
-            row.put("iteration_runs_with_other_exceptions", iter.exceptionRuns);
-            row.put("iteration_runs_hung", iter.hung);
-            row.put("iteration_runs_crashed", iter.crashed);
-            row.put("iteration_runs_skipped", iter.skipped);
+            row.put("size_mismatch_runs", (long) puts.sizeMismatchRuns);
+            row.put("put_runs_with_exceptions", (long) puts.exceptionRuns);
+            row.put("put_runs_hung", (long) puts.hung);
+            row.put("put_runs_crashed", (long) puts.crashed);
+            row.put("put_runs_skipped", (long) puts.skipped(planned));
+            row.put("iteration_runs", (long) iter.runs);
+            row.put("iteration_runs_started_together", iter.togetherRecorded ? (Object) (long) iter.startedTogether : null);
+            row.put("cme_runs", (long) iter.cmeRuns);
+            row.put("cme_rate", cmeRate.value());
+            row.put("cme_rate_low", cmeRate.low());
+            row.put("cme_rate_high", cmeRate.high());
+            row.put("iteration_runs_with_other_exceptions", (long) iter.exceptionRuns);
+            row.put("iteration_runs_hung", (long) iter.hung);
+            row.put("iteration_runs_crashed", (long) iter.crashed);
+            row.put("iteration_runs_skipped", (long) iter.skipped(planned));
             rows.add(row);
         }
         out.table("per subject", TidyTables.fromRows("per subject", rows));
@@ -254,66 +363,91 @@ public final class Races implements Experiment {
     private static void findings(ResultBuilder out, Map<RacePlan.Phase, Map<SharedMapType, Tally>> tallies,
                                  int runs, int threads, int keysPerThread, int iterationKeys) {
         int keys = threads * keysPerThread;
-        out.finding(Finding.of("runs", runs, "count", "Each subject ran %.0f put trials (" + threads + " threads, " + keysPerThread
+        out.finding(Finding.parameter("runs", runs, "count", "Each subject ran %.0f put trials (" + threads + " threads, " + keysPerThread
                 + " distinct keys each, started together on a fresh map) and as many iteration trials (one thread iterating "
                 + iterationKeys + " entries while another adds " + iterationKeys / 2 + ")"));
         List<String> missing = new ArrayList<>();
         Tally hm = tallies.get(RacePlan.Phase.PUTS).get(SharedMapType.HASHMAP);
-        if (hm != null) {
+        if (hm != null && hm.runs > 0) {
             String ran = ran(hm, runs);
-            out.finding(new Finding("hashmap_runs_with_lost_keys", hm.runsWithLostKeys, "count", String.format(Locale.ROOT,
-                    "Unsynchronized HashMap lost keys in %d of %d runs (%s): containsKey missed keys that a thread had put%s",
-                    hm.runsWithLostKeys, hm.runs, percent(hm.runsWithLostKeys, hm.runs), ran)));
-            out.finding(new Finding("hashmap_max_lost_keys", hm.maxLostKeys, "count", String.format(Locale.ROOT,
-                    "At worst, one HashMap run lost %d of its %d keys (%s), and nothing was thrown to say so",
-                    hm.maxLostKeys, keys, percent(hm.maxLostKeys, keys))));
-            out.finding(new Finding("hashmap_size_mismatch_runs", hm.sizeMismatchRuns, "count", String.format(Locale.ROOT,
-                    "In %d of %d HashMap runs (%s) size() disagreed with the number of keys actually present",
-                    hm.sizeMismatchRuns, hm.runs, percent(hm.sizeMismatchRuns, hm.runs))));
-            out.finding(new Finding("hashmap_hung_runs", hm.hung, "count", String.format(Locale.ROOT,
-                    "%d HashMap put run(s) hung and were killed by the watchdog%s", hm.hung,
-                    hm.skipped > 0 ? "; the remaining " + hm.skipped + " were skipped" : "")));
+            out.finding(putCount(Finding.count("hashmap_runs_with_lost_keys", hm.runsWithLostKeys, "count", String.format(Locale.ROOT,
+                    "Unsynchronized HashMap lost keys in %%.0f of %d finished runs (%s): containsKey missed keys that a thread had put%s",
+                    hm.runs, percent(hm.runsWithLostKeys, hm.runs), escape(ran))), runs, threads, keysPerThread));
+            Estimate rate = clopperPearson(hm.runsWithLostKeys, hm.runs);
+            out.finding(Finding.estimate("hashmap_lost_keys_rate", rate, "fraction", Finding.Basis.COUNT, String.format(Locale.ROOT,
+                    "Share of unsynchronized HashMap put runs that lost keys: %%.3f (%d of %d finished runs; Clopper-Pearson interval)",
+                    hm.runsWithLostKeys, hm.runs)).where("threads", threads).where("keys_per_thread", keysPerThread));
+            out.finding(putCount(Finding.count("hashmap_max_lost_keys", hm.maxLostKeys, "count", String.format(Locale.ROOT,
+                    "At worst, one HashMap run lost %%.0f of its %d keys (%s), and nothing was thrown to say so",
+                    keys, percent(hm.maxLostKeys, keys))), runs, threads, keysPerThread));
+            out.finding(putCount(Finding.count("hashmap_size_mismatch_runs", hm.sizeMismatchRuns, "count", String.format(Locale.ROOT,
+                    "In %%.0f of %d finished HashMap runs (%s) size() disagreed with the number of keys actually present",
+                    hm.runs, percent(hm.sizeMismatchRuns, hm.runs))), runs, threads, keysPerThread));
         } else {
-            missing.add("hashmap_*: needs subject hashmap");
+            missing.add("hashmap_*: needs subject hashmap with at least one finished put run");
+        }
+        if (hm != null) {
+            out.finding(putCount(Finding.count("hashmap_hung_runs", hm.hung, "count", "%.0f HashMap put run(s) hung and were killed by the watchdog"
+                    + (hm.skipped(runs) > 0 ? "; the remaining " + hm.skipped(runs) + " were skipped" : "")), runs, threads, keysPerThread));
         }
         Tally chm = tallies.get(RacePlan.Phase.PUTS).get(SharedMapType.CONCURRENT_HASH_MAP);
-        if (chm != null) {
-            out.finding(new Finding("chm_lost_keys", chm.lostKeys, "count", String.format(Locale.ROOT,
-                    "ConcurrentHashMap lost %d keys in %d runs (%d size() mismatches)%s", chm.lostKeys, chm.runs, chm.sizeMismatchRuns, ran(chm, runs))));
+        if (chm != null && chm.runs > 0) {
+            out.finding(putCount(Finding.count("chm_lost_keys", chm.lostKeys, "count", String.format(Locale.ROOT,
+                    "ConcurrentHashMap lost %%.0f keys in %d finished runs (%d size() mismatches)%s%s", chm.runs, chm.sizeMismatchRuns,
+                    escape(noneSeen(chm.runsWithLostKeys, chm.runs, "a run losing keys")), escape(ran(chm, runs)))), runs, threads, keysPerThread));
         } else {
-            missing.add("chm_lost_keys: needs subject concurrent_hash_map");
+            missing.add("chm_lost_keys: needs subject concurrent_hash_map with at least one finished put run");
         }
         Tally sync = tallies.get(RacePlan.Phase.PUTS).get(SharedMapType.SYNCHRONIZED_MAP);
-        if (sync != null) {
-            out.finding(new Finding("synchronized_lost_keys", sync.lostKeys, "count", String.format(Locale.ROOT,
-                    "synchronizedMap lost %d keys in %d runs%s", sync.lostKeys, sync.runs, ran(sync, runs))));
+        if (sync != null && sync.runs > 0) {
+            out.finding(putCount(Finding.count("synchronized_lost_keys", sync.lostKeys, "count", String.format(Locale.ROOT,
+                    "synchronizedMap lost %%.0f keys in %d finished runs%s%s", sync.runs,
+                    escape(noneSeen(sync.runsWithLostKeys, sync.runs, "a run losing keys")), escape(ran(sync, runs)))), runs, threads, keysPerThread));
         }
         Tally hmIter = tallies.get(RacePlan.Phase.ITERATION).get(SharedMapType.HASHMAP);
         if (hmIter != null && hmIter.runs > 0) {
-            double rate = (double) hmIter.cmeRuns / hmIter.runs;
-            out.finding(new Finding("cme_rate", rate, "fraction", String.format(Locale.ROOT,
-                    "HashMap's forEach threw ConcurrentModificationException in %d of %d runs (%s) while another thread added keys%s",
-                    hmIter.cmeRuns, hmIter.runs, percent(hmIter.cmeRuns, hmIter.runs),
-                    hmIter.cmeRuns < hmIter.runs ? "; in the other runs the change went unnoticed (fail-fast is best effort)" : "")));
+            Estimate rate = clopperPearson(hmIter.cmeRuns, hmIter.runs);
+            out.finding(Finding.estimate("cme_rate", rate, "fraction", Finding.Basis.COUNT, String.format(Locale.ROOT,
+                    "HashMap's forEach threw ConcurrentModificationException in %d of %d finished runs while another thread added keys: "
+                    + "a share of %%.3f (Clopper-Pearson interval)%s", hmIter.cmeRuns, hmIter.runs,
+                    hmIter.cmeRuns < hmIter.runs ? "; in the other runs the change went unnoticed (fail-fast is best effort)" : ""))
+                    .where("iteration_keys", iterationKeys));
         } else {
             missing.add("cme_rate: needs subject hashmap with at least one finished iteration run");
         }
         Tally chmIter = tallies.get(RacePlan.Phase.ITERATION).get(SharedMapType.CONCURRENT_HASH_MAP);
-        if (chmIter != null) {
-            out.finding(new Finding("chm_cme_runs", chmIter.cmeRuns, "count", String.format(Locale.ROOT,
-                    "ConcurrentHashMap's forEach threw ConcurrentModificationException in %d of %d runs (its iterators are weakly consistent)",
-                    chmIter.cmeRuns, chmIter.runs)));
+        if (chmIter != null && chmIter.runs > 0) {
+            out.finding(Finding.count("chm_cme_runs", chmIter.cmeRuns, "count", String.format(Locale.ROOT,
+                    "ConcurrentHashMap's forEach threw ConcurrentModificationException in %%.0f of %d finished runs (its iterators are weakly consistent)%s",
+                    chmIter.runs, escape(noneSeen(chmIter.cmeRuns, chmIter.runs, "a throwing run"))))
+                    .where("runs", runs).where("iteration_keys", iterationKeys));
         }
         if (!missing.isEmpty()) out.note("findings_not_computed", missing);
     }
 
-    /** "" when every run finished, else how many hung, crashed or were skipped. */
+    /** A put-phase count with the conditions it grows with. */
+    private static Finding putCount(Finding f, int runs, int threads, int keysPerThread) {
+        return f.where("runs", runs).where("threads", threads).where("keys_per_thread", keysPerThread);
+    }
+
+    /** Where nothing was seen in {@code n} runs: the Clopper-Pearson upper bound on its rate; else "". */
+    private static String noneSeen(int seen, int n, String what) {
+        if (seen > 0 || n == 0) return "";
+        return String.format(Locale.ROOT, "; with none in %d runs, the rate of %s is at most %.2g (%s upper bound, Clopper-Pearson)",
+                n, what, clopperPearson(0, n).high(), Finding.confidenceLabel());
+    }
+
+    private static String escape(String s) {
+        return s.replace("%", "%%");
+    }
+
+    /** "" when every planned run finished, else how many hung, crashed or were skipped. */
     private static String ran(Tally t, int planned) {
         if (t.runs == planned) return "";
-        return String.format(Locale.ROOT, " (of %d planned: %d hung, %d crashed, %d skipped)", planned, t.hung, t.crashed, t.skipped);
+        return String.format(Locale.ROOT, " (of %d planned: %d hung, %d crashed, %d skipped)", planned, t.hung, t.crashed, t.skipped(planned));
     }
 
     private static String percent(long count, long of) {
-        return of == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * count / of);
+        return of == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%%%", 100.0 * count / of);
     }
 }

@@ -14,30 +14,34 @@ import maplab.subject.jdk.MapConstructor;
  * of a round stays live until the next round has built its replacement, so collections copy
  * real data and the live set peaks at the previous merged map, the sources and the new merged
  * map together (the peak the gc experiment sizes the heap for).
- * One unrecorded warm-up round, then {@code rounds} recorded ones ({@link GcPauses#record}).
+ * {@code warmup} unrecorded warm-up rounds (default 1), then {@code rounds} recorded ones
+ * ({@link GcPauses#record}).
  *
- * <p>Arguments: {@code constructor n maps rounds seed recording.jfr}. Prints the entries of
- * the last merged map and a checksum.
+ * <p>Arguments: {@code constructor n maps rounds seed recording.jfr [warmup]}. Prints the entries
+ * of the last merged map and a checksum.
  */
 public final class MapChurn {
 
     private MapChurn() { }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 6) {
-            System.err.println("usage: MapChurn <constructor> <n> <maps> <rounds> <seed> <recording.jfr>");
+        if (args.length != 6 && args.length != 7) {
+            System.err.println("usage: MapChurn <constructor> <n> <maps> <rounds> <seed> <recording.jfr> [warmup rounds, default 1]");
             System.exit(2);
         }
         MapConstructor constructor;
         int n;
         int maps;
         int rounds;
+        int warmup;
         int[] keys;
         try {
             constructor = MapConstructor.parse(args[0]);
             n = Integer.parseInt(args[1]);
             maps = Integer.parseInt(args[2]);
             rounds = Integer.parseInt(args[3]);
+            warmup = args.length == 7 ? Integer.parseInt(args[6]) : 1;
+            if (warmup < 0) throw new IllegalArgumentException("warmup: must be 0 or more, got " + warmup);
             keys = KeyOrder.RANDOM.intKeys(n, Long.parseLong(args[4]));
         } catch (IllegalArgumentException e) {
             System.err.println("MapChurn: " + e.getMessage());
@@ -45,7 +49,7 @@ public final class MapChurn {
             return;
         }
         MapChurn.Live live = new MapChurn.Live();
-        live.merged = round(constructor, keys, maps);
+        for (int w = 0; w < warmup; w++) live.merged = round(constructor, keys, maps);
         GcPauses.record(Path.of(args[5]), () -> {
             for (int r = 0; r < rounds; r++) {
                 live.merged = round(constructor, keys, maps);   // the previous merged map stays live until here

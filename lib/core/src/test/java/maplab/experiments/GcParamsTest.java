@@ -30,8 +30,17 @@ class GcParamsTest {
         assertThatThrownBy(() -> Experiments.run("gc", Profile.QUICK, Map.of("n", 10_000, "maps", 65)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("parameter 'maps': bad value '65'");
-        assertThatThrownBy(() -> Experiments.run("gc", Profile.QUICK, Map.of("rounds", 1)))
-                .hasMessageContaining("parameter 'rounds': bad value '1'; allowed: a whole number from 2 to 1000");
+    }
+
+    @Test
+    void pauseEffortIsJvmsWarmupAndRoundsWithoutIterationTimes() {
+        assertThatThrownBy(() -> Experiments.run("gc", Profile.QUICK, Map.of("pause_effort", "4:1x100ms+4x100ms")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("parameter 'pause_effort': bad value '4:1x100ms+4x100ms'; allowed: JVMS:WARMUP+ROUNDS");
+        assertThatThrownBy(() -> Experiments.run("gc", Profile.QUICK, Map.of("pause_effort", "4:1+0")))
+                .hasMessageStartingWith("parameter 'pause_effort': bad value '4:1+0'");
+        assertThatThrownBy(() -> Experiments.run("gc", Profile.QUICK, Map.of("alloc_effort", "four")))
+                .hasMessageStartingWith("parameter 'alloc_effort': bad value 'four'");
     }
 
     @Test

@@ -372,7 +372,7 @@ public final class Gc implements Experiment {
                         + "%s, %s (%s interval %s to %s)", paired(dflt.total(), pre.total()) ? "Paired t-test (JVMs paired by round)" : "Welch's t-test",
                         dflt.total().size(), pre.total().size(), p, Finding.verdict(total, 1).label(), Finding.formatRatio(total.value()),
                         Finding.confidenceLabel(), Finding.formatRatio(total.low()), Finding.formatRatio(total.high()));
-        out.finding(where(new Finding("pause_difference_p_value", p, "p", p, p, Finding.Basis.TIMING, null, text, Map.of()), settings));
+        out.finding(where(Finding.statistic("pause_difference_p_value", p, "p", Finding.Basis.TIMING, text), settings));
     }
 
     /** The pause workload's settings as a finding's conditions (they differ between quick and full). */

@@ -92,8 +92,10 @@ public final class SyncVariants implements Experiment {
      * popularity is left out by default (--set popularities=uniform,zipf adds it): in the first
      * reference, Zipf over uniform at 65536 keys was a median 1.06x per cell (typical size of
      * the change 1.16x, that reference's noise), while 1024 over 65536 keys was a median 2.0x.
+     * Sequential: the cells of a finding whose verdict is still open after 6 forks get more
+     * rounds, up to 10 (Bonferroni over the 5 looks, see {@link Jmh#upTo}).
      */
-    static final Effort FULL_EFFORT = new Effort(6, 2, 100, 3, 70);
+    static final Effort FULL_EFFORT = new Effort(6, 10, 2, 100, 3, 70);
 
     @Override public String id() { return "sync-variants"; }
 
@@ -212,9 +214,12 @@ public final class SyncVariants implements Experiment {
         List<Batch> plan = plan(p);
         List<Map<String, Object>> runOrder = Collections.synchronizedList(new ArrayList<>());
         List<Jmh> jmh = new ArrayList<>();
+        int maxThreads = plan.stream().mapToInt(Batch::threads).max().orElse(1);
+        String keys = String.valueOf(nKeys.stream().max(Integer::compare).orElseThrow());
+        String popularity = popularities.contains("uniform") ? "uniform" : popularities.get(0);
         for (Batch b : plan) {
             int cellsPerRun = b.subjects().size() * nKeys.size() * popularities.size();
-            jmh.add(ctx.jmh(BENCH, PART)
+            Jmh run = ctx.jmh(BENCH, PART)
                     .param("subject", b.subjects().stream().map(SharedMapType::id).toList())
                     .param("readPct", String.valueOf(b.readPct()))
                     .param("keys", nKeys)
@@ -222,7 +227,16 @@ public final class SyncVariants implements Experiment {
                     .param("seed", String.valueOf(seed))
                     .threads(b.threads())
                     .profiler("gc")
-                    .progress(new RunClock(ctx.progress(), b, cellsPerRun, runOrder)));
+                    .progress(new RunClock(ctx.progress(), b, cellsPerRun, runOrder));
+            // a sequential effort adds rounds only to the cells of the findings' comparisons (the headline slice)
+            if (b.threads() == p.getInt("finding_threads") || b.threads() == maxThreads) {
+                for (Comparison c : COMPARISONS) {
+                    if (c.readPct() != b.readPct() || !b.subjects().contains(c.a()) || !b.subjects().contains(c.b())) continue;
+                    run.compare(Map.of("subject", c.a().id(), "keys", keys, "popularity", popularity),
+                            Map.of("subject", c.b().id(), "keys", keys, "popularity", popularity));
+                }
+            }
+            jmh.add(run);
         }
         List<List<JmhScore>> results = Jmh.inRounds(jmh, ctx.random("run-order"));
         out.note("run_order", RunClock.withEnds(runOrder, Instant.now()));
@@ -319,7 +333,7 @@ public final class SyncVariants implements Experiment {
 
         charts(out, throughput, slice);
         tables(out, throughput, alloc, slice, cores);
-        findings(out, throughput, slice, data.params().getInt("finding_threads"), cores);
+        findings(out, throughput, slice, data.params().getInt("finding_threads"), data.params().getEffort(PART).looks(), cores);
     }
 
     private static Rows cells(Rows throughput, int readPct, Slice slice) {
@@ -414,12 +428,13 @@ public final class SyncVariants implements Experiment {
         out.table("threads per core", TidyTables.fromRows("threads per core", perCore));
     }
 
-    private static void findings(ResultBuilder out, Rows throughput, Slice slice, int findingThreads, Integer cores) {
+    /** {@code looks}: how often a sequential effort looked at each comparison (the Bonferroni divisor of its interval). */
+    private static void findings(ResultBuilder out, Rows throughput, Slice slice, int findingThreads, int looks, Integer cores) {
         List<String> missing = new ArrayList<>();
-        for (Comparison c : COMPARISONS) ratio(out, missing, throughput, slice, c, c.id(), findingThreads);
+        for (Comparison c : COMPARISONS) ratio(out, missing, throughput, slice, c, c.id(), findingThreads, looks);
         int maxThreads = ints(throughput, "threads").stream().max(Integer::compare).orElse(1);
         if (maxThreads > findingThreads) {
-            for (Comparison c : COMPARISONS) ratio(out, missing, throughput, slice, c, c.id() + "_t" + maxThreads, maxThreads);
+            for (Comparison c : COMPARISONS) ratio(out, missing, throughput, slice, c, c.id() + "_t" + maxThreads, maxThreads, looks);
         }
         if (!missing.isEmpty()) out.note("findings_not_computed", missing);
 
@@ -437,7 +452,7 @@ public final class SyncVariants implements Experiment {
     }
 
     /** Throughput of {@code c.a()} over {@code c.b()} at {@code threads} threads, in the headline slice, paired by round. */
-    private static void ratio(ResultBuilder out, List<String> missing, Rows throughput, Slice slice, Comparison c, String id, int threads) {
+    private static void ratio(ResultBuilder out, List<String> missing, Rows throughput, Slice slice, Comparison c, String id, int threads, int looks) {
         Optional<Rows.Row> a = cell(throughput, c.a(), c.readPct(), threads, slice);
         Optional<Rows.Row> b = cell(throughput, c.b(), c.readPct(), threads, slice);
         if (a.isEmpty() || b.isEmpty()) {
@@ -446,11 +461,11 @@ public final class SyncVariants implements Experiment {
             return;
         }
         Finding f = Finding.ratio(id, c.a().label(), c.b().label(), Finding.Quantity.THROUGHPUT,
-                a.get().measured().ratioTo(b.get().measured()), Finding.Basis.TIMING);
+                a.get().measured().ratioTo(b.get().measured(), looks), Finding.Basis.TIMING);
         String where = "At " + threads + (threads == 1 ? " thread, " : " threads, ") + c.readPct() + "% reads, " + slice.nKeys() + " keys, "
                 + slice.popularity() + " popularity, ";
         String text = f.text().startsWith("No detectable") ? "n" + f.text().substring(1) : f.text();
-        out.finding(new Finding(f.id(), f.value(), f.unit(), f.low(), f.high(), f.basis(), f.verdict(), where + text, Map.of())
+        out.finding(f.withText(where + text)
                 .where("threads", threads).where("read_pct", c.readPct()).where("n_keys", slice.nKeys())
                 .where("popularity", slice.popularity()));
     }

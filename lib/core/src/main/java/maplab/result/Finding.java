@@ -1,6 +1,7 @@
 package maplab.result;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import maplab.stats.Estimates;
@@ -76,31 +77,16 @@ public record Finding(String id, double value, String unit, double low, double h
     /** The confidence level of {@link #low()} and {@link #high()}: one level for every finding. */
     public double confidence() { return Estimates.CONFIDENCE; }
 
+    /** The same finding with another sentence (e.g. prefixed with the conditions it was measured under). */
+    public Finding withText(String sentence) {
+        return new Finding(id, value, unit, low, high, basis, verdict, sentence, conditions);
+    }
+
     /** The same finding measured under one more condition (e.g. {@code "threads", 8}). */
     public Finding where(String name, Object setting) {
         Map<String, String> c = new LinkedHashMap<>(conditions);
         c.put(name, String.valueOf(setting));
         return new Finding(id, value, unit, low, high, basis, verdict, text, c);
-    }
-
-    // ------------------------------------------------------------------ transitional (to be removed)
-
-    /** @deprecated a bare value without interval or basis; use {@link #count}, {@link #estimate} or {@link #ratio}. */
-    @Deprecated
-    public Finding(String id, double value, String unit, String text) {
-        this(id, value, unit, Double.NaN, Double.NaN, Basis.COUNT, null, text, Map.of());
-    }
-
-    /** @deprecated use {@link #count}, {@link #estimate} or {@link #ratio}. */
-    @Deprecated
-    public static Finding of(String id, double value, String unit, String template) {
-        return new Finding(id, value, unit, String.format(Locale.ROOT, template, value));
-    }
-
-    /** @deprecated use {@link #timeRatio(String, String, String, Estimate)} with per-fork samples. */
-    @Deprecated
-    public static Finding timeRatio(String id, String a, double aTime, String b, double bTime) {
-        return timeRatio(id, a, b, new Estimate(aTime / bTime, Double.NaN, Double.NaN, 0));
     }
 
     // ------------------------------------------------------------------ exact values
@@ -118,6 +104,14 @@ public record Finding(String id, double value, String unit, double low, double h
     /** An echo of a setting of the run (how many launches, runs). */
     public static Finding parameter(String id, double value, String unit, String template) {
         return exact(id, value, unit, Basis.PARAMETER, template);
+    }
+
+    /**
+     * A statistic computed from measurements that has no interval of its own (a p-value): its
+     * interval is the value, no verdict; {@code text} is the sentence as is.
+     */
+    public static Finding statistic(String id, double value, String unit, Basis basis, String text) {
+        return new Finding(id, value, unit, value, value, basis, null, text, Map.of());
     }
 
     private static Finding exact(String id, double value, String unit, Basis basis, String template) {
@@ -237,7 +231,7 @@ public record Finding(String id, double value, String unit, double low, double h
     /** " (99% interval 0.812 to 0.844)" or " (no interval: ...)" for an estimate. */
     static String intervalClause(Estimate e, String unit) {
         if (!e.hasInterval()) return " (no interval: too few forks or points)";
-        String u = unit == null || unit.isBlank() || unit.equals("exponent") || unit.equals("x") ? "" : " " + unit;
+        String u = unit == null || unit.isBlank() || List.of("exponent", "x", "fraction", "p").contains(unit) ? "" : " " + unit;
         return " (" + confidenceLabel() + " interval " + Html.number(e.low()) + " to " + Html.number(e.high()) + u + ")";
     }
 

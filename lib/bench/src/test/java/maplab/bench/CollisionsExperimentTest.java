@@ -39,7 +39,7 @@ class CollisionsExperimentTest {
         // a broken seeded hash would pile the colliding Strings into one probe run: ~n/4 probes per insert, a ratio in the
         // hundreds; equal costs give ~1, and three short forks on a loaded machine stay well inside 10x of that
         assertThat(r.finding("seeded_content_hash_vs_random").value()).isBetween(0.1, 10.0);
-        assertThat(Files.readString(tmp.resolve("run/samples.csv"))).contains("subject=colliding_string|n_keys=2048|metric=fill_time");
+        assertThat(Files.readString(tmp.resolve("run/samples.csv"))).contains("n_keys=2048|subject=colliding_string|metric=fill_time");
 
         Result again = Experiments.conclude(tmp.resolve("run"), tmp.resolve("again"));
         assertThat(again.findings()).isEqualTo(r.findings());

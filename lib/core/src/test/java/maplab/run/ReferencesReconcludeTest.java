@@ -1,0 +1,46 @@
+package maplab.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import maplab.experiment.Experiments;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every reference in {@code data/reference/} re-concludes, from its stored results.csv,
+ * samples.csv and meta.json alone, to exactly the findings it stores; and every stored finding
+ * has an interval and a basis.
+ */
+class ReferencesReconcludeTest {
+
+    static final Path ROOT = Path.of("../../data/reference").toAbsolutePath().normalize();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<String> experiments() {
+        return Experiments.ids().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("experiments")
+    void referenceReconcludesToItsStoredFindings(String id, @TempDir Path tmp) throws Exception {
+        Path ref = ROOT.resolve(id);
+        assertThat(ref.resolve("meta.json")).as("reference of " + id + " (make one: ./maplab run " + id
+                + " --profile full, then ./maplab promote)").exists();
+        assertThat(ref.resolve("samples.csv")).as(id + ": a reference keeps what concluding needs").exists();
+        Experiments.conclude(ref, tmp.resolve("again"));
+        JsonNode stored = JSON.readTree(ref.resolve("findings.json").toFile());
+        JsonNode again = JSON.readTree(tmp.resolve("again/findings.json").toFile());
+        assertThat(again).as(id + ": findings recomputed from the stored data").isEqualTo(stored);
+        for (JsonNode f : stored) {
+            assertThat(f.has("low") && f.has("high") && f.hasNonNull("basis")).as(id + "/" + f.path("id").asText() + " has an interval and a basis").isTrue();
+            assertThat(f.get("low").isNull() || f.get("high").isNull()).as(id + "/" + f.path("id").asText() + " interval is known").isFalse();
+        }
+        assertThat(Files.readString(ref.resolve("meta.json"))).contains("\"profile\" : \"full\"");
+    }
+}

@@ -15,6 +15,15 @@ def maplab(*args, timeout=600, env=None):
     return subprocess.run([str(HOME / "maplab"), *args], cwd=HOME, capture_output=True, text=True, timeout=timeout, env=e)
 
 
+def assert_bad_input(r, words):
+    """Bad input: exit 2 and one line on stderr (besides a build notice) containing each of words."""
+    assert r.returncode == 2, f"exit {r.returncode}; stderr: {r.stderr}"
+    lines = [l for l in r.stderr.splitlines() if l.strip() and not l.startswith("maplab: building")]
+    assert len(lines) == 1, f"expected one line, got: {r.stderr!r}"
+    for w in words:
+        assert w in lines[0], f"{w!r} not in {lines[0]!r}"
+
+
 @pytest.fixture(scope="session")
 def home():
     return HOME

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from conftest import HOME, maplab
+from conftest import HOME, assert_bad_input, maplab
 
 REFERENCE = HOME / "data" / "reference"
 
@@ -17,12 +17,7 @@ REFERENCE = HOME / "data" / "reference"
     (["promote", "runs/no-such-run"], ["runDir", "no-such-run"]),
 ])
 def test_bad_input_exits_2_with_one_line(args, words):
-    r = maplab(*args)
-    assert r.returncode == 2, f"exit {r.returncode}; stderr: {r.stderr}"
-    lines = [l for l in r.stderr.splitlines() if l.strip() and not l.startswith("maplab: building")]
-    assert len(lines) == 1, f"expected one line, got: {r.stderr!r}"
-    for w in words:
-        assert w in lines[0], f"{w!r} not in {lines[0]!r}"
+    assert_bad_input(maplab(*args), words)
 
 
 Z99 = 2.5758293035489  # two-sided 99% normal quantile

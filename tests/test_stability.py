@@ -3,7 +3,7 @@ import csv
 
 import pytest
 
-from conftest import HOME, maplab
+from conftest import HOME, assert_bad_input, maplab
 
 CHEAP = ["--set", "launches=3", "--set", "keys=8", "--set", "seeds_in_jvm=3"]
 
@@ -37,9 +37,4 @@ def test_stability_runs_k_times_and_writes_page_csv_and_summary(tmp_path):
     (["stability", "seed-order", "--set", "launches=0"], ["launches"]),
 ])
 def test_stability_bad_input_exits_2_with_one_line(args, words):
-    r = maplab(*args)
-    assert r.returncode == 2, f"exit {r.returncode}; stderr: {r.stderr}"
-    lines = [l for l in r.stderr.splitlines() if l.strip() and not l.startswith("maplab: building")]
-    assert len(lines) == 1, f"expected one line, got: {r.stderr!r}"
-    for w in words:
-        assert w in lines[0], f"{w!r} not in {lines[0]!r}"
+    assert_bad_input(maplab(*args), words)

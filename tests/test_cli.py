@@ -45,11 +45,16 @@ def test_run_writes_a_complete_run_folder(tmp_path):
     out = tmp_path / "run"
     r = maplab("run", "presize", "--set", "n=20000", "--out", str(out))
     assert r.returncode == 0, r.stderr
-    for name in ("results.csv", "findings.json", "meta.json", "report.html"):
+    for name in ("results.csv", "samples.csv", "findings.json", "meta.json", "report.html"):
         assert (out / name).is_file(), f"{name} missing in {out}"
     findings = json.loads((out / "findings.json").read_text())
     assert {f["id"] for f in findings} >= {"resizes_default", "resizes_new_hashmap_n", "resizes_presized"}
-    assert all(set(f) == {"id", "value", "unit", "text"} for f in findings)
+    for f in findings:  # the findings contract: an interval at the one confidence level, a basis, a verdict for comparisons
+        assert {"id", "value", "unit", "low", "high", "confidence", "basis", "text"} <= set(f), f
+        assert f["confidence"] == 0.99 and f["basis"] in ("timing", "count", "construction", "parameter"), f
+        assert f["unit"] != "x" or f.get("verdict") in ("higher", "lower", "no detectable difference", "at least"), f
+    ratio = next(f for f in findings if f["id"] == "insert_default_vs_presized")
+    assert ratio["low"] <= ratio["value"] <= ratio["high"]
     meta = json.loads((out / "meta.json").read_text())
     for key in ("experiment", "params", "seeds", "profile", "start", "end", "maplab_version", "git_commit", "environment"):
         assert key in meta, f"meta.json lacks {key}"

@@ -139,6 +139,7 @@ public final class Stats {
         double width = max > min ? (max - min) / bins : 1;
         double[] edges = new double[bins + 1];
         for (int i = 0; i <= bins; i++) edges[i] = min + i * width;
+        if (max > min) edges[bins] = max; // min + bins * width can round below max, and the largest value would fall outside
         return edges;
     }
 

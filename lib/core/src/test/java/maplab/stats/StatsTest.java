@@ -116,4 +116,12 @@ class StatsTest {
         assertThatThrownBy(() -> Stats.welch(new double[] {1}, ONE_TO_TEN)).hasMessageContaining("a: needs at least 2");
         assertThatThrownBy(() -> Stats.growth(new double[] {1, 2}, new double[] {1, -1})).hasMessageContaining("positive");
     }
+
+    @Test
+    void theLargestValueIsAlwaysCounted() {
+        double max = 1.7; // ten bins of 0.17 add up to 1.6999999999999997, less than max
+        double[] edges = Stats.binEdges(0, max, 10);
+        org.assertj.core.api.Assertions.assertThat(edges[10]).isEqualTo(max);
+        org.assertj.core.api.Assertions.assertThat(java.util.Arrays.stream(Stats.histogram(new double[] {0, max / 3, max}, edges)).sum()).isEqualTo(3);
+    }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +22,9 @@ public final class ChildJvm {
 
     private ChildJvm() { }
 
-    /** The {@code java} launcher of this JVM. */
+    /** The {@code java} launcher of the measuring JDK ({@link TargetJvm#current()}). */
     public static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .filter(c -> c.endsWith("java") || c.endsWith("java.exe"))
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return TargetJvm.current().javaExecutable();
     }
 
     /**

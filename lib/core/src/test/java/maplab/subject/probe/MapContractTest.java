@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The map contract, run against every ProbeMap configuration (hash x index bits x load
- * factor, {@link LongProbeMap} and {@link ProbeMap}) and against {@link HashMap} itself, so a
+ * factor, {@link LongProbeMap}, {@link ProbeMap} and {@link IncrementalProbeMap}, the latter also
+ * with the smallest migration budget) and against {@link HashMap} itself, so a
  * test that fails on HashMap is a wrong test, not a wrong map.
  */
 class MapContractTest {
@@ -45,6 +46,9 @@ class MapContractTest {
                     ProbeConfig c = new ProbeConfig(h, b, lf, 42, lf == 0.75);
                     out.add(new Named("LongProbeMap " + c.label(), () -> primitive(new LongProbeMap(c, 0))));
                     out.add(new Named("ProbeMap " + c.label(), () -> boxed(new ProbeMap<>(c, 0))));
+                    out.add(new Named("IncrementalProbeMap " + c.label(), () -> boxed(new IncrementalProbeMap<>(c, 0))));
+                    // one slot per write: at load factor 0.9 a migration cannot finish before the next growth, which then completes it
+                    out.add(new Named("IncrementalProbeMap " + c.label() + " 1 slot/write", () -> boxed(new IncrementalProbeMap<>(c, 0, 1))));
                 }
             }
         }
@@ -137,13 +141,20 @@ class MapContractTest {
         return subjects().filter(n -> !n.name().startsWith("LongProbeMap"));
     }
 
+    /** The kind of map {@code name} tests, with {@code c}'s hash and index bits (the contract's own config is used elsewhere). */
+    private static Map<Object, Object> newGenericMap(String name, ProbeConfig c) {
+        if (name.startsWith("HashMap")) return new HashMap<>();
+        if (name.startsWith("IncrementalProbeMap")) return new IncrementalProbeMap<>(c, 0, name.endsWith("1 slot/write") ? 1 : IncrementalProbeMap.DEFAULT_MIGRATION_SLOTS);
+        return new ProbeMap<>(c, 0);
+    }
+
     /** Iterator.remove (removeIf) while backward-shift moves keys, null keys and values, entry setValue. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("genericMaps")
     void iteratorRemoveNullsAndEntries(Named n) {
         for (HashMode h : HashMode.values()) {
             for (IndexBits b : IndexBits.values()) {
-                Map<Object, Object> m = n.name().startsWith("HashMap") ? new HashMap<>() : new ProbeMap<>(ProbeConfig.of(h).withIndex(b), 0);
+                Map<Object, Object> m = newGenericMap(n.name(), ProbeConfig.of(h).withIndex(b));
                 Map<Object, Object> ref = new HashMap<>();
                 SplittableRandom r = new SplittableRandom(h.ordinal() * 2 + b.ordinal());
                 for (int round = 0; round < 30; round++) {

@@ -51,6 +51,23 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * A latency-by-percentile chart ("nines" plot): x is {@link #percentileAxis} = 1 / (1 - p) on a
+     * log axis, so p90, p99, p99.9... are equally spaced (x = 10, 100, 1000...); y logarithmic.
+     * Used for HdrHistogram-style latency distributions.
+     */
+    public static XYChart percentiles(String title, String yTitle) {
+        XYChart chart = xy(title, "percentile as 1/(1-p): 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9, 10^4 = p99.99", yTitle);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        return chart;
+    }
+
+    /** The x position of the {@code percent}-th percentile on a {@link #percentiles} chart: 1 / (1 - percent/100). */
+    public static double percentileAxis(double percent) {
+        return 1 / (1 - percent / 100);
+    }
+
     /** A bar chart of categories (subjects, orders...). */
     public static CategoryChart bars(String title, String xTitle, String yTitle) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)

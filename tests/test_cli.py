@@ -5,7 +5,7 @@ import pytest
 
 from conftest import HOME, maplab
 
-IDS = ["seed-order", "key-order", "presize", "merge", "collisions", "iteration", "key-types", "sync-variants", "races", "gc"]
+IDS = ["seed-order", "key-order", "presize", "merge", "collisions", "iteration", "key-types", "sync-variants", "races", "gc", "resize-latency"]
 
 
 def run_folders():

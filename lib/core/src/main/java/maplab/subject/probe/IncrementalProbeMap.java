@@ -161,7 +161,7 @@ public final class IncrementalProbeMap<K, V> extends AbstractMap<K, V> {
         current.size++;
         size++;
         modCount++;
-        if (current.size > current.maxFill) grow();
+        if (size > current.maxFill) grow();   // the old table's keys are headed for the current one too
         return null;
     }
 

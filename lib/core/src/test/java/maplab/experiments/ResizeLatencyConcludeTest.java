@@ -159,4 +159,15 @@ class ResizeLatencyConcludeTest {
         XYChart resize = (XYChart) out.charts().get("resize puts");
         assertThat(resize.getSeriesMap()).containsOnlyKeys("new HashMap<>()", "ProbeMap, all-at-once doubling", "ProbeMap, incremental resizing");
     }
+
+    @Test
+    void badSettingsNameTheParameterAndWhatIsAllowed() {
+        ResizeLatency e = new ResizeLatency();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.validate(Params.resolve(e, Profile.QUICK, Map.of("n", "4000000", "heap_mb", "256"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'heap_mb'").hasMessageContaining("allowed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.validate(Params.resolve(e, Profile.QUICK, Map.of("fill_effort", "4:1x100ms+2x100ms"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'fill_effort'").hasMessageContaining("JVMS:WARMUP+ROUNDS");
+        e.validate(Params.resolve(e, Profile.QUICK, Map.of()));
+        e.validate(Params.resolve(e, Profile.FULL, Map.of()));
+    }
 }

@@ -324,8 +324,8 @@ public final class ResizeLatency implements Experiment {
         Map<Integer, Double> slotH = resizeNsPerSlot(resizes, GrowingMap.HASHMAP_DEFAULT);
         if (!slotH.isEmpty()) {
             out.finding(Finding.estimate("hashmap_default_resize_ns_per_bucket", Gc.nonNegative(Estimates.mean(slotH)), "ns", Finding.Basis.TIMING,
-                    "A resizing put into new HashMap<>() (it splits every bin into the doubled table) took %.2f ns per bucket of the new table "
-                    + "(per JVM the median over its resizes to >= " + MIN_RESIZE_SLOTS + " buckets; mean over " + slotH.size() + " JVMs)").where("n_keys", n));
+                    "A resizing put into new HashMap<>(), which splits every bin into the doubled table, took %.2f ns per bucket of the new table, "
+                    + "per JVM the median over its resizes to >= " + MIN_RESIZE_SLOTS + " buckets, mean over " + slotH.size() + " JVMs").where("n_keys", n));
         }
         for (GrowingMap s : List.of(GrowingMap.PROBEMAP_DOUBLING, GrowingMap.PROBEMAP_INCREMENTAL)) {
             stat(rows, s, 1, "max").ifPresent(m -> out.finding(Finding.estimate(
@@ -349,7 +349,8 @@ public final class ResizeLatency implements Experiment {
                 .map(Integer::parseInt).filter(w -> w > 1).toList();
         for (int w : several) {
             ratio(out, rows, "chm_writers_vs_one_p99_9", "p99_9", GrowingMap.CHM_DEFAULT, w, GrowingMap.CHM_DEFAULT, 1,
-                    "The 99.9th-percentile put into new ConcurrentHashMap<>() with " + w + " writers", "that with one writer", n);
+                    "The 99.9th-percentile put into new ConcurrentHashMap<>() with " + w + " writers (they help transfer bins when they meet a resize)",
+                    "that with one writer", n);
             ratio(out, rows, "chm_writers_vs_one_max", "max", GrowingMap.CHM_DEFAULT, w, GrowingMap.CHM_DEFAULT, 1,
                     "The longest put into new ConcurrentHashMap<>() with " + w + " writers", "that with one writer", n);
         }

@@ -65,7 +65,14 @@ import org.knowm.xchart.XYSeries;
  * tables x 16 bytes: two compressed references and a long hash per slot).
  *
  * <p><b>Conclude.</b> Findings are ratios of per-JVM statistics, paired by round, with the
- * Student-t interval of the mean log ratio over rounds ({@link Estimates#ratio}) at 99 %.
+ * Student-t interval of the mean log ratio over rounds ({@link Estimates#ratio}) at 99 %:
+ * {@code hashmap_default_vs_presized_p99_9} and {@code _max}; {@code incremental_vs_doubling_max},
+ * {@code _p99_9}, {@code _mean} and {@code _resize_put} (per JVM the median over its resizes of
+ * the resizing put's ns per new slot: robust to the odd descheduled put, which a single max is
+ * not); {@code chm_writers_vs_one_p99_9} and {@code _max} (condition {@code writers}). Estimates
+ * over JVMs: {@code max_put_doubling_us}, {@code max_put_incremental_us},
+ * {@code hashmap_default_resize_ns_per_bucket}. Counts: {@code incremental_vs_doubling_mean_table_bytes},
+ * {@code collections_during_recorded_fills}. Every finding records {@code n_keys}.
  */
 public final class ResizeLatency implements Experiment {
 

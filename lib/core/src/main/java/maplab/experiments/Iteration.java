@@ -105,8 +105,8 @@ public final class Iteration implements Experiment {
      * Quick: only the cells behind a finding (HashMap fresh, drained, cleared at n = 1M, k = 1000;
      * HashMap entrySet and keySet + get at 100,000 entries; the random-filled, copied and
      * ascending-filled HashMaps of 2^20 entries), 4 forks of 1x100 ms + 3x100 ms (2x100 ms of
-     * warm-up for the layouts: one pass takes tens of milliseconds), JFR recordings of the drained map of 0.4 s +
-     * 0.8 s in 3 JVMs with DebugNonSafepoints and 3 without, async-profiler beside JFR in the
+     * warm-up for the layouts: one pass takes tens of milliseconds), JFR recordings of the drained map of 0.3 s +
+     * 0.7 s in 3 JVMs with DebugNonSafepoints and 3 without, async-profiler beside JFR in the
      * first three. Full: every kind, state, style and layout, n = 4M (as the reference), 5 forks
      * of 1x100 ms + 3x100 ms for the states (the fill to 4M entries in each fork's setup costs
      * more than its measurement) and 1x100 ms + 4x100 ms for the styles and layouts (a TreeMap
@@ -140,8 +140,8 @@ public final class Iteration implements Experiment {
                 ParamSpec.choice("profiled_state", MapState.ids(), "drained", "drained",
                         "state of the HashMap (n, k as above) whose entrySet loop is profiled with JFR"),
                 ParamSpec.integer("profile_jvms", 1, 20, 3, 4, "JFR profile: JVMs recorded one after another for each DebugNonSafepoints setting (the share's interval is over JVMs)"),
-                ParamSpec.integer("profile_warmup_ms", 0, 600_000, 400, 2_000, "JFR profile: time the loop runs in each JVM before its recording starts"),
-                ParamSpec.integer("profile_record_ms", 100, 600_000, 800, 4_000, "JFR profile: time recorded in each JVM (a CPU sample every 1 ms)"),
+                ParamSpec.integer("profile_warmup_ms", 0, 600_000, 300, 2_000, "JFR profile: time the loop runs in each JVM before its recording starts"),
+                ParamSpec.integer("profile_record_ms", 100, 600_000, 700, 4_000, "JFR profile: time recorded in each JVM (a CPU sample every 1 ms)"),
                 ParamSpec.choices("debug_nonsafepoints", List.of(ON, OFF), "on,off", "on,off",
                         "JFR profile: record with -XX:+DebugNonSafepoints (on: samples name the inlined method) and/or without (off)"),
                 ParamSpec.choice("second_profiler", List.of(ASYNC_PROFILER, NONE), ASYNC_PROFILER, ASYNC_PROFILER,

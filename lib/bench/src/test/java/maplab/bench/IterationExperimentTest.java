@@ -21,7 +21,9 @@ class IterationExperimentTest {
         Result r = Experiments.run("iteration", Profile.QUICK, params(
                 "n", "400000", "k", "100", "states", "fresh,drained,cleared", "state_kinds", "hashmap",
                 "style_size", "20000", "kinds", "hashmap", "styles", "entryset,keyset_get", "profiled_state", "drained",
-                "states_effort", "3:1x50ms+2x50ms", "styles_effort", "3:1x50ms+2x50ms", "profile_jvms", "3", "profile_warmup_ms", "300", "profile_record_ms", "500"),
+                "layouts", "random,copied", "locality_n", "262144",
+                "states_effort", "3:1x50ms+2x50ms", "styles_effort", "3:1x50ms+2x50ms", "locality_effort", "3:1x50ms+2x50ms",
+                "profile_jvms", "2", "profile_warmup_ms", "300", "profile_record_ms", "500"),
                 tmp.resolve("run"), Progress.SILENT);
 
         assertThat(r.error()).isNull();
@@ -39,12 +41,30 @@ class IterationExperimentTest {
         assertThat(share.value()).isGreaterThan(0.5);
         assertThat(share.low()).isLessThanOrEqualTo(share.value());
         assertThat(share.high()).isGreaterThanOrEqualTo(share.value());
-        assertThat(share.text()).contains("3 JVMs");
+        assertThat(share.text()).contains("2 JVMs", "JFR with -XX:+DebugNonSafepoints");
+        assertThat(share.conditions()).containsEntry("state", "drained");
+        assertThat(r.finding("iterator_frames_share_without_debug_nonsafepoints").text()).contains("2 JVMs", "without -XX:+DebugNonSafepoints");
+        assertThat(r.findings()).extracting(Finding::id).contains("debug_nonsafepoints_iterator_share_difference", "async_minus_jfr_iterator_share");
+        // both profilers ran, and the output says which: async-profiler must run here (itimer needs no privileges), else this fails
+        tech.tablesaw.api.Table profilers = r.table("profilers");
+        assertThat(profilers.stringColumn("profiler").asList()).containsExactly("JFR", "JFR", "async-profiler (itimer)");
+        assertThat(profilers.longColumn("jvms_ran").asList()).as(profilers.print()).containsExactly(2L, 2L, 2L);
+        assertThat(r.table("top frames async-profiler").stringColumn("method").get(0)).isEqualTo("java.util.HashMap$HashIterator.nextNode");
+        // locality: the random-filled map against its copy, under the pinned collector, and the collections counted
+        Finding locality = r.finding("locality_random_vs_copied");
+        assertThat(locality.conditions()).containsEntry("n_keys", "262144").containsEntry("collector", "ParallelGC -Xms1g -Xmx1g");
+        assertThat(locality.low()).isFinite().isLessThanOrEqualTo(locality.value());
+        Finding collections = r.finding("locality_collections_measured");
+        assertThat(collections.text()).contains(collections.value() == 0 ? "none could move the nodes" : "may have moved nodes");
+        assertThat(r.table("locality").stringColumn("layout").asList()).containsExactly("random-filled", "random-filled, copied");
+        assertThat(r.findings()).extracting(Finding::id).doesNotContain("locality_copied_vs_ascending");
         assertThat(share.basis()).isEqualTo(Finding.Basis.TIMING);
         assertThat(r.table("top frames").stringColumn("method").get(0)).isEqualTo("java.util.HashMap$HashIterator.nextNode");
         assertThat(((CategoryChart) r.chart("ratios")).getSeriesMap().get("ratio").getXData()).hasSize(3);
-        assertThat(r.charts()).containsKeys("states", "styles");
+        assertThat(r.charts()).containsKeys("states", "styles", "locality", "top frames");
         assertThat(tmp.resolve("run/raw/jfr/iteration-drained.jfr")).exists();
+        assertThat(tmp.resolve("run/raw/jfr/iteration-drained-nodebug.jfr")).exists();
+        assertThat(tmp.resolve("run/raw/jfr/iteration-drained-async.collapsed")).exists();
 
         // concluding again from the stored folder gives the same findings and top frames
         Result again = Experiments.conclude(tmp.resolve("run"), tmp.resolve("again"));

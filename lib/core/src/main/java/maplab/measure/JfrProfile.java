@@ -50,17 +50,29 @@ public final class JfrProfile {
      * {@code period}, and writes the recording to {@code file}.
      */
     public static Recorded record(Path file, Duration period, Duration warmup, Duration length, LongSupplier work) throws IOException {
+        return record(file, period, warmup, length, work, () -> { }, () -> { });
+    }
+
+    /**
+     * As {@link #record(Path, Duration, Duration, Duration, LongSupplier)}, calling {@code onStart}
+     * right after the recording started and {@code onStop} right before it stops: a second
+     * profiler started and stopped there samples the same work.
+     */
+    public static Recorded record(Path file, Duration period, Duration warmup, Duration length, LongSupplier work,
+                                  Runnable onStart, Runnable onStop) throws IOException {
         long sink = repeat(work, warmup, 0);
         long runs;
         try (Recording recording = new Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(period);
             recording.start();
+            onStart.run();
             long before = System.nanoTime();
             runs = 0;
             while (System.nanoTime() - before < length.toNanos()) {
                 sink += work.getAsLong();
                 runs++;
             }
+            onStop.run();
             recording.stop();
             recording.dump(file);
         }
@@ -99,6 +111,17 @@ public final class JfrProfile {
     static String methodName(RecordedFrame f) {
         String type = f.getMethod().getType().getName().replaceAll("\\$\\$Lambda[^.]*(\\.\\d+)?$", "\\$\\$Lambda");
         return type + "." + f.getMethod().getName();
+    }
+
+    /**
+     * A profile of stacks sampled by another profiler (each stack top frame first, methods named
+     * {@code package.Class.method}), so its top frames and shares are counted the same way.
+     */
+    public static JfrProfile ofStacks(List<List<String>> stacksTopFirst) {
+        for (List<String> s : stacksTopFirst) {
+            if (s.isEmpty()) throw new IllegalArgumentException("stacksTopFirst: every stack needs at least one frame");
+        }
+        return new JfrProfile(stacksTopFirst);
     }
 
     /** The number of execution samples. */

@@ -187,6 +187,155 @@ class IterationConcludeTest {
         assertThatThrownBy(() -> Iteration.wilson(11, 10)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    private static void layout(ResultBuilder b, String layout, Measured m, double collections) {
+        b.row().with("part", "locality").with("subject", "hashmap").with("layout", layout).with("style", "entryset")
+                .with("n_keys", 1_048_576).with("collector", "ParallelGC -Xms1g -Xmx1g").measure("iterate_time", m, Unit.US_PER_OP);
+        b.row().with("part", "locality").with("subject", "hashmap").with("layout", layout).with("style", "entryset")
+                .with("n_keys", 1_048_576).with("collector", "ParallelGC -Xms1g -Xmx1g").measure("collections_measured", collections, Unit.COUNT);
+    }
+
+    @Test
+    void aRandomFilledMapSlowerThanItsCopyIsCalledSoAndACopyAsFastAsAscendingGetsNoDetectableDifference() {
+        ResultBuilder b = new ResultBuilder();
+        layout(b, "random", forks(30_000, 33_000, 29_000, 31_000), 0);
+        layout(b, "copied", forks(10_000, 10_600, 9_800, 10_200), 0);
+        // ascending: the copy's time with noise that does not follow the rounds
+        layout(b, "ascending", forks(10_300, 10_000, 10_400, 9_900), 0);
+        ResultBuilder out = conclude(b);
+
+        Finding random = finding(out, "locality_random_vs_copied");
+        assertThat(random.verdict()).isEqualTo(Verdict.HIGHER);
+        assertThat(random.value()).isCloseTo(3.0, offset(0.1));
+        assertThat(random.basis()).isEqualTo(Basis.TIMING);
+        assertThat(random.conditions()).containsEntry("n_keys", "1048576").containsEntry("collector", "ParallelGC -Xms1g -Xmx1g");
+        assertThat(random.text()).contains("filled in random key order", "new HashMap<>(m)", "slower");
+
+        Finding copied = finding(out, "locality_copied_vs_ascending");
+        assertThat(copied.verdict()).isEqualTo(Verdict.NO_DIFFERENCE);
+        assertThat(copied.low()).isLessThan(1);
+        assertThat(copied.high()).isGreaterThan(1);
+        assertThat(copied.text()).startsWith("No detectable difference in this run").doesNotContain("slower", "faster");
+
+        Finding gcs = finding(out, "locality_collections_measured");
+        assertThat(gcs.value()).isZero();
+        assertThat(gcs.text()).contains("none could move the nodes", "ParallelGC");
+        // layouts that were not measured give no finding
+        assertThat(out.findings()).extracting(Finding::id).doesNotContain("locality_rebuilt_vs_ascending", "locality_full_gc_vs_random", "locality_young_gc_vs_random");
+        Table t = out.tables().get("locality");
+        assertThat(t.stringColumn("layout").asList()).containsExactly("random-filled", "random-filled, copied", "ascending-filled");
+        assertThat(t.doubleColumn("ns_per_entry").get(0)).isCloseTo(30_750 * 1000.0 / 1_048_576, offset(0.5));
+        assertThat(out.charts()).containsKey("locality");
+    }
+
+    @Test
+    void aCollectionDuringTheTimedIterationsIsCountedAndSaid() {
+        ResultBuilder b = new ResultBuilder();
+        layout(b, "random", forks(30_000, 33_000, 29_000, 31_000), 2);
+        layout(b, "random_young_gc", forks(12_000, 12_500, 11_800, 12_100), 1);
+        ResultBuilder out = conclude(b);
+        Finding gcs = finding(out, "locality_collections_measured");
+        assertThat(gcs.value()).isEqualTo(3);
+        assertThat(gcs.text()).contains("may have moved nodes");
+        Finding young = finding(out, "locality_young_gc_vs_random");
+        assertThat(young.verdict()).isEqualTo(Verdict.LOWER);
+        assertThat(young.text()).contains("after a young collection");
+    }
+
+    private static void shares(ResultBuilder b, String profiler, String mode, long[][] samplesAndIterator, String top) {
+        for (int jvm = 0; jvm < samplesAndIterator.length; jvm++) {
+            profile(b).with("jvm", jvm).with("profiler", profiler).with("debug_nonsafepoints", mode).with("status", "ran").measure("profiler_ran", 1, Unit.COUNT);
+            profile(b).with("jvm", jvm).with("profiler", profiler).with("debug_nonsafepoints", mode).measure("samples", samplesAndIterator[jvm][0], Unit.COUNT);
+            profile(b).with("jvm", jvm).with("profiler", profiler).with("debug_nonsafepoints", mode).measure("iterator_samples", samplesAndIterator[jvm][1], Unit.COUNT);
+            profile(b).with("jvm", jvm).with("profiler", profiler).with("debug_nonsafepoints", mode).with("method", top)
+                    .measure("self_samples", samplesAndIterator[jvm][1], Unit.COUNT);
+            profile(b).with("jvm", jvm).with("profiler", profiler).with("debug_nonsafepoints", mode).with("method", top)
+                    .measure("total_samples", samplesAndIterator[jvm][1], Unit.COUNT);
+            profile(b).with("jvm", jvm).with("profiler", profiler).with("debug_nonsafepoints", mode).with("method", "maplab.subject.iteration.JdkIterationMap.sumEntrySet")
+                    .measure("self_samples", samplesAndIterator[jvm][0] - samplesAndIterator[jvm][1], Unit.COUNT);
+            profile(b).with("jvm", jvm).with("profiler", profiler).with("debug_nonsafepoints", mode).with("method", "maplab.subject.iteration.JdkIterationMap.sumEntrySet")
+                    .measure("total_samples", samplesAndIterator[jvm][0], Unit.COUNT);
+        }
+    }
+
+    @Test
+    void theHeadlineShareIsJfrWithDebugNonSafepointsAndTheOtherProfilesAreComparedWithIt() {
+        ResultBuilder b = new ResultBuilder();
+        // without DebugNonSafepoints the samples land on the caller: shares 0.10, 0.12, 0.11
+        shares(b, "jfr", "off", new long[][] {{1000, 100}, {1000, 120}, {1000, 110}}, "java.util.HashMap$HashIterator.nextNode");
+        // with it: 0.90, 0.92, 0.91; async-profiler in the same JVMs: 0.91, 0.93, 0.92 (+0.01 each)
+        shares(b, "jfr", "on", new long[][] {{1000, 900}, {1000, 920}, {1000, 910}}, "java.util.HashMap$HashIterator.nextNode");
+        shares(b, "async_profiler", "on", new long[][] {{500, 455}, {500, 465}, {500, 460}}, "java.util.HashMap$HashIterator.nextNode");
+        ResultBuilder out = conclude(b);
+
+        Finding headline = finding(out, "iterator_frames_share");
+        assertThat(headline.value()).isCloseTo(0.91, offset(1e-9));
+        assertThat(headline.text()).contains("(JFR with -XX:+DebugNonSafepoints)", "drained", "3000 CPU samples (2730)");
+        assertThat(headline.conditions()).containsEntry("state", "drained");
+        Finding without = finding(out, "iterator_frames_share_without_debug_nonsafepoints");
+        assertThat(without.value()).isCloseTo(0.11, offset(1e-9));
+        assertThat(without.text()).contains("without -XX:+DebugNonSafepoints");
+        Finding diff = finding(out, "debug_nonsafepoints_iterator_share_difference");
+        assertThat(diff.value()).isCloseTo(0.80, offset(1e-9));
+        assertThat(diff.verdict()).isEqualTo(Verdict.HIGHER);
+        // Welch: sd 0.01 each side, se = sqrt(2 * 0.0001 / 3) = 0.008165, df = 4, t(0.995, 4) = 4.604
+        assertThat(diff.low()).isCloseTo(0.80 - 4.604 * 0.008165, offset(1e-3));
+        Finding async = finding(out, "async_minus_jfr_iterator_share");
+        assertThat(async.value()).isCloseTo(0.01, offset(1e-9));
+        // paired differences are all exactly 0.01: no spread, so an interval of zero width above 0
+        assertThat(async.verdict()).isEqualTo(Verdict.HIGHER);
+        assertThat(finding(out, "async_iterator_frames_share").value()).isCloseTo(0.92, offset(1e-9));
+
+        assertThat(out.tables()).containsKeys("top frames", "top frames without DebugNonSafepoints", "top frames async-profiler", "profilers");
+        assertThat(out.tables().get("top frames").doubleColumn("self_share").get(0)).isCloseTo(0.91, offset(1e-9));
+        assertThat(out.tables().get("top frames without DebugNonSafepoints").stringColumn("method").get(0))
+                .isEqualTo("maplab.subject.iteration.JdkIterationMap.sumEntrySet");
+        Table profilers = out.tables().get("profilers");
+        assertThat(profilers.stringColumn("profiler").asList()).containsExactly("JFR", "JFR", "async-profiler (itimer)");
+        assertThat(profilers.longColumn("jvms_ran").asList()).containsExactly(3L, 3L, 3L);
+        assertThat(out.charts()).containsKey("top frames");
+    }
+
+    @Test
+    void whenAsyncProfilerDidNotRunTheOutputSaysSoAndWhy() {
+        ResultBuilder b = new ResultBuilder();
+        shares(b, "jfr", "on", new long[][] {{1000, 900}, {1000, 920}}, "java.util.HashMap$HashIterator.nextNode");
+        for (int jvm = 0; jvm < 2; jvm++) {
+            profile(b).with("jvm", jvm).with("profiler", "async_profiler").with("debug_nonsafepoints", "on")
+                    .with("status", "async-profiler unavailable: no library for this platform").measure("profiler_ran", 0, Unit.COUNT);
+        }
+        ResultBuilder out = conclude(b);
+        assertThat(out.findings()).extracting(Finding::id).contains("iterator_frames_share")
+                .doesNotContain("async_minus_jfr_iterator_share", "async_iterator_frames_share", "debug_nonsafepoints_iterator_share_difference");
+        Table profilers = out.tables().get("profilers");
+        assertThat(profilers.stringColumn("profiler").asList()).containsExactly("JFR", "async-profiler (itimer)");
+        assertThat(profilers.longColumn("jvms_ran").asList()).containsExactly(2L, 0L);
+        assertThat(profilers.longColumn("jvms_not_ran").asList()).containsExactly(0L, 2L);
+        assertThat(profilers.stringColumn("status").get(1)).contains("no library for this platform");
+    }
+
+    @Test
+    void theProfiledMapIsTheDrainedOneInBothProfiles() {
+        for (Profile p : Profile.values()) {
+            Params params = Params.resolve(EXPERIMENT, p, Map.of());
+            assertThat(params.getString("profiled_state")).as(p.name()).isEqualTo("drained");
+            assertThat(params.getStrings("debug_nonsafepoints")).as(p.name()).containsExactly("on", "off");
+        }
+    }
+
+    @Test
+    void theCollectorIsReadFromTheForksFlagsTheLastOneWinning() {
+        assertThat(Iteration.collector(List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-Djava.awt.headless=true"))).isEqualTo("ParallelGC -Xms1g -Xmx1g");
+        assertThat(Iteration.collector(List.of("-XX:+UseParallelGC", "-XX:+UseG1GC"))).isEqualTo("G1GC");
+        assertThat(Iteration.collector(List.of())).isEqualTo("default collector");
+    }
+
+    @Test
+    void theLocalityPartMustAskForTheSameForks() {
+        assertThatThrownBy(() -> EXPERIMENT.validate(Params.resolve(EXPERIMENT, Profile.QUICK, Map.of("locality_effort", "3:1x100ms+3x100ms"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("parameter 'locality_effort': bad value '3:1x100ms+3x100ms'");
+    }
+
     @Test
     void bothPartsMustAskForTheSameForks() {
         assertThatThrownBy(() -> EXPERIMENT.validate(Params.resolve(EXPERIMENT, Profile.QUICK, Map.of("styles_effort", "5:1x100ms+3x100ms"))))

@@ -38,4 +38,31 @@ class JfrProfileTest {
         assertThatThrownBy(() -> JfrProfile.read(tmp.resolve("missing.jfr")))
                 .isInstanceOf(MeasurementException.class).hasMessageStartingWith("no JFR recording at");
     }
+
+    @Test
+    void aFileThatIsNotARecordingIsAClearError(@TempDir Path tmp) throws Exception {
+        Path notJfr = java.nio.file.Files.writeString(tmp.resolve("text.jfr"), "not a flight recording\n");
+        assertThatThrownBy(() -> JfrProfile.read(notJfr))
+                .isInstanceOf(MeasurementException.class).hasMessageStartingWith("cannot read JFR recording " + notJfr);
+    }
+
+    @Test
+    void withoutDebugNonSafepointsTheSamplesStillParseIntoJavaStacksTopFirst(@TempDir Path tmp) {
+        Path jfr = tmp.resolve("nodebug.jfr");
+        ChildJvm.run(IterationLoop.class, List.of("-Xmx512m"),
+                List.of("hashmap", "drained", "entryset", "400000", "50", "1", "300", "600", "1", jfr.toString()), Duration.ofSeconds(60));
+        JfrProfile profile = JfrProfile.read(jfr);
+        assertThat(profile.samples()).isGreaterThan(20);
+        // every sample of the loop has the loop's main on its stack, below the top frame
+        JfrProfile.FrameCount main = profile.topFrames(100).stream().filter(f -> f.method().equals("maplab.workload.IterationLoop.main"))
+                .findFirst().orElseThrow(() -> new AssertionError("no IterationLoop.main frame"));
+        assertThat(main.total()).isGreaterThan(profile.samples() * 9L / 10);
+    }
+
+    @Test
+    void stacksFromAnotherProfilerNeedAFrameEach() {
+        assertThatThrownBy(() -> JfrProfile.ofStacks(List.of(List.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stacksTopFirst");
+        assertThat(JfrProfile.ofStacks(List.of(List.of("a.B.c", "a.B.main"))).topFrames(1).get(0).method()).isEqualTo("a.B.c");
+    }
 }

@@ -170,7 +170,7 @@ public final class Jmh {
         m.putAll(settings.asMap());
         m.put("jvm_args", forkJvmArgs());
         m.put("profilers", List.copyOf(profilers));
-        if (!ChildClassPath.extra().isEmpty()) m.put("extra_class_path", ChildClassPath.extra().stream().map(String::valueOf).toList());
+        if (!ChildClassPath.extra().isEmpty()) m.put("extra_class_path", ChildClassPath.extra().stream().map(p -> p.getParent() == null ? p.toString() : p.getParent().getFileName() + "/" + p.getFileName()).toList());   // run-folder relative (subjects/X.jar)
         if (sequential()) {
             m.put("max_forks", maxForks);
             m.put("looks", looks());

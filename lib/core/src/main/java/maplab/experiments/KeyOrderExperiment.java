@@ -53,6 +53,8 @@ import tech.tablesaw.api.Table;
 public final class KeyOrderExperiment implements Experiment {
 
     static final String BENCH = "maplab.bench.KeyOrderBench.(lookup|iterate)";
+    /** The timed passes: {@code KeyOrderBench}'s benchmark methods. */
+    static final List<String> METHODS = List.of("lookup", "iterate");
     static final int MAX_N = 1 << 21;   // strided keys (i x 1024) must stay ints
     /** The JMH part: every timed cell (lookup and iterate, every subject and order) in one run. */
     static final String PART = "timed";
@@ -82,6 +84,7 @@ public final class KeyOrderExperiment implements Experiment {
                 ParamSpec.choices("orders", KeyOrder.labels(), allOrders, allOrders, "insertion orders counted in process"),
                 ParamSpec.choices("timed_subjects", IntMapType.ids(), "hashmap", allSubjects, "maps timed with JMH"),
                 ParamSpec.choices("timed_orders", KeyOrder.labels(), "ascending,random", allOrders, "orders timed with JMH"),
+                ParamSpec.choices("timed_methods", METHODS, "lookup,iterate", "lookup,iterate", "passes timed with JMH: a lookup of every key in insertion order, a full iteration"),
                 ParamSpec.userSubjects("user_subjects", "your own maps (LongMap), timed with JMH beside timed_subjects after the map contract holds"),
                 ParamSpec.effort(PART, Effort.parseOrNull("5:1x100ms+3x100ms"), Effort.parseOrNull("6:2x150ms+4x150ms"),
                         "JMH effort of the lookup and iteration timings (every cell in one run, forks in alternating rounds)"));
@@ -135,7 +138,8 @@ public final class KeyOrderExperiment implements Experiment {
         List<String> subjectIds = new ArrayList<>(timedSubjects.stream().map(IntMapType::id).toList());
         subjectIds.addAll(ctx.params().getStrings("user_subjects"));
         if (subjectIds.isEmpty() || timedOrders.isEmpty()) return;
-        Jmh jmh = ctx.jmh(BENCH, PART)
+        List<String> methods = ctx.params().getStrings("timed_methods");
+        Jmh jmh = ctx.jmh(methods.size() == METHODS.size() ? BENCH : "maplab.bench.KeyOrderBench.(" + String.join("|", methods) + ")", PART)
                 .param("subject", subjectIds)
                 .param("order", timedOrders.stream().map(KeyOrder::label).toList())
                 .param("n", String.valueOf(n))

@@ -81,7 +81,7 @@ public final class MapContract {
         long[] ops = {0};
         Violation v = run(factory, seed, ops);
         if (v != null) {
-            throw new IllegalArgumentException("subject '" + subject + "': breaks the map contract (nothing was benchmarked): " + v.describe());
+            throw new IllegalArgumentException("subject '" + subject + "': breaks the map contract, so nothing is benchmarked with it: " + v.describe());
         }
         return new Report(LENGTHS.length * PER_LENGTH, ops[0], seed);
     }

@@ -52,7 +52,7 @@ class UserSubjectTest {
         assertThat(v.get().operations()).hasSizeLessThanOrEqualTo(3);
         assertThat(v.get().operations().get(v.get().operations().size() - 1).kind()).isEqualTo(MapContract.Op.Kind.GET);
         assertThatThrownBy(() -> s.checkContract(42)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("subject 'user:WrongGetMap': breaks the map contract (nothing was benchmarked)")
+                .hasMessageContaining("subject 'user:WrongGetMap': breaks the map contract, so nothing is benchmarked with it")
                 .hasMessageContaining("1. put(-");
     }
 

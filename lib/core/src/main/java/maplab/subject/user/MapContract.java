@@ -79,11 +79,53 @@ public final class MapContract {
     /** As {@link #check}, but returns what was covered, or throws {@link IllegalArgumentException} naming {@code subject} and the violation. */
     public static Report require(String subject, Supplier<? extends LongMap> factory, long seed) {
         long[] ops = {0};
-        Violation v = run(factory, seed, ops);
+        Violation v = withinTimeLimit(subject, () -> run(factory, seed, ops));
         if (v != null) {
             throw new IllegalArgumentException("subject '" + subject + "': breaks the map contract, so nothing is benchmarked with it: " + v.describe());
         }
         return new Report(LENGTHS.length * PER_LENGTH, ops[0], seed);
+    }
+
+    /** How long the whole check may take: a map stuck in an endless probe loop must not hang a notebook or the CLI. */
+    static volatile java.time.Duration timeLimit = java.time.Duration.ofSeconds(60);   // tests shorten it
+
+    /** The operation being checked now (for the message when the check does not finish). */
+    private static volatile String current = "";
+
+    private static Violation withinTimeLimit(String subject, java.util.concurrent.Callable<Violation> check) {
+        java.util.concurrent.FutureTask<Violation> task = new java.util.concurrent.FutureTask<>(check);
+        Thread t = new Thread(task, "maplab-contract-" + subject);
+        t.setDaemon(true);   // a stuck user map cannot be stopped; as a daemon it does not keep the JVM alive
+        t.start();
+        try {
+            return task.get(timeLimit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            task.cancel(true);
+            stop(t);
+            throw new IllegalArgumentException("subject '" + subject + "': the map contract check did not finish within "
+                    + timeLimit.toSeconds() + " s (stuck at " + current + ": an endless probe loop?), so nothing is benchmarked with it");
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the map contract of " + subject, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /**
+     * Stops a stuck check's thread where the JVM still can (Thread.stop, JDK 17 to 19; later JDKs
+     * refuse, and the daemon thread spins until the JVM exits).
+     */
+    private static void stop(Thread t) {
+        try {
+            Thread.class.getMethod("stop").invoke(t);
+        } catch (ReflectiveOperationException | RuntimeException ignored) {
+            // not supported on this JDK
+        }
     }
 
     private static Violation run(Supplier<? extends LongMap> factory, long seed, long[] count) {
@@ -143,6 +185,7 @@ public final class MapContract {
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
             String step = "operation " + (i + 1) + ", " + op;
+            current = step;
             try {
                 switch (op.kind()) {
                     case PUT -> {

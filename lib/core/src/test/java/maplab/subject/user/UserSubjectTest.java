@@ -137,4 +137,22 @@ class UserSubjectTest {
         assertThat(UserSubject.findingName("user:org.x.RobinHoodMap")).isEqualTo("user_robin_hood_map");
         assertThat(UserSubject.label("user:org.x.RobinHoodMap")).isEqualTo("RobinHoodMap (yours)");
     }
+
+    @Test
+    void aMapStuckInAnEndlessLoopIsReportedNotWaitedFor() throws IOException {
+        // never grows: once full, put probes forever
+        String source = resource("RobinHoodMap.java").replace("RobinHoodMap", "NeverGrowsMap")
+                .replace("if ((size + 1) * 4L > keys.length * 3L) grow();", "");
+        UserSubject s = UserSubject.compile(source);
+        var before = MapContract.timeLimit;
+        MapContract.timeLimit = java.time.Duration.ofSeconds(3);
+        try {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> s.checkContract(42)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("did not finish within 3 s").hasMessageContaining("put(");
+            assertThat(System.nanoTime() - start).isLessThan(30_000_000_000L);
+        } finally {
+            MapContract.timeLimit = before;
+        }
+    }
 }

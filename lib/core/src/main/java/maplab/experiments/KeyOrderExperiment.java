@@ -235,7 +235,7 @@ public final class KeyOrderExperiment implements Experiment {
         for (String user : subjects) {
             if (!UserSubject.isUserId(user)) continue;
             for (String other : subjects) {
-                if (other.equals(user)) continue;
+                if (other.equals(user) || (UserSubject.isUserId(other) && other.compareTo(user) < 0)) continue;   // each pair of user subjects once
                 for (String order : times.distinct("order")) {
                     Rows mine = times.where("subject", user).where("order", order);
                     Rows theirs = times.where("subject", other).where("order", order);

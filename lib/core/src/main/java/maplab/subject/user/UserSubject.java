@@ -181,9 +181,12 @@ public final class UserSubject {
         return MapContract.require(id(), this::newMap, seed);
     }
 
-    /** Writes {@code <SimpleName>.jar} (the classes and the source) and {@code <SimpleName>.java} into {@code dir}; returns the jar. */
+    /**
+     * Writes {@code <ClassName>.jar} (the classes and the source) and {@code <ClassName>.java} into
+     * {@code dir} (the fully qualified name, so two classes of one simple name do not collide); returns the jar.
+     */
     public Path writeTo(Path dir) {
-        String simple = className.substring(className.lastIndexOf('.') + 1);
+        String simple = className;
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(simple + ".java"), source, StandardCharsets.UTF_8);

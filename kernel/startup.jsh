@@ -8,5 +8,7 @@ import maplab.run.*;
 import maplab.stats.*;
 import maplab.workload.*;
 import maplab.subject.jdk.*;
+import maplab.subject.intmap.LongMap;
+import maplab.subject.user.*;
 import tech.tablesaw.api.*;
 import org.knowm.xchart.*;

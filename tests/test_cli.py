@@ -110,3 +110,37 @@ def test_lab_serves_the_maplab_kernel():
         import signal
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+
+
+ROBIN_HOOD = HOME / "lib" / "core" / "src" / "test" / "resources" / "user" / "RobinHoodMap.java"
+
+
+def test_run_with_a_subject_from_a_java_file(tmp_path):
+    """--subject path/X.java: compiled, contract-checked, jar and source in the run folder, timed in JMH forks."""
+    source = tmp_path / "RobinHoodMap.java"
+    source.write_text(ROBIN_HOOD.read_text())
+    out = tmp_path / "run"
+    r = maplab("run", "key-order", "--subject", str(source), "--set", "n=4096", "--set", "orders=ascending,random",
+               "--set", "timed_subjects=hashmap", "--set", "timed_methods=lookup", "--set", "timed_effort=3:1x50ms+2x50ms",
+               "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert (out / "subjects" / "RobinHoodMap.jar").is_file() and (out / "subjects" / "RobinHoodMap.java").read_text() == source.read_text()
+    findings = {f["id"]: f for f in json.loads((out / "findings.json").read_text())}
+    for fid in ("lookup_random_vs_ascending_user_robin_hood_map", "lookup_random_user_robin_hood_map_vs_hashmap"):
+        assert fid in findings, f"{fid} missing; findings: {sorted(findings)}"
+        assert findings[fid]["basis"] == "timing" and findings[fid]["low"] <= findings[fid]["value"] <= findings[fid]["high"]
+    meta = json.loads((out / "meta.json").read_text())
+    assert meta["params"]["user_subjects"] == ["user:RobinHoodMap"]
+    assert "subjects/RobinHoodMap.jar" in json.dumps(meta), "the JMH runs record the jar on the forks' class path"
+
+
+def test_a_subject_that_does_not_compile_exits_2_with_diagnostics(tmp_path):
+    bad = tmp_path / "Typo.java"
+    bad.write_text("import maplab.subject.intmap.LongMap;\npublic class Typo implements LongMap {\n    int size() { return sizee; }\n}\n")
+    before = run_folders()
+    r = maplab("run", "merge", "--subject", str(bad))
+    assert r.returncode == 2, r.stderr
+    lines = [l for l in r.stderr.splitlines() if l.strip() and not l.startswith("maplab: building")]
+    assert lines[0].startswith("maplab: subject Typo.java: does not compile"), lines
+    assert any(l.startswith("Typo.java:3:") and "cannot find symbol" in l for l in lines[1:]), lines
+    assert run_folders() == before

@@ -3,6 +3,8 @@ package maplab.bench;
 import java.util.concurrent.TimeUnit;
 import maplab.subject.merge.FastutilTarget;
 import maplab.subject.merge.FillOrder;
+import maplab.subject.merge.UserFill;
+import maplab.subject.user.UserSubject;
 import maplab.workload.KeyOrder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,6 +21,9 @@ import org.openjdk.jmh.annotations.State;
  * by the low bits of a fixed mixer, so a source's iteration order lines keys up with the
  * smaller, growing target's slots and piles them into long probe runs; shuffled keys do not.
  * The key order is captured in setup, so the timed part is the filling alone.
+ *
+ * <p>A user's map ({@code target = "user:ClassName"}) is filled the same way ({@link UserFill}); the
+ * merge run puts its jar on every fork's class path.
  *
  * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar FastutilFillBench}
  */
@@ -43,16 +48,21 @@ public class FastutilFillBench {
     public long shuffleSeed;
 
     private FastutilTarget subject;
+    private UserFill user;
     private long[] keys;
 
     @Setup
     public void setUp() {
+        if (UserSubject.isUserId(target)) {
+            user = new UserFill(target, FillOrder.parse(order), KeyOrder.RANDOM.longKeys(n, seed), shuffleSeed);
+            return;
+        }
         subject = FastutilTarget.parse(target);
         keys = FillOrder.parse(order).arrange(subject, KeyOrder.RANDOM.longKeys(n, seed), shuffleSeed);
     }
 
     @Benchmark
     public Object fill() {
-        return subject.fill(keys);
+        return user != null ? user.fill() : subject.fill(keys);
     }
 }

@@ -3,6 +3,8 @@ package maplab.bench;
 import java.util.concurrent.TimeUnit;
 import maplab.subject.intmap.IntMap;
 import maplab.subject.intmap.IntMapType;
+import maplab.subject.intmap.LongMapAdapter;
+import maplab.subject.user.UserSubject;
 import maplab.workload.KeyOrder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,6 +24,9 @@ import org.openjdk.jmh.annotations.State;
  * Epsilon collector, which never moves an object, so the nodes of {@code HashMap} stay exactly
  * where the insertion put them; with a moving collector a young collection (when one happens)
  * lays them out again in its own traversal order.
+ *
+ * <p>A user's map ({@code subject = "user:ClassName"}, a {@link maplab.subject.intmap.LongMap}) is
+ * created by class name: the key-order run puts its jar on every fork's class path.
  *
  * <p>Run on its own as the experiment does: {@code java -jar lib/bench/target/benchmarks.jar KeyOrderBench -p n=1048576
  * -jvmArgsAppend "-XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC"}
@@ -48,7 +53,7 @@ public class KeyOrderBench {
     @Setup
     public void setUp() {
         int[] keys = KeyOrder.parse(order).intKeys(n, seed);
-        map = IntMapType.parse(subject).build(keys);
+        map = UserSubject.isUserId(subject) ? new LongMapAdapter(UserSubject.newMap(subject), keys) : IntMapType.parse(subject).build(keys);
         if (map.size() != n) throw new IllegalStateException(subject + " holds " + map.size() + " of " + n + " keys");
     }
 

@@ -50,6 +50,11 @@ public final class Main implements Callable<Integer> {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof maplab.subject.user.UserSubjectException u) {
+                err.println("maplab: " + oneLine(u.headline()));   // one line, then javac's diagnostics
+                u.diagnostics().forEach(err::println);
+                return BAD_INPUT;
+            }
             if (e instanceof IllegalArgumentException) {
                 err.println("maplab: " + oneLine(e.getMessage()));
                 return BAD_INPUT;
@@ -85,6 +90,11 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "DIR", description = "write the run folder here (must be new or empty)")
         Path out;
 
+        @Option(names = "--subject", paramLabel = "FILE.java", description = {"your own map as a subject (repeatable): a public class implementing",
+                "maplab.subject.intmap.LongMap with a public no-argument constructor; compiled, checked against the map",
+                "contract, then timed beside the built-in subjects (experiments with a user_subjects parameter)"})
+        List<Path> subjects = List.of();
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -97,6 +107,7 @@ public final class Main implements Callable<Integer> {
                 if (eq <= 0) throw new IllegalArgumentException("--set: expected NAME=VALUE, got '" + s + "'");
                 params.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
             }
+            if (!subjects.isEmpty()) addSubjects(params);
             Result r = Experiments.run(id, p, params, out, new TerminalProgress(System.err));
             PrintWriter o = spec.commandLine().getOut();
             o.println(findingsTable(r.findings()));
@@ -108,7 +119,25 @@ public final class Main implements Callable<Integer> {
             }
             return OK;
         }
+
+        /** Compiles each {@code --subject} file and adds its id to the experiment's {@code user_subjects}. */
+        private void addSubjects(Map<String, String> params) {
+            Experiment e = Experiments.byId(id);
+            boolean takes = Params.specsOf(e).stream().anyMatch(s -> s.name().equals(USER_SUBJECTS));
+            if (!takes) {
+                List<String> ok = Experiments.all().stream()
+                        .filter(x -> Params.specsOf(x).stream().anyMatch(s -> s.name().equals(USER_SUBJECTS))).map(Experiment::id).toList();
+                throw new IllegalArgumentException("--subject: experiment '" + id + "' takes no user subjects; allowed for: " + String.join(", ", ok));
+            }
+            List<String> ids = new java.util.ArrayList<>();
+            String given = params.getOrDefault(USER_SUBJECTS, "none");
+            if (!given.isBlank() && !given.equalsIgnoreCase("none")) ids.add(given);
+            for (Path file : subjects) ids.add(maplab.subject.user.UserSubject.fromFile(file).id());
+            params.put(USER_SUBJECTS, String.join(",", ids));
+        }
     }
+
+    static final String USER_SUBJECTS = "user_subjects";
 
     /** {@code maplab list}. */
     @Command(name = "list", description = "List the experiments and their parameters.")

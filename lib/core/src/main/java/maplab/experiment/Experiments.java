@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import maplab.measure.ChildClassPath;
 import maplab.progress.Progress;
 import maplab.result.Result;
 import maplab.result.ResultBuilder;
 import maplab.run.Environment;
 import maplab.run.RunFolder;
+import maplab.subject.user.UserSubject;
 
 /**
  * The catalog of experiments and the one way to run them, used by notebooks
@@ -74,12 +76,14 @@ public final class Experiments {
         Experiment experiment = byId(id);
         Params resolved = Params.resolve(experiment, profile, params);
         experiment.validate(resolved);
+        List<UserSubject> users = userSubjects(experiment, resolved);
         RunFolder folder = RunFolder.prepare(id, out);
         RunContext context = new RunContext(experiment, resolved, profile, progress, folder.rawDir());
         Instant start = Instant.now();
         String error = null;
         progress.start(id + " (" + profile.label() + ")", 0);
-        try {
+        List<Path> userJars = users.stream().map(u -> u.writeTo(folder.staging().resolve(SUBJECTS_DIR))).toList();
+        try (ChildClassPath.Scope scope = ChildClassPath.extend(userJars)) {
             experiment.measure(context);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             error = message(e);
@@ -95,6 +99,29 @@ public final class Experiments {
         progress.done((error == null ? "done" : "FAILED") + ", " + result.findings().size() + " findings, run folder " + dir);
         logRun(dir, id);
         return result;
+    }
+
+    /** The folder of a run folder that holds the user subjects' jars and sources. */
+    public static final String SUBJECTS_DIR = "subjects";
+
+    /**
+     * The user subjects named by the run's {@code user_subjects}-kind parameters, each compiled in
+     * this JVM and keeping the map contract (seeded by the run's seed) before anything is written
+     * or measured.
+     *
+     * @throws IllegalArgumentException for an unknown subject or the first contract violation (with its operations)
+     */
+    static List<UserSubject> userSubjects(Experiment experiment, Params params) {
+        List<UserSubject> out = new java.util.ArrayList<>();
+        for (ParamSpec spec : Params.specsOf(experiment)) {
+            if (spec.kind() != ParamSpec.Kind.USER_SUBJECTS) continue;
+            for (String id : params.getStrings(spec.name())) {
+                UserSubject u = UserSubject.byId(spec.name(), id);
+                if (!out.contains(u)) out.add(u);
+            }
+        }
+        for (UserSubject u : out) u.checkContract(params.seed());
+        return out;
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.Locale;
 public final class ParamSpec {
 
     /** What kind of value the parameter takes. */
-    public enum Kind { INTEGER, INTEGERS, CHOICE, CHOICES, EFFORT }
+    public enum Kind { INTEGER, INTEGERS, CHOICE, CHOICES, EFFORT, USER_SUBJECTS }
 
     private final String name;
     private final Kind kind;
@@ -61,6 +61,15 @@ public final class ParamSpec {
         return new ParamSpec(name, Kind.CHOICES, 0, 0, allowed, quick, full, description);
     }
 
+    /**
+     * User subjects ({@link maplab.subject.user.UserSubject} ids, {@code user:ClassName}, comma
+     * separated, or {@code none}); default none. Only the form is checked here: that each one
+     * was compiled in this JVM is checked when the run starts.
+     */
+    public static ParamSpec userSubjects(String name, String description) {
+        return new ParamSpec(name, Kind.USER_SUBJECTS, 0, 0, List.of(), "none", "none", description);
+    }
+
     public String name() { return name; }
     public Kind kind() { return kind; }
     public String description() { return description; }
@@ -82,6 +91,7 @@ public final class ParamSpec {
             case CHOICE -> "one of " + String.join(", ", allowed);
             case CHOICES -> "a comma-separated list of " + String.join(", ", allowed);
             case EFFORT -> "FORKS:WARMUPxMSms+ITERATIONSxMSms (e.g. 4:2x100ms+3x100ms), or FORKS:WARMUP+SHOTS for single shots (e.g. 4:2+3)";
+            case USER_SUBJECTS -> "none, or a comma-separated list of user subjects (user:ClassName, from UserSubject.compile or --subject path/X.java)";
         };
     }
 
@@ -109,6 +119,15 @@ public final class ParamSpec {
             case CHOICES -> {
                 List<String> out = new ArrayList<>();
                 for (String part : splitList(value)) out.add(parseChoice(part));
+                yield List.copyOf(out);
+            }
+            case USER_SUBJECTS -> {
+                if (value.isEmpty() || value.equalsIgnoreCase("none")) yield List.<String>of();
+                List<String> out = new ArrayList<>();
+                for (String part : splitList(value)) {
+                    if (!maplab.subject.user.UserSubject.isWellFormedId(part)) throw bad(value);
+                    if (!out.contains(part)) out.add(part);
+                }
                 yield List.copyOf(out);
             }
         };

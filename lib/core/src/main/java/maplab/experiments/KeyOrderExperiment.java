@@ -23,6 +23,7 @@ import maplab.result.Unit;
 import maplab.subject.intmap.IntMapType;
 import maplab.subject.probe.LongProbeMap;
 import maplab.subject.probe.ProbeCounters;
+import maplab.subject.user.UserSubject;
 import maplab.workload.KeyOrder;
 import org.knowm.xchart.CategoryChart;
 import tech.tablesaw.api.DoubleColumn;
@@ -52,6 +53,8 @@ import tech.tablesaw.api.Table;
 public final class KeyOrderExperiment implements Experiment {
 
     static final String BENCH = "maplab.bench.KeyOrderBench.(lookup|iterate)";
+    /** The timed passes: {@code KeyOrderBench}'s benchmark methods. */
+    static final List<String> METHODS = List.of("lookup", "iterate");
     static final int MAX_N = 1 << 21;   // strided keys (i x 1024) must stay ints
     /** The JMH part: every timed cell (lookup and iterate, every subject and order) in one run. */
     static final String PART = "timed";
@@ -81,6 +84,8 @@ public final class KeyOrderExperiment implements Experiment {
                 ParamSpec.choices("orders", KeyOrder.labels(), allOrders, allOrders, "insertion orders counted in process"),
                 ParamSpec.choices("timed_subjects", IntMapType.ids(), "hashmap", allSubjects, "maps timed with JMH"),
                 ParamSpec.choices("timed_orders", KeyOrder.labels(), "ascending,random", allOrders, "orders timed with JMH"),
+                ParamSpec.choices("timed_methods", METHODS, "lookup,iterate", "lookup,iterate", "passes timed with JMH: a lookup of every key in insertion order, a full iteration"),
+                ParamSpec.userSubjects("user_subjects", "your own maps (LongMap), timed with JMH beside timed_subjects after the map contract holds"),
                 ParamSpec.effort(PART, Effort.parseOrNull("5:1x100ms+3x100ms"), Effort.parseOrNull("6:2x150ms+4x150ms"),
                         "JMH effort of the lookup and iteration timings (every cell in one run, forks in alternating rounds)"));
     }
@@ -130,9 +135,12 @@ public final class KeyOrderExperiment implements Experiment {
         }
 
         // ---- JMH: lookup and iteration time per order, every cell in one run (forks in alternating rounds) ----
-        if (timedSubjects.isEmpty() || timedOrders.isEmpty()) return;
-        Jmh jmh = ctx.jmh(BENCH, PART)
-                .param("subject", timedSubjects.stream().map(IntMapType::id).toList())
+        List<String> subjectIds = new ArrayList<>(timedSubjects.stream().map(IntMapType::id).toList());
+        subjectIds.addAll(ctx.params().getStrings("user_subjects"));
+        if (subjectIds.isEmpty() || timedOrders.isEmpty()) return;
+        List<String> methods = ctx.params().getStrings("timed_methods");
+        Jmh jmh = ctx.jmh(methods.size() == METHODS.size() ? BENCH : "maplab.bench.KeyOrderBench.(" + String.join("|", methods) + ")", PART)
+                .param("subject", subjectIds)
                 .param("order", timedOrders.stream().map(KeyOrder::label).toList())
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(keySeed))
@@ -206,15 +214,56 @@ public final class KeyOrderExperiment implements Experiment {
                 Rows random = times.where("subject", subject).where("order", "random");
                 Rows ascending = times.where("subject", subject).where("order", "ascending");
                 if (random.isEmpty() || ascending.isEmpty()) continue;
-                IntMapType t = IntMapType.parse(subject);
+                String label = label(subject);
                 String gc = gcOf(random.one());
-                String a = method.equals("iterate") ? "Iterating a " + t.label() + " filled in random order"
-                        : "Looking up every key of a " + t.label() + " filled and read in random order";
+                String a = method.equals("iterate") ? "Iterating a " + label + " filled in random order"
+                        : "Looking up every key of a " + label + " filled and read in random order";
                 String b = method.equals("iterate") ? "one filled in ascending order" : "one filled and read in ascending order";
-                out.finding(Finding.timeRatio(ratioId(method, t), a, b, random.one().measured().ratioTo(ascending.one().measured()))
+                out.finding(Finding.timeRatio(ratioId(method, subject), a, b, random.one().measured().ratioTo(ascending.one().measured()))
                         .where("n_keys", n).where("gc", gc));
             }
+            userComparisons(method, times, n, out);
         }
+    }
+
+    /**
+     * Each user subject against every built-in subject timed beside it, per order:
+     * {@code <method>_<order>_<user>_vs_<subject>} (time ratio, paired by round).
+     */
+    private static void userComparisons(String method, Rows times, int n, ResultBuilder out) {
+        List<String> subjects = times.distinct("subject");
+        for (String user : subjects) {
+            if (!UserSubject.isUserId(user)) continue;
+            for (String other : subjects) {
+                if (other.equals(user) || (UserSubject.isUserId(other) && other.compareTo(user) < 0)) continue;   // each pair of user subjects once
+                for (String order : times.distinct("order")) {
+                    Rows mine = times.where("subject", user).where("order", order);
+                    Rows theirs = times.where("subject", other).where("order", order);
+                    if (mine.isEmpty() || theirs.isEmpty()) continue;
+                    String what = method.equals("iterate") ? "Iterating " : "Looking up every key of ";
+                    out.finding(Finding.timeRatio(method + "_" + order + "_" + UserSubject.findingName(user) + "_vs_" + findingName(other),
+                            what + "a " + label(user) + " filled in " + order + " order", "a " + label(other),
+                            mine.one().measured().ratioTo(theirs.one().measured()))
+                            .where("n_keys", n).where("order", order).where("gc", gcOf(mine.one())));
+                }
+            }
+        }
+    }
+
+    /** How a subject id reads: a built-in's label, or a user subject's class name. */
+    static String label(String subject) {
+        return UserSubject.isUserId(subject) ? UserSubject.label(subject) : IntMapType.parse(subject).label();
+    }
+
+    /** A subject in a finding id: the built-in id, or {@code user_<class name>}. */
+    static String findingName(String subject) {
+        return UserSubject.isUserId(subject) ? UserSubject.findingName(subject) : subject;
+    }
+
+    /** The id of a random-vs-ascending time ratio for a subject id (built-in or user). */
+    static String ratioId(String method, String subject) {
+        if (UserSubject.isUserId(subject)) return method + "_random_vs_ascending_" + UserSubject.findingName(subject);
+        return ratioId(method, IntMapType.parse(subject));
     }
 
     /** The id of a random-vs-ascending time ratio: HashMap's carry the ids of the contract, other subjects a suffix. */
@@ -359,7 +408,7 @@ public final class KeyOrderExperiment implements Experiment {
                 values.add(r == null ? 0.0 : r.value());
                 errors.add(r == null || Double.isNaN(r.error()) ? 0.0 : r.error());
             }
-            Charts.bars(chart, IntMapType.parse(subject).label(), orders, values, errors);
+            Charts.bars(chart, label(subject), orders, values, errors);
         }
         return chart;
     }

@@ -29,6 +29,7 @@ import maplab.subject.merge.FillOrder;
 import maplab.subject.merge.MergeStrategy;
 import maplab.subject.merge.ReinsertTarget;
 import maplab.subject.probe.LongProbeMap;
+import maplab.subject.user.UserSubject;
 import maplab.workload.KeyOrder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
@@ -89,6 +90,7 @@ public final class Merge implements Experiment {
                 ParamSpec.choices("strategies", MergeStrategy.ids(), "put_all,put_loop", strategies, "JDK merge strategies compared"),
                 ParamSpec.integer("fastutil_n", 1_024, 1 << 23, 262_144, 1_048_576, "keys in the fastutil fills"),
                 ParamSpec.choices("fastutil_targets", FastutilTarget.ids(), "set", "set,map", "fastutil collections filled"),
+                ParamSpec.userSubjects("user_subjects", "your own maps (LongMap), filled like the fastutil targets (another one's iteration order vs shuffled) after the map contract holds"),
                 ParamSpec.effort("jdk", new Effort(4, 1, 100, 2, 100), Effort.parseOrNull("6-12:2x200ms+3x200ms"),
                         "JMH effort of the JDK strategies (average time per merge)"),
                 ParamSpec.effort("fastutil", Effort.shots(4, 2, 3), Effort.shots(6, 2, 3),
@@ -143,8 +145,10 @@ public final class Merge implements Experiment {
     private void fastutilPeer(RunContext ctx, ResultBuilder out) {
         int n = ctx.params().getInt("fastutil_n");
         List<String> targets = ctx.params().getStrings("fastutil_targets").stream().map(FastutilTarget::parse).map(FastutilTarget::id).toList();
+        List<String> filled = new ArrayList<>(targets);
+        filled.addAll(ctx.params().getStrings("user_subjects"));
         List<JmhScore> scores = ctx.jmh(FASTUTIL_BENCH, "fastutil")
-                .param("target", targets)
+                .param("target", filled)
                 .param("order", FillOrder.ids())
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(ctx.seed("fastutil-keys")))
@@ -152,9 +156,9 @@ public final class Merge implements Experiment {
                 .mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS)
                 .run();
         for (JmhScore s : scores) {
-            FastutilTarget t = FastutilTarget.parse(s.param("target"));
+            String subject = UserSubject.isUserId(s.param("target")) ? s.param("target") : "fastutil_" + FastutilTarget.parse(s.param("target")).id();
             // dimensions in the order of results.csv's columns (part, subject, n_keys, ..., order): samples.csv keys rows by that order
-            out.row().with("part", "fastutil").with("subject", "fastutil_" + t.id()).with("n_keys", n).with("order", FillOrder.parse(s.param("order")).id())
+            out.row().with("part", "fastutil").with("subject", subject).with("n_keys", n).with("order", FillOrder.parse(s.param("order")).id())
                     .measure("fill_time", s.measured(), Unit.ofJmh(s.unit()));
         }
     }
@@ -237,6 +241,7 @@ public final class Merge implements Experiment {
         List<String> problems = new ArrayList<>();
         concludeJdk(rows, data.params().getEffort("jdk").looks(), out);
         concludeFastutil(rows, out);
+        concludeUserFills(rows, out);
         List<TrapPoint> points = trapPoints(rows);
         if (!points.isEmpty()) {
             out.table("trap", trapTable(points, budgetMs));
@@ -275,6 +280,38 @@ public final class Merge implements Experiment {
         }
     }
 
+    /**
+     * The trap for users' maps: per user subject, filling in another one's iteration order
+     * against shuffled ({@code fill_iteration_order_vs_shuffled_<user>}), and each against the
+     * fastutil targets filled the same way ({@code fill_iteration_order_<user>_vs_<target>}).
+     */
+    static void concludeUserFills(Rows rows, ResultBuilder out) {
+        Rows fill = rows.metric("fill_time").where("part", "fastutil");
+        if (fill.isEmpty()) return;
+        String n = fill.list().get(0).str("n_keys");
+        for (String user : fill.distinct("subject")) {
+            if (!UserSubject.isUserId(user)) continue;
+            Rows it = fill.where("subject", user).where("order", FillOrder.ITERATION.id());
+            Rows sh = fill.where("subject", user).where("order", FillOrder.SHUFFLED.id());
+            if (it.isEmpty() || sh.isEmpty()) continue;
+            out.finding(Finding.timeRatio("fill_iteration_order_vs_shuffled_" + UserSubject.findingName(user),
+                    "Filling a " + UserSubject.label(user) + " of " + n + " keys in another one's iteration order", "the same keys shuffled",
+                    it.one().measured().ratioTo(sh.one().measured())).where("n_keys", n));
+            for (String other : fill.distinct("subject")) {
+                if (UserSubject.isUserId(other)) continue;
+                Rows theirs = fill.where("subject", other).where("order", FillOrder.ITERATION.id());
+                if (theirs.isEmpty()) continue;
+                out.finding(Finding.timeRatio("fill_iteration_order_" + UserSubject.findingName(user) + "_vs_" + other,
+                        "Filling a " + UserSubject.label(user) + " of " + n + " keys in another one's iteration order",
+                        "a " + fillLabel(other) + " filled the same way", it.one().measured().ratioTo(theirs.one().measured())).where("n_keys", n));
+            }
+        }
+    }
+
+    private static String fillLabel(String subject) {
+        return UserSubject.isUserId(subject) ? UserSubject.label(subject) : FastutilTarget.parse(subject.replaceFirst("^fastutil_", "")).label();
+    }
+
     private static void concludeFastutil(Rows rows, ResultBuilder out) {
         Rows fill = rows.metric("fill_time").where("part", "fastutil");
         if (fill.isEmpty()) return;
@@ -283,7 +320,7 @@ public final class Merge implements Experiment {
         CategoryChart chart = Charts.bars("fastutil fill, n = " + n + " (JMH single shots, " + Finding.confidenceLabel() + " interval over forks)",
                 "collection", "time (" + fill.list().get(0).str("unit") + ")");
         chart.getStyler().setYAxisMin(0.0);
-        List<String> labels = subjects.stream().map(s -> FastutilTarget.parse(s.replaceFirst("^fastutil_", "")).label()).toList();
+        List<String> labels = subjects.stream().map(Merge::fillLabel).toList();
         for (FillOrder o : FillOrder.values()) {
             Rows byOrder = fill.where("order", o.id());
             if (byOrder.size() != subjects.size()) continue;
@@ -292,7 +329,8 @@ public final class Merge implements Experiment {
                     subjects.stream().map(s -> byOrder.where("subject", s).one().error()).toList());
         }
         out.chart("fastutil", chart);
-        String first = subjects.get(0);
+        String first = subjects.stream().filter(s -> !UserSubject.isUserId(s)).findFirst().orElse(null);
+        if (first == null) return;
         Rows it = fill.where("subject", first).where("order", FillOrder.ITERATION.id());
         Rows sh = fill.where("subject", first).where("order", FillOrder.SHUFFLED.id());
         if (!it.isEmpty() && !sh.isEmpty()) {

@@ -40,13 +40,13 @@ public final class ChildJvm {
         return out;
     }
 
-    /** The command line of a child JVM on this JVM's class path: java, JVM arguments, -cp, main class, arguments. */
+    /** The command line of a child JVM on this JVM's class path (plus {@link ChildClassPath}'s run-scoped entries): java, JVM arguments, -cp, main class, arguments. */
     public static List<String> command(List<String> jvmArgs, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmArgs);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(ChildClassPath.value());   // this JVM's class path plus the run's extra entries (user subjects)
         command.add(mainClass);
         command.addAll(args);
         return command;

@@ -170,6 +170,7 @@ public final class Jmh {
         m.putAll(settings.asMap());
         m.put("jvm_args", forkJvmArgs());
         m.put("profilers", List.copyOf(profilers));
+        if (!ChildClassPath.extra().isEmpty()) m.put("extra_class_path", ChildClassPath.extra().stream().map(p -> p.getParent() == null ? p.toString() : p.getParent().getFileName() + "/" + p.getFileName()).toList());   // run-folder relative (subjects/X.jar)
         if (sequential()) {
             m.put("max_forks", maxForks);
             m.put("looks", looks());
@@ -426,7 +427,8 @@ public final class Jmh {
      * cell stopped), the forked benchmark JVMs are destroyed, so nothing keeps running.
      */
     private static void runInterruptibly(Runner runner) throws RunnerException {
-        java.util.concurrent.FutureTask<Object> task = new java.util.concurrent.FutureTask<>(runner::run);
+        // the forks' -cp comes from java.class.path: ChildClassPath adds the run's user jars while JMH forks
+        java.util.concurrent.FutureTask<Object> task = new java.util.concurrent.FutureTask<>(() -> ChildClassPath.whileForking(runner::run));
         Thread thread = new Thread(task, "maplab-jmh");
         thread.setDaemon(true);
         thread.start();

@@ -48,4 +48,45 @@ class MainTest {
         assertThat(o.out()).contains("presize");
         assertThat(run("list", "-v").out()).contains("seed", "whole number", "jdk_effort", "6-12:2x200ms+3x200ms");
     }
+
+    @Test
+    void aSubjectFileThatDoesNotCompileExitsTwoWithOneLineAndJavacsDiagnostics(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(tmp.resolve("Typo.java"),
+                "import maplab.subject.intmap.LongMap;\npublic class Typo implements LongMap {\n    int size() { return sizee; }\n}\n");
+        Outcome o = run("run", "key-order", "--subject", file.toString(), "--out", tmp.resolve("run").toString());
+        assertThat(o.code()).isEqualTo(Main.BAD_INPUT);
+        java.util.List<String> lines = o.err().strip().lines().toList();
+        assertThat(lines.get(0)).startsWith("maplab: subject Typo.java: does not compile");
+        assertThat(lines.subList(1, lines.size())).anySatisfy(l -> assertThat(l).startsWith("Typo.java:3:").contains("cannot find symbol"));
+        assertThat(o.err()).doesNotContain("\tat ");
+        assertThat(tmp.resolve("run")).doesNotExist();
+    }
+
+    @Test
+    void badSubjectsOnTheCommandLineExitTwoWithOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        String robin;
+        try (var in = MainTest.class.getResourceAsStream("/user/RobinHoodMap.java")) {
+            robin = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.nio.file.Path noCtor = java.nio.file.Files.writeString(tmp.resolve("NoCtor.java"),
+                robin.replace("RobinHoodMap", "NoCtor").replace("public NoCtor() { }", "public NoCtor(int n) { }"));
+        java.nio.file.Path notMap = java.nio.file.Files.writeString(tmp.resolve("NotMap.java"), "public class NotMap { }\n");
+        java.nio.file.Path wrongGet;
+        try (var in = MainTest.class.getResourceAsStream("/user/WrongGetMap.java")) {
+            wrongGet = java.nio.file.Files.write(tmp.resolve("WrongGetMap.java"), in.readAllBytes());
+        }
+        java.nio.file.Path good = java.nio.file.Files.writeString(tmp.resolve("RobinHoodMap.java"), robin);
+        String[][] cases = {
+                {"has no public no-argument constructor", "run", "key-order", "--subject", noCtor.toString()},
+                {"does not implement maplab.subject.intmap.LongMap", "run", "merge", "--subject", notMap.toString()},
+                {"breaks the map contract", "run", "key-order", "--subject", wrongGet.toString()},
+                {"is not a .java file", "run", "key-order", "--subject", tmp.resolve("x.txt").toString()},
+                {"--subject: experiment 'presize' takes no user subjects; allowed for: key-order, merge", "run", "presize", "--subject", good.toString()}};
+        for (String[] c : cases) {
+            Outcome o = run(java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertThat(o.code()).as(String.join(" ", c)).isEqualTo(Main.BAD_INPUT);
+            assertThat(o.err().strip().lines()).as(o.err()).hasSize(1);
+            assertThat(o.err()).startsWith("maplab: ").contains(c[0]).doesNotContain("\tat ");
+        }
+    }
 }

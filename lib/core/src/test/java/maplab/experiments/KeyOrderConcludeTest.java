@@ -171,4 +171,30 @@ class KeyOrderConcludeTest {
         b.row().with("subject", "hashmap").with("order", "random").with("n_keys", N).measure("lookup_time", forks(9, 9.5, 8.8, 9.2), Unit.NS_PER_OP);
         assertThat(finding(conclude(b), "lookup_random_vs_ascending").conditions()).containsEntry("gc", "parallel");
     }
+
+    @Test
+    void aUserSubjectIsComparedWithEachPeerPerOrderFromItsRowsAlone() {
+        ResultBuilder b = new ResultBuilder();
+        String mine = "user:org.example.RobinHoodMap";
+        // paired by round: the user map takes about 2x HashMap's time in ascending order, the same in random order
+        time(b, "lookup", "hashmap", "ascending", forks(10, 11, 12, 10.5));
+        time(b, "lookup", mine, "ascending", forks(20.2, 22.1, 23.8, 21.0));
+        time(b, "lookup", "hashmap", "random", forks(30, 33, 29, 31));
+        time(b, "lookup", mine, "random", forks(33, 29, 32, 30));
+        ResultBuilder out = conclude(b);
+
+        Finding ascending = finding(out, "lookup_ascending_user_robin_hood_map_vs_hashmap");
+        assertThat(ascending.verdict()).isEqualTo(Verdict.HIGHER);
+        assertThat(ascending.low()).isGreaterThan(1.5);
+        assertThat(ascending.conditions()).containsEntry("order", "ascending");
+        assertThat(ascending.text()).contains("RobinHoodMap (yours)");
+        Finding random = finding(out, "lookup_random_user_robin_hood_map_vs_hashmap");
+        assertThat(random.verdict()).isEqualTo(Verdict.NO_DIFFERENCE);
+        assertThat(random.low()).isLessThan(1).isPositive();
+        assertThat(random.high()).isGreaterThan(1);
+        Finding own = finding(out, "lookup_random_vs_ascending_user_robin_hood_map");
+        assertThat(own.verdict()).isEqualTo(Verdict.HIGHER);
+        // no comparison of HashMap with itself or of the built-ins among themselves
+        assertThat(out.findings()).noneMatch(f -> f.id().startsWith("lookup_ascending_hashmap"));
+    }
 }

@@ -272,6 +272,31 @@ class MergeTest {
         merge.validate(Params.resolve(merge, Profile.FULL, Map.of()));
     }
 
+    @Test
+    void aUserMapFilledInAnotherOnesIterationOrderIsComparedWithShuffledAndWithFastutil() {
+        ResultBuilder b = new ResultBuilder();
+        String mine = "user:RobinHoodMap";
+        b.row().with("part", "fastutil").with("subject", "fastutil_set").with("order", "iteration").with("n_keys", 262144)
+                .measure("fill_time", forks(30, 32, 29, 31), Unit.MS_PER_OP);
+        b.row().with("part", "fastutil").with("subject", "fastutil_set").with("order", "shuffled").with("n_keys", 262144)
+                .measure("fill_time", forks(3, 3.2, 2.9, 3.1), Unit.MS_PER_OP);
+        // the user's map does not fall into the trap: iteration order and shuffled overlap
+        b.row().with("part", "fastutil").with("subject", mine).with("order", "iteration").with("n_keys", 262144)
+                .measure("fill_time", forks(4.0, 4.4, 3.8, 4.2), Unit.MS_PER_OP);
+        b.row().with("part", "fastutil").with("subject", mine).with("order", "shuffled").with("n_keys", 262144)
+                .measure("fill_time", forks(4.1, 4.2, 4.0, 4.3), Unit.MS_PER_OP);
+        Map<String, Finding> f = conclude(b);
+
+        Finding own = f.get("fill_iteration_order_vs_shuffled_user_robin_hood_map");
+        assertThat(own.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(own.low()).isLessThan(1);
+        assertThat(own.high()).isGreaterThan(1);
+        Finding versus = f.get("fill_iteration_order_user_robin_hood_map_vs_fastutil_set");
+        assertThat(versus.verdict()).isEqualTo(Finding.Verdict.LOWER);
+        assertThat(versus.high()).isLessThan(0.3);
+        assertThat(f.get("fastutil_iteration_order_vs_shuffled").verdict()).isEqualTo(Finding.Verdict.HIGHER);
+    }
+
     private static long[] sorted(long[] a) {
         long[] c = a.clone();
         Arrays.sort(c);

@@ -1,0 +1,329 @@
+package maplab.subject.user;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import maplab.subject.intmap.LongMap;
+
+/**
+ * A map of your own, from Java source, as a subject of maplab's experiments. The source (a
+ * notebook text block, a {@code .java} file) is compiled with the JDK's compiler against the
+ * lab's class path, loaded in this JVM, and checked: it must be a public class implementing
+ * {@link LongMap} with a public no-argument constructor. Its id ({@code user:ClassName}, also
+ * its {@link #toString()}) goes into an experiment's {@code user_subjects} parameter; the run
+ * then checks the {@linkplain MapContract map contract} before any benchmark, writes the
+ * class's jar and source into the run folder ({@code subjects/}) and puts the jar on the class
+ * path of every JMH fork and child JVM of that run.
+ *
+ * <pre>{@code
+ * UserSubject mine = UserSubject.compile("""
+ *     public class RobinHoodMap implements maplab.subject.intmap.LongMap { ... }
+ *     """);
+ * Experiments.run("key-order", Profile.QUICK, Map.of("user_subjects", List.of(mine)));
+ * }</pre>
+ */
+public final class UserSubject {
+
+    /** The prefix of a user subject's id. */
+    public static final String PREFIX = "user:";
+
+    private static final Map<String, UserSubject> COMPILED = new ConcurrentHashMap<>();
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    private static final Pattern PUBLIC_CLASS = Pattern.compile("\\bpublic\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*class\\s+(\\w+)");
+    private static final Pattern ID = Pattern.compile("user:[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*");
+
+    private final String className;
+    private final String source;
+    private final Map<String, byte[]> classes;
+    private final Class<? extends LongMap> type;
+
+    private UserSubject(String className, String source, Map<String, byte[]> classes, Class<? extends LongMap> type) {
+        this.className = className;
+        this.source = source;
+        this.classes = classes;
+        this.type = type;
+    }
+
+    /**
+     * Compiles {@code source} (one public top-level class implementing {@link LongMap}), loads
+     * it and registers it under its id.
+     *
+     * @throws UserSubjectException (an {@link IllegalArgumentException}) for a compile error (with
+     *         javac's diagnostics and line numbers), a class that does not implement the facade, or
+     *         one without a public no-argument constructor
+     */
+    public static UserSubject compile(String source) {
+        if (source == null || source.isBlank()) throw new UserSubjectException("source: empty; expected a public class implementing " + LongMap.class.getName(), List.of());
+        Matcher c = PUBLIC_CLASS.matcher(stripComments(source));
+        if (!c.find()) {
+            throw new UserSubjectException("source: no public class found; expected a public class implementing " + LongMap.class.getName(), List.of());
+        }
+        Matcher p = PACKAGE.matcher(stripComments(source));
+        String name = (p.find() ? p.group(1) + "." : "") + c.group(1);
+        Map<String, byte[]> classes = javac(name, source);
+        UserSubject s = new UserSubject(name, source, classes, check(name, load(name, classes)));
+        COMPILED.put(s.id(), s);
+        return s;
+    }
+
+    /** Compiles a {@code .java} file (see {@link #compile}). */
+    public static UserSubject fromFile(Path javaFile) {
+        if (!javaFile.getFileName().toString().endsWith(".java")) {
+            throw new UserSubjectException("subject: '" + javaFile + "' is not a .java file", List.of());
+        }
+        String text;
+        try {
+            text = Files.readString(javaFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserSubjectException("subject: cannot read '" + javaFile + "': " + e.getMessage(), List.of());
+        }
+        return compile(text);
+    }
+
+    /** The subject registered under {@code id} in this JVM; otherwise an {@link IllegalArgumentException} naming {@code parameter}. */
+    public static UserSubject byId(String parameter, String id) {
+        UserSubject s = COMPILED.get(id);
+        if (s == null) {
+            throw new IllegalArgumentException("parameter '" + parameter + "': unknown user subject '" + id + "'; allowed: "
+                    + (COMPILED.isEmpty() ? "none compiled in this JVM yet" : String.join(", ", COMPILED.keySet()))
+                    + " (make one with UserSubject.compile(source), or --subject path/X.java on the command line)");
+        }
+        return s;
+    }
+
+    /** True when {@code subject} (a parameter value) names a user subject. */
+    public static boolean isUserId(String subject) {
+        return subject != null && subject.startsWith(PREFIX);
+    }
+
+    /** True when {@code text} is a well-formed user subject id ({@code user:} and a class name). */
+    public static boolean isWellFormedId(String text) {
+        return ID.matcher(text).matches();
+    }
+
+    /**
+     * A new, empty map of the user subject {@code id}: from this JVM's registry, or (in a JMH
+     * fork or child JVM, where the run put the subject's jar on the class path) by class name.
+     */
+    public static LongMap newMap(String id) {
+        UserSubject s = COMPILED.get(id);
+        if (s != null) return s.newMap();
+        String name = id.substring(PREFIX.length());
+        try {
+            Class<?> c = Class.forName(name, true, LongMap.class.getClassLoader());
+            return (LongMap) c.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("user subject " + id + ": cannot create it from the class path (is the run's subjects/*.jar on it?): " + e, e);
+        }
+    }
+
+    /** How a user subject is shown: its simple class name. */
+    public static String label(String id) {
+        String name = id.startsWith(PREFIX) ? id.substring(PREFIX.length()) : id;
+        return name.substring(name.lastIndexOf('.') + 1) + " (yours)";
+    }
+
+    /** A snake_case name for finding ids: {@code user:pkg.RobinHoodMap} gives {@code user_robin_hood_map}. */
+    public static String findingName(String id) {
+        String name = id.startsWith(PREFIX) ? id.substring(PREFIX.length()) : id;
+        name = name.substring(name.lastIndexOf('.') + 1);
+        return "user_" + name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT);
+    }
+
+    public String id() { return PREFIX + className; }
+    public String className() { return className; }
+    public String source() { return source; }
+    public Class<? extends LongMap> type() { return type; }
+
+    /** A new, empty map, loaded in this JVM (for counts and the contract check). */
+    public LongMap newMap() {
+        try {
+            return type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(id() + ": the constructor failed: " + e.getCause(), e);
+        }
+    }
+
+    /** Runs the {@linkplain MapContract map contract}; throws {@link IllegalArgumentException} with the first violation and its operations. */
+    public MapContract.Report checkContract(long seed) {
+        return MapContract.require(id(), this::newMap, seed);
+    }
+
+    /**
+     * Writes {@code <ClassName>.jar} (the classes and the source) and {@code <ClassName>.java} into
+     * {@code dir} (the fully qualified name, so two classes of one simple name do not collide); returns the jar.
+     */
+    public Path writeTo(Path dir) {
+        String simple = className;
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(simple + ".java"), source, StandardCharsets.UTF_8);
+            Path jar = dir.resolve(simple + ".jar");
+            Files.write(jar, jar());
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write user subject " + id() + " into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The compiled classes and the source as a jar. */
+    public byte[] jar() {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+        manifest.getMainAttributes().putValue("Created-By", "maplab UserSubject");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+                jar.putNextEntry(new JarEntry(e.getKey().replace('.', '/') + ".class"));
+                jar.write(e.getValue());
+                jar.closeEntry();
+            }
+            jar.putNextEntry(new JarEntry(className.replace('.', '/') + ".java"));
+            jar.write(source.getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override public String toString() { return id(); }
+
+    // ------------------------------------------------------------------ compile, load, check
+
+    private static String stripComments(String source) {
+        return source.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\\n]*", " ");
+    }
+
+    /** The class path javac compiles against: this JVM's, plus wherever maplab's own classes came from. */
+    static String compileClassPath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) if (!e.isBlank()) entries.add(e);
+        try {
+            CodeSource cs = LongMap.class.getProtectionDomain().getCodeSource();
+            if (cs != null && cs.getLocation() != null) entries.add(Path.of(cs.getLocation().toURI()).toString());
+        } catch (Exception ignored) {
+            // java.class.path alone
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static Map<String, byte[]> javac(String className, String source) {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("no Java compiler in this JVM (" + System.getProperty("java.home") + "): run maplab on a JDK, not a JRE");
+        }
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        Map<String, ByteArrayOutputStream> out = new LinkedHashMap<>();
+        StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+        JavaFileManager files = new ForwardingJavaFileManager<>(standard) {
+            @Override
+            public JavaFileObject getJavaFileForOutput(Location location, String name, JavaFileObject.Kind kind, FileObject sibling) {
+                return new SimpleJavaFileObject(URI.create("mem:///" + name.replace('.', '/') + kind.extension), kind) {
+                    @Override public OutputStream openOutputStream() {
+                        return out.computeIfAbsent(name, n -> new ByteArrayOutputStream());
+                    }
+                };
+            }
+        };
+        JavaFileObject unit = new SimpleJavaFileObject(URI.create("string:///" + className.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override public CharSequence getCharContent(boolean ignoreEncodingErrors) { return source; }
+        };
+        List<String> options = List.of("--release", "17", "-proc:none", "-encoding", "UTF-8", "-classpath", compileClassPath());
+        boolean ok = compiler.getTask(null, files, diagnostics, options, null, List.of(unit)).call();
+        List<String> errors = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() != Diagnostic.Kind.ERROR) continue;
+            errors.add(simple + ".java:" + d.getLineNumber() + ":" + d.getColumnNumber() + ": error: " + d.getMessage(Locale.ROOT).lines().findFirst().orElse("")
+                    + sourceLine(source, d.getLineNumber()));
+        }
+        if (!ok || !errors.isEmpty()) {
+            throw new UserSubjectException("subject " + simple + ".java: does not compile (" + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
+                    + ", first: " + (errors.isEmpty() ? "?" : errors.get(0).lines().findFirst().orElse("")) + ")", errors);
+        }
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        out.forEach((n, b) -> classes.put(n, b.toByteArray()));
+        if (!classes.containsKey(className)) {
+            throw new UserSubjectException("subject: the source does not define class " + className + " (a public class in the file's package)", List.of());
+        }
+        return classes;
+    }
+
+    private static String sourceLine(String source, long line) {
+        if (line < 1) return "";
+        return source.lines().skip(line - 1).findFirst().map(l -> "\n    " + l.strip()).orElse("");
+    }
+
+    private static Class<?> load(String className, Map<String, byte[]> classes) {
+        ClassLoader loader = new ClassLoader("maplab-user-" + className, LongMap.class.getClassLoader()) {
+            @Override protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] b = classes.get(name);
+                if (b == null) throw new ClassNotFoundException(name);
+                return defineClass(name, b, 0, b.length);
+            }
+        };
+        try {
+            return Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new UserSubjectException("subject " + className + ": cannot be loaded: " + e, List.of());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends LongMap> check(String className, Class<?> c) {
+        if (!LongMap.class.isAssignableFrom(c)) {
+            throw new UserSubjectException("subject " + className + ": does not implement " + LongMap.class.getName()
+                    + " (the facade of key-order and merge): declare 'public class " + c.getSimpleName() + " implements " + LongMap.class.getName() + "'", List.of());
+        }
+        if (Modifier.isAbstract(c.getModifiers()) || !Modifier.isPublic(c.getModifiers())) {
+            throw new UserSubjectException("subject " + className + ": must be a public, non-abstract class", List.of());
+        }
+        Constructor<?> constructor;
+        try {
+            constructor = c.getConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new UserSubjectException("subject " + className + ": has no public no-argument constructor; add 'public " + c.getSimpleName()
+                    + "() { ... }' that makes an empty, default-sized map (every experiment builds its maps with it)", List.of());
+        }
+        try {
+            constructor.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new UserSubjectException("subject " + className + ": its no-argument constructor threw " + cause, List.of());
+        }
+        return (Class<? extends LongMap>) c;
+    }
+}

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "maplab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A Java lab for hash-map behaviour.",
         subcommands = {Main.Run.class, Main.ListCommand.class, Main.Compare.class, Main.Promote.class, Main.Conclude.class,
-                Main.StabilityCommand.class, Main.Index.class})
+                Main.StabilityCommand.class, Main.Index.class, Main.Jvm.class})
 public final class Main implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -70,7 +70,7 @@ public final class Main implements Callable<Integer> {
         return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
-    /** {@code maplab run <id>}. */
+    /** {@code maplab run <id> [--jdk PATH|VERSION] [--jvm-opts OPTIONS]}. */
     @Command(name = "run", description = "Run one experiment and write a run folder.")
     static final class Run implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID", description = "experiment id (see 'maplab list')")
@@ -85,6 +85,14 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "DIR", description = "write the run folder here (must be new or empty)")
         Path out;
 
+        @Option(names = "--jdk", paramLabel = "PATH|VERSION", description = "the JDK that measures (every JMH fork and child JVM): "
+                + "a JDK home, or a version such as 25 installed once; default the JDK running maplab (or MAPLAB_JDK)")
+        String jdk;
+
+        @Option(names = "--jvm-opts", paramLabel = "OPTIONS", description = "extra options for every measuring JVM, separated by "
+                + "spaces, e.g. --jvm-opts=-XX:+UseCompactObjectHeaders (or MAPLAB_JVM_OPTS)")
+        String jvmOpts;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -95,8 +103,14 @@ public final class Main implements Callable<Integer> {
             for (String s : sets) {
                 int eq = s.indexOf('=');
                 if (eq <= 0) throw new IllegalArgumentException("--set: expected NAME=VALUE, got '" + s + "'");
-                params.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+                String name = s.substring(0, eq).trim();
+                if (name.equals(Experiments.JDK) || name.equals(Experiments.JVM_OPTS)) {
+                    throw new IllegalArgumentException("--set: '" + name + "' is a run option; use --" + name.replace('_', '-') + " instead");
+                }
+                params.put(name, s.substring(eq + 1).trim());
             }
+            if (jdk != null) params.put(Experiments.JDK, jdk);
+            if (jvmOpts != null) params.put(Experiments.JVM_OPTS, jvmOpts);
             Result r = Experiments.run(id, p, params, out, new TerminalProgress(System.err));
             PrintWriter o = spec.commandLine().getOut();
             o.println(findingsTable(r.findings()));
@@ -241,6 +255,26 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             spec.commandLine().getOut().println("index: " + maplab.result.IndexPage.write(reportsDir, data));
+            return OK;
+        }
+    }
+
+    /** {@code maplab jvm [--jdk X] [--jvm-opts O]}: checks a measuring JVM and prints it (the report runner's check before any notebook; hidden). */
+    @Command(name = "jvm", hidden = true, description = "Check --jdk and --jvm-opts as a run would, and print the measuring JVM.")
+    static final class Jvm implements Callable<Integer> {
+        @Option(names = "--jdk", paramLabel = "PATH|VERSION")
+        String jdk;
+
+        @Option(names = "--jvm-opts", paramLabel = "OPTIONS")
+        String jvmOpts;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            maplab.measure.TargetJvm t = maplab.measure.TargetJvm.resolve(jdk, jvmOpts);
+            spec.commandLine().getOut().println(t.label() + " at " + t.javaHome());
             return OK;
         }
     }

@@ -169,6 +169,7 @@ public final class Jmh {
         m.put("mode", mode == null ? "as annotated" : mode.shortLabel());
         m.putAll(settings.asMap());
         m.put("jvm_args", forkJvmArgs());
+        m.put("jvm", TargetJvm.current().javaExecutable());
         m.put("profilers", List.copyOf(profilers));
         if (sequential()) {
             m.put("max_forks", maxForks);
@@ -182,18 +183,12 @@ public final class Jmh {
         return m;
     }
 
-    /** The fork JVM arguments this run will use. */
+    /**
+     * The fork JVM arguments this run will use: the settings' ones, the measuring JVM's extra
+     * options ({@link TargetJvm#current()}), then the ones appended here (see {@link TargetJvm#jvmArgs}).
+     */
     public List<String> forkJvmArgs() {
-        List<String> args = new ArrayList<>(settings.jvmArgs());
-        args.addAll(extraJvmArgs);
-        // A later GC flag replaces the pinned default rather than clashing with it.
-        String lastGc = null;
-        for (String a : args) if (a.matches("-XX:\\+Use\\w+GC")) lastGc = a;
-        if (lastGc != null) {
-            String keep = lastGc;
-            args.removeIf(a -> a.matches("-XX:\\+Use\\w+GC") && !a.equals(keep));
-        }
-        return args;
+        return TargetJvm.current().jvmArgs(settings.jvmArgs(), extraJvmArgs);
     }
 
     /**
@@ -354,6 +349,7 @@ public final class Jmh {
                 .warmupTime(TimeValue.milliseconds(settings.warmupMillis()))
                 .measurementIterations(settings.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(settings.measurementMillis()))
+                .jvm(TargetJvm.current().javaExecutable())
                 .jvmArgs(forkJvmArgs().toArray(String[]::new))
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)

@@ -149,17 +149,18 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** {@code maplab compare <runA> <runB>}. */
+    /** {@code maplab compare <runA> <runB> [runC...]}. */
     @Command(name = "compare", description = {"Compare run B against run A (two run folders of one experiment): ratio B/A per measurement",
             "with its 99% interval, tested with Welch's t on log per-fork means; called different under Benjamini-Hochberg",
             "at a false discovery rate of 0.01. Shows both runs' findings side by side, flags opposite verdicts and differing environments.",
-            "Writes compare.html (with a chart), compare.csv and compare-findings.csv into a new folder runs/<UTC timestamp>-compare-<id>/ or --out."})
+            "With three or more runs (A, B, C...): per metric a table and a chart of every run's value and interval, ranks, and groups of",
+            "statistically tied runs (every pair tested the same way; Benjamini-Hochberg over all pairs of all metrics); environment",
+            "differences (JDK, JVM options, GC, cores, CPU, profile) called out.",
+            "Writes compare.html (with charts) and compare.csv (and compare-findings.csv, or compare-pairs.csv for three or more)",
+            "into a new folder runs/<UTC timestamp>-compare-<id>/ or --out."})
     static final class Compare implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RUN_A", description = "the baseline run folder (a path, or a folder name under runs/)")
-        String runA;
-
-        @Parameters(index = "1", paramLabel = "RUN_B", description = "the run compared with it")
-        String runB;
+        @Parameters(index = "0..*", arity = "2..*", paramLabel = "RUN", description = "run folders (a path, or a folder name under runs/); the first is the baseline")
+        List<String> runsGiven;
 
         @Option(names = "--out", paramLabel = "DIR", description = "write compare.html and compare.csv here")
         Path out;
@@ -169,9 +170,16 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            maplab.run.Comparison c = maplab.run.Runs.compare(runA, runB);
-            Path dir = out != null ? out : maplab.run.RunFolder.newFolderUnderRuns("compare-" + c.experiment());
             PrintWriter o = spec.commandLine().getOut();
+            if (runsGiven.size() == 2) {
+                maplab.run.Comparison c = maplab.run.Runs.compare(runsGiven.get(0), runsGiven.get(1));
+                Path dir = out != null ? out : maplab.run.RunFolder.newFolderUnderRuns("compare-" + c.experiment());
+                o.println(c.summary());
+                for (Path p : c.write(dir)) o.println("wrote " + p);
+                return OK;
+            }
+            maplab.run.MultiComparison c = maplab.run.Runs.compareAll(runsGiven.stream().map(maplab.run.Runs::resolve).toList());
+            Path dir = out != null ? out : maplab.run.RunFolder.newFolderUnderRuns("compare-" + c.experiment());
             o.println(c.summary());
             for (Path p : c.write(dir)) o.println("wrote " + p);
             return OK;

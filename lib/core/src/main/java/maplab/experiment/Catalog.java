@@ -16,6 +16,7 @@ final class Catalog {
             new maplab.experiments.KeyTypes(),
             new maplab.experiments.SyncVariants(),
             new maplab.experiments.Races(),
-            new maplab.experiments.Gc()
+            new maplab.experiments.Gc(),
+            new maplab.experiments.Jdks()
     );
 }

@@ -108,6 +108,7 @@ public final class Jmh {
     private java.util.function.Consumer<Map<String, Object>> recorder = m -> { };
     private int maxForks;
     private final List<Compared> compared = new ArrayList<>();
+    private TargetJvm target;
 
     /**
      * Two cells whose ratio a finding reports, each chosen by some of its {@code @Param} values
@@ -156,6 +157,15 @@ public final class Jmh {
     /** Declares that a finding compares the cell selected by {@code a} with the one selected by {@code b}. */
     public Jmh compare(Map<String, String> a, Map<String, String> b) { compared.add(new Compared(Map.copyOf(a), Map.copyOf(b))); return this; }
 
+    /**
+     * Forks this run on {@code jvm} instead of {@link TargetJvm#current()} (an experiment that
+     * compares JDKs measures the same cells on several in alternating rounds).
+     */
+    public Jmh on(TargetJvm jvm) { this.target = jvm; return this; }
+
+    /** The JVM the forks run on: the one set with {@link #on}, else {@link TargetJvm#current()}. */
+    public TargetJvm target() { return target != null ? target : TargetJvm.current(); }
+
     /** Where JMH's JSON and log files go. */
     public Jmh workDir(Path dir) { this.workDir = dir; return this; }
     public Jmh progress(Progress p) { this.progress = p; return this; }
@@ -169,7 +179,7 @@ public final class Jmh {
         m.put("mode", mode == null ? "as annotated" : mode.shortLabel());
         m.putAll(settings.asMap());
         m.put("jvm_args", forkJvmArgs());
-        m.put("jvm", TargetJvm.current().javaExecutable());
+        m.put("jvm", target().javaExecutable());
         m.put("profilers", List.copyOf(profilers));
         if (sequential()) {
             m.put("max_forks", maxForks);
@@ -188,7 +198,7 @@ public final class Jmh {
      * options ({@link TargetJvm#current()}), then the ones appended here (see {@link TargetJvm#jvmArgs}).
      */
     public List<String> forkJvmArgs() {
-        return TargetJvm.current().jvmArgs(settings.jvmArgs(), extraJvmArgs);
+        return target().jvmArgs(settings.jvmArgs(), extraJvmArgs);
     }
 
     /**
@@ -313,6 +323,7 @@ public final class Jmh {
         c.params.putAll(params);
         c.profilers.addAll(profilers);
         c.extraJvmArgs.addAll(extraJvmArgs);
+        c.target = target;
         c.settings = settings;
         c.mode = mode;
         c.timeUnit = timeUnit;
@@ -349,7 +360,7 @@ public final class Jmh {
                 .warmupTime(TimeValue.milliseconds(settings.warmupMillis()))
                 .measurementIterations(settings.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(settings.measurementMillis()))
-                .jvm(TargetJvm.current().javaExecutable())
+                .jvm(target().javaExecutable())
                 .jvmArgs(forkJvmArgs().toArray(String[]::new))
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)

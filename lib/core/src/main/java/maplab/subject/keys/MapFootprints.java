@@ -20,7 +20,7 @@ import maplab.workload.KeyOrder;
  * ({@link maplab.measure.TargetJvm#current()}), so object layouts are that JDK's and options'
  * (compressed pointers, compact object headers), not the lab JVM's. Two ways, so each checks
  * the other: JOL walks the map's object graph ({@link ObjectGraphs}: every reachable object
- * once at JOL's idea of its size), and the heap: with the serial collector and a fixed heap,
+ * once at JOL's idea of its size), and the heap: with the parallel collector and a fixed heap,
  * used heap after a full collection is taken before and after building the map (kept
  * reachable), {@code repeats} times on fresh maps after one that is not kept (it still sees JOL's
  * and class loading's leftovers). The heap delta includes what JOL counts as
@@ -29,8 +29,8 @@ import maplab.workload.KeyOrder;
  */
 public final class MapFootprints {
 
-    /** JVM options of the child: serial collector (used heap after a full GC is exact), fixed heap, java.lang opened to JOL. */
-    public static final List<String> CHILD_JVM_ARGS = List.of("-XX:+UseSerialGC", "-Xms512m", "-Xmx512m", "-Djol.magicFieldOffset=true",
+    /** JVM options of the child: parallel collector (its full collections compact the heap; serial ones may leave dead objects in place), fixed heap, java.lang opened to JOL. */
+    public static final List<String> CHILD_JVM_ARGS = List.of("-XX:+UseParallelGC", "-Xms512m", "-Xmx512m", "-Djol.magicFieldOffset=true",
             "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "-Djava.awt.headless=true");
 
@@ -115,17 +115,23 @@ public final class MapFootprints {
         }
     }
 
+    /** The map being measured: a static field keeps it reachable for sure (a compiled caller may drop a local early). */
+    private static volatile Object held;
+
     /**
-     * Used heap after minus before building one map, both after full collections; in its own
-     * method so no map of an earlier repeat is still referenced from a local slot.
+     * Used heap after minus before building one map, both after full collections. The map is
+     * held in a static field between the readings and released after the second one (a local
+     * variable is not enough: once the method is compiled the JIT may treat it as dead right
+     * after it is built, and the collector then frees it before the second reading).
      */
     private static long heapDelta(KeyedMapKind kind, int[] keys, MemoryMXBean memory) {
+        held = null;
         collect();
         long before = memory.getHeapMemoryUsage().getUsed();
-        Object map = kind.build(keys).map();
+        held = kind.build(keys).map();
         collect();
         long after = memory.getHeapMemoryUsage().getUsed();
-        java.lang.ref.Reference.reachabilityFence(map);
+        held = null;
         return after - before;
     }
 

@@ -69,7 +69,7 @@ public final class Jdks implements Experiment {
         LOOKUP("lookup", "key-types: HashMap<Integer,Integer> lookup", "maplab.bench.KeyTypeBench.lookup", Mode.AverageTime),
         PRESIZE("presize", "presize: default-capacity HashMap insert", "maplab.bench.PresizeBench.insert", Mode.AverageTime),
         SYNC("sync", "sync-variants: ConcurrentHashMap, 95% reads, 2 threads", "maplab.bench.SyncVariantsBench.operate", Mode.Throughput),
-        GC_FILL("gc_fill", "gc: HashMap fill (allocation per put from JMH's gc profiler)", "maplab\\.bench\\.GcAllocBench\\.fill$", Mode.AverageTime);
+        GC_FILL("gc_fill", "gc: HashMap fill", "maplab\\.bench\\.GcAllocBench\\.fill$", Mode.AverageTime);
 
         final String id;
         final String label;

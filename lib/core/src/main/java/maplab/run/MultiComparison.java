@@ -381,7 +381,7 @@ public final class MultiComparison {
     /** The runs, environment differences, method, and per metric the rows where runs differ (ranks and groups). */
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < runs.size(); i++) sb.append(labels.get(i)).append(": ").append(runs.get(i).label()).append('\n');
+        for (int i = 0; i < runs.size(); i++) sb.append(labels.get(i)).append(": ").append(runs.get(i).label()).append(", measured on JDK ").append(Comparison.jdkText(runs.get(i))).append('\n');
         sb.append(environmentDifferences.isEmpty() ? "environment: same JDK, JVM options, GC, cores, CPU and profile"
                 : "environments differ: " + String.join("; ", environmentDifferences)).append('\n');
         if (!parameterDifferences.isEmpty()) sb.append("parameters differ: ").append(String.join("; ", parameterDifferences)).append('\n');
@@ -410,7 +410,7 @@ public final class MultiComparison {
         for (int i = 0; i < runs.size(); i++) {
             StoredRun r = runs.get(i);
             sb.append(labels.get(i)).append(": <code>").append(Html.escape(r.dir())).append("</code> (").append(Html.escape(r.profile())).append(", ")
-                    .append(Html.escape(r.start())).append("; JDK ").append(Html.escape(r.environmentFacts().get("JDK")));
+                    .append(Html.escape(r.start())).append("; measured on JDK ").append(Html.escape(r.environmentFacts().get("JDK")));
             String opts = r.environmentFacts().get("JVM options");
             if (opts != null && !opts.equals("none")) sb.append(", ").append(Html.escape(opts));
             sb.append(")<br/>");

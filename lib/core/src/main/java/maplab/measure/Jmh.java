@@ -401,6 +401,13 @@ public final class Jmh {
     static final long LOCK_WAIT_MILLIS = 15 * 60_000L;
 
     /**
+     * How often a waiting run tries the lock again. Short, because a run in rounds releases the
+     * lock only briefly between rounds: polling every 2 s, a waiting run rarely hit that gap
+     * and timed out behind a long run (e.g. a full-profile sync-variants).
+     */
+    static final long LOCK_POLL_MILLIS = 100;
+
+    /**
      * Runs when JMH's machine-wide lock is free: two benchmark runs at once would measure
      * each other, so a second run waits (visibly) instead of failing or ignoring the lock.
      */
@@ -419,7 +426,7 @@ public final class Jmh {
                     told = true;
                 }
                 try {
-                    Thread.sleep(2000);
+                    Thread.sleep(LOCK_POLL_MILLIS);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw new MeasurementException("interrupted while waiting for JMH's lock", ie);

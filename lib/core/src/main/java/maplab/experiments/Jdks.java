@@ -225,7 +225,7 @@ public final class Jdks implements Experiment {
      * <p>Bases: JOL bytes per entry are {@code count}s (exact for each JVM's layout and the
      * run's keys), so differences of them are counts too. Heap bytes per entry are readings of
      * used heap after full collections; their means get Student-t intervals over the readings
-     * (zero width when every reading agrees, as with the parallel collector they usually do),
+     * (zero width when every reading agrees, as with the fully compacting serial collector they do),
      * and JOL minus heap is compared with 0 on that interval ({@code count} basis: nothing is
      * timed). Timed cells are {@code timing} ratios with intervals paired by round.
      */

@@ -20,7 +20,7 @@ import maplab.workload.KeyOrder;
  * ({@link maplab.measure.TargetJvm#current()}), so object layouts are that JDK's and options'
  * (compressed pointers, compact object headers), not the lab JVM's. Two ways, so each checks
  * the other: JOL walks the map's object graph ({@link ObjectGraphs}: every reachable object
- * once at JOL's idea of its size), and the heap: with the parallel collector and a fixed heap,
+ * once at JOL's idea of its size), and the heap: with a fully compacting collector and a fixed heap,
  * used heap after a full collection is taken before and after building the map (kept
  * reachable), {@code repeats} times on fresh maps after one that is not kept (it still sees JOL's
  * and class loading's leftovers). The heap delta includes what JOL counts as
@@ -29,8 +29,14 @@ import maplab.workload.KeyOrder;
  */
 public final class MapFootprints {
 
-    /** JVM options of the child: parallel collector (its full collections compact the heap; serial ones may leave dead objects in place), fixed heap, java.lang opened to JOL. */
-    public static final List<String> CHILD_JVM_ARGS = List.of("-XX:+UseParallelGC", "-Xms512m", "-Xmx512m", "-Djol.magicFieldOffset=true",
+    /**
+     * JVM options of the child: the serial collector told to compact the whole heap at every
+     * full collection (by default serial and parallel full collections may leave some dead
+     * objects in place, which showed as readings off by a whole map now and then), a fixed heap,
+     * java.lang opened to JOL.
+     */
+    public static final List<String> CHILD_JVM_ARGS = List.of("-XX:+UseSerialGC", "-XX:MarkSweepDeadRatio=0", "-XX:MarkSweepAlwaysCompactCount=1",
+            "-Xms512m", "-Xmx512m", "-Djol.magicFieldOffset=true",
             "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
             "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "-Djava.awt.headless=true");
 
@@ -99,7 +105,7 @@ public final class MapFootprints {
             KeyedMapKind kind = KeyedMapKind.parse(args[a]);
             Object jolMap = kind.build(keys).map();
             ObjectGraphs.Footprint f = ObjectGraphs.of(jolMap);
-            Set<Object> sharedSet = sharedBoxSet(jolMap);
+            Set<Object> sharedSet = kind.keyType() == KeyType.INT ? Set.of() : sharedBoxSet(jolMap);   // primitive maps hold no boxes
             long shared = sharedSet.size();
             long sharedBytes = 0;
             for (Object box : sharedSet) sharedBytes += ObjectGraphs.of(box).bytes();

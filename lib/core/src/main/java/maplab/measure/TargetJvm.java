@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * @param javaHome the JDK's home folder
  * @param options  extra options for every measuring JVM
  * @param feature  the JDK's feature version
- * @param version  the JDK's full version (java.runtime.version)
+ * @param version  the JDK's version (java.version, as the lab JVM's is recorded)
  * @param vendor   the JDK's vendor (java.vendor)
  */
 public record TargetJvm(Path javaHome, List<String> options, int feature, String version, String vendor) {
@@ -48,7 +48,7 @@ public record TargetJvm(Path javaHome, List<String> options, int feature, String
     /** The JDK running this JVM, without extra options. */
     public static TargetJvm self() {
         return new TargetJvm(Path.of(System.getProperty("java.home")), List.of(), Runtime.version().feature(),
-                System.getProperty("java.runtime.version"), System.getProperty("java.vendor"));
+                System.getProperty("java.version"), System.getProperty("java.vendor"));
     }
 
     /** The JVM measurements run on now. */
@@ -286,7 +286,7 @@ public record TargetJvm(Path javaHome, List<String> options, int feature, String
         if (feature < MINIMUM_FEATURE) {
             throw new IllegalArgumentException("jdk: " + home + " is JDK " + feature + "; allowed: JDK " + MINIMUM_FEATURE + " or newer");
         }
-        return new TargetJvm(home, options, feature, props.getOrDefault("java.runtime.version", props.getOrDefault("java.version", "unknown")),
+        return new TargetJvm(home, options, feature, props.getOrDefault("java.version", "unknown"),
                 props.getOrDefault("java.vendor", "unknown"));
     }
 

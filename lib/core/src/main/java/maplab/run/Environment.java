@@ -70,7 +70,7 @@ public record Environment(String javaVendor, String javaVersion, String vmName, 
         return j;
     }
 
-    /** The measuring JVM's version ("25.0.3+9-LTS"). */
+    /** The measuring JVM's version ("25.0.3"). */
     public String measuringVersion() {
         return text(measuringJvm.getOrDefault("java_version", javaVersion));
     }

@@ -42,6 +42,10 @@ def parse_args(argv):
     ap.add_argument("--profile", default=os.environ.get("MAPLAB_PROFILE", "quick"))
     ap.add_argument("--timeout", type=int, default=None, help="per-cell timeout in seconds (quick 900, full 7200)")
     ap.add_argument("--out", default=str(HOME / "reports"), help="report folder (default reports/)")
+    ap.add_argument("--jdk", default=os.environ.get("MAPLAB_JDK"),
+                    help="the JDK that measures (JMH forks, child JVMs): a JDK home or a version such as 25 installed once")
+    ap.add_argument("--jvm-opts", default=os.environ.get("MAPLAB_JVM_OPTS"),
+                    help="extra options for every measuring JVM, e.g. --jvm-opts=-XX:+UseCompactObjectHeaders")
     ap.add_argument("--dry-run", action="store_true", help="print the notebooks that would run, and exit")
     ap.add_argument("notebooks", nargs="*", help="notebook files, names (03-presize) or unique prefixes (03)")
     ap.error = fail_usage  # one line, exit 2
@@ -214,6 +218,21 @@ def write_index(out, results, profile, total_seconds):
     return None if r.returncode == 0 else first_line(r.stderr) or f"exit {r.returncode}"
 
 
+def check_jvm(jdk, jvm_opts):
+    """Checks --jdk / --jvm-opts as a run would (`maplab.cli.Main jvm`); returns None or the one-line error."""
+    jar = HOME / "lib" / "bench" / "target" / "benchmarks.jar"
+    cmd = [shutil.which("java") or "java", "-cp", str(jar), "maplab.cli.Main", "jvm"]
+    if jdk:
+        cmd.append(f"--jdk={jdk}")
+    if jvm_opts:
+        cmd.append(f"--jvm-opts={jvm_opts}")
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    if r.returncode == 0:
+        print(f"measuring JVM: {r.stdout.strip()}", file=sys.stderr)
+        return None
+    return first_line(r.stderr).removeprefix("maplab: ") or f"exit {r.returncode}"
+
+
 def main(argv):
     args = parse_args(argv)
     if args.dry_run:
@@ -223,6 +242,15 @@ def main(argv):
     timeout = args.timeout or (900 if args.profile == "quick" else 7200)
     os.environ["MAPLAB_PROFILE"] = args.profile
     os.environ["MAPLAB_HOME"] = str(HOME)
+    if args.jdk or args.jvm_opts:
+        bad = check_jvm(args.jdk, args.jvm_opts)  # before any notebook runs: a bad JDK or option stops here
+        if bad:
+            print(f"maplab: {bad}", file=sys.stderr)
+            return 2
+        if args.jdk:
+            os.environ["MAPLAB_JDK"] = args.jdk
+        if args.jvm_opts:
+            os.environ["MAPLAB_JVM_OPTS"] = args.jvm_opts
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(out / "runs", ignore_errors=True)  # the index describes this report's runs only

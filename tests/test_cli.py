@@ -28,6 +28,10 @@ def test_list_names_every_experiment():
     (["run", "presize", "--profile", "fast"], ["profile", "fast", "quick", "full"]),
     (["run", "presize", "--set", "bogus=3"], ["'bogus'", "allowed"]),
     (["run", "presize", "--set", "n"], ["--set", "NAME=VALUE"]),
+    (["run", "presize", "--jdk", "/no/such/jdk"], ["jdk", "/no/such/jdk", "does not exist"]),
+    (["run", "presize", "--jdk", "9"], ["jdk", "no installed JDK 9", "installed:"]),
+    (["run", "presize", "--jdk", "/tmp"], ["jdk", "not a JDK home"]),
+    (["run", "presize", "--jvm-opts=-XX:+NoSuchFlagAnywhere"], ["jvm_opts", "rejects", "-XX:+NoSuchFlagAnywhere"]),
 ])
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(args, words):
     before = run_folders()
@@ -61,6 +65,9 @@ def test_run_writes_a_complete_run_folder(tmp_path):
     env = meta["environment"]
     for key in ("java_vendor", "java_version", "jvm_arguments", "gc", "os", "cpu_model", "logical_cores", "max_heap_bytes"):
         assert env.get(key) not in (None, ""), f"meta.json environment lacks {key}"
+    measuring = env["measuring_jvm"]  # without --jdk: the lab JVM's own JDK, no extra options
+    assert measuring["java_version"] == env["java_version"] and measuring["options"] == [], measuring
+    assert "measured on JDK " + env["java_version"] in (out / "report.html").read_text()
     assert meta["git_commit"], "the launcher passes the git commit"
     assert "resizes_default" in r.stdout and str(out) in r.stdout
     assert "<img" in (out / "report.html").read_text()

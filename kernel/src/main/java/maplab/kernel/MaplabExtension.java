@@ -65,6 +65,14 @@ public final class MaplabExtension implements Extension {
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, comparison::summary);
                 });
 
+        renderer.createRegistration(maplab.run.MultiComparison.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register((comparison, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> scopedCss() + comparison.fragment());
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, comparison::summary);
+                });
+
         renderer.createRegistration(maplab.run.Stability.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "maplab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A Java lab for hash-map behaviour.",
         subcommands = {Main.Run.class, Main.ListCommand.class, Main.Compare.class, Main.Promote.class, Main.Conclude.class,
-                Main.StabilityCommand.class, Main.Index.class})
+                Main.StabilityCommand.class, Main.Index.class, Main.Jvm.class})
 public final class Main implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -75,7 +75,7 @@ public final class Main implements Callable<Integer> {
         return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
-    /** {@code maplab run <id>}. */
+    /** {@code maplab run <id> [--jdk PATH|VERSION] [--jvm-opts OPTIONS]}. */
     @Command(name = "run", description = "Run one experiment and write a run folder.")
     static final class Run implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID", description = "experiment id (see 'maplab list')")
@@ -95,6 +95,14 @@ public final class Main implements Callable<Integer> {
                 "contract, then timed beside the built-in subjects (experiments with a user_subjects parameter)"})
         List<Path> subjects = List.of();
 
+        @Option(names = "--jdk", paramLabel = "PATH|VERSION", description = "the JDK that measures (every JMH fork and child JVM): "
+                + "a JDK home, or a version such as 25 installed once; default the JDK running maplab (or MAPLAB_JDK)")
+        String jdk;
+
+        @Option(names = "--jvm-opts", paramLabel = "OPTIONS", description = "extra options for every measuring JVM, separated by "
+                + "spaces, e.g. --jvm-opts=-XX:+UseCompactObjectHeaders (or MAPLAB_JVM_OPTS)")
+        String jvmOpts;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -105,9 +113,15 @@ public final class Main implements Callable<Integer> {
             for (String s : sets) {
                 int eq = s.indexOf('=');
                 if (eq <= 0) throw new IllegalArgumentException("--set: expected NAME=VALUE, got '" + s + "'");
-                params.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+                String name = s.substring(0, eq).trim();
+                if (name.equals(Experiments.JDK) || name.equals(Experiments.JVM_OPTS)) {
+                    throw new IllegalArgumentException("--set: '" + name + "' is a run option; use --" + name.replace('_', '-') + " instead");
+                }
+                params.put(name, s.substring(eq + 1).trim());
             }
             if (!subjects.isEmpty()) addSubjects(params);
+            if (jdk != null) params.put(Experiments.JDK, jdk);
+            if (jvmOpts != null) params.put(Experiments.JVM_OPTS, jvmOpts);
             Result r = Experiments.run(id, p, params, out, new TerminalProgress(System.err));
             PrintWriter o = spec.commandLine().getOut();
             o.println(findingsTable(r.findings()));
@@ -164,17 +178,18 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** {@code maplab compare <runA> <runB>}. */
+    /** {@code maplab compare <runA> <runB> [runC...]}. */
     @Command(name = "compare", description = {"Compare run B against run A (two run folders of one experiment): ratio B/A per measurement",
             "with its 99% interval, tested with Welch's t on log per-fork means; called different under Benjamini-Hochberg",
             "at a false discovery rate of 0.01. Shows both runs' findings side by side, flags opposite verdicts and differing environments.",
-            "Writes compare.html (with a chart), compare.csv and compare-findings.csv into a new folder runs/<UTC timestamp>-compare-<id>/ or --out."})
+            "With three or more runs (A, B, C...): per metric a table and a chart of every run's value and interval, ranks, and groups of",
+            "statistically tied runs (every pair tested the same way; Benjamini-Hochberg over all pairs of all metrics); environment",
+            "differences (JDK, JVM options, GC, cores, CPU, profile) called out.",
+            "Writes compare.html (with charts) and compare.csv (and compare-findings.csv, or compare-pairs.csv for three or more)",
+            "into a new folder runs/<UTC timestamp>-compare-<id>/ or --out."})
     static final class Compare implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RUN_A", description = "the baseline run folder (a path, or a folder name under runs/)")
-        String runA;
-
-        @Parameters(index = "1", paramLabel = "RUN_B", description = "the run compared with it")
-        String runB;
+        @Parameters(index = "0..*", arity = "2..*", paramLabel = "RUN", description = "run folders (a path, or a folder name under runs/); the first is the baseline")
+        List<String> runsGiven;
 
         @Option(names = "--out", paramLabel = "DIR", description = "write compare.html and compare.csv here")
         Path out;
@@ -184,9 +199,16 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            maplab.run.Comparison c = maplab.run.Runs.compare(runA, runB);
-            Path dir = out != null ? out : maplab.run.RunFolder.newFolderUnderRuns("compare-" + c.experiment());
             PrintWriter o = spec.commandLine().getOut();
+            if (runsGiven.size() == 2) {
+                maplab.run.Comparison c = maplab.run.Runs.compare(runsGiven.get(0), runsGiven.get(1));
+                Path dir = out != null ? out : maplab.run.RunFolder.newFolderUnderRuns("compare-" + c.experiment());
+                o.println(c.summary());
+                for (Path p : c.write(dir)) o.println("wrote " + p);
+                return OK;
+            }
+            maplab.run.MultiComparison c = maplab.run.Runs.compareAll(runsGiven.stream().map(maplab.run.Runs::resolve).toList());
+            Path dir = out != null ? out : maplab.run.RunFolder.newFolderUnderRuns("compare-" + c.experiment());
             o.println(c.summary());
             for (Path p : c.write(dir)) o.println("wrote " + p);
             return OK;
@@ -270,6 +292,26 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             spec.commandLine().getOut().println("index: " + maplab.result.IndexPage.write(reportsDir, data));
+            return OK;
+        }
+    }
+
+    /** {@code maplab jvm [--jdk X] [--jvm-opts O]}: checks a measuring JVM and prints it (the report runner's check before any notebook; hidden). */
+    @Command(name = "jvm", hidden = true, description = "Check --jdk and --jvm-opts as a run would, and print the measuring JVM.")
+    static final class Jvm implements Callable<Integer> {
+        @Option(names = "--jdk", paramLabel = "PATH|VERSION")
+        String jdk;
+
+        @Option(names = "--jvm-opts", paramLabel = "OPTIONS")
+        String jvmOpts;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            maplab.measure.TargetJvm t = maplab.measure.TargetJvm.resolve(jdk, jvmOpts);
+            spec.commandLine().getOut().println(t.label() + " at " + t.javaHome());
             return OK;
         }
     }

@@ -17,6 +17,7 @@ final class Catalog {
             new maplab.experiments.SyncVariants(),
             new maplab.experiments.Races(),
             new maplab.experiments.Gc(),
-            new maplab.experiments.ResizeLatency()
+            new maplab.experiments.ResizeLatency(),
+            new maplab.experiments.Jdks()
     );
 }

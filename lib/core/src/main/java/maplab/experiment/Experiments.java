@@ -26,6 +26,16 @@ import maplab.subject.user.UserSubject;
  */
 public final class Experiments {
 
+    /**
+     * The run option naming the JDK that measures (every JMH fork and child JVM): a JDK home or
+     * a version such as {@code 25} installed once; default this JVM's JDK, or {@code MAPLAB_JDK}
+     * when set (the report runner's {@code --jdk}). Not an experiment parameter: it is recorded
+     * in meta.json's environment ({@code measuring_jvm}), not in its params.
+     */
+    public static final String JDK = "jdk";
+    /** The run option with extra options for every measuring JVM (space separated); default none, or {@code MAPLAB_JVM_OPTS}. */
+    public static final String JVM_OPTS = "jvm_opts";
+
     private Experiments() { }
 
     /** Every experiment, in the order of the notebooks. */
@@ -56,9 +66,12 @@ public final class Experiments {
 
     /**
      * Runs with some parameters set (values as text or numbers, lists as "a,b" or a List),
-     * writes a new run folder, and returns the result.
+     * writes a new run folder, and returns the result. Besides the experiment's parameters,
+     * {@link #JDK} ({@code "jdk"}) and {@link #JVM_OPTS} ({@code "jvm_opts"}) choose the JVM that
+     * measures, e.g. {@code Map.of("jdk", "25", "jvm_opts", "-XX:+UseCompactObjectHeaders")}.
      *
-     * @throws IllegalArgumentException    for an unknown id, parameter or bad value (nothing written)
+     * @throws IllegalArgumentException    for an unknown id, parameter or bad value, a JDK that is missing, older
+     *                                     than 17 or rejects an option (nothing written, nothing measured)
      * @throws ExperimentFailedException   when a measurement failed (partial results written)
      */
     public static Result run(String id, Profile profile, Map<String, ?> params) {
@@ -74,9 +87,20 @@ public final class Experiments {
      */
     public static Result run(String id, Profile profile, Map<String, String> params, Path out, Progress progress) {
         Experiment experiment = byId(id);
-        Params resolved = Params.resolve(experiment, profile, params);
+        Map<String, String> own = new LinkedHashMap<>(params);
+        String jdk = own.containsKey(JDK) ? own.remove(JDK) : System.getenv("MAPLAB_JDK");
+        String jvmOpts = own.containsKey(JVM_OPTS) ? own.remove(JVM_OPTS) : System.getenv("MAPLAB_JVM_OPTS");
+        Params resolved = Params.resolve(experiment, profile, own);
         experiment.validate(resolved);
+        maplab.measure.TargetJvm target = maplab.measure.TargetJvm.resolve(jdk, jvmOpts);
         List<UserSubject> users = userSubjects(experiment, resolved);
+        try (maplab.measure.TargetJvm.Scope ignored = maplab.measure.TargetJvm.use(target)) {
+            return run(experiment, profile, resolved, target, users, out, progress);
+        }
+    }
+
+    private static Result run(Experiment experiment, Profile profile, Params resolved, maplab.measure.TargetJvm target, List<UserSubject> users, Path out, Progress progress) {
+        String id = experiment.id();
         RunFolder folder = RunFolder.prepare(id, out);
         RunContext context = new RunContext(experiment, resolved, profile, progress, folder.rawDir());
         Instant start = Instant.now();
@@ -94,7 +118,7 @@ public final class Experiments {
         String concluded = conclude(experiment, RunData.read(folder.staging(), id, profile, resolved), built);
         if (concluded != null) error = error == null ? concluded : error + "; " + concluded;
         if (error != null) error = error.replace(folder.staging().toString(), folder.target().toString());
-        Result result = new Result(id, profile, resolved, built.table(id), built, Environment.capture(), start, Instant.now(), error);
+        Result result = new Result(id, profile, resolved, built.table(id), built, Environment.capture(target), start, Instant.now(), error);
         Path dir = folder.commit(result, context.seeds());
         progress.done((error == null ? "done" : "FAILED") + ", " + result.findings().size() + " findings, run folder " + dir);
         logRun(dir, id);

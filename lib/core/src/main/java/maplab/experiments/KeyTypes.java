@@ -1,13 +1,10 @@
 package maplab.experiments;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import maplab.chart.Charts;
 import maplab.experiment.Experiment;
@@ -17,7 +14,6 @@ import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
 import maplab.measure.Effort;
 import maplab.measure.JmhScore;
-import maplab.measure.ObjectGraphs;
 import maplab.result.Finding;
 import maplab.result.Measured;
 import maplab.result.ResultBuilder;
@@ -26,6 +22,7 @@ import maplab.result.Unit;
 import maplab.subject.keys.KeyPitfalls;
 import maplab.subject.keys.KeyedMap;
 import maplab.subject.keys.KeyedMapKind;
+import maplab.subject.keys.MapFootprints;
 import maplab.workload.KeyOrder;
 import org.knowm.xchart.CategoryChart;
 import tech.tablesaw.api.DoubleColumn;
@@ -37,8 +34,8 @@ import tech.tablesaw.api.Table;
  * key-types: what the key type costs in memory and time, and the key mistakes that make a
  * map wrong.
  *
- * <p><b>Measure</b>: bytes per entry from JOL object graphs (in process: sizes do not depend on
- * timing), the pitfalls as counted rates (in process), lookup time per key type by JMH in forked
+ * <p><b>Measure</b>: bytes per entry from JOL object graphs, checked against used-heap growth (in
+ * a child JVM on the measuring JDK, so layouts are that JDK's: see {@link MapFootprints}), the pitfalls as counted rates (in process), lookup time per key type by JMH in forked
  * JVMs (alternating rounds). <b>Conclude</b>: bytes per entry are counts (exact for this JVM's
  * layout); the byte[], mutated-key and hashCode pitfalls are demonstrations that hold by how
  * they are built; the HashMap kept after GC holds by construction (a strong reference); the
@@ -112,38 +109,42 @@ public final class KeyTypes implements Experiment {
         }
     }
 
-    /** Bytes per entry of each subject from JOL, with the objects, shared boxes and bytes behind it (count rows). */
+    /** Heap readings per subject in the footprint child JVM (after one that is not kept). */
+    static final int HEAP_REPEATS = 3;
+
+    /**
+     * Bytes per entry of each subject from JOL, with the objects, shared boxes and bytes behind
+     * it (count rows), and the used-heap growth per entry as a check (samples: one per heap
+     * reading); measured in one child JVM on the measuring JDK ({@link MapFootprints}), so the
+     * layout is that JDK's and options'.
+     */
     private static void memory(RunContext ctx, List<KeyedMapKind> subjects, int n, long keySeed) {
         ResultBuilder out = ctx.result();
-        int[] keys = KeyOrder.RANDOM.intKeys(n, keySeed);
-        ctx.progress().addSteps(subjects.size());
-        for (KeyedMapKind kind : subjects) {
-            ctx.progress().step("JOL object graph: " + kind.label());
-            KeyedMap map = kind.build(keys);
-            ObjectGraphs.Footprint f = ObjectGraphs.of(map.map());
-            long shared = kind.keyType() == maplab.subject.keys.KeyType.INT ? 0 : sharedBoxes(map.map());
-            for (Object[] m : new Object[][] {{"bytes_per_entry", f.bytes() / (double) n, Unit.BYTES_PER_ENTRY},
-                    {"objects", (double) f.objects(), Unit.COUNT}, {"shared_objects", (double) shared, Unit.COUNT}, {"bytes", (double) f.bytes(), Unit.BYTES}}) {
+        ctx.progress().addSteps(1);
+        ctx.progress().step("JOL object graphs and heap readings of " + subjects.size() + " maps (child JVM)");
+        MapFootprints.Measurement m = MapFootprints.measure(subjects, n, keySeed, HEAP_REPEATS, java.time.Duration.ofMinutes(10));
+        for (MapFootprints.Footprint f : m.footprints()) {
+            KeyedMapKind kind = f.kind();
+            for (Object[] row : new Object[][] {{"bytes_per_entry", f.jolBytesPerEntry(), Unit.BYTES_PER_ENTRY},
+                    {"objects", (double) f.objects(), Unit.COUNT}, {"shared_objects", (double) f.shared(), Unit.COUNT}, {"bytes", (double) f.bytes(), Unit.BYTES}}) {
                 out.row().with("part", "memory").with("subject", kind.id()).with("key_type", kind.keyType().id()).with("variant", "")
-                        .with("n_keys", n).measure((String) m[0], (Double) m[1], (Unit) m[2]);
+                        .with("n_keys", n).measure((String) row[0], (Double) row[1], (Unit) row[2]);
+            }
+            if (f.heapDeltas().length > 0) {
+                List<maplab.stats.Estimates.Sample> samples = new ArrayList<>();
+                for (int r = 0; r < f.heapDeltas().length; r++) samples.add(new maplab.stats.Estimates.Sample(r, 0, f.heapDeltas()[r] / (double) n));
+                out.row().with("part", "memory").with("subject", kind.id()).with("key_type", kind.keyType().id()).with("variant", "")
+                        .with("n_keys", n).measure("heap_bytes_per_entry", Measured.of(samples), Unit.BYTES_PER_ENTRY);
             }
         }
         out.note("jol_counting", JOL_COUNTING);
-        out.note("jol_vm", ObjectGraphs.vmDetails().lines().filter(l -> !l.isBlank()).toList());
-        if (!ObjectGraphs.jolStartupOutput().isEmpty()) out.note("jol_startup_output", ObjectGraphs.jolStartupOutput());
+        out.note("jol_vm", m.jolVm());
+        if (!m.jolStartupOutput().isEmpty()) out.note("jol_startup_output", m.jolStartupOutput());
     }
 
     /** Keys and values of a JDK map that are the JDK's shared boxes (Integer or Long -128..127), each object once. */
     static long sharedBoxes(Object map) {
-        if (!(map instanceof Map<?, ?> m)) return 0;
-        Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            for (Object o : new Object[] {e.getKey(), e.getValue()}) {
-                if (o instanceof Integer i && i == Integer.valueOf(i.intValue()) && i >= -128 && i <= 127) shared.add(o);
-                if (o instanceof Long l && l == Long.valueOf(l.longValue()) && l >= -128 && l <= 127) shared.add(o);
-            }
-        }
-        return shared.size();
+        return MapFootprints.sharedBoxes(map);
     }
 
     /** The pitfalls, counted: one row per rate (trials in n_keys), and the GC rounds the weak-map pitfall took. */
@@ -203,6 +204,7 @@ public final class KeyTypes implements Experiment {
         DoubleColumn shared = DoubleColumn.create("shared_objects");
         DoubleColumn bytes = DoubleColumn.create("bytes");
         DoubleColumn bpe = DoubleColumn.create("bytes_per_entry");
+        DoubleColumn heap = DoubleColumn.create("heap_bytes_per_entry");
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (Rows.Row r : perEntry) {
@@ -214,10 +216,12 @@ public final class KeyTypes implements Experiment {
             shared.append(valueOf(same, "shared_objects"));
             bytes.append(valueOf(same, "bytes"));
             bpe.append(r.value());
+            Rows heapRow = same.metric("heap_bytes_per_entry");
+            heap.append(heapRow.isEmpty() ? Double.NaN : heapRow.list().get(0).value());
             labels.add(KeyedMapKind.parse(r.str("subject")).label());
             values.add(r.value());
         }
-        out.table("memory", Table.create("memory", subject, keyType, entries, objects, shared, bytes, bpe));
+        out.table("memory", Table.create("memory", subject, keyType, entries, objects, shared, bytes, bpe, heap));
         CategoryChart chart = Charts.bars("Bytes per entry, " + perEntry.list().get(0).str("n_keys") + " entries (JOL object graph, shared boxes included)",
                 "map and key type", "memory (B/entry)");
         chart.getStyler().setLegendVisible(false);

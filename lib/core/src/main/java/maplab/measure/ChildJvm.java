@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a main class in a fresh JVM on this JVM's class path (the same {@code java} binary),
+ * Runs a main class in a fresh JVM on this JVM's class path, on the measuring JDK
+ * ({@link TargetJvm#current()}: this JVM's own unless {@code --jdk} chose another),
  * with piped output and a time limit. For measurements that need a new process each time,
  * such as per-JVM hash seeds.
  */
@@ -40,11 +41,16 @@ public final class ChildJvm {
         return out;
     }
 
-    /** The command line of a child JVM on this JVM's class path (plus {@link ChildClassPath}'s run-scoped entries): java, JVM arguments, -cp, main class, arguments. */
+    /**
+     * The command line of a child JVM on this JVM's class path (plus {@link ChildClassPath}'s run-scoped entries): the measuring JDK's java
+     * ({@link TargetJvm#current()}), its extra options, then {@code jvmArgs} (which win over
+     * them), -cp, main class, arguments.
+     */
     public static List<String> command(List<String> jvmArgs, String mainClass, List<String> args) {
+        TargetJvm target = TargetJvm.current();
         List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.addAll(jvmArgs);
+        command.add(target.javaExecutable());
+        command.addAll(target.jvmArgs(List.of(), jvmArgs));
         command.add("-cp");
         command.add(ChildClassPath.value());   // this JVM's class path plus the run's extra entries (user subjects)
         command.add(mainClass);

@@ -108,6 +108,7 @@ public final class Jmh {
     private java.util.function.Consumer<Map<String, Object>> recorder = m -> { };
     private int maxForks;
     private final List<Compared> compared = new ArrayList<>();
+    private TargetJvm target;
 
     /**
      * Two cells whose ratio a finding reports, each chosen by some of its {@code @Param} values
@@ -156,6 +157,15 @@ public final class Jmh {
     /** Declares that a finding compares the cell selected by {@code a} with the one selected by {@code b}. */
     public Jmh compare(Map<String, String> a, Map<String, String> b) { compared.add(new Compared(Map.copyOf(a), Map.copyOf(b))); return this; }
 
+    /**
+     * Forks this run on {@code jvm} instead of {@link TargetJvm#current()} (an experiment that
+     * compares JDKs measures the same cells on several in alternating rounds).
+     */
+    public Jmh on(TargetJvm jvm) { this.target = jvm; return this; }
+
+    /** The JVM the forks run on: the one set with {@link #on}, else {@link TargetJvm#current()}. */
+    public TargetJvm target() { return target != null ? target : TargetJvm.current(); }
+
     /** Where JMH's JSON and log files go. */
     public Jmh workDir(Path dir) { this.workDir = dir; return this; }
     public Jmh progress(Progress p) { this.progress = p; return this; }
@@ -169,6 +179,7 @@ public final class Jmh {
         m.put("mode", mode == null ? "as annotated" : mode.shortLabel());
         m.putAll(settings.asMap());
         m.put("jvm_args", forkJvmArgs());
+        m.put("jvm", target().javaExecutable());
         m.put("profilers", List.copyOf(profilers));
         if (!ChildClassPath.extra().isEmpty()) m.put("extra_class_path", ChildClassPath.extra().stream().map(p -> p.getParent() == null ? p.toString() : p.getParent().getFileName() + "/" + p.getFileName()).toList());   // run-folder relative (subjects/X.jar)
         if (sequential()) {
@@ -183,18 +194,12 @@ public final class Jmh {
         return m;
     }
 
-    /** The fork JVM arguments this run will use. */
+    /**
+     * The fork JVM arguments this run will use: the settings' ones, the measuring JVM's extra
+     * options ({@link TargetJvm#current()}), then the ones appended here (see {@link TargetJvm#jvmArgs}).
+     */
     public List<String> forkJvmArgs() {
-        List<String> args = new ArrayList<>(settings.jvmArgs());
-        args.addAll(extraJvmArgs);
-        // A later GC flag replaces the pinned default rather than clashing with it.
-        String lastGc = null;
-        for (String a : args) if (a.matches("-XX:\\+Use\\w+GC")) lastGc = a;
-        if (lastGc != null) {
-            String keep = lastGc;
-            args.removeIf(a -> a.matches("-XX:\\+Use\\w+GC") && !a.equals(keep));
-        }
-        return args;
+        return target().jvmArgs(settings.jvmArgs(), extraJvmArgs);
     }
 
     /**
@@ -319,6 +324,7 @@ public final class Jmh {
         c.params.putAll(params);
         c.profilers.addAll(profilers);
         c.extraJvmArgs.addAll(extraJvmArgs);
+        c.target = target;
         c.settings = settings;
         c.mode = mode;
         c.timeUnit = timeUnit;
@@ -355,6 +361,7 @@ public final class Jmh {
                 .warmupTime(TimeValue.milliseconds(settings.warmupMillis()))
                 .measurementIterations(settings.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(settings.measurementMillis()))
+                .jvm(target().javaExecutable())
                 .jvmArgs(forkJvmArgs().toArray(String[]::new))
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
@@ -395,6 +402,13 @@ public final class Jmh {
     static final long LOCK_WAIT_MILLIS = 15 * 60_000L;
 
     /**
+     * How often a waiting run tries the lock again. Short, because a run in rounds releases the
+     * lock only briefly between rounds: polling every 2 s, a waiting run rarely hit that gap
+     * and timed out behind a long run (e.g. a full-profile sync-variants).
+     */
+    static final long LOCK_POLL_MILLIS = 100;
+
+    /**
      * Runs when JMH's machine-wide lock is free: two benchmark runs at once would measure
      * each other, so a second run waits (visibly) instead of failing or ignoring the lock.
      */
@@ -413,7 +427,7 @@ public final class Jmh {
                     told = true;
                 }
                 try {
-                    Thread.sleep(2000);
+                    Thread.sleep(LOCK_POLL_MILLIS);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw new MeasurementException("interrupted while waiting for JMH's lock", ie);

@@ -121,19 +121,23 @@ public final class IndexPage {
         Map<List<Object>, Map<String, Object>> envs = new LinkedHashMap<>();
         for (int i = 0; i < metas.size(); i++) {
             Map<String, Object> e = metas.get(i).get("environment") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-            List<Object> key = java.util.Arrays.asList(e.get("java_vendor"), e.get("java_version"), e.get("gc"), e.get("logical_cores"),
+            List<Object> key = java.util.Arrays.asList(e.get("java_vendor"), e.get("java_version"), e.get("measuring_jvm"), e.get("gc"), e.get("logical_cores"),
                     e.get("cpu_model"), e.get("os"));
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(experiments.get(i));
             envs.putIfAbsent(key, e);
         }
-        StringBuilder sb = new StringBuilder("<table class=\"maplab\"><thead><tr><th class=\"s\">JDK</th><th class=\"s\">GC (runner JVM)</th>"
+        StringBuilder sb = new StringBuilder("<table class=\"maplab\"><thead><tr><th class=\"s\">JDK that measured</th><th class=\"s\">lab JVM</th><th class=\"s\">GC (runner JVM)</th>"
                 + "<th>logical cores</th><th class=\"s\">CPU</th><th class=\"s\">OS</th><th>max heap</th><th class=\"s\">commit</th>"
                 + "<th class=\"s\">experiments</th></tr></thead><tbody>");
         groups.forEach((key, exps) -> {
             Map<String, Object> e = envs.get(key);
             String gc = e.get("gc") instanceof List<?> l ? String.join("+", l.stream().map(String::valueOf).toList()) : String.valueOf(e.get("gc"));
             String commit = String.valueOf(e.getOrDefault("git_commit", "unknown"));
-            sb.append("<tr><td class=\"s\">").append(Html.escape(e.get("java_version") + " (" + e.get("java_vendor") + ")"))
+            Map<String, Object> measuring = e.get("measuring_jvm") instanceof Map<?, ?> j ? (Map<String, Object>) j : e;
+            List<?> opts = measuring.get("options") instanceof List<?> o ? o : List.of();
+            sb.append("<tr><td class=\"s\">").append(Html.escape(measuring.get("java_version") + " (" + measuring.get("java_vendor") + ")"
+                            + (opts.isEmpty() ? "" : " " + String.join(" ", opts.stream().map(String::valueOf).toList()))))
+                    .append("</td><td class=\"s\">").append(Html.escape(e.get("java_version") + " (" + e.get("java_vendor") + ")"))
                     .append("</td><td class=\"s\">").append(Html.escape(gc)).append("</td><td>").append(Html.escape(e.get("logical_cores")))
                     .append("</td><td class=\"s\">").append(Html.escape(e.get("cpu_model"))).append("</td><td class=\"s\">").append(Html.escape(e.get("os")))
                     .append("</td><td>").append(((long) number(e.get("max_heap_bytes"))) >> 20).append(" MiB</td><td class=\"s\">")

@@ -391,7 +391,8 @@ public final class Comparison {
     /** One paragraph per fact: runs, environment, method, counts, the rows called different, findings. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        sb.append("A: ").append(a.label()).append('\n').append("B: ").append(b.label()).append('\n');
+        sb.append("A: ").append(a.label()).append(", measured on JDK ").append(jdkText(a)).append('\n')
+                .append("B: ").append(b.label()).append(", measured on JDK ").append(jdkText(b)).append('\n');
         sb.append(environmentDifferences.isEmpty() ? "environment: same JDK, GC, cores, CPU and profile"
                 : "environments differ: " + String.join("; ", environmentDifferences)).append('\n');
         if (!parameterDifferences.isEmpty()) sb.append("parameters differ: ").append(String.join("; ", parameterDifferences)).append('\n');
@@ -424,8 +425,9 @@ public final class Comparison {
         StringBuilder sb = new StringBuilder("<div class=\"maplab-result\">");
         sb.append("<h3 style=\"margin:4px 0\">Comparing ").append(Html.escape(experiment())).append(" runs</h3>");
         sb.append("<p>A: <code>").append(Html.escape(a.dir())).append("</code> (").append(Html.escape(a.profile())).append(", ")
-                .append(Html.escape(a.start())).append(")<br/>B: <code>").append(Html.escape(b.dir())).append("</code> (")
-                .append(Html.escape(b.profile())).append(", ").append(Html.escape(b.start())).append(")</p>");
+                .append(Html.escape(a.start())).append("; measured on JDK ").append(Html.escape(jdkText(a))).append(")<br/>B: <code>")
+                .append(Html.escape(b.dir())).append("</code> (").append(Html.escape(b.profile())).append(", ").append(Html.escape(b.start()))
+                .append("; measured on JDK ").append(Html.escape(jdkText(b))).append(")</p>");
         if (environmentDifferences.isEmpty()) {
             sb.append("<p class=\"muted\">Same environment: JDK, GC, cores, CPU and profile.</p>");
         } else {
@@ -455,6 +457,13 @@ public final class Comparison {
         sb.append("<div>").append(Html.chart("ratios", chart())).append("</div>");
         sb.append(Html.table(table(), Integer.MAX_VALUE));
         return sb.append("</div>").toString();
+    }
+
+    /** "25.0.3+9-LTS (Eclipse Adoptium) -XX:+UseCompactObjectHeaders": the JDK that measured a run, with its extra options. */
+    static String jdkText(StoredRun r) {
+        Map<String, String> facts = r.environmentFacts();
+        String opts = facts.getOrDefault("JVM options", "none");
+        return facts.get("JDK") + (opts.equals("none") ? "" : " " + opts);
     }
 
     /** A self-contained page. */

@@ -19,10 +19,19 @@ import java.util.stream.Collectors;
  */
 public record Environment(String javaVendor, String javaVersion, String vmName, List<String> jvmArguments,
                           List<String> garbageCollectors, String os, String cpuModel, int logicalCores,
-                          long maxHeapBytes, String maplabVersion, String gitCommit) {
+                          long maxHeapBytes, String maplabVersion, String gitCommit, Map<String, Object> measuringJvm) {
 
-    /** The environment of this JVM. */
+    public Environment {
+        measuringJvm = measuringJvm == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measuringJvm));
+    }
+
+    /** The environment of this JVM, measuring on {@link maplab.measure.TargetJvm#current()}. */
     public static Environment capture() {
+        return capture(maplab.measure.TargetJvm.current());
+    }
+
+    /** The environment of this JVM (the lab JVM), measuring on {@code measuring}. */
+    public static Environment capture(maplab.measure.TargetJvm measuring) {
         return new Environment(
                 System.getProperty("java.vendor"),
                 System.getProperty("java.version"),
@@ -34,7 +43,8 @@ public record Environment(String javaVendor, String javaVersion, String vmName, 
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory(),
                 readMaplabVersion(),
-                readGitCommit());
+                readGitCommit(),
+                measuring.asMap());
     }
 
     /** The environment a stored run recorded in its meta.json. */
@@ -45,7 +55,40 @@ public record Environment(String javaVendor, String javaVersion, String vmName, 
                 strings(m.get("jvm_arguments")), strings(m.get("gc")), text(m.get("os")), text(m.get("cpu_model")),
                 m.get("logical_cores") instanceof Number n ? n.intValue() : 0,
                 m.get("max_heap_bytes") instanceof Number n ? n.longValue() : 0,
-                text(m.get("maplab_version")), m.get("git_commit") == null ? null : text(m.get("git_commit")));
+                text(m.get("maplab_version")), m.get("git_commit") == null ? null : text(m.get("git_commit")),
+                m.get("measuring_jvm") instanceof Map<?, ?> j ? (Map<String, Object>) j : labAsMeasuring(m));
+    }
+
+    /** Runs from before --jdk measured on the lab JVM: its JDK, no extra options. */
+    private static Map<String, Object> labAsMeasuring(Map<String, Object> m) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("java_home", "unknown");
+        j.put("java_version", text(m.get("java_version")));
+        j.put("feature", maplab.measure.TargetJvm.featureOf(text(m.get("java_version"))));
+        j.put("java_vendor", text(m.get("java_vendor")));
+        j.put("options", List.of());
+        return j;
+    }
+
+    /** The measuring JVM's version ("25.0.3"). */
+    public String measuringVersion() {
+        return text(measuringJvm.getOrDefault("java_version", javaVersion));
+    }
+
+    /** The measuring JVM's vendor. */
+    public String measuringVendor() {
+        return text(measuringJvm.getOrDefault("java_vendor", javaVendor));
+    }
+
+    /** The measuring JVM's extra options (--jvm-opts). */
+    public List<String> measuringOptions() {
+        return strings(measuringJvm.get("options"));
+    }
+
+    /** "JDK 25.0.3+9-LTS (Eclipse Adoptium) -XX:+UseCompactObjectHeaders": the JDK that measured, with its extra options. */
+    public String measuringLabel() {
+        List<String> opts = measuringOptions();
+        return "JDK " + measuringVersion() + " (" + measuringVendor() + ")" + (opts.isEmpty() ? "" : " " + String.join(" ", opts));
     }
 
     private static String text(Object o) {
@@ -70,12 +113,16 @@ public record Environment(String javaVendor, String javaVersion, String vmName, 
         m.put("max_heap_bytes", maxHeapBytes);
         m.put("maplab_version", maplabVersion);
         m.put("git_commit", gitCommit);
+        m.put("measuring_jvm", measuringJvm);
         return m;
     }
 
-    /** One line for reports: "JDK 17.0.15 (Debian), G1, 2 cores, Intel ... , Linux ...". */
+    /**
+     * One line for reports: "measured on JDK 25.0.3 (Eclipse Adoptium) -XX:+UseCompactObjectHeaders;
+     * lab JVM JDK 17.0.15 (Debian), GC G1, 2 cores, Intel ..., Linux ...".
+     */
     public String summary() {
-        return "JDK " + javaVersion + " (" + javaVendor + "), GC " + String.join("+", garbageCollectors)
+        return "measured on " + measuringLabel() + "; lab JVM JDK " + javaVersion + " (" + javaVendor + "), GC " + String.join("+", garbageCollectors)
                 + ", " + logicalCores + " cores, " + cpuModel + ", " + os + ", heap " + (maxHeapBytes >> 20) + " MiB"
                 + ", maplab " + maplabVersion + (gitCommit == null ? "" : " @ " + gitCommit.substring(0, Math.min(10, gitCommit.length())));
     }

@@ -38,6 +38,29 @@ public final class Runs {
     }
 
     /**
+     * Three or more runs of one experiment side by side (labelled A, B, C... in this order):
+     * per metric each run's value and interval, ranks and statistically tied groups; each a
+     * folder path, or a folder name under {@code runs/}.
+     */
+    public static MultiComparison compare(String runA, String runB, String runC, String... more) {
+        List<Path> dirs = new ArrayList<>(List.of(resolve(runA), resolve(runB), resolve(runC)));
+        for (String m : more) dirs.add(resolve(m));
+        return MultiComparison.of(dirs);
+    }
+
+    /** As {@link #compare(String, String, String, String...)}, for paths. */
+    public static MultiComparison compare(Path runA, Path runB, Path runC, Path... more) {
+        List<Path> dirs = new ArrayList<>(List.of(runA, runB, runC));
+        dirs.addAll(List.of(more));
+        return MultiComparison.of(dirs);
+    }
+
+    /** Two or more runs of one experiment side by side, as {@link MultiComparison} (also for two). */
+    public static MultiComparison compareAll(List<Path> runDirs) {
+        return MultiComparison.of(runDirs);
+    }
+
+    /**
      * Recomputes a stored run's findings, tables, charts and report from its results.csv,
      * samples.csv and meta.json, without measuring, in place (only derived files are replaced);
      * a folder path, or a folder name under {@code runs/}.
@@ -112,7 +135,9 @@ public final class Runs {
             throw new IllegalArgumentException("runs: must be a whole number from " + MIN_STABILITY_RUNS + " to " + MAX_STABILITY_RUNS + ", got " + k);
         }
         Experiment experiment = Experiments.byId(id);
-        experiment.validate(Params.resolve(experiment, profile, params));
+        Map<String, String> own = new LinkedHashMap<>(params);
+        maplab.measure.TargetJvm.resolve(own.remove(Experiments.JDK), own.remove(Experiments.JVM_OPTS));
+        experiment.validate(Params.resolve(experiment, profile, own));
     }
 
     /** The stability of findings in stored run folders of one experiment (each a path, or a folder name under {@code runs/}). */

@@ -94,14 +94,18 @@ public final class StoredRun {
     }
 
     /**
-     * What results depend on besides the code: JDK, GC (of the runner JVM, and every GC that
+     * What results depend on besides the code: the measuring JDK and its extra options, GC (of the runner JVM, and every GC that
      * forked JVMs were pinned to), cores, CPU and profile, from a meta.json map.
      */
     @SuppressWarnings("unchecked")
     public static Map<String, String> environmentFacts(Map<String, Object> meta) {
         Map<String, Object> env = meta.get("environment") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("JDK", env.get("java_version") + " (" + env.get("java_vendor") + ")");
+        // the JDK that measured (--jdk; the lab JVM's own in runs from before it existed) and its extra options
+        Map<String, Object> measuring = env.get("measuring_jvm") instanceof Map<?, ?> j ? (Map<String, Object>) j : env;
+        facts.put("JDK", measuring.get("java_version") + " (" + measuring.get("java_vendor") + ")");
+        facts.put("JVM options", measuring.get("options") instanceof Collection<?> o && !o.isEmpty()
+                ? String.join(" ", o.stream().map(String::valueOf).toList()) : "none");
         Set<String> forkGcs = new TreeSet<>();
         collectGcFlags(meta.get("measurement"), forkGcs);
         // "G1 Young Generation", "G1 Old Generation" -> "G1", as Environment.gcFamily() says it

@@ -51,6 +51,13 @@ public final class Charts {
         return chart;
     }
 
+    /** A line chart with a logarithmic y axis (values spanning decades, e.g. pause times of different collectors). */
+    public static XYChart logY(String title, String xTitle, String yTitle) {
+        XYChart chart = xy(title, xTitle, yTitle);
+        chart.getStyler().setYAxisLogarithmic(true);
+        return chart;
+    }
+
     /** A bar chart of categories (subjects, orders...). */
     public static CategoryChart bars(String title, String xTitle, String yTitle) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)

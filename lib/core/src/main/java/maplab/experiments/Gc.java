@@ -407,6 +407,26 @@ public final class Gc implements Experiment {
         String label() {
             return collector().label() + ", " + (variant.equals(DEFAULT.id()) ? "default-sized" : "presized") + ", " + ChurnKeys.parse(keys).label();
         }
+
+        /** A short label for chart axes: "G1, int", "G1, int, presized", "ZGC gen, colliding". */
+        String shortLabel() {
+            String c = switch (collector()) {
+                case ZGC -> "ZGC";
+                case ZGC_GENERATIONAL -> "ZGC gen";
+                default -> collector().label();
+            };
+            String k = switch (ChurnKeys.parse(keys)) {
+                case INT -> "int";
+                case RANDOM_STRING -> "random Str";
+                case COLLIDING_STRING -> "colliding Str";
+            };
+            return c + ", " + k + (variant.equals(DEFAULT.id()) ? "" : ", presized");
+        }
+
+        /** Plan order: collector, then default-sized before presized, then keys. */
+        static final Comparator<CellKey> ORDER = Comparator.comparing((CellKey k) -> k.collector().ordinal())
+                .thenComparing(k -> !k.variant().equals(DEFAULT.id()))
+                .thenComparing(k -> ChurnKeys.parse(k.keys()).ordinal());
     }
 
     /**
@@ -454,7 +474,9 @@ public final class Gc implements Experiment {
                 PerJvm cell = out.get(CellKey.of(r, defaultGc));
                 if (cell != null) cell.stall().put((int) r.integer("jvm"), r.value());
             }
-            return out;
+            Map<CellKey, PerJvm> sorted = new TreeMap<>(CellKey.ORDER);
+            sorted.putAll(out);
+            return new LinkedHashMap<>(sorted);
         }
     }
 
@@ -475,8 +497,10 @@ public final class Gc implements Experiment {
             return;
         }
         Map<CellKey, PerJvm> cells = PerJvm.all(rows);
+        // the base collector: G1 when measured, else the one that ran the presized or String cells (the plan's base), else the first
         String baseGc = cells.keySet().stream().map(CellKey::gc).anyMatch(REFERENCE_GC.id()::equals) ? REFERENCE_GC.id()
-                : cells.keySet().iterator().next().gc();
+                : cells.keySet().stream().filter(k -> !k.variant().equals(DEFAULT.id()) || !k.keys().equals(ChurnKeys.INT.id()))
+                        .map(CellKey::gc).findFirst().orElse(cells.keySet().iterator().next().gc());
         perJvmTable(out, cells);
         summaryTable(out, cells);
         collectionsChart(out, cells);
@@ -801,14 +825,14 @@ public final class Gc implements Experiment {
     /** Collections per JVM for every cell, mean over JVMs with its interval as error bars. */
     private static void collectionsChart(ResultBuilder out, Map<CellKey, PerJvm> cells) {
         CategoryChart chart = Charts.bars("Collections per JVM (fixed work; error bars: " + Finding.confidenceLabel() + " interval over JVMs)",
-                "cell (collector, map, keys)", "collections per JVM");
+                "collector, keys (default-sized map unless presized)", "collections per JVM");
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         List<Double> errors = new ArrayList<>();
         for (var e : cells.entrySet()) {
             if (e.getValue().collections().isEmpty()) continue;
             Estimate m = Estimates.mean(e.getValue().collections());
-            labels.add(e.getKey().label());
+            labels.add(e.getKey().shortLabel());
             values.add(m.value());
             errors.add(m.hasInterval() ? m.halfWidth() : 0.0);
         }

@@ -303,6 +303,21 @@ class GcConcludeTest {
         assertThat(noG1.cells()).extracting(Gc.Cell::name).containsExactly("parallel-hashmap_default-int", "parallel-hashmap_presized-int");
     }
 
+    @Test
+    void withoutG1ThePlansBaseCollectorKeepsThePresizedComparison() {
+        ResultBuilder b = new ResultBuilder();
+        for (int j = 1; j <= 4; j++) {
+            cell(b, "parallel", "hashmap_default", "int", j, 86, 0, 10, 11);
+            cell(b, "zgc", "hashmap_default", "int", j, 121, 5, 0.01, 0.02, 0.01);
+            cell(b, "zgc", "hashmap_presized", "int", j, 120, 5, 0.01, 0.02, 0.01 + j * 0.001);
+        }
+        ResultBuilder out = conclude(b);
+        assertThat(finding(out, "pause_total_default_vs_presized").conditions()).containsEntry("gc", "zgc");
+        // no G1: nothing is compared with G1, but the rank still orders what ran
+        assertThat(out.findings()).extracting(Finding::id).noneMatch(id -> id.endsWith("_vs_g1"));
+        assertThat(finding(out, "collector_rank_max_pause").text()).contains("ZGC (single-generation)").contains("Parallel");
+    }
+
     // ------------------------------------------------------------------ colliding keys
 
     @Test

@@ -842,7 +842,7 @@ public final class Gc implements Experiment {
 
     /** Every pause of every JVM per collector (default-sized map of ints), sorted: pause against percentile, log axis; descriptive. */
     private static void pauseDistributionChart(ResultBuilder out, Map<CellKey, PerJvm> cells) {
-        XYChart chart = Charts.logY("Stop-the-world pauses per collector (every pause of every JVM, pooled; descriptive)",
+        XYChart chart = Charts.logY("Pauses per collector (every JVM pooled; descriptive)",
                 "percentile of pauses (%)", "pause (ms, log axis)");
         boolean any = false;
         for (var e : cells.entrySet()) {

@@ -63,6 +63,13 @@ public final class Charts {
         return chart;
     }
 
+    /** A line chart with a logarithmic y axis (values spanning decades, e.g. pause times of different collectors). */
+    public static XYChart logY(String title, String xTitle, String yTitle) {
+        XYChart chart = xy(title, xTitle, yTitle);
+        chart.getStyler().setYAxisLogarithmic(true);
+        return chart;
+    }
+
     /** The x position of the {@code percent}-th percentile on a {@link #percentiles} chart: 1 / (1 - percent/100). */
     public static double percentileAxis(double percent) {
         return 1 / (1 - percent / 100);

@@ -3,11 +3,13 @@ package maplab.experiments;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
@@ -20,7 +22,9 @@ import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
 import maplab.measure.Effort;
 import maplab.measure.GcPauses;
+import maplab.measure.GcPauses.Collector;
 import maplab.measure.JmhScore;
+import maplab.measure.TargetJvm;
 import maplab.result.Finding;
 import maplab.result.Measured;
 import maplab.result.ResultBuilder;
@@ -32,9 +36,11 @@ import maplab.stats.Estimates.Estimate;
 import maplab.stats.Stats;
 import maplab.subject.jdk.MapConstructor;
 import maplab.subject.putget.PutGetMapKind;
+import maplab.workload.ChurnKeys;
 import maplab.workload.MapChurn;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
 
 /**
  * gc: what maps cost the garbage collector, in two parts.
@@ -50,32 +56,42 @@ import org.knowm.xchart.CategoryChart;
  *
  * <p><b>Pauses</b> (part {@code pause}, effort {@code pause_effort} = {@code JVMS:WARMUP+ROUNDS}):
  * {@link MapChurn} (build source maps, merge them into one large map, round after round) runs in
- * fresh JVMs with a pinned collector, default-sized and presized maps in alternating rounds (one
- * JVM of each variant per round, their order drawn from a seed), and every collection's pause is
- * read from JFR ({@code jdk.GarbageCollection}, {@code sumOfPauses}).
+ * fresh JVMs, one <em>cell</em> per JVM: a collector ({@code collectors}: G1, Parallel, ZGC,
+ * generational ZGC, Serial), a map constructor (default-sized or presized) and keys
+ * ({@code keys}: boxed ints, random Strings, colliding Strings). Every offered collector runs
+ * the default-sized map of ints; the base collector (G1 when listed) also runs the presized map
+ * and the two String cases. A collector the measuring JDK ({@link TargetJvm#current()}) does not
+ * offer is listed as "not offered by JDK N" (an {@code offered} row, the "collectors" table).
+ * In each round every cell runs one JVM, in an order drawn from a seed, so cells pair by round.
+ * Each JVM's collections come from JFR ({@code jdk.GarbageCollection}, within the recorded
+ * rounds), their stop-the-world pauses from the unified GC log ({@link GcPauses}: ZGC's three
+ * phase pauses per cycle count as three pauses; allocation stalls are counted apart), and the
+ * bytes the workload allocated from the thread's allocation counter.
  *
  * <p><b>What the pause sample supports.</b> Pauses of one JVM share its heap state, its GC
  * ergonomics and the machine's load at that time: they are not independent, and about 20 pauses
- * per JVM cannot carry a 99th percentile (over about 95 pauses the p99 is about the
- * second-largest pause). The unit of replication is therefore the JVM, as the fork is for JMH:
- * each JVM is summarised by its total pause time, its longest pause and its number of
- * collections, and these per-JVM values are compared across JVMs:
+ * per JVM cannot carry a 99th percentile (below 100 pauses the nearest-rank p99 is the longest
+ * pause). The unit of replication is therefore the JVM, as the fork is for JMH: each JVM is
+ * summarised by its total pause time, its longest pause, its number of collections (for fixed
+ * work: the collection frequency per round) and its bytes allocated per entry, and these per-JVM
+ * values are compared across JVMs:
  * <ul>
- *   <li>{@code pause_total_default_vs_presized}, {@code pause_max_default_vs_presized},
- *       {@code collections_default_vs_presized}: ratios of the per-JVM values with their 99%
- *       intervals ({@link Estimates#ratio}: the default and presized JVM of one round are paired,
- *       and the interval is the Student-t interval of the mean per-round log ratio, i.e. a ratio
- *       of geometric means); the verdict comes from that interval.</li>
- *   <li>{@code gc_pause_max_default_ms}, {@code gc_pause_max_presized_ms}: the longest pause of a
- *       JVM, averaged over JVMs, with a Student-t interval over JVMs. (They replace the former
- *       {@code gc_pause_p99_*}, which were not honest.)</li>
+ *   <li>ratios ({@code pause_total_default_vs_presized}, {@code pause_max_<gc>_vs_g1},
+ *       {@code collections_colliding_vs_random_string}...): {@link Estimates#ratio}: the JVMs of
+ *       one round are paired, and the interval is the Student-t interval of the mean per-round log
+ *       ratio (a ratio of geometric means) at 99%; the verdict comes from that interval. A side
+ *       with a zero (a JVM without collections) gives no interval.</li>
+ *   <li>{@code gc_pause_max_default_ms}, {@code gc_pause_max_<gc>_ms}...: the longest pause of a
+ *       JVM, averaged over JVMs, with a Student-t interval over JVMs.</li>
+ *   <li>{@code collector_rank_max_pause}: the collectors ordered by the geometric mean of the
+ *       per-JVM longest pause; its value is how many adjacent steps of that order the paired
+ *       intervals separate.</li>
  *   <li>{@code pause_difference_p_value}: the two-sided p-value of the paired t-test on the log of
  *       each JVM's total pause time, the test whose interval is
  *       {@code pause_total_default_vs_presized}'s (p &lt; 0.01 exactly when that interval excludes
- *       1). A p-value has no interval: low = high = p, and no verdict of its own; the verdict is
- *       the ratio's. The "pause test" table adds Welch's test on the per-JVM values (unpaired).</li>
+ *       1). A p-value has no interval: low = high = p, and no verdict of its own.</li>
  * </ul>
- * The pause histogram pools every pause of every JVM and is descriptive only.
+ * Pooled pause distributions (histogram, per-collector percentile chart) are descriptive only.
  */
 public final class Gc implements Experiment {
 
@@ -85,11 +101,14 @@ public final class Gc implements Experiment {
     /** Bytes the pause workload keeps live per entry at its peak (measured: previous merged map, sources, new merged map). */
     static final long LIVE_BYTES_PER_ENTRY = 256;
     static final int HISTOGRAM_BINS = 12;
+    /** The collector every other one is compared with. */
+    static final Collector REFERENCE_GC = Collector.G1;
 
     @Override public String id() { return "gc"; }
 
     @Override public String summary() {
-        return "allocation per put/get (boxed HashMap vs fastutil) and GC pauses building and merging maps, default vs presized";
+        return "allocation per put/get (boxed HashMap vs fastutil) and GC pauses building and merging maps: "
+                + "default vs presized, G1 vs Parallel vs ZGC, colliding vs random String keys";
     }
 
     @Override
@@ -99,13 +118,18 @@ public final class Gc implements Experiment {
                 ParamSpec.integer("alloc_n", 1_000, 10_000_000, 100_000, 1_000_000, "keys put per fill in the allocation benchmark"),
                 ParamSpec.effort("alloc", new Effort(4, 1, 100, 2, 100), new Effort(6, 2, 250, 3, 250),
                         "JMH effort of the allocation benchmark (fill and get, -prof gc)"),
-                ParamSpec.integer("n", 10_000, 50_000_000, 200_000, 2_000_000, "entries of the map merged each round (pause workload)"),
+                ParamSpec.integer("n", 10_000, 50_000_000, 200_000, 1_000_000, "entries of the map merged each round (pause workload)"),
                 ParamSpec.integer("maps", 1, 64, 4, 8, "source maps built and merged each round"),
-                ParamSpec.effort("pause", Effort.shots(4, 1, 4), Effort.shots(6, 1, 6),
-                        "pause workload: JVMS:WARMUP+ROUNDS, JVMs per variant (the forks of this part: the unit the pause tests replicate over), "
+                ParamSpec.effort("pause", Effort.shots(4, 1, 4), Effort.shots(6, 1, 5),
+                        "pause workload: JVMS:WARMUP+ROUNDS, JVMs per cell (the forks of this part: the unit the pause tests replicate over), "
                         + "unrecorded warm-up rounds and recorded rounds per JVM"),
-                ParamSpec.choice("gc", GcPauses.Collector.ids(), "g1", "g1", "collector pinned in the pause workload's JVMs"),
-                ParamSpec.integer("heap_mb", 112, 65_536, 192, 2_048, "heap of the pause workload's JVMs (-Xms = -Xmx), MiB"));
+                ParamSpec.choices("collectors", Collector.ids(), "g1,parallel,zgc,zgc_generational", "g1,parallel,zgc,zgc_generational",
+                        "collectors pinned in the pause workload's JVMs (G1 is the base the others are compared with); "
+                        + "one the measuring JDK does not offer is listed as not offered"),
+                ParamSpec.choices("keys", ChurnKeys.ids(), "int,random_string,colliding_string", "int,random_string,colliding_string",
+                        "keys of the pause workload: int (every collector, default-sized and presized), random and colliding Strings "
+                        + "(default-sized HashMap, base collector only)"),
+                ParamSpec.integer("heap_mb", 112, 65_536, 192, 1_024, "heap of the pause workload's JVMs (-Xms = -Xmx), MiB"));
     }
 
     @Override
@@ -123,6 +147,42 @@ public final class Gc implements Experiment {
         if (!pause.singleShot()) {
             throw new IllegalArgumentException("parameter 'pause_effort': bad value '" + pause.text()
                     + "'; allowed: JVMS:WARMUP+ROUNDS without iteration times (e.g. 4:1+4): a pause round is one build-and-merge, not a timed iteration");
+        }
+    }
+
+    // ------------------------------------------------------------------ plan
+
+    /** One kind of pause JVM: collector, map constructor, keys. */
+    record Cell(Collector gc, MapConstructor variant, ChurnKeys keys) {
+        String name() { return gc.id() + "-" + variant.id() + "-" + keys.id(); }
+
+        String label() {
+            return gc.label() + ", " + (variant == DEFAULT ? "default-sized" : "presized") + ", " + keys.label();
+        }
+    }
+
+    /**
+     * The pause cells for these collectors and keys on JDK {@code feature}: every offered collector
+     * runs the default-sized map of ints; the base collector (G1 when offered and listed, else the
+     * first offered one) also runs the presized map and the String keys. {@code notOffered}: the
+     * listed collectors that JDK does not offer (reported, not dropped).
+     */
+    record Plan(List<Cell> cells, Optional<Collector> base, List<Collector> notOffered) {
+        static Plan of(List<Collector> collectors, List<ChurnKeys> keys, int feature) {
+            List<Collector> offered = collectors.stream().filter(c -> c.offered(feature)).toList();
+            List<Collector> missing = collectors.stream().filter(c -> !c.offered(feature)).toList();
+            Optional<Collector> base = offered.contains(REFERENCE_GC) ? Optional.of(REFERENCE_GC) : offered.stream().findFirst();
+            List<Cell> cells = new ArrayList<>();
+            for (Collector c : offered) {
+                if (keys.contains(ChurnKeys.INT)) cells.add(new Cell(c, DEFAULT, ChurnKeys.INT));
+                if (base.isPresent() && c == base.get()) {
+                    if (keys.contains(ChurnKeys.INT)) cells.add(new Cell(c, PRESIZED, ChurnKeys.INT));
+                    for (ChurnKeys k : List.of(ChurnKeys.RANDOM_STRING, ChurnKeys.COLLIDING_STRING)) {
+                        if (keys.contains(k)) cells.add(new Cell(c, DEFAULT, k));
+                    }
+                }
+            }
+            return new Plan(cells, base, missing);
         }
     }
 
@@ -156,9 +216,10 @@ public final class Gc implements Experiment {
     }
 
     /**
-     * Part two: GC pauses of the build-and-merge workload, default-sized versus presized maps.
-     * Rows: one {@code pause} row per collection (variant, jvm, collection, collector, cause) and
-     * one {@code collections} row per JVM (with the workload's settings as dimensions).
+     * Part two: GC pauses of the build-and-merge workload, one JVM per cell and round. Rows: one
+     * {@code offered} row per listed collector (1, or 0 with the reason); per JVM a
+     * {@code collections} row (with the workload's settings), {@code alloc_per_entry},
+     * {@code stall_total} and {@code stalls}; one {@code pause} row per stop-the-world pause.
      */
     private void pauses(RunContext ctx) throws InterruptedException {
         Params p = ctx.params();
@@ -168,51 +229,81 @@ public final class Gc implements Experiment {
         int jvms = effort.forks();
         int warmup = effort.warmupIterations();
         int rounds = effort.iterations();
-        GcPauses.Collector gc = GcPauses.Collector.parse(p.getString("gc"));
+        int feature = TargetJvm.current().feature();
+        List<Collector> listed = p.getStrings("collectors").stream().map(Collector::parse).toList();
+        List<ChurnKeys> keys = p.getStrings("keys").stream().map(ChurnKeys::parse).toList();
+        Plan plan = Plan.of(listed, keys, feature);
         long seed = ctx.seed("churn-keys");
         SplittableRandom order = ctx.random("pause-order");
-        List<String> jvmArgs = List.of("-Xms" + p.getLong("heap_mb") + "m", "-Xmx" + p.getLong("heap_mb") + "m", gc.flag(),
+        List<String> common = List.of("-Xms" + p.getLong("heap_mb") + "m", "-Xmx" + p.getLong("heap_mb") + "m",
                 "-XX:+AlwaysPreTouch", "-Djava.awt.headless=true");
         Path dir = ctx.workDir().resolve("gc");
         ResultBuilder out = ctx.result();
 
+        Map<String, Object> flags = new LinkedHashMap<>();
+        for (Collector c : listed) {
+            boolean offered = c.offered(feature);
+            flags.put(c.id(), offered ? String.join(" ", c.requireFlags(feature)) : Collector.notOffered(feature));
+            out.row().with("gc", c.id()).with("jdk", feature).with("status", offered ? "measured" : Collector.notOffered(feature))
+                    .with("flags", offered ? String.join(" ", c.requireFlags(feature)) : "")
+                    .measure("offered", offered ? 1 : 0, Unit.COUNT);
+        }
         Set<String> collectorsSeen = new LinkedHashSet<>();
         Map<String, Object> note = new LinkedHashMap<>();
-        note.put("gc", gc.label());
-        note.put("jvm_args", jvmArgs);
+        note.put("jdk", feature);
+        note.put("collectors", flags);
+        note.put("jvm_args", common);
+        note.put("gc_log", "-Xlog:" + GcPauses.LOG_TAGS);
         note.put("main_class", MapChurn.class.getName());
-        note.put("jvms_per_variant", jvms);
+        note.put("cells", plan.cells().stream().map(Cell::name).toList());
+        note.put("jvms_per_cell", jvms);
         note.put("warmup_rounds", warmup);
         note.put("recorded_rounds", rounds);
-        note.put("event", GcPauses.EVENT + " (sumOfPauses)");
+        note.put("event", GcPauses.EVENT + " (collections, GC ids), " + GcPauses.STALL_EVENT + "; pauses from the GC log");
         out.note("gc_pause_jvm", note);
+        if (!plan.notOffered().isEmpty()) {
+            out.note("collectors_not_offered", plan.notOffered().stream().map(c -> c.label() + ": " + Collector.notOffered(feature)).toList());
+        }
 
-        ctx.progress().addSteps(2 * jvms);
+        ctx.progress().addSteps(plan.cells().size() * jvms);
         for (int f = 1; f <= jvms; f++) {
-            List<MapConstructor> variants = order.nextBoolean() ? List.of(DEFAULT, PRESIZED) : List.of(PRESIZED, DEFAULT);
-            for (MapConstructor variant : variants) {
+            List<Cell> cells = new ArrayList<>(plan.cells());
+            for (int i = cells.size() - 1; i > 0; i--) java.util.Collections.swap(cells, i, order.nextInt(i + 1));
+            for (Cell cell : cells) {
                 ctx.checkInterrupted();
-                ctx.progress().step("GC pauses, round " + f + "/" + jvms + ", " + label(variant));
-                String name = variant.id() + "-" + f;
-                Path jfr = dir.resolve(name + ".jfr");
-                List<String> args = new ArrayList<>(jvmArgs);
-                args.add("-Xlog:gc:file=" + dir.resolve(name + "-gc.log"));
-                List<GcPauses.Pause> recorded = GcPauses.fork(args, MapChurn.class,
-                        List.of(variant.id(), String.valueOf(n), String.valueOf(maps), String.valueOf(rounds), String.valueOf(seed), jfr.toString(),
-                                String.valueOf(warmup)),
-                        jfr, dir.resolve(name + ".log"), Duration.ofMinutes(20));
-                int i = 0;
-                for (GcPauses.Pause pause : recorded) {
-                    collectorsSeen.add(pause.collector());
-                    out.row().with("variant", variant.id()).with("jvm", f).with("collection", ++i).with("collector", pause.collector())
-                            .with("cause", pause.cause()).measure("pause", pause.pauseMs(), Unit.MS);
+                ctx.progress().step("GC pauses, round " + f + "/" + jvms + ", " + cell.label());
+                String name = cell.name() + "-" + f;
+                List<String> args = new ArrayList<>(cell.gc().requireFlags(feature));
+                args.addAll(common);
+                GcPauses.Recorded recorded = GcPauses.fork(args, MapChurn.class,
+                        List.of(cell.variant().id(), String.valueOf(n), String.valueOf(maps), String.valueOf(rounds), String.valueOf(seed),
+                                dir.resolve(name + ".jfr").toString(), String.valueOf(warmup), cell.keys().id()),
+                        dir.resolve(name + ".jfr"), dir.resolve(name + "-gc.log"), dir.resolve(name + ".log"), Duration.ofMinutes(20));
+                Map<Long, String> collectorOf = new TreeMap<>();
+                for (GcPauses.Pause c : recorded.collections()) {
+                    collectorOf.put(c.gcId(), c.collector());
+                    collectorsSeen.add(cell.gc().id() + ": " + c.collector());
                 }
-                out.row().with("variant", variant.id()).with("jvm", f).with("n_keys", n).with("maps", maps).with("rounds", rounds)
-                        .with("heap_mb", p.getLong("heap_mb")).with("gc", gc.id()).measure("collections", recorded.size(), Unit.COUNT);
+                int i = 0;
+                for (GcPauses.LogPause pause : recorded.pauses()) {
+                    cellRow(out, cell, f).with("collection", ++i).with("gc_id", pause.gcId()).with("collector", collectorOf.get(pause.gcId()))
+                            .with("phase", (pause.generation().isEmpty() ? "" : pause.generation() + ": ") + pause.phase())
+                            .measure("pause", pause.ms(), Unit.MS);
+                }
+                cellRow(out, cell, f).with("n_keys", n).with("maps", maps).with("rounds", rounds).with("heap_mb", p.getLong("heap_mb"))
+                        .with("jdk", feature).measure("collections", recorded.collections().size(), Unit.COUNT);
+                long allocated = recorded.printed("allocated_bytes").orElse(-1);
+                if (allocated >= 0) cellRow(out, cell, f).measure("alloc_per_entry", allocated / ((double) rounds * n), Unit.BYTES_PER_ENTRY);
+                cellRow(out, cell, f).measure("stall_total", recorded.stalls().stream().mapToDouble(GcPauses.Stall::ms).sum(), Unit.MS);
+                cellRow(out, cell, f).measure("stalls", recorded.stalls().size(), Unit.COUNT);
                 note.put("collectors_seen", List.copyOf(collectorsSeen));
                 out.note("gc_pause_jvm", note);
             }
         }
+    }
+
+    private static ResultBuilder.Row cellRow(ResultBuilder out, Cell cell, int jvm) {
+        return out.row().with("gc", cell.gc().id()).with("variant", cell.variant().id()).with("keys", cell.keys().id()).with("jvm", jvm);
     }
 
     // ------------------------------------------------------------------ conclude
@@ -302,45 +393,159 @@ public final class Gc implements Experiment {
         return Double.isFinite(err) ? new Estimate(r.value(), r.value() - err, r.value() + err, 0) : new Estimate(r.value(), Double.NaN, Double.NaN, 0);
     }
 
-    /** One variant's JVMs: per JVM its collections, total pause time, longest pause, and every pause. */
-    record PerJvm(SortedMap<Integer, Double> collections, SortedMap<Integer, Double> total, SortedMap<Integer, Double> max, List<Double> pauses) {
-        static PerJvm of(Rows rows, String variant) {
-            SortedMap<Integer, Double> collections = new TreeMap<>();
-            SortedMap<Integer, Double> total = new TreeMap<>();
-            SortedMap<Integer, Double> max = new TreeMap<>();
-            List<Double> pauses = new ArrayList<>();
-            for (Rows.Row r : rows.metric("collections").where("variant", variant)) {
+
+    // ------------------------------------------------------------------ conclude: pauses
+
+    /** The key of a row's cell: gc/variant/keys (runs stored before collectors varied have one gc and int keys). */
+    record CellKey(String gc, String variant, String keys) {
+        static CellKey of(Rows.Row r, String defaultGc) {
+            return new CellKey(r.has("gc") ? r.str("gc") : defaultGc, r.str("variant"), r.has("keys") ? r.str("keys") : ChurnKeys.INT.id());
+        }
+
+        Collector collector() { return Collector.parse(gc); }
+
+        String label() {
+            return collector().label() + ", " + (variant.equals(DEFAULT.id()) ? "default-sized" : "presized") + ", " + ChurnKeys.parse(keys).label();
+        }
+
+        /** A short label for chart axes: "G1, int", "G1, int, presized", "ZGC gen, colliding". */
+        String shortLabel() {
+            String c = switch (collector()) {
+                case ZGC -> "ZGC";
+                case ZGC_GENERATIONAL -> "ZGC gen";
+                default -> collector().label();
+            };
+            String k = switch (ChurnKeys.parse(keys)) {
+                case INT -> "int";
+                case RANDOM_STRING -> "random Str";
+                case COLLIDING_STRING -> "colliding Str";
+            };
+            return c + ", " + k + (variant.equals(DEFAULT.id()) ? "" : ", presized");
+        }
+
+        /** Plan order: collector, then default-sized before presized, then keys. */
+        static final Comparator<CellKey> ORDER = Comparator.comparing((CellKey k) -> k.collector().ordinal())
+                .thenComparing(k -> !k.variant().equals(DEFAULT.id()))
+                .thenComparing(k -> ChurnKeys.parse(k.keys()).ordinal());
+    }
+
+    /**
+     * One cell's JVMs: per JVM its collections, total pause time, longest pause, nearest-rank p99
+     * pause, bytes allocated per entry, allocation-stall time; and every pause.
+     */
+    record PerJvm(Rows.Row settings, SortedMap<Integer, Double> collections, SortedMap<Integer, Double> total, SortedMap<Integer, Double> max,
+                  SortedMap<Integer, Double> p99, SortedMap<Integer, Double> alloc, SortedMap<Integer, Double> stall, List<Double> pauses) {
+
+        static Map<CellKey, PerJvm> all(Rows rows) {
+            Rows collections = rows.metric("collections");
+            String defaultGc = collections.first().map(r -> r.str("gc")).orElse(REFERENCE_GC.id());
+            Map<CellKey, PerJvm> out = new LinkedHashMap<>();
+            Map<CellKey, Map<Integer, List<Double>>> byJvm = new LinkedHashMap<>();
+            for (Rows.Row r : collections) {
+                CellKey key = CellKey.of(r, defaultGc);
+                PerJvm cell = out.computeIfAbsent(key, k -> new PerJvm(r, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                        new TreeMap<>(), new TreeMap<>(), new ArrayList<>()));
                 int jvm = (int) r.integer("jvm");
-                collections.put(jvm, r.value());
-                total.put(jvm, 0.0);
-                max.put(jvm, 0.0);
+                cell.collections().put(jvm, r.value());
+                cell.total().put(jvm, 0.0);
+                cell.max().put(jvm, 0.0);
+                cell.p99().put(jvm, 0.0);
+                byJvm.computeIfAbsent(key, k -> new TreeMap<>()).put(jvm, new ArrayList<>());
             }
-            for (Rows.Row r : rows.metric("pause").where("variant", variant)) {
+            for (Rows.Row r : rows.metric("pause")) {
+                CellKey key = CellKey.of(r, defaultGc);
+                PerJvm cell = out.get(key);
+                if (cell == null) continue;
                 int jvm = (int) r.integer("jvm");
                 double ms = r.value();
-                pauses.add(ms);
-                total.merge(jvm, ms, Double::sum);
-                max.merge(jvm, ms, Math::max);
+                cell.pauses().add(ms);
+                cell.total().merge(jvm, ms, Double::sum);
+                cell.max().merge(jvm, ms, Math::max);
+                byJvm.get(key).computeIfAbsent(jvm, j -> new ArrayList<>()).add(ms);
             }
-            return new PerJvm(collections, total, max, pauses);
+            for (var e : byJvm.entrySet()) {
+                for (var j : e.getValue().entrySet()) out.get(e.getKey()).p99().put(j.getKey(), nearestRank(j.getValue(), 0.99));
+            }
+            for (Rows.Row r : rows.metric("alloc_per_entry")) {
+                PerJvm cell = out.get(CellKey.of(r, defaultGc));
+                if (cell != null) cell.alloc().put((int) r.integer("jvm"), r.value());
+            }
+            for (Rows.Row r : rows.metric("stall_total")) {
+                PerJvm cell = out.get(CellKey.of(r, defaultGc));
+                if (cell != null) cell.stall().put((int) r.integer("jvm"), r.value());
+            }
+            Map<CellKey, PerJvm> sorted = new TreeMap<>(CellKey.ORDER);
+            sorted.putAll(out);
+            return new LinkedHashMap<>(sorted);
         }
     }
 
+    /** The nearest-rank quantile (0 for no values): with fewer than 1/(1-q) values it is the largest. */
+    static double nearestRank(List<Double> xs, double q) {
+        if (xs.isEmpty()) return 0;
+        double[] sorted = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
     private void concludePauses(Rows rows, ResultBuilder out) {
+        collectorsTable(rows, out);
         Rows collections = rows.metric("collections");
         if (collections.isEmpty()) {
-            out.note("findings_not_computed", List.of("pause findings: need per-JVM 'collections' and per-collection 'pause' rows "
-                    + "(runs stored before pauses were kept per JVM have only pooled summaries)"));
+            out.note("findings_not_computed", List.of("pause findings: need per-JVM 'collections' and per-pause 'pause' rows "
+                    + "(runs stored before pauses were kept per JVM have only pooled summaries; a run whose collectors were all not offered has none)"));
             return;
         }
-        Rows.Row settings = collections.first().orElseThrow();
-        long n = settings.integer("n_keys");
-        GcPauses.Collector gc = GcPauses.Collector.parse(settings.str("gc"));
-        PerJvm dflt = PerJvm.of(rows, DEFAULT.id());
-        PerJvm pre = PerJvm.of(rows, PRESIZED.id());
+        Map<CellKey, PerJvm> cells = PerJvm.all(rows);
+        // the base collector: G1 when measured, else the one that ran the presized or String cells (the plan's base), else the first
+        String baseGc = cells.keySet().stream().map(CellKey::gc).anyMatch(REFERENCE_GC.id()::equals) ? REFERENCE_GC.id()
+                : cells.keySet().stream().filter(k -> !k.variant().equals(DEFAULT.id()) || !k.keys().equals(ChurnKeys.INT.id()))
+                        .map(CellKey::gc).findFirst().orElse(cells.keySet().iterator().next().gc());
+        perJvmTable(out, cells);
+        summaryTable(out, cells);
+        collectionsChart(out, cells);
+        pauseDistributionChart(out, cells);
 
-        perJvmTable(out, dflt, pre);
-        summaryTable(out, gc, dflt, pre);
+        PerJvm dflt = cells.get(new CellKey(baseGc, DEFAULT.id(), ChurnKeys.INT.id()));
+        PerJvm pre = cells.get(new CellKey(baseGc, PRESIZED.id(), ChurnKeys.INT.id()));
+        if (dflt != null && pre != null) defaultVersusPresized(out, Collector.parse(baseGc), dflt, pre);
+        if (baseGc.equals(REFERENCE_GC.id()) && dflt != null) collectorsVersusG1(out, cells, dflt);
+        collectorRank(out, cells);
+        PerJvm random = cells.get(new CellKey(baseGc, DEFAULT.id(), ChurnKeys.RANDOM_STRING.id()));
+        PerJvm colliding = cells.get(new CellKey(baseGc, DEFAULT.id(), ChurnKeys.COLLIDING_STRING.id()));
+        if (random != null && colliding != null) collidingVersusRandom(out, Collector.parse(baseGc), colliding, random);
+    }
+
+    /** The listed collectors: measured, or "not offered by JDK N" (from the {@code offered} rows; older runs: the measured ones). */
+    private static void collectorsTable(Rows rows, ResultBuilder out) {
+        List<Map<String, Object>> table = new ArrayList<>();
+        Rows offered = rows.metric("offered");
+        if (offered.isEmpty()) {
+            for (String gc : rows.metric("collections").distinct("gc")) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("collector", Collector.parse(gc).label());
+                row.put("status", "measured");
+                table.add(row);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (Rows.Row r : offered) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("collector", Collector.parse(r.str("gc")).label());
+            row.put("jdk", r.integer("jdk"));
+            row.put("status", r.str("status"));
+            row.put("flags", r.str("flags"));
+            table.add(row);
+            if (r.value() == 0) missing.add(Collector.parse(r.str("gc")).label() + ": " + r.str("status"));
+        }
+        if (!table.isEmpty()) out.table("collectors", TidyTables.fromRows("collectors", table));
+        if (!missing.isEmpty()) out.note("collectors_not_offered", missing);
+    }
+
+    /** Default-sized versus presized maps of ints under the base collector (the findings gc had before collectors varied). */
+    private static void defaultVersusPresized(ResultBuilder out, Collector gc, PerJvm dflt, PerJvm pre) {
+        Rows.Row settings = dflt.settings();
+        long n = settings.integer("n_keys");
         if (!dflt.pauses().isEmpty() || !pre.pauses().isEmpty()) out.chart("pause histogram", histogram(gc, dflt.pauses(), pre.pauses()));
         out.chart("pause total per JVM", perJvmChart(gc, dflt, pre));
 
@@ -375,10 +580,133 @@ public final class Gc implements Experiment {
         out.finding(where(Finding.statistic("pause_difference_p_value", p, "p", Finding.Basis.TIMING, text), settings));
     }
 
+    /** Every other collector's default-sized map of ints against G1's: longest pause, total pause, collections, bytes per entry. */
+    private static void collectorsVersusG1(ResultBuilder out, Map<CellKey, PerJvm> cells, PerJvm g1) {
+        List<Map<String, Object>> table = new ArrayList<>();
+        for (var e : cells.entrySet()) {
+            CellKey key = e.getKey();
+            if (!key.variant().equals(DEFAULT.id()) || !key.keys().equals(ChurnKeys.INT.id()) || key.gc().equals(REFERENCE_GC.id())) continue;
+            Collector c = key.collector();
+            PerJvm v = e.getValue();
+            Rows.Row settings = v.settings();
+            String under = " under " + c.label();
+            String g1Side = "that under G1";
+            if (!v.max().isEmpty()) {
+                out.finding(where(Finding.estimate("gc_pause_max_" + c.id() + "_ms", nonNegative(Estimates.mean(v.max())), "ms", Finding.Basis.TIMING,
+                        "Longest stop-the-world pause per JVM" + under + " while building and merging " + settings.str("n_keys")
+                        + "-entry maps with new HashMap<>(), mean over " + v.max().size() + " JVMs: %.3f ms"), settings));
+            }
+            Estimate max = Estimates.ratio(v.max(), g1.max());
+            Estimate total = Estimates.ratio(v.total(), g1.total());
+            Estimate count = Estimates.ratio(v.collections(), g1.collections());
+            out.finding(where(Finding.timeRatio("pause_max_" + c.id() + "_vs_g1", "The longest pause per JVM" + under, g1Side, max), settings));
+            out.finding(where(Finding.timeRatio("pause_total_" + c.id() + "_vs_g1", "Total pause time per JVM" + under, g1Side, total), settings));
+            out.finding(where(Finding.ratio("collections_" + c.id() + "_vs_g1", "Collections per JVM" + under, "those under G1",
+                    Finding.Quantity.AMOUNT, count, Finding.Basis.TIMING), settings));
+            addComparison(table, c.label() + " vs G1", "longest pause per JVM", max);
+            addComparison(table, c.label() + " vs G1", "total pause per JVM", total);
+            addComparison(table, c.label() + " vs G1", "collections per JVM", count);
+            if (!v.alloc().isEmpty() && !g1.alloc().isEmpty()) {
+                Estimate alloc = Estimates.ratio(v.alloc(), g1.alloc());
+                out.finding(where(Finding.ratio("alloc_per_entry_" + c.id() + "_vs_g1", "Bytes allocated per merged entry" + under,
+                        "those under G1", Finding.Quantity.BYTES, alloc, Finding.Basis.TIMING), settings));
+                addComparison(table, c.label() + " vs G1", "bytes allocated per entry", alloc);
+            }
+            if (c.isZ() && !v.stall().isEmpty()) {
+                out.finding(where(Finding.estimate("stall_total_" + c.id() + "_ms", nonNegative(Estimates.mean(v.stall())), "ms", Finding.Basis.TIMING,
+                        "Allocation stalls per JVM" + under + " (the allocating thread waits for memory; not counted as pauses), mean over "
+                        + v.stall().size() + " JVMs: %.1f ms"), settings));
+            }
+        }
+        if (!table.isEmpty()) out.table("collector comparison", TidyTables.fromRows("collector comparison", table));
+    }
+
+    /**
+     * The measured collectors (default-sized map of ints) ordered by the geometric mean of their
+     * per-JVM longest pause; the value counts the adjacent steps whose paired ratio interval
+     * excludes 1.
+     */
+    private static void collectorRank(ResultBuilder out, Map<CellKey, PerJvm> cells) {
+        List<Map.Entry<Collector, PerJvm>> ranked = new ArrayList<>();
+        for (var e : cells.entrySet()) {
+            CellKey k = e.getKey();
+            if (k.variant().equals(DEFAULT.id()) && k.keys().equals(ChurnKeys.INT.id()) && !e.getValue().max().isEmpty()
+                    && e.getValue().max().values().stream().allMatch(x -> x > 0)) {
+                ranked.add(Map.entry(k.collector(), e.getValue()));
+            }
+        }
+        if (ranked.size() < 2) return;
+        ranked.sort(Comparator.comparingDouble(e -> geometricMean(e.getValue().max())));
+        StringBuilder order = new StringBuilder();
+        StringBuilder steps = new StringBuilder();
+        int separated = 0;
+        for (int i = 0; i < ranked.size(); i++) {
+            var e = ranked.get(i);
+            if (i > 0) order.append(" < ");
+            order.append(e.getKey().label()).append(String.format(Locale.ROOT, " (%s ms)", maplab.result.Html.number(geometricMean(e.getValue().max()))));
+            if (i == 0) continue;
+            var prev = ranked.get(i - 1);
+            Estimate r = Estimates.ratio(prev.getValue().max(), e.getValue().max());
+            boolean apart = Finding.verdict(r, 1) == Finding.Verdict.LOWER;
+            if (apart) separated++;
+            steps.append(String.format(Locale.ROOT, "; %s vs %s: %s (%s interval %s to %s)%s", prev.getKey().label(), e.getKey().label(),
+                    Finding.formatRatio(r.value()), Finding.confidenceLabel(), Finding.formatRatio(r.low()), Finding.formatRatio(r.high()),
+                    apart ? ", separated" : ", not separated"));
+        }
+        Rows.Row settings = ranked.get(0).getValue().settings();
+        String text = "Collectors ordered by the longest pause per JVM (geometric mean over JVMs): " + order + steps
+                + String.format(Locale.ROOT, ". %d of %d steps are separated by their paired intervals", separated, ranked.size() - 1);
+        Finding f = Finding.statistic("collector_rank_max_pause", separated, "steps", Finding.Basis.TIMING, text);
+        out.finding(f.where("n_keys", settings.str("n_keys")).where("maps", settings.str("maps")).where("rounds", settings.str("rounds"))
+                .where("heap_mb", settings.str("heap_mb")).where("collectors", String.join(",", ranked.stream().map(e -> e.getKey().id()).toList())));
+    }
+
+    private static double geometricMean(Map<Integer, Double> xs) {
+        return Math.exp(xs.values().stream().mapToDouble(Math::log).average().orElse(Double.NaN));
+    }
+
+    /** Colliding Strings (one tree bin) against random Strings of the same length, default-sized HashMaps, base collector. */
+    private static void collidingVersusRandom(ResultBuilder out, Collector gc, PerJvm colliding, PerJvm random) {
+        Rows.Row settings = colliding.settings();
+        String a = " with colliding String keys (one tree bin of TreeNodes)";
+        String b = "that with random Strings of the same length";
+        List<Map<String, Object>> table = new ArrayList<>();
+        Estimate total = Estimates.ratio(colliding.total(), random.total());
+        Estimate max = Estimates.ratio(colliding.max(), random.max());
+        Estimate count = Estimates.ratio(colliding.collections(), random.collections());
+        out.finding(where(Finding.timeRatio("pause_total_colliding_vs_random_string", "Total " + gc.label() + " pause time per JVM" + a, b, total), settings));
+        out.finding(where(Finding.timeRatio("pause_max_colliding_vs_random_string", "The longest " + gc.label() + " pause per JVM" + a, b, max), settings));
+        out.finding(where(Finding.ratio("collections_colliding_vs_random_string", "Collections per JVM" + a, "those with random Strings",
+                Finding.Quantity.AMOUNT, count, Finding.Basis.TIMING), settings));
+        addComparison(table, "colliding vs random Strings", "total pause per JVM", total);
+        addComparison(table, "colliding vs random Strings", "longest pause per JVM", max);
+        addComparison(table, "colliding vs random Strings", "collections per JVM", count);
+        if (!colliding.alloc().isEmpty() && !random.alloc().isEmpty()) {
+            Estimate alloc = Estimates.ratio(colliding.alloc(), random.alloc());
+            out.finding(where(Finding.ratio("alloc_per_entry_colliding_vs_random_string", "Bytes allocated per merged entry" + a,
+                    "those with random Strings", Finding.Quantity.BYTES, alloc, Finding.Basis.TIMING), settings));
+            addComparison(table, "colliding vs random Strings", "bytes allocated per entry", alloc);
+        }
+        out.table("collision comparison", TidyTables.fromRows("collision comparison", table));
+    }
+
+    private static void addComparison(List<Map<String, Object>> table, String comparison, String quantity, Estimate r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("comparison", comparison);
+        row.put("quantity", quantity);
+        row.put("jvm_pairs", (long) r.n());
+        row.put("ratio", r.value());
+        row.put("ratio_low", r.low());
+        row.put("ratio_high", r.high());
+        row.put("verdict", Finding.verdict(r, 1).label());
+        table.add(row);
+    }
+
     /** The pause workload's settings as a finding's conditions (they differ between quick and full). */
     private static Finding where(Finding f, Rows.Row settings) {
-        return f.where("n_keys", settings.str("n_keys")).where("maps", settings.str("maps")).where("rounds", settings.str("rounds"))
+        Finding w = f.where("n_keys", settings.str("n_keys")).where("maps", settings.str("maps")).where("rounds", settings.str("rounds"))
                 .where("heap_mb", settings.str("heap_mb")).where("gc", settings.str("gc"));
+        return settings.has("keys") && !settings.str("keys").equals(ChurnKeys.INT.id()) ? w.where("keys", settings.str("keys")) : w;
     }
 
     /** Whether two per-JVM maps pair by round (same JVM indices, at least 2). */
@@ -413,34 +741,43 @@ public final class Gc implements Experiment {
         return xs.values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static void perJvmTable(ResultBuilder out, PerJvm dflt, PerJvm pre) {
+    private static void perJvmTable(ResultBuilder out, Map<CellKey, PerJvm> cells) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (var e : List.of(Map.entry(DEFAULT, dflt), Map.entry(PRESIZED, pre))) {
-            for (int jvm : e.getValue().collections().keySet()) {
+        for (var e : cells.entrySet()) {
+            PerJvm v = e.getValue();
+            for (int jvm : v.collections().keySet()) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("variant", label(e.getKey()));
+                row.put("collector", e.getKey().collector().label());
+                row.put("variant", label(e.getKey().variant().equals(DEFAULT.id()) ? DEFAULT : PRESIZED));
+                row.put("keys", ChurnKeys.parse(e.getKey().keys()).label());
                 row.put("jvm", (long) jvm);
-                row.put("collections", Math.round(e.getValue().collections().get(jvm)));
-                row.put("total_pause_ms", e.getValue().total().get(jvm));
-                row.put("max_pause_ms", e.getValue().max().get(jvm));
+                row.put("collections", Math.round(v.collections().get(jvm)));
+                row.put("total_pause_ms", v.total().get(jvm));
+                row.put("max_pause_ms", v.max().get(jvm));
+                row.put("p99_pause_ms", v.p99().get(jvm));
+                row.put("alloc_bytes_per_entry", v.alloc().getOrDefault(jvm, Double.NaN));
+                row.put("stall_ms", v.stall().getOrDefault(jvm, Double.NaN));
                 rows.add(row);
             }
         }
         out.table("pause per JVM", TidyTables.fromRows("pause per JVM", rows));
     }
 
-    private static void summaryTable(ResultBuilder out, GcPauses.Collector gc, PerJvm dflt, PerJvm pre) {
+    private static void summaryTable(ResultBuilder out, Map<CellKey, PerJvm> cells) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (var e : List.of(Map.entry(DEFAULT, dflt), Map.entry(PRESIZED, pre))) {
+        for (var e : cells.entrySet()) {
             PerJvm v = e.getValue();
             if (v.collections().isEmpty()) continue;
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("variant", label(e.getKey()));
-            row.put("collector", gc.label());
+            row.put("collector", e.getKey().collector().label());
+            row.put("variant", label(e.getKey().variant().equals(DEFAULT.id()) ? DEFAULT : PRESIZED));
+            row.put("keys", ChurnKeys.parse(e.getKey().keys()).label());
             row.put("jvms", (long) v.collections().size());
             addMean(row, "collections_per_jvm", v.collections());
             addMean(row, "total_ms_per_jvm", v.total());
             addMean(row, "max_ms_per_jvm", v.max());
+            if (!v.alloc().isEmpty()) addMean(row, "alloc_bytes_per_entry", v.alloc());
+            if (!v.stall().isEmpty()) addMean(row, "stall_ms_per_jvm", v.stall());
             row.put("pauses", (long) v.pauses().size());
             row.put("median_pause_ms_pooled", v.pauses().isEmpty() ? Double.NaN : Stats.median(v.pauses().stream().mapToDouble(Double::doubleValue).toArray()));
             rows.add(row);
@@ -485,20 +822,55 @@ public final class Gc implements Experiment {
         return (variant == DEFAULT ? "default-sized: " : "presized: ") + variant.label();
     }
 
-    private static CategoryChart histogram(GcPauses.Collector gc, List<Double> dflt, List<Double> pre) {
+    /** Collections per JVM for every cell, mean over JVMs with its interval as error bars. */
+    private static void collectionsChart(ResultBuilder out, Map<CellKey, PerJvm> cells) {
+        CategoryChart chart = Charts.bars("Collections per JVM (fixed work; error bars: " + Finding.confidenceLabel() + " interval over JVMs)",
+                "collector, keys (default-sized map unless presized)", "collections per JVM");
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
+        for (var e : cells.entrySet()) {
+            if (e.getValue().collections().isEmpty()) continue;
+            Estimate m = Estimates.mean(e.getValue().collections());
+            labels.add(e.getKey().shortLabel());
+            values.add(m.value());
+            errors.add(m.hasInterval() ? m.halfWidth() : 0.0);
+        }
+        Charts.bars(chart, "collections per JVM (mean)", labels, values, errors);
+        out.chart("collections per JVM", chart);
+    }
+
+    /** Every pause of every JVM per collector (default-sized map of ints), sorted: pause against percentile, log axis; descriptive. */
+    private static void pauseDistributionChart(ResultBuilder out, Map<CellKey, PerJvm> cells) {
+        XYChart chart = Charts.logY("Pauses per collector (every JVM pooled; descriptive)",
+                "percentile of pauses (%)", "pause (ms, log axis)");
+        boolean any = false;
+        for (var e : cells.entrySet()) {
+            CellKey k = e.getKey();
+            List<Double> pauses = e.getValue().pauses().stream().filter(x -> x > 0).sorted().toList();
+            if (!k.variant().equals(DEFAULT.id()) || !k.keys().equals(ChurnKeys.INT.id()) || pauses.isEmpty()) continue;
+            List<Double> x = new ArrayList<>();
+            for (int i = 0; i < pauses.size(); i++) x.add(pauses.size() == 1 ? 100.0 : 100.0 * i / (pauses.size() - 1));
+            Charts.series(chart, k.collector().label() + " (" + pauses.size() + " pauses)", x, pauses, null);
+            any = true;
+        }
+        if (any) out.chart("pause distribution per collector", chart);
+    }
+
+    private static CategoryChart histogram(Collector gc, List<Double> dflt, List<Double> pre) {
         double hi = 0;
         for (double x : dflt) hi = Math.max(hi, x);
         for (double x : pre) hi = Math.max(hi, x);
         double[] edges = Stats.binEdges(0, hi, HISTOGRAM_BINS);
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < HISTOGRAM_BINS; i++) labels.add(String.format(Locale.ROOT, "%.1f-%.1f", edges[i], edges[i + 1]));
-        CategoryChart chart = Charts.bars("GC pause durations (" + gc.label() + ", JFR), every pause of every JVM (descriptive)", "pause (ms)", "pauses (count)");
+        CategoryChart chart = Charts.bars("GC pause durations (" + gc.label() + "), every pause of every JVM (descriptive)", "pause (ms)", "pauses (count)");
         Charts.bars(chart, label(DEFAULT), labels, toList(Stats.histogram(toArray(dflt), edges)), null);
         Charts.bars(chart, label(PRESIZED), labels, toList(Stats.histogram(toArray(pre), edges)), null);
         return chart;
     }
 
-    private static CategoryChart perJvmChart(GcPauses.Collector gc, PerJvm dflt, PerJvm pre) {
+    private static CategoryChart perJvmChart(Collector gc, PerJvm dflt, PerJvm pre) {
         CategoryChart chart = Charts.bars("Total GC pause time per JVM (" + gc.label() + "), by round", "round (one JVM of each variant)", "total pause (ms)");
         Set<Integer> jvms = new java.util.TreeSet<>(dflt.total().keySet());
         jvms.addAll(pre.total().keySet());

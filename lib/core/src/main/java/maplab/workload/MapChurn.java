@@ -17,16 +17,22 @@ import maplab.subject.jdk.MapConstructor;
  * {@code warmup} unrecorded warm-up rounds (default 1), then {@code rounds} recorded ones
  * ({@link GcPauses#record}).
  *
- * <p>Arguments: {@code constructor n maps rounds seed recording.jfr [warmup]}. Prints the entries
- * of the last merged map and a checksum.
+ * <p>Keys ({@link ChurnKeys}): boxed ints (default), or Strings built once before the rounds:
+ * random Strings, or Strings that all share one {@code String.hashCode} (the collisions
+ * experiment's colliding keys), whose merged HashMap holds one tree bin of {@code TreeNode}s.
+ *
+ * <p>Arguments: {@code constructor n maps rounds seed recording.jfr [warmup [keys]]}. Prints the
+ * entries of the last merged map, a checksum, and {@code allocated_bytes=}: the bytes the main
+ * thread allocated during the recorded rounds (HotSpot's per-thread allocation counter).
  */
 public final class MapChurn {
 
     private MapChurn() { }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 6 && args.length != 7) {
-            System.err.println("usage: MapChurn <constructor> <n> <maps> <rounds> <seed> <recording.jfr> [warmup rounds, default 1]");
+        if (args.length < 6 || args.length > 8) {
+            System.err.println("usage: MapChurn <constructor> <n> <maps> <rounds> <seed> <recording.jfr> [warmup rounds, default 1 [keys: "
+                    + String.join("|", ChurnKeys.ids()) + ", default int]]");
             System.exit(2);
         }
         MapConstructor constructor;
@@ -34,48 +40,83 @@ public final class MapChurn {
         int maps;
         int rounds;
         int warmup;
-        int[] keys;
+        int[] ints = null;
+        Object[] objects = null;
         try {
             constructor = MapConstructor.parse(args[0]);
             n = Integer.parseInt(args[1]);
             maps = Integer.parseInt(args[2]);
             rounds = Integer.parseInt(args[3]);
-            warmup = args.length == 7 ? Integer.parseInt(args[6]) : 1;
+            warmup = args.length >= 7 ? Integer.parseInt(args[6]) : 1;
             if (warmup < 0) throw new IllegalArgumentException("warmup: must be 0 or more, got " + warmup);
-            keys = KeyOrder.RANDOM.intKeys(n, Long.parseLong(args[4]));
+            ChurnKeys kind = args.length == 8 ? ChurnKeys.parse(args[7]) : ChurnKeys.INT;
+            if (kind == ChurnKeys.INT) ints = KeyOrder.RANDOM.intKeys(n, Long.parseLong(args[4]));   // boxed at each put, as before
+            else objects = kind.keys(n, Long.parseLong(args[4]));
         } catch (IllegalArgumentException e) {
             System.err.println("MapChurn: " + e.getMessage());
             System.exit(2);
             return;
         }
         MapChurn.Live live = new MapChurn.Live();
-        for (int w = 0; w < warmup; w++) live.merged = round(constructor, keys, maps);
+        int[] intKeys = ints;
+        Object[] objectKeys = objects;
+        for (int w = 0; w < warmup; w++) live.merged = intKeys != null ? round(constructor, intKeys, maps) : round(constructor, objectKeys, maps);
         GcPauses.record(Path.of(args[5]), () -> {
+            live.allocatedBefore = allocatedBytes();
             for (int r = 0; r < rounds; r++) {
-                live.merged = round(constructor, keys, maps);   // the previous merged map stays live until here
+                // the previous merged map stays live until here
+                live.merged = intKeys != null ? round(constructor, intKeys, maps) : round(constructor, objectKeys, maps);
                 live.checksum += live.merged.size();
             }
+            live.allocatedAfter = allocatedBytes();
         });
         System.out.println("entries=" + live.merged.size() + " checksum=" + live.checksum);
+        if (live.allocatedBefore >= 0 && live.allocatedAfter >= 0) System.out.println("allocated_bytes=" + (live.allocatedAfter - live.allocatedBefore));
         if (live.merged.size() != n) throw new IllegalStateException("merged " + live.merged.size() + " entries, expected " + n);
     }
 
-    /** One round: build the source maps, merge them into a new map, return it. */
-    static Map<Integer, Integer> round(MapConstructor constructor, int[] keys, int maps) {
+    /** One round with int keys (boxed at each put): build the source maps, merge them into a new map, return it. */
+    static Map<Object, Integer> round(MapConstructor constructor, int[] keys, int maps) {
         int n = keys.length;
-        Map<Integer, Integer> merged = constructor.create(n);
+        Map<Object, Integer> merged = constructor.create(n);
         for (int m = 0; m < maps; m++) {
             int from = (int) ((long) n * m / maps);
             int to = (int) ((long) n * (m + 1) / maps);
-            Map<Integer, Integer> part = constructor.create(to - from);
+            Map<Object, Integer> part = constructor.create(to - from);
             for (int i = from; i < to; i++) part.put(keys[i], i);
             merged.putAll(part);
         }
         return merged;
     }
 
+    /** One round with keys built beforehand (Strings). */
+    static Map<Object, Integer> round(MapConstructor constructor, Object[] keys, int maps) {
+        int n = keys.length;
+        Map<Object, Integer> merged = constructor.create(n);
+        for (int m = 0; m < maps; m++) {
+            int from = (int) ((long) n * m / maps);
+            int to = (int) ((long) n * (m + 1) / maps);
+            Map<Object, Integer> part = constructor.create(to - from);
+            for (int i = from; i < to; i++) part.put(keys[i], i);
+            merged.putAll(part);
+        }
+        return merged;
+    }
+
+    /** Bytes allocated so far by this thread, or -1 where the JVM cannot tell. */
+    static long allocatedBytes() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (bean instanceof com.sun.management.ThreadMXBean hot && hot.isThreadAllocatedMemorySupported()) {
+            if (!hot.isThreadAllocatedMemoryEnabled()) hot.setThreadAllocatedMemoryEnabled(true);
+            return hot.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return -1;
+    }
+
     private static final class Live {
-        Map<Integer, Integer> merged;
+        Map<Object, Integer> merged;
         long checksum;
+        long allocatedBefore = -1;
+        long allocatedAfter = -1;
     }
 }

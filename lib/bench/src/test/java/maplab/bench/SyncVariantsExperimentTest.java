@@ -29,7 +29,9 @@ class SyncVariantsExperimentTest {
         Path dir = tmp.resolve("run");
         Result r = Experiments.run("sync-variants", Profile.QUICK, Map.of(
                 "subjects", "concurrent_hash_map,copy_on_write", "read_pcts", "50", "threads", "2", "finding_threads", "2",
-                "n_keys", "4096", "throughput_effort", "3:1x50ms+2x50ms"), dir, Progress.SILENT);
+                "n_keys", "4096", "throughput_effort", "3:1x50ms+2x50ms",
+                "latency_subjects", "concurrent_hash_map,copy_on_write", "latency_read_pcts", "50", "latency_effort", "3:1x50ms+2x50ms"),
+                dir, Progress.SILENT);
         assertThat(r.error()).isNull();
 
         Table alloc = r.table("allocation per operation");
@@ -53,6 +55,25 @@ class SyncVariantsExperimentTest {
         assertThat(Files.readAllLines(dir.resolve("samples.csv")).stream().filter(l -> l.contains("metric=throughput"))
                 .map(l -> l.split(",")[l.split(",").length - 3]).distinct()).containsExactlyInAnyOrder("0", "1", "2");
         assertThat((List<?>) r.notes().get("run_order")).hasSize(3);
+
+        // latency and contention: a copy-on-write writer holds its fair lock for a whole copy, so the other thread
+        // parks behind it (JFR ThreadPark waits over 10 us, charged to CopyOnWriteMap), and a write's latency is a copy
+        Table blocked = r.table("blocked time");
+        double cowBlocked = blocked.where(blocked.stringColumn("subject").isEqualTo("copy-on-write")).doubleColumn("blocked ms/s").get(0);
+        double chmBlocked = blocked.where(blocked.stringColumn("subject").isEqualTo("ConcurrentHashMap")).doubleColumn("blocked ms/s").get(0);
+        assertThat(cowBlocked).isGreaterThan(50).isGreaterThan(10 * chmBlocked);
+        Table frames = r.table("top contended frames");
+        assertThat(frames.where(frames.stringColumn("subject").isEqualTo("copy-on-write")).stringColumn("frame").get(0))
+                .startsWith("maplab.subject.concurrent.CopyOnWriteMap.");
+        assertThat(r.finding("blocked_copy_on_write_vs_chm_read50").conditions()).containsEntry("threshold_us", "10").containsEntry("threads", "2");
+        Table latency = r.table("latency percentiles");
+        double cowP99 = latency.where(latency.stringColumn("subject").isEqualTo("copy-on-write")).doubleColumn("p99 (ns/op)").get(0);
+        double chmP99 = latency.where(latency.stringColumn("subject").isEqualTo("ConcurrentHashMap")).doubleColumn("p99 (ns/op)").get(0);
+        double chmP50 = latency.where(latency.stringColumn("subject").isEqualTo("ConcurrentHashMap")).doubleColumn("p50 (ns/op)").get(0);
+        // a copy of 4096 entries takes microseconds; a ConcurrentHashMap operation's median well under one
+        assertThat(cowP99).isGreaterThan(5_000).isGreaterThan(chmP99);
+        assertThat(chmP50).isLessThan(1_000).isLessThanOrEqualTo(chmP99);
+        assertThat(r.finding("latency_p99_copy_on_write_vs_chm_read50").conditions()).containsEntry("percentile", "p99");
 
         // concluding again from the stored run folder gives the same findings
         Result again = Experiments.conclude(dir, tmp.resolve("again"));

@@ -17,11 +17,13 @@ import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
 import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
+import maplab.measure.Contention;
 import maplab.measure.Effort;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
 import maplab.progress.Progress;
 import maplab.result.Finding;
+import maplab.result.Html;
 import maplab.result.Measured;
 import maplab.result.ResultBuilder;
 import maplab.result.Rows;
@@ -36,6 +38,7 @@ import static maplab.subject.concurrent.SharedMapType.COPY_ON_WRITE;
 import static maplab.subject.concurrent.SharedMapType.HASHMAP;
 import static maplab.subject.concurrent.SharedMapType.RW_LOCK;
 import static maplab.subject.concurrent.SharedMapType.SHARDED;
+import static maplab.subject.concurrent.SharedMapType.SINGLE_WRITER;
 import static maplab.subject.concurrent.SharedMapType.STAMPED_LOCK;
 import static maplab.subject.concurrent.SharedMapType.SYNCHRONIZED_MAP;
 
@@ -62,10 +65,22 @@ import static maplab.subject.concurrent.SharedMapType.SYNCHRONIZED_MAP;
  * full profile: 8), the same comparisons are repeated there under ids ending in {@code _t8}.
  * A ratio's interval is paired by round ({@link Measured#ratioTo}).
  *
- * <p>Coverage {@code all} measures every chosen subject at every read share (full profile).
- * Coverage {@code headline} (quick profile) measures at each read share only the subjects its
+ * <p>Coverage {@code all} measures every chosen subject at every read share. Coverage
+ * {@code headline} (both profiles' default) measures at each read share only the subjects its
  * findings compare, plus the one-thread {@code HashMap} baseline when one thread is measured:
  * see {@link #headlineSubjects}.
+ *
+ * <p><b>Latency and contention</b> ({@code latency_subjects} at {@code latency_read_pcts}, at
+ * {@code finding_threads} threads): the same operation in JMH's sample mode
+ * ({@code SyncLatencyBench}: per-iteration p50 to p99.99 of single timed operations), each fork
+ * recording JFR {@code jdk.JavaMonitorEnter} and {@code jdk.ThreadPark} waits over
+ * {@code contention_threshold_us} (see {@link Contention}) during its measured iterations.
+ * Rows: {@code latency} per percentile, {@code blocked_per_s} (ms per second, summed over
+ * threads) and {@code blocked_per_op} (ns per operation) with a sample per fork (the k-th
+ * recording of a cell, by start time, is round k), event counts and the top frames. Findings:
+ * each subject's blocked time minus ConcurrentHashMap's (paired by round), blocked ns per
+ * operation, and p50/p99/p99.9 ratios to ConcurrentHashMap (paired by round); allocation per
+ * operation per subject from the throughput cells' {@code gc.alloc.rate.norm}.
  */
 public final class SyncVariants implements Experiment {
 
@@ -84,42 +99,75 @@ public final class SyncVariants implements Experiment {
     static final Effort QUICK_EFFORT = new Effort(5, 2, 70, 3, 50);
 
     /**
-     * Full: 264 cells (8 subjects x 4 thread counts + the HashMap baseline, x 4 read shares, x 2
-     * key counts; uniform popularity) x 6 forks of 2x100 ms warm-up and 3x70 ms measured: the
-     * same 1584 fork JVMs as the first reference (528 cells x 3 forks, 55 min), each about 1.2 s
-     * shorter, about 24 min on a quiet machine. Six forks in rounds give a fork-to-fork interval
-     * (t(0.995, 5) = 4.03) paired by round; three back-to-back forks gave neither. Zipf
-     * popularity is left out by default (--set popularities=uniform,zipf adds it): in the first
-     * reference, Zipf over uniform at 65536 keys was a median 1.06x per cell (typical size of
-     * the change 1.16x, that reference's noise), while 1024 over 65536 keys was a median 2.0x.
-     * Sequential: the cells of a finding whose verdict is still open after 6 forks get more
-     * rounds, up to 10 (Bonferroni over the 5 looks, see {@link Jmh#upTo}).
+     * Full: 52 cells (the headline subjects of every finding at 100, 95, 50 and 0% reads, at 1,
+     * 2, 4 and 8 threads, plus the one-thread HashMap baseline; 65536 keys, uniform) x 5 forks
+     * of 2x100 ms warm-up and 3x70 ms measured: 260 fork JVMs, about 5 min on a quiet machine
+     * (the first references measured every subject at two key counts: 1584 fork JVMs, 24 to 55
+     * min; --set coverage=all --set n_keys=1024,65536 measures that again). Sequential: the
+     * cells of a finding whose verdict is still open after 5 forks get more rounds, up to 7
+     * (Bonferroni over the 3 looks, see {@link Jmh#upTo}).
      */
-    static final Effort FULL_EFFORT = new Effort(6, 10, 2, 100, 3, 70);
+    static final Effort FULL_EFFORT = new Effort(5, 7, 2, 100, 3, 70);
+
+    /** The JMH part of the latency and contention cells (sample mode, with a JFR recording). */
+    static final String LATENCY_PART = "latency";
+
+    /**
+     * Quick: 2 cells (synchronizedMap and ConcurrentHashMap at 95% reads, 4 threads) x 4 forks
+     * of 2x70 ms warm-up and 3x50 ms measured in sample mode, each fork recording contention
+     * with JFR: 8 fork JVMs, about 10 s.
+     */
+    static final Effort LATENCY_QUICK_EFFORT = new Effort(4, 2, 70, 3, 50);
+
+    /** Full: 8 cells (4 subjects at 95% and 50% reads) x 6 forks of 2x100 ms warm-up and 3x100 ms measured: 48 fork JVMs, about 1.2 min. */
+    static final Effort LATENCY_FULL_EFFORT = new Effort(6, 2, 100, 3, 100);
+
+    /** The percentiles measured ({@code percentile} column) and JMH's name of each (a secondary result of sample mode). */
+    static final Map<String, String> PERCENTILES = orderedMap(
+            "p50", "p0.50", "p90", "p0.90", "p99", "p0.99", "p99.9", "p0.999", "p99.99", "p0.9999");
+
+    /** The percentiles the findings compare. */
+    static final List<String> FINDING_PERCENTILES = List.of("p50", "p99", "p99.9");
+
+    private static Map<String, String> orderedMap(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+        return Collections.unmodifiableMap(m);
+    }
 
     @Override public String id() { return "sync-variants"; }
 
     @Override public String summary() {
-        return "synchronized and concurrent maps compared: throughput by read share, threads, key count and popularity";
+        return "synchronized and concurrent maps compared: throughput by read share, threads, key count and popularity; latency percentiles and lock contention (JFR)";
     }
 
     @Override
     public List<ParamSpec> params() {
         String all = String.join(",", SharedMapType.ids());
+        // quick leaves the single-writer map out (its finding, single_writer_vs_chm_read95, is full-profile: budget)
+        String quickSubjects = String.join(",", SharedMapType.ids().stream().filter(id -> !id.equals(SINGLE_WRITER.id())).toList());
         return List.of(
-                ParamSpec.choices("subjects", SharedMapType.ids(), all, all, "maps compared"),
-                ParamSpec.choice("coverage", List.of("headline", "all"), "headline", "all",
+                ParamSpec.choices("subjects", SharedMapType.ids(), quickSubjects, all, "maps compared"),
+                ParamSpec.choice("coverage", List.of("headline", "all"), "headline", "headline",
                         "headline: at each read share only the subjects its findings compare; all: every subject everywhere"),
                 ParamSpec.integers("read_pcts", 0, 100, "100,95,50", "100,95,50,0", "shares of reads (%)"),
                 ParamSpec.integers("threads", 1, 256, "4", "1,2,4,8", "thread counts (JMH -t)"),
                 ParamSpec.integer("finding_threads", 1, 256, 4, 4,
                         "thread count the findings compare at (the same in every profile, so a finding id means one comparison)"),
-                ParamSpec.integers("n_keys", 16, 1 << 24, "65536", "1024,65536",
+                ParamSpec.integers("n_keys", 16, 1 << 24, "65536", "65536",
                         "keys in the map (small: fits a core's cache; large: does not); findings use the largest"),
                 ParamSpec.choices("popularities", Popularity.ids(), "uniform", "uniform",
                         "key popularity (zipf: --set popularities=uniform,zipf); findings use uniform"),
                 ParamSpec.effort(PART, QUICK_EFFORT, FULL_EFFORT,
-                        "JMH effort of every throughput cell (all JMH runs alternate in rounds, one fork each)"));
+                        "JMH effort of every throughput cell (all JMH runs alternate in rounds, one fork each)"),
+                ParamSpec.choices("latency_subjects", SharedMapType.ids(), "synchronized_map,concurrent_hash_map",
+                        "synchronized_map,rw_lock,concurrent_hash_map,single_writer",
+                        "maps whose per-operation latency (JMH sample mode) and lock contention (JFR) are measured, at finding_threads threads"),
+                ParamSpec.integers("latency_read_pcts", 0, 100, "95", "95,50", "read shares of the latency and contention cells (%)"),
+                ParamSpec.integer("contention_threshold_us", 0, 1_000_000, Contention.DEFAULT_THRESHOLD_US, Contention.DEFAULT_THRESHOLD_US,
+                        "JFR threshold of jdk.JavaMonitorEnter and jdk.ThreadPark (us): shorter waits are not recorded"),
+                ParamSpec.effort(LATENCY_PART, LATENCY_QUICK_EFFORT, LATENCY_FULL_EFFORT,
+                        "JMH effort of every latency cell (sample mode with a JFR recording; rounds alternate across cells)"));
     }
 
     /** One JMH run: a read share, a thread count, the subjects measured there. */
@@ -135,7 +183,9 @@ public final class SyncVariants implements Experiment {
             new Comparison("stamped_vs_rwlock_read95", STAMPED_LOCK, RW_LOCK, 95),
             new Comparison("cow_vs_chm_read100", COPY_ON_WRITE, CONCURRENT_HASH_MAP, 100),
             new Comparison("cow_vs_chm_read50", COPY_ON_WRITE, CONCURRENT_HASH_MAP, 50),
-            new Comparison("sharded_vs_chm_read50", SHARDED, CONCURRENT_HASH_MAP, 50));
+            new Comparison("sharded_vs_chm_read50", SHARDED, CONCURRENT_HASH_MAP, 50),
+            new Comparison("chm_vs_synchronized_read0", CONCURRENT_HASH_MAP, SYNCHRONIZED_MAP, 0),
+            new Comparison("single_writer_vs_chm_read95", SINGLE_WRITER, CONCURRENT_HASH_MAP, 95));
 
     /** At each read share, the subjects its findings compare; the HashMap baseline is added at one thread. */
     static Set<SharedMapType> headlineSubjects(int readPct) {
@@ -146,7 +196,7 @@ public final class SyncVariants implements Experiment {
                 out.add(c.b());
             }
         }
-        // 0% reads has no finding: the write-only contrast of one lock, striped locks and ConcurrentHashMap
+        // a read share without a finding: the contrast of one lock, striped locks and ConcurrentHashMap
         if (out.isEmpty()) out.addAll(EnumSet.of(SYNCHRONIZED_MAP, CONCURRENT_HASH_MAP, SHARDED));
         return out;
     }
@@ -190,6 +240,19 @@ public final class SyncVariants implements Experiment {
             throw new IllegalArgumentException("parameter 'n_keys': copy_on_write copies the whole map on every write, which above "
                     + MAX_COPY_ON_WRITE_KEYS + " keys takes too long for JMH's throughput accounting; allowed: at most "
                     + MAX_COPY_ON_WRITE_KEYS + " keys with copy_on_write and writes (or leave copy_on_write out of 'subjects')");
+        }
+        for (String id : p.getStrings("latency_subjects")) {
+            if (!SharedMapType.parse(id).threadSafe() && p.getInt("finding_threads") > 1) {
+                throw new IllegalArgumentException("parameter 'latency_subjects': " + id + " is not thread-safe and the latency cells run at finding_threads="
+                        + p.getInt("finding_threads") + " threads; allowed: thread-safe subjects (" + String.join(",",
+                        SharedMapType.ids().stream().filter(x -> SharedMapType.parse(x).threadSafe()).toList()) + ")");
+            }
+        }
+        if (p.getStrings("latency_subjects").contains(COPY_ON_WRITE.id())
+                && p.getInts("n_keys").stream().anyMatch(n -> n > MAX_COPY_ON_WRITE_KEYS)
+                && p.getInts("latency_read_pcts").stream().anyMatch(r -> r < 100)) {
+            throw new IllegalArgumentException("parameter 'latency_subjects': copy_on_write copies the whole map on every write; allowed: at most "
+                    + MAX_COPY_ON_WRITE_KEYS + " keys with copy_on_write and writes (or leave copy_on_write out of 'latency_subjects')");
         }
         if (plan(p).isEmpty()) {
             throw new IllegalArgumentException("parameter 'subjects': nothing to measure: " + p.getStrings("subjects")
@@ -249,6 +312,121 @@ public final class SyncVariants implements Experiment {
                 cell(out, subject, b, s).measure("throughput", s.measured(), Unit.ofJmh(s.unit()));
                 cell(out, subject, b, s).measure("alloc_per_op", alloc, Unit.BYTES_PER_OP);
             }
+        }
+        measureLatency(ctx, seed, keys, popularity);
+    }
+
+    /** The latency cells: one per (latency subject, latency read share), at finding_threads threads. */
+    record LatencyCell(SharedMapType subject, int readPct) { }
+
+    static List<LatencyCell> latencyPlan(Params p) {
+        List<LatencyCell> out = new ArrayList<>();
+        for (int read : p.getInts("latency_read_pcts")) {
+            for (String id : p.getStrings("latency_subjects")) out.add(new LatencyCell(SharedMapType.parse(id), read));
+        }
+        return out;
+    }
+
+    /** Frames kept per cell in the {@code blocked_frame} rows. */
+    static final int TOP_FRAMES = 5;
+
+    /** A JFR event counts when its stack runs through the measured operation (not JMH's own waits, not the single writer's idle owner thread). */
+    static final String LATENCY_METHOD = "maplab.bench.SyncLatencyBench.operate";
+
+    /**
+     * Per-operation latency (JMH sample mode: p50 to p99.99 per measured iteration, from JMH's
+     * own histogram) and contention (a JFR recording per fork, see {@link Contention}) of each
+     * latency cell, at {@code finding_threads} threads, the largest key count and the findings'
+     * popularity. One JMH run per read share; the runs alternate in rounds.
+     */
+    private void measureLatency(RunContext ctx, long seed, String keys, String popularity) {
+        Params p = ctx.params();
+        List<LatencyCell> plan = latencyPlan(p);
+        if (plan.isEmpty()) return;
+        int threads = p.getInt("finding_threads");
+        int threshold = p.getInt("contention_threshold_us");
+        java.nio.file.Path dir = ctx.workDir().resolve("contention");
+        List<Jmh> runs = new ArrayList<>();
+        List<Integer> reads = plan.stream().map(LatencyCell::readPct).distinct().toList();
+        for (int read : reads) {
+            List<String> subjects = plan.stream().filter(c -> c.readPct() == read).map(c -> c.subject().id()).toList();
+            runs.add(ctx.jmh(LATENCY_BENCH, LATENCY_PART)
+                    .param("subject", subjects)
+                    .param("readPct", String.valueOf(read))
+                    .param("keys", keys)
+                    .param("popularity", popularity)
+                    .param("seed", String.valueOf(seed))
+                    .threads(threads)
+                    .jvmArgsAppend("-D" + Contention.DIR_PROPERTY + "=" + dir, "-D" + Contention.THRESHOLD_PROPERTY + "=" + threshold));
+        }
+        List<List<JmhScore>> results = Jmh.inRounds(runs, ctx.random("latency-order"));
+        ResultBuilder out = ctx.result();
+        for (List<JmhScore> batch : results) {
+            for (JmhScore s : batch) {
+                String subject = SharedMapType.parse(s.param("subject")).id();
+                int read = Integer.parseInt(s.param("readPct"));
+                for (Map.Entry<String, String> pct : PERCENTILES.entrySet()) {
+                    latencyRow(out, subject, read, threads, s.param("keys"), s.param("popularity"))
+                            .with("percentile", pct.getKey()).measure("latency", s.secondary(pct.getValue()), Unit.ofJmh(s.unit()));
+                }
+            }
+        }
+        // the recordings: one per fork, each cell's sorted by start time, so the k-th is round k
+        Map<List<String>, List<Contention.Blocked>> byCell = new LinkedHashMap<>();
+        for (Contention.Blocked b : Contention.readAll(dir, m -> m.equals(LATENCY_METHOD))) {
+            byCell.computeIfAbsent(List.of(b.cell().get("subject"), b.cell().get("read_pct"), b.cell().get("threads")), k -> new ArrayList<>()).add(b);
+        }
+        for (LatencyCell c : plan) {
+            List<Contention.Blocked> forks = byCell.getOrDefault(List.of(c.subject().id(), String.valueOf(c.readPct()), String.valueOf(threads)), List.of());
+            if (forks.isEmpty()) {
+                throw new maplab.measure.MeasurementException("no contention recording for " + c.subject().id() + " at " + c.readPct()
+                        + "% reads in " + dir + ": did the JMH fork run SyncLatencyBench with -D" + Contention.DIR_PROPERTY + "?");
+            }
+            contentionRows(out, c, threads, keys, popularity, threshold, forks);
+        }
+    }
+
+    static final String LATENCY_BENCH = "maplab.bench.SyncLatencyBench.operate";
+
+    private static ResultBuilder.Row latencyRow(ResultBuilder out, String subject, int read, int threads, String keys, String popularity) {
+        return out.row().with("subject", subject).with("read_pct", read).with("threads", threads)
+                .with("n_keys", Integer.parseInt(keys)).with("popularity", popularity);
+    }
+
+    /** Rows of one cell's recordings: blocked ms per second and ns per operation (a sample per fork), events, and the top frames. */
+    static void contentionRows(ResultBuilder out, LatencyCell c, int threads, String keys, String popularity, int threshold,
+                               List<Contention.Blocked> forks) {
+        List<maplab.stats.Estimates.Sample> perSecond = new ArrayList<>();
+        List<maplab.stats.Estimates.Sample> perOp = new ArrayList<>();
+        Map<String, Long> frames = new LinkedHashMap<>();
+        Map<String, Long> events = new LinkedHashMap<>();
+        Map<String, Long> eventNanos = new LinkedHashMap<>();
+        for (int r = 0; r < forks.size(); r++) {
+            Contention.Blocked b = forks.get(r);
+            perSecond.add(new maplab.stats.Estimates.Sample(r, 0, b.millisPerSecond()));
+            perOp.add(new maplab.stats.Estimates.Sample(r, 0, b.nanosPerOp()));
+            b.nanosByFrame().forEach((f, n) -> frames.merge(f, n, Long::sum));
+            b.eventsByEvent().forEach((e, n) -> events.merge(e, n, Long::sum));
+            b.nanosByEvent().forEach((e, n) -> eventNanos.merge(e, n, Long::sum));
+        }
+        String subject = c.subject().id();
+        latencyRow(out, subject, c.readPct(), threads, keys, popularity).with("threshold_us", threshold)
+                .measure("blocked_per_s", Measured.of(perSecond), new Unit("ms/s", Unit.Direction.LOWER));
+        latencyRow(out, subject, c.readPct(), threads, keys, popularity).with("threshold_us", threshold)
+                .measure("blocked_per_op", Measured.of(perOp), Unit.NS_PER_OP);
+        for (String e : Contention.EVENTS) {
+            latencyRow(out, subject, c.readPct(), threads, keys, popularity).with("threshold_us", threshold).with("event", e)
+                    .measure("blocked_events", events.getOrDefault(e, 0L), Unit.COUNT);
+            latencyRow(out, subject, c.readPct(), threads, keys, popularity).with("threshold_us", threshold).with("event", e)
+                    .measure("blocked_event_ms", eventNanos.getOrDefault(e, 0L) / 1e6, Unit.MS);
+        }
+        List<Map.Entry<String, Long>> top = frames.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP_FRAMES).toList();
+        for (int i = 0; i < top.size(); i++) {
+            latencyRow(out, subject, c.readPct(), threads, keys, popularity).with("threshold_us", threshold)
+                    .with("rank", i + 1).with("frame", top.get(i).getKey())
+                    .measure("blocked_frame_ms", top.get(i).getValue() / 1e6, Unit.MS);
         }
     }
 
@@ -324,6 +502,7 @@ public final class SyncVariants implements Experiment {
     @Override
     public void conclude(RunData data, ResultBuilder out) {
         Rows throughput = data.rows().metric("throughput");
+        concludeLatency(data.rows(), out);
         Optional<Slice> headline = Slice.headline(throughput);
         if (headline.isEmpty()) return;
         Slice slice = headline.get();
@@ -334,6 +513,241 @@ public final class SyncVariants implements Experiment {
         charts(out, throughput, slice);
         tables(out, throughput, alloc, slice, cores);
         findings(out, throughput, slice, data.params().getInt("finding_threads"), data.params().getEffort(PART).looks(), cores);
+        allocationFindings(out, alloc, slice, data.params().getInt("finding_threads"));
+    }
+
+    // ------------------------------------------------------------------ conclude: allocation, latency, contention
+
+    /**
+     * Allocation per operation of each subject at {@code finding_threads} threads and every read
+     * share with writes (at 100% reads no map allocates), headline slice: {@code gc.alloc.rate.norm}
+     * of JMH's gc profiler, the mean of fork means with its interval over forks. Keys and values
+     * are boxed in setup and writes overwrite existing keys, so what is left is the map's own:
+     * copies, queue nodes, lock records.
+     */
+    static void allocationFindings(ResultBuilder out, Rows alloc, Slice slice, int threads) {
+        for (int read : ints(alloc, "read_pct").stream().sorted(Comparator.reverseOrder()).toList()) {
+            if (read == 100) continue;
+            for (SharedMapType t : SharedMapType.values()) {
+                Optional<Rows.Row> r = cell(alloc, t, read, threads, slice);
+                if (r.isEmpty() || Double.isNaN(r.get().value())) continue;
+                String template = t.label() + " allocated %.2f B per operation at " + threads + " threads, " + read + "%% reads, "
+                        + slice.nKeys() + " keys (JMH gc profiler, gc.alloc.rate.norm)";
+                Rows.Row row = r.get();
+                // a run stored without samples has only JMH's own error
+                maplab.stats.Estimates.Estimate e = !row.samples().isEmpty() ? row.measured().estimate()
+                        : new maplab.stats.Estimates.Estimate(row.value(), row.value() - row.error(), row.value() + row.error(), 0);
+                out.finding(Finding.estimate("alloc_per_op_" + t.id() + "_read" + read, e, "B/op",
+                                Finding.Basis.TIMING, template)
+                        .where("threads", threads).where("read_pct", read).where("n_keys", slice.nKeys()).where("popularity", slice.popularity()));
+            }
+        }
+    }
+
+    /** The id token of a percentile: p50, p99, p999. */
+    static String percentileToken(String percentile) {
+        return percentile.replace(".", "");
+    }
+
+    /** The latency and contention findings, tables and charts (none when the run measured no latency cell). */
+    static void concludeLatency(Rows rows, ResultBuilder out) {
+        Rows latency = rows.metric("latency");
+        Rows perSecond = rows.metric("blocked_per_s");
+        Rows perOp = rows.metric("blocked_per_op");
+        if (latency.isEmpty() && perSecond.isEmpty()) return;
+        List<String> missing = new ArrayList<>();
+        for (int read : ints(perSecond.isEmpty() ? latency : perSecond, "read_pct").stream().sorted(Comparator.reverseOrder()).toList()) {
+            Rows lat = latency.where("read_pct", read);
+            Rows bps = perSecond.where("read_pct", read);
+            Rows bpo = perOp.where("read_pct", read);
+            latencyChart(out, lat, read);
+            blockedChart(out, bps, read);
+            Optional<Rows.Row> chmBlocked = one(bps.where("subject", CONCURRENT_HASH_MAP.id()));
+            for (SharedMapType t : SharedMapType.values()) {
+                Optional<Rows.Row> blocked = one(bps.where("subject", t.id()));
+                Optional<Rows.Row> op = one(bpo.where("subject", t.id()));
+                if (blocked.isPresent() && op.isPresent()) {
+                    Rows.Row b = blocked.get();
+                    String where = conditionsText(b).replace("%", "%%");
+                    out.finding(conditions(Finding.estimate("blocked_per_op_" + t.id() + "_read" + read, op.get().measured().estimate(), "ns/op",
+                            Finding.Basis.TIMING, t.label() + " threads spent %.1f ns blocked per operation (JFR waits over " + b.str("threshold_us")
+                                    + " us, " + where + ")"), b));
+                }
+                if (t == CONCURRENT_HASH_MAP) continue;
+                if (blocked.isPresent()) {
+                    if (chmBlocked.isEmpty()) {
+                        missing.add("blocked_" + t.id() + "_vs_chm_read" + read + ": needs concurrent_hash_map in latency_subjects");
+                    } else {
+                        out.finding(blockedVersus("blocked_" + t.id() + "_vs_chm_read" + read, t, blocked.get(), chmBlocked.get()));
+                    }
+                }
+                for (String pct : FINDING_PERCENTILES) {
+                    Optional<Rows.Row> a = one(lat.where("subject", t.id()).where("percentile", pct));
+                    Optional<Rows.Row> b = one(lat.where("subject", CONCURRENT_HASH_MAP.id()).where("percentile", pct));
+                    String id = "latency_" + percentileToken(pct) + "_" + t.id() + "_vs_chm_read" + read;
+                    if (a.isEmpty()) continue;
+                    if (b.isEmpty()) {
+                        missing.add(id + ": needs concurrent_hash_map in latency_subjects");
+                        continue;
+                    }
+                    Finding f = Finding.ratio(id, pct + " latency of " + t.label(), "ConcurrentHashMap", Finding.Quantity.TIME,
+                            a.get().measured().ratioTo(b.get().measured()), Finding.Basis.TIMING);
+                    String text = f.text().startsWith("No detectable") ? "n" + f.text().substring(1) : f.text();
+                    out.finding(conditions(f.withText("At " + conditionsText(a.get()) + ", " + text), a.get()).where("percentile", pct));
+                }
+            }
+        }
+        if (!missing.isEmpty()) out.note("latency_findings_not_computed", missing);
+        latencyTables(out, latency, perSecond, perOp, rows);
+    }
+
+    private static Optional<Rows.Row> one(Rows r) {
+        return r.size() == 1 ? Optional.of(r.one()) : Optional.empty();
+    }
+
+    /** "4 threads, 95% reads, 65536 keys, uniform popularity" from a latency or contention row. */
+    private static String conditionsText(Rows.Row r) {
+        return r.str("threads") + " threads, " + r.str("read_pct") + "% reads, " + r.str("n_keys") + " keys, " + r.str("popularity") + " popularity";
+    }
+
+    private static Finding conditions(Finding f, Rows.Row r) {
+        Finding out = f.where("threads", r.integer("threads")).where("read_pct", r.integer("read_pct"))
+                .where("n_keys", r.integer("n_keys")).where("popularity", r.str("popularity"));
+        return r.has("threshold_us") ? out.where("threshold_us", r.integer("threshold_us")) : out;
+    }
+
+    /**
+     * Blocked time of {@code t} minus that of ConcurrentHashMap (ms blocked per second, summed
+     * over threads), paired by round: the mean of the per-round differences with its t interval
+     * over rounds. A difference, not a ratio: ConcurrentHashMap often has no wait over the
+     * threshold at all, and a ratio to zero means nothing.
+     */
+    static Finding blockedVersus(String id, SharedMapType t, Rows.Row a, Rows.Row chm) {
+        java.util.SortedMap<Integer, Double> fa = a.measured().forkMeans();
+        java.util.SortedMap<Integer, Double> fb = chm.measured().forkMeans();
+        Map<Integer, Double> diff = new java.util.TreeMap<>();
+        for (Map.Entry<Integer, Double> e : fa.entrySet()) {
+            Double other = fb.get(e.getKey());
+            if (other != null) diff.put(e.getKey(), e.getValue() - other);
+        }
+        maplab.stats.Estimates.Estimate d = maplab.stats.Estimates.mean(diff);
+        String template = "At " + conditionsText(a).replace("%", "%%") + ", " + t.label() + " threads were blocked %.1f ms per second more than ConcurrentHashMap's ("
+                + Html.number(a.value()) + " against " + Html.number(chm.value()) + " ms/s, summed over threads; JFR waits over " + a.str("threshold_us") + " us, paired by round)";
+        return conditions(Finding.versus(id, d, 0, "ms/s", Finding.Basis.TIMING, template), a);
+    }
+
+    /** Latency against percentile (x: p50, p90, p99, p99.9, p99.99 at even steps), one line per subject, log y (the tail spans decades). */
+    private static void latencyChart(ResultBuilder out, Rows lat, int read) {
+        if (lat.isEmpty()) return;
+        Rows.Row any = lat.list().get(0);
+        XYChart chart = Charts.xy("Latency per operation, " + read + "% reads (" + conditionsText(any) + "; mean over forks, "
+                + Finding.confidenceLabel() + " CI)", "percentile", "latency (" + any.str("unit") + ", log axis)");
+        chart.getStyler().setYAxisLogarithmic(true);
+        List<String> names = new ArrayList<>(PERCENTILES.keySet());
+        chart.setCustomXAxisTickLabelsFormatter(x -> {
+            long i = Math.round(x);
+            return Math.abs(x - i) < 1e-9 && i >= 1 && i <= names.size() ? names.get((int) i - 1) : "";
+        });
+        for (SharedMapType t : SharedMapType.values()) {
+            List<Integer> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            List<Double> e = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                Optional<Rows.Row> r = one(lat.where("subject", t.id()).where("percentile", names.get(i)));
+                if (r.isEmpty() || !(r.get().value() > 0)) continue;
+                x.add(i + 1);
+                y.add(r.get().value());
+                e.add(r.get().error());
+            }
+            if (!x.isEmpty()) Charts.series(chart, t.label(), x, y, e);
+        }
+        if (!chart.getSeriesMap().isEmpty()) out.chart("latency percentiles, " + read + "% reads", chart);
+    }
+
+    /** Blocked ms per second per subject (bars, log axis when every bar is above zero and they span more than two decades). */
+    private static void blockedChart(ResultBuilder out, Rows bps, int read) {
+        if (bps.isEmpty()) return;
+        List<String> names = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
+        for (SharedMapType t : SharedMapType.values()) {
+            Optional<Rows.Row> r = one(bps.where("subject", t.id()));
+            if (r.isEmpty()) continue;
+            names.add(t.label());
+            values.add(r.get().value());
+            errors.add(r.get().error());
+        }
+        Rows.Row any = bps.list().get(0);
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        // above two decades a log axis; XChart draws bars from zero, which a log axis cannot show, so then points
+        boolean log = min > 0 && max / min > 100;
+        org.knowm.xchart.CategoryChart chart = Charts.bars("Time blocked, " + read + "% reads (" + conditionsText(any) + "; JFR waits over "
+                + any.str("threshold_us") + " us; " + Finding.confidenceLabel() + " CI over forks)", "subject",
+                "blocked (ms per s, summed over threads" + (log ? ", log axis)" : ")"));
+        chart.getStyler().setYAxisLogarithmic(log);
+        if (log) {
+            chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Scatter);
+            chart.getStyler().setMarkerSize(10);
+        }
+        chart.addSeries("blocked", names, values, Charts.clampErrors(values, errors, log));
+        out.chart("blocked time, " + read + "% reads", chart);
+    }
+
+    private static void latencyTables(ResultBuilder out, Rows latency, Rows perSecond, Rows perOp, Rows rows) {
+        List<Map<String, Object>> lt = new ArrayList<>();
+        for (int read : ints(latency, "read_pct").stream().sorted(Comparator.reverseOrder()).toList()) {
+            for (SharedMapType t : SharedMapType.values()) {
+                Rows here = latency.where("read_pct", read).where("subject", t.id());
+                if (here.isEmpty()) continue;
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("subject", t.label());
+                row.put("read_pct", read);
+                for (String pct : PERCENTILES.keySet()) {
+                    Optional<Rows.Row> r = one(here.where("percentile", pct));
+                    row.put(pct + " (" + here.list().get(0).str("unit") + ")", r.map(Rows.Row::value).orElse(null));
+                    row.put("± " + pct, r.map(Rows.Row::error).orElse(null));
+                }
+                lt.add(row);
+            }
+        }
+        if (!lt.isEmpty()) out.table("latency percentiles", TidyTables.fromRows("latency percentiles", lt));
+
+        List<Map<String, Object>> bt = new ArrayList<>();
+        List<Map<String, Object>> ft = new ArrayList<>();
+        for (Rows.Row r : perSecond) {
+            String subject = r.str("subject");
+            String read = r.str("read_pct");
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("subject", SharedMapType.parse(subject).label());
+            row.put("read_pct", Integer.parseInt(read));
+            row.put("threads", Integer.parseInt(r.str("threads")));
+            row.put("threshold_us", Integer.parseInt(r.str("threshold_us")));
+            row.put("blocked ms/s", r.value());
+            row.put("± ms/s", r.error());
+            Optional<Rows.Row> op = one(perOp.where("subject", subject).where("read_pct", read));
+            row.put("blocked ns/op", op.map(Rows.Row::value).orElse(null));
+            row.put("± ns/op", op.map(Rows.Row::error).orElse(null));
+            for (String e : Contention.EVENTS) {
+                Rows ev = rows.metric("blocked_events").where("subject", subject).where("read_pct", read).where("event", e);
+                row.put(e + " events", one(ev).map(x -> (long) x.value()).orElse(null));
+            }
+            bt.add(row);
+            Rows frames = rows.metric("blocked_frame_ms").where("subject", subject).where("read_pct", read);
+            double total = frames.list().stream().mapToDouble(Rows.Row::value).sum();
+            for (Rows.Row f : frames.list().stream().sorted(Comparator.comparingLong(x -> x.integer("rank"))).toList()) {
+                Map<String, Object> fr = new LinkedHashMap<>();
+                fr.put("subject", SharedMapType.parse(subject).label());
+                fr.put("read_pct", Integer.parseInt(read));
+                fr.put("rank", f.integer("rank"));
+                fr.put("frame", f.str("frame"));
+                fr.put("blocked ms (all forks)", f.value());
+                fr.put("share of the top frames", total > 0 ? f.value() / total : null);
+                ft.add(fr);
+            }
+        }
+        if (!bt.isEmpty()) out.table("blocked time", TidyTables.fromRows("blocked time", bt));
+        if (!ft.isEmpty()) out.table("top contended frames", TidyTables.fromRows("top contended frames", ft));
     }
 
     private static Rows cells(Rows throughput, int readPct, Slice slice) {

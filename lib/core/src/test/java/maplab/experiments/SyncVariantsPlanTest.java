@@ -31,19 +31,32 @@ class SyncVariantsPlanTest {
                 && b.subjects().contains(c.a()) && b.subjects().contains(c.b()));
     }
 
+    /** The comparisons a profile's defaults can compute: both subjects chosen, the read share measured. */
+    static List<SyncVariants.Comparison> computable(Params p) {
+        return SyncVariants.COMPARISONS.stream().filter(c -> p.getInts("read_pcts").contains(c.readPct())
+                && p.getStrings("subjects").contains(c.a().id()) && p.getStrings("subjects").contains(c.b().id())).toList();
+    }
+
     @Test
     void quickMeasuresOnlyTheCellsTheFindingsCompareAtTheFindingsThreadCount() {
         Params quick = params(Profile.QUICK, Map.of());
         List<SyncVariants.Batch> plan = SyncVariants.plan(quick);
         int threads = quick.getInt("finding_threads");
-        for (SyncVariants.Comparison c : SyncVariants.COMPARISONS) assertThat(inOneBatch(plan, c, threads)).as(c.id()).isTrue();
+        List<SyncVariants.Comparison> inQuick = computable(quick);
+        // the six headline comparisons stay in quick; write-heavy and single-writer are full-profile (budget)
+        assertThat(inQuick.stream().map(SyncVariants.Comparison::id)).containsExactly("chm_vs_synchronized_read95", "rwlock_vs_synchronized_read95",
+                "stamped_vs_rwlock_read95", "cow_vs_chm_read100", "cow_vs_chm_read50", "sharded_vs_chm_read50");
+        for (SyncVariants.Comparison c : inQuick) assertThat(inOneBatch(plan, c, threads)).as(c.id()).isTrue();
         // nothing else: every measured (read share, subject) is one a finding compares
-        Set<String> needed = SyncVariants.COMPARISONS.stream()
+        Set<String> needed = inQuick.stream()
                 .flatMap(c -> java.util.stream.Stream.of(c.readPct() + ":" + c.a(), c.readPct() + ":" + c.b())).collect(Collectors.toSet());
         Set<String> measured = plan.stream().flatMap(b -> b.subjects().stream().map(t -> b.readPct() + ":" + t)).collect(Collectors.toSet());
         assertThat(measured).isEqualTo(needed);
         assertThat(plan).allSatisfy(b -> assertThat(b.threads()).isEqualTo(threads));
         assertThat(SyncVariants.cells(quick)).isEqualTo(9);
+        // latency and contention: synchronizedMap against ConcurrentHashMap at 95% reads
+        assertThat(SyncVariants.latencyPlan(quick)).containsExactly(
+                new SyncVariants.LatencyCell(SharedMapType.SYNCHRONIZED_MAP, 95), new SyncVariants.LatencyCell(SharedMapType.CONCURRENT_HASH_MAP, 95));
     }
 
     @Test
@@ -63,12 +76,17 @@ class SyncVariantsPlanTest {
     }
 
     @Test
-    void fullMeasuresEverySubjectAtEveryReadShareAndThreadCount() {
-        List<SyncVariants.Batch> full = plan(Profile.FULL);
-        assertThat(full).hasSize(4 * 4);
-        assertThat(full).allSatisfy(b -> assertThat(b.subjects()).hasSize(b.threads() == 1 ? 9 : 8));
-        assertThat(full).allSatisfy(b -> assertThat(b.subjects().contains(SharedMapType.HASHMAP)).isEqualTo(b.threads() == 1));
-        assertThat(SyncVariants.cells(params(Profile.FULL, Map.of()))).isEqualTo(4 * (8 * 4 + 1) * 2);
+    void fullMeasuresEveryFindingsSubjectsAtEveryReadShareAndThreadCount() {
+        Params full = params(Profile.FULL, Map.of());
+        assertThat(computable(full)).isEqualTo(SyncVariants.COMPARISONS);
+        List<SyncVariants.Batch> plan = SyncVariants.plan(full);
+        assertThat(plan).hasSize(4 * 4);
+        assertThat(plan).allSatisfy(b -> assertThat(b.subjects().contains(SharedMapType.HASHMAP)).isEqualTo(b.threads() == 1));
+        // 100%: cow, chm; 95%: chm, sync, rw, stamped, single-writer; 50%: cow, chm, sharded; 0%: chm, sync; + HashMap at 1 thread
+        assertThat(SyncVariants.cells(full)).isEqualTo(4 * 12 + 4);
+        // coverage=all still measures every subject everywhere
+        assertThat(SyncVariants.cells(params(Profile.FULL, Map.of("coverage", "all")))).isEqualTo(4 * (8 * 4 + 1));
+        assertThat(SyncVariants.latencyPlan(full)).hasSize(8);
     }
 
     /** Fork JVM start-up and the benchmark's set-up (1M-slot operation stream), measured at about 0.47 s a fork in the first reference. */
@@ -80,6 +98,15 @@ class SyncVariantsPlanTest {
         return SyncVariants.cells(p) * (e.secondsPerCell() + e.forks() * FORK_OVERHEAD_S);
     }
 
+    /** JFR start-up, recording and dump in a latency fork, on top of the fork overhead. */
+    static final double JFR_OVERHEAD_S = 0.5;
+
+    /** Estimated wall-clock seconds of the latency cells. */
+    static double latencySeconds(Params p) {
+        Effort e = p.getEffort(SyncVariants.LATENCY_PART);
+        return SyncVariants.latencyPlan(p).size() * (e.secondsPerCell() + e.forks() * (FORK_OVERHEAD_S + JFR_OVERHEAD_S));
+    }
+
     @Test
     void quickFitsItsBudgetWithEnoughForksForAnInterval() {
         Params quick = params(Profile.QUICK, Map.of());
@@ -88,16 +115,21 @@ class SyncVariantsPlanTest {
         assertThat(e.iterations()).isGreaterThanOrEqualTo(2);
         // 40 s on a quiet machine, with a few seconds for the launcher, JMH's runner and the report
         assertThat(seconds(quick)).isLessThan(36);
+        // the latency and contention cells: about 10 s more
+        Effort l = quick.getEffort(SyncVariants.LATENCY_PART);
+        assertThat(l.forks()).isGreaterThanOrEqualTo(4);
+        assertThat(latencySeconds(quick)).isLessThan(12);
     }
 
     @Test
-    void fullIsPublicationGradeInAboutTwentyFiveMinutes() {
+    void fullIsPublicationGradeInAboutSixMinutes() {
         Params full = params(Profile.FULL, Map.of());
         Effort e = full.getEffort(SyncVariants.PART);
-        assertThat(e.forks()).isGreaterThanOrEqualTo(6);
+        assertThat(e.forks()).isGreaterThanOrEqualTo(5);
         assertThat(e.iterations()).isGreaterThanOrEqualTo(3);
         assertThat(e.warmupIterations()).isGreaterThanOrEqualTo(2);
-        assertThat(seconds(full)).isBetween(15 * 60.0, 25 * 60.0);
+        assertThat(full.getEffort(SyncVariants.LATENCY_PART).forks()).isGreaterThanOrEqualTo(5);
+        assertThat(seconds(full) + latencySeconds(full)).isBetween(3 * 60.0, 7 * 60.0);
     }
 
     @Test

@@ -28,6 +28,41 @@ public final class MaplabExtension implements Extension {
     @Override
     public void install(BaseKernel kernel) {
         register(kernel.getRenderer());
+        stableLanguageInfo(kernel);
+    }
+
+    /**
+     * The {@code language_info} maplab's kernel reports: JJava's without the version. JupyterLab
+     * copies the kernel's {@code language_info} into a notebook's metadata when it connects, and
+     * JJava reports the full runtime version ({@code 17.0.15+6-Debian-1deb12u1}), so opening a
+     * notebook on another JDK marked it unsaved and saving it changed the committed file. The
+     * JDK a run used is recorded with its results (meta.json), not in the notebook.
+     */
+    public static final String LANGUAGE_INFO_NAME = "Java";
+
+    /**
+     * Replaces JJava's language info (a private field of its {@code JavaKernel}: JJava has no
+     * setting for it) by one without the version; returns whether it could. Kept in step with
+     * kernel/normalize_notebooks.py, which writes the same metadata into every notebook.
+     */
+    static boolean stableLanguageInfo(BaseKernel kernel) {
+        try {
+            org.dflib.jjava.jupyter.kernel.LanguageInfo info = new org.dflib.jjava.jupyter.kernel.LanguageInfo.Builder(LANGUAGE_INFO_NAME)
+                    .mimetype("text/x-java-source").fileExtension(".jshell").pygments("java").codemirror("java").build();
+            for (Class<?> c = kernel.getClass(); c != null; c = c.getSuperclass()) {
+                try {
+                    java.lang.reflect.Field f = c.getDeclaredField("languageInfo");
+                    f.setAccessible(true);
+                    f.set(kernel, info);
+                    return true;
+                } catch (NoSuchFieldException next) {
+                    // look in the superclass
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("maplab: could not make the kernel's language_info stable: " + e);
+        }
+        return false;
     }
 
     /** Adds the renderers to {@code renderer} (separate from {@link #install} for tests). */

@@ -25,7 +25,7 @@ from conftest import HOME
 
 BROWSER_DIR = HOME / "tests" / "browser"
 CHROMIUM = os.environ.get("MAPLAB_CHROMIUM", "/usr/bin/chromium")
-LONG_CELL = 'var long = Experiments.run("seed-order", Profile.QUICK, Map.of("launches", 500));'
+LONG_CELL = 'var run = Experiments.run("seed-order", Profile.QUICK, Map.of("launches", 500));'
 
 
 def free_port():

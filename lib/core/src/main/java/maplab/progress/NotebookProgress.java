@@ -5,8 +5,9 @@ import java.util.function.Function;
 
 /**
  * Progress as one notebook display updated in place. Steps are shown at most every 200 ms so
- * a fast loop does not flood the notebook; the final state (done, failed or interrupted) is
- * always shown.
+ * a fast loop does not flood the notebook; a step held back is shown 250 ms later (so the
+ * display never stays on an older step while a long one runs); the final state (done, failed
+ * or interrupted) is always shown.
  */
 public final class NotebookProgress implements Progress {
 
@@ -15,11 +16,21 @@ public final class NotebookProgress implements Progress {
 
     private static volatile Display installed;
 
+    /** Shows held-back steps; one daemon thread for all progress displays. */
+    private static final java.util.concurrent.ScheduledExecutorService LATER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "maplab-progress");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final Display display;
     private final ProgressCount count = new ProgressCount();
     private String id;
     private long lastShown;
     private String label = "";
+    private boolean pending;
+    private boolean ended;
 
     NotebookProgress(Display display) {
         this.display = display;
@@ -37,6 +48,8 @@ public final class NotebookProgress implements Progress {
     public synchronized void start(String title, int totalSteps) {
         count.start(title, totalSteps);
         label = "";
+        ended = false;
+        pending = false;
         this.id = display.show().apply(count.view(label, null));
         this.lastShown = System.nanoTime();
     }
@@ -50,14 +63,14 @@ public final class NotebookProgress implements Progress {
     public synchronized void step(String label) {
         count.step();
         this.label = label;
-        if (System.nanoTime() - lastShown > 200_000_000L) show(null);
+        showSoon();
     }
 
     @Override
     public synchronized void skipSteps(int n, String why) {
         count.skip(n);
         this.label = why;
-        if (System.nanoTime() - lastShown > 200_000_000L) show(null);
+        showSoon();
     }
 
     @Override
@@ -68,7 +81,27 @@ public final class NotebookProgress implements Progress {
     @Override
     public synchronized void end(Outcome outcome, String summary) {
         this.label = summary;
+        ended = true;
+        pending = false;
         show(outcome);
+    }
+
+    /** Shows now, or, within 200 ms of the last update, 250 ms later. */
+    private void showSoon() {
+        if (System.nanoTime() - lastShown > 200_000_000L) {
+            pending = false;
+            show(null);
+        } else if (!pending) {
+            pending = true;
+            LATER.schedule(this::flush, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void flush() {
+        if (pending && !ended) {
+            pending = false;
+            show(null);
+        }
     }
 
     private void show(Outcome outcome) {

@@ -59,6 +59,11 @@ public interface Progress {
         return display != null ? new NotebookProgress(display) : new TerminalProgress(System.err);
     }
 
+    /** Whether a notebook display is installed (by the kernel extension or the startup script). */
+    static boolean hasNotebookDisplay() {
+        return NotebookProgress.installed() != null;
+    }
+
     /**
      * Called by the kernel's startup script with JJava's {@code display} and
      * {@code updateDisplay} functions, so progress renders as one display updated in place.

@@ -96,20 +96,32 @@ async function openNotebook(page, name) {
     log('Run All');
     const runStart = Date.now();
     await run(page, 'notebook:run-all-cells');
-    await waitFor(page, 'Run All to finish', async () => page.evaluate(() => {
-      const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(p => p.innerText);
-      return prompts.length > 0 && prompts.every(p => /\[\d+\]/.test(p));
-    }), 900000);
-    await waitFor(page, 'the kernel to go idle after Run All', async () => /\| Idle/.test(await statusText(page)), 60000);
+    // done when every code cell has an execution count (read from the notebook model: the DOM of cells
+    // scrolled out of view may lag) and the kernel is idle
+    const notebookState = () => page.evaluate(() => {
+      const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+      const out = { pending: 0, errors: [], findings: 0, images: 0 };
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells.get(i);
+        if (c.type !== 'code') continue;
+        if (c.executionCount == null) out.pending++;
+        for (const o of c.outputs.toJSON()) {
+          if (o.output_type === 'error') out.errors.push(`${o.ename}: ${o.evalue}`.slice(0, 300));
+          const data = o.data || {};
+          if (String(data['text/html'] || '').includes('maplab findings')) out.findings++;
+          if (data['image/png']) out.images++;
+        }
+      }
+      return out;
+    });
+    await waitFor(page, 'Run All to finish', async () => (await notebookState()).pending === 0 && /\| Idle/.test(await statusText(page)), 900000);
     result.timings.run_all_s = (Date.now() - runStart) / 1000;
-    const outputs = await page.evaluate(() => ({
-      findings: document.querySelectorAll('.jp-OutputArea-output table.findings').length,
-      images: [...document.querySelectorAll('.jp-OutputArea-output img')].filter(i => i.src.startsWith('data:image/png') && i.naturalWidth > 100).length,
-      errors: [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"], .jp-OutputArea-output.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]')].map(e => e.innerText.slice(0, 300)),
-    }));
-    result.checks.findings_tables = outputs.findings;
-    result.checks.chart_images = outputs.images;
-    result.checks.error_outputs = outputs.errors;
+    const state = await notebookState();
+    const renderedImages = await page.evaluate(() => [...document.querySelectorAll('.jp-OutputArea-output img')]
+      .filter(i => i.src.startsWith('data:image/png')).length);
+    result.checks.findings_tables = state.findings;
+    result.checks.chart_images = Math.min(state.images, renderedImages);
+    result.checks.error_outputs = state.errors;
     const table = await page.$('.jp-OutputArea-output table.findings');
     if (table) await table.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'lab-2-run-all.png') });

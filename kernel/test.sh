@@ -23,6 +23,14 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+step "playwright-core for the JupyterLab browser test (pinned in tests/browser/package-lock.json; no browser download)"
+if command -v npm >/dev/null 2>&1; then
+  (cd tests/browser && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund >/dev/null) \
+    || echo "maplab: npm ci in tests/browser failed; the browser test will fail and say so" >&2
+else
+  echo "maplab: npm is not installed (apt-get install nodejs npm); the browser test will fail and say so" >&2
+fi
+
 step "pytest: CLI, kernel, notebooks, report"
 .venv/bin/python -m pytest -v -p no:cacheprovider tests
 step "done"

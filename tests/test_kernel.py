@@ -45,6 +45,21 @@ def test_kernel_starts_and_answers(kernel):
     assert data["text/plain"] == "2"
 
 
+def test_language_info_is_stable_and_matches_the_committed_notebooks(kernel):
+    """JupyterLab copies the kernel's language_info into a notebook when it connects: it must
+    equal what kernel/normalize_notebooks.py commits (no JDK version), or opening dirties it."""
+    import importlib.util
+    from conftest import HOME
+    spec = importlib.util.spec_from_file_location("normalize_notebooks", HOME / "kernel" / "normalize_notebooks.py")
+    nn = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(nn)
+    msg_id = kernel.kernel_info()
+    reply = kernel.get_shell_msg(timeout=60)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kernel.get_shell_msg(timeout=60)
+    assert reply["content"]["language_info"] == nn.LANGUAGE_INFO
+
+
 def test_tablesaw_table_renders_as_html(kernel):
     data = result_data(execute(kernel, 'Table.create("t", IntColumn.create("keys", 1, 2, 3), StringColumn.create("map", "a", "b", "<c>"))'))
     html = data["text/html"]

@@ -28,6 +28,103 @@ public final class MaplabExtension implements Extension {
     @Override
     public void install(BaseKernel kernel) {
         register(kernel.getRenderer());
+        stableLanguageInfo(kernel);
+        progressDisplay(kernel);
+    }
+
+    /**
+     * Progress as one display updated in place, published through the request that showed it.
+     * JJava's own {@code updateDisplay} drops updates once the cell's request has been answered,
+     * and an interrupted cell is answered at once (its thread goes on until the experiment has
+     * stopped its child JVMs and written its run folder), so the final "interrupted at 5/12" never
+     * reached the notebook. Publishing on the request kept from {@code start} still reaches it
+     * (JupyterLab routes display updates by their display id). Uses JJava internals (the display
+     * stream's current request); when they are not there, kernel/notebook.jsh's
+     * {@code display}/{@code updateDisplay} stay in use. Returns whether it could install.
+     */
+    static boolean progressDisplay(BaseKernel kernel) {
+        try {
+            Object stream = kernel.getIO().display;
+            java.lang.reflect.Field envField = stream.getClass().getDeclaredField("env");
+            envField.setAccessible(true);
+            java.util.Map<String, Object> requests = new java.util.concurrent.ConcurrentHashMap<>();
+            maplab.progress.Progress.useNotebookDisplay(o -> {
+                Object env = read(envField, stream);
+                if (env == null) return null;
+                String id = java.util.UUID.randomUUID().toString();
+                org.dflib.jjava.jupyter.kernel.display.DisplayData data = kernel.getRenderer().render(o);
+                data.putTransientData("display_id", id);
+                requests.put(id, env);
+                publish(env, new org.dflib.jjava.jupyter.messages.publish.PublishDisplayData(data));
+                return id;
+            }, (id, o) -> {
+                Object env = requests.get(id);
+                if (env == null) return;
+                org.dflib.jjava.jupyter.kernel.display.DisplayData data = kernel.getRenderer().render(o);
+                data.putTransientData("display_id", id);
+                publish(env, new org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData(data));
+                if (o instanceof ProgressView v && v.done()) requests.remove(id);
+            });
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("maplab: progress uses JJava's display (an interrupted run's last state may not show): " + e);
+            return false;
+        }
+    }
+
+    private static Object read(java.lang.reflect.Field f, Object o) {
+        try {
+            return f.get(o);
+        } catch (IllegalAccessException e) {
+            return null;
+        }
+    }
+
+    private static void publish(Object env, Object message) {
+        for (java.lang.reflect.Method m : env.getClass().getMethods()) {
+            if (m.getName().equals("publish") && m.getParameterCount() == 1 && m.getParameterTypes()[0].isInstance(message)) {
+                try {
+                    m.invoke(env, message);
+                } catch (ReflectiveOperationException e) {
+                    System.err.println("maplab: could not show progress: " + e);
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * The {@code language_info} maplab's kernel reports: JJava's without the version. JupyterLab
+     * copies the kernel's {@code language_info} into a notebook's metadata when it connects, and
+     * JJava reports the full runtime version ({@code 17.0.15+6-Debian-1deb12u1}), so opening a
+     * notebook on another JDK marked it unsaved and saving it changed the committed file. The
+     * JDK a run used is recorded with its results (meta.json), not in the notebook.
+     */
+    public static final String LANGUAGE_INFO_NAME = "Java";
+
+    /**
+     * Replaces JJava's language info (a private field of its {@code JavaKernel}: JJava has no
+     * setting for it) by one without the version; returns whether it could. Kept in step with
+     * kernel/normalize_notebooks.py, which writes the same metadata into every notebook.
+     */
+    static boolean stableLanguageInfo(BaseKernel kernel) {
+        try {
+            org.dflib.jjava.jupyter.kernel.LanguageInfo info = new org.dflib.jjava.jupyter.kernel.LanguageInfo.Builder(LANGUAGE_INFO_NAME)
+                    .mimetype("text/x-java-source").fileExtension(".jshell").pygments("java").codemirror("java").build();
+            for (Class<?> c = kernel.getClass(); c != null; c = c.getSuperclass()) {
+                try {
+                    java.lang.reflect.Field f = c.getDeclaredField("languageInfo");
+                    f.setAccessible(true);
+                    f.set(kernel, info);
+                    return true;
+                } catch (NoSuchFieldException next) {
+                    // look in the superclass
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("maplab: could not make the kernel's language_info stable: " + e);
+        }
+        return false;
     }
 
     /** Adds the renderers to {@code renderer} (separate from {@link #install} for tests). */

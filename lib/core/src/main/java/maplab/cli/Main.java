@@ -122,7 +122,7 @@ public final class Main implements Callable<Integer> {
             if (!subjects.isEmpty()) addSubjects(params);
             if (jdk != null) params.put(Experiments.JDK, jdk);
             if (jvmOpts != null) params.put(Experiments.JVM_OPTS, jvmOpts);
-            Result r = Experiments.run(id, p, params, out, new TerminalProgress(System.err));
+            Result r = interruptibleOnCtrlC(() -> Experiments.run(id, p, params, out, new TerminalProgress(System.err)));
             PrintWriter o = spec.commandLine().getOut();
             o.println(findingsTable(r.findings()));
             o.println("run folder: " + r.runDir());
@@ -405,6 +405,40 @@ public final class Main implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() {
             return new String[] {"maplab " + maplab.run.Environment.capture().maplabVersion()};
+        }
+    }
+
+    /**
+     * Runs {@code task}; on Ctrl-C (SIGINT/SIGTERM) interrupts it and waits up to 20 s, so the run
+     * ends as an interrupted run: child JVMs stopped, run folder written (with its commit), and
+     * the progress line saying "interrupted at n/N" instead of stopping mid-line.
+     */
+    static <T> T interruptibleOnCtrlC(java.util.concurrent.Callable<T> task) {
+        Thread worker = Thread.currentThread();
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            if (finished.getCount() == 0) return;
+            worker.interrupt();
+            try {
+                finished.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                // the JVM is going down anyway
+            }
+        }, "maplab-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C came: the hook waits for this thread, which is done now
+            }
         }
     }
 }

@@ -35,6 +35,15 @@ public interface Experiment {
      */
     default void validate(Params params) { }
 
+    /**
+     * The progress steps {@link #measure} will report with these parameters, known from the
+     * plan before the first step (0 when the experiment does not say: then the steps it adds
+     * with {@code progress().addSteps} as it goes make the total). When given, the progress
+     * shows this total from the start and the experiment's own {@code addSteps} calls are taken
+     * as part of it.
+     */
+    default int plannedSteps(Params params) { return 0; }
+
     /** Measures and records rows (with samples) into {@code context.result()}; a failure keeps what was recorded before it. */
     void measure(RunContext context) throws Exception;
 

@@ -104,23 +104,31 @@ public final class Experiments {
         RunFolder folder = RunFolder.prepare(id, out);
         RunContext context = new RunContext(experiment, resolved, profile, progress, folder.rawDir());
         Instant start = Instant.now();
+        Environment environment = Environment.capture(target); // before measuring: an interrupted run records it too
         String error = null;
-        progress.start(id + " (" + profile.label() + ")", 0);
+        boolean interrupted = false;
+        progress.start(id + " (" + profile.label() + ")", Math.max(0, experiment.plannedSteps(resolved)));
         List<Path> userJars = users.stream().map(u -> u.writeTo(folder.staging().resolve(SUBJECTS_DIR))).toList();
         try (ChildClassPath.Scope scope = ChildClassPath.extend(userJars)) {
             experiment.measure(context);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             error = message(e);
+            interrupted = isInterrupt(e);
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
         }
+        interrupted |= Thread.currentThread().isInterrupted();
         ResultBuilder built = context.result();
         folder.writeMeasurements(built);
         String concluded = conclude(experiment, RunData.read(folder.staging(), id, profile, resolved), built);
         if (concluded != null) error = error == null ? concluded : error + "; " + concluded;
         if (error != null) error = error.replace(folder.staging().toString(), folder.target().toString());
-        Result result = new Result(id, profile, resolved, built.table(id), built, Environment.capture(target), start, Instant.now(), error);
+        if (interrupted && error != null && !error.startsWith("interrupted")) error = "interrupted: " + error;
+        Result result = new Result(id, profile, resolved, built.table(id), built, environment, start, Instant.now(), error);
         Path dir = folder.commit(result, context.seeds());
-        progress.done((error == null ? "done" : "FAILED") + ", " + result.findings().size() + " findings, run folder " + dir);
+        String summary = result.findings().size() + " findings, run folder " + dir;
+        if (error == null) progress.done("done, " + summary);
+        else if (interrupted) progress.end(Progress.Outcome.INTERRUPTED, summary);
+        else progress.end(Progress.Outcome.FAILED, summary);
         logRun(dir, id);
         return result;
     }
@@ -146,6 +154,15 @@ public final class Experiments {
         }
         for (UserSubject u : out) u.checkContract(params.seed());
         return out;
+    }
+
+    /** Whether {@code e} or one of its causes is an interruption (a cancelled notebook cell, Ctrl-C). */
+    static boolean isInterrupt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException) return true;
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("interrupted")) return true;
+        }
+        return false;
     }
 
     /**

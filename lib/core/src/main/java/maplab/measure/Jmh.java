@@ -232,7 +232,9 @@ public final class Jmh {
             if (Math.max(forks, b.maxForks) != maxForks) throw new IllegalArgumentException("batches: every batch needs the same maximum forks");
         }
         List<Map<String, JmhScore>> merged = new ArrayList<>();
-        for (Jmh b : batches) {
+        int[] cells = new int[batches.size()];
+        for (int bi = 0; bi < batches.size(); bi++) {
+            Jmh b = batches.get(bi);
             merged.add(new LinkedHashMap<>());
             List<String> matching = b.matchingBenchmarks();
             if (matching.isEmpty()) {
@@ -242,7 +244,9 @@ public final class Jmh {
             }
             int combos = 1;
             for (String[] v : b.params.values()) combos *= v.length;
-            b.progress.addSteps(matching.size() * combos * forks);
+            cells[bi] = matching.size() * combos;
+            // the plan: every round a sequential run may take; rounds it does not need are skipped (counted as done)
+            b.progress.addSteps(cells[bi] * (b.sequential() ? maxForks : forks));
             b.recorder.accept(b.describe());
         }
         for (int round = 0; round < maxForks; round++) {
@@ -252,13 +256,21 @@ public final class Jmh {
                 if (round < forks) work.add(List.of(b));
                 else work.add(b.unsettledCells(merged.get(i).values()));
             }
+            if (round >= forks) {
+                for (int i = 0; i < batches.size(); i++) {
+                    Jmh b = batches.get(i);
+                    if (!b.sequential()) continue;
+                    int skipped = work.get(i).isEmpty() && work.stream().allMatch(List::isEmpty)
+                            ? cells[i] * (maxForks - round) : cells[i] - work.get(i).size();
+                    if (skipped > 0) b.progress.skipSteps(skipped, "round " + (round + 1) + ": " + skipped + " cells settled, not measured again");
+                }
+            }
             if (work.stream().allMatch(List::isEmpty)) break;
             List<Integer> sequence = new ArrayList<>();
             for (int i = 0; i < batches.size(); i++) sequence.add(i);
             for (int i = sequence.size() - 1; i > 0; i--) java.util.Collections.swap(sequence, i, order.nextInt(i + 1));
             for (int i : sequence) {
                 for (Jmh cell : work.get(i)) {
-                    if (round >= forks) cell.progress.addSteps(1);
                     for (JmhScore s : cell.runOneRound(round)) merged.get(i).merge(s.benchmark() + s.params(), s, Jmh::concat);
                 }
             }

@@ -5,7 +5,9 @@ import java.util.function.Function;
 
 /**
  * Progress as one notebook display updated in place. Steps are shown at most every 200 ms so
- * a fast loop does not flood the notebook; the final state is always shown.
+ * a fast loop does not flood the notebook; a step held back is shown 250 ms later (so the
+ * display never stays on an older step while a long one runs); the final state (done, failed
+ * or interrupted) is always shown.
  */
 public final class NotebookProgress implements Progress {
 
@@ -14,14 +16,21 @@ public final class NotebookProgress implements Progress {
 
     private static volatile Display installed;
 
+    /** Shows held-back steps; one daemon thread for all progress displays. */
+    private static final java.util.concurrent.ScheduledExecutorService LATER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "maplab-progress");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final Display display;
+    private final ProgressCount count = new ProgressCount();
     private String id;
-    private String title = "";
-    private int step;
-    private int total;
-    private long startNanos;
     private long lastShown;
     private String label = "";
+    private boolean pending;
+    private boolean ended;
 
     NotebookProgress(Display display) {
         this.display = display;
@@ -37,42 +46,68 @@ public final class NotebookProgress implements Progress {
 
     @Override
     public synchronized void start(String title, int totalSteps) {
-        this.title = title;
-        this.total = totalSteps;
-        this.step = 0;
-        this.startNanos = System.nanoTime();
-        this.id = display.show().apply(view(false));
+        count.start(title, totalSteps);
+        label = "";
+        ended = false;
+        pending = false;
+        this.id = display.show().apply(count.view(label, null));
         this.lastShown = System.nanoTime();
     }
 
     @Override
     public synchronized void addSteps(int moreSteps) {
-        total += moreSteps;
+        count.addSteps(moreSteps);
     }
 
     @Override
     public synchronized void step(String label) {
-        step++;
+        count.step();
         this.label = label;
-        if (System.nanoTime() - lastShown > 200_000_000L) {
-            show(false);
-        }
+        showSoon();
+    }
+
+    @Override
+    public synchronized void skipSteps(int n, String why) {
+        count.skip(n);
+        this.label = why;
+        showSoon();
     }
 
     @Override
     public synchronized void done(String summary) {
-        this.label = summary;
-        show(true);
+        end(Outcome.DONE, summary);
     }
 
-    private void show(boolean done) {
+    @Override
+    public synchronized void end(Outcome outcome, String summary) {
+        this.label = summary;
+        ended = true;
+        pending = false;
+        show(outcome);
+    }
+
+    /** Shows now, or, within 200 ms of the last update, 250 ms later. */
+    private void showSoon() {
+        if (System.nanoTime() - lastShown > 200_000_000L) {
+            pending = false;
+            show(null);
+        } else if (!pending) {
+            pending = true;
+            LATER.schedule(this::flush, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void flush() {
+        if (pending && !ended) {
+            pending = false;
+            show(null);
+        }
+    }
+
+    private void show(Outcome outcome) {
         if (id != null) {
-            display.update().accept(id, view(done));
+            display.update().accept(id, count.view(label, outcome));
         }
         lastShown = System.nanoTime();
-    }
-
-    private ProgressView view(boolean done) {
-        return new ProgressView(title, step, total, label, (System.nanoTime() - startNanos) / 1e9, done);
     }
 }

@@ -2,15 +2,19 @@ package maplab.progress;
 
 import java.io.PrintStream;
 
-/** A progress line on a terminal: rewritten in place with {@code \r}, one line per step when not a console. */
+/**
+ * A progress line on a terminal: rewritten in place with {@code \r}, one line per step when not
+ * a console. A failed or interrupted run ends on a red or orange line saying so at the step it reached.
+ */
 public final class TerminalProgress implements Progress {
+
+    private static final String RED = "\u001b[31m";
+    private static final String ORANGE = "\u001b[33m";
+    private static final String RESET = "\u001b[0m";
 
     private final PrintStream out;
     private final boolean inPlace;
-    private String title = "";
-    private int step;
-    private int total;
-    private long startNanos;
+    private final ProgressCount count = new ProgressCount();
     private int lastWidth;
 
     public TerminalProgress(PrintStream out) {
@@ -20,30 +24,37 @@ public final class TerminalProgress implements Progress {
 
     @Override
     public synchronized void start(String title, int totalSteps) {
-        this.title = title;
-        this.total = totalSteps;
-        this.step = 0;
-        this.startNanos = System.nanoTime();
+        count.start(title, totalSteps);
     }
 
     @Override
     public synchronized void addSteps(int moreSteps) {
-        total += moreSteps;
+        count.addSteps(moreSteps);
     }
 
     @Override
     public synchronized void step(String label) {
-        step++;
-        print(new ProgressView(title, step, total, label, seconds(), false).text(), false);
+        count.step();
+        print(count.view(label, null).text(), false);
+    }
+
+    @Override
+    public synchronized void skipSteps(int n, String why) {
+        if (n <= 0) return;
+        count.skip(n);
+        print(count.view(why, null).text(), false);
     }
 
     @Override
     public synchronized void done(String summary) {
-        print(new ProgressView(title, step, total, summary, seconds(), true).text(), true);
+        end(Outcome.DONE, summary);
     }
 
-    private double seconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
+    @Override
+    public synchronized void end(Outcome outcome, String summary) {
+        String line = count.view(summary, outcome).text();
+        if (inPlace && outcome != Outcome.DONE) line = (outcome == Outcome.FAILED ? RED : ORANGE) + line + RESET;
+        print(line, true);
     }
 
     private void print(String line, boolean last) {

@@ -33,25 +33,72 @@ public final class Html {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    /** A Tablesaw table as an HTML table, cut at {@code maxRows} rows with a note saying so. */
+    /**
+     * A Tablesaw table as an HTML table, cut at {@code maxRows} rows with a note saying so. Text
+     * columns and their headers align left, number columns and their headers right; each
+     * number column is written in one format ({@link #columnFormat}), so {@code 7.65e-05} never
+     * stands above {@code 0.000117}.
+     */
     public static String table(Table t, int maxRows) {
         StringBuilder sb = new StringBuilder("<table class=\"maplab\">");
         if (t.name() != null && !t.name().isBlank()) sb.append("<caption style=\"text-align:left\"><b>").append(escape(t.name())).append("</b></caption>");
-        sb.append("<thead><tr>");
-        for (Column<?> c : t.columns()) sb.append("<th>").append(escape(c.name())).append("</th>");
-        sb.append("</tr></thead><tbody>");
         int rows = Math.min(maxRows, t.rowCount());
+        List<Column<?>> columns = t.columns();
+        boolean[] numeric = new boolean[columns.size()];
+        java.util.function.DoubleFunction<?>[] formats = new java.util.function.DoubleFunction<?>[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            Column<?> c = columns.get(i);
+            numeric[i] = c.type().name().matches("DOUBLE|FLOAT|LONG|INTEGER|SHORT");
+            if (c.type().name().matches("DOUBLE|FLOAT")) {
+                List<Double> values = new java.util.ArrayList<>();
+                for (int r = 0; r < rows; r++) if (!c.isMissing(r)) values.add(((Number) c.get(r)).doubleValue());
+                String f = columnFormat(values);
+                formats[i] = d -> String.format(Locale.ROOT, f, d);
+            }
+        }
+        sb.append("<thead><tr>");
+        for (int i = 0; i < columns.size(); i++) {
+            sb.append(numeric[i] ? "<th>" : "<th class=\"s\">").append(escape(columns.get(i).name())).append("</th>");
+        }
+        sb.append("</tr></thead><tbody>");
         for (int r = 0; r < rows; r++) {
             sb.append("<tr>");
-            for (Column<?> c : t.columns()) {
-                boolean numeric = c.type().name().matches("DOUBLE|FLOAT|LONG|INTEGER|SHORT");
-                sb.append(numeric ? "<td>" : "<td class=\"s\">").append(escape(cell(c, r))).append("</td>");
+            for (int i = 0; i < columns.size(); i++) {
+                Column<?> c = columns.get(i);
+                String text = c.isMissing(r) ? "" : formats[i] != null
+                        ? String.valueOf(formats[i].apply(((Number) c.get(r)).doubleValue())) : cell(c, r);
+                sb.append(numeric[i] ? "<td>" : "<td class=\"s\">").append(escape(text)).append("</td>");
             }
             sb.append("</tr>");
         }
         sb.append("</tbody></table>");
         if (t.rowCount() > rows) sb.append("<div class=\"muted\">").append(rows).append(" of ").append(t.rowCount()).append(" rows shown</div>");
         return sb.toString();
+    }
+
+    /**
+     * One {@link String#format} pattern for a column of numbers: whole numbers grouped
+     * ({@code %,.0f}) when every value is whole; else fixed decimals enough to give the smallest
+     * non-zero value three significant digits (at most six decimals); scientific notation with
+     * three significant digits ({@code %.2e}) for the whole column when that is not enough,
+     * when the values span five decades or more, or reach 1e9.
+     */
+    public static String columnFormat(List<Double> values) {
+        boolean whole = true;
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (double v : values) {
+            if (!Double.isFinite(v)) continue;
+            if (v != Math.rint(v)) whole = false;
+            double a = Math.abs(v);
+            if (a > 0) smallest = Math.min(smallest, a);
+            largest = Math.max(largest, a);
+        }
+        if (largest >= 1e9) return "%.2e";
+        if (whole) return "%,.0f";
+        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(smallest)));
+        if (decimals > 6 || largest / smallest >= 1e5) return "%.2e";
+        return "%,." + decimals + "f";
     }
 
     /** A Tablesaw table as HTML with the default row limit. */

@@ -152,10 +152,23 @@ public record Environment(String javaVendor, String javaVersion, String vmName, 
         }
     }
 
-    /** MAPLAB_COMMIT when the launcher set it, else {@code git rev-parse HEAD} in MAPLAB_HOME, else null. */
+    /**
+     * MAPLAB_COMMIT when the launcher set it, else {@code git rev-parse HEAD} in MAPLAB_HOME, else
+     * null. Works on an interrupted thread too (an interrupted run still records its commit):
+     * the interrupt is set aside while git runs and restored after.
+     */
     private static String readGitCommit() {
         String fromEnv = System.getenv("MAPLAB_COMMIT");
         if (fromEnv != null && !fromEnv.isBlank()) return fromEnv.trim();
+        boolean interrupted = Thread.interrupted();
+        try {
+            return gitHead();
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String gitHead() {
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "HEAD")
                     .directory(Home.dir().toFile()).redirectErrorStream(true).start();

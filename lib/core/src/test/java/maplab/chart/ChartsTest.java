@@ -34,4 +34,55 @@ class ChartsTest {
         assertThat(distinct).isGreaterThan(3);
         assertThat(Charts.svg(chart)).contains("<svg");
     }
+
+    private static org.knowm.xchart.XYChart tenLines() {
+        var chart = Charts.logLog("ten constructors", "n (keys)", "time (ns/op)");
+        for (int i = 0; i < 10; i++) {
+            Charts.series(chart, "subject " + i, List.of(100, 1000, 10000, 100000), List.of(1.0 + i, 12.0 + i, 150.0 + i, 2000.0 + i), null);
+        }
+        return chart;
+    }
+
+    @Test
+    void paletteColoursAndMarkersAreDistinct() {
+        assertThat(java.util.Arrays.stream(Charts.PALETTE).distinct().count()).isEqualTo(Charts.PALETTE.length);
+        assertThat(java.util.Arrays.stream(Charts.MARKERS).map(m -> m.getClass()).distinct().count()).isEqualTo(Charts.MARKERS.length);
+        assertThat(Charts.PALETTE.length).isGreaterThanOrEqualTo(Charts.MAX_LINES);
+        for (java.awt.Color c : Charts.PALETTE) {
+            // no pale colour: each is clearly darker than the white plot
+            assertThat(0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()).as("%s", c).isLessThan(200);
+        }
+        var chart = Charts.xy("x", "a", "b");
+        assertThat(chart.getStyler().getSeriesColors()).containsExactly(Charts.PALETTE);
+    }
+
+    @Test
+    void manyLinesAreSplitIntoPanelsOfAtMostMaxLines() throws Exception {
+        var chart = tenLines();
+        var panels = Charts.panels(chart);
+        assertThat(panels).hasSize(2);
+        assertThat(panels).allSatisfy(p -> assertThat(p.getSeriesMap().size()).isLessThanOrEqualTo(Charts.MAX_LINES));
+        assertThat(panels.stream().mapToInt(p -> p.getSeriesMap().size()).sum()).isEqualTo(10);
+        assertThat(chart.getSeriesMap()).hasSize(10); // the chart itself is unchanged
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(Charts.png(chart)));
+        assertThat(img.getHeight()).isEqualTo(2 * Charts.HEIGHT);
+        assertThat(Charts.panels(Charts.xy("few", "a", "b"))).hasSize(1);
+    }
+
+    @Test
+    void eachAxisGetsOneNumberFormat() {
+        assertThat(Charts.axisPattern(List.of(100.0, 1000.0, 10000.0, 100000.0), true)).isEqualTo("#,##0");
+        assertThat(Charts.axisPattern(List.of(0.05, 0.5, 5.0), true)).isEqualTo("#,##0.##");
+        assertThat(Charts.axisPattern(List.of(0.0, 0.5, 1.0), false)).isEqualTo("#,##0.#");
+        assertThat(Charts.axisPattern(List.of(1e-7, 1.0), true)).isEqualTo("0.##E0");
+        var chart = tenLines();
+        Runnable restore = Charts.formatAxes(chart);
+        assertThat(chart.getStyler().getXAxisDecimalPattern()).isEqualTo("#,##0");
+        assertThat(chart.getStyler().getYAxisDecimalPattern()).isEqualTo("#,##0");
+        restore.run();
+        assertThat(chart.getStyler().getXAxisDecimalPattern()).isNull();
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        assertThat(f.format(1000)).isEqualTo("1,000");
+        assertThat(f.format(10000)).isEqualTo("10,000"); // never 1E4 beside 1000
+    }
 }

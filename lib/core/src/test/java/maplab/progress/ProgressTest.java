@@ -32,4 +32,70 @@ class ProgressTest {
         assertThat(new ProgressView("x", 3, 4, "lookup", 1.5, false).text()).contains("[3/4]", "50%", "lookup");
         assertThat(new ProgressView("x<", 1, 0, "a&b", 0, false).html()).contains("x&lt;", "a&amp;b");
     }
+
+    private static List<ProgressView> views(List<Object> shown, List<Object> updated) {
+        List<ProgressView> all = new ArrayList<>();
+        for (Object o : shown) all.add((ProgressView) o);
+        for (Object o : updated) all.add((ProgressView) o);
+        return all;
+    }
+
+    @Test
+    void aPlannedTotalHoldsAndSkippedStepsCountAsDone() {
+        List<Object> shown = new ArrayList<>();
+        List<Object> updated = new ArrayList<>();
+        NotebookProgress p = new NotebookProgress(new NotebookProgress.Display(o -> { shown.add(o); return "id"; }, (id, o) -> updated.add(o)));
+        p.start("plan", 10);
+        assertThat(((ProgressView) shown.get(0)).total()).isEqualTo(10);
+        p.addSteps(4); // part of the plan
+        p.step("a");
+        p.skipSteps(5, "settled");
+        p.end(Progress.Outcome.INTERRUPTED, "stopped");
+        ProgressView last = (ProgressView) updated.get(updated.size() - 1);
+        assertThat(last.total()).isEqualTo(10);
+        assertThat(last.step()).isEqualTo(6);
+        assertThat(last.state()).isEqualTo("interrupted at 6/10");
+        assertThat(last.html()).contains("interrupted at 6/10", "#ef6c00", "data-state=\"interrupted\"");
+        assertThat(last.text()).contains("INTERRUPTED AT 6/10", "stopped");
+    }
+
+    @Test
+    void theBarNeverMovesBackwardsWhenStepsAreAddedAsTheRunGoes() {
+        List<Object> shown = new ArrayList<>();
+        List<Object> updated = new ArrayList<>();
+        NotebookProgress p = new NotebookProgress(new NotebookProgress.Display(o -> { shown.add(o); return "id"; }, (id, o) -> updated.add(o)));
+        p.start("grow", 0);
+        p.addSteps(3);
+        for (int i = 0; i < 3; i++) { p.step("a" + i); sleep(); }
+        p.addSteps(9);
+        for (int i = 0; i < 9; i++) { p.step("b" + i); sleep(); }
+        p.end(Progress.Outcome.FAILED, "broke");
+        List<ProgressView> all = views(shown, updated);
+        assertThat(all.size()).isGreaterThan(5);
+        for (int i = 1; i < all.size(); i++) {
+            assertThat(all.get(i).fraction()).as("view %d of %s", i, all).isGreaterThanOrEqualTo(all.get(i - 1).fraction());
+        }
+        assertThat(all.get(all.size() - 1).state()).isEqualTo("failed at 12/12");
+        assertThat(all.get(all.size() - 1).html()).contains("#c62828");
+    }
+
+    @Test
+    void wrappersThatOnlyPassStepsOnCountSkippedSteps() {
+        List<String> labels = new ArrayList<>();
+        Progress wrapper = new Progress() {
+            @Override public void start(String title, int totalSteps) { }
+            @Override public void step(String label) { labels.add(label); }
+            @Override public void done(String summary) { }
+        };
+        wrapper.skipSteps(3, "settled");
+        assertThat(labels).containsExactly("settled", "settled", "settled");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(210);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

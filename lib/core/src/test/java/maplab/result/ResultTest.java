@@ -83,4 +83,18 @@ class ResultTest {
         Table t = TidyTables.fromRows("t", List.of(Map.of("a", 1L), Map.of("a", 2L)));
         assertThat(TidyTables.toRows(t)).extracting(r -> r.get("a")).containsExactly(1L, 2L);
     }
+
+    @Test
+    void tableHeadersAlignWithTheirColumnsAndEachNumberColumnHasOneFormat() {
+        var t = tech.tablesaw.api.Table.create("t",
+                tech.tablesaw.api.StringColumn.create("subject", "HashMap", "TreeMap"),
+                tech.tablesaw.api.DoubleColumn.create("error", 7.65e-05, 0.000117),
+                tech.tablesaw.api.DoubleColumn.create("time", 12.5, 1234.25));
+        String html = Html.table(t);
+        assertThat(html).contains("<th class=\"s\">subject</th>", "<th>error</th>", "<td class=\"s\">HashMap</td>");
+        assertThat(html).contains("<td>7.65e-05</td>", "<td>1.17e-04</td>");
+        assertThat(html).contains("<td>12.5</td>", "<td>1,234.3</td>");
+        assertThat(Html.columnFormat(java.util.List.of(1e-6, 50.0))).isEqualTo("%.2e");
+        assertThat(Html.columnFormat(java.util.List.of(3.0, 4.0))).isEqualTo("%,.0f");
+    }
 }

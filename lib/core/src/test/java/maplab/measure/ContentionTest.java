@@ -23,8 +23,11 @@ class ContentionTest {
         assertThat(b.ops()).isEqualTo(240);
         assertThat(b.thresholdMicros()).isEqualTo(10);
         // 3 threads x 40 turns of ~1 ms on each lock: each waiting thread waits most of the run
-        assertThat(b.eventsByEvent().get("jdk.JavaMonitorEnter")).isGreaterThan(5);   // how many turns collide depends on scheduling (16 of 120 seen)
-        assertThat(b.eventsByEvent().get("jdk.ThreadPark")).isGreaterThan(5);
+        // how many waits there are depends on scheduling (monitors let the holder barge back in: 1 to 16 seen);
+        // that each lock was waited on, and for how long, does not
+        assertThat(b.eventsByEvent().get("jdk.JavaMonitorEnter")).isPositive();
+        assertThat(b.eventsByEvent().get("jdk.ThreadPark")).isPositive();
+        assertThat(b.nanosByEvent().get("jdk.ThreadPark")).isGreaterThan(20_000_000L);
         assertThat(b.nanosByEvent().get("jdk.JavaMonitorEnter")).isGreaterThan(20_000_000L);
         List<String> top = b.topFrames(2).stream().map(java.util.Map.Entry::getKey).toList();
         assertThat(top).containsExactlyInAnyOrder("maplab.measure.ContendedLoop.underMonitor", "maplab.measure.ContendedLoop.underLock");

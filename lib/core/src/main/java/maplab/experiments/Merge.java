@@ -87,8 +87,9 @@ public final class Merge implements Experiment {
                 ParamSpec.integer("jdk_n", 1_000, 10_000_000, 100_000, 1_000_000, "entries in each of the two JDK maps merged"),
                 ParamSpec.integer("overlap_pct", 0, 100, 50, 50, "percentage of keys the two JDK maps share"),
                 ParamSpec.choices("strategies", MergeStrategy.ids(), "put_all,put_loop", strategies, "JDK merge strategies compared"),
-                ParamSpec.integer("fastutil_n", 1_024, 1 << 23, 262_144, 1_048_576, "keys in the fastutil fills"),
-                ParamSpec.choices("fastutil_targets", FastutilTarget.ids(), "set", "set,map", "fastutil collections filled"),
+                ParamSpec.integer("fastutil_n", 1_024, 1 << 23, 262_144, 1_048_576, "keys in the fills of fastutil and the peer libraries"),
+                ParamSpec.choices("fastutil_targets", FastutilTarget.ids(), "set,eclipse_map,hppc_map,agrona_map,koloboke_map", String.join(",", FastutilTarget.ids()),
+                        "collections filled in another one's iteration order and shuffled: fastutil's set and map, and the peer libraries' long maps"),
                 ParamSpec.effort("jdk", new Effort(4, 1, 100, 2, 100), Effort.parseOrNull("6-12:2x200ms+3x200ms"),
                         "JMH effort of the JDK strategies (average time per merge)"),
                 ParamSpec.effort("fastutil", Effort.shots(4, 2, 3), Effort.shots(6, 2, 3),
@@ -154,7 +155,7 @@ public final class Merge implements Experiment {
         for (JmhScore s : scores) {
             FastutilTarget t = FastutilTarget.parse(s.param("target"));
             // dimensions in the order of results.csv's columns (part, subject, n_keys, ..., order): samples.csv keys rows by that order
-            out.row().with("part", "fastutil").with("subject", "fastutil_" + t.id()).with("n_keys", n).with("order", FillOrder.parse(s.param("order")).id())
+            out.row().with("part", "fastutil").with("subject", t.subject()).with("n_keys", n).with("order", FillOrder.parse(s.param("order")).id())
                     .measure("fill_time", s.measured(), Unit.ofJmh(s.unit()));
         }
     }
@@ -280,10 +281,10 @@ public final class Merge implements Experiment {
         if (fill.isEmpty()) return;
         String n = fill.list().get(0).str("n_keys");
         List<String> subjects = fill.distinct("subject");
-        CategoryChart chart = Charts.bars("fastutil fill, n = " + n + " (JMH single shots, " + Finding.confidenceLabel() + " interval over forks)",
+        CategoryChart chart = Charts.bars("Filling open-hash collections, n = " + n + " (JMH single shots, " + Finding.confidenceLabel() + " interval over forks)",
                 "collection", "time (" + fill.list().get(0).str("unit") + ")");
         chart.getStyler().setYAxisMin(0.0);
-        List<String> labels = subjects.stream().map(s -> FastutilTarget.parse(s.replaceFirst("^fastutil_", "")).label()).toList();
+        List<String> labels = subjects.stream().map(s -> FastutilTarget.ofSubject(s).label()).toList();
         for (FillOrder o : FillOrder.values()) {
             Rows byOrder = fill.where("order", o.id());
             if (byOrder.size() != subjects.size()) continue;
@@ -292,15 +293,61 @@ public final class Merge implements Experiment {
                     subjects.stream().map(s -> byOrder.where("subject", s).one().error()).toList());
         }
         out.chart("fastutil", chart);
-        String first = subjects.get(0);
-        Rows it = fill.where("subject", first).where("order", FillOrder.ITERATION.id());
-        Rows sh = fill.where("subject", first).where("order", FillOrder.SHUFFLED.id());
-        if (!it.isEmpty() && !sh.isEmpty()) {
-            FastutilTarget t = FastutilTarget.parse(first.replaceFirst("^fastutil_", ""));
-            out.finding(Finding.timeRatio("fastutil_iteration_order_vs_shuffled",
-                    "Filling a " + t.label() + " of " + n + " keys in another one's iteration order", "the same keys shuffled",
-                    it.one().measured().ratioTo(sh.one().measured())).where("n_keys", n).where("target", t.id()));
+        String first = subjects.stream().filter(s -> !FastutilTarget.ofSubject(s).isPeer()).findFirst().orElse(null);
+        Finding legacy = first == null ? null : fillFinding(fill, first, "fastutil_iteration_order_vs_shuffled", n);
+        if (legacy != null) out.finding(legacy);
+        List<Finding> peers = new ArrayList<>();
+        for (String s : subjects) {
+            if (!FastutilTarget.ofSubject(s).isPeer()) continue;
+            Finding f = fillFinding(fill, s, s + "_iteration_order_vs_shuffled", n);
+            if (f != null) {
+                out.finding(f);
+                peers.add(f);
+            }
         }
+        if (legacy != null && !peers.isEmpty()) {
+            List<Finding> all = new ArrayList<>();
+            all.add(legacy);
+            all.addAll(peers);
+            out.table("re-insert trap by library", trapVerdictTable(all));
+        }
+    }
+
+    /**
+     * One library's fill in another one's iteration order against the same keys shuffled: a
+     * paired time ratio ({@link Measured#ratioTo}); null when either order is missing.
+     */
+    private static Finding fillFinding(Rows fill, String subject, String id, String n) {
+        Rows it = fill.where("subject", subject).where("order", FillOrder.ITERATION.id());
+        Rows sh = fill.where("subject", subject).where("order", FillOrder.SHUFFLED.id());
+        if (it.isEmpty() || sh.isEmpty()) return null;
+        FastutilTarget t = FastutilTarget.ofSubject(subject);
+        return Finding.timeRatio(id, "Filling a " + t.label() + " of " + n + " keys in another one's iteration order", "the same keys shuffled",
+                it.one().measured().ratioTo(sh.one().measured())).where("n_keys", n).where("target", t.id());
+    }
+
+    /**
+     * Which library falls into the re-insert trap: per library the iteration-order / shuffled
+     * time ratio, its interval and what the verdict means here ("higher": slower in another
+     * one's iteration order, so it falls into the trap; "no detectable difference": protected,
+     * or too small an effect for this run).
+     */
+    static Table trapVerdictTable(List<Finding> findings) {
+        StringColumn lib = StringColumn.create("library");
+        StringColumn ratio = StringColumn.create("iteration order / shuffled (time)");
+        StringColumn interval = StringColumn.create(Finding.confidenceLabel() + " interval");
+        StringColumn verdict = StringColumn.create("verdict");
+        for (Finding f : findings) {
+            lib.append(FastutilTarget.parse(f.conditions().get("target")).label());
+            ratio.append(String.format(Locale.ROOT, "%.2f", f.value()));
+            interval.append(Double.isFinite(f.low()) ? String.format(Locale.ROOT, "[%.2f, %.2f]", f.low(), f.high()) : "none");
+            verdict.append(switch (f.verdict()) {
+                case HIGHER -> "falls into the trap: slower in another one's iteration order";
+                case LOWER -> "no trap: faster in another one's iteration order";
+                default -> "no trap detected: " + f.verdict().label();
+            });
+        }
+        return Table.create("re-insert trap by library", lib, ratio, interval, verdict);
     }
 
     /**

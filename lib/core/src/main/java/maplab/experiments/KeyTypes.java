@@ -135,13 +135,22 @@ public final class KeyTypes implements Experiment {
 
     /** Keys and values of a JDK map that are the JDK's shared boxes (Integer or Long -128..127), each object once. */
     static long sharedBoxes(Object map) {
-        if (!(map instanceof Map<?, ?> m)) return 0;
-        Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            for (Object o : new Object[] {e.getKey(), e.getValue()}) {
-                if (o instanceof Integer i && i == Integer.valueOf(i.intValue()) && i >= -128 && i <= 127) shared.add(o);
-                if (o instanceof Long l && l == Long.valueOf(l.longValue()) && l >= -128 && l <= 127) shared.add(o);
+        List<Object> objects = new ArrayList<>();
+        if (map instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                objects.add(e.getKey());
+                objects.add(e.getValue());
             }
+        } else if (map instanceof com.carrotsearch.hppc.ObjectObjectHashMap<?, ?> h) {   // HPPC's object map is no java.util.Map
+            for (com.carrotsearch.hppc.cursors.ObjectObjectCursor<?, ?> c : h) {
+                objects.add(c.key);
+                objects.add(c.value);
+            }
+        }
+        Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Object o : objects) {
+            if (o instanceof Integer i && i == Integer.valueOf(i.intValue()) && i >= -128 && i <= 127) shared.add(o);
+            if (o instanceof Long l && l == Long.valueOf(l.longValue()) && l >= -128 && l <= 127) shared.add(o);
         }
         return shared.size();
     }
@@ -324,6 +333,31 @@ public final class KeyTypes implements Experiment {
         Rows lookups = rows.where("part", "lookup").metric("lookup_time");
         lookupRatio(lookups, out, "lookup_string_vs_integer", KeyedMapKind.HASHMAP_STRING, KeyedMapKind.HASHMAP_INTEGER);
         lookupRatio(lookups, out, "lookup_fastutil_vs_hashmap_integer", KeyedMapKind.FASTUTIL_INT, KeyedMapKind.HASHMAP_INTEGER);
+        peerFindings(perEntry, lookups, out);
+    }
+
+    /**
+     * The peer libraries' maps: bytes per entry (a JOL count) set against the map of the same
+     * key form that the lab already measures (fastutil's for primitive int maps,
+     * HashMap<Integer,Integer> for boxed ones), and a lookup against the same, as a time ratio
+     * paired by round, when both were timed.
+     */
+    private static void peerFindings(Rows perEntry, Rows lookups, ResultBuilder out) {
+        for (KeyedMapKind peer : KeyedMapKind.values()) {
+            if (!peer.isPeer()) continue;
+            KeyedMapKind base = peer.keyType() == maplab.subject.keys.KeyType.INT ? KeyedMapKind.FASTUTIL_INT : KeyedMapKind.HASHMAP_INTEGER;
+            Optional<Rows.Row> p = perEntry.where("subject", peer.id()).first();
+            Optional<Rows.Row> b = perEntry.where("subject", base.id()).first();
+            p.ifPresent(r -> {
+                String versus = b.map(h -> h.value() >= r.value()
+                        ? String.format(Locale.ROOT, " (%s less than %s)", Finding.formatRatio(h.value() / r.value()), base.label())
+                        : String.format(Locale.ROOT, " (%s more than %s)", Finding.formatRatio(r.value() / h.value()), base.label())).orElse("");
+                out.finding(Finding.count("bytes_per_entry_" + peer.id(), r.value(), "B/entry",
+                        peer.label() + " took %.1f bytes per entry at " + r.str("n_keys") + " entries (JOL)" + versus.replace("%", "%%"))
+                        .where("n_keys", r.str("n_keys")));
+            });
+            lookupRatio(lookups, out, "lookup_" + peer.id() + "_vs_" + base.id(), peer, base);
+        }
     }
 
     private static void pitfall(Rows pitfalls, ResultBuilder out, String id, String variant, String metric, Finding.Basis basis,

@@ -68,6 +68,8 @@ public final class Merge implements Experiment {
     static final String JDK_BENCH = "maplab.bench.MergeBench.merge";
     static final String TRAP_BENCH = "maplab.bench.ReinsertBench.reinsert";
     static final String FASTUTIL_BENCH = "maplab.bench.FastutilFillBench.fill";
+    static final List<String> FASTUTIL_IDS = java.util.Arrays.stream(FastutilTarget.values()).filter(t -> !t.isPeer()).map(FastutilTarget::id).toList();
+    static final List<String> PEER_IDS = java.util.Arrays.stream(FastutilTarget.values()).filter(FastutilTarget::isPeer).map(FastutilTarget::id).toList();
 
     @Override public String id() { return "merge"; }
 
@@ -87,13 +89,18 @@ public final class Merge implements Experiment {
                 ParamSpec.integer("jdk_n", 1_000, 10_000_000, 100_000, 1_000_000, "entries in each of the two JDK maps merged"),
                 ParamSpec.integer("overlap_pct", 0, 100, 50, 50, "percentage of keys the two JDK maps share"),
                 ParamSpec.choices("strategies", MergeStrategy.ids(), "put_all,put_loop", strategies, "JDK merge strategies compared"),
-                ParamSpec.integer("fastutil_n", 1_024, 1 << 23, 262_144, 1_048_576, "keys in the fills of fastutil and the peer libraries"),
-                ParamSpec.choices("fastutil_targets", FastutilTarget.ids(), "set,eclipse_map,hppc_map,agrona_map,koloboke_map", String.join(",", FastutilTarget.ids()),
-                        "collections filled in another one's iteration order and shuffled: fastutil's set and map, and the peer libraries' long maps"),
+                ParamSpec.integer("fastutil_n", 1_024, 1 << 23, 262_144, 1_048_576, "keys in the fastutil fills"),
+                ParamSpec.choices("fastutil_targets", FASTUTIL_IDS, "set", "set,map", "fastutil collections filled"),
+                ParamSpec.integer("peer_n", 1_024, 1 << 23, 1_048_576, 1_048_576,
+                        "keys in the peer libraries' fills (the trap needs about 2^20 keys to show in the libraries that fall into it less deeply than fastutil)"),
+                ParamSpec.choices("peer_targets", PEER_IDS, "agrona_map,hppc_map", String.join(",", PEER_IDS),
+                        "peer libraries' long maps filled in another one's iteration order and shuffled (quick: one that falls into the trap and one that protects itself)"),
                 ParamSpec.effort("jdk", new Effort(4, 1, 100, 2, 100), Effort.parseOrNull("6-12:2x200ms+3x200ms"),
                         "JMH effort of the JDK strategies (average time per merge)"),
                 ParamSpec.effort("fastutil", Effort.shots(4, 2, 3), Effort.shots(6, 2, 3),
                         "JMH effort of the fastutil fills (single shots)"),
+                ParamSpec.effort("peer", Effort.shots(4, 2, 3), Effort.shots(6, 2, 3),
+                        "JMH effort of the peer libraries' fills (single shots)"),
                 ParamSpec.effort("trap", Effort.shots(4, 3, 5), Effort.shots(6, 3, 5),
                         "JMH effort of the trap variants other than same_hash at the largest size (single shots; same forks as same_hash_effort)"),
                 ParamSpec.effort("same_hash", Effort.shots(4, 0, 1), Effort.shots(6, 0, 1),
@@ -119,7 +126,8 @@ public final class Merge implements Experiment {
     public void measure(RunContext ctx) throws Exception {
         ResultBuilder out = ctx.result();
         jdkStrategies(ctx, out);
-        fastutilPeer(ctx, out);
+        fills(ctx, out, "fastutil", "fastutil_n", "fastutil_targets");
+        fills(ctx, out, "peer", "peer_n", "peer_targets");
         trap(ctx, out);
     }
 
@@ -141,10 +149,12 @@ public final class Merge implements Experiment {
         }
     }
 
-    private void fastutilPeer(RunContext ctx, ResultBuilder out) {
-        int n = ctx.params().getInt("fastutil_n");
-        List<String> targets = ctx.params().getStrings("fastutil_targets").stream().map(FastutilTarget::parse).map(FastutilTarget::id).toList();
-        List<JmhScore> scores = ctx.jmh(FASTUTIL_BENCH, "fastutil")
+    /** One part of fills ("fastutil" or "peer"): its targets in both orders, one JMH run. */
+    private void fills(RunContext ctx, ResultBuilder out, String part, String nParam, String targetsParam) {
+        int n = ctx.params().getInt(nParam);
+        List<String> targets = ctx.params().getStrings(targetsParam).stream().map(FastutilTarget::parse).map(FastutilTarget::id).toList();
+        if (targets.isEmpty()) return;
+        List<JmhScore> scores = ctx.jmh(FASTUTIL_BENCH, part)
                 .param("target", targets)
                 .param("order", FillOrder.ids())
                 .param("n", String.valueOf(n))
@@ -155,7 +165,7 @@ public final class Merge implements Experiment {
         for (JmhScore s : scores) {
             FastutilTarget t = FastutilTarget.parse(s.param("target"));
             // dimensions in the order of results.csv's columns (part, subject, n_keys, ..., order): samples.csv keys rows by that order
-            out.row().with("part", "fastutil").with("subject", t.subject()).with("n_keys", n).with("order", FillOrder.parse(s.param("order")).id())
+            out.row().with("part", part).with("subject", t.subject()).with("n_keys", n).with("order", FillOrder.parse(s.param("order")).id())
                     .measure("fill_time", s.measured(), Unit.ofJmh(s.unit()));
         }
     }
@@ -237,7 +247,7 @@ public final class Merge implements Experiment {
         long budgetMs = data.params().getLong("budget_ms");
         List<String> problems = new ArrayList<>();
         concludeJdk(rows, data.params().getEffort("jdk").looks(), out);
-        concludeFastutil(rows, out);
+        concludeFills(rows, out);
         List<TrapPoint> points = trapPoints(rows);
         if (!points.isEmpty()) {
             out.table("trap", trapTable(points, budgetMs));
@@ -276,41 +286,44 @@ public final class Merge implements Experiment {
         }
     }
 
-    private static void concludeFastutil(Rows rows, ResultBuilder out) {
-        Rows fill = rows.metric("fill_time").where("part", "fastutil");
-        if (fill.isEmpty()) return;
-        String n = fill.list().get(0).str("n_keys");
-        List<String> subjects = fill.distinct("subject");
-        CategoryChart chart = Charts.bars("Filling open-hash collections, n = " + n + " (JMH single shots, " + Finding.confidenceLabel() + " interval over forks)",
-                "collection", "time (" + fill.list().get(0).str("unit") + ")");
-        chart.getStyler().setYAxisMin(0.0);
-        List<String> labels = subjects.stream().map(s -> FastutilTarget.ofSubject(s).label()).toList();
-        for (FillOrder o : FillOrder.values()) {
-            Rows byOrder = fill.where("order", o.id());
-            if (byOrder.size() != subjects.size()) continue;
-            Charts.bars(chart, o.label(), labels,
-                    subjects.stream().map(s -> byOrder.where("subject", s).one().value()).toList(),
-                    subjects.stream().map(s -> byOrder.where("subject", s).one().error()).toList());
-        }
-        out.chart("fastutil", chart);
-        String first = subjects.stream().filter(s -> !FastutilTarget.ofSubject(s).isPeer()).findFirst().orElse(null);
-        Finding legacy = first == null ? null : fillFinding(fill, first, "fastutil_iteration_order_vs_shuffled", n);
-        if (legacy != null) out.finding(legacy);
-        List<Finding> peers = new ArrayList<>();
-        for (String s : subjects) {
-            if (!FastutilTarget.ofSubject(s).isPeer()) continue;
-            Finding f = fillFinding(fill, s, s + "_iteration_order_vs_shuffled", n);
-            if (f != null) {
+    /**
+     * The fills of fastutil (part "fastutil") and of the peer libraries (part "peer"): a chart
+     * per part, per collection a time ratio of iteration order to shuffled, and a table of every
+     * library's verdict. The first fastutil collection carries the id
+     * {@code fastutil_iteration_order_vs_shuffled}; every other one {@code <subject>_iteration_order_vs_shuffled}.
+     */
+    private static void concludeFills(Rows rows, ResultBuilder out) {
+        List<Finding> verdicts = new ArrayList<>();
+        boolean anyPeer = false;
+        for (String part : List.of("fastutil", "peer")) {
+            Rows fill = rows.metric("fill_time").where("part", part);
+            if (fill.isEmpty()) continue;
+            String n = fill.list().get(0).str("n_keys");
+            List<String> subjects = fill.distinct("subject");
+            String what = part.equals("fastutil") ? "fastutil" : "peer libraries";
+            CategoryChart chart = Charts.bars("Filling open-hash collections (" + what + "), n = " + n + " (JMH single shots, "
+                    + Finding.confidenceLabel() + " interval over forks)", "collection", "time (" + fill.list().get(0).str("unit") + ")");
+            chart.getStyler().setYAxisMin(0.0);
+            List<String> labels = subjects.stream().map(s -> FastutilTarget.ofSubject(s).label()).toList();
+            for (FillOrder o : FillOrder.values()) {
+                Rows byOrder = fill.where("order", o.id());
+                if (byOrder.size() != subjects.size()) continue;
+                Charts.bars(chart, o.label(), labels,
+                        subjects.stream().map(s -> byOrder.where("subject", s).one().value()).toList(),
+                        subjects.stream().map(s -> byOrder.where("subject", s).one().error()).toList());
+            }
+            out.chart(part.equals("fastutil") ? "fastutil" : "peers", chart);
+            for (int i = 0; i < subjects.size(); i++) {
+                String s = subjects.get(i);
+                String id = part.equals("fastutil") && i == 0 ? "fastutil_iteration_order_vs_shuffled" : s + "_iteration_order_vs_shuffled";
+                Finding f = fillFinding(fill, s, id, n);
+                if (f == null) continue;
                 out.finding(f);
-                peers.add(f);
+                verdicts.add(f);
+                anyPeer |= FastutilTarget.ofSubject(s).isPeer();
             }
         }
-        if (legacy != null && !peers.isEmpty()) {
-            List<Finding> all = new ArrayList<>();
-            all.add(legacy);
-            all.addAll(peers);
-            out.table("re-insert trap by library", trapVerdictTable(all));
-        }
+        if (anyPeer) out.table("re-insert trap by library", trapVerdictTable(verdicts));
     }
 
     /**
@@ -334,11 +347,13 @@ public final class Merge implements Experiment {
      */
     static Table trapVerdictTable(List<Finding> findings) {
         StringColumn lib = StringColumn.create("library");
+        StringColumn n = StringColumn.create("n_keys");
         StringColumn ratio = StringColumn.create("iteration order / shuffled (time)");
         StringColumn interval = StringColumn.create(Finding.confidenceLabel() + " interval");
         StringColumn verdict = StringColumn.create("verdict");
         for (Finding f : findings) {
             lib.append(FastutilTarget.parse(f.conditions().get("target")).label());
+            n.append(f.conditions().get("n_keys"));
             ratio.append(String.format(Locale.ROOT, "%.2f", f.value()));
             interval.append(Double.isFinite(f.low()) ? String.format(Locale.ROOT, "[%.2f, %.2f]", f.low(), f.high()) : "none");
             verdict.append(switch (f.verdict()) {
@@ -347,7 +362,7 @@ public final class Merge implements Experiment {
                 default -> "no trap detected: " + f.verdict().label();
             });
         }
-        return Table.create("re-insert trap by library", lib, ratio, interval, verdict);
+        return Table.create("re-insert trap by library", lib, n, ratio, interval, verdict);
     }
 
     /**

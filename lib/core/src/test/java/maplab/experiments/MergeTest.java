@@ -101,15 +101,15 @@ class MergeTest {
     @Test
     void eachPeerLibraryGetsItsOwnTrapVerdict() {
         ResultBuilder b = new ResultBuilder();
-        fill(b, "fastutil_set", forks(30, 32, 29, 31), forks(3, 3.2, 2.9, 3.1));
-        fill(b, "agrona_map", forks(80, 85, 78, 83), forks(4, 4.1, 3.9, 4.2));        // falls in
-        fill(b, "hppc_map", forks(5.0, 5.6, 4.8, 5.3), forks(5.2, 5.1, 5.0, 5.4));    // protected: the forks overlap
+        fill(b, "fastutil", "fastutil_set", 262144, forks(30, 32, 29, 31), forks(3, 3.2, 2.9, 3.1));
+        fill(b, "peer", "agrona_map", 1048576, forks(80, 85, 78, 83), forks(4, 4.1, 3.9, 4.2));        // falls in
+        fill(b, "peer", "hppc_map", 1048576, forks(5.0, 5.6, 4.8, 5.3), forks(5.2, 5.1, 5.0, 5.4));    // protected: the forks overlap
         Map<String, Finding> f = conclude(b);
 
         Finding agrona = f.get("agrona_map_iteration_order_vs_shuffled");
         assertThat(agrona.verdict()).isEqualTo(Finding.Verdict.HIGHER);
         assertThat(agrona.low()).isGreaterThan(10);
-        assertThat(agrona.conditions()).containsEntry("target", "agrona_map").containsEntry("n_keys", "262144");
+        assertThat(agrona.conditions()).containsEntry("target", "agrona_map").containsEntry("n_keys", "1048576");
         Finding hppc = f.get("hppc_map_iteration_order_vs_shuffled");
         assertThat(hppc.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
         assertThat(hppc.low()).isLessThan(1);
@@ -121,12 +121,13 @@ class MergeTest {
         assertThat(t.stringColumn("library").asList()).containsExactly("fastutil LongOpenHashSet", "Agrona Long2LongHashMap", "HPPC LongLongHashMap");
         assertThat(t.stringColumn("verdict").get(1)).startsWith("falls into the trap");
         assertThat(t.stringColumn("verdict").get(2)).startsWith("no trap detected");
+        assertThat(t.stringColumn("n_keys").asList()).containsExactly("262144", "1048576", "1048576");
     }
 
-    private static void fill(ResultBuilder b, String subject, Measured iteration, Measured shuffled) {
-        b.row().with("part", "fastutil").with("subject", subject).with("order", "iteration").with("n_keys", 262144)
+    private static void fill(ResultBuilder b, String part, String subject, int n, Measured iteration, Measured shuffled) {
+        b.row().with("part", part).with("subject", subject).with("order", "iteration").with("n_keys", n)
                 .measure("fill_time", iteration, Unit.MS_PER_OP);
-        b.row().with("part", "fastutil").with("subject", subject).with("order", "shuffled").with("n_keys", 262144)
+        b.row().with("part", part).with("subject", subject).with("order", "shuffled").with("n_keys", n)
                 .measure("fill_time", shuffled, Unit.MS_PER_OP);
     }
 

@@ -39,6 +39,9 @@ class MapContractTest {
     static Stream<Named> subjects() {
         List<Named> out = new ArrayList<>();
         out.add(new Named("HashMap (reference)", () -> boxed(new HashMap<>())));
+        for (maplab.subject.jdk.MapConstructor c : maplab.subject.jdk.MapConstructor.values()) {   // presize's subjects, the peers' maps included
+            out.add(new Named("MapConstructor " + c.id(), () -> boxed(c.create(100))));
+        }
         for (HashMode h : HashMode.values()) {
             for (IndexBits b : IndexBits.values()) {
                 for (double lf : new double[] {0.5, 0.75, 0.9}) {

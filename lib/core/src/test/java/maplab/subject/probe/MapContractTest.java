@@ -42,6 +42,13 @@ class MapContractTest {
         for (maplab.subject.jdk.MapConstructor c : maplab.subject.jdk.MapConstructor.values()) {   // presize's subjects, the peers' maps included
             out.add(new Named("MapConstructor " + c.id(), () -> boxed(c.create(100))));
         }
+        for (maplab.subject.collision.CollisionCase c : maplab.subject.collision.CollisionCase.values()) {   // collisions' peer maps
+            if (!c.isPeer()) continue;
+            out.add(new Named("CollisionCase " + c.id(), () -> {
+                @SuppressWarnings("unchecked") Map<Long, Long> m = (Map<Long, Long>) (Map<?, ?>) c.newMap(42, false);
+                return boxed(m);
+            }));
+        }
         for (HashMode h : HashMode.values()) {
             for (IndexBits b : IndexBits.values()) {
                 for (double lf : new double[] {0.5, 0.75, 0.9}) {

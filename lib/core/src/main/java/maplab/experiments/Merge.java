@@ -46,18 +46,19 @@ import tech.tablesaw.api.Table;
  * indexing, with per-map seeds, or presized ({@link ReinsertTarget}), over several sizes:
  * longest probe run counted in process, time with JMH single shots, and the growth exponent
  * fitted on log-log axes. Every merge has a time budget; one that runs out is a lower bound
- * ("at least"). Last the real-world peer: fastutil open-hash collections filled in another
- * one's iteration order versus shuffled.
+ * ("at least"). Last the real libraries: fastutil open-hash collections, and the peer
+ * libraries' long maps (Eclipse Collections, HPPC, Agrona, Koloboke; {@link FastutilTarget}),
+ * filled in another one's iteration order versus shuffled: which of them fall into the trap.
  *
  * <p><b>Parts and their JMH effort</b> ({@code <part>_effort}): {@code jdk} (the strategies),
- * {@code fastutil} (the fills), {@code trap} (every variant but the same-hash one at the largest
+ * {@code fastutil} (the fastutil fills), {@code peer} (the peer libraries' fills, at {@code peer_n}), {@code trap} (every variant but the same-hash one at the largest
  * size) and {@code same_hash} (the same-hash variant at the largest size; its shots are long, so
  * it gets fewer; measured in alternating rounds with {@code trap}, so both need the same forks),
  * and {@code growth} (every variant at the smaller sizes: only the growth fit uses them, and its
  * interval comes from the scatter around the fitted line, so one fork per size is enough).
  *
  * <p><b>Measure</b> writes rows only: {@code merge_time} (part jdk, trap) and {@code fill_time}
- * (part fastutil) with their per-fork samples; for the trap also {@code lower_bound} (a shot ran
+ * (parts fastutil and peer) with their per-fork samples; for the trap also {@code lower_bound} (a shot ran
  * out of {@code budget_ms}), and the in-process counts {@code max_probe},
  * {@code mean_probe_per_insert} and {@code keys_inserted} (fewer than n when the count ran out of
  * the budget; then {@code lower_bound} is true on the probe rows). <b>Conclude</b> computes every

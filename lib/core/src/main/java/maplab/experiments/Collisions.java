@@ -59,6 +59,9 @@ public final class Collisions implements Experiment {
     static final Unit NS_PER_INSERT = new Unit("ns/insert", Unit.Direction.LOWER);
     static final Unit CALLS_PER_INSERT = new Unit("calls/insert", Unit.Direction.NONE);
     /** The cases behind the two time ratios, timed at the largest size in every profile. */
+    /** Quick's cases: HashMap's and ProbeMap's, and Agrona's pair (the peer quick times). */
+    static final List<String> QUICK_CASES = java.util.Arrays.stream(CollisionCase.values())
+            .filter(c -> !c.isPeer() || "agrona".equals(c.library())).map(CollisionCase::id).toList();
     static final List<String> PEER_IDS = java.util.Arrays.stream(CollisionCase.values()).filter(CollisionCase::isPeer).map(CollisionCase::id).toList();
     static final List<CollisionCase> RATIO_CASES = List.of(CollisionCase.COLLIDING_STRING, CollisionCase.RANDOM_STRING,
             CollisionCase.COLLIDING_STRING_SEEDED, CollisionCase.RANDOM_STRING_SEEDED);
@@ -73,7 +76,8 @@ public final class Collisions implements Experiment {
         return List.of(
                 ParamSpec.integers("sizes", 16, 1 << 20, "1024,4096", "1024,4096,16384,32768",
                         "keys inserted: counts at every size; the growth cases are timed at every size, the String ratios at the largest"),
-                ParamSpec.choices("cases", CollisionCase.ids(), all, all, "key kinds and maps counted (and timed when they are growth cases or behind a ratio)"),
+                ParamSpec.choices("cases", CollisionCase.ids(), String.join(",", QUICK_CASES), all,
+                        "key kinds and maps counted (and timed when they are growth cases or behind a ratio; quick counts one peer library, Agrona)"),
                 ParamSpec.choices("peer_cases", PEER_IDS, "colliding_string_agrona,random_string_agrona", String.join(",", PEER_IDS),
                         "peer libraries' cases timed at peer_n (colliding and random Strings per library; quick times one library and counts the others)"),
                 ParamSpec.integer("peer_n", 16, 1 << 20, 4096, 4096,

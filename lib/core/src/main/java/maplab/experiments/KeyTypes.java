@@ -1,6 +1,7 @@
 package maplab.experiments;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -72,8 +73,9 @@ public final class KeyTypes implements Experiment {
         String all = String.join(",", KeyedMapKind.ids());
         return List.of(
                 ParamSpec.integer("n", 1, 10_000_000, 40_000, 1_000_000, "entries per map (memory and lookups)"),
-                ParamSpec.choices("subjects", KeyedMapKind.ids(), String.join(",", KeyedMapKind.ids().stream().filter(id -> !id.equals("hashmap_string")).toList()), all,
-                        "maps whose bytes per entry are measured (quick leaves out hashmap_string: JOL reads String fields slowly unless java.lang is opened to it)"),
+                ParamSpec.choices("subjects", KeyedMapKind.ids(), String.join(",", Arrays.stream(KeyedMapKind.values())
+                                .filter(k -> k != KeyedMapKind.HASHMAP_STRING && (!k.isPeer() || k == KeyedMapKind.ECLIPSE_INT)).map(KeyedMapKind::id).toList()), all,
+                        "maps whose bytes per entry are measured (quick leaves out hashmap_string, as JOL reads String fields slowly unless java.lang is opened to it, and the peer libraries other than fastutil and Eclipse's IntIntHashMap)"),
                 ParamSpec.choices("lookup_subjects", KeyedMapKind.ids(), "hashmap_integer,hashmap_string,fastutil_int", all,
                         "maps whose lookups are timed (hashmap_integer, hashmap_string and fastutil_int give the lookup findings)"),
                 ParamSpec.integer("pitfall_keys", YS_PER_X, 10_000_000, 2_000, 100_000,

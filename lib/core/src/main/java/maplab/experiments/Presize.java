@@ -49,7 +49,8 @@ public final class Presize implements Experiment {
         String all = String.join(",", MapConstructor.ids());
         return List.of(
                 ParamSpec.integer("n", 1, 50_000_000, 1_000_000, 4_000_000, "keys inserted"),
-                ParamSpec.choices("constructors", MapConstructor.ids(), all, all, "map constructors compared (resizes counted for each)"),
+                ParamSpec.choices("constructors", MapConstructor.ids(), JDK_AND_FASTUTIL, all,
+                        "map constructors compared (resizes counted for each; quick leaves out the peer libraries other than fastutil)"),
                 ParamSpec.choices("timed", MapConstructor.ids(), "hashmap_default,hashmap_presized", all,
                         "constructors also timed with JMH (those also in 'constructors')"),
                 ParamSpec.effort("insert", Effort.shots(4, 1, 3), Effort.shots(5, 1, 2),
@@ -180,6 +181,9 @@ public final class Presize implements Experiment {
      * paired by round (conservative intervals from stored errors when a run has no samples).
      * Every finding names its {@code n_keys}.
      */
+    /** The constructors counted in quick: the JDK's and fastutil's (the other peers' counts are full-profile only). */
+    static final String JDK_AND_FASTUTIL = String.join(",", MapConstructor.ids().subList(0, MapConstructor.ECLIPSE_DEFAULT.ordinal()));
+
     static void findings(Rows rows, ResultBuilder out) {
         Rows resizes = rows.metric("resizes");
         for (Rows.Row r : resizes.where("subject", MapConstructor.HASHMAP_DEFAULT.id())) {

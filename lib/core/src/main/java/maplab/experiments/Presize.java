@@ -226,8 +226,7 @@ public final class Presize implements Experiment {
     static final List<MapConstructor[]> PEER_PAIRS = List.of(
             new MapConstructor[] {MapConstructor.FASTUTIL_DEFAULT, MapConstructor.FASTUTIL_EXPECTED},
             new MapConstructor[] {MapConstructor.ECLIPSE_DEFAULT, MapConstructor.ECLIPSE_N},
-            new MapConstructor[] {MapConstructor.AGRONA_DEFAULT, MapConstructor.AGRONA_N},
-            new MapConstructor[] {MapConstructor.KOLOBOKE_DEFAULT, MapConstructor.KOLOBOKE_EXPECTED});
+            new MapConstructor[] {MapConstructor.AGRONA_DEFAULT, MapConstructor.AGRONA_N});
 
     /**
      * The peer libraries: resizes of each constructor (counted) and, when both were timed, the

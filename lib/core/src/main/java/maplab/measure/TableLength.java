@@ -40,10 +40,9 @@ public final class TableLength {
         if (map instanceof Hash) return fastutil(map);
         if (map instanceof org.agrona.collections.Object2ObjectHashMap<?, ?> a) return a.capacity();
         if (map instanceof org.eclipse.collections.impl.map.mutable.UnifiedMap<?, ?>) return interleaved(map);
-        if (map.getClass().getName().startsWith("com.koloboke.")) return interleaved(map);
         throw new IllegalArgumentException("table length: unsupported map " + map.getClass().getName()
                 + "; supported: HashMap, LinkedHashMap, ConcurrentHashMap, fastutil open-hash maps, Eclipse UnifiedMap,"
-                + " Agrona Object2ObjectHashMap, Koloboke hash maps");
+                + " Agrona Object2ObjectHashMap");
     }
 
     /** The {@code table} array field of an interleaved map class, found once per class. */
@@ -63,7 +62,7 @@ public final class TableLength {
 
     /**
      * Slots of a map that keeps keys and values interleaved in one array named {@code table}
-     * (Eclipse's {@code UnifiedMap}, Koloboke's parallel-KV maps): half the array's length.
+     * (Eclipse's {@code UnifiedMap}): half the array's length.
      */
     private static int interleaved(Map<?, ?> map) {
         try {

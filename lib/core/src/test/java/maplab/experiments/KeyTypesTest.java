@@ -110,7 +110,7 @@ class KeyTypesTest {
     @Test
     void peersAreSetAgainstTheMapOfTheirKeyForm() {
         ResultBuilder b = rows();
-        for (String[] m : new String[][] {{"agrona_int", "int", "12.6"}, {"koloboke_obj_integer", "integer", "44.0"}}) {
+        for (String[] m : new String[][] {{"agrona_int", "int", "12.6"}, {"agrona_object_integer", "integer", "44.0"}}) {
             b.row().with("part", "memory").with("subject", m[0]).with("key_type", m[1]).with("variant", "").with("n_keys", 40000)
                     .measure("bytes_per_entry", Double.parseDouble(m[2]), Unit.BYTES_PER_ENTRY);
         }
@@ -122,7 +122,7 @@ class KeyTypesTest {
         assertThat(agrona.basis()).isEqualTo(Finding.Basis.COUNT);
         assertThat(agrona.value()).isEqualTo(12.6);
         assertThat(agrona.text()).contains("less than fastutil Int2IntOpenHashMap");
-        assertThat(f.get("bytes_per_entry_koloboke_obj_integer").text()).contains("less than HashMap<Integer,Integer>");
+        assertThat(f.get("bytes_per_entry_agrona_object_integer").text()).contains("less than HashMap<Integer,Integer>");
         assertThat(f).doesNotContainKey("bytes_per_entry_hppc_int");   // not measured: no finding
 
         Finding hppc = f.get("lookup_hppc_int_vs_fastutil_int");

@@ -38,10 +38,6 @@ class PresizeResizeCountTest {
             "agrona_default, 15, 262144",
             // Object2ObjectHashMap(n, 0.65f) takes slots: 131072 slots hold 85196 entries, so one resize
             "agrona_n, 1, 262144",
-            // Koloboke starts at 16 slots and doubles past 2/3 load: 100000 entries need 262144 slots, 14 doublings
-            "koloboke_default, 14, 262144",
-            // newMutableMap(n) sizes for n expected entries at its target load 1/2: no resize
-            "koloboke_expected, 0, 262144",
     })
     void resizeCountsFollowTheGrowthRule(String constructor, int resizes, int finalLength) {
         List<Integer> xs = new ArrayList<>();

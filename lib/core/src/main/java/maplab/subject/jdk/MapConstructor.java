@@ -10,9 +10,10 @@ import maplab.subject.EnumIds;
 
 /**
  * Ways to construct a map for {@code n} entries: the JDK's hash maps (and as peers fastutil's
- * open-hash map, Eclipse's {@code UnifiedMap}, Agrona's {@code Object2ObjectHashMap} and
- * Koloboke's {@code HashObjObjMap}) with the default constructor, with {@code n} as the
- * constructor argument, and presized for n entries. The ids are the JMH {@code @Param} values of
+ * open-hash map, Eclipse's {@code UnifiedMap} and Agrona's {@code Object2ObjectHashMap}) with
+ * the default constructor, with {@code n} as the constructor argument, and presized for n
+ * entries. Koloboke's {@code HashObjObjMap} is left out: filled with the Integer keys 0..n-1 it
+ * grew quadratically (seconds at 50,000 keys). The ids are the JMH {@code @Param} values of
  * {@code PresizeBench}.
  */
 public enum MapConstructor {
@@ -73,14 +74,6 @@ public enum MapConstructor {
         @Override public <K, V> Map<K, V> create(int n) {
             return new org.agrona.collections.Object2ObjectHashMap<>(n, org.agrona.collections.Hashing.DEFAULT_LOAD_FACTOR);
         }
-    },
-    /** Koloboke's {@code HashObjObjMaps.newMutableMap()}: open addressing, grows from its default expected size. */
-    KOLOBOKE_DEFAULT("Koloboke HashObjObjMap, default") {
-        @Override public <K, V> Map<K, V> create(int n) { return com.koloboke.collect.map.hash.HashObjObjMaps.newMutableMap(); }
-    },
-    /** {@code HashObjObjMaps.newMutableMap(n)}: the argument is the expected number of entries, so this is presized. */
-    KOLOBOKE_EXPECTED("Koloboke HashObjObjMap, expected n") {
-        @Override public <K, V> Map<K, V> create(int n) { return com.koloboke.collect.map.hash.HashObjObjMaps.newMutableMap(n); }
     };
 
     private final String label;

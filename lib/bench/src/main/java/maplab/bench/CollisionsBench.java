@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.State;
 public class CollisionsBench {
 
     @Param({"colliding_string", "random_string", "constant_hash", "constant_hash_comparable", "distinct_hash",
-            "colliding_string_seeded", "random_string_seeded"})
+            "colliding_string_seeded", "random_string_seeded", "colliding_string_fastutil", "random_string_fastutil",
+            "colliding_string_eclipse", "random_string_eclipse", "colliding_string_agrona", "random_string_agrona",
+            "colliding_string_koloboke", "random_string_koloboke"})
     public String subject;
 
     @Param({"4096"})

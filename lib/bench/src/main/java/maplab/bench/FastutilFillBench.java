@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Filling a default-sized fastutil open-hash set or map with n keys, either in the iteration
+ * Filling a default-sized fastutil open-hash set or map (or a peer library's map: Eclipse
+ * Collections, HPPC, Agrona, Koloboke) with n keys, either in the iteration
  * order of another one holding the same keys or shuffled ({@link FillOrder}). fastutil indexes
  * by the low bits of a fixed mixer, so a source's iteration order lines keys up with the
  * smaller, growing target's slots and piles them into long probe runs; shuffled keys do not.
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FastutilFillBench {
 
-    @Param({"set", "map"})
+    @Param({"set", "map", "eclipse_map", "hppc_map", "agrona_map", "koloboke_map"})
     public String target;
 
     @Param({"iteration", "shuffled"})

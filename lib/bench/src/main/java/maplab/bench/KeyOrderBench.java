@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class KeyOrderBench {
 
-    @Param({"probemap_identity", "probemap_mixed", "hashmap", "fastutil"})
+    @Param({"probemap_identity", "probemap_mixed", "hashmap", "fastutil", "eclipse", "hppc", "agrona", "koloboke"})
     public String subject;
 
     @Param({"ascending", "descending", "random", "chunked", "strided"})

@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.State;
 public class KeyTypeBench {
 
     @Param({"hashmap_integer", "hashmap_long", "hashmap_string", "hashmap_record", "linkedhashmap_integer",
-            "treemap_integer", "chm_integer", "fastutil_int", "eclipse_int"})
+            "treemap_integer", "chm_integer", "fastutil_int", "eclipse_int", "hppc_int", "agrona_int", "koloboke_int",
+            "eclipse_unified_integer", "hppc_object_integer", "agrona_object_integer", "guava_immutable_integer"})
     public String subject;
 
     @Param({"100000"})

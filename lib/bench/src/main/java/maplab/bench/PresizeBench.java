@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.State;
 public class PresizeBench {
 
     @Param({"hashmap_default", "hashmap_n", "hashmap_presized", "linkedhashmap_default", "linkedhashmap_n",
-            "linkedhashmap_presized", "chm_default", "chm_presized", "fastutil_default", "fastutil_expected"})
+            "linkedhashmap_presized", "chm_default", "chm_presized", "fastutil_default", "fastutil_expected",
+            "eclipse_default", "eclipse_n", "agrona_default", "agrona_n"})
     public String constructor;
 
     @Param({"1000000"})

@@ -22,7 +22,7 @@ class CollisionsExperimentTest {
 
     @Test
     void floodingIsCalledAndTheStoredRunReconcludesToTheSameFindings(@TempDir Path tmp) throws Exception {
-        Result r = Experiments.run("collisions", Profile.QUICK, Map.of("sizes", "512,2048", "insert_effort", "3:3x100ms+2x100ms"),
+        Result r = Experiments.run("collisions", Profile.QUICK, Map.of("sizes", "512,2048", "insert_effort", "3:3x100ms+2x100ms", "peer_n", "2048"),
                 tmp.resolve("run"), Progress.SILENT);
 
         assertThat(r.error()).isNull();
@@ -40,6 +40,12 @@ class CollisionsExperimentTest {
         // a broken seeded hash would pile the colliding Strings into one probe run: ~n/4 probes per insert, a ratio in the
         // hundreds; equal costs give ~1, and three short forks on a loaded machine stay well inside 10x of that
         assertThat(r.finding("seeded_content_hash_vs_random").value()).isBetween(0.1, 10.0);
+        // a peer library (quick times Agrona): colliding Strings scanned with equals along one probe run
+        assertThat(r.finding("agrona_colliding_equals_per_insert").value()).isGreaterThan(2048 / 4.0);
+        Finding agrona = r.finding("colliding_vs_random_string_agrona");
+        assertThat(agrona.value()).isGreaterThan(5);
+        assertThat(agrona.verdict()).isNotEqualTo(Finding.Verdict.LOWER);
+        assertThat(agrona.conditions()).containsEntry("n_keys", "2048");
         assertThat(Files.readString(tmp.resolve("run/samples.csv"))).contains("n_keys=2048|subject=colliding_string|metric=fill_time");
 
         Result again = Experiments.conclude(tmp.resolve("run"), tmp.resolve("again"));

@@ -33,6 +33,9 @@ class MergeExperimentTest {
                 Map.entry("fastutil_targets", "set"),
                 Map.entry("jdk_effort", "3:1x50ms+2x50ms"),
                 Map.entry("fastutil_effort", "3:1+2"),
+                Map.entry("peer_n", "65536"),
+                Map.entry("peer_targets", "agrona_map,hppc_map"),
+                Map.entry("peer_effort", "3:1+2"),
                 Map.entry("trap_effort", "3:1+2"),
                 Map.entry("same_hash_effort", "3:0+1"),
                 Map.entry("growth_effort", "1:1+2")), tmp.resolve("run"), Progress.SILENT);
@@ -57,10 +60,20 @@ class MergeExperimentTest {
         assertThat(fill.value()).isGreaterThan(1.5);
         assertThat(fill.low()).isLessThan(fill.value());
         assertThat(fill.verdict()).isNotEqualTo(Finding.Verdict.LOWER);
+        // every peer library gets its own ratio, with an interval over forks, at its own size, and the verdict table names it
+        for (String peer : new String[] {"agrona_map", "hppc_map"}) {
+            Finding p = r.finding(peer + "_iteration_order_vs_shuffled");
+            assertThat(p.basis()).isEqualTo(Finding.Basis.TIMING);
+            assertThat(p.low()).isLessThan(p.value());
+            assertThat(p.high()).isGreaterThan(p.value());
+            assertThat(p.conditions()).containsEntry("n_keys", "65536").containsEntry("target", peer);
+        }
+        assertThat(r.tables().get("re-insert trap by library").stringColumn("library").asList())
+                .containsExactly("fastutil LongOpenHashSet", "Agrona Long2LongHashMap", "HPPC LongLongHashMap");
         Finding loop = r.finding("putall_vs_loop");
         assertThat(loop.low()).isLessThan(loop.value());
         assertThat(loop.high()).isGreaterThan(loop.value());
-        assertThat(r.charts()).containsKeys("merge time", "max probe", "jdk strategies", "fastutil");
+        assertThat(r.charts()).containsKeys("merge time", "max probe", "jdk strategies", "fastutil", "peers");
         assertThat(Files.readString(tmp.resolve("run/meta.json"))).contains("ReinsertBench", "FastutilFillBench", "MergeBench");
         assertThat(tmp.resolve("run/samples.csv")).exists();
 

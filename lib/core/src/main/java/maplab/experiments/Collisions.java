@@ -59,6 +59,10 @@ public final class Collisions implements Experiment {
     static final Unit NS_PER_INSERT = new Unit("ns/insert", Unit.Direction.LOWER);
     static final Unit CALLS_PER_INSERT = new Unit("calls/insert", Unit.Direction.NONE);
     /** The cases behind the two time ratios, timed at the largest size in every profile. */
+    /** Quick's cases: HashMap's and ProbeMap's, and Agrona's pair (the peer quick times). */
+    static final List<String> QUICK_CASES = java.util.Arrays.stream(CollisionCase.values())
+            .filter(c -> !c.isPeer() || "agrona".equals(c.library())).map(CollisionCase::id).toList();
+    static final List<String> PEER_IDS = java.util.Arrays.stream(CollisionCase.values()).filter(CollisionCase::isPeer).map(CollisionCase::id).toList();
     static final List<CollisionCase> RATIO_CASES = List.of(CollisionCase.COLLIDING_STRING, CollisionCase.RANDOM_STRING,
             CollisionCase.COLLIDING_STRING_SEEDED, CollisionCase.RANDOM_STRING_SEEDED);
 
@@ -72,7 +76,12 @@ public final class Collisions implements Experiment {
         return List.of(
                 ParamSpec.integers("sizes", 16, 1 << 20, "1024,4096", "1024,4096,16384,32768",
                         "keys inserted: counts at every size; the growth cases are timed at every size, the String ratios at the largest"),
-                ParamSpec.choices("cases", CollisionCase.ids(), all, all, "key kinds and maps counted (and timed when they are growth cases or behind a ratio)"),
+                ParamSpec.choices("cases", CollisionCase.ids(), String.join(",", QUICK_CASES), all,
+                        "key kinds and maps counted (and timed when they are growth cases or behind a ratio; quick counts one peer library, Agrona)"),
+                ParamSpec.choices("peer_cases", PEER_IDS, "colliding_string_agrona,random_string_agrona", String.join(",", PEER_IDS),
+                        "peer libraries' cases timed at peer_n (colliding and random Strings per library; quick times one library and counts the others)"),
+                ParamSpec.integer("peer_n", 16, 1 << 20, 4096, 4096,
+                        "keys inserted in the timed peer cases (colliding Strings cost O(n^2) equals calls in every peer)"),
                 ParamSpec.choices("growth_cases", CollisionCase.ids(), "constant_hash", all,
                         "cases timed at every size (time per insert chart, growth table); constant_hash gives noncomparable_growth_exponent"),
                 ParamSpec.integer("noncomparable_max_n", 16, 1 << 20, 1 << 20, 16384,
@@ -122,6 +131,8 @@ public final class Collisions implements Experiment {
         }
         List<String> ratioOnly = RATIO_CASES.stream().filter(cases::contains).map(CollisionCase::id).filter(id -> !growth.contains(id)).toList();
         if (!ratioOnly.isEmpty()) batches.add(jmh(ctx, ratioOnly, List.of(maxN), keySeed, mapSeed));
+        List<String> peers = ctx.params().getStrings("peer_cases").stream().map(CollisionCase::parse).map(CollisionCase::id).toList();
+        if (!peers.isEmpty()) batches.add(jmh(ctx, peers, List.of(ctx.params().getInt("peer_n")), keySeed, mapSeed));
         for (List<JmhScore> batch : Jmh.inRounds(batches, ctx.random("run-order"))) {
             for (JmhScore s : batch) {
                 int n = Integer.parseInt(s.param("n"));
@@ -150,6 +161,7 @@ public final class Collisions implements Experiment {
         if (map instanceof ProbeMap<?, ?> pm) {
             return new Counts(c, n, equals, compares, hashes, 0, 0, pm.counters().meanInsertProbe(), pm.counters().maxInsertProbe());
         }
+        if (c.isPeer()) return new Counts(c, n, equals, compares, hashes, 0, 0, Double.NaN, 0);   // only the calls: no bins or probes to read
         HashMapInternals.Bins bins = HashMapInternals.bins((java.util.HashMap<?, ?>) map);
         return new Counts(c, n, equals, compares, hashes, bins.treeBins(), bins.maxLength(), Double.NaN, 0);
     }
@@ -162,7 +174,7 @@ public final class Collisions implements Experiment {
         if (k.subject().seededProbeMap()) {
             out.row().with("subject", id).with("n_keys", k.n()).measure("mean_probe_per_insert", k.meanProbe(), Unit.PROBES);
             out.row().with("subject", id).with("n_keys", k.n()).measure("max_probe", k.maxProbe(), Unit.PROBES);
-        } else {
+        } else if (!k.subject().isPeer()) {
             out.row().with("subject", id).with("n_keys", k.n()).measure("tree_bins", k.treeBins(), Unit.COUNT);
             out.row().with("subject", id).with("n_keys", k.n()).measure("max_bin_length", k.maxBinLength(), Unit.COUNT);
         }
@@ -308,6 +320,7 @@ public final class Collisions implements Experiment {
                 "Inserting %d colliding Strings into a HashMap", "random Strings of the same length");
         ratio(rows, out, "seeded_content_hash_vs_random", CollisionCase.COLLIDING_STRING_SEEDED, CollisionCase.RANDOM_STRING_SEEDED,
                 "Inserting %d colliding Strings into a ProbeMap with a seeded content hash", "random Strings in the same map");
+        peerFindings(rows, out);
         Rows trees = rows.metric("tree_bins");
         List<Integer> treeSizes = sizesOf(trees, CollisionCase.COLLIDING_STRING);
         if (!treeSizes.isEmpty()) {
@@ -335,5 +348,29 @@ public final class Collisions implements Experiment {
         Measured ma = fills.where("subject", a.id()).where("n_keys", n).one().measured();
         Measured mb = fills.where("subject", b.id()).where("n_keys", n).one().measured();
         out.finding(Finding.timeRatio(id, String.format(Locale.ROOT, aLabel, n), bLabel, ma.ratioTo(mb)).where("n_keys", n));
+    }
+
+    /**
+     * Per peer library: equals calls per insert of the colliding Strings at the largest counted
+     * n (a count) and, when timed, colliding against random Strings in that library's map (a
+     * time ratio paired by round). Ids {@code <library>_colliding_equals_per_insert} and
+     * {@code colliding_vs_random_string_<library>}.
+     */
+    private static void peerFindings(Rows rows, ResultBuilder out) {
+        for (CollisionCase colliding : CollisionCase.values()) {
+            if (!colliding.isPeer() || colliding.kind() != maplab.workload.KeyKind.COLLIDING_STRING) continue;
+            String lib = colliding.library();
+            CollisionCase random = CollisionCase.parse("random_string_" + lib);
+            Rows eq = rows.metric("equals_per_insert").where("subject", colliding.id());
+            List<Integer> ns = sizesOf(eq, colliding);
+            if (!ns.isEmpty()) {
+                int maxN = ns.get(ns.size() - 1);
+                out.finding(Finding.count(lib + "_colliding_equals_per_insert", eq.where("n_keys", maxN).one().value(), "calls",
+                        "Inserting " + maxN + " colliding Strings into a " + colliding.label().replaceFirst("^colliding Strings, ", "")
+                                + " cost %.0f equals calls per insert (counted)").where("n_keys", maxN));
+            }
+            ratio(rows, out, "colliding_vs_random_string_" + lib, colliding, random,
+                    "Inserting %d colliding Strings into a " + colliding.label().replaceFirst("^colliding Strings, ", ""), "random Strings of the same length");
+        }
     }
 }

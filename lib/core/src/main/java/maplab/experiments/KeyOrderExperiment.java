@@ -73,7 +73,8 @@ public final class KeyOrderExperiment implements Experiment {
      * random order (the cells behind the two contract findings; fastutil and ProbeMap, whose
      * ratios are near 1, only in full), 5 forks of 1x100 ms warm-up + 3x100 ms (a random-order
      * iteration of 2^20 entries takes about 40 ms; a fork costs about 0.7 s with JVM start and
-     * the fill). Full: n = 2^21, every subject and order, 6 forks of 2x150 ms + 4x150 ms.
+     * the fill). Full: n = 2^21, every subject (the peer libraries' maps included) in ascending,
+     * random and strided order, 6 forks of 2x150 ms + 4x150 ms.
      */
     @Override
     public List<ParamSpec> params() {
@@ -83,7 +84,8 @@ public final class KeyOrderExperiment implements Experiment {
                 ParamSpec.integer("n", 1024, MAX_N, 1 << 20, 1 << 21, "keys inserted (0..n-1; strided keys are i x " + KeyOrder.STRIDE + ")"),
                 ParamSpec.choices("orders", KeyOrder.labels(), allOrders, allOrders, "insertion orders counted in process"),
                 ParamSpec.choices("timed_subjects", IntMapType.ids(), "hashmap", allSubjects, "maps timed with JMH"),
-                ParamSpec.choices("timed_orders", KeyOrder.labels(), "ascending,random", allOrders, "orders timed with JMH"),
+                ParamSpec.choices("timed_orders", KeyOrder.labels(), "ascending,random", "ascending,random,strided",
+                        "orders timed with JMH (full: three, so every subject, the peer libraries' maps included, fits the full profile's time)"),
                 ParamSpec.choices("timed_methods", METHODS, "lookup,iterate", "lookup,iterate", "passes timed with JMH: a lookup of every key in insertion order, a full iteration"),
                 ParamSpec.userSubjects("user_subjects", "your own maps (LongMap), timed with JMH beside timed_subjects after the map contract holds"),
                 ParamSpec.effort(PART, Effort.parseOrNull("5:1x100ms+3x100ms"), Effort.parseOrNull("6:2x150ms+4x150ms"),

@@ -69,8 +69,9 @@ public final class KeyTypes implements Experiment {
         String all = String.join(",", KeyedMapKind.ids());
         return List.of(
                 ParamSpec.integer("n", 1, 10_000_000, 40_000, 1_000_000, "entries per map (memory and lookups)"),
-                ParamSpec.choices("subjects", KeyedMapKind.ids(), String.join(",", KeyedMapKind.ids().stream().filter(id -> !id.equals("hashmap_string")).toList()), all,
-                        "maps whose bytes per entry are measured (quick leaves out hashmap_string: JOL reads String fields slowly unless java.lang is opened to it)"),
+                ParamSpec.choices("subjects", KeyedMapKind.ids(), String.join(",", Arrays.stream(KeyedMapKind.values())
+                                .filter(k -> k != KeyedMapKind.HASHMAP_STRING && (!k.isPeer() || k == KeyedMapKind.ECLIPSE_INT)).map(KeyedMapKind::id).toList()), all,
+                        "maps whose bytes per entry are measured (quick leaves out hashmap_string, as JOL reads String fields slowly unless java.lang is opened to it, and the peer libraries other than fastutil and Eclipse's IntIntHashMap)"),
                 ParamSpec.choices("lookup_subjects", KeyedMapKind.ids(), "hashmap_integer,hashmap_string,fastutil_int", all,
                         "maps whose lookups are timed (hashmap_integer, hashmap_string and fastutil_int give the lookup findings)"),
                 ParamSpec.integer("pitfall_keys", YS_PER_X, 10_000_000, 2_000, 100_000,
@@ -328,6 +329,33 @@ public final class KeyTypes implements Experiment {
         Rows lookups = rows.where("part", "lookup").metric("lookup_time");
         lookupRatio(lookups, out, "lookup_string_vs_integer", KeyedMapKind.HASHMAP_STRING, KeyedMapKind.HASHMAP_INTEGER);
         lookupRatio(lookups, out, "lookup_fastutil_vs_hashmap_integer", KeyedMapKind.FASTUTIL_INT, KeyedMapKind.HASHMAP_INTEGER);
+        peerFindings(perEntry, lookups, out);
+    }
+
+    /**
+     * The peer libraries' maps: bytes per entry (a JOL count) set against the map of the same
+     * key form that the lab already measures (fastutil's for primitive int maps,
+     * HashMap<Integer,Integer> for boxed ones), and a lookup against the same, as a time ratio
+     * paired by round, when both were timed.
+     */
+    private static void peerFindings(Rows perEntry, Rows lookups, ResultBuilder out) {
+        for (KeyedMapKind peer : KeyedMapKind.values()) {
+            // Eclipse's IntIntHashMap was measured before the peers came: it stays in the tables and charts
+            // only, so runs stored before the peers conclude to the same findings
+            if (!peer.isPeer() || peer == KeyedMapKind.ECLIPSE_INT) continue;
+            KeyedMapKind base = peer.keyType() == maplab.subject.keys.KeyType.INT ? KeyedMapKind.FASTUTIL_INT : KeyedMapKind.HASHMAP_INTEGER;
+            Optional<Rows.Row> p = perEntry.where("subject", peer.id()).first();
+            Optional<Rows.Row> b = perEntry.where("subject", base.id()).first();
+            p.ifPresent(r -> {
+                String versus = b.map(h -> h.value() >= r.value()
+                        ? String.format(Locale.ROOT, " (%s less than %s)", Finding.formatRatio(h.value() / r.value()), base.label())
+                        : String.format(Locale.ROOT, " (%s more than %s)", Finding.formatRatio(r.value() / h.value()), base.label())).orElse("");
+                out.finding(Finding.count("bytes_per_entry_" + peer.id(), r.value(), "B/entry",
+                        peer.label() + " took %.1f bytes per entry at " + r.str("n_keys") + " entries (JOL)" + versus.replace("%", "%%"))
+                        .where("n_keys", r.str("n_keys")));
+            });
+            lookupRatio(lookups, out, "lookup_" + peer.id() + "_vs_" + base.id(), peer, base);
+        }
     }
 
     private static void pitfall(Rows pitfalls, ResultBuilder out, String id, String variant, String metric, Finding.Basis basis,

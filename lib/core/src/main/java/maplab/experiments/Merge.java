@@ -47,18 +47,19 @@ import tech.tablesaw.api.Table;
  * indexing, with per-map seeds, or presized ({@link ReinsertTarget}), over several sizes:
  * longest probe run counted in process, time with JMH single shots, and the growth exponent
  * fitted on log-log axes. Every merge has a time budget; one that runs out is a lower bound
- * ("at least"). Last the real-world peer: fastutil open-hash collections filled in another
- * one's iteration order versus shuffled.
+ * ("at least"). Last the real libraries: fastutil open-hash collections, and the peer
+ * libraries' long maps (Eclipse Collections, HPPC, Agrona, Koloboke; {@link FastutilTarget}),
+ * filled in another one's iteration order versus shuffled: which of them fall into the trap.
  *
  * <p><b>Parts and their JMH effort</b> ({@code <part>_effort}): {@code jdk} (the strategies),
- * {@code fastutil} (the fills), {@code trap} (every variant but the same-hash one at the largest
+ * {@code fastutil} (the fastutil fills), {@code peer} (the peer libraries' fills, at {@code peer_n}), {@code trap} (every variant but the same-hash one at the largest
  * size) and {@code same_hash} (the same-hash variant at the largest size; its shots are long, so
  * it gets fewer; measured in alternating rounds with {@code trap}, so both need the same forks),
  * and {@code growth} (every variant at the smaller sizes: only the growth fit uses them, and its
  * interval comes from the scatter around the fitted line, so one fork per size is enough).
  *
  * <p><b>Measure</b> writes rows only: {@code merge_time} (part jdk, trap) and {@code fill_time}
- * (part fastutil) with their per-fork samples; for the trap also {@code lower_bound} (a shot ran
+ * (parts fastutil and peer) with their per-fork samples; for the trap also {@code lower_bound} (a shot ran
  * out of {@code budget_ms}), and the in-process counts {@code max_probe},
  * {@code mean_probe_per_insert} and {@code keys_inserted} (fewer than n when the count ran out of
  * the budget; then {@code lower_bound} is true on the probe rows). <b>Conclude</b> computes every
@@ -69,6 +70,8 @@ public final class Merge implements Experiment {
     static final String JDK_BENCH = "maplab.bench.MergeBench.merge";
     static final String TRAP_BENCH = "maplab.bench.ReinsertBench.reinsert";
     static final String FASTUTIL_BENCH = "maplab.bench.FastutilFillBench.fill";
+    static final List<String> FASTUTIL_IDS = java.util.Arrays.stream(FastutilTarget.values()).filter(t -> !t.isPeer()).map(FastutilTarget::id).toList();
+    static final List<String> PEER_IDS = java.util.Arrays.stream(FastutilTarget.values()).filter(FastutilTarget::isPeer).map(FastutilTarget::id).toList();
 
     @Override public String id() { return "merge"; }
 
@@ -89,12 +92,18 @@ public final class Merge implements Experiment {
                 ParamSpec.integer("overlap_pct", 0, 100, 50, 50, "percentage of keys the two JDK maps share"),
                 ParamSpec.choices("strategies", MergeStrategy.ids(), "put_all,put_loop", strategies, "JDK merge strategies compared"),
                 ParamSpec.integer("fastutil_n", 1_024, 1 << 23, 262_144, 1_048_576, "keys in the fastutil fills"),
-                ParamSpec.choices("fastutil_targets", FastutilTarget.ids(), "set", "set,map", "fastutil collections filled"),
+                ParamSpec.choices("fastutil_targets", FASTUTIL_IDS, "set", "set,map", "fastutil collections filled"),
                 ParamSpec.userSubjects("user_subjects", "your own maps (LongMap), filled like the fastutil targets (another one's iteration order vs shuffled) after the map contract holds"),
+                ParamSpec.integer("peer_n", 1_024, 1 << 23, 1_048_576, 1_048_576,
+                        "keys in the peer libraries' fills (the trap needs about 2^20 keys to show in the libraries that fall into it less deeply than fastutil)"),
+                ParamSpec.choices("peer_targets", PEER_IDS, "agrona_map,hppc_map", String.join(",", PEER_IDS),
+                        "peer libraries' long maps filled in another one's iteration order and shuffled (quick: one that falls into the trap and one that protects itself)"),
                 ParamSpec.effort("jdk", new Effort(4, 1, 100, 2, 100), Effort.parseOrNull("6-12:2x200ms+3x200ms"),
                         "JMH effort of the JDK strategies (average time per merge)"),
                 ParamSpec.effort("fastutil", Effort.shots(4, 2, 3), Effort.shots(6, 2, 3),
                         "JMH effort of the fastutil fills (single shots)"),
+                ParamSpec.effort("peer", Effort.shots(4, 2, 3), Effort.shots(6, 2, 3),
+                        "JMH effort of the peer libraries' fills (single shots)"),
                 ParamSpec.effort("trap", Effort.shots(4, 3, 5), Effort.shots(6, 3, 5),
                         "JMH effort of the trap variants other than same_hash at the largest size (single shots; same forks as same_hash_effort)"),
                 ParamSpec.effort("same_hash", Effort.shots(4, 0, 1), Effort.shots(6, 0, 1),
@@ -120,7 +129,8 @@ public final class Merge implements Experiment {
     public void measure(RunContext ctx) throws Exception {
         ResultBuilder out = ctx.result();
         jdkStrategies(ctx, out);
-        fastutilPeer(ctx, out);
+        fills(ctx, out, "fastutil", "fastutil_n", "fastutil_targets");
+        fills(ctx, out, "peer", "peer_n", "peer_targets");
         trap(ctx, out);
     }
 
@@ -142,13 +152,17 @@ public final class Merge implements Experiment {
         }
     }
 
-    private void fastutilPeer(RunContext ctx, ResultBuilder out) {
-        int n = ctx.params().getInt("fastutil_n");
-        List<String> targets = ctx.params().getStrings("fastutil_targets").stream().map(FastutilTarget::parse).map(FastutilTarget::id).toList();
-        List<String> filled = new ArrayList<>(targets);
-        filled.addAll(ctx.params().getStrings("user_subjects"));
-        List<JmhScore> scores = ctx.jmh(FASTUTIL_BENCH, "fastutil")
-                .param("target", filled)
+    /**
+     * One part of fills ("fastutil" or "peer"): its targets in both orders, one JMH run. The
+     * users' maps ({@code user_subjects}) are filled in the fastutil part, beside fastutil.
+     */
+    private void fills(RunContext ctx, ResultBuilder out, String part, String nParam, String targetsParam) {
+        int n = ctx.params().getInt(nParam);
+        List<String> targets = new ArrayList<>(ctx.params().getStrings(targetsParam).stream().map(FastutilTarget::parse).map(FastutilTarget::id).toList());
+        if (part.equals("fastutil")) targets.addAll(ctx.params().getStrings("user_subjects"));
+        if (targets.isEmpty()) return;
+        List<JmhScore> scores = ctx.jmh(FASTUTIL_BENCH, part)
+                .param("target", targets)
                 .param("order", FillOrder.ids())
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(ctx.seed("fastutil-keys")))
@@ -156,9 +170,9 @@ public final class Merge implements Experiment {
                 .mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS)
                 .run();
         for (JmhScore s : scores) {
-            String subject = UserSubject.isUserId(s.param("target")) ? s.param("target") : "fastutil_" + FastutilTarget.parse(s.param("target")).id();
+            String subject = UserSubject.isUserId(s.param("target")) ? s.param("target") : FastutilTarget.parse(s.param("target")).subject();
             // dimensions in the order of results.csv's columns (part, subject, n_keys, ..., order): samples.csv keys rows by that order
-            out.row().with("part", "fastutil").with("subject", subject).with("n_keys", n).with("order", FillOrder.parse(s.param("order")).id())
+            out.row().with("part", part).with("subject", subject).with("n_keys", n).with("order", FillOrder.parse(s.param("order")).id())
                     .measure("fill_time", s.measured(), Unit.ofJmh(s.unit()));
         }
     }
@@ -240,7 +254,7 @@ public final class Merge implements Experiment {
         long budgetMs = data.params().getLong("budget_ms");
         List<String> problems = new ArrayList<>();
         concludeJdk(rows, data.params().getEffort("jdk").looks(), out);
-        concludeFastutil(rows, out);
+        concludeFills(rows, out);
         concludeUserFills(rows, out);
         List<TrapPoint> points = trapPoints(rows);
         if (!points.isEmpty()) {
@@ -309,36 +323,87 @@ public final class Merge implements Experiment {
     }
 
     private static String fillLabel(String subject) {
-        return UserSubject.isUserId(subject) ? UserSubject.label(subject) : FastutilTarget.parse(subject.replaceFirst("^fastutil_", "")).label();
+        return UserSubject.isUserId(subject) ? UserSubject.label(subject) : FastutilTarget.ofSubject(subject).label();
     }
 
-    private static void concludeFastutil(Rows rows, ResultBuilder out) {
-        Rows fill = rows.metric("fill_time").where("part", "fastutil");
-        if (fill.isEmpty()) return;
-        String n = fill.list().get(0).str("n_keys");
-        List<String> subjects = fill.distinct("subject");
-        CategoryChart chart = Charts.bars("fastutil fill, n = " + n + " (JMH single shots, " + Finding.confidenceLabel() + " interval over forks)",
-                "collection", "time (" + fill.list().get(0).str("unit") + ")");
-        chart.getStyler().setYAxisMin(0.0);
-        List<String> labels = subjects.stream().map(Merge::fillLabel).toList();
-        for (FillOrder o : FillOrder.values()) {
-            Rows byOrder = fill.where("order", o.id());
-            if (byOrder.size() != subjects.size()) continue;
-            Charts.bars(chart, o.label(), labels,
-                    subjects.stream().map(s -> byOrder.where("subject", s).one().value()).toList(),
-                    subjects.stream().map(s -> byOrder.where("subject", s).one().error()).toList());
+    /**
+     * The fills of fastutil (part "fastutil") and of the peer libraries (part "peer"): a chart
+     * per part, per collection a time ratio of iteration order to shuffled, and a table of every
+     * library's verdict. The first fastutil collection carries the id
+     * {@code fastutil_iteration_order_vs_shuffled}; every other one {@code <subject>_iteration_order_vs_shuffled}.
+     */
+    private static void concludeFills(Rows rows, ResultBuilder out) {
+        List<Finding> verdicts = new ArrayList<>();
+        boolean anyPeer = false;
+        for (String part : List.of("fastutil", "peer")) {
+            Rows fill = rows.metric("fill_time").where("part", part);
+            if (fill.isEmpty()) continue;
+            String n = fill.list().get(0).str("n_keys");
+            List<String> subjects = fill.distinct("subject");
+            String what = part.equals("fastutil") ? "fastutil" : "peer libraries";
+            CategoryChart chart = Charts.bars("Filling open-hash collections (" + what + "), n = " + n + " (JMH single shots, "
+                    + Finding.confidenceLabel() + " interval over forks)", "collection", "time (" + fill.list().get(0).str("unit") + ")");
+            chart.getStyler().setYAxisMin(0.0);
+            List<String> labels = subjects.stream().map(Merge::fillLabel).toList();
+            for (FillOrder o : FillOrder.values()) {
+                Rows byOrder = fill.where("order", o.id());
+                if (byOrder.size() != subjects.size()) continue;
+                Charts.bars(chart, o.label(), labels,
+                        subjects.stream().map(s -> byOrder.where("subject", s).one().value()).toList(),
+                        subjects.stream().map(s -> byOrder.where("subject", s).one().error()).toList());
+            }
+            out.chart(part.equals("fastutil") ? "fastutil" : "peers", chart);
+            for (int i = 0; i < subjects.size(); i++) {
+                String s = subjects.get(i);
+                if (UserSubject.isUserId(s)) continue;   // users' maps: concludeUserFills
+                String id = part.equals("fastutil") && i == 0 ? "fastutil_iteration_order_vs_shuffled" : s + "_iteration_order_vs_shuffled";
+                Finding f = fillFinding(fill, s, id, n);
+                if (f == null) continue;
+                out.finding(f);
+                verdicts.add(f);
+                anyPeer |= FastutilTarget.ofSubject(s).isPeer();
+            }
         }
-        out.chart("fastutil", chart);
-        String first = subjects.stream().filter(s -> !UserSubject.isUserId(s)).findFirst().orElse(null);
-        if (first == null) return;
-        Rows it = fill.where("subject", first).where("order", FillOrder.ITERATION.id());
-        Rows sh = fill.where("subject", first).where("order", FillOrder.SHUFFLED.id());
-        if (!it.isEmpty() && !sh.isEmpty()) {
-            FastutilTarget t = FastutilTarget.parse(first.replaceFirst("^fastutil_", ""));
-            out.finding(Finding.timeRatio("fastutil_iteration_order_vs_shuffled",
-                    "Filling a " + t.label() + " of " + n + " keys in another one's iteration order", "the same keys shuffled",
-                    it.one().measured().ratioTo(sh.one().measured())).where("n_keys", n).where("target", t.id()));
+        if (anyPeer) out.table("re-insert trap by library", trapVerdictTable(verdicts));
+    }
+
+    /**
+     * One library's fill in another one's iteration order against the same keys shuffled: a
+     * paired time ratio ({@link Measured#ratioTo}); null when either order is missing.
+     */
+    private static Finding fillFinding(Rows fill, String subject, String id, String n) {
+        Rows it = fill.where("subject", subject).where("order", FillOrder.ITERATION.id());
+        Rows sh = fill.where("subject", subject).where("order", FillOrder.SHUFFLED.id());
+        if (it.isEmpty() || sh.isEmpty()) return null;
+        FastutilTarget t = FastutilTarget.ofSubject(subject);
+        return Finding.timeRatio(id, "Filling a " + t.label() + " of " + n + " keys in another one's iteration order", "the same keys shuffled",
+                it.one().measured().ratioTo(sh.one().measured())).where("n_keys", n).where("target", t.id());
+    }
+
+    /**
+     * Which library falls into the re-insert trap: per library the iteration-order / shuffled
+     * time ratio, its interval and what the verdict means here ("higher": slower in another
+     * one's iteration order, so it falls into the trap; "no detectable difference": protected,
+     * or too small an effect for this run).
+     */
+    static Table trapVerdictTable(List<Finding> findings) {
+        StringColumn lib = StringColumn.create("library");
+        StringColumn n = StringColumn.create("n_keys");
+        StringColumn ratio = StringColumn.create("iteration order / shuffled (time)");
+        StringColumn interval = StringColumn.create(Finding.confidenceLabel() + " interval");
+        StringColumn verdict = StringColumn.create("verdict");
+        for (Finding f : findings) {
+            lib.append(FastutilTarget.parse(f.conditions().get("target")).label());
+            n.append(f.conditions().get("n_keys"));
+            ratio.append(String.format(Locale.ROOT, "%.2f", f.value()));
+            interval.append(Double.isFinite(f.low()) ? String.format(Locale.ROOT, "[%.2f, %.2f]", f.low(), f.high()) : "none");
+            verdict.append(switch (f.verdict()) {
+                case HIGHER -> "falls into the trap: slower in another one's iteration order";
+                case LOWER -> "no trap: faster in another one's iteration order";
+                default -> "no trap detected: " + f.verdict().label();
+            });
         }
+        return Table.create("re-insert trap by library", lib, n, ratio, interval, verdict);
     }
 
     /**

@@ -49,7 +49,8 @@ public final class Presize implements Experiment {
         String all = String.join(",", MapConstructor.ids());
         return List.of(
                 ParamSpec.integer("n", 1, 50_000_000, 1_000_000, 4_000_000, "keys inserted"),
-                ParamSpec.choices("constructors", MapConstructor.ids(), all, all, "map constructors compared (resizes counted for each)"),
+                ParamSpec.choices("constructors", MapConstructor.ids(), JDK_AND_FASTUTIL, all,
+                        "map constructors compared (resizes counted for each; quick leaves out the peer libraries other than fastutil)"),
                 ParamSpec.choices("timed", MapConstructor.ids(), "hashmap_default,hashmap_presized", all,
                         "constructors also timed with JMH (those also in 'constructors')"),
                 ParamSpec.effort("insert", Effort.shots(4, 1, 3), Effort.shots(5, 1, 2),
@@ -180,6 +181,9 @@ public final class Presize implements Experiment {
      * paired by round (conservative intervals from stored errors when a run has no samples).
      * Every finding names its {@code n_keys}.
      */
+    /** The constructors counted in quick: the JDK's and fastutil's (the other peers' counts are full-profile only). */
+    static final String JDK_AND_FASTUTIL = String.join(",", MapConstructor.ids().subList(0, MapConstructor.ECLIPSE_DEFAULT.ordinal()));
+
     static void findings(Rows rows, ResultBuilder out) {
         Rows resizes = rows.metric("resizes");
         for (Rows.Row r : resizes.where("subject", MapConstructor.HASHMAP_DEFAULT.id())) {
@@ -206,6 +210,7 @@ public final class Presize implements Experiment {
             out.finding(Finding.timeRatio("insert_default_vs_presized", "Inserting " + n + " keys into new HashMap<>()", "a presized HashMap",
                     d.one().measured().ratioTo(p.one().measured())).where("n_keys", n));
         }
+        peerFindings(rows, out);
         Rows alloc = rows.metric("alloc_per_entry");
         Rows ad = alloc.where("subject", MapConstructor.HASHMAP_DEFAULT.id());
         Rows ap = alloc.where("subject", MapConstructor.HASHMAP_PRESIZED.id());
@@ -214,6 +219,38 @@ public final class Presize implements Experiment {
             out.finding(Finding.ratio("alloc_default_vs_presized", String.format(Locale.ROOT, "Inserting %s keys, new HashMap<>()", n),
                     "a presized HashMap (allocation per entry, JMH -prof gc)", Finding.Quantity.BYTES,
                     ad.one().measured().ratioTo(ap.one().measured()), Finding.Basis.TIMING).where("n_keys", n));
+        }
+    }
+
+    /**
+     * Each peer library's default constructor and the one given n: {default, given n}. fastutil's
+     * pair (in the lab before the peers) stays in the tables and charts only, so runs stored
+     * before the peers conclude to the same findings.
+     */
+    static final List<MapConstructor[]> PEER_PAIRS = List.of(
+            new MapConstructor[] {MapConstructor.ECLIPSE_DEFAULT, MapConstructor.ECLIPSE_N},
+            new MapConstructor[] {MapConstructor.AGRONA_DEFAULT, MapConstructor.AGRONA_N});
+
+    /**
+     * The peer libraries: resizes of each constructor (counted) and, when both were timed, the
+     * default constructor against the one given n, as a time ratio paired by round. Ids:
+     * {@code resizes_<constructor>} and {@code insert_<library>_default_vs_n}.
+     */
+    static void peerFindings(Rows rows, ResultBuilder out) {
+        Rows resizes = rows.metric("resizes");
+        Rows time = rows.metric("insert_time");
+        for (MapConstructor[] pair : PEER_PAIRS) {
+            for (MapConstructor c : pair) {
+                resizes.where("subject", c.id()).first().ifPresent(r -> out.finding(Finding.count("resizes_" + c.id(), r.value(), "count",
+                        c.label() + " resized %.0f time(s) while " + r.str("n_keys") + " keys were inserted (counted)").where("n_keys", r.str("n_keys"))));
+            }
+            Rows d = time.where("subject", pair[0].id());
+            Rows p = time.where("subject", pair[1].id());
+            if (d.isEmpty() || p.isEmpty()) continue;
+            String n = d.one().str("n_keys");
+            String library = pair[0].id().substring(0, pair[0].id().indexOf('_'));
+            out.finding(Finding.timeRatio("insert_" + library + "_default_vs_n", "Inserting " + n + " keys into " + pair[0].label(),
+                    pair[1].label(), d.one().measured().ratioTo(p.one().measured())).where("n_keys", n));
         }
     }
 }

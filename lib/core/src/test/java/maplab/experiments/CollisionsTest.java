@@ -45,6 +45,47 @@ class CollisionsTest {
     }
 
     @Test
+    void everyPeerScansItsCollidingStringsWithEqualsButNotItsRandomOnes() {
+        for (CollisionCase c : CollisionCase.values()) {
+            if (!c.isPeer()) continue;
+            Collisions.Counts k = count(c);
+            if (c.kind() == maplab.workload.KeyKind.COLLIDING_STRING) {
+                // one bucket or one probe run: insert i compares with about i earlier keys (no trees, no compareTo)
+                assertThat(k.equalsPerInsert()).as(c.id()).isGreaterThan(N / 4.0);
+            } else {
+                assertThat(k.equalsPerInsert()).as(c.id()).isLessThan(4.0);   // a short probe run or chain
+            }
+            assertThat(k.compareToPerInsert()).as(c.id()).isZero();
+        }
+    }
+
+    @Test
+    void peerFindingsAreCountsAndRatiosPerLibrary() {
+        ResultBuilder b = stringRows();
+        b.row().with("subject", CollisionCase.COLLIDING_STRING_AGRONA.id()).with("n_keys", 4096)
+                .measure("equals_per_insert", 2047.5, Collisions.CALLS_PER_INSERT);
+        fill(b, CollisionCase.COLLIDING_STRING_AGRONA, 4096, timed(4.0e6, 4.4e6, 3.9e6, 4.1e6));
+        fill(b, CollisionCase.RANDOM_STRING_AGRONA, 4096, timed(0.05e6, 0.055e6, 0.049e6, 0.051e6));
+        // koloboke: timed within noise of each other (a protected map would look like this)
+        fill(b, CollisionCase.COLLIDING_STRING_KOLOBOKE, 4096, timed(2.0e5, 2.3e5, 1.9e5, 2.1e5));
+        fill(b, CollisionCase.RANDOM_STRING_KOLOBOKE, 4096, timed(2.1e5, 2.1e5, 2.0e5, 2.0e5));
+        Map<String, Finding> f = conclude(b);
+
+        Finding eq = f.get("agrona_colliding_equals_per_insert");
+        assertThat(eq.basis()).isEqualTo(Finding.Basis.COUNT);
+        assertThat(eq.value()).isEqualTo(2047.5);
+        assertThat(eq.text()).contains("Agrona Object2ObjectHashMap");
+        Finding agrona = f.get("colliding_vs_random_string_agrona");
+        assertThat(agrona.verdict()).isEqualTo(Finding.Verdict.HIGHER);
+        assertThat(agrona.low()).isGreaterThan(50);
+        Finding koloboke = f.get("colliding_vs_random_string_koloboke");
+        assertThat(koloboke.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(koloboke.low()).isLessThan(1);
+        assertThat(koloboke.high()).isGreaterThan(1);
+        assertThat(f).doesNotContainKey("colliding_vs_random_string_eclipse");
+    }
+
+    @Test
     void comparableConstantHashKeysCostAboutLog2NComparesPerInsert() {
         Collisions.Counts k = count(CollisionCase.CONSTANT_HASH_COMPARABLE);
         assertThat(k.compareToPerInsert()).isBetween(0.5 * LOG2_N, 1.5 * LOG2_N);

@@ -197,4 +197,22 @@ class KeyOrderConcludeTest {
         // no comparison of HashMap with itself or of the built-ins among themselves
         assertThat(out.findings()).noneMatch(f -> f.id().startsWith("lookup_ascending_hashmap"));
     }
+
+    @Test
+    void peerLibrariesGetTheirOwnRandomVersusAscendingRatios() {
+        ResultBuilder b = new ResultBuilder();
+        time(b, "iterate", "agrona", "ascending", forks(1.0, 1.1, 0.9, 1.0));
+        time(b, "iterate", "agrona", "random", forks(1.05, 1.0, 1.0, 0.95));       // slot order does not depend on insertion order
+        time(b, "lookup", "hppc", "ascending", forks(2.0, 2.1, 1.9, 2.0));
+        time(b, "lookup", "hppc", "random", forks(8.0, 8.6, 7.7, 8.1));            // random reads miss the cache
+        ResultBuilder out = conclude(b);
+
+        Finding agrona = finding(out, "iterate_random_vs_ascending_agrona");
+        assertThat(agrona.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(agrona.text()).contains("Agrona Int2IntHashMap");
+        Finding hppc = finding(out, "lookup_random_vs_ascending_hppc");
+        assertThat(hppc.verdict()).isEqualTo(Finding.Verdict.HIGHER);
+        assertThat(hppc.low()).isGreaterThan(3);
+        assertThat(hppc.conditions()).containsEntry("n_keys", String.valueOf(N)).containsEntry("gc", KeyOrderExperiment.GC);
+    }
 }

@@ -106,4 +106,31 @@ class KeyTypesTest {
         assertThat(fastutil.high()).isGreaterThan(1);
         assertThat(fastutil.text()).startsWith("No detectable difference").doesNotContain("faster");
     }
+
+    @Test
+    void peersAreSetAgainstTheMapOfTheirKeyForm() {
+        ResultBuilder b = rows();
+        for (String[] m : new String[][] {{"agrona_int", "int", "12.6"}, {"agrona_object_integer", "integer", "44.0"}}) {
+            b.row().with("part", "memory").with("subject", m[0]).with("key_type", m[1]).with("variant", "").with("n_keys", 40000)
+                    .measure("bytes_per_entry", Double.parseDouble(m[2]), Unit.BYTES_PER_ENTRY);
+        }
+        lookup(b, "hppc_int", "int", timed(10, 11, 9.5, 10.2));                     // clearly faster than fastutil's 20-24
+        lookup(b, "agrona_object_integer", "integer", timed(21, 25, 19, 23));        // within noise of HashMap
+        Map<String, Finding> f = conclude(b, new ResultBuilder());
+
+        Finding agrona = f.get("bytes_per_entry_agrona_int");
+        assertThat(agrona.basis()).isEqualTo(Finding.Basis.COUNT);
+        assertThat(agrona.value()).isEqualTo(12.6);
+        assertThat(agrona.text()).contains("less than fastutil Int2IntOpenHashMap");
+        assertThat(f.get("bytes_per_entry_agrona_object_integer").text()).contains("less than HashMap<Integer,Integer>");
+        assertThat(f).doesNotContainKey("bytes_per_entry_hppc_int");   // not measured: no finding
+
+        Finding hppc = f.get("lookup_hppc_int_vs_fastutil_int");
+        assertThat(hppc.verdict()).isEqualTo(Finding.Verdict.LOWER);
+        assertThat(hppc.high()).isLessThan(1);
+        Finding agronaLookup = f.get("lookup_agrona_object_integer_vs_hashmap_integer");
+        assertThat(agronaLookup.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(agronaLookup.low()).isLessThan(1);
+        assertThat(agronaLookup.high()).isGreaterThan(1);
+    }
 }

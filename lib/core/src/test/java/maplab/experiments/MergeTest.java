@@ -25,6 +25,7 @@ import maplab.subject.merge.ReinsertTarget;
 import maplab.subject.probe.LongProbeMap;
 import maplab.workload.KeyOrder;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
 
 /** merge's pieces that need no JMH: probe counts of the trap, merge results, orders, conclusions on hand-made rows, parameters. */
 class MergeTest {
@@ -84,6 +85,50 @@ class MergeTest {
             assertThat(sorted(shuffled)).isEqualTo(sorted(keys));
             assertThat(shuffled).isNotEqualTo(iteration);
         }
+    }
+
+    @Test
+    void everyFillTargetHoldsEveryKeyInEitherOrder() {
+        long[] keys = KeyOrder.RANDOM.longKeys(5000, 11);
+        for (FastutilTarget t : FastutilTarget.values()) {
+            for (FillOrder o : FillOrder.values()) {
+                assertThat(t.size(t.fill(o.arrange(t, keys, 3)))).as(t.id() + " " + o.id()).isEqualTo(keys.length);
+            }
+            assertThat(FastutilTarget.ofSubject(t.subject())).isSameAs(t);
+        }
+    }
+
+    @Test
+    void eachPeerLibraryGetsItsOwnTrapVerdict() {
+        ResultBuilder b = new ResultBuilder();
+        fill(b, "fastutil", "fastutil_set", 262144, forks(30, 32, 29, 31), forks(3, 3.2, 2.9, 3.1));
+        fill(b, "peer", "agrona_map", 1048576, forks(80, 85, 78, 83), forks(4, 4.1, 3.9, 4.2));        // falls in
+        fill(b, "peer", "hppc_map", 1048576, forks(5.0, 5.6, 4.8, 5.3), forks(5.2, 5.1, 5.0, 5.4));    // protected: the forks overlap
+        Map<String, Finding> f = conclude(b);
+
+        Finding agrona = f.get("agrona_map_iteration_order_vs_shuffled");
+        assertThat(agrona.verdict()).isEqualTo(Finding.Verdict.HIGHER);
+        assertThat(agrona.low()).isGreaterThan(10);
+        assertThat(agrona.conditions()).containsEntry("target", "agrona_map").containsEntry("n_keys", "1048576");
+        Finding hppc = f.get("hppc_map_iteration_order_vs_shuffled");
+        assertThat(hppc.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(hppc.low()).isLessThan(1);
+        assertThat(hppc.high()).isGreaterThan(1);
+        assertThat(f.get("fastutil_iteration_order_vs_shuffled").conditions()).containsEntry("target", "set");
+        assertThat(f).doesNotContainKey("fastutil_set_iteration_order_vs_shuffled");
+
+        Table t = Merge.trapVerdictTable(List.of(f.get("fastutil_iteration_order_vs_shuffled"), agrona, hppc));
+        assertThat(t.stringColumn("library").asList()).containsExactly("fastutil LongOpenHashSet", "Agrona Long2LongHashMap", "HPPC LongLongHashMap");
+        assertThat(t.stringColumn("verdict").get(1)).startsWith("falls into the trap");
+        assertThat(t.stringColumn("verdict").get(2)).startsWith("no trap detected");
+        assertThat(t.stringColumn("n_keys").asList()).containsExactly("262144", "1048576", "1048576");
+    }
+
+    private static void fill(ResultBuilder b, String part, String subject, int n, Measured iteration, Measured shuffled) {
+        b.row().with("part", part).with("subject", subject).with("order", "iteration").with("n_keys", n)
+                .measure("fill_time", iteration, Unit.MS_PER_OP);
+        b.row().with("part", part).with("subject", subject).with("order", "shuffled").with("n_keys", n)
+                .measure("fill_time", shuffled, Unit.MS_PER_OP);
     }
 
     // ------------------------------------------------------------------ conclusions on hand-made rows

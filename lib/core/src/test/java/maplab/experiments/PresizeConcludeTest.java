@@ -108,4 +108,28 @@ class PresizeConcludeTest {
         assertThat(out.charts()).containsKeys("insert time", "allocation").doesNotContainKey("table length");
         assertThat(conclude(rows(forks(60, 62, 59, 61), forks(50, 51, 49.5, 50.5), true)).charts()).containsKey("table length");
     }
+
+    @Test
+    void peersGetResizeCountsAndADefaultVersusNRatioEach() {
+        ResultBuilder b = rows(forks(30, 31, 29, 30), forks(20, 21, 19, 20), false);
+        b.row().with("subject", "agrona_default").with("n_keys", N).measure("resizes", 15, Unit.COUNT);
+        b.row().with("subject", "agrona_n").with("n_keys", N).measure("resizes", 1, Unit.COUNT);
+        b.row().with("subject", "agrona_default").with("n_keys", N).measure("insert_time", forks(40, 42, 41, 40), Unit.MS_PER_OP);
+        b.row().with("subject", "agrona_n").with("n_keys", N).measure("insert_time", forks(20, 21, 20, 19), Unit.MS_PER_OP);
+        b.row().with("subject", "eclipse_default").with("n_keys", N).measure("insert_time", forks(20, 26, 19, 23), Unit.MS_PER_OP);
+        b.row().with("subject", "eclipse_n").with("n_keys", N).measure("insert_time", forks(22, 21, 24, 20), Unit.MS_PER_OP);
+        Map<String, Finding> f = byId(conclude(b));
+
+        assertThat(f.get("resizes_agrona_default").value()).isEqualTo(15);
+        assertThat(f.get("resizes_agrona_n").value()).isEqualTo(1);
+        assertThat(f.get("resizes_agrona_n").text()).contains("Agrona new Object2ObjectHashMap<>(n, 0.65f) resized 1 time(s)");
+        Finding agrona = f.get("insert_agrona_default_vs_n");
+        assertThat(agrona.verdict()).isEqualTo(Finding.Verdict.HIGHER);
+        assertThat(agrona.low()).isGreaterThan(1.5);
+        Finding eclipse = f.get("insert_eclipse_default_vs_n");
+        assertThat(eclipse.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(eclipse.low()).isLessThan(1);
+        assertThat(eclipse.high()).isGreaterThan(1);
+        assertThat(f).doesNotContainKey("insert_fastutil_default_vs_n").doesNotContainKey("resizes_fastutil_default");   // fastutil: tables only
+    }
 }

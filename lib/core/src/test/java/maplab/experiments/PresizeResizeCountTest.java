@@ -30,6 +30,14 @@ class PresizeResizeCountTest {
             // fastutil starts at 32 slots (16 expected entries): 32 -> 262144 is 13 doublings
             "fastutil_default, 13, 262144",
             "fastutil_expected, 0, 262144",
+            // UnifiedMap starts at 16 buckets (8 expected entries at 0.75): 16 -> 262144 is 14 doublings
+            "eclipse_default, 14, 262144",
+            // new UnifiedMap<>(n) sizes for n entries: the next power of two >= n / 0.75 = 262144
+            "eclipse_n, 0, 262144",
+            // Agrona starts at 8 slots, load factor 0.65: 100000 entries need 262144 slots, 15 doublings
+            "agrona_default, 15, 262144",
+            // Object2ObjectHashMap(n, 0.65f) takes slots: 131072 slots hold 85196 entries, so one resize
+            "agrona_n, 1, 262144",
     })
     void resizeCountsFollowTheGrowthRule(String constructor, int resizes, int finalLength) {
         List<Integer> xs = new ArrayList<>();

@@ -11,8 +11,9 @@ import maplab.workload.KeyKind;
 
 /**
  * What the collisions experiment inserts into what: a {@link KeyKind} and a map, either
- * {@code java.util.HashMap} (default-sized) or a {@link ProbeMap} whose seeded hash reads the
- * String's content. The ids are the JMH {@code @Param} values of {@code CollisionsBench}.
+ * {@code java.util.HashMap} (default-sized), a {@link ProbeMap} whose seeded hash reads the
+ * String's content, or a peer library's default-sized map (fastutil, Eclipse Collections,
+ * Agrona, Koloboke; HPPC's object map is no {@code java.util.Map} and is left out). The ids are the JMH {@code @Param} values of {@code CollisionsBench}.
  */
 public enum CollisionCase {
     /** Strings that all share one {@code String.hashCode} ("Aa"/"BB" blocks), in a HashMap: one bin, a red-black tree ordered by compareTo. */
@@ -32,17 +33,56 @@ public enum CollisionCase {
      */
     COLLIDING_STRING_SEEDED(KeyKind.COLLIDING_STRING, true, "colliding Strings, ProbeMap seeded content hash"),
     /** Random Strings in the same seeded ProbeMap: the baseline for the seeded content hash. */
-    RANDOM_STRING_SEEDED(KeyKind.RANDOM_STRING, true, "random Strings, ProbeMap seeded content hash");
+    RANDOM_STRING_SEEDED(KeyKind.RANDOM_STRING, true, "random Strings, ProbeMap seeded content hash"),
+    /** The colliding Strings in fastutil's {@code Object2ObjectOpenHashMap}: linear probing over a mix of hashCode, so one probe run. */
+    COLLIDING_STRING_FASTUTIL(KeyKind.COLLIDING_STRING, "fastutil", "colliding Strings, fastutil Object2ObjectOpenHashMap",
+            it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap::new),
+    RANDOM_STRING_FASTUTIL(KeyKind.RANDOM_STRING, "fastutil", "random Strings, fastutil Object2ObjectOpenHashMap",
+            it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap::new),
+    /** The colliding Strings in Eclipse's {@code UnifiedMap}: one bucket's chain, scanned with equals (no trees). */
+    COLLIDING_STRING_ECLIPSE(KeyKind.COLLIDING_STRING, "eclipse", "colliding Strings, Eclipse UnifiedMap",
+            org.eclipse.collections.impl.map.mutable.UnifiedMap::new),
+    RANDOM_STRING_ECLIPSE(KeyKind.RANDOM_STRING, "eclipse", "random Strings, Eclipse UnifiedMap",
+            org.eclipse.collections.impl.map.mutable.UnifiedMap::new),
+    /** The colliding Strings in Agrona's {@code Object2ObjectHashMap}: linear probing over hashCode, so one probe run. */
+    COLLIDING_STRING_AGRONA(KeyKind.COLLIDING_STRING, "agrona", "colliding Strings, Agrona Object2ObjectHashMap",
+            org.agrona.collections.Object2ObjectHashMap::new),
+    RANDOM_STRING_AGRONA(KeyKind.RANDOM_STRING, "agrona", "random Strings, Agrona Object2ObjectHashMap",
+            org.agrona.collections.Object2ObjectHashMap::new),
+    /** The colliding Strings in Koloboke's {@code HashObjObjMap}: linear probing over a mix of hashCode, so one probe run. */
+    COLLIDING_STRING_KOLOBOKE(KeyKind.COLLIDING_STRING, "koloboke", "colliding Strings, Koloboke HashObjObjMap",
+            com.koloboke.collect.map.hash.HashObjObjMaps::newMutableMap),
+    RANDOM_STRING_KOLOBOKE(KeyKind.RANDOM_STRING, "koloboke", "random Strings, Koloboke HashObjObjMap",
+            com.koloboke.collect.map.hash.HashObjObjMaps::newMutableMap);
 
     private final KeyKind kind;
     private final boolean seededProbeMap;
     private final String label;
+    /** The peer library ("fastutil", "eclipse", ...), null for HashMap and ProbeMap. */
+    private final String library;
+    private final java.util.function.Supplier<Map<Object, Object>> peerMap;
 
     CollisionCase(KeyKind kind, boolean seededProbeMap, String label) {
         this.kind = kind;
         this.seededProbeMap = seededProbeMap;
         this.label = label;
+        this.library = null;
+        this.peerMap = null;
     }
+
+    CollisionCase(KeyKind kind, String library, String label, java.util.function.Supplier<Map<Object, Object>> peerMap) {
+        this.kind = kind;
+        this.seededProbeMap = false;
+        this.label = label;
+        this.library = library;
+        this.peerMap = peerMap;
+    }
+
+    /** True for the peer libraries' maps. */
+    public boolean isPeer() { return peerMap != null; }
+
+    /** The peer library's id ("fastutil", "eclipse", "agrona", "koloboke"); null for HashMap and ProbeMap. */
+    public String library() { return library; }
 
     public KeyKind kind() { return kind; }
 
@@ -51,6 +91,7 @@ public enum CollisionCase {
 
     /** A new, default-sized map of this case; {@code seed} is the ProbeMap's hash seed, {@code counting} turns its probe counters on. */
     public Map<Object, Object> newMap(long seed, boolean counting) {
+        if (peerMap != null) return peerMap.get();
         return seededProbeMap ? new ProbeMap<>(ProbeConfig.seeded(seed).withCounting(counting), 0) : new HashMap<>();
     }
 

@@ -23,7 +23,15 @@ public enum IntMapType {
     /** {@code HashMap<Integer,Integer>}: Integer.hashCode spread by h ^ h>>>16, chained bins. */
     HASHMAP("HashMap<Integer,Integer>"),
     /** fastutil {@code Int2IntOpenHashMap}: linear probing, a phi-mix hash. */
-    FASTUTIL("fastutil Int2IntOpenHashMap");
+    FASTUTIL("fastutil Int2IntOpenHashMap"),
+    /** Eclipse Collections {@code IntIntHashMap}: an interleaved key/value array, a fixed spread, a short linear probe then a second hash. */
+    ECLIPSE("Eclipse Collections IntIntHashMap"),
+    /** HPPC {@code IntIntHashMap} (0.10): linear probing over a phi mix; iteration starts at a per-iteration seeded slot. */
+    HPPC("HPPC IntIntHashMap"),
+    /** Agrona {@code Int2IntHashMap}: an interleaved array, linear probing over a fixed hash, load factor 0.65. */
+    AGRONA("Agrona Int2IntHashMap"),
+    /** Koloboke {@code HashIntIntMap} (1.0.0): linear probing over a mixed hash, parallel key/value layout. */
+    KOLOBOKE("Koloboke HashIntIntMap");
 
     /** The expected size every map starts from (HashMap's and fastutil's default of 16). */
     public static final int DEFAULT_EXPECTED = 16;
@@ -69,6 +77,10 @@ public enum IntMapType {
             case PROBEMAP_IDENTITY, PROBEMAP_MIXED -> new ProbeAdapter(fillProbeMap(keys, probeConfig(false)), keys);
             case HASHMAP -> new HashMapAdapter(keys);
             case FASTUTIL -> new FastutilAdapter(keys);
+            case ECLIPSE -> new EclipseAdapter(keys);
+            case HPPC -> new HppcAdapter(keys);
+            case AGRONA -> new AgronaAdapter(keys);
+            case KOLOBOKE -> new KolobokeAdapter(keys);
         };
     }
 
@@ -157,6 +169,104 @@ public enum IntMapType {
                 Int2IntMap.Entry e = it.next();
                 sum += e.getIntKey() + e.getIntValue();
             }
+            return sum;
+        }
+
+        @Override public int size() { return map.size(); }
+    }
+
+    private static final class EclipseAdapter implements IntMap {
+        private final int[] keys;
+        private final org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap map =
+                new org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap();
+
+        EclipseAdapter(int[] keys) {
+            this.keys = keys.clone();
+            for (int k : keys) map.put(k, k);
+        }
+
+        @Override public long lookupAll() {
+            long sum = 0;
+            for (int k : keys) sum += map.get(k);
+            return sum;
+        }
+
+        @Override public long iterateAll() {
+            long[] sum = {0};
+            map.forEachKeyValue((k, v) -> sum[0] += k + v);
+            return sum[0];
+        }
+
+        @Override public int size() { return map.size(); }
+    }
+
+    private static final class HppcAdapter implements IntMap {
+        private final int[] keys;
+        private final com.carrotsearch.hppc.IntIntHashMap map = new com.carrotsearch.hppc.IntIntHashMap();
+
+        HppcAdapter(int[] keys) {
+            this.keys = keys.clone();
+            for (int k : keys) map.put(k, k);
+        }
+
+        @Override public long lookupAll() {
+            long sum = 0;
+            for (int k : keys) sum += map.get(k);
+            return sum;
+        }
+
+        @Override public long iterateAll() {
+            long sum = 0;
+            for (com.carrotsearch.hppc.cursors.IntIntCursor c : map) sum += c.key + c.value;   // one reused cursor
+            return sum;
+        }
+
+        @Override public int size() { return map.size(); }
+    }
+
+    private static final class AgronaAdapter implements IntMap {
+        private final int[] keys;
+        private final org.agrona.collections.Int2IntHashMap map = new org.agrona.collections.Int2IntHashMap(Integer.MIN_VALUE);
+
+        AgronaAdapter(int[] keys) {
+            this.keys = keys.clone();
+            for (int k : keys) map.put(k, k);
+        }
+
+        @Override public long lookupAll() {
+            long sum = 0;
+            for (int k : keys) sum += map.get(k);
+            return sum;
+        }
+
+        @Override public long iterateAll() {
+            long[] sum = {0};
+            map.forEachInt((k, v) -> sum[0] += k + v);
+            return sum[0];
+        }
+
+        @Override public int size() { return map.size(); }
+    }
+
+    private static final class KolobokeAdapter implements IntMap {
+        private final int[] keys;
+        private final com.koloboke.collect.map.hash.HashIntIntMap map = com.koloboke.collect.map.hash.HashIntIntMaps.newMutableMap();
+
+        KolobokeAdapter(int[] keys) {
+            this.keys = keys.clone();
+            for (int k : keys) map.put(k, k);
+        }
+
+        @Override public long lookupAll() {
+            long sum = 0;
+            for (int k : keys) sum += map.get(k);
+            return sum;
+        }
+
+        @Override public long iterateAll() {
+            long sum = 0;
+            com.koloboke.collect.map.IntIntCursor c = map.cursor();
+            while (c.moveNext()) sum += c.key() + c.value();
             return sum;
         }
 

@@ -9,9 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import maplab.subject.EnumIds;
 
 /**
- * Ways to construct a map for {@code n} entries: the JDK's hash maps (and fastutil's open-hash
- * map as the peer) with the default constructor, with {@code n} as the constructor argument,
- * and presized for n entries. The ids are the JMH {@code @Param} values of
+ * Ways to construct a map for {@code n} entries: the JDK's hash maps (and as peers fastutil's
+ * open-hash map, Eclipse's {@code UnifiedMap} and Agrona's {@code Object2ObjectHashMap}) with
+ * the default constructor, with {@code n} as the constructor argument, and presized for n
+ * entries. Koloboke's {@code HashObjObjMap} is left out: filled with the Integer keys 0..n-1 it
+ * grew quadratically (seconds at 50,000 keys). The ids are the JMH {@code @Param} values of
  * {@code PresizeBench}.
  */
 public enum MapConstructor {
@@ -54,6 +56,24 @@ public enum MapConstructor {
     /** fastutil's {@code new Object2ObjectOpenHashMap<>(n)}: the argument is the expected number of entries. */
     FASTUTIL_EXPECTED("fastutil, expected n") {
         @Override public <K, V> Map<K, V> create(int n) { return new Object2ObjectOpenHashMap<>(n); }
+    },
+    /** Eclipse Collections' {@code new UnifiedMap<>()}: chained in small arrays, grows from 16 entries (load factor 0.75). */
+    ECLIPSE_DEFAULT("Eclipse UnifiedMap, default") {
+        @Override public <K, V> Map<K, V> create(int n) { return new org.eclipse.collections.impl.map.mutable.UnifiedMap<>(); }
+    },
+    /** {@code new UnifiedMap<>(n)}: the argument counts entries (the table is sized for n / 0.75), so this is presized. */
+    ECLIPSE_N("Eclipse new UnifiedMap<>(n)") {
+        @Override public <K, V> Map<K, V> create(int n) { return new org.eclipse.collections.impl.map.mutable.UnifiedMap<>(n); }
+    },
+    /** Agrona's {@code new Object2ObjectHashMap<>()}: open addressing, 8 slots at load factor 0.65. */
+    AGRONA_DEFAULT("Agrona Object2ObjectHashMap, default") {
+        @Override public <K, V> Map<K, V> create(int n) { return new org.agrona.collections.Object2ObjectHashMap<>(); }
+    },
+    /** {@code new Object2ObjectHashMap<>(n, 0.65f)}: like {@code new HashMap<>(n)}, the argument is slots, not entries, so it may still resize. */
+    AGRONA_N("Agrona new Object2ObjectHashMap<>(n, 0.65f)") {
+        @Override public <K, V> Map<K, V> create(int n) {
+            return new org.agrona.collections.Object2ObjectHashMap<>(n, org.agrona.collections.Hashing.DEFAULT_LOAD_FACTOR);
+        }
     };
 
     private final String label;

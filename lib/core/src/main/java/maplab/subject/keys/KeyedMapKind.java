@@ -12,8 +12,11 @@ import maplab.subject.EnumIds;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 
 /**
- * The maps key-types compares: JDK maps with boxed keys of several types, and primitive int
- * maps from fastutil and Eclipse Collections. All are default-constructed and grown by
+ * The maps key-types compares: JDK maps with boxed keys of several types, primitive int maps
+ * from fastutil, Eclipse Collections, HPPC, Agrona and Koloboke, the object maps of Eclipse,
+ * HPPC and Agrona with Integer keys, and Guava's read-only {@code ImmutableMap}. (Koloboke's
+ * {@code HashObjObjMap} is left out: filled with the Integer keys 0..n-1 it took seconds at
+ * 50,000 entries and grew quadratically, which no run of this size can afford.) All are default-constructed and grown by
  * inserting, as most code does. The ids are the JMH {@code @Param} values of
  * {@code KeyTypeBench}.
  */
@@ -28,7 +31,21 @@ public enum KeyedMapKind {
     /** fastutil {@code Int2IntOpenHashMap}: two int arrays, no objects per entry. */
     FASTUTIL_INT("fastutil Int2IntOpenHashMap", KeyType.INT, null),
     /** Eclipse Collections {@code IntIntHashMap}: an interleaved int array, no objects per entry. */
-    ECLIPSE_INT("Eclipse IntIntHashMap", KeyType.INT, null);
+    ECLIPSE_INT("Eclipse IntIntHashMap", KeyType.INT, null),
+    /** HPPC {@code IntIntHashMap}: two int arrays, no objects per entry. */
+    HPPC_INT("HPPC IntIntHashMap", KeyType.INT, null),
+    /** Agrona {@code Int2IntHashMap}: one interleaved int array at load factor 0.65. */
+    AGRONA_INT("Agrona Int2IntHashMap", KeyType.INT, null),
+    /** Koloboke {@code HashIntIntMap}: one interleaved key/value array. */
+    KOLOBOKE_INT("Koloboke HashIntIntMap", KeyType.INT, null),
+    /** Eclipse Collections {@code UnifiedMap}: keys and values in one array, colliding entries in small chained arrays; boxed keys. */
+    ECLIPSE_UNIFIED_INTEGER("Eclipse UnifiedMap<Integer,Integer>", KeyType.INTEGER, org.eclipse.collections.impl.map.mutable.UnifiedMap::new),
+    /** HPPC {@code ObjectObjectHashMap}: open addressing over two Object arrays; boxed keys. */
+    HPPC_OBJECT_INTEGER("HPPC ObjectObjectHashMap<Integer,Integer>", KeyType.INTEGER, null),
+    /** Agrona {@code Object2ObjectHashMap}: open addressing over one interleaved Object array; boxed keys. */
+    AGRONA_OBJECT_INTEGER("Agrona Object2ObjectHashMap<Integer,Integer>", KeyType.INTEGER, org.agrona.collections.Object2ObjectHashMap::new),
+    /** Guava {@code ImmutableMap.copyOf} of a filled HashMap: a read-only map built once (entries, a hash table, insertion order kept). */
+    GUAVA_IMMUTABLE_INTEGER("Guava ImmutableMap<Integer,Integer>", KeyType.INTEGER, null);
 
     private final String label;
     private final KeyType keyType;
@@ -54,6 +71,39 @@ public enum KeyedMapKind {
                 for (int i = 0; i < keys.length; i++) map.put(keys[i], i);
                 yield new PrimitiveKeyedMap(map, keys.clone(), k -> map.getIfAbsent(k, -1), map::size);
             }
+            case HPPC_INT -> {
+                com.carrotsearch.hppc.IntIntHashMap map = new com.carrotsearch.hppc.IntIntHashMap();
+                for (int i = 0; i < keys.length; i++) map.put(keys[i], i);
+                yield new PrimitiveKeyedMap(map, keys.clone(), k -> map.getOrDefault(k, -1), map::size);
+            }
+            case AGRONA_INT -> {
+                org.agrona.collections.Int2IntHashMap map = new org.agrona.collections.Int2IntHashMap(-1);
+                for (int i = 0; i < keys.length; i++) map.put(keys[i], i);
+                yield new PrimitiveKeyedMap(map, keys.clone(), map::get, map::size);
+            }
+            case KOLOBOKE_INT -> {
+                com.koloboke.collect.map.hash.HashIntIntMap map = com.koloboke.collect.map.hash.HashIntIntMaps.newMutableMap();
+                for (int i = 0; i < keys.length; i++) map.put(keys[i], i);
+                yield new PrimitiveKeyedMap(map, keys.clone(), k -> map.getOrDefault(k, -1), map::size);
+            }
+            case HPPC_OBJECT_INTEGER -> {
+                com.carrotsearch.hppc.ObjectObjectHashMap<Object, Integer> map = new com.carrotsearch.hppc.ObjectObjectHashMap<>();
+                Object[] probes = new Object[keys.length];
+                for (int i = 0; i < keys.length; i++) {
+                    map.put(keyType.key(keys[i]), i);
+                    probes[i] = keyType.key(keys[i]);
+                }
+                yield new ObjectKeyedMap(map, probes, k -> map.getOrDefault(k, -1), map::size);
+            }
+            case GUAVA_IMMUTABLE_INTEGER -> {
+                Map<Object, Integer> filled = new HashMap<>();
+                Object[] probes = new Object[keys.length];
+                for (int i = 0; i < keys.length; i++) {
+                    filled.put(keyType.key(keys[i]), i);
+                    probes[i] = keyType.key(keys[i]);
+                }
+                yield new BoxedKeyedMap(com.google.common.collect.ImmutableMap.copyOf(filled), probes);
+            }
             default -> {
                 Map<Object, Integer> map = jdkMap.get();
                 Object[] probes = new Object[keys.length];
@@ -67,6 +117,11 @@ public enum KeyedMapKind {
     }
 
     public String label() { return label; }
+
+    /** True for the maps of the peer libraries (Eclipse Collections, HPPC, Agrona, Koloboke, Guava). */
+    public boolean isPeer() {
+        return ordinal() >= ECLIPSE_INT.ordinal();
+    }
 
     public KeyType keyType() { return keyType; }
 
@@ -88,6 +143,13 @@ public enum KeyedMapKind {
         }
 
         @Override public int size() { return map.size(); }
+    }
+
+    /** A map with object keys that is not a {@link Map} (HPPC's); lookups use equal key objects built apart. */
+    private record ObjectKeyedMap(Object map, Object[] probes, java.util.function.ToIntFunction<Object> get,
+                                  java.util.function.IntSupplier sizer) implements KeyedMap {
+        @Override public int lookup(int i) { return get.applyAsInt(probes[i]); }
+        @Override public int size() { return sizer.getAsInt(); }
     }
 
     /** A primitive int map; lookups use the int keys. */

@@ -151,13 +151,22 @@ public final class MapFootprints {
     }
 
     private static Set<Object> sharedBoxSet(Object map) {
-        if (!(map instanceof Map<?, ?> m)) return Set.of();
-        Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            for (Object o : new Object[] {e.getKey(), e.getValue()}) {
-                if (o instanceof Integer i && i == Integer.valueOf(i.intValue()) && i >= -128 && i <= 127) shared.add(o);
-                if (o instanceof Long l && l == Long.valueOf(l.longValue()) && l >= -128 && l <= 127) shared.add(o);
+        List<Object> objects = new java.util.ArrayList<>();
+        if (map instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                objects.add(e.getKey());
+                objects.add(e.getValue());
             }
+        } else if (map instanceof com.carrotsearch.hppc.ObjectObjectHashMap<?, ?> h) {   // HPPC's object map is no java.util.Map
+            for (com.carrotsearch.hppc.cursors.ObjectObjectCursor<?, ?> c : h) {
+                objects.add(c.key);
+                objects.add(c.value);
+            }
+        }
+        Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Object o : objects) {
+            if (o instanceof Integer i && i == Integer.valueOf(i.intValue()) && i >= -128 && i <= 127) shared.add(o);
+            if (o instanceof Long l && l == Long.valueOf(l.longValue()) && l >= -128 && l <= 127) shared.add(o);
         }
         return shared;
     }

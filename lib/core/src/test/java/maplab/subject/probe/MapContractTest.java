@@ -40,6 +40,16 @@ class MapContractTest {
     static Stream<Named> subjects() {
         List<Named> out = new ArrayList<>();
         out.add(new Named("HashMap (reference)", () -> boxed(new HashMap<>())));
+        for (maplab.subject.jdk.MapConstructor c : maplab.subject.jdk.MapConstructor.values()) {   // presize's subjects, the peers' maps included
+            out.add(new Named("MapConstructor " + c.id(), () -> boxed(c.create(100))));
+        }
+        for (maplab.subject.collision.CollisionCase c : maplab.subject.collision.CollisionCase.values()) {   // collisions' peer maps
+            if (!c.isPeer()) continue;
+            out.add(new Named("CollisionCase " + c.id(), () -> {
+                @SuppressWarnings("unchecked") Map<Long, Long> m = (Map<Long, Long>) (Map<?, ?>) c.newMap(42, false);
+                return boxed(m);
+            }));
+        }
         for (HashMode h : HashMode.values()) {
             for (IndexBits b : IndexBits.values()) {
                 for (double lf : new double[] {0.5, 0.75, 0.9}) {

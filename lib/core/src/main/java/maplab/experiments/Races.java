@@ -363,7 +363,8 @@ public final class Races implements Experiment {
     private static void findings(ResultBuilder out, Map<RacePlan.Phase, Map<SharedMapType, Tally>> tallies,
                                  int runs, int threads, int keysPerThread, int iterationKeys) {
         int keys = threads * keysPerThread;
-        out.finding(Finding.parameter("runs", runs, "count", "Each subject ran %.0f put trials (" + threads + " threads, " + keysPerThread
+        boolean anyTrial = tallies.values().stream().flatMap(m -> m.values().stream()).anyMatch(t -> t.runs > 0 || t.hung > 0 || t.crashed > 0);
+        if (anyTrial) out.finding(Finding.parameter("runs", runs, "count", "Each subject ran %.0f put trials (" + threads + " threads, " + keysPerThread
                 + " distinct keys each, started together on a fresh map) and as many iteration trials (one thread iterating "
                 + iterationKeys + " entries while another adds " + iterationKeys / 2 + ")"));
         List<String> missing = new ArrayList<>();
@@ -386,7 +387,7 @@ public final class Races implements Experiment {
         } else {
             missing.add("hashmap_*: needs subject hashmap with at least one finished put run");
         }
-        if (hm != null) {
+        if (hm != null && (hm.runs > 0 || hm.hung > 0 || hm.crashed > 0)) {
             out.finding(putCount(Finding.count("hashmap_hung_runs", hm.hung, "count", "%.0f HashMap put run(s) hung and were killed by the watchdog"
                     + (hm.skipped(runs) > 0 ? "; the remaining " + hm.skipped(runs) + " were skipped" : "")), runs, threads, keysPerThread));
         }

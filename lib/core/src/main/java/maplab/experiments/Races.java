@@ -112,6 +112,18 @@ public final class Races implements Experiment {
         }
     }
 
+    /** The plan's progress steps: one per block of trials (a phase of one subject), see {@link #steps(RacePlan, int)}. */
+    @Override
+    public int plannedSteps(Params p) {
+        int runs = p.getInt("runs");
+        return steps(new RacePlan(p.getStrings("subjects").stream().map(SharedMapType::parse).toList(), runs, 0), runs);
+    }
+
+    /** One step per block of {@code runs} trials: the watchdog skips only within a block, so each block starts. */
+    private static int steps(RacePlan plan, int runs) {
+        return plan.size() / runs;
+    }
+
     @Override
     public void measure(RunContext ctx) throws Exception {
         Params p = ctx.params();
@@ -140,7 +152,7 @@ public final class Races implements Experiment {
         out.note("child_jvm", Map.of("main", RaceWorker.class.getName(), "jvm_args", CHILD_JVM_ARGS, "args", args,
                 "timeout_ms", timeout.toMillis()));
 
-        int blocks = plan.size() / runs;
+        int blocks = steps(plan, runs);
         ctx.progress().addSteps(blocks);
         int[] lastBlock = {-1};
         WatchedJvm.Summary summary = jvm.run(plan.size(), new WatchedJvm.Listener() {

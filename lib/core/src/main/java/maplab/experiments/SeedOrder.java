@@ -159,6 +159,16 @@ public final class SeedOrder implements Experiment {
     }
 
     @Override
+    public int plannedSteps(maplab.experiment.Params params) {
+        return steps(params.getInt("launches"));
+    }
+
+    /** The plan's progress steps: one per launched JVM, then one for the seeds tried in this JVM. */
+    private static int steps(int launches) {
+        return launches + 1;
+    }
+
+    @Override
     public void measure(RunContext ctx) {
         int launches = ctx.params().getInt("launches");
         int n = ctx.params().getInt("keys");
@@ -169,7 +179,7 @@ public final class SeedOrder implements Experiment {
 
         Map<Subject, Map<String, Integer>> seen = new LinkedHashMap<>();
         for (Subject s : Subject.values()) seen.put(s, new LinkedHashMap<>());
-        ctx.progress().addSteps(launches + 1);
+        ctx.progress().addSteps(steps(launches));
         for (int i = 0; i < launches; i++) {
             ctx.progress().step("launch " + (i + 1) + " of " + launches);
             Map<Subject, String> orders = launch(keys, launchSeeds.nextLong(), fixedSeed);

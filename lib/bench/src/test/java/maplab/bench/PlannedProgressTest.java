@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A run's progress total is its plan, known at the start: cheap experiments run end to end at
- * tiny sizes (child JVMs, a watchdog'd worker, JMH forks) take exactly the planned steps, the
+ * tiny sizes (child JVMs, a watchdog'd worker, JMH forks, a sequential JMH part) take exactly the planned steps, the
  * count never passes the total and never goes back, and the run ends done.
  */
 class PlannedProgressTest {
@@ -45,6 +45,8 @@ class PlannedProgressTest {
             "races      | runs=2;subjects=hashmap,concurrent_hash_map;keys_per_thread=200;iteration_keys=32",
             "key-types  | n=2000;subjects=hashmap_integer,fastutil_int;lookup_subjects=hashmap_integer,fastutil_int;pitfall_keys=100;lookup_effort=2:0x20ms+1x20ms",
             "presize    | n=2000;constructors=hashmap_default,hashmap_n,hashmap_presized;timed=hashmap_default,hashmap_presized;insert_effort=2:0+1",
+            // a sequential effort: the plan counts every round it may take, the rounds it does not need are skipped as done
+            "merge      | sizes=1024,4096;budget_ms=200;jdk_n=2000;strategies=put_all,put_loop;fastutil_n=4096;jdk_effort=2-4:1x20ms+1x20ms;fastutil_effort=2:0+1;trap_effort=2:0+1;same_hash_effort=2:0+1;growth_effort=1:0+1",
     })
     void theCountEndsAtThePlannedTotalAndNeverPassesIt(String id, String settings, @TempDir Path tmp) {
         Map<String, String> params = new LinkedHashMap<>();

@@ -101,14 +101,52 @@ public final class Collisions implements Experiment {
 
     // ------------------------------------------------------------------ measure
 
+    /** The plan's progress steps: one call count per case, then one per JMH cell (subject x size) and fork. */
+    @Override
+    public int plannedSteps(Params p) {
+        List<CollisionCase> cases = cases(p);
+        int cells = timed(p, cases, sizes(p)).stream().mapToInt(t -> t.subjects().size() * t.sizes().size()).sum();
+        return cases.size() + cells * p.getEffort("insert").plannedForks(false);
+    }
+
+    private static List<Integer> sizes(Params p) {
+        return new ArrayList<>(new TreeSet<>(p.getInts("sizes")));
+    }
+
+    private static List<CollisionCase> cases(Params p) {
+        return p.getStrings("cases").stream().map(CollisionCase::parse).toList();
+    }
+
+    /** One JMH batch of the plan: these subjects at these sizes. */
+    private record Timed(List<String> subjects, List<Integer> sizes) { }
+
+    /**
+     * The JMH batches: one per growth case (so constant_hash can stop at its own largest n), then
+     * the ratio-only cases at the largest size, then the peer libraries' cases at {@code peer_n}.
+     */
+    private static List<Timed> timed(Params p, List<CollisionCase> cases, List<Integer> sizes) {
+        List<Timed> out = new ArrayList<>();
+        List<String> growth = p.getStrings("growth_cases").stream().map(CollisionCase::parse)
+                .filter(cases::contains).map(CollisionCase::id).toList();
+        int nonComparableMax = p.getInt("noncomparable_max_n");
+        for (String g : growth) {
+            List<Integer> ns = g.equals(CollisionCase.CONSTANT_HASH.id()) ? sizes.stream().filter(n -> n <= nonComparableMax).toList() : sizes;
+            if (!ns.isEmpty()) out.add(new Timed(List.of(g), ns));
+        }
+        List<String> ratioOnly = RATIO_CASES.stream().filter(cases::contains).map(CollisionCase::id).filter(id -> !growth.contains(id)).toList();
+        if (!ratioOnly.isEmpty()) out.add(new Timed(ratioOnly, List.of(sizes.get(sizes.size() - 1))));
+        List<String> peers = p.getStrings("peer_cases").stream().map(CollisionCase::parse).map(CollisionCase::id).toList();
+        if (!peers.isEmpty()) out.add(new Timed(peers, List.of(p.getInt("peer_n"))));   // the peer libraries' maps, at their own size
+        return out;
+    }
+
     @Override
     public void measure(RunContext ctx) throws Exception {
-        List<Integer> sizes = new ArrayList<>(new TreeSet<>(ctx.params().getInts("sizes")));
-        List<CollisionCase> cases = ctx.params().getStrings("cases").stream().map(CollisionCase::parse).toList();
+        List<Integer> sizes = sizes(ctx.params());
+        List<CollisionCase> cases = cases(ctx.params());
         long keySeed = ctx.seed("keys");
         long mapSeed = ctx.seed("probe-map");
         ResultBuilder out = ctx.result();
-        int maxN = sizes.get(sizes.size() - 1);
 
         ctx.progress().addSteps(cases.size());
         for (CollisionCase c : cases) {
@@ -120,19 +158,7 @@ public final class Collisions implements Experiment {
         }
 
         List<Jmh> batches = new ArrayList<>();
-        List<String> growth = ctx.params().getStrings("growth_cases").stream().map(CollisionCase::parse)
-                .filter(cases::contains).map(CollisionCase::id).toList();
-        int nonComparableMax = ctx.params().getInt("noncomparable_max_n");
-        for (String g : growth) {
-            List<Integer> ns = g.equals(CollisionCase.CONSTANT_HASH.id()) ? sizes.stream().filter(n -> n <= nonComparableMax).toList() : sizes;
-            if (ns.isEmpty()) continue;
-            // one batch per growth case, so constant_hash can stop at its own largest n
-            batches.add(jmh(ctx, List.of(g), ns, keySeed, mapSeed));
-        }
-        List<String> ratioOnly = RATIO_CASES.stream().filter(cases::contains).map(CollisionCase::id).filter(id -> !growth.contains(id)).toList();
-        if (!ratioOnly.isEmpty()) batches.add(jmh(ctx, ratioOnly, List.of(maxN), keySeed, mapSeed));
-        List<String> peers = ctx.params().getStrings("peer_cases").stream().map(CollisionCase::parse).map(CollisionCase::id).toList();
-        if (!peers.isEmpty()) batches.add(jmh(ctx, peers, List.of(ctx.params().getInt("peer_n")), keySeed, mapSeed));
+        for (Timed t : timed(ctx.params(), cases, sizes)) batches.add(jmh(ctx, t.subjects(), t.sizes(), keySeed, mapSeed));
         for (List<JmhScore> batch : Jmh.inRounds(batches, ctx.random("run-order"))) {
             for (JmhScore s : batch) {
                 int n = Integer.parseInt(s.param("n"));

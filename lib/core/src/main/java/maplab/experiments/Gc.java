@@ -188,6 +188,25 @@ public final class Gc implements Experiment {
 
     // ------------------------------------------------------------------ measure
 
+    /**
+     * The plan's progress steps: one per allocation cell (subject x put and get) and fork, then
+     * one per pause cell (on the measuring JDK's collectors) and JVM.
+     */
+    @Override
+    public int plannedSteps(Params p) {
+        return p.getStrings("subjects").size() * ALLOC_METHODS * p.getEffort("alloc").plannedForks(false)
+                + pausePlan(p, TargetJvm.current().feature()).cells().size() * p.getEffort("pause").forks();
+    }
+
+    /** The benchmarks {@link #ALLOC_BENCH} matches: fill and get. */
+    private static final int ALLOC_METHODS = 2;
+
+    /** The pause cells on JDK {@code feature}. */
+    private static Plan pausePlan(Params p, int feature) {
+        return Plan.of(p.getStrings("collectors").stream().map(Collector::parse).toList(),
+                p.getStrings("keys").stream().map(ChurnKeys::parse).toList(), feature);
+    }
+
     @Override
     public void measure(RunContext ctx) throws Exception {
         allocation(ctx);
@@ -231,8 +250,7 @@ public final class Gc implements Experiment {
         int rounds = effort.iterations();
         int feature = TargetJvm.current().feature();
         List<Collector> listed = p.getStrings("collectors").stream().map(Collector::parse).toList();
-        List<ChurnKeys> keys = p.getStrings("keys").stream().map(ChurnKeys::parse).toList();
-        Plan plan = Plan.of(listed, keys, feature);
+        Plan plan = pausePlan(p, feature);
         long seed = ctx.seed("churn-keys");
         SplittableRandom order = ctx.random("pause-order");
         List<String> common = List.of("-Xms" + p.getLong("heap_mb") + "m", "-Xmx" + p.getLong("heap_mb") + "m",

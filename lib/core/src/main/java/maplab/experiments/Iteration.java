@@ -172,6 +172,24 @@ public final class Iteration implements Experiment {
 
     // ------------------------------------------------------------------ measure
 
+    /**
+     * The plan's progress steps: one per JMH cell and fork of the three parts (states: kinds x
+     * states; styles: kinds x styles; locality: layouts; no comparison adds rounds), then the
+     * profiled JVMs ({@link #profileSteps}).
+     */
+    @Override
+    public int plannedSteps(Params p) {
+        return p.getStrings("state_kinds").size() * p.getStrings("states").size() * p.getEffort("states").plannedForks(false)
+                + p.getStrings("kinds").size() * p.getStrings("styles").size() * p.getEffort("styles").plannedForks(false)
+                + p.getStrings("layouts").size() * p.getEffort("locality").plannedForks(false)
+                + profileSteps(p.getInt("profile_jvms"), p.getStrings("debug_nonsafepoints").size());
+    }
+
+    /** Progress steps of the profiles: one per JVM and DebugNonSafepoints setting. */
+    private static int profileSteps(int jvms, int modes) {
+        return jvms * modes;
+    }
+
     @Override
     public void measure(RunContext ctx) {
         int n = ctx.params().getInt("n");
@@ -222,7 +240,7 @@ public final class Iteration implements Experiment {
         int jvms = ctx.params().getInt("profile_jvms");
         List<String> modes = ctx.params().getStrings("debug_nonsafepoints");
         boolean async = ctx.params().getString("second_profiler").equals(ASYNC_PROFILER);
-        ctx.progress().addSteps(jvms * modes.size());
+        ctx.progress().addSteps(profileSteps(jvms, modes.size()));
         for (int jvm = 0; jvm < jvms; jvm++) {
             for (String mode : modes) {
                 // async-profiler only beside JFR with DebugNonSafepoints: loading it could change how the JIT keeps debug information

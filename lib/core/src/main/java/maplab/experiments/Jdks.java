@@ -137,6 +137,19 @@ public final class Jdks implements Experiment {
 
     // ------------------------------------------------------------------ measure
 
+    /**
+     * The plan's progress steps: per JVM ({@link #jvms}: one per role), one memory reading, then
+     * one per timed cell and fork (every cell on every JVM, no comparison adds rounds).
+     */
+    @Override
+    public int plannedSteps(Params p) {
+        return Role.values().length * (1 + timedCells(p).size() * p.getEffort("time").plannedForks(false));
+    }
+
+    private static List<Cell> timedCells(Params p) {
+        return p.getStrings("cells").stream().map(Cell::parse).toList();
+    }
+
     @Override
     public void measure(RunContext ctx) throws InterruptedException {
         Params p = ctx.params();
@@ -180,7 +193,7 @@ public final class Jdks implements Experiment {
 
     /** Every timed cell on every JVM, in alternating rounds (one batch per cell and JVM). */
     private static void timings(RunContext ctx, Map<Role, TargetJvm> jvms, int n, long keySeed) {
-        List<Cell> cells = ctx.params().getStrings("cells").stream().map(Cell::parse).toList();
+        List<Cell> cells = timedCells(ctx.params());
         if (cells.isEmpty()) return;
         List<Jmh> batches = new ArrayList<>();
         List<Cell> cellOf = new ArrayList<>();

@@ -103,6 +103,21 @@ public final class KeyOrderExperiment implements Experiment {
         }
     }
 
+    /**
+     * The plan's progress steps: the in-process counts ({@link #countSteps}), then one per JMH
+     * cell (timed subject and user subject x timed order x method) and fork (no comparison adds rounds).
+     */
+    @Override
+    public int plannedSteps(Params p) {
+        int timed = (p.getStrings("timed_subjects").size() + p.getStrings("user_subjects").size()) * p.getStrings("timed_orders").size();
+        return countSteps(p.getStrings("orders").size()) + timed * p.getStrings("timed_methods").size() * p.getEffort(PART).plannedForks(false);
+    }
+
+    /** Progress steps of the in-process counts: per order, two probe-length counts and one bin count. */
+    private static int countSteps(int orders) {
+        return orders * 3;
+    }
+
     @Override
     public void measure(RunContext ctx) {
         int n = ctx.params().getInt("n");
@@ -113,7 +128,7 @@ public final class KeyOrderExperiment implements Experiment {
         ResultBuilder out = ctx.result();
 
         // ---- in process: probe lengths (ProbeMap) and bin lengths (HashMap), exact for the seed ----
-        ctx.progress().addSteps(orders.size() * 3);
+        ctx.progress().addSteps(countSteps(orders.size()));
         for (KeyOrder order : orders) {
             int[] keys = order.intKeys(n, keySeed);
             for (IntMapType t : List.of(IntMapType.PROBEMAP_IDENTITY, IntMapType.PROBEMAP_MIXED)) {

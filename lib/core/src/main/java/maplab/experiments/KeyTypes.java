@@ -92,6 +92,15 @@ public final class KeyTypes implements Experiment {
 
     // ------------------------------------------------------------------ measure
 
+    /** Progress steps of the memory part (one child JVM) and of the pitfalls (one each). */
+    private static final int MEMORY_STEPS = 1, PITFALL_STEPS = 4;
+
+    /** The plan's progress steps: memory, pitfalls, then one per lookup subject and fork. */
+    @Override
+    public int plannedSteps(Params p) {
+        return MEMORY_STEPS + PITFALL_STEPS + p.getStrings("lookup_subjects").size() * p.getEffort("lookup").plannedForks(false);
+    }
+
     @Override
     public void measure(RunContext ctx) throws InterruptedException {
         int n = ctx.params().getInt("n");
@@ -122,7 +131,7 @@ public final class KeyTypes implements Experiment {
      */
     private static void memory(RunContext ctx, List<KeyedMapKind> subjects, int n, long keySeed) {
         ResultBuilder out = ctx.result();
-        ctx.progress().addSteps(1);
+        ctx.progress().addSteps(MEMORY_STEPS);
         ctx.progress().step("JOL object graphs and heap readings of " + subjects.size() + " maps (child JVM)");
         MapFootprints.Measurement m = MapFootprints.measure(subjects, n, keySeed, HEAP_REPEATS, java.time.Duration.ofMinutes(10));
         for (MapFootprints.Footprint f : m.footprints()) {
@@ -151,7 +160,7 @@ public final class KeyTypes implements Experiment {
 
     /** The pitfalls, counted: one row per rate (trials in n_keys), and the GC rounds the weak-map pitfall took. */
     private static void pitfalls(RunContext ctx, int count) throws InterruptedException {
-        ctx.progress().addSteps(4);
+        ctx.progress().addSteps(PITFALL_STEPS);
         List<KeyPitfalls.Rate> rates = new ArrayList<>();
         ctx.progress().step("pitfall: byte[] keys");
         rates.addAll(KeyPitfalls.byteArrayKeys(count));

@@ -125,6 +125,35 @@ public final class Merge implements Experiment {
 
     // ================================================================ measure
 
+    /**
+     * The plan's progress steps, one per JMH cell and fork (the JDK strategies' comparison may
+     * take up to its maximum forks) and one per in-process probe count: JDK strategies,
+     * fastutil fills (targets and user subjects x fill orders), probe counts (variants x sizes),
+     * trap times at the largest size, growth times at the smaller sizes.
+     */
+    @Override
+    public int plannedSteps(Params p) {
+        List<Integer> sizes = trapSizes(p);
+        List<ReinsertTarget> variants = trapVariants(p);
+        int sameHash = variants.contains(ReinsertTarget.SAME_HASH) ? 1 : 0;
+        return p.getStrings("strategies").size() * p.getEffort("jdk").plannedForks(true)
+                + (p.getStrings("fastutil_targets").size() + p.getStrings("user_subjects").size()) * FillOrder.ids().size()
+                        * p.getEffort("fastutil").plannedForks(false)
+                + p.getStrings("peer_targets").size() * FillOrder.ids().size() * p.getEffort("peer").plannedForks(false)
+                + variants.size() * sizes.size()
+                + sameHash * p.getEffort("same_hash").plannedForks(false) + (variants.size() - sameHash) * p.getEffort("trap").plannedForks(false)
+                + variants.size() * (sizes.size() - 1) * p.getEffort("growth").plannedForks(false);
+    }
+
+    /** The trap's sizes, ascending, each once. */
+    private static List<Integer> trapSizes(Params p) {
+        return new ArrayList<>(new TreeSet<>(p.getInts("sizes")));
+    }
+
+    private static List<ReinsertTarget> trapVariants(Params p) {
+        return p.getStrings("variants").stream().map(ReinsertTarget::parse).toList();
+    }
+
     @Override
     public void measure(RunContext ctx) throws Exception {
         ResultBuilder out = ctx.result();
@@ -189,10 +218,10 @@ public final class Merge implements Experiment {
     }
 
     private void trap(RunContext ctx, ResultBuilder out) throws InterruptedException {
-        List<Integer> sizes = new ArrayList<>(new TreeSet<>(ctx.params().getInts("sizes")));
+        List<Integer> sizes = trapSizes(ctx.params());
         int maxN = sizes.get(sizes.size() - 1);
         List<Integer> smaller = sizes.subList(0, sizes.size() - 1);
-        List<ReinsertTarget> variants = ctx.params().getStrings("variants").stream().map(ReinsertTarget::parse).toList();
+        List<ReinsertTarget> variants = trapVariants(ctx.params());
         long budgetMs = ctx.params().getLong("budget_ms");
         long keySeed = ctx.seed("trap-keys");
         long sourceSeed = ctx.seed("trap-source-map");

@@ -59,12 +59,23 @@ public final class Presize implements Experiment {
 
     // ================================================================ measure
 
+    /** The plan's progress steps: one resize count per constructor, then one per timed constructor and fork. */
+    @Override
+    public int plannedSteps(maplab.experiment.Params p) {
+        return p.getStrings("constructors").size() + timed(p).size() * p.getEffort("insert").plannedForks(false);
+    }
+
+    /** The constructors timed with JMH: those in 'timed' that are also in 'constructors'. */
+    private static List<MapConstructor> timed(maplab.experiment.Params p) {
+        List<String> timedIds = p.getStrings("timed");
+        return p.getStrings("constructors").stream().map(MapConstructor::parse).filter(c -> timedIds.contains(c.id())).toList();
+    }
+
     @Override
     public void measure(RunContext ctx) {
         int n = ctx.params().getInt("n");
         List<MapConstructor> constructors = ctx.params().getStrings("constructors").stream().map(MapConstructor::parse).toList();
-        List<String> timedIds = ctx.params().getStrings("timed");
-        List<MapConstructor> timed = constructors.stream().filter(c -> timedIds.contains(c.id())).toList();
+        List<MapConstructor> timed = timed(ctx.params());
         long keySeed = ctx.seed("keys");
         int[] keys = KeyOrder.RANDOM.intKeys(n, keySeed);
         ResultBuilder out = ctx.result();

@@ -112,6 +112,18 @@ public final class Races implements Experiment {
         }
     }
 
+    /** The plan's progress steps: one per block of trials (a phase of one subject), see {@link #steps(RacePlan, int)}. */
+    @Override
+    public int plannedSteps(Params p) {
+        int runs = p.getInt("runs");
+        return steps(new RacePlan(p.getStrings("subjects").stream().map(SharedMapType::parse).toList(), runs, 0), runs);
+    }
+
+    /** One step per block of {@code runs} trials: the watchdog skips only within a block, so each block starts. */
+    private static int steps(RacePlan plan, int runs) {
+        return plan.size() / runs;
+    }
+
     @Override
     public void measure(RunContext ctx) throws Exception {
         Params p = ctx.params();
@@ -140,7 +152,7 @@ public final class Races implements Experiment {
         out.note("child_jvm", Map.of("main", RaceWorker.class.getName(), "jvm_args", CHILD_JVM_ARGS, "args", args,
                 "timeout_ms", timeout.toMillis()));
 
-        int blocks = plan.size() / runs;
+        int blocks = steps(plan, runs);
         ctx.progress().addSteps(blocks);
         int[] lastBlock = {-1};
         WatchedJvm.Summary summary = jvm.run(plan.size(), new WatchedJvm.Listener() {
@@ -363,7 +375,8 @@ public final class Races implements Experiment {
     private static void findings(ResultBuilder out, Map<RacePlan.Phase, Map<SharedMapType, Tally>> tallies,
                                  int runs, int threads, int keysPerThread, int iterationKeys) {
         int keys = threads * keysPerThread;
-        out.finding(Finding.parameter("runs", runs, "count", "Each subject ran %.0f put trials (" + threads + " threads, " + keysPerThread
+        boolean anyTrial = tallies.values().stream().flatMap(m -> m.values().stream()).anyMatch(t -> t.runs > 0 || t.hung > 0 || t.crashed > 0);
+        if (anyTrial) out.finding(Finding.parameter("runs", runs, "count", "Each subject ran %.0f put trials (" + threads + " threads, " + keysPerThread
                 + " distinct keys each, started together on a fresh map) and as many iteration trials (one thread iterating "
                 + iterationKeys + " entries while another adds " + iterationKeys / 2 + ")"));
         List<String> missing = new ArrayList<>();
@@ -386,7 +399,7 @@ public final class Races implements Experiment {
         } else {
             missing.add("hashmap_*: needs subject hashmap with at least one finished put run");
         }
-        if (hm != null) {
+        if (hm != null && (hm.runs > 0 || hm.hung > 0 || hm.crashed > 0)) {
             out.finding(putCount(Finding.count("hashmap_hung_runs", hm.hung, "count", "%.0f HashMap put run(s) hung and were killed by the watchdog"
                     + (hm.skipped(runs) > 0 ? "; the remaining " + hm.skipped(runs) + " were skipped" : "")), runs, threads, keysPerThread));
         }

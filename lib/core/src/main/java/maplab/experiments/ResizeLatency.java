@@ -148,6 +148,17 @@ public final class ResizeLatency implements Experiment {
 
     // ================================================================ measure
 
+    /** The plan's progress steps: one per cell and round (a child JVM each). */
+    @Override
+    public int plannedSteps(Params p) {
+        return cells(p).size() * p.getEffort("fill").forks();
+    }
+
+    /** The run's cells: its subjects at its writer count. */
+    private static List<Cell> cells(Params p) {
+        return cells(p.getStrings("subjects").stream().map(GrowingMap::parse).toList(), p.getInt("writers"));
+    }
+
     @Override
     public void measure(RunContext ctx) throws InterruptedException {
         Params p = ctx.params();
@@ -156,7 +167,7 @@ public final class ResizeLatency implements Experiment {
         int slots = p.getInt("migration_slots");
         int buckets = p.getInt("buckets");
         Effort effort = p.getEffort("fill");
-        List<Cell> cells = cells(p.getStrings("subjects").stream().map(GrowingMap::parse).toList(), writers);
+        List<Cell> cells = cells(p);
         long keySeed = ctx.seed("keys");
         SplittableRandom order = ctx.random("run-order");
         long heap = p.getLong("heap_mb");

@@ -159,6 +159,16 @@ public final class SeedOrder implements Experiment {
     }
 
     @Override
+    public int plannedSteps(maplab.experiment.Params params) {
+        return steps(params.getInt("launches"));
+    }
+
+    /** The plan's progress steps: one per launched JVM, then one for the seeds tried in this JVM. */
+    private static int steps(int launches) {
+        return launches + 1;
+    }
+
+    @Override
     public void measure(RunContext ctx) {
         int launches = ctx.params().getInt("launches");
         int n = ctx.params().getInt("keys");
@@ -169,7 +179,7 @@ public final class SeedOrder implements Experiment {
 
         Map<Subject, Map<String, Integer>> seen = new LinkedHashMap<>();
         for (Subject s : Subject.values()) seen.put(s, new LinkedHashMap<>());
-        ctx.progress().addSteps(launches + 1);
+        ctx.progress().addSteps(steps(launches));
         for (int i = 0; i < launches; i++) {
             ctx.progress().step("launch " + (i + 1) + " of " + launches);
             Map<Subject, String> orders = launch(keys, launchSeeds.nextLong(), fixedSeed);
@@ -235,16 +245,18 @@ public final class SeedOrder implements Experiment {
             }
         }
         out.table("orders", Table.create("orders", subjectCol, rankCol, launchesCol, orderCol));
-        CategoryChart chart = Charts.bars("Distinct iteration orders of one key set (" + n + " words) over " + launches + " fresh JVMs",
-                "subject", "distinct orders (count)");
-        Charts.bars(chart, "across " + launches + " JVMs", categories, values, null);
-        out.chart("distinct orders", chart);
+        if (!categories.isEmpty()) { // an interrupted run may have no counts: no chart then
+            CategoryChart chart = Charts.bars("Distinct iteration orders of one key set (" + n + " words) over " + launches + " fresh JVMs",
+                    "subject", "distinct orders (count)");
+            Charts.bars(chart, "across " + launches + " JVMs", categories, values, null);
+            out.chart("distinct orders", chart);
+        }
 
         count(out, distinctRows, "mapof_distinct_orders", Subject.MAP_OF, "Map.of", n, launches);
         count(out, distinctRows, "hashmap_distinct_orders", Subject.HASHMAP, "HashMap", n, launches);
         count(out, distinctRows, "probemap_random_seed_distinct_orders", Subject.PROBEMAP_RANDOM_SEED, "ProbeMap with a seed drawn per JVM", n, launches);
         count(out, distinctRows, "probemap_fixed_seed_distinct_orders", Subject.PROBEMAP_FIXED_SEED, "ProbeMap with a fixed seed", n, launches);
-        out.finding(Finding.parameter("launches", launches, "count", "%.0f fresh JVMs were launched, each inserting the same key set"));
+        if (distinctRows.first().isPresent()) out.finding(Finding.parameter("launches", launches, "count", "%.0f fresh JVMs were launched, each inserting the same key set"));
         count(out, distinctRows, "setof_distinct_orders", Subject.SET_OF, "Set.of", n, launches);
         count(out, distinctRows, "linkedhashmap_distinct_orders", Subject.LINKEDHASHMAP, "LinkedHashMap", n, launches);
         count(out, distinctRows, "treemap_distinct_orders", Subject.TREEMAP, "TreeMap", n, launches);

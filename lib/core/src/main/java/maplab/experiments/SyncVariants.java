@@ -262,6 +262,30 @@ public final class SyncVariants implements Experiment {
 
     // ------------------------------------------------------------------ measure
 
+    /**
+     * The plan's progress steps: one per throughput cell and fork (up to the maximum forks in
+     * batches whose comparisons may add rounds), then one per latency cell and fork.
+     */
+    @Override
+    public int plannedSteps(Params p) {
+        List<Batch> plan = plan(p);
+        int steps = 0;
+        for (Batch b : plan) steps += cellsPerRun(p, b) * p.getEffort(PART).plannedForks(!comparedIn(p, plan, b).isEmpty());
+        return steps + latencyPlan(p).size() * p.getEffort(LATENCY_PART).plannedForks(false);
+    }
+
+    /** The cells of one JMH run of a batch: subjects x key counts x popularities. */
+    private static int cellsPerRun(Params p, Batch b) {
+        return b.subjects().size() * p.getInts("n_keys").size() * p.getStrings("popularities").size();
+    }
+
+    /** The findings' comparisons measured in batch {@code b}: at finding_threads or the most threads, both subjects in the batch. */
+    private static List<Comparison> comparedIn(Params p, List<Batch> plan, Batch b) {
+        int maxThreads = plan.stream().mapToInt(Batch::threads).max().orElse(1);
+        if (b.threads() != p.getInt("finding_threads") && b.threads() != maxThreads) return List.of();
+        return COMPARISONS.stream().filter(c -> c.readPct() == b.readPct() && b.subjects().contains(c.a()) && b.subjects().contains(c.b())).toList();
+    }
+
     @Override
     public void measure(RunContext ctx) {
         Params p = ctx.params();
@@ -277,11 +301,10 @@ public final class SyncVariants implements Experiment {
         List<Batch> plan = plan(p);
         List<Map<String, Object>> runOrder = Collections.synchronizedList(new ArrayList<>());
         List<Jmh> jmh = new ArrayList<>();
-        int maxThreads = plan.stream().mapToInt(Batch::threads).max().orElse(1);
         String keys = String.valueOf(nKeys.stream().max(Integer::compare).orElseThrow());
         String popularity = popularities.contains("uniform") ? "uniform" : popularities.get(0);
         for (Batch b : plan) {
-            int cellsPerRun = b.subjects().size() * nKeys.size() * popularities.size();
+            int cellsPerRun = cellsPerRun(p, b);
             Jmh run = ctx.jmh(BENCH, PART)
                     .param("subject", b.subjects().stream().map(SharedMapType::id).toList())
                     .param("readPct", String.valueOf(b.readPct()))
@@ -292,12 +315,9 @@ public final class SyncVariants implements Experiment {
                     .profiler("gc")
                     .progress(new RunClock(ctx.progress(), b, cellsPerRun, runOrder));
             // a sequential effort adds rounds only to the cells of the findings' comparisons (the headline slice)
-            if (b.threads() == p.getInt("finding_threads") || b.threads() == maxThreads) {
-                for (Comparison c : COMPARISONS) {
-                    if (c.readPct() != b.readPct() || !b.subjects().contains(c.a()) || !b.subjects().contains(c.b())) continue;
-                    run.compare(Map.of("subject", c.a().id(), "keys", keys, "popularity", popularity),
-                            Map.of("subject", c.b().id(), "keys", keys, "popularity", popularity));
-                }
+            for (Comparison c : comparedIn(p, plan, b)) {
+                run.compare(Map.of("subject", c.a().id(), "keys", keys, "popularity", popularity),
+                        Map.of("subject", c.b().id(), "keys", keys, "popularity", popularity));
             }
             jmh.add(run);
         }
@@ -455,6 +475,8 @@ public final class SyncVariants implements Experiment {
 
         @Override public void start(String title, int totalSteps) { delegate.start(title, totalSteps); }
         @Override public void addSteps(int moreSteps) { delegate.addSteps(moreSteps); }
+        @Override public void skipSteps(int n, String why) { delegate.skipSteps(n, why); }
+        @Override public void note(String label) { delegate.note(label); }
         @Override public void done(String summary) { delegate.done(summary); }
 
         @Override public void step(String label) {

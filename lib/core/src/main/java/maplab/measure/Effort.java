@@ -71,6 +71,15 @@ public record Effort(int forks, int maxForks, int warmupIterations, int warmupMi
         return maxForks - forks + 1;
     }
 
+    /**
+     * The forks the progress plans per cell: every round a sequential part may take
+     * ({@code maxForks}) when its run {@linkplain Jmh#compare compares} cells, else {@code forks}
+     * (as {@link Jmh#inRounds} adds them; rounds a sequential run does not need are skipped).
+     */
+    public int plannedForks(boolean compares) {
+        return compares ? maxForks : forks;
+    }
+
     /** Seconds of measuring and warming up per benchmark cell, without JVM start-up (a planning estimate). */
     public double secondsPerCell() {
         return forks * (warmupIterations * warmupMillis + iterations * iterationMillis) / 1000.0;

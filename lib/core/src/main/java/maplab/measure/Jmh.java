@@ -435,7 +435,7 @@ public final class Jmh {
                 boolean locked = String.valueOf(rootMessage(e)).contains("JMH lock");
                 if (!locked || System.currentTimeMillis() > deadline) throw e;
                 if (!told) {
-                    progress.step("waiting for another JMH run on this machine to finish (JMH's lock)");
+                    progress.note("waiting for another JMH run on this machine to finish (JMH's lock)"); // not a step: the plan counts benchmarks
                     told = true;
                 }
                 try {

@@ -67,6 +67,12 @@ public final class NotebookProgress implements Progress {
     }
 
     @Override
+    public synchronized void note(String label) {
+        this.label = label;
+        showSoon();
+    }
+
+    @Override
     public synchronized void skipSteps(int n, String why) {
         count.skip(n);
         this.label = why;

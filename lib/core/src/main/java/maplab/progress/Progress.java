@@ -37,6 +37,9 @@ public interface Progress {
         for (int i = 0; i < n; i++) step(why);
     }
 
+    /** Shows what the task is doing now without counting a step (e.g. waiting for a lock). */
+    default void note(String label) { }
+
     /** Ends the task well; {@code summary} says what it made. */
     void done(String summary);
 

@@ -39,6 +39,11 @@ public final class TerminalProgress implements Progress {
     }
 
     @Override
+    public synchronized void note(String label) {
+        print(count.view(label, null).text(), false);
+    }
+
+    @Override
     public synchronized void skipSteps(int n, String why) {
         if (n <= 0) return;
         count.skip(n);

@@ -41,6 +41,18 @@ class ProgressTest {
     }
 
     @Test
+    void aNoteShowsItsLabelWithoutCountingAStep() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        TerminalProgress p = new TerminalProgress(new java.io.PrintStream(bytes, true));
+        p.start("plan", 4);
+        p.step("a");
+        p.note("waiting for JMH's lock");
+        p.step("b");
+        String out = bytes.toString();
+        assertThat(out).contains("[1/4]", "waiting for JMH's lock", "[2/4]").doesNotContain("[3/4]");
+    }
+
+    @Test
     void aPlannedTotalHoldsAndSkippedStepsCountAsDone() {
         List<Object> shown = new ArrayList<>();
         List<Object> updated = new ArrayList<>();

@@ -78,6 +78,8 @@ public final class KeyTypes implements Experiment {
                         "maps whose lookups are timed (hashmap_integer, hashmap_string and fastutil_int give the lookup findings)"),
                 ParamSpec.integer("pitfall_keys", YS_PER_X, 10_000_000, 2_000, 100_000,
                         "keys per pitfall (a multiple of " + YS_PER_X + ")"),
+                ParamSpec.userSubjects("user_key_types", "your own key types (KeySource): a HashMap of n of your keys (value: an Integer),"
+                        + " bytes per entry by JOL, after the equals/hashCode check", maplab.subject.keys.KeySource.class),
                 ParamSpec.effort("lookup", new Effort(4, 2, 50, 3, 50), new Effort(6, 2, 100, 3, 100),
                         "JMH effort of the lookup timings (every subject, alternating rounds)"));
     }
@@ -103,6 +105,7 @@ public final class KeyTypes implements Experiment {
         ResultBuilder out = ctx.result();
 
         memory(ctx, subjects, n, keySeed);
+        userKeyMemory(ctx, n);
         pitfalls(ctx, pitfallKeys);
         for (JmhScore s : ctx.jmh(BENCH, "lookup").param("subject", lookupSubjects.stream().map(KeyedMapKind::id).toList())
                 .param("n", String.valueOf(n)).param("seed", String.valueOf(keySeed)).run()) {
@@ -131,6 +134,35 @@ public final class KeyTypes implements Experiment {
         out.note("jol_counting", JOL_COUNTING);
         out.note("jol_vm", ObjectGraphs.vmDetails().lines().filter(l -> !l.isBlank()).toList());
         if (!ObjectGraphs.jolStartupOutput().isEmpty()) out.note("jol_startup_output", ObjectGraphs.jolStartupOutput());
+    }
+
+    /**
+     * Bytes per entry of a {@code HashMap<key, Integer>} of {@code n} keys of each user key type
+     * ({@code key(0..n-1)}, value {@code i}), from JOL, as count rows like the built-in subjects'
+     * (key_type {@code user}).
+     */
+    private static void userKeyMemory(RunContext ctx, int n) {
+        List<String> users = ctx.params().getStrings("user_key_types");
+        ctx.progress().addSteps(users.size());
+        for (String user : users) {
+            ctx.progress().step("JOL object graph: HashMap of " + maplab.subject.user.UserSubject.label(user));
+            maplab.subject.keys.KeySource source = (maplab.subject.keys.KeySource) maplab.subject.user.UserSubject.newInstance(user);
+            Map<Object, Object> map = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) map.put(source.key(i), i);
+            if (map.size() != n) throw new IllegalStateException(user + ": " + n + " keys made a map of " + map.size() + " entries");
+            ObjectGraphs.Footprint f = ObjectGraphs.of(map);
+            for (Object[] m : new Object[][] {{"bytes_per_entry", f.bytes() / (double) n, Unit.BYTES_PER_ENTRY},
+                    {"objects", (double) f.objects(), Unit.COUNT}, {"shared_objects", (double) sharedBoxes(map), Unit.COUNT}, {"bytes", (double) f.bytes(), Unit.BYTES}}) {
+                ctx.result().row().with("part", "memory").with("subject", user).with("key_type", "user").with("variant", "")
+                        .with("n_keys", n).measure((String) m[0], (Double) m[1], (Unit) m[2]);
+            }
+        }
+    }
+
+    /** How a subject reads: a built-in's label, or {@code HashMap<YourKey (yours),Integer>}. */
+    static String subjectLabel(String subject) {
+        return maplab.subject.user.UserSubject.isUserId(subject) ? "HashMap<" + maplab.subject.user.UserSubject.label(subject) + ",Integer>"
+                : KeyedMapKind.parse(subject).label();
     }
 
     /** Keys and values of a JDK map that are the JDK's shared boxes (Integer or Long -128..127), each object once. */
@@ -214,7 +246,7 @@ public final class KeyTypes implements Experiment {
             shared.append(valueOf(same, "shared_objects"));
             bytes.append(valueOf(same, "bytes"));
             bpe.append(r.value());
-            labels.add(KeyedMapKind.parse(r.str("subject")).label());
+            labels.add(subjectLabel(r.str("subject")));
             values.add(r.value());
         }
         out.table("memory", Table.create("memory", subject, keyType, entries, objects, shared, bytes, bpe));
@@ -276,7 +308,7 @@ public final class KeyTypes implements Experiment {
             low.append(m.value() - m.error());
             high.append(m.value() + m.error());
             unit.append(r.str("unit"));
-            labels.add(KeyedMapKind.parse(r.str("subject")).label());
+            labels.add(subjectLabel(r.str("subject")));
             values.add(m.value());
             errors.add(m.error());
         }
@@ -304,6 +336,13 @@ public final class KeyTypes implements Experiment {
                     "fastutil Int2IntOpenHashMap took %.1f bytes per entry at " + r.str("n_keys") + " entries" + versus.replace("%", "%%"))
                     .where("n_keys", r.str("n_keys")));
         });
+        for (Rows.Row r : perEntry) {
+            if (!maplab.subject.user.UserSubject.isUserId(r.str("subject"))) continue;
+            String versus = hm.map(h -> String.format(Locale.ROOT, " (HashMap<Integer,Integer>: %.1f)", h.value())).orElse("");
+            out.finding(Finding.count("bytes_per_entry_" + maplab.subject.user.UserSubject.findingName(r.str("subject")), r.value(), "B/entry",
+                    subjectLabel(r.str("subject")) + " took %.1f bytes per entry at " + r.str("n_keys") + " entries (JOL: node, your key objects,"
+                            + " value boxes, table share)" + versus.replace("%", "%%")).where("n_keys", r.str("n_keys")));
+        }
         Rows pitfalls = rows.where("part", "pitfalls");
         pitfall(pitfalls, out, "byte_array_key_hit_rate", KeyPitfalls.EQUAL_COPY, "hit_rate", Finding.Basis.CONSTRUCTION, r -> String.format(Locale.ROOT,
                 "Looking up byte[] keys with equal-content copies found %d of %d entries (%.1f%%)%s",

@@ -72,7 +72,8 @@ public class SyncVariantsBench {
 
     @Setup
     public void setUp() {
-        SharedMapType type = SharedMapType.parse(subject);
+        boolean user = maplab.subject.user.UserSubject.isUserId(subject);   // a user's SharedMap, from the run's jar
+        SharedMapType type = user ? null : SharedMapType.parse(subject);
         if (keys < 1) throw new IllegalArgumentException("keys: bad value " + keys + "; allowed: a whole number from 1");
         AccessStream stream = AccessStream.of(keys, STREAM, readPct, Popularity.parse(popularity), seed);
         int[] raw = DistinctInts.scrambled(keys, seed);
@@ -85,9 +86,14 @@ public class SyncVariantsBench {
         opKey = new Integer[STREAM];
         opRead = stream.read();
         for (int i = 0; i < STREAM; i++) opKey[i] = boxed[stream.keyIndex()[i]];
-        map = type.create();
+        map = user ? userMap(subject) : type.create();
         map.putAll(all);
         if (map.size() != keys) throw new IllegalStateException(subject + " holds " + map.size() + " keys after filling, expected " + keys);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SharedMap<Integer, Integer> userMap(String id) {
+        return (SharedMap<Integer, Integer>) maplab.subject.user.UserSubject.newInstance(id);
     }
 
     @TearDown

@@ -91,7 +91,7 @@ class MainTest {
                 {"is not a .java file", "run", "key-order", "--subject", tmp.resolve("x.txt").toString()},
                 {"--subject: experiment 'presize' takes no user subjects; allowed for: key-order, merge", "run", "presize", "--subject", good.toString()},
                 {"the hash is not deterministic", "run", "key-order", "--subject", randomHash.toString()},
-                {"--subject: ListKeys implements maplab.subject.keys.KeySource, which experiment 'merge' does not take; allowed for it: key-types", "run", "merge", "--subject", keys.toString()},
+                {"--subject: ListKeys implements maplab.subject.keys.KeySource, which experiment 'merge' does not take; allowed for it: collisions, key-types", "run", "merge", "--subject", keys.toString()},
                 // a key source goes into key-types' user_key_types, where the equals/hashCode check stops it
                 {"subject 'user:IdentityKeysCli': breaks the equals/hashCode contract", "run", "key-types", "--subject", identityKeys.toString()},
                 {"subject 'user:NotDeterministicJsh': the hash is not deterministic", "run", "key-order", "--subject", jsh.toString()}};

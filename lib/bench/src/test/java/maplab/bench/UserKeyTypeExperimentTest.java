@@ -14,7 +14,7 @@ import maplab.subject.user.UserSubject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A user key type in key-types: bytes per entry by JOL beside the built-in key types; a key type breaking equals is stopped before anything runs. */
+/** A user key type in key-types: bytes per entry by JOL and lookups timed beside the built-in key types; a key type breaking equals is stopped before anything runs. */
 class UserKeyTypeExperimentTest {
 
     @Test
@@ -36,6 +36,12 @@ class UserKeyTypeExperimentTest {
         // the same node and value box per entry, but a Point (header + two ints) is larger than an Integer (header + one int)
         assertThat(mine.value()).isGreaterThan(r.finding("bytes_per_entry_hashmap_integer").value() + 3);
         assertThat(r.table("memory").rowCount()).isEqualTo(2);
+        // timed in JMH forks that made the keys from the run's jar, beside HashMap<Integer,Integer>, paired by round
+        Finding lookup = r.finding("lookup_user_point_keys_vs_hashmap_integer");
+        assertThat(lookup.basis()).isEqualTo(Finding.Basis.TIMING);
+        assertThat(lookup.low()).isLessThan(lookup.value());
+        assertThat(lookup.high()).isGreaterThan(lookup.value());
+        assertThat(r.table("lookup").rowCount()).isEqualTo(2);
         assertThat(tmp.resolve("run/subjects/PointKeys.jar")).exists();
     }
 

@@ -107,11 +107,14 @@ public final class KeyTypes implements Experiment {
         memory(ctx, subjects, n, keySeed);
         userKeyMemory(ctx, n);
         pitfalls(ctx, pitfallKeys);
-        for (JmhScore s : ctx.jmh(BENCH, "lookup").param("subject", lookupSubjects.stream().map(KeyedMapKind::id).toList())
+        List<String> lookupIds = new ArrayList<>(lookupSubjects.stream().map(KeyedMapKind::id).toList());
+        lookupIds.addAll(ctx.params().getStrings("user_key_types"));   // HashMaps of the user's keys, timed beside the built-ins
+        for (JmhScore s : ctx.jmh(BENCH, "lookup").param("subject", lookupIds)
                 .param("n", String.valueOf(n)).param("seed", String.valueOf(keySeed)).run()) {
-            KeyedMapKind kind = KeyedMapKind.parse(s.param("subject"));
-            out.row().with("part", "lookup").with("subject", kind.id()).with("key_type", kind.keyType().id()).with("variant", "")
-                    .with("n_keys", n).measure("lookup_time", s.measured(), Unit.ofJmh(s.unit()));
+            boolean user = maplab.subject.user.UserSubject.isUserId(s.param("subject"));
+            KeyedMapKind kind = user ? null : KeyedMapKind.parse(s.param("subject"));
+            out.row().with("part", "lookup").with("subject", user ? s.param("subject") : kind.id()).with("key_type", user ? "user" : kind.keyType().id())
+                    .with("variant", "").with("n_keys", n).measure("lookup_time", s.measured(), Unit.ofJmh(s.unit()));
         }
     }
 
@@ -363,6 +366,13 @@ public final class KeyTypes implements Experiment {
         Rows lookups = rows.where("part", "lookup").metric("lookup_time");
         lookupRatio(lookups, out, "lookup_string_vs_integer", KeyedMapKind.HASHMAP_STRING, KeyedMapKind.HASHMAP_INTEGER);
         lookupRatio(lookups, out, "lookup_fastutil_vs_hashmap_integer", KeyedMapKind.FASTUTIL_INT, KeyedMapKind.HASHMAP_INTEGER);
+        Optional<Rows.Row> integer = lookups.where("subject", KeyedMapKind.HASHMAP_INTEGER.id()).first();
+        for (Rows.Row r : lookups) {
+            if (!maplab.subject.user.UserSubject.isUserId(r.str("subject")) || integer.isEmpty()) continue;
+            out.finding(Finding.timeRatio("lookup_" + maplab.subject.user.UserSubject.findingName(r.str("subject")) + "_vs_hashmap_integer",
+                    "A lookup in a " + subjectLabel(r.str("subject")) + " of " + r.str("n_keys") + " entries", "one in a " + KeyedMapKind.HASHMAP_INTEGER.label(),
+                    r.measured().ratioTo(integer.get().measured())).where("n_keys", r.str("n_keys")));
+        }
     }
 
     private static void pitfall(Rows pitfalls, ResultBuilder out, String id, String variant, String metric, Finding.Basis basis,

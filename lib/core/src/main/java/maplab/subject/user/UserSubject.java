@@ -48,11 +48,12 @@ import maplab.subject.probe.LongHash;
  * checked: it must be a public class implementing one of the {@linkplain #FACADES facades}
  * ({@link LongMap} a map for key-order and merge; {@link LongHash} a hash for ProbeMap, which
  * then runs wherever a LongMap does; {@link KeySource} a key type for key-types and collisions;
- * {@link SharedMap} a concurrent map for sync-variants) with a public no-argument constructor. Its id ({@code user:ClassName}, also
- * its {@link #toString()}) goes into an experiment's {@code user_subjects} parameter; the run
- * then checks the {@linkplain MapContract map contract} before any benchmark, writes the
- * class's jar and source into the run folder ({@code subjects/}) and puts the jar on the class
- * path of every JMH fork and child JVM of that run.
+ * {@link SharedMap} a concurrent map for sync-variants) with a public no-argument constructor.
+ * Its id ({@code user:ClassName}, also its {@link #toString()}) goes into the experiment's
+ * parameter for its facade ({@code user_subjects} for maps and hashes, {@code user_key_types},
+ * {@code user_shared_maps}); the run then {@linkplain #checkContract checks it} before any
+ * benchmark, writes the class's jar and source into the run folder ({@code subjects/}) and puts
+ * the jar on the class path of every JMH fork and child JVM of that run.
  *
  * <pre>{@code
  * UserSubject mine = UserSubject.compile("""

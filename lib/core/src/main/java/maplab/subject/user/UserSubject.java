@@ -255,8 +255,9 @@ public final class UserSubject {
     public MapContract.Report checkContract(long seed) {
         Class<?> f = facade();
         if (f == LongHash.class) {
-            SubjectChecks.requireHash(id(), this::newHash, seed);
-            return MapContract.require(id() + " (ProbeMap hashing with it)", this::newMap, seed);
+            MapContract.Report hash = SubjectChecks.requireHash(id(), this::newHash, seed);
+            MapContract.Report map = MapContract.require(id() + " (ProbeMap hashing with it)", this::newMap, seed);
+            return new MapContract.Report(map.sequences(), map.operations() + hash.operations(), seed, hash + "; ProbeMap with it: " + map);
         }
         if (f == KeySource.class) {
             return SubjectChecks.requireKeys(id(), (KeySource) newInstance(), seed);

@@ -53,12 +53,30 @@ public class KeyTypeBench {
 
     @Setup
     public void setUp() {
-        map = KeyedMapKind.parse(subject).build(KeyOrder.RANDOM.intKeys(n, seed));
+        int[] keys = KeyOrder.RANDOM.intKeys(n, seed);
+        map = maplab.subject.user.UserSubject.isUserId(subject) ? userMap(subject, keys) : KeyedMapKind.parse(subject).build(keys);
         order = permutation(n, seed ^ 0x5DEECE66DL);
         index = 0;
         for (int i = 0; i < n; i++) {
             if (map.lookup(i) != i) throw new IllegalStateException(subject + ": key " + i + " not found");
         }
+    }
+
+    /**
+     * A HashMap of a user's key type ({@link maplab.subject.keys.KeySource}, from the run's jar):
+     * {@code key(keys[j]) -> keys[j]} in the order of {@code keys}, lookup keys made by a second {@code key(i)} call.
+     */
+    static KeyedMap userMap(String id, int[] keys) {
+        maplab.subject.keys.KeySource source = (maplab.subject.keys.KeySource) maplab.subject.user.UserSubject.newInstance(id);
+        java.util.Map<Object, Integer> map = new java.util.HashMap<>();
+        for (int k : keys) map.put(source.key(k), k);
+        Object[] lookupKeys = new Object[keys.length];
+        for (int i = 0; i < lookupKeys.length; i++) lookupKeys[i] = source.key(i);
+        return new KeyedMap() {
+            @Override public int lookup(int i) { return map.getOrDefault(lookupKeys[i], -1); }
+            @Override public int size() { return map.size(); }
+            @Override public Object map() { return map; }
+        };
     }
 
     /** 0..n-1 shuffled by Fisher-Yates with a seeded generator. */

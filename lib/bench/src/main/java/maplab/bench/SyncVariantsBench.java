@@ -82,7 +82,8 @@ public class SyncVariantsBench {
     record Loaded(SharedMap<Integer, Integer> map, Integer[] opKey, boolean[] opRead) { }
 
     static Loaded load(String subject, int readPct, int keys, String popularity, long seed) {
-        SharedMapType type = SharedMapType.parse(subject);
+        boolean user = maplab.subject.user.UserSubject.isUserId(subject);   // a user's SharedMap, from the run's jar
+        SharedMapType type = user ? null : SharedMapType.parse(subject);
         if (keys < 1) throw new IllegalArgumentException("keys: bad value " + keys + "; allowed: a whole number from 1");
         AccessStream stream = AccessStream.of(keys, STREAM, readPct, Popularity.parse(popularity), seed);
         int[] raw = DistinctInts.scrambled(keys, seed);
@@ -95,10 +96,15 @@ public class SyncVariantsBench {
         Integer[] opKey = new Integer[STREAM];
         boolean[] opRead = stream.read();
         for (int i = 0; i < STREAM; i++) opKey[i] = boxed[stream.keyIndex()[i]];
-        SharedMap<Integer, Integer> map = type.create();
+        SharedMap<Integer, Integer> map = user ? userMap(subject) : type.create();
         map.putAll(all);
         if (map.size() != keys) throw new IllegalStateException(subject + " holds " + map.size() + " keys after filling, expected " + keys);
         return new Loaded(map, opKey, opRead);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SharedMap<Integer, Integer> userMap(String id) {
+        return (SharedMap<Integer, Integer>) maplab.subject.user.UserSubject.newInstance(id);
     }
 
     @TearDown

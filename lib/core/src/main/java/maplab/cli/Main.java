@@ -90,9 +90,11 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "DIR", description = "write the run folder here (must be new or empty)")
         Path out;
 
-        @Option(names = "--subject", paramLabel = "FILE.java", description = {"your own map as a subject (repeatable): a public class implementing",
-                "maplab.subject.intmap.LongMap with a public no-argument constructor; compiled, checked against the map",
-                "contract, then timed beside the built-in subjects (experiments with a user_subjects parameter)"})
+        @Option(names = "--subject", paramLabel = "FILE.java|FILE.jsh", description = {"your own map, hash, key type or shared map as a subject (repeatable):",
+                "a public class with a public no-argument constructor implementing maplab.subject.intmap.LongMap (key-order, merge),",
+                "maplab.subject.probe.LongHash (ProbeMap with your hash: key-order, merge), maplab.subject.keys.KeySource",
+                "(key-types, collisions) or maplab.subject.concurrent.SharedMap (sync-variants); compiled, checked (map contract,",
+                "deterministic hash, equals/hashCode, concurrent check), then timed beside the built-in subjects"})
         List<Path> subjects = List.of();
 
         @Option(names = "--jdk", paramLabel = "PATH|VERSION", description = "the JDK that measures (every JMH fork and child JVM): "
@@ -134,20 +136,35 @@ public final class Main implements Callable<Integer> {
             return OK;
         }
 
-        /** Compiles each {@code --subject} file and adds its id to the experiment's {@code user_subjects}. */
+        /**
+         * Compiles each {@code --subject} file and adds its id to the experiment's user-subjects
+         * parameter that takes the facade the class implements (a map or hash: {@code user_subjects};
+         * a key type: {@code user_key_types}; a shared map: {@code user_shared_maps}).
+         */
         private void addSubjects(Map<String, String> params) {
             Experiment e = Experiments.byId(id);
-            boolean takes = Params.specsOf(e).stream().anyMatch(s -> s.name().equals(USER_SUBJECTS));
-            if (!takes) {
-                List<String> ok = Experiments.all().stream()
-                        .filter(x -> Params.specsOf(x).stream().anyMatch(s -> s.name().equals(USER_SUBJECTS))).map(Experiment::id).toList();
-                throw new IllegalArgumentException("--subject: experiment '" + id + "' takes no user subjects; allowed for: " + String.join(", ", ok));
+            List<maplab.experiment.ParamSpec> specs = Params.specsOf(e).stream().filter(s -> s.kind() == maplab.experiment.ParamSpec.Kind.USER_SUBJECTS).toList();
+            if (specs.isEmpty()) {
+                throw new IllegalArgumentException("--subject: experiment '" + id + "' takes no user subjects; allowed for: " + String.join(", ", takers(null)));
             }
-            List<String> ids = new java.util.ArrayList<>();
-            String given = params.getOrDefault(USER_SUBJECTS, "none");
-            if (!given.isBlank() && !given.equalsIgnoreCase("none")) ids.add(given);
-            for (Path file : subjects) ids.add(maplab.subject.user.UserSubject.fromFile(file).id());
-            params.put(USER_SUBJECTS, String.join(",", ids));
+            for (Path file : subjects) {
+                maplab.subject.user.UserSubject u = maplab.subject.user.UserSubject.fromFile(file);
+                String facade = u.facade().getName();
+                maplab.experiment.ParamSpec spec = specs.stream().filter(s -> s.userFacades().contains(facade)).findFirst().orElseThrow(() ->
+                        new IllegalArgumentException("--subject: " + u.className() + " implements " + facade + ", which experiment '" + id
+                                + "' does not take; allowed for it: " + String.join(", ", takers(facade))));
+                List<String> ids = new java.util.ArrayList<>();
+                String given = params.getOrDefault(spec.name(), "none");
+                if (!given.isBlank() && !given.equalsIgnoreCase("none")) ids.add(given);
+                ids.add(u.id());
+                params.put(spec.name(), String.join(",", ids));
+            }
+        }
+
+        /** The experiments that take user subjects (of {@code facade}, when not null). */
+        private static List<String> takers(String facade) {
+            return Experiments.all().stream().filter(x -> Params.specsOf(x).stream().anyMatch(s -> s.kind() == maplab.experiment.ParamSpec.Kind.USER_SUBJECTS
+                    && (facade == null || s.userFacades().contains(facade)))).map(Experiment::id).toList();
         }
     }
 

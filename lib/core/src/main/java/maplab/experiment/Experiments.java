@@ -149,6 +149,10 @@ public final class Experiments {
             if (spec.kind() != ParamSpec.Kind.USER_SUBJECTS) continue;
             for (String id : params.getStrings(spec.name())) {
                 UserSubject u = UserSubject.byId(spec.name(), id);
+                if (!spec.userFacades().contains(u.facade().getName())) {
+                    throw new IllegalArgumentException("parameter '" + spec.name() + "': user subject '" + id + "' implements " + u.facade().getName()
+                            + "; allowed: user subjects implementing " + String.join(" or ", spec.userFacades()));
+                }
                 if (!out.contains(u)) out.add(u);
             }
         }

@@ -67,7 +67,20 @@ public final class ParamSpec {
      * was compiled in this JVM is checked when the run starts.
      */
     public static ParamSpec userSubjects(String name, String description) {
-        return new ParamSpec(name, Kind.USER_SUBJECTS, 0, 0, List.of(), "none", "none", description);
+        return userSubjects(name, description, maplab.subject.intmap.LongMap.class, maplab.subject.probe.LongHash.class);
+    }
+
+    /**
+     * User subjects implementing one of {@code facades} (a map, a hash, a key source, a shared
+     * map: see {@link maplab.subject.user.UserSubject#FACADES}); otherwise as {@link #userSubjects(String, String)}.
+     */
+    public static ParamSpec userSubjects(String name, String description, Class<?>... facades) {
+        return new ParamSpec(name, Kind.USER_SUBJECTS, 0, 0, java.util.Arrays.stream(facades).map(Class::getName).toList(), "none", "none", description);
+    }
+
+    /** For a user-subjects parameter: the names of the facades its subjects may implement. */
+    public List<String> userFacades() {
+        return kind == Kind.USER_SUBJECTS ? allowed : List.of();
     }
 
     public String name() { return name; }
@@ -91,7 +104,8 @@ public final class ParamSpec {
             case CHOICE -> "one of " + String.join(", ", allowed);
             case CHOICES -> "a comma-separated list of " + String.join(", ", allowed);
             case EFFORT -> "FORKS:WARMUPxMSms+ITERATIONSxMSms (e.g. 4:2x100ms+3x100ms), or FORKS:WARMUP+SHOTS for single shots (e.g. 4:2+3)";
-            case USER_SUBJECTS -> "none, or a comma-separated list of user subjects (user:ClassName, from UserSubject.compile or --subject path/X.java)";
+            case USER_SUBJECTS -> "none, or a comma-separated list of user subjects (user:ClassName, from UserSubject.compile or --subject path/X.java)"
+                    + " implementing " + String.join(" or ", allowed);
         };
     }
 

@@ -86,6 +86,10 @@ public final class Collisions implements Experiment {
                         "cases timed at every size (time per insert chart, growth table); constant_hash gives noncomparable_growth_exponent"),
                 ParamSpec.integer("noncomparable_max_n", 16, 1 << 20, 1 << 20, 16384,
                         "largest n at which constant_hash is timed (its fill is O(n^2): 3.4 s per fill at 32768)"),
+                ParamSpec.userSubjects("user_key_types", "your own key types (KeySource): key(0..n-1) into a HashMap at every size, tree bins and"
+                        + " longest bin counted, after the equals/hashCode check", maplab.subject.keys.KeySource.class),
+                ParamSpec.userSubjects("user_subjects", "your own hashes (LongHash): ProbeMap hashing hashCode() with yours, filled with the colliding"
+                        + " and the random Strings at every size, probes counted, after the determinism check", maplab.subject.probe.LongHash.class),
                 ParamSpec.effort("insert", new Effort(4, 4, 50, 3, 50), new Effort(6, 3, 100, 3, 100),
                         "JMH effort of the timed fills (every cell, alternating rounds)"));
     }
@@ -106,7 +110,8 @@ public final class Collisions implements Experiment {
     public int plannedSteps(Params p) {
         List<CollisionCase> cases = cases(p);
         int cells = timed(p, cases, sizes(p)).stream().mapToInt(t -> t.subjects().size() * t.sizes().size()).sum();
-        return cases.size() + cells * p.getEffort("insert").plannedForks(false);
+        int userCounts = p.getStrings("user_key_types").size() + p.getStrings("user_subjects").size();
+        return cases.size() + userCounts + cells * p.getEffort("insert").plannedForks(false);
     }
 
     private static List<Integer> sizes(Params p) {
@@ -157,6 +162,8 @@ public final class Collisions implements Experiment {
             }
         }
 
+        userCounts(ctx, sizes, keySeed);
+
         List<Jmh> batches = new ArrayList<>();
         for (Timed t : timed(ctx.params(), cases, sizes)) batches.add(jmh(ctx, t.subjects(), t.sizes(), keySeed, mapSeed));
         for (List<JmhScore> batch : Jmh.inRounds(batches, ctx.random("run-order"))) {
@@ -173,6 +180,44 @@ public final class Collisions implements Experiment {
         return ctx.jmh(BENCH, "insert").param("subject", subjects).param("n", sizes)
                 .param("seed", String.valueOf(keySeed)).param("mapSeed", String.valueOf(mapSeed))
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * User key types and hashes, counted in process at every size (not timed): a key type's keys
+     * {@code key(0..n-1)} in a HashMap (tree bins, longest bin); a hash as ProbeMap's hash of
+     * {@code hashCode()}, filled with the colliding and the random Strings (mean and longest probe;
+     * column {@code key_kind}).
+     */
+    private static void userCounts(RunContext ctx, List<Integer> sizes, long keySeed) {
+        ResultBuilder out = ctx.result();
+        List<String> keyTypes = ctx.params().getStrings("user_key_types");
+        List<String> hashes = ctx.params().getStrings("user_subjects");
+        ctx.progress().addSteps(keyTypes.size() + hashes.size());
+        for (String user : keyTypes) {
+            ctx.progress().step("counting bins: HashMap of " + maplab.subject.user.UserSubject.label(user));
+            maplab.subject.keys.KeySource source = (maplab.subject.keys.KeySource) maplab.subject.user.UserSubject.newInstance(user);
+            for (int n : sizes) {
+                java.util.HashMap<Object, Object> map = new java.util.HashMap<>();
+                for (int i = 0; i < n; i++) map.put(source.key(i), i);
+                HashMapInternals.Bins bins = HashMapInternals.bins(map);
+                out.row().with("subject", user).with("n_keys", n).measure("tree_bins", bins.treeBins(), Unit.COUNT);
+                out.row().with("subject", user).with("n_keys", n).measure("max_bin_length", bins.maxLength(), Unit.COUNT);
+            }
+        }
+        for (String user : hashes) {
+            ctx.progress().step("counting probes: ProbeMap with " + maplab.subject.user.UserSubject.label(user));
+            maplab.subject.probe.LongHash hash = maplab.subject.user.UserSubject.byId("user_subjects", user).newHash();
+            for (maplab.workload.KeyKind kind : List.of(maplab.workload.KeyKind.COLLIDING_STRING, maplab.workload.KeyKind.RANDOM_STRING)) {
+                for (int n : sizes) {
+                    ProbeMap<Object, Object> map = new ProbeMap<>(maplab.subject.probe.ProbeConfig.of(maplab.subject.probe.HashMode.MIXED)
+                            .withUserHash(hash).withCounting(true), 0);
+                    CollisionCase.insertAll(map, kind.plainKeys(n, keySeed));
+                    String keyKind = kind.name().toLowerCase(Locale.ROOT);
+                    out.row().with("subject", user).with("key_kind", keyKind).with("n_keys", n).measure("mean_probe_per_insert", map.counters().meanInsertProbe(), Unit.PROBES);
+                    out.row().with("subject", user).with("key_kind", keyKind).with("n_keys", n).measure("max_probe", map.counters().maxInsertProbe(), Unit.PROBES);
+                }
+            }
+        }
     }
 
     /** Inserts n instrumented keys of case {@code c} into a new map and counts what the map did. */
@@ -215,6 +260,40 @@ public final class Collisions implements Experiment {
         Rows fills = rows.metric("fill_time");
         timeCharts(fills, out);
         findings(rows, out);
+    }
+
+    /**
+     * For each user key type: {@code tree_bins_user_<name>} (tree bins of a HashMap of its keys at the
+     * largest size, longest bin in the sentence). For each user hash:
+     * {@code probe_mean_colliding_string_user_<name>} (mean probe per insert of the colliding Strings
+     * at the largest size, the random Strings' in the sentence). Counts, exact for the seed.
+     */
+    private static void userFindings(Rows rows, ResultBuilder out) {
+        for (String user : rows.distinct("subject")) {
+            if (!maplab.subject.user.UserSubject.isUserId(user)) continue;
+            Rows mine = rows.where("subject", user);
+            String label = maplab.subject.user.UserSubject.label(user);
+            String name = maplab.subject.user.UserSubject.findingName(user);
+            Rows trees = mine.metric("tree_bins");
+            if (!trees.isEmpty()) {
+                int maxN = trees.distinct("n_keys").stream().mapToInt(Integer::parseInt).max().orElseThrow();
+                double longest = mine.metric("max_bin_length").where("n_keys", maxN).one().value();
+                out.finding(Finding.count("tree_bins_" + name, trees.where("n_keys", maxN).one().value(), "count",
+                        "A HashMap of " + maxN + " of your keys (" + label + ") had %.0f tree bins; its longest bin held "
+                                + (long) longest + " entries (counted)").where("n_keys", maxN));
+            }
+            Rows probes = mine.metric("mean_probe_per_insert");
+            if (!probes.isEmpty()) {
+                int maxN = probes.distinct("n_keys").stream().mapToInt(Integer::parseInt).max().orElseThrow();
+                Rows colliding = probes.where("n_keys", maxN).where("key_kind", "colliding_string");
+                Rows random = probes.where("n_keys", maxN).where("key_kind", "random_string");
+                if (colliding.isEmpty() || random.isEmpty()) continue;
+                out.finding(Finding.count("probe_mean_colliding_string_" + name, colliding.one().value(), "probes",
+                        "With " + label + " as ProbeMap's hash of hashCode(), inserting " + maxN + " Strings that share one String.hashCode took %.1f"
+                                + String.format(Locale.ROOT, " probes per insert beyond the home slot, against %.2f for random Strings", random.one().value())
+                                + " (counted; a hash of hashCode() cannot separate keys whose hashCode is equal)").where("n_keys", maxN));
+            }
+        }
     }
 
     /** The sizes a metric was measured at for one case, ascending. */
@@ -314,6 +393,7 @@ public final class Collisions implements Experiment {
     }
 
     private static void findings(Rows rows, ResultBuilder out) {
+        userFindings(rows, out);
         Rows constant = rows.where("subject", CollisionCase.CONSTANT_HASH.id());
         List<Integer> counted = sizesOf(constant.metric("equals_per_insert"), CollisionCase.CONSTANT_HASH);
         if (!counted.isEmpty()) {

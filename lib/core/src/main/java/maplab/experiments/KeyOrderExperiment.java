@@ -23,6 +23,9 @@ import maplab.result.Unit;
 import maplab.subject.intmap.IntMapType;
 import maplab.subject.probe.LongProbeMap;
 import maplab.subject.probe.ProbeCounters;
+import maplab.subject.probe.HashMode;
+import maplab.subject.probe.LongHash;
+import maplab.subject.probe.ProbeConfig;
 import maplab.subject.user.UserSubject;
 import maplab.workload.KeyOrder;
 import org.knowm.xchart.CategoryChart;
@@ -110,7 +113,9 @@ public final class KeyOrderExperiment implements Experiment {
     @Override
     public int plannedSteps(Params p) {
         int timed = (p.getStrings("timed_subjects").size() + p.getStrings("user_subjects").size()) * p.getStrings("timed_orders").size();
-        return countSteps(p.getStrings("orders").size()) + timed * p.getStrings("timed_methods").size() * p.getEffort(PART).plannedForks(false);
+        long userHashes = p.getStrings("user_subjects").stream().filter(u -> UserSubject.byId("user_subjects", u).facade() == LongHash.class).count();
+        return countSteps(p.getStrings("orders").size()) + (int) userHashes * p.getStrings("orders").size()
+                + timed * p.getStrings("timed_methods").size() * p.getEffort(PART).plannedForks(false);
     }
 
     /** Progress steps of the in-process counts: per order, two probe-length counts and one bin count. */
@@ -149,6 +154,21 @@ public final class KeyOrderExperiment implements Experiment {
             }
             out.row().with("subject", IntMapType.HASHMAP.id()).with("order", order.label()).with("n_keys", n).measure("max_bin_length", b.maxLength(), Unit.COUNT);
             out.row().with("subject", IntMapType.HASHMAP.id()).with("order", order.label()).with("n_keys", n).measure("tree_bins", b.treeBins(), Unit.COUNT);
+        }
+        // ---- in process: probe lengths of ProbeMap with each user hash (LongHash) ----
+        for (String user : ctx.params().getStrings("user_subjects")) {
+            UserSubject u = UserSubject.byId("user_subjects", user);
+            if (u.facade() != LongHash.class) continue;
+            ctx.progress().addSteps(orders.size());
+            for (KeyOrder order : orders) {
+                ctx.progress().step("probe lengths: ProbeMap with " + UserSubject.label(user) + ", " + order.label());
+                int[] keys = order.intKeys(n, keySeed);
+                LongProbeMap m = IntMapType.fillProbeMap(keys, ProbeConfig.of(HashMode.MIXED).withUserHash(u.newHash()).withCounting(true));
+                for (int k : keys) {
+                    if (m.get(k) != k) throw new IllegalStateException("ProbeMap with " + user + " lost key " + k);
+                }
+                record(out, user, order, n, m.counters(), m.capacity());
+            }
         }
 
         // ---- JMH: lookup and iteration time per order, every cell in one run (forks in alternating rounds) ----
@@ -196,6 +216,7 @@ public final class KeyOrderExperiment implements Experiment {
                     "With the " + f[1] + " hash, inserting " + n + " keys in " + f[0] + " order into a growing ProbeMap took %.3f probes"
                             + " per insert beyond the home slot (longest: " + (long) max.value() + "; counted, exact for this seed)").where("n_keys", n));
         }
+        userHashProbeFindings(rows, n, out);
         Rows chunkedMax = rows.metric("insert_probe_max").where("subject", IntMapType.PROBEMAP_IDENTITY.id()).where("order", "chunked");
         Rows ascendingMax = rows.metric("insert_probe_max").where("subject", IntMapType.PROBEMAP_IDENTITY.id()).where("order", "ascending");
         if (!chunkedMax.isEmpty() && !ascendingMax.isEmpty()) {
@@ -240,6 +261,27 @@ public final class KeyOrderExperiment implements Experiment {
                         .where("n_keys", n).where("gc", gc));
             }
             userComparisons(method, times, n, out);
+        }
+    }
+
+    /**
+     * For each user hash counted (rows of a {@code user:} subject with probe counts), per order:
+     * {@code probe_mean_<order>_<user>} (probes per insert beyond the home slot, exact for the seed),
+     * with the mixed hash's mean in the same order in the sentence when it was counted.
+     */
+    private static void userHashProbeFindings(Rows rows, int n, ResultBuilder out) {
+        Rows means = rows.metric("insert_probe_mean");
+        for (String subject : means.distinct("subject")) {
+            if (!UserSubject.isUserId(subject)) continue;
+            for (String order : means.where("subject", subject).distinct("order")) {
+                Rows.Row max = rows.metric("insert_probe_max").where("subject", subject).where("order", order).one();
+                Rows mixed = means.where("subject", IntMapType.PROBEMAP_MIXED.id()).where("order", order);
+                String against = mixed.isEmpty() ? "" : String.format(java.util.Locale.ROOT, "; the mixed hash: %.3f", mixed.one().value());
+                out.finding(Finding.count("probe_mean_" + order + "_" + UserSubject.findingName(subject), means.where("subject", subject).where("order", order).one().value(),
+                        "probes", "With " + UserSubject.label(subject) + " as ProbeMap's hash, inserting " + n + " keys in " + order
+                                + " order took %.3f probes per insert beyond the home slot (longest: " + (long) max.value() + against
+                                + "; counted, exact for this seed)").where("n_keys", n));
+            }
         }
     }
 
@@ -307,17 +349,21 @@ public final class KeyOrderExperiment implements Experiment {
     }
 
     private static void record(ResultBuilder out, IntMapType t, KeyOrder order, int n, ProbeCounters c, int capacity) {
-        out.row().with("subject", t.id()).with("order", order.label()).with("n_keys", n).measure("insert_probe_mean", c.meanInsertProbe(), Unit.PROBES);
-        out.row().with("subject", t.id()).with("order", order.label()).with("n_keys", n).measure("insert_probe_max", c.maxInsertProbe(), Unit.PROBES);
-        out.row().with("subject", t.id()).with("order", order.label()).with("n_keys", n).measure("lookup_probe_mean", c.meanLookupProbe(), Unit.PROBES);
-        out.row().with("subject", t.id()).with("order", order.label()).with("n_keys", n).measure("lookup_probe_max", c.maxLookupProbe(), Unit.PROBES);
-        out.row().with("subject", t.id()).with("order", order.label()).with("n_keys", n).measure("resizes", c.resizes(), Unit.COUNT);
-        out.row().with("subject", t.id()).with("order", order.label()).with("n_keys", n).measure("final_capacity", capacity, Unit.COUNT);
+        record(out, t.id(), order, n, c, capacity);
+    }
+
+    private static void record(ResultBuilder out, String subject, KeyOrder order, int n, ProbeCounters c, int capacity) {
+        out.row().with("subject", subject).with("order", order.label()).with("n_keys", n).measure("insert_probe_mean", c.meanInsertProbe(), Unit.PROBES);
+        out.row().with("subject", subject).with("order", order.label()).with("n_keys", n).measure("insert_probe_max", c.maxInsertProbe(), Unit.PROBES);
+        out.row().with("subject", subject).with("order", order.label()).with("n_keys", n).measure("lookup_probe_mean", c.meanLookupProbe(), Unit.PROBES);
+        out.row().with("subject", subject).with("order", order.label()).with("n_keys", n).measure("lookup_probe_max", c.maxLookupProbe(), Unit.PROBES);
+        out.row().with("subject", subject).with("order", order.label()).with("n_keys", n).measure("resizes", c.resizes(), Unit.COUNT);
+        out.row().with("subject", subject).with("order", order.label()).with("n_keys", n).measure("final_capacity", capacity, Unit.COUNT);
         long[] h = c.insertHistogram();
         List<String> labels = bucketLabels(h.length);
         long[] buckets = bucket(h);
         for (int b = 0; b < buckets.length; b++) {
-            out.row().with("subject", t.id()).with("order", order.label()).with("n_keys", n).with("probe_length", labels.get(b))
+            out.row().with("subject", subject).with("order", order.label()).with("n_keys", n).with("probe_length", labels.get(b))
                     .measure("inserts", buckets[b], Unit.COUNT);
         }
     }

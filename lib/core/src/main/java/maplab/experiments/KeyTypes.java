@@ -77,6 +77,8 @@ public final class KeyTypes implements Experiment {
                         "maps whose lookups are timed (hashmap_integer, hashmap_string and fastutil_int give the lookup findings)"),
                 ParamSpec.integer("pitfall_keys", YS_PER_X, 10_000_000, 2_000, 100_000,
                         "keys per pitfall (a multiple of " + YS_PER_X + ")"),
+                ParamSpec.userSubjects("user_key_types", "your own key types (KeySource): a HashMap of n of your keys (value: an Integer),"
+                        + " bytes per entry by JOL, after the equals/hashCode check", maplab.subject.keys.KeySource.class),
                 ParamSpec.effort("lookup", new Effort(4, 2, 50, 3, 50), new Effort(6, 2, 100, 3, 100),
                         "JMH effort of the lookup timings (every subject, alternating rounds)"));
     }
@@ -98,7 +100,8 @@ public final class KeyTypes implements Experiment {
     /** The plan's progress steps: memory, pitfalls, then one per lookup subject and fork. */
     @Override
     public int plannedSteps(Params p) {
-        return MEMORY_STEPS + PITFALL_STEPS + p.getStrings("lookup_subjects").size() * p.getEffort("lookup").plannedForks(false);
+        int users = p.getStrings("user_key_types").size();   // one JOL step each, and timed beside the lookup subjects
+        return MEMORY_STEPS + users + PITFALL_STEPS + (p.getStrings("lookup_subjects").size() + users) * p.getEffort("lookup").plannedForks(false);
     }
 
     @Override
@@ -111,12 +114,16 @@ public final class KeyTypes implements Experiment {
         ResultBuilder out = ctx.result();
 
         memory(ctx, subjects, n, keySeed);
+        userKeyMemory(ctx, n);
         pitfalls(ctx, pitfallKeys);
-        for (JmhScore s : ctx.jmh(BENCH, "lookup").param("subject", lookupSubjects.stream().map(KeyedMapKind::id).toList())
+        List<String> lookupIds = new ArrayList<>(lookupSubjects.stream().map(KeyedMapKind::id).toList());
+        lookupIds.addAll(ctx.params().getStrings("user_key_types"));   // HashMaps of the user's keys, timed beside the built-ins
+        for (JmhScore s : ctx.jmh(BENCH, "lookup").param("subject", lookupIds)
                 .param("n", String.valueOf(n)).param("seed", String.valueOf(keySeed)).run()) {
-            KeyedMapKind kind = KeyedMapKind.parse(s.param("subject"));
-            out.row().with("part", "lookup").with("subject", kind.id()).with("key_type", kind.keyType().id()).with("variant", "")
-                    .with("n_keys", n).measure("lookup_time", s.measured(), Unit.ofJmh(s.unit()));
+            boolean user = maplab.subject.user.UserSubject.isUserId(s.param("subject"));
+            KeyedMapKind kind = user ? null : KeyedMapKind.parse(s.param("subject"));
+            out.row().with("part", "lookup").with("subject", user ? s.param("subject") : kind.id()).with("key_type", user ? "user" : kind.keyType().id())
+                    .with("variant", "").with("n_keys", n).measure("lookup_time", s.measured(), Unit.ofJmh(s.unit()));
         }
     }
 
@@ -151,6 +158,35 @@ public final class KeyTypes implements Experiment {
         out.note("jol_counting", JOL_COUNTING);
         out.note("jol_vm", m.jolVm());
         if (!m.jolStartupOutput().isEmpty()) out.note("jol_startup_output", m.jolStartupOutput());
+    }
+
+    /**
+     * Bytes per entry of a {@code HashMap<key, Integer>} of {@code n} keys of each user key type
+     * ({@code key(0..n-1)}, value {@code i}), from JOL, as count rows like the built-in subjects'
+     * (key_type {@code user}).
+     */
+    private static void userKeyMemory(RunContext ctx, int n) {
+        List<String> users = ctx.params().getStrings("user_key_types");
+        ctx.progress().addSteps(users.size());
+        for (String user : users) {
+            ctx.progress().step("JOL object graph: HashMap of " + maplab.subject.user.UserSubject.label(user));
+            maplab.subject.keys.KeySource source = (maplab.subject.keys.KeySource) maplab.subject.user.UserSubject.newInstance(user);
+            Map<Object, Object> map = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) map.put(source.key(i), i);
+            if (map.size() != n) throw new IllegalStateException(user + ": " + n + " keys made a map of " + map.size() + " entries");
+            maplab.measure.ObjectGraphs.Footprint f = maplab.measure.ObjectGraphs.of(map);
+            for (Object[] m : new Object[][] {{"bytes_per_entry", f.bytes() / (double) n, Unit.BYTES_PER_ENTRY},
+                    {"objects", (double) f.objects(), Unit.COUNT}, {"shared_objects", (double) sharedBoxes(map), Unit.COUNT}, {"bytes", (double) f.bytes(), Unit.BYTES}}) {
+                ctx.result().row().with("part", "memory").with("subject", user).with("key_type", "user").with("variant", "")
+                        .with("n_keys", n).measure((String) m[0], (Double) m[1], (Unit) m[2]);
+            }
+        }
+    }
+
+    /** How a subject reads: a built-in's label, or {@code HashMap<YourKey (yours),Integer>}. */
+    static String subjectLabel(String subject) {
+        return maplab.subject.user.UserSubject.isUserId(subject) ? "HashMap<" + maplab.subject.user.UserSubject.label(subject) + ",Integer>"
+                : KeyedMapKind.parse(subject).label();
     }
 
     /** Keys and values of a JDK map that are the JDK's shared boxes (Integer or Long -128..127), each object once. */
@@ -229,7 +265,7 @@ public final class KeyTypes implements Experiment {
             bpe.append(r.value());
             Rows heapRow = same.metric("heap_bytes_per_entry");
             heap.append(heapRow.isEmpty() ? Double.NaN : heapRow.list().get(0).value());
-            labels.add(KeyedMapKind.parse(r.str("subject")).label());
+            labels.add(subjectLabel(r.str("subject")));
             values.add(r.value());
         }
         out.table("memory", Table.create("memory", subject, keyType, entries, objects, shared, bytes, bpe, heap));
@@ -291,7 +327,7 @@ public final class KeyTypes implements Experiment {
             low.append(m.value() - m.error());
             high.append(m.value() + m.error());
             unit.append(r.str("unit"));
-            labels.add(KeyedMapKind.parse(r.str("subject")).label());
+            labels.add(subjectLabel(r.str("subject")));
             values.add(m.value());
             errors.add(m.error());
         }
@@ -319,6 +355,13 @@ public final class KeyTypes implements Experiment {
                     "fastutil Int2IntOpenHashMap took %.1f bytes per entry at " + r.str("n_keys") + " entries" + versus.replace("%", "%%"))
                     .where("n_keys", r.str("n_keys")));
         });
+        for (Rows.Row r : perEntry) {
+            if (!maplab.subject.user.UserSubject.isUserId(r.str("subject"))) continue;
+            String versus = hm.map(h -> String.format(Locale.ROOT, " (HashMap<Integer,Integer>: %.1f)", h.value())).orElse("");
+            out.finding(Finding.count("bytes_per_entry_" + maplab.subject.user.UserSubject.findingName(r.str("subject")), r.value(), "B/entry",
+                    subjectLabel(r.str("subject")) + " took %.1f bytes per entry at " + r.str("n_keys") + " entries (JOL: node, your key objects,"
+                            + " value boxes, table share)" + versus.replace("%", "%%")).where("n_keys", r.str("n_keys")));
+        }
         Rows pitfalls = rows.where("part", "pitfalls");
         pitfall(pitfalls, out, "byte_array_key_hit_rate", KeyPitfalls.EQUAL_COPY, "hit_rate", Finding.Basis.CONSTRUCTION, r -> String.format(Locale.ROOT,
                 "Looking up byte[] keys with equal-content copies found %d of %d entries (%.1f%%)%s",
@@ -340,6 +383,13 @@ public final class KeyTypes implements Experiment {
         lookupRatio(lookups, out, "lookup_string_vs_integer", KeyedMapKind.HASHMAP_STRING, KeyedMapKind.HASHMAP_INTEGER);
         lookupRatio(lookups, out, "lookup_fastutil_vs_hashmap_integer", KeyedMapKind.FASTUTIL_INT, KeyedMapKind.HASHMAP_INTEGER);
         peerFindings(perEntry, lookups, out);
+        Optional<Rows.Row> integer = lookups.where("subject", KeyedMapKind.HASHMAP_INTEGER.id()).first();
+        for (Rows.Row r : lookups) {
+            if (!maplab.subject.user.UserSubject.isUserId(r.str("subject")) || integer.isEmpty()) continue;
+            out.finding(Finding.timeRatio("lookup_" + maplab.subject.user.UserSubject.findingName(r.str("subject")) + "_vs_hashmap_integer",
+                    "A lookup in a " + subjectLabel(r.str("subject")) + " of " + r.str("n_keys") + " entries", "one in a " + KeyedMapKind.HASHMAP_INTEGER.label(),
+                    r.measured().ratioTo(integer.get().measured())).where("n_keys", r.str("n_keys")));
+        }
     }
 
     /**

@@ -30,6 +30,7 @@ import maplab.result.Rows;
 import maplab.result.TidyTables;
 import maplab.result.Unit;
 import maplab.subject.concurrent.SharedMapType;
+import maplab.subject.user.UserSubject;
 import maplab.workload.Popularity;
 import org.knowm.xchart.XYChart;
 
@@ -158,6 +159,8 @@ public final class SyncVariants implements Experiment {
                         "keys in the map (small: fits a core's cache; large: does not); findings use the largest"),
                 ParamSpec.choices("popularities", Popularity.ids(), "uniform", "uniform",
                         "key popularity (zipf: --set popularities=uniform,zipf); findings use uniform"),
+                ParamSpec.userSubjects("user_shared_maps", "your own concurrent maps (SharedMap), timed in every batch beside the subjects after the map"
+                        + " contract and a short concurrent check hold", maplab.subject.concurrent.SharedMap.class),
                 ParamSpec.effort(PART, QUICK_EFFORT, FULL_EFFORT,
                         "JMH effort of every throughput cell (all JMH runs alternate in rounds, one fork each)"),
                 ParamSpec.choices("latency_subjects", SharedMapType.ids(), "synchronized_map,concurrent_hash_map",
@@ -270,13 +273,20 @@ public final class SyncVariants implements Experiment {
     public int plannedSteps(Params p) {
         List<Batch> plan = plan(p);
         int steps = 0;
-        for (Batch b : plan) steps += cellsPerRun(p, b) * p.getEffort(PART).plannedForks(!comparedIn(p, plan, b).isEmpty());
+        for (Batch b : plan) steps += cellsPerRun(p, b) * p.getEffort(PART).plannedForks(!comparedIn(p, plan, b).isEmpty() || usersCompared(p, plan, b));
         return steps + latencyPlan(p).size() * p.getEffort(LATENCY_PART).plannedForks(false);
     }
 
-    /** The cells of one JMH run of a batch: subjects x key counts x popularities. */
+    /** The cells of one JMH run of a batch: subjects (users' shared maps too) x key counts x popularities. */
     private static int cellsPerRun(Params p, Batch b) {
-        return b.subjects().size() * p.getInts("n_keys").size() * p.getStrings("popularities").size();
+        return (b.subjects().size() + p.getStrings("user_shared_maps").size()) * p.getInts("n_keys").size() * p.getStrings("popularities").size();
+    }
+
+    /** Whether batch {@code b} compares the users' shared maps with ConcurrentHashMap: at finding_threads or the most threads, with ConcurrentHashMap in it. */
+    private static boolean usersCompared(Params p, List<Batch> plan, Batch b) {
+        int maxThreads = plan.stream().mapToInt(Batch::threads).max().orElse(1);
+        return !p.getStrings("user_shared_maps").isEmpty() && (b.threads() == p.getInt("finding_threads") || b.threads() == maxThreads)
+                && b.subjects().contains(CONCURRENT_HASH_MAP);
     }
 
     /** The findings' comparisons measured in batch {@code b}: at finding_threads or the most threads, both subjects in the batch. */
@@ -303,10 +313,13 @@ public final class SyncVariants implements Experiment {
         List<Jmh> jmh = new ArrayList<>();
         String keys = String.valueOf(nKeys.stream().max(Integer::compare).orElseThrow());
         String popularity = popularities.contains("uniform") ? "uniform" : popularities.get(0);
+        List<String> users = p.getStrings("user_shared_maps");
         for (Batch b : plan) {
+            List<String> subjectIds = new ArrayList<>(b.subjects().stream().map(SharedMapType::id).toList());
+            subjectIds.addAll(users);   // a user's shared map claims to be thread safe: timed in every batch
             int cellsPerRun = cellsPerRun(p, b);
             Jmh run = ctx.jmh(BENCH, PART)
-                    .param("subject", b.subjects().stream().map(SharedMapType::id).toList())
+                    .param("subject", subjectIds)
                     .param("readPct", String.valueOf(b.readPct()))
                     .param("keys", nKeys)
                     .param("popularity", popularities)
@@ -319,6 +332,12 @@ public final class SyncVariants implements Experiment {
                 run.compare(Map.of("subject", c.a().id(), "keys", keys, "popularity", popularity),
                         Map.of("subject", c.b().id(), "keys", keys, "popularity", popularity));
             }
+            if (usersCompared(p, plan, b)) {
+                for (String user : users) {
+                    run.compare(Map.of("subject", user, "keys", keys, "popularity", popularity),
+                            Map.of("subject", CONCURRENT_HASH_MAP.id(), "keys", keys, "popularity", popularity));
+                }
+            }
             jmh.add(run);
         }
         List<List<JmhScore>> results = Jmh.inRounds(jmh, ctx.random("run-order"));
@@ -327,7 +346,7 @@ public final class SyncVariants implements Experiment {
         for (int i = 0; i < plan.size(); i++) {
             Batch b = plan.get(i);
             for (JmhScore s : results.get(i)) {
-                String subject = SharedMapType.parse(s.param("subject")).id();
+                String subject = UserSubject.isUserId(s.param("subject")) ? s.param("subject") : SharedMapType.parse(s.param("subject")).id();
                 Measured alloc = s.secondary("gc.alloc.rate.norm");
                 cell(out, subject, b, s).measure("throughput", s.measured(), Unit.ofJmh(s.unit()));
                 cell(out, subject, b, s).measure("alloc_per_op", alloc, Unit.BYTES_PER_OP);
@@ -872,6 +891,7 @@ public final class SyncVariants implements Experiment {
         if (maxThreads > findingThreads) {
             for (Comparison c : COMPARISONS) ratio(out, missing, throughput, slice, c, c.id() + "_t" + maxThreads, maxThreads, looks);
         }
+        userRatios(out, throughput, slice, findingThreads, looks);
         if (!missing.isEmpty()) out.note("findings_not_computed", missing);
 
         if (cores == null) return;
@@ -885,6 +905,28 @@ public final class SyncVariants implements Experiment {
                         + " no column is oversubscribed, every thread can have a core of its own", maxThreads, cores);
         out.finding(Finding.parameter("max_threads_per_core", perCore, "threads/core", text)
                 .where("threads", maxThreads).where("logical_cores", cores));
+    }
+
+    /**
+     * Each user shared map against ConcurrentHashMap at the finding thread count, per read share
+     * measured, in the headline slice: {@code <user>_vs_concurrent_hash_map_read<pct>} (throughput ratio, paired by round).
+     */
+    private static void userRatios(ResultBuilder out, Rows throughput, Slice slice, int threads, int looks) {
+        for (String user : throughput.distinct("subject")) {
+            if (!UserSubject.isUserId(user)) continue;
+            for (int readPct : ints(throughput.where("subject", user), "read_pct")) {
+                Rows a = cells(throughput, readPct, slice).where("subject", user).where("threads", threads);
+                Optional<Rows.Row> b = cell(throughput, CONCURRENT_HASH_MAP, readPct, threads, slice);
+                if (a.size() != 1 || b.isEmpty()) continue;
+                Finding f = Finding.ratio(UserSubject.findingName(user) + "_vs_concurrent_hash_map_read" + readPct, UserSubject.label(user),
+                        CONCURRENT_HASH_MAP.label(), Finding.Quantity.THROUGHPUT, a.one().measured().ratioTo(b.get().measured(), looks), Finding.Basis.TIMING);
+                String where = "At " + threads + (threads == 1 ? " thread, " : " threads, ") + readPct + "% reads, " + slice.nKeys() + " keys, "
+                        + slice.popularity() + " popularity, ";
+                String text = f.text().startsWith("No detectable") ? "n" + f.text().substring(1) : f.text();
+                out.finding(f.withText(where + text).where("threads", threads).where("read_pct", readPct).where("n_keys", slice.nKeys())
+                        .where("popularity", slice.popularity()));
+            }
+        }
     }
 
     /** Throughput of {@code c.a()} over {@code c.b()} at {@code threads} threads, in the headline slice, paired by round. */

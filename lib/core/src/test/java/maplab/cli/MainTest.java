@@ -76,12 +76,25 @@ class MainTest {
             wrongGet = java.nio.file.Files.write(tmp.resolve("WrongGetMap.java"), in.readAllBytes());
         }
         java.nio.file.Path good = java.nio.file.Files.writeString(tmp.resolve("RobinHoodMap.java"), robin);
+        java.nio.file.Path randomHash = java.nio.file.Files.writeString(tmp.resolve("RandomHash.java"),
+                "public class RandomHash implements maplab.subject.probe.LongHash { public long hash(long k) { return k ^ System.nanoTime(); } }\n");
+        java.nio.file.Path identityKeys = java.nio.file.Files.writeString(tmp.resolve("IdentityKeysCli.java"),
+                "public class IdentityKeysCli implements maplab.subject.keys.KeySource { public Object key(int i) { return new Object(); } }\n");
+        java.nio.file.Path jsh = java.nio.file.Files.writeString(tmp.resolve("drift.jsh"),
+                "class NotDeterministicJsh implements maplab.subject.probe.LongHash { long n; public long hash(long k) { return k + n++; } }\n/exit\n");
+        java.nio.file.Path keys = java.nio.file.Files.writeString(tmp.resolve("ListKeys.java"),
+                "public class ListKeys implements maplab.subject.keys.KeySource { public Object key(int i) { return java.util.List.of(i); } }\n");
         String[][] cases = {
                 {"has no public no-argument constructor", "run", "key-order", "--subject", noCtor.toString()},
                 {"does not implement maplab.subject.intmap.LongMap", "run", "merge", "--subject", notMap.toString()},
                 {"breaks the map contract", "run", "key-order", "--subject", wrongGet.toString()},
                 {"is not a .java file", "run", "key-order", "--subject", tmp.resolve("x.txt").toString()},
-                {"--subject: experiment 'presize' takes no user subjects; allowed for: key-order, merge", "run", "presize", "--subject", good.toString()}};
+                {"--subject: experiment 'presize' takes no user subjects; allowed for: key-order, merge", "run", "presize", "--subject", good.toString()},
+                {"the hash is not deterministic", "run", "key-order", "--subject", randomHash.toString()},
+                {"--subject: ListKeys implements maplab.subject.keys.KeySource, which experiment 'merge' does not take; allowed for it: collisions, key-types", "run", "merge", "--subject", keys.toString()},
+                // a key source goes into key-types' user_key_types, where the equals/hashCode check stops it
+                {"subject 'user:IdentityKeysCli': breaks the equals/hashCode contract", "run", "key-types", "--subject", identityKeys.toString()},
+                {"subject 'user:NotDeterministicJsh': the hash is not deterministic", "run", "key-order", "--subject", jsh.toString()}};
         for (String[] c : cases) {
             Outcome o = run(java.util.Arrays.copyOfRange(c, 1, c.length));
             assertThat(o.code()).as(String.join(" ", c)).isEqualTo(Main.BAD_INPUT);

@@ -93,6 +93,22 @@ class KeyOrderConcludeTest {
     }
 
     @Test
+    void aUserHashsProbeCountsAreFindingsBesideTheMixedHash() {
+        ResultBuilder b = new ResultBuilder();
+        probes(b, "probemap_mixed", "random", 0.5, 11, 2000, 1000, 500, 400, 196);
+        probes(b, "user:org.x.LowBitsHash", "random", 310.25, 4096, 10, 10, 10, 10, 4056);
+        probes(b, "user:org.x.LowBitsHash", "ascending", 0, 0, N);
+        ResultBuilder out = conclude(b);
+        Finding random = finding(out, "probe_mean_random_user_low_bits_hash");
+        assertThat(random.value()).isEqualTo(310.25);
+        assertThat(random.basis()).isEqualTo(Basis.COUNT);
+        assertThat(random.conditions()).containsEntry("n_keys", String.valueOf(N));
+        assertThat(random.text()).contains("LowBitsHash (yours)", "310.250 probes", "longest: 4096", "the mixed hash: 0.500");
+        assertThat(finding(out, "probe_mean_ascending_user_low_bits_hash").text()).doesNotContain("the mixed hash");
+        assertThat(out.findings()).extracting(Finding::id).doesNotContain("probe_mean_random_mixed_user_low_bits_hash");
+    }
+
+    @Test
     void binsAreTheSameForEveryOrderOnlyWhenEveryHistogramMatches() {
         ResultBuilder same = new ResultBuilder();
         bins(same, "ascending", 0, 100, 200, 50);

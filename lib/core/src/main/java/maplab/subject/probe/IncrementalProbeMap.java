@@ -49,6 +49,7 @@ public final class IncrementalProbeMap<K, V> extends AbstractMap<K, V> {
 
     private final ProbeConfig config;
     private final HashMode hash;
+    private final LongHash userHash;
     private final boolean high;
     private final long seed;
     private final int budget;
@@ -76,6 +77,7 @@ public final class IncrementalProbeMap<K, V> extends AbstractMap<K, V> {
         if (migrationSlots < 1) throw new IllegalArgumentException("migrationSlots: bad value '" + migrationSlots + "'; allowed: a whole number >= 1");
         this.config = config;
         this.hash = config.hash();
+        this.userHash = config.userHash();
         this.high = config.index() == IndexBits.HIGH;
         this.seed = config.seed();
         this.budget = migrationSlots;
@@ -109,7 +111,7 @@ public final class IncrementalProbeMap<K, V> extends AbstractMap<K, V> {
 
     /** The 64-bit hash of a key under this map's config (null hashes to 0). */
     public long hashOf(Object key) {
-        return key == null ? 0 : hash.hashObject(key, seed);
+        return key == null ? 0 : userHash != null ? userHash.hash(key.hashCode()) : hash.hashObject(key, seed);
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class LongProbeMap {
 
     private final ProbeConfig config;
     private final HashMode hash;
+    private final LongHash userHash;
     private final boolean high;
     private final long seed;
     private final boolean counting;
@@ -46,6 +47,7 @@ public final class LongProbeMap {
         if (expectedSize < 0) throw new IllegalArgumentException("expectedSize: bad value '" + expectedSize + "'; allowed: a whole number >= 0");
         this.config = config;
         this.hash = config.hash();
+        this.userHash = config.userHash();
         this.high = config.index() == IndexBits.HIGH;
         this.seed = config.seed();
         this.counting = config.counting();
@@ -70,7 +72,7 @@ public final class LongProbeMap {
 
     /** The home slot of {@code key} in the current table. */
     public int homeSlot(long key) {
-        long h = hash.hashLong(key, seed);
+        long h = userHash != null ? userHash.hash(key) : hash.hashLong(key, seed);
         return high ? (int) (h >>> shift) : (int) h & mask;
     }
 

@@ -30,6 +30,7 @@ public final class ProbeMap<K, V> extends AbstractMap<K, V> {
 
     private final ProbeConfig config;
     private final HashMode hash;
+    private final LongHash userHash;
     private final boolean high;
     private final long seed;
     private final boolean counting;
@@ -51,6 +52,7 @@ public final class ProbeMap<K, V> extends AbstractMap<K, V> {
         if (expectedSize < 0) throw new IllegalArgumentException("expectedSize: bad value '" + expectedSize + "'; allowed: a whole number >= 0");
         this.config = config;
         this.hash = config.hash();
+        this.userHash = config.userHash();
         this.high = config.index() == IndexBits.HIGH;
         this.seed = config.seed();
         this.counting = config.counting();
@@ -73,7 +75,7 @@ public final class ProbeMap<K, V> extends AbstractMap<K, V> {
 
     /** The 64-bit hash of a key under this map's config (null hashes to 0). */
     public long hashOf(Object key) {
-        return key == null ? 0 : hash.hashObject(key, seed);
+        return key == null ? 0 : userHash != null ? userHash.hash(key.hashCode()) : hash.hashObject(key, seed);
     }
 
     /** The home slot of {@code key} in the current table. */

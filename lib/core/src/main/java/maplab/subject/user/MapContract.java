@@ -57,8 +57,14 @@ public final class MapContract {
     }
 
     /** What a passing check covered. */
-    public record Report(int sequences, long operations, long seed) {
+    public record Report(int sequences, long operations, long seed, String what) {
+        /** A report of the map contract itself. */
+        public Report(int sequences, long operations, long seed) {
+            this(sequences, operations, seed, null);
+        }
+
         @Override public String toString() {
+            if (what != null) return what;
             return String.format(Locale.ROOT, "map contract kept: %d random sequences, %d operations checked against HashMap (seed %d)",
                     sequences, operations, seed);
         }

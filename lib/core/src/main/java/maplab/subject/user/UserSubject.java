@@ -35,17 +35,25 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import maplab.subject.concurrent.SharedMap;
 import maplab.subject.intmap.LongMap;
+import maplab.subject.intmap.ProbeLongMap;
+import maplab.subject.keys.KeySource;
+import maplab.subject.probe.LongHash;
 
 /**
- * A map of your own, from Java source, as a subject of maplab's experiments. The source (a
- * notebook text block, a {@code .java} file) is compiled with the JDK's compiler against the
- * lab's class path, loaded in this JVM, and checked: it must be a public class implementing
- * {@link LongMap} with a public no-argument constructor. Its id ({@code user:ClassName}, also
- * its {@link #toString()}) goes into an experiment's {@code user_subjects} parameter; the run
- * then checks the {@linkplain MapContract map contract} before any benchmark, writes the
- * class's jar and source into the run folder ({@code subjects/}) and puts the jar on the class
- * path of every JMH fork and child JVM of that run.
+ * A map, hash or key type of your own, from Java source, as a subject of maplab's experiments.
+ * The source (a notebook text block, a {@code .java} file, a JShell {@code .jsh} script's class)
+ * is compiled with the JDK's compiler against the lab's class path, loaded in this JVM, and
+ * checked: it must be a public class implementing one of the {@linkplain #FACADES facades}
+ * ({@link LongMap} a map for key-order and merge; {@link LongHash} a hash for ProbeMap, which
+ * then runs wherever a LongMap does; {@link KeySource} a key type for key-types and collisions;
+ * {@link SharedMap} a concurrent map for sync-variants) with a public no-argument constructor.
+ * Its id ({@code user:ClassName}, also its {@link #toString()}) goes into the experiment's
+ * parameter for its facade ({@code user_subjects} for maps and hashes, {@code user_key_types},
+ * {@code user_shared_maps}); the run then {@linkplain #checkContract checks it} before any
+ * benchmark, writes the class's jar and source into the run folder ({@code subjects/}) and puts
+ * the jar on the class path of every JMH fork and child JVM of that run.
  *
  * <pre>{@code
  * UserSubject mine = UserSubject.compile("""
@@ -67,9 +75,21 @@ public final class UserSubject {
     private final String className;
     private final String source;
     private final Map<String, byte[]> classes;
-    private final Class<? extends LongMap> type;
+    private final Class<?> type;
 
-    private UserSubject(String className, String source, Map<String, byte[]> classes, Class<? extends LongMap> type) {
+    /** The facades a user subject may implement, with the experiments that take each. */
+    public static final Map<Class<?>, String> FACADES = facades();
+
+    private static Map<Class<?>, String> facades() {
+        Map<Class<?>, String> m = new LinkedHashMap<>();
+        m.put(LongMap.class, "a map: key-order, merge");
+        m.put(LongHash.class, "a hash for ProbeMap: key-order, merge");
+        m.put(KeySource.class, "a key type: key-types, collisions");
+        m.put(SharedMap.class, "a concurrent map: sync-variants");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private UserSubject(String className, String source, Map<String, byte[]> classes, Class<?> type) {
         this.className = className;
         this.source = source;
         this.classes = classes;
@@ -77,7 +97,7 @@ public final class UserSubject {
     }
 
     /**
-     * Compiles {@code source} (one public top-level class implementing {@link LongMap}), loads
+     * Compiles {@code source} (one public top-level class implementing a {@linkplain #FACADES facade}), loads
      * it and registers it under its id.
      *
      * @throws UserSubjectException (an {@link IllegalArgumentException}) for a compile error (with
@@ -85,10 +105,10 @@ public final class UserSubject {
      *         one without a public no-argument constructor
      */
     public static UserSubject compile(String source) {
-        if (source == null || source.isBlank()) throw new UserSubjectException("source: empty; expected a public class implementing " + LongMap.class.getName(), List.of());
+        if (source == null || source.isBlank()) throw new UserSubjectException("source: empty; expected a public class implementing " + facadeNames(), List.of());
         Matcher c = PUBLIC_CLASS.matcher(stripComments(source));
         if (!c.find()) {
-            throw new UserSubjectException("source: no public class found; expected a public class implementing " + LongMap.class.getName(), List.of());
+            throw new UserSubjectException("source: no public class found; expected a public class implementing " + facadeNames(), List.of());
         }
         Matcher p = PACKAGE.matcher(stripComments(source));
         String name = (p.find() ? p.group(1) + "." : "") + c.group(1);
@@ -98,10 +118,11 @@ public final class UserSubject {
         return s;
     }
 
-    /** Compiles a {@code .java} file (see {@link #compile}). */
+    /** Compiles a {@code .java} file, or the class of a JShell {@code .jsh} script ({@link JShellSource}); see {@link #compile}. */
     public static UserSubject fromFile(Path javaFile) {
-        if (!javaFile.getFileName().toString().endsWith(".java")) {
-            throw new UserSubjectException("subject: '" + javaFile + "' is not a .java file", List.of());
+        String fileName = javaFile.getFileName().toString();
+        if (!fileName.endsWith(".java") && !fileName.endsWith(".jsh")) {
+            throw new UserSubjectException("subject: '" + javaFile + "' is not a .java file or a .jsh script", List.of());
         }
         String text;
         try {
@@ -109,7 +130,14 @@ public final class UserSubject {
         } catch (IOException e) {
             throw new UserSubjectException("subject: cannot read '" + javaFile + "': " + e.getMessage(), List.of());
         }
-        return compile(text);
+        return compile(fileName.endsWith(".jsh") ? JShellSource.toJava(fileName, text) : text);
+    }
+
+    /** The facades' names, for messages. */
+    static String facadeNames() {
+        List<String> names = new ArrayList<>();
+        FACADES.forEach((c, what) -> names.add(c.getName() + " (" + what + ")"));
+        return String.join(", or ", names);
     }
 
     /** The subject registered under {@code id} in this JVM; otherwise an {@link IllegalArgumentException} naming {@code parameter}. */
@@ -140,13 +168,35 @@ public final class UserSubject {
     public static LongMap newMap(String id) {
         UserSubject s = COMPILED.get(id);
         if (s != null) return s.newMap();
+        return asLongMap(id, newInstance(id));
+    }
+
+    /**
+     * A new instance of the user subject {@code id} (map, hash, key source or shared map): from
+     * this JVM's registry, or by class name from the class path (in a JMH fork or child JVM).
+     */
+    public static Object newInstance(String id) {
+        UserSubject s = COMPILED.get(id);
+        if (s != null) return s.newInstance();
         String name = id.substring(PREFIX.length());
         try {
             Class<?> c = Class.forName(name, true, LongMap.class.getClassLoader());
-            return (LongMap) c.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | ClassCastException e) {
+            return c.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("user subject " + id + ": cannot create it from the class path (is the run's subjects/*.jar on it?): " + e, e);
         }
+    }
+
+    private static LongMap asLongMap(String id, Object o) {
+        if (o instanceof LongMap m) return m;
+        if (o instanceof LongHash h) return new ProbeLongMap(h);
+        throw new IllegalArgumentException("user subject " + id + ": is a " + facadeOf(o.getClass()).getName() + ", not a map or a hash (" + LongMap.class.getName()
+                + " or " + LongHash.class.getName() + ")");
+    }
+
+    private static Class<?> facadeOf(Class<?> c) {
+        for (Class<?> f : FACADES.keySet()) if (f.isAssignableFrom(c)) return f;
+        return Object.class;
     }
 
     /** How a user subject is shown: its simple class name. */
@@ -165,10 +215,13 @@ public final class UserSubject {
     public String id() { return PREFIX + className; }
     public String className() { return className; }
     public String source() { return source; }
-    public Class<? extends LongMap> type() { return type; }
+    public Class<?> type() { return type; }
 
-    /** A new, empty map, loaded in this JVM (for counts and the contract check). */
-    public LongMap newMap() {
+    /** The facade the class implements (one of {@link #FACADES}). */
+    public Class<?> facade() { return facadeOf(type); }
+
+    /** A new instance, loaded in this JVM. */
+    public Object newInstance() {
         try {
             return type.getConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
@@ -176,9 +229,50 @@ public final class UserSubject {
         }
     }
 
-    /** Runs the {@linkplain MapContract map contract}; throws {@link IllegalArgumentException} with the first violation and its operations. */
+    /**
+     * A new, empty map, loaded in this JVM (for counts and the contract check): the user's map,
+     * or for a user hash a {@link ProbeLongMap} hashing with it.
+     */
+    public LongMap newMap() {
+        return asLongMap(id(), newInstance());
+    }
+
+    /** A new instance of a user hash; an {@link IllegalArgumentException} for other facades. */
+    public LongHash newHash() {
+        if (newInstance() instanceof LongHash h) return h;
+        throw new IllegalArgumentException("user subject " + id() + ": is not a " + LongHash.class.getName());
+    }
+
+    /**
+     * Checks the subject before any benchmark, by its facade: a map runs the {@linkplain
+     * MapContract map contract}; a hash must be deterministic ({@link SubjectChecks#requireHash})
+     * and ProbeMap with it must keep the map contract; a key source must keep the
+     * equals/hashCode contract ({@link SubjectChecks#requireKeys}); a shared map keeps the map
+     * contract from one thread and a short concurrent check ({@link SubjectChecks#requireShared}).
+     *
+     * @throws IllegalArgumentException with the first violation (and the operations that show it)
+     */
     public MapContract.Report checkContract(long seed) {
+        Class<?> f = facade();
+        if (f == LongHash.class) {
+            MapContract.Report hash = SubjectChecks.requireHash(id(), this::newHash, seed);
+            MapContract.Report map = MapContract.require(id() + " (ProbeMap hashing with it)", this::newMap, seed);
+            return new MapContract.Report(map.sequences(), map.operations() + hash.operations(), seed, hash + "; ProbeMap with it: " + map);
+        }
+        if (f == KeySource.class) {
+            return SubjectChecks.requireKeys(id(), (KeySource) newInstance(), seed);
+        }
+        if (f == SharedMap.class) {
+            return SubjectChecks.requireShared(id(), this::newSharedMap, seed);
+        }
         return MapContract.require(id(), this::newMap, seed);
+    }
+
+    /** A new instance of a user shared map; an {@link IllegalArgumentException} for other facades. */
+    @SuppressWarnings("unchecked")
+    public SharedMap<Object, Object> newSharedMap() {
+        if (newInstance() instanceof SharedMap<?, ?> m) return (SharedMap<Object, Object>) m;
+        throw new IllegalArgumentException("user subject " + id() + ": is not a " + SharedMap.class.getName());
     }
 
     /**
@@ -302,11 +396,10 @@ public final class UserSubject {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Class<? extends LongMap> check(String className, Class<?> c) {
-        if (!LongMap.class.isAssignableFrom(c)) {
-            throw new UserSubjectException("subject " + className + ": does not implement " + LongMap.class.getName()
-                    + " (the facade of key-order and merge): declare 'public class " + c.getSimpleName() + " implements " + LongMap.class.getName() + "'", List.of());
+    private static Class<?> check(String className, Class<?> c) {
+        if (facadeOf(c) == Object.class) {
+            throw new UserSubjectException("subject " + className + ": does not implement " + facadeNames()
+                    + ": declare e.g. 'public class " + c.getSimpleName() + " implements " + LongMap.class.getName() + "'", List.of());
         }
         if (Modifier.isAbstract(c.getModifiers()) || !Modifier.isPublic(c.getModifiers())) {
             throw new UserSubjectException("subject " + className + ": must be a public, non-abstract class", List.of());
@@ -324,6 +417,6 @@ public final class UserSubject {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new UserSubjectException("subject " + className + ": its no-argument constructor threw " + cause, List.of());
         }
-        return (Class<? extends LongMap>) c;
+        return c;
     }
 }

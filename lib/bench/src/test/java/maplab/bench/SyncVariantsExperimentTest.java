@@ -60,8 +60,12 @@ class SyncVariantsExperimentTest {
         // parks behind it (JFR ThreadPark waits over 10 us, charged to CopyOnWriteMap), and a write's latency is a copy
         Table blocked = r.table("blocked time");
         double cowBlocked = blocked.where(blocked.stringColumn("subject").isEqualTo("copy-on-write")).doubleColumn("blocked ms/s").get(0);
-        double chmBlocked = blocked.where(blocked.stringColumn("subject").isEqualTo("ConcurrentHashMap")).doubleColumn("blocked ms/s").get(0);
-        assertThat(cowBlocked).isGreaterThan(50).isGreaterThan(10 * chmBlocked);
+        assertThat(cowBlocked).isGreaterThan(50);
+        // per second, ConcurrentHashMap's bin locks can wait too when a holder is descheduled (136 ms/s seen on a busy
+        // 2-core machine); per operation, a copy-on-write wait is a whole copy, thousands of times a bin lock's
+        double cowPerOp = blocked.where(blocked.stringColumn("subject").isEqualTo("copy-on-write")).doubleColumn("blocked ns/op").get(0);
+        double chmPerOp = blocked.where(blocked.stringColumn("subject").isEqualTo("ConcurrentHashMap")).doubleColumn("blocked ns/op").get(0);
+        assertThat(cowPerOp).isGreaterThan(100 * chmPerOp);
         Table frames = r.table("top contended frames");
         assertThat(frames.where(frames.stringColumn("subject").isEqualTo("copy-on-write")).stringColumn("frame").get(0))
                 .startsWith("maplab.subject.concurrent.CopyOnWriteMap.");

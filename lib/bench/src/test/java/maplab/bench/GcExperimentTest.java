@@ -63,7 +63,8 @@ class GcExperimentTest {
         // ZGC's phase pauses are far shorter than G1's evacuation pauses, JVM for JVM; a misread log (concurrent phases taken for pauses) breaks this
         Finding zMax = r.finding("pause_max_" + offeredZ + "_vs_g1");
         assertThat(zMax.verdict()).isEqualTo(Finding.Verdict.LOWER);
-        assertThat(zMax.high()).isLessThan(0.1);
+        // (the ratio itself, not its bound: 3 JVMs give t = 9.9, so the 99% upper bound can reach 0.13 when the ratio is 0.005)
+        assertThat(zMax.value()).isLessThan(0.1);
         // ZGC uses no compressed references: every merged entry allocates more bytes than under G1
         assertThat(r.finding("alloc_per_entry_" + offeredZ + "_vs_g1").verdict()).isEqualTo(Finding.Verdict.HIGHER);
         assertThat(r.findings()).extracting(Finding::id).noneMatch(id -> id.contains(offeredZ.equals("zgc") ? "zgc_generational" : "_zgc_vs"));

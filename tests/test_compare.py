@@ -128,6 +128,6 @@ def test_every_experiment_has_a_reference():
     r = maplab("list")
     assert r.returncode == 0, r.stderr
     ids = [line.split()[0] for line in r.stdout.splitlines() if line.strip()]
-    assert len(ids) == 10, f"expected the ten experiments, got {ids}"
+    assert {"seed-order", "gc", "resize-latency", "jdks"} <= set(ids), f"the list was not read: got {ids}"
     missing = [i for i in ids if not (REFERENCE / i / "meta.json").is_file()]
     assert not missing, f"no reference run in data/reference/ for {missing}: run ./maplab run <id> --profile full, then ./maplab promote runs/<run>"

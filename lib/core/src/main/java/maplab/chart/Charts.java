@@ -239,7 +239,8 @@ public final class Charts {
      * a chart that gets more data later is formatted afresh.
      */
     public static Runnable formatAxes(Chart<?, ?> chart) {
-        if (!(chart.getStyler() instanceof AxesChartStyler axes)) return () -> { };
+        Runnable titles = fitTitles(chart);
+        if (!(chart.getStyler() instanceof AxesChartStyler axes)) return titles;
         String oldX = axes.getXAxisDecimalPattern();
         String oldY = axes.getYAxisDecimalPattern();
         List<Double> xs = new java.util.ArrayList<>();
@@ -261,7 +262,47 @@ public final class Charts {
         return () -> {
             axes.setXAxisDecimalPattern(oldX);
             axes.setYAxisDecimalPattern(oldY);
+            titles.run();
         };
+    }
+
+    /**
+     * Shrinks the fonts of a chart's title and axis titles that would not fit the image (XChart
+     * clips them at both ends instead), down to 8 points; returns what restores them. The x axis
+     * title is centred under the plot, which a legend beside it narrows.
+     */
+    static Runnable fitTitles(Chart<?, ?> chart) {
+        Styler st = chart.getStyler();
+        Font title = st.getChartTitleFont();
+        st.setChartTitleFont(fitted(title, chart.getTitle(), chart.getWidth() - 16));
+        if (!(st instanceof AxesChartStyler axes)) return () -> st.setChartTitleFont(title);
+        Font axisTitle = axes.getAxisTitleFont();
+        boolean legendBeside = st.isLegendVisible() && st.getLegendPosition() == Styler.LegendPosition.OutsideE;
+        int plotWidth = (int) (chart.getWidth() * (legendBeside ? 0.55 : 0.85));
+        String longest = chart.getXAxisTitle() == null ? "" : chart.getXAxisTitle();
+        Font fittedX = fitted(axisTitle, longest, plotWidth);
+        Font fittedY = fitted(axisTitle, chart.getYAxisTitle() == null ? "" : chart.getYAxisTitle(), chart.getHeight() - 80);
+        axes.setAxisTitleFont(fittedX.getSize() <= fittedY.getSize() ? fittedX : fittedY);
+        return () -> {
+            st.setChartTitleFont(title);
+            axes.setAxisTitleFont(axisTitle);
+        };
+    }
+
+    /** {@code font}, made smaller (not below 8 points) until {@code text} is at most {@code maxWidth} pixels wide. */
+    static Font fitted(Font font, String text, int maxWidth) {
+        if (font == null || text == null || text.isEmpty()) return font;
+        java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = scratch.createGraphics();
+        try {
+            Font f = font;
+            while (g.getFontMetrics(f).stringWidth(text) > maxWidth && f.getSize2D() > 8f) {
+                f = f.deriveFont(Math.max(8f, f.getSize2D() - 0.5f));   // glyph widths do not scale exactly with the size: step down
+            }
+            return f;
+        } finally {
+            g.dispose();
+        }
     }
 
     /**

@@ -1,8 +1,5 @@
 package maplab.run;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -473,18 +470,10 @@ public final class Comparison {
 
     /** Writes {@code compare.html}, {@code compare.csv} (rows) and {@code compare-findings.csv} into {@code dir} (created); returns the paths written. */
     public List<Path> write(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Path html = dir.resolve("compare.html");
-            Path csv = dir.resolve("compare.csv");
-            Path findings = dir.resolve("compare-findings.csv");
-            Files.writeString(html, page(), StandardCharsets.UTF_8);
-            RunFolder.writeCsv(table(), csv);
-            RunFolder.writeCsv(findingsTable(), findings);
-            return List.of(html, csv, findings);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("out: cannot write the comparison to '" + dir + "' (" + e.getMessage() + ")");
-        }
+        Map<String, Table> csvs = new java.util.LinkedHashMap<>();
+        csvs.put("compare.csv", table());
+        csvs.put("compare-findings.csv", findingsTable());
+        return RunFolder.writeComparison(dir, page(), csvs);
     }
 
     @Override

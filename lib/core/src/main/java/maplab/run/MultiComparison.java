@@ -1,8 +1,5 @@
 package maplab.run;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -447,18 +444,10 @@ public final class MultiComparison {
 
     /** Writes compare.html, compare.csv (every run's side of every row) and compare-pairs.csv into {@code dir}; returns the paths. */
     public List<Path> write(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Path html = dir.resolve("compare.html");
-            Path csv = dir.resolve("compare.csv");
-            Path pairs = dir.resolve("compare-pairs.csv");
-            Files.writeString(html, page(), StandardCharsets.UTF_8);
-            RunFolder.writeCsv(table(), csv);
-            RunFolder.writeCsv(pairsTable(), pairs);
-            return List.of(html, csv, pairs);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("out: cannot write the comparison to '" + dir + "' (" + e.getMessage() + ")");
-        }
+        Map<String, Table> csvs = new java.util.LinkedHashMap<>();
+        csvs.put("compare.csv", table());
+        csvs.put("compare-pairs.csv", pairsTable());
+        return RunFolder.writeComparison(dir, page(), csvs);
     }
 
     /** In a notebook: the page fragment. */

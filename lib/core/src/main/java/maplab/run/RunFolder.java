@@ -219,6 +219,30 @@ public final class RunFolder {
         }
     }
 
+    /**
+     * Writes a comparison's page as {@code compare.html} and its tables as CSV files (file name to
+     * table, in order) into {@code dir} (created); returns the paths written.
+     *
+     * @throws IllegalArgumentException naming {@code dir} when it cannot be written
+     */
+    static List<Path> writeComparison(Path dir, String page, Map<String, Table> csvs) {
+        try {
+            Files.createDirectories(dir);
+            List<Path> written = new java.util.ArrayList<>();
+            Path html = dir.resolve("compare.html");
+            Files.writeString(html, page, StandardCharsets.UTF_8);
+            written.add(html);
+            for (Map.Entry<String, Table> e : csvs.entrySet()) {
+                Path csv = dir.resolve(e.getKey());
+                writeCsv(e.getValue(), csv);
+                written.add(csv);
+            }
+            return List.copyOf(written);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("out: cannot write the comparison to '" + dir + "' (" + e.getMessage() + ")");
+        }
+    }
+
     /** meta.json's content. */
     public static Map<String, Object> meta(Result r, Map<String, Long> seeds) {
         Map<String, Object> m = new LinkedHashMap<>();

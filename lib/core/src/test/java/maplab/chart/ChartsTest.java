@@ -11,6 +11,27 @@ import org.junit.jupiter.api.Test;
 class ChartsTest {
 
     @Test
+    void aTitleTooLongForTheImageIsDrawnSmallerAndTheChartKeepsItsFonts() {
+        var chart = Charts.xy("Put latency by percentile while filling 1000000 keys (HdrHistogram; error bars: 99% interval over JVMs; last point: max)",
+                "percentile as 1/(1-p): 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9, 10^4 = p99.99", "put latency (ns)");
+        Charts.series(chart, "a", List.of(1.0, 2.0), List.of(1.0, 2.0), List.of(0.1, 0.1));
+        java.awt.Font before = chart.getStyler().getChartTitleFont();
+        Runnable restore = Charts.fitTitles(chart);
+        java.awt.Font during = chart.getStyler().getChartTitleFont();
+        assertThat(during.getSize2D()).isLessThan(before.getSize2D());
+        var g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        assertThat(g.getFontMetrics(during).stringWidth(chart.getTitle())).isLessThanOrEqualTo(chart.getWidth() - 16);
+        assertThat(((org.knowm.xchart.style.AxesChartStyler) chart.getStyler()).getAxisTitleFont().getSize2D()).isLessThan(13f);
+        restore.run();
+        assertThat(chart.getStyler().getChartTitleFont()).isEqualTo(before);
+        // a short title keeps its font
+        var shortOne = Charts.xy("Short", "x", "y");
+        java.awt.Font font = shortOne.getStyler().getChartTitleFont();
+        Charts.fitTitles(shortOne);
+        assertThat(shortOne.getStyler().getChartTitleFont()).isEqualTo(font);
+    }
+
+    @Test
     void logLogChartKeepsSeriesPointsAndErrors() {
         var chart = Charts.logLog("growth", "n (keys)", "time (ms)");
         Charts.series(chart, "same hash", List.of(1024, 2048), List.of(1.0, 4.1), List.of(0.1, 0.2));

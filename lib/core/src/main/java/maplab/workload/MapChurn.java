@@ -77,27 +77,22 @@ public final class MapChurn {
 
     /** One round with int keys (boxed at each put): build the source maps, merge them into a new map, return it. */
     static Map<Object, Integer> round(MapConstructor constructor, int[] keys, int maps) {
-        int n = keys.length;
-        Map<Object, Integer> merged = constructor.create(n);
-        for (int m = 0; m < maps; m++) {
-            int from = (int) ((long) n * m / maps);
-            int to = (int) ((long) n * (m + 1) / maps);
-            Map<Object, Integer> part = constructor.create(to - from);
-            for (int i = from; i < to; i++) part.put(keys[i], i);
-            merged.putAll(part);
-        }
-        return merged;
+        return round(constructor, keys.length, maps, i -> keys[i]);
     }
 
     /** One round with keys built beforehand (Strings). */
     static Map<Object, Integer> round(MapConstructor constructor, Object[] keys, int maps) {
-        int n = keys.length;
+        return round(constructor, keys.length, maps, i -> keys[i]);
+    }
+
+    /** Builds {@code maps} source maps of key(0..n-1) in equal slices and merges them into a new map. */
+    private static Map<Object, Integer> round(MapConstructor constructor, int n, int maps, java.util.function.IntFunction<Object> key) {
         Map<Object, Integer> merged = constructor.create(n);
         for (int m = 0; m < maps; m++) {
             int from = (int) ((long) n * m / maps);
             int to = (int) ((long) n * (m + 1) / maps);
             Map<Object, Integer> part = constructor.create(to - from);
-            for (int i = from; i < to; i++) part.put(keys[i], i);
+            for (int i = from; i < to; i++) part.put(key.apply(i), i);
             merged.putAll(part);
         }
         return merged;

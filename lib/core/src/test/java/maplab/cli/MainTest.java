@@ -71,10 +71,7 @@ class MainTest {
         java.nio.file.Path noCtor = java.nio.file.Files.writeString(tmp.resolve("NoCtor.java"),
                 robin.replace("RobinHoodMap", "NoCtor").replace("public NoCtor() { }", "public NoCtor(int n) { }"));
         java.nio.file.Path notMap = java.nio.file.Files.writeString(tmp.resolve("NotMap.java"), "public class NotMap { }\n");
-        java.nio.file.Path wrongGet;
-        try (var in = MainTest.class.getResourceAsStream("/user/WrongGetMap.java")) {
-            wrongGet = java.nio.file.Files.write(tmp.resolve("WrongGetMap.java"), in.readAllBytes());
-        }
+        java.nio.file.Path wrongGet = java.nio.file.Files.writeString(tmp.resolve("WrongGetMap.java"), maplab.subject.user.UserSources.wrongGetMap());
         java.nio.file.Path good = java.nio.file.Files.writeString(tmp.resolve("RobinHoodMap.java"), robin);
         java.nio.file.Path randomHash = java.nio.file.Files.writeString(tmp.resolve("RandomHash.java"),
                 "public class RandomHash implements maplab.subject.probe.LongHash { public long hash(long k) { return k ^ System.nanoTime(); } }\n");

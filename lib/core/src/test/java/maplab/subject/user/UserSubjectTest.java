@@ -29,6 +29,7 @@ class UserSubjectTest {
         }
     }
 
+
     @Test
     void robinHoodMapCompilesLoadsAndKeepsTheContract() throws IOException {
         UserSubject s = UserSubject.compile(resource("RobinHoodMap.java"));
@@ -44,7 +45,7 @@ class UserSubjectTest {
 
     @Test
     void aWrongGetIsCaughtWithTheOperationsThatShowIt() throws IOException {
-        UserSubject s = UserSubject.compile(resource("WrongGetMap.java"));
+        UserSubject s = UserSubject.compile(UserSources.wrongGetMap());
         var v = MapContract.check(s::newMap, 42);
         assertThat(v).isPresent();
         assertThat(v.get().what()).contains("getOrDefault(-").contains("(the key is in the map)");
@@ -58,7 +59,7 @@ class UserSubjectTest {
 
     @Test
     void aSubjectBreakingTheContractStopsTheRunBeforeAnythingIsWrittenOrMeasured(@TempDir Path tmp) throws IOException {
-        UserSubject s = UserSubject.compile(resource("WrongGetMap.java"));
+        UserSubject s = UserSubject.compile(UserSources.wrongGetMap());
         Path out = tmp.resolve("run");
         assertThatThrownBy(() -> Experiments.run("key-order", Profile.QUICK, Map.of("n", "1024", "user_subjects", s.id()), out,
                 maplab.progress.Progress.SILENT))

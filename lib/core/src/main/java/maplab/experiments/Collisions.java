@@ -140,8 +140,10 @@ public final class Collisions implements Experiment {
         }
         List<String> ratioOnly = RATIO_CASES.stream().filter(cases::contains).map(CollisionCase::id).filter(id -> !growth.contains(id)).toList();
         if (!ratioOnly.isEmpty()) out.add(new Timed(ratioOnly, List.of(sizes.get(sizes.size() - 1))));
-        List<String> peers = p.getStrings("peer_cases").stream().map(CollisionCase::parse).map(CollisionCase::id).toList();
-        if (!peers.isEmpty()) out.add(new Timed(peers, List.of(p.getInt("peer_n"))));   // the peer libraries' maps, at their own size
+        int peerN = p.getInt("peer_n");
+        List<String> peers = p.getStrings("peer_cases").stream().map(CollisionCase::parse).map(CollisionCase::id)
+                .filter(id -> out.stream().noneMatch(t -> t.subjects().contains(id) && t.sizes().contains(peerN))).toList();
+        if (!peers.isEmpty()) out.add(new Timed(peers, List.of(peerN)));   // the peer libraries' maps at their own size, unless a growth batch times them there
         return out;
     }
 

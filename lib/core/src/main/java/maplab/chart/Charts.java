@@ -110,9 +110,24 @@ public final class Charts {
         return chart;
     }
 
+    /** A small chart that says, in its title, that there is nothing to draw (shown where a chart was left out). */
+    public static XYChart noData(String title) {
+        XYChart chart = xy(title, "", "");
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setAxisTicksVisible(false);
+        chart.getStyler().setPlotGridLinesVisible(false);
+        XYSeries s = chart.addSeries(" ", new double[] {0, 1}, new double[] {0, 0});
+        s.setLineColor(new Color(0, 0, 0, 0));
+        s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        return chart;
+    }
+
     /** Adds a series with error bars (the same unit as {@code y}; pass null for none). */
     public static XYSeries series(XYChart chart, String name, List<? extends Number> x, List<? extends Number> y,
                                   List<? extends Number> errors) {
+        if (y.isEmpty() || x.isEmpty()) {   // no data: a series the chart does not hold (a chart left with none is left out of the result)
+            return new XYSeries(name, new double[0], new double[0], null, org.knowm.xchart.internal.series.Series.DataType.Number);
+        }
         boolean log = chart.getStyler().isYAxisLogarithmic();
         XYSeries s = errors == null ? chart.addSeries(name, x, y) : chart.addSeries(name, x, y, clampErrors(y, errors, log));
         s.setLineStyle(new BasicStroke(2f));
@@ -122,6 +137,7 @@ public final class Charts {
     /** Adds a bar series with error bars (pass null for none). */
     public static CategorySeries bars(CategoryChart chart, String name, List<String> categories, List<? extends Number> values,
                                       List<? extends Number> errors) {
+        if (values.isEmpty() || categories.isEmpty()) return new CategorySeries(name, List.of(), List.of(), null, org.knowm.xchart.internal.series.Series.DataType.String);
         return errors == null ? chart.addSeries(name, categories, values) : chart.addSeries(name, categories, values, clampErrors(values, errors, false));
     }
 

@@ -44,6 +44,15 @@ public interface Experiment {
      */
     default int plannedSteps(Params params) { return 0; }
 
+    /**
+     * States what a run with {@code plan.params()} will do, from the parameters alone: the JMH
+     * cells (build them with {@code plan.context().jmh(...)} as {@link #measure} does), the
+     * other steps with their estimated seconds, every row conclude will read, and the findings
+     * conclude promises for those rows. {@code ./maplab run --dry-run} prints it; every run
+     * checks it before measuring (no cell twice, conclude reads it: see {@link PlanCheck}).
+     */
+    default void plan(Plan.Builder plan) { }
+
     /** Measures and records rows (with samples) into {@code context.result()}; a failure keeps what was recorded before it. */
     void measure(RunContext context) throws Exception;
 

@@ -36,6 +36,12 @@ public final class Experiments {
     /** The run option with extra options for every measuring JVM (space separated); default none, or {@code MAPLAB_JVM_OPTS}. */
     public static final String JVM_OPTS = "jvm_opts";
 
+    /**
+     * System property: when {@code true} (lib/bench's end-to-end tests), a run whose measured
+     * rows differ from its plan fails, so a plan cannot drift from what measure does.
+     */
+    public static final String STRICT_PLAN = "maplab.plan.strict";
+
     private Experiments() { }
 
     /** Every experiment, in the order of the notebooks. */
@@ -92,6 +98,7 @@ public final class Experiments {
         String jvmOpts = own.containsKey(JVM_OPTS) ? own.remove(JVM_OPTS) : System.getenv("MAPLAB_JVM_OPTS");
         Params resolved = Params.resolve(experiment, profile, own);
         experiment.validate(resolved);
+        checkedPlan(experiment, profile, resolved);
         maplab.measure.TargetJvm target = maplab.measure.TargetJvm.resolve(jdk, jvmOpts);
         List<UserSubject> users = userSubjects(experiment, resolved);
         try (maplab.measure.TargetJvm.Scope ignored = maplab.measure.TargetJvm.use(target)) {
@@ -118,8 +125,14 @@ public final class Experiments {
         }
         interrupted |= Thread.currentThread().isInterrupted();
         ResultBuilder built = context.result();
+        Plan plan = plan(experiment, profile, resolved);
+        String differs = error == null && !plan.rows().isEmpty() ? plan.differences(built.rows()) : "";
+        if (!differs.isEmpty()) {
+            built.note("plan_differs", differs);
+            if (Boolean.getBoolean(STRICT_PLAN)) error = "the rows measured differ from the plan: " + differs;
+        }
         folder.writeMeasurements(built);
-        String concluded = conclude(experiment, RunData.read(folder.staging(), id, profile, resolved), built);
+        String concluded = conclude(experiment, RunData.read(folder.staging(), id, profile, resolved), built, plan.findings());
         if (concluded != null) error = error == null ? concluded : error + "; " + concluded;
         if (error != null) error = error.replace(folder.staging().toString(), folder.target().toString());
         if (interrupted && error != null && !error.startsWith("interrupted")) error = "interrupted: " + error;
@@ -131,6 +144,41 @@ public final class Experiments {
         else progress.end(Progress.Outcome.FAILED, summary);
         logRun(dir, id);
         return result;
+    }
+
+    /**
+     * The plan of a run with these parameters (values as text, as {@link #run} takes them),
+     * without measuring: what {@code ./maplab run --dry-run} prints.
+     *
+     * @throws IllegalArgumentException for bad input, as {@link #run}
+     */
+    public static Plan plan(String id, Profile profile, Map<String, String> params) {
+        Experiment experiment = byId(id);
+        Map<String, String> own = new LinkedHashMap<>(params);
+        own.remove(JDK);
+        own.remove(JVM_OPTS);
+        Params resolved = Params.resolve(experiment, profile, own);
+        experiment.validate(resolved);
+        return plan(experiment, profile, resolved);
+    }
+
+    /** The plan {@code experiment} states for these checked parameters. */
+    public static Plan plan(Experiment experiment, Profile profile, Params params) {
+        Plan.Builder builder = Plan.builder(experiment, profile, params);
+        experiment.plan(builder);
+        return builder.build();
+    }
+
+    /**
+     * The plan, checked before anything runs: no cell or row twice, and conclude gives every
+     * promised finding from synthetic rows of the plan's shape ({@link PlanCheck}).
+     *
+     * @throws IllegalArgumentException naming the repeated cell or the finding conclude cannot give
+     */
+    public static Plan checkedPlan(Experiment experiment, Profile profile, Params params) {
+        Plan plan = plan(experiment, profile, params);
+        PlanCheck.check(experiment, plan, params);
+        return plan;
     }
 
     /** The folder of a run folder that holds the user subjects' jars and sources. */
@@ -182,7 +230,7 @@ public final class Experiments {
         RunData data = RunData.read(stored.dir());
         Experiment experiment = byId(data.experiment());
         ResultBuilder built = new ResultBuilder();
-        String error = conclude(experiment, data, built);
+        String error = conclude(experiment, data, built, promised(experiment, data));
         Object measureError = stored.meta().get("error");
         if (measureError != null) error = error == null ? String.valueOf(measureError) : measureError + "; " + error;
         Result result = new Result(data.experiment(), data.profile(), data.params(), RunData.readTable(stored.dir(), data.experiment()), built,
@@ -191,13 +239,39 @@ public final class Experiments {
         return result;
     }
 
-    /** Runs {@code experiment}'s conclusions; returns null, or what went wrong (the findings made before it stay). */
-    private static String conclude(Experiment experiment, RunData data, ResultBuilder out) {
+    /** The findings the plan of a stored run's parameters promises; none when its parameters no longer make a plan. */
+    private static List<String> promised(Experiment experiment, RunData data) {
+        try {
+            return plan(experiment, data.profile(), data.params()).findings();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Runs {@code experiment}'s conclusions. One finding that cannot be computed never sinks the
+     * others: experiments compute each finding in {@link ResultBuilder#attempt}, and should
+     * conclude still stop part way, every {@code promised} finding it did not reach is recorded
+     * as {@linkplain maplab.result.Finding#notComputed not computed} with the reason. Returns
+     * null; a conclusion that failed shows as its not-computed findings, never as a failed run.
+     * A promised finding conclude did not give (its rows are missing) is named not computed too.
+     * Only when conclude stopped with no promised finding left to blame is the failure returned
+     * as the run's error.
+     */
+    static String conclude(Experiment experiment, RunData data, ResultBuilder out, List<String> promised) {
         try {
             experiment.conclude(data, out);
+            List<String> made = out.findings().stream().map(maplab.result.Finding::id).toList();
+            for (String id : promised) {
+                if (!made.contains(id)) out.finding(maplab.result.Finding.notComputed(id, "the rows it rests on were not measured in this run"));
+            }
             return null;
         } catch (RuntimeException | StackOverflowError e) {
-            return "concluding failed: " + message(e);
+            String reason = "concluding stopped before it: " + message(e);
+            List<String> made = out.findings().stream().map(maplab.result.Finding::id).toList();
+            List<String> lost = promised.stream().filter(id -> !made.contains(id)).toList();
+            for (String id : lost) out.finding(maplab.result.Finding.notComputed(id, reason));
+            return lost.isEmpty() ? "concluding failed: " + message(e) : null;
         }
     }
 

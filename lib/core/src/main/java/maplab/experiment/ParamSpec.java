@@ -83,6 +83,11 @@ public final class ParamSpec {
         return kind == Kind.USER_SUBJECTS ? allowed : List.of();
     }
 
+    /** For a choice or choices parameter: every allowed value; otherwise empty. */
+    public List<String> allowedValues() {
+        return kind == Kind.CHOICE || kind == Kind.CHOICES ? allowed : List.of();
+    }
+
     public String name() { return name; }
     public Kind kind() { return kind; }
     public String description() { return description; }
@@ -121,7 +126,11 @@ public final class ParamSpec {
             case INTEGER -> parseLong(value);
             case INTEGERS -> {
                 List<Long> out = new ArrayList<>();
-                for (String part : splitList(value)) out.add(parseLong(part));
+                for (String part : splitList(value)) {
+                    long v = parseLong(part);
+                    if (out.contains(v)) throw repeated(value, part);
+                    out.add(v);
+                }
                 yield List.copyOf(out);
             }
             case CHOICE -> parseChoice(value);
@@ -132,7 +141,11 @@ public final class ParamSpec {
             }
             case CHOICES -> {
                 List<String> out = new ArrayList<>();
-                for (String part : splitList(value)) out.add(parseChoice(part));
+                for (String part : splitList(value)) {
+                    String v = parseChoice(part);
+                    if (out.contains(v)) throw repeated(value, part);
+                    out.add(v);
+                }
                 yield List.copyOf(out);
             }
             case USER_SUBJECTS -> {
@@ -172,6 +185,12 @@ public final class ParamSpec {
             if (option.equalsIgnoreCase(value)) return option;
         }
         throw bad(value);
+    }
+
+    /** A list that names one value twice would measure its cells twice: refused, not folded, so a typo is seen. */
+    private IllegalArgumentException repeated(String value, String part) {
+        return new IllegalArgumentException(String.format(Locale.ROOT,
+                "parameter '%s': bad value '%s': %s appears more than once; allowed: %s, each value once", name, value, part, allowedText()));
     }
 
     private IllegalArgumentException bad(String value) {

@@ -31,6 +31,14 @@ public final class RunContext {
         this.workDir = workDir;
     }
 
+    /**
+     * A context for building a {@link Plan}: the same parameters, profile and seeds as a run, so
+     * {@link #jmh} gives the same cells, but nothing is measured and no folder is written.
+     */
+    public static RunContext forPlan(Experiment experiment, Params params, Profile profile) {
+        return new RunContext(experiment, params, profile, Progress.SILENT, Path.of(System.getProperty("java.io.tmpdir"), "maplab-plan"));
+    }
+
     public Experiment experiment() { return experiment; }
     public Params params() { return params; }
     public Profile profile() { return profile; }

@@ -12,6 +12,7 @@ import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
+import maplab.experiment.Plan;
 import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
 import maplab.measure.Effort;
@@ -145,6 +146,98 @@ public final class Collisions implements Experiment {
                 .filter(id -> out.stream().noneMatch(t -> t.subjects().contains(id) && t.sizes().contains(peerN))).toList();
         if (!peers.isEmpty()) out.add(new Timed(peers, List.of(peerN)));   // the peer libraries' maps at their own size, unless a growth batch times them there
         return out;
+    }
+
+    /**
+     * The plan: the call counts of every case at every size (in process), the user key types'
+     * and hashes' counts, then the JMH batches of {@link #timed} (fill_time and time_per_insert
+     * per cell), and the findings those rows give.
+     */
+    @Override
+    public void plan(Plan.Builder plan) {
+        Params p = plan.params();
+        List<Integer> sizes = sizes(p);
+        List<CollisionCase> cases = cases(p);
+        for (CollisionCase c : cases) {
+            plan.step("counting calls: " + c.label(), 1, sizes.stream().mapToDouble(n -> countSeconds(c, n)).sum());
+            for (int n : sizes) plannedCounts(plan, c, n);
+        }
+        for (String user : p.getStrings("user_key_types")) {
+            plan.step("counting bins: " + user, 1, 0.1);
+            for (int n : sizes) {
+                plan.count(Plan.dims("subject", user, "n_keys", n), "tree_bins", Unit.COUNT);
+                plan.count(Plan.dims("subject", user, "n_keys", n), "max_bin_length", Unit.COUNT);
+            }
+            plan.finding("tree_bins_" + maplab.subject.user.UserSubject.findingName(user));
+        }
+        for (String user : p.getStrings("user_subjects")) {
+            plan.step("counting probes: " + user, 1, 0.2);
+            for (String kind : List.of("colliding_string", "random_string")) {
+                for (int n : sizes) {
+                    plan.count(Plan.dims("subject", user, "key_kind", kind, "n_keys", n), "mean_probe_per_insert", Unit.PROBES);
+                    plan.count(Plan.dims("subject", user, "key_kind", kind, "n_keys", n), "max_probe", Unit.PROBES);
+                }
+            }
+            plan.finding("probe_mean_colliding_string_" + maplab.subject.user.UserSubject.findingName(user));
+        }
+        RunContext ctx = plan.context();
+        Map<CollisionCase, Set<Integer>> timedAt = new java.util.LinkedHashMap<>();
+        for (Timed t : timed(p, cases, sizes)) {
+            Jmh run = jmh(ctx, t.subjects(), t.sizes(), 0, 0);
+            plan.jmh("insert", run);
+            for (String subject : t.subjects()) {
+                for (int n : t.sizes()) {
+                    plan.timed(Plan.dims("subject", subject, "n_keys", n), "fill_time", Unit.NS_PER_OP);
+                    plan.timed(Plan.dims("subject", subject, "n_keys", n), "time_per_insert", NS_PER_INSERT);
+                    timedAt.computeIfAbsent(CollisionCase.parse(subject), k -> new TreeSet<>()).add(n);
+                }
+            }
+        }
+        plannedFindings(plan, cases, sizes, timedAt);
+    }
+
+    /** Rough seconds of one in-process count (instrumented keys; the constant-hash cases are quadratic). */
+    private static double countSeconds(CollisionCase c, int n) {
+        boolean quadratic = c == CollisionCase.CONSTANT_HASH || (c.kind() == maplab.workload.KeyKind.COLLIDING_STRING && !c.seededProbeMap()
+                && c != CollisionCase.COLLIDING_STRING);
+        return quadratic ? 2e-9 * n * (double) n : 2e-6 * n;
+    }
+
+    private static void plannedCounts(Plan.Builder plan, CollisionCase c, int n) {
+        Map<String, Object> at = Plan.dims("subject", c.id(), "n_keys", n);
+        for (String metric : List.of("equals_per_insert", "compareto_per_insert", "hashcode_per_insert")) plan.count(at, metric, CALLS_PER_INSERT);
+        if (c.seededProbeMap()) {
+            plan.count(at, "mean_probe_per_insert", Unit.PROBES);
+            plan.count(at, "max_probe", Unit.PROBES);
+        } else if (!c.isPeer()) {
+            plan.count(at, "tree_bins", Unit.COUNT);
+            plan.count(at, "max_bin_length", Unit.COUNT);
+        }
+    }
+
+    /** The findings {@link #conclude} gives for rows of this plan. */
+    private static void plannedFindings(Plan.Builder plan, List<CollisionCase> cases, List<Integer> sizes, Map<CollisionCase, Set<Integer>> timedAt) {
+        if (cases.contains(CollisionCase.CONSTANT_HASH)) plan.finding("noncomparable_equals_per_insert_at_max_n");
+        if (timedAt.getOrDefault(CollisionCase.CONSTANT_HASH, Set.of()).size() >= 2) plan.finding("noncomparable_growth_exponent");
+        if (cases.contains(CollisionCase.CONSTANT_HASH_COMPARABLE)) plan.finding("comparable_compares_per_insert_at_max_n");
+        if (timedTogether(timedAt, CollisionCase.COLLIDING_STRING, CollisionCase.RANDOM_STRING)) plan.finding("colliding_vs_random_string");
+        if (timedTogether(timedAt, CollisionCase.COLLIDING_STRING_SEEDED, CollisionCase.RANDOM_STRING_SEEDED)) plan.finding("seeded_content_hash_vs_random");
+        for (CollisionCase c : cases) {
+            if (c.isPeer() && c.kind() == maplab.workload.KeyKind.COLLIDING_STRING) plan.finding(c.library() + "_colliding_equals_per_insert");
+        }
+        for (CollisionCase c : CollisionCase.values()) {
+            if (c.isPeer() && c.kind() == maplab.workload.KeyKind.COLLIDING_STRING
+                    && timedTogether(timedAt, c, CollisionCase.parse("random_string_" + c.library()))) {
+                plan.finding("colliding_vs_random_string_" + c.library());
+            }
+        }
+        if (cases.contains(CollisionCase.COLLIDING_STRING)) plan.finding("tree_bins");
+    }
+
+    private static boolean timedTogether(Map<CollisionCase, Set<Integer>> timedAt, CollisionCase a, CollisionCase b) {
+        Set<Integer> common = new TreeSet<>(timedAt.getOrDefault(a, Set.of()));
+        common.retainAll(timedAt.getOrDefault(b, Set.of()));
+        return !common.isEmpty();
     }
 
     @Override
@@ -396,6 +489,18 @@ public final class Collisions implements Experiment {
 
     private static void findings(Rows rows, ResultBuilder out) {
         userFindings(rows, out);
+        out.attempt("noncomparable_equals_per_insert_at_max_n", () -> nonComparableCalls(rows, out));
+        out.attempt("noncomparable_growth_exponent", () -> nonComparableGrowth(rows, out));
+        out.attempt("comparable_compares_per_insert_at_max_n", () -> comparableCalls(rows, out));
+        out.attempt("colliding_vs_random_string", () -> ratio(rows, out, "colliding_vs_random_string", CollisionCase.COLLIDING_STRING, CollisionCase.RANDOM_STRING,
+                "Inserting %d colliding Strings into a HashMap", "random Strings of the same length"));
+        out.attempt("seeded_content_hash_vs_random", () -> ratio(rows, out, "seeded_content_hash_vs_random", CollisionCase.COLLIDING_STRING_SEEDED,
+                CollisionCase.RANDOM_STRING_SEEDED, "Inserting %d colliding Strings into a ProbeMap with a seeded content hash", "random Strings in the same map"));
+        peerFindings(rows, out);
+        out.attempt("tree_bins", () -> treeBins(rows, out));
+    }
+
+    private static void nonComparableCalls(Rows rows, ResultBuilder out) {
         Rows constant = rows.where("subject", CollisionCase.CONSTANT_HASH.id());
         List<Integer> counted = sizesOf(constant.metric("equals_per_insert"), CollisionCase.CONSTANT_HASH);
         if (!counted.isEmpty()) {
@@ -405,6 +510,9 @@ public final class Collisions implements Experiment {
                     "Inserting " + maxN + " constant-hash keys that are not Comparable into a HashMap cost %.0f equals calls per insert ("
                             + String.format(Locale.ROOT, "%.2f", eq / maxN) + " n)").where("n_keys", maxN));
         }
+    }
+
+    private static void nonComparableGrowth(Rows rows, ResultBuilder out) {
         Rows constantFills = rows.metric("fill_time").where("subject", CollisionCase.CONSTANT_HASH.id());
         List<Integer> timed = sizesOf(constantFills, CollisionCase.CONSTANT_HASH);
         if (timed.size() >= 2) {
@@ -415,6 +523,9 @@ public final class Collisions implements Experiment {
                             + range + ", R² = " + String.format(Locale.ROOT, "%.3f", g.r2()) + "; 2 is quadratic, 1 linear)")
                     .where("sizes", range));
         }
+    }
+
+    private static void comparableCalls(Rows rows, ResultBuilder out) {
         Rows comparable = rows.metric("compareto_per_insert").where("subject", CollisionCase.CONSTANT_HASH_COMPARABLE.id());
         List<Integer> cmpSizes = sizesOf(comparable, CollisionCase.CONSTANT_HASH_COMPARABLE);
         if (!cmpSizes.isEmpty()) {
@@ -424,11 +535,9 @@ public final class Collisions implements Experiment {
                     "Inserting " + maxN + " constant-hash Comparable keys into a HashMap cost %.1f compareTo calls per insert (log2 n = "
                             + String.format(Locale.ROOT, "%.1f", Math.log(maxN) / Math.log(2)) + ")").where("n_keys", maxN));
         }
-        ratio(rows, out, "colliding_vs_random_string", CollisionCase.COLLIDING_STRING, CollisionCase.RANDOM_STRING,
-                "Inserting %d colliding Strings into a HashMap", "random Strings of the same length");
-        ratio(rows, out, "seeded_content_hash_vs_random", CollisionCase.COLLIDING_STRING_SEEDED, CollisionCase.RANDOM_STRING_SEEDED,
-                "Inserting %d colliding Strings into a ProbeMap with a seeded content hash", "random Strings in the same map");
-        peerFindings(rows, out);
+    }
+
+    private static void treeBins(Rows rows, ResultBuilder out) {
         Rows trees = rows.metric("tree_bins");
         List<Integer> treeSizes = sizesOf(trees, CollisionCase.COLLIDING_STRING);
         if (!treeSizes.isEmpty()) {
@@ -473,12 +582,12 @@ public final class Collisions implements Experiment {
             List<Integer> ns = sizesOf(eq, colliding);
             if (!ns.isEmpty()) {
                 int maxN = ns.get(ns.size() - 1);
-                out.finding(Finding.count(lib + "_colliding_equals_per_insert", eq.where("n_keys", maxN).one().value(), "calls",
-                        "Inserting " + maxN + " colliding Strings into a " + colliding.label().replaceFirst("^colliding Strings, ", "")
-                                + " cost %.0f equals calls per insert (counted)").where("n_keys", maxN));
+                out.attempt(lib + "_colliding_equals_per_insert", () -> out.finding(Finding.count(lib + "_colliding_equals_per_insert",
+                        eq.where("n_keys", maxN).one().value(), "calls", "Inserting " + maxN + " colliding Strings into a "
+                                + colliding.label().replaceFirst("^colliding Strings, ", "") + " cost %.0f equals calls per insert (counted)").where("n_keys", maxN)));
             }
-            ratio(rows, out, "colliding_vs_random_string_" + lib, colliding, random,
-                    "Inserting %d colliding Strings into a " + colliding.label().replaceFirst("^colliding Strings, ", ""), "random Strings of the same length");
+            out.attempt("colliding_vs_random_string_" + lib, () -> ratio(rows, out, "colliding_vs_random_string_" + lib, colliding, random,
+                    "Inserting %d colliding Strings into a " + colliding.label().replaceFirst("^colliding Strings, ", ""), "random Strings of the same length"));
         }
     }
 }

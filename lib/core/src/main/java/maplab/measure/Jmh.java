@@ -194,6 +194,50 @@ public final class Jmh {
         return m;
     }
 
+    /** One cell of a run, for a plan: a benchmark at one parameter combination, its options and forks. */
+    public record PlanCell(String part, String benchmark, Map<String, String> params, String options, int forks, int maxForks,
+                           double secondsPerFork) { }
+
+    /**
+     * The cells this run measures, without running anything: one per matching benchmark (the
+     * include pattern itself when the benchmarks are not on the class path) and parameter
+     * combination, each with the forks it takes (up to the maximum when sequential) and its
+     * seconds of warm-up and measurement per fork ({@code secondsPerShot} per single shot).
+     */
+    public List<PlanCell> planCells(String part, double secondsPerShot) {
+        List<String> benchmarks = matchingBenchmarks();
+        if (benchmarks.isEmpty()) benchmarks = List.of(include);
+        List<Map<String, String>> combos = new ArrayList<>();
+        combos.add(new LinkedHashMap<>());
+        params.forEach((name, values) -> {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> c : combos) {
+                for (String v : values) {
+                    Map<String, String> m = new LinkedHashMap<>(c);
+                    m.put(name, v);
+                    next.add(m);
+                }
+            }
+            combos.clear();
+            combos.addAll(next);
+        });
+        List<String> options = new ArrayList<>();
+        if (mode != null) options.add(mode.shortLabel());
+        if (threads != null) options.add(threads + " threads");
+        if (batchSize != null) options.add("batch " + batchSize);
+        if (!extraJvmArgs.isEmpty()) options.add(String.join(" ", extraJvmArgs));
+        if (!profilers.isEmpty()) options.add("profilers " + String.join(",", profilers));
+        int max = sequential() ? Math.max(maxForks, settings.forks()) : settings.forks();
+        boolean shots = settings.warmupMillis() == 0 && settings.measurementMillis() == 0;
+        double perFork = shots ? (settings.warmupIterations() + settings.measurementIterations()) * secondsPerShot
+                : (settings.warmupIterations() * (double) settings.warmupMillis() + settings.measurementIterations() * (double) settings.measurementMillis()) / 1000.0;
+        List<PlanCell> out = new ArrayList<>();
+        for (String b : benchmarks) {
+            for (Map<String, String> c : combos) out.add(new PlanCell(part, b, c, String.join(", ", options), settings.forks(), max, perFork));
+        }
+        return out;
+    }
+
     /**
      * The fork JVM arguments this run will use: the settings' ones, the measuring JVM's extra
      * options ({@link TargetJvm#current()}), then the ones appended here (see {@link TargetJvm#jvmArgs}).

@@ -47,7 +47,9 @@ public record Finding(String id, double value, String unit, double low, double h
         /** The value is a lower bound (a measurement ran out of its budget). */
         AT_LEAST("at least"),
         /** The value is an upper bound. */
-        AT_MOST("at most");
+        AT_MOST("at most"),
+        /** Not computed: what was measured cannot give it (the reason is the finding's text). */
+        NOT_COMPUTED("not computed");
 
         private final String label;
 
@@ -73,6 +75,17 @@ public record Finding(String id, double value, String unit, double low, double h
     public Finding {
         conditions = conditions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
     }
+
+    /**
+     * A finding the run promised but cannot compute from what it measured (too few sizes finished
+     * within a budget, an empty series, a zero denominator): no value, the reason as its text.
+     */
+    public static Finding notComputed(String id, String reason) {
+        return new Finding(id, Double.NaN, "", Double.NaN, Double.NaN, null, Verdict.NOT_COMPUTED, "Not computed: " + reason, Map.of());
+    }
+
+    /** True for a finding that could not be computed ({@link #notComputed}). */
+    public boolean notComputed() { return verdict == Verdict.NOT_COMPUTED; }
 
     /** The confidence level of {@link #low()} and {@link #high()}: one level for every finding. */
     public double confidence() { return Estimates.CONFIDENCE; }

@@ -139,7 +139,7 @@ public final class Html {
                 .append(reference == null ? "" : "<th>reference</th><th class=\"s\">reference verdict</th><th class=\"s\">against reference</th>")
                 .append("<th class=\"s\">what it says</th></tr></thead><tbody>");
         for (Finding f : findings) {
-            sb.append("<tr><td class=\"s\"><code>").append(escape(f.id())).append("</code></td><td>").append(number(f.value()))
+            sb.append("<tr><td class=\"s\"><code>").append(escape(f.id())).append("</code></td><td>").append(f.notComputed() ? "&mdash;" : number(f.value()))
                     .append("</td><td class=\"s\">").append(escape(f.unit())).append("</td><td>").append(escape(interval(f)))
                     .append("</td><td class=\"s\">").append(verdictHtml(f.verdict()))
                     .append("</td><td class=\"s\">").append(f.basis() == null ? "" : escape(f.basis().id())).append("</td>")
@@ -234,7 +234,8 @@ public final class Html {
     /** A verdict label, coloured: higher/lower bold, no detectable difference grey. */
     public static String verdictHtml(Finding.Verdict v) {
         if (v == null) return "";
-        String style = v.isDifference() ? "font-weight:600" : v == Finding.Verdict.NO_DIFFERENCE ? "color:#666" : "";
+        String style = v.isDifference() ? "font-weight:600" : v == Finding.Verdict.NO_DIFFERENCE ? "color:#666"
+                : v == Finding.Verdict.NOT_COMPUTED ? "color:#b71c1c" : "";
         return "<span style=\"" + style + "\">" + escape(v.label()) + "</span>";
     }
 
@@ -260,6 +261,9 @@ public final class Html {
         if (reference != null) sb.append(referenceNote(r, reference));
         if (referenceProblem != null) sb.append("<p class=\"muted\">Reference unreadable: ").append(escape(referenceProblem)).append("</p>");
         for (Map.Entry<String, Chart<?, ?>> c : r.charts().entrySet()) sb.append("<div>").append(chart(c.getKey(), c.getValue())).append("</div>");
+        if (r.notes().get(ResultBuilder.CHARTS_LEFT_OUT) instanceof List<?> left && !left.isEmpty()) {
+            sb.append("<p class=\"muted\">Charts left out: ").append(escape(left.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("; ")))).append(".</p>");
+        }
         sb.append("<h4>Measurements</h4>").append(table(r.table()));
         for (Table t : r.tables().values()) sb.append(table(t));
         sb.append("<p class=\"muted\">Environment: ").append(escape(r.environment().summary()));

@@ -92,8 +92,13 @@ public final class Result {
     /** The named chart. */
     public Chart<?, ?> chart(String name) {
         Chart<?, ?> c = charts.get(name);
+        if (c == null && leftOut(name)) return maplab.chart.Charts.noData(name + ": no data in this run, chart left out");
         if (c == null) throw new NoSuchElementException("no chart '" + name + "' in " + experiment + "; charts: " + charts.keySet());
         return c;
+    }
+
+    private boolean leftOut(String name) {
+        return notes.get(ResultBuilder.CHARTS_LEFT_OUT) instanceof List<?> left && left.stream().anyMatch(l -> String.valueOf(l).startsWith(name + ":"));
     }
 
     @Override

@@ -40,17 +40,51 @@ public final class ResultBuilder {
         return this;
     }
 
+    /**
+     * Computes one or more findings in {@code block}, so that one that cannot be computed never
+     * sinks the others: when {@code block} throws, each of {@code ids} it did not add becomes a
+     * {@linkplain Finding#notComputed not computed} finding carrying the exception's message.
+     */
+    public ResultBuilder attempt(List<String> ids, Runnable block) {
+        try {
+            block.run();
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            for (String id : ids) if (!findings.containsKey(id)) finding(Finding.notComputed(id, reason));
+        }
+        return this;
+    }
+
+    /** {@link #attempt(List, Runnable)} for one finding. */
+    public ResultBuilder attempt(String id, Runnable block) {
+        return attempt(List.of(id), block);
+    }
+
     /** Adds a named extra table (e.g. "orders", "top frames", "pitfalls"). */
     public ResultBuilder table(String name, Table table) {
         tables.put(name, table.setName(name));
         return this;
     }
 
-    /** Adds a named chart. */
+    /**
+     * Adds a named chart; a chart without data (no series) is left out, and the name and reason
+     * go into the note {@code charts_left_out} that the report shows.
+     */
     public ResultBuilder chart(String name, Chart<?, ?> chart) {
+        if (chart.getSeriesMap().isEmpty()) {
+            synchronized (notes) {
+                @SuppressWarnings("unchecked")
+                List<String> left = (List<String>) notes.computeIfAbsent(CHARTS_LEFT_OUT, k -> new ArrayList<String>());
+                left.add(name + ": no data in this run");
+            }
+            return this;
+        }
         charts.put(name, chart);
         return this;
     }
+
+    /** The note naming the charts left out for want of data. */
+    public static final String CHARTS_LEFT_OUT = "charts_left_out";
 
     /** Records a fact about how the run was measured (e.g. JMH fork JVM arguments); goes to meta.json. */
     public ResultBuilder note(String key, Object value) {

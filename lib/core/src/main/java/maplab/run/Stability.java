@@ -231,6 +231,7 @@ public final class Stability {
             case NO_DIFFERENCE -> "=";
             case AT_LEAST -> ">=";
             case AT_MOST -> "<=";
+            case NOT_COMPUTED -> " (not computed)";
         };
     }
 

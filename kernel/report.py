@@ -46,7 +46,8 @@ def parse_args(argv):
                     help="the JDK that measures (JMH forks, child JVMs): a JDK home or a version such as 25 installed once")
     ap.add_argument("--jvm-opts", default=os.environ.get("MAPLAB_JVM_OPTS"),
                     help="extra options for every measuring JVM, e.g. --jvm-opts=-XX:+UseCompactObjectHeaders")
-    ap.add_argument("--dry-run", action="store_true", help="print the notebooks that would run, and exit")
+    ap.add_argument("--dry-run", action="store_true",
+                    help="execute the notebooks without measuring: print each run's checked plan and the total estimate; write nothing")
     ap.add_argument("notebooks", nargs="*", help="notebook files, names (03-presize) or unique prefixes (03)")
     ap.error = fail_usage  # one line, exit 2
     args = ap.parse_args(argv)
@@ -233,15 +234,53 @@ def check_jvm(jdk, jvm_opts):
     return first_line(r.stderr).removeprefix("maplab: ") or f"exit {r.returncode}"
 
 
+def dry_run(args):
+    """Executes each notebook with MAPLAB_DRY_RUN set: every Experiments.run checks its plan, logs it and returns a
+    result concluded from synthetic rows, so nothing is measured or written. Prints each run's plan and the total."""
+    progress = Progress(len(args.paths))
+    total_min = total_max = 0
+    refused = []
+    failed = []
+    with tempfile.TemporaryDirectory(prefix="maplab-dry-run-") as tmp:
+        for i, path in enumerate(args.paths, 1):
+            log = Path(tmp) / f"{path.stem}.plans"
+            os.environ["MAPLAB_DRY_RUN"] = str(log)
+            _, error, seconds = execute(path, i, progress, args.timeout or 300, Path(tmp) / f"{path.stem}.runs")
+            progress.done(i, path.stem, "checked" if error is None else f"FAILED {error}", seconds)
+            print(path)
+            plans = [json.loads(l) for l in log.read_text().splitlines() if l.strip()] if log.exists() else []
+            for p in plans:
+                lo, hi = p["seconds_min"], p["seconds_max"]
+                total_min += lo
+                total_max += hi
+                forks = str(p["forks_min"]) if p["forks_min"] == p["forks_max"] else f"{p['forks_min']}-{p['forks_max']}"
+                print(f"  {p['experiment']} ({p['profile']}): {p['cells']} JMH cells, {forks} forks, {p['steps']} other steps, "
+                      f"{p['findings']} findings; estimate {duration(lo, hi)}")
+                for note in p.get("notes", []):
+                    print(f"    note: {note}")
+            if error is not None:
+                (refused if "plan of " in error else failed).append((path.stem, error))
+        os.environ.pop("MAPLAB_DRY_RUN", None)
+    print(f"total estimate ({args.profile} profile, {len(args.paths)} notebooks): {duration(total_min, total_max)} of measuring")
+    for name, error in refused + failed:
+        print(f"maplab: notebook {name}: {error}", file=sys.stderr)
+    return 2 if refused else 1 if failed else 0
+
+
+def duration(lo, hi):
+    def one(s):
+        s = int(round(s))
+        return f"{s} s" if s < 60 else f"{s // 60} min {s % 60:02d} s" if s < 3600 else f"{s // 3600} h {(s % 3600) // 60:02d} min"
+    return f"about {one(lo)}" if hi - lo < 1 else f"{one(lo)} to {one(hi)}"
+
+
 def main(argv):
     args = parse_args(argv)
-    if args.dry_run:
-        for path in args.paths:
-            print(path)
-        return 0
-    timeout = args.timeout or (900 if args.profile == "quick" else 7200)
     os.environ["MAPLAB_PROFILE"] = args.profile
     os.environ["MAPLAB_HOME"] = str(HOME)
+    if args.dry_run:
+        return dry_run(args)
+    timeout = args.timeout or (900 if args.profile == "quick" else 7200)
     if args.jdk or args.jvm_opts:
         bad = check_jvm(args.jdk, args.jvm_opts)  # before any notebook runs: a bad JDK or option stops here
         if bad:

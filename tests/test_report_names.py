@@ -4,6 +4,7 @@ runs (the resolver is imported, and the command line is checked with --dry-run).
 import importlib.util
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -77,11 +78,19 @@ def run_report(*args):
                           capture_output=True, text=True, timeout=120)
 
 
-def test_command_line_resolves_without_running(tmp_path):
+def test_dry_run_checks_each_notebooks_plans_without_measuring(tmp_path):
     r = run_report("--dry-run", "--out", str(tmp_path), "03", "09-races.ipynb")
     assert r.returncode == 0, r.stderr
-    assert r.stdout.splitlines() == [str(NOTEBOOK.resolve()), str((HOME / "notebooks" / "09-races.ipynb").resolve())]
+    lines = r.stdout.splitlines()
+    presize, races = str(NOTEBOOK.resolve()), str((HOME / "notebooks" / "09-races.ipynb").resolve())
+    assert presize in lines and races in lines and lines.index(presize) < lines.index(races)
+    # each notebook's run with its plan and estimate, then the total
+    assert any(l.startswith("  presize (quick): ") and "JMH cells" in l and "estimate" in l for l in lines), r.stdout
+    assert any(l.startswith("  races (quick): ") for l in lines), r.stdout
+    assert lines[-1].startswith("total estimate (quick profile, 2 notebooks): "), r.stdout
     assert not any(tmp_path.iterdir()), "a dry run writes nothing"
+    assert not (HOME / "runs").exists() or not any("presize" in p.name and p.stat().st_mtime > time.time() - 120
+                                                   for p in (HOME / "runs").iterdir()), "a dry run measures nothing"
 
 
 def test_command_line_rejects_an_unknown_name_with_exit_2(tmp_path):

@@ -105,6 +105,10 @@ public final class Main implements Callable<Integer> {
                 + "spaces, e.g. --jvm-opts=-XX:+UseCompactObjectHeaders (or MAPLAB_JVM_OPTS)")
         String jvmOpts;
 
+        @Option(names = "--dry-run", description = "print the plan (JMH cells and forks, other steps, the findings it promises) with an "
+                + "estimate of its time, check it (no cell twice, conclude can read it), and exit without measuring")
+        boolean dryRun;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -124,11 +128,18 @@ public final class Main implements Callable<Integer> {
             if (!subjects.isEmpty()) addSubjects(params);
             if (jdk != null) params.put(Experiments.JDK, jdk);
             if (jvmOpts != null) params.put(Experiments.JVM_OPTS, jvmOpts);
+            if (dryRun) {
+                spec.commandLine().getOut().print(Experiments.plan(id, p, params).describe());
+                spec.commandLine().getOut().flush();
+                return OK;
+            }
             Result r = interruptibleOnCtrlC(() -> Experiments.run(id, p, params, out, new TerminalProgress(System.err)));
             PrintWriter o = spec.commandLine().getOut();
             o.println(findingsTable(r.findings()));
             o.println("run folder: " + r.runDir());
             o.println("report:     " + r.runDir().resolve("report.html"));
+            o.flush();
+            sayNotComputed(r, spec.commandLine().getErr());
             if (!r.succeeded()) {
                 spec.commandLine().getErr().println("maplab: " + id + " failed: " + oneLine(r.error()) + " (what was measured before is in the run folder)");
                 return FAILED;
@@ -380,6 +391,11 @@ public final class Main implements Callable<Integer> {
             o.println(findingsTable(r.findings()));
             o.println("run folder: " + r.runDir());
             o.println("report:     " + r.runDir().resolve("report.html"));
+            o.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            sayNotComputed(r, err);
+            if (!r.succeeded()) err.println("maplab: " + r.experiment() + ": " + oneLine(r.error()));
+            err.flush();
             return OK;
         }
     }
@@ -406,6 +422,14 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The findings as an aligned text table: id, value, unit, interval, verdict, sentence. */
+    /** One line per finding that could not be computed, with its reason (the findings table shows them too). */
+    static void sayNotComputed(Result r, PrintWriter err) {
+        List<Finding> missing = r.findings().stream().filter(Finding::notComputed).toList();
+        if (missing.isEmpty()) return;
+        err.println("maplab: " + r.experiment() + ": " + missing.size() + " of " + r.findings().size() + " findings not computed:");
+        for (Finding f : missing) err.println("  " + f.id() + ": " + f.text().replaceFirst("^Not computed: ", ""));
+    }
+
     static String findingsTable(List<Finding> findings) {
         int w = findings.stream().mapToInt(f -> f.id().length()).max().orElse(7);
         int iw = Math.max(14, findings.stream().mapToInt(f -> maplab.result.Html.interval(f).length()).max().orElse(0));
@@ -413,7 +437,7 @@ public final class Main implements Callable<Integer> {
         StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, format, "finding", "value", "unit",
                 Finding.confidenceLabel() + " interval", "verdict", "text"));
         for (Finding f : findings) {
-            sb.append(String.format(java.util.Locale.ROOT, format, f.id(), maplab.result.Html.number(f.value()), f.unit(),
+            sb.append(String.format(java.util.Locale.ROOT, format, f.id(), f.notComputed() ? "-" : maplab.result.Html.number(f.value()), f.unit(),
                     maplab.result.Html.interval(f), f.verdict() == null ? "" : f.verdict().label(), f.text()));
         }
         return sb.toString().stripTrailing();

@@ -98,7 +98,12 @@ public final class Experiments {
         String jvmOpts = own.containsKey(JVM_OPTS) ? own.remove(JVM_OPTS) : System.getenv("MAPLAB_JVM_OPTS");
         Params resolved = Params.resolve(experiment, profile, own);
         experiment.validate(resolved);
-        checkedPlan(experiment, profile, resolved);
+        Plan plan = checkedPlan(experiment, profile, resolved);
+        String dryRunLog = System.getenv(DRY_RUN_ENV);
+        if (dryRunLog != null && !dryRunLog.isBlank()) {
+            userSubjects(experiment, resolved);
+            return dryRun(experiment, profile, resolved, plan, Path.of(dryRunLog));
+        }
         maplab.measure.TargetJvm target = maplab.measure.TargetJvm.resolve(jdk, jvmOpts);
         List<UserSubject> users = userSubjects(experiment, resolved);
         try (maplab.measure.TargetJvm.Scope ignored = maplab.measure.TargetJvm.use(target)) {
@@ -147,10 +152,11 @@ public final class Experiments {
     }
 
     /**
-     * The plan of a run with these parameters (values as text, as {@link #run} takes them),
-     * without measuring: what {@code ./maplab run --dry-run} prints.
+     * The checked plan of a run with these parameters (values as text, as {@link #run} takes
+     * them), without measuring: what {@code ./maplab run --dry-run} prints.
      *
-     * @throws IllegalArgumentException for bad input, as {@link #run}
+     * @throws IllegalArgumentException for bad input, as {@link #run}, and for a plan that
+     *                                  measures a cell twice or that conclude cannot read
      */
     public static Plan plan(String id, Profile profile, Map<String, String> params) {
         Experiment experiment = byId(id);
@@ -159,7 +165,7 @@ public final class Experiments {
         own.remove(JVM_OPTS);
         Params resolved = Params.resolve(experiment, profile, own);
         experiment.validate(resolved);
-        return plan(experiment, profile, resolved);
+        return checkedPlan(experiment, profile, resolved);
     }
 
     /** The plan {@code experiment} states for these checked parameters. */
@@ -179,6 +185,40 @@ public final class Experiments {
         Plan plan = plan(experiment, profile, params);
         PlanCheck.check(experiment, plan, params);
         return plan;
+    }
+
+    /**
+     * Environment variable naming a file: when set (by {@code ./maplab report --dry-run}), every
+     * run checks its plan, appends one JSON line describing it to that file, and returns a
+     * result concluded from synthetic rows of the plan's shape instead of measuring, so a
+     * notebook can be executed end to end to learn its runs, their plans and time.
+     */
+    public static final String DRY_RUN_ENV = "MAPLAB_DRY_RUN";
+
+    private static Result dryRun(Experiment experiment, Profile profile, Params params, Plan plan, Path log) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("experiment", experiment.id());
+        line.put("profile", profile.label());
+        line.put("cells", plan.cells().size());
+        line.put("forks_min", plan.minForks());
+        line.put("forks_max", plan.maxForks());
+        line.put("steps", plan.steps().stream().mapToInt(Plan.Step::count).sum());
+        line.put("seconds_min", Math.round(plan.minSeconds()));
+        line.put("seconds_max", Math.round(plan.maxSeconds()));
+        line.put("findings", plan.findings().size());
+        line.put("notes", plan.notes());
+        try {
+            Files.writeString(log, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the dry run's log " + log, e);
+        }
+        ResultBuilder built = new ResultBuilder();
+        RunData data = new RunData(experiment.id(), profile, params, PlanCheck.synthetic(plan.rows()));
+        conclude(experiment, data, built, plan.findings());
+        built.note("dry_run", "nothing measured: synthetic rows of the plan's shape, to check that the notebook runs");
+        Instant now = Instant.now();
+        return new Result(experiment.id(), profile, params, tech.tablesaw.api.Table.create(experiment.id()), built, Environment.capture(), now, now, null);
     }
 
     /** The folder of a run folder that holds the user subjects' jars and sources. */
@@ -231,12 +271,25 @@ public final class Experiments {
         Experiment experiment = byId(data.experiment());
         ResultBuilder built = new ResultBuilder();
         String error = conclude(experiment, data, built, promised(experiment, data));
-        Object measureError = stored.meta().get("error");
-        if (measureError != null) error = error == null ? String.valueOf(measureError) : measureError + "; " + error;
+        String measureError = measurementError(stored.meta().get("error"));
+        if (measureError != null) error = error == null ? measureError : measureError + "; " + error;
         Result result = new Result(data.experiment(), data.profile(), data.params(), RunData.readTable(stored.dir(), data.experiment()), built,
                 Environment.fromMeta(stored.meta()), Instant.parse(stored.start()), Instant.parse(String.valueOf(stored.meta().get("end"))), error);
         RunFolder.reconclude(stored.dir(), out, result);
         return result;
+    }
+
+    /**
+     * What went wrong while measuring a stored run, without the part that concluding it added
+     * ("concluding failed: ..."): concluding again replaces that part.
+     */
+    private static String measurementError(Object stored) {
+        if (stored == null) return null;
+        String text = String.valueOf(stored);
+        int at = text.indexOf("concluding failed: ");
+        if (at < 0) return text;
+        String measured = text.substring(0, at).replaceFirst("[;\\s]+$", "");
+        return measured.isEmpty() || measured.equals("interrupted:") ? null : measured;
     }
 
     /** The findings the plan of a stored run's parameters promises; none when its parameters no longer make a plan. */

@@ -28,7 +28,7 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
      * Seconds a JMH fork costs beyond its warm-up and measured iterations (JVM start, the
      * benchmark's set-up, JMH's own run in the lab JVM), for estimates; measured on a 2-core machine.
      */
-    public static final double FORK_OVERHEAD_SECONDS = 1.2;
+    public static final double FORK_OVERHEAD_SECONDS = 0.5;
 
     /** One JMH cell: a benchmark at one parameter combination, with its options (mode, threads, extra JVM flags) and forks. */
     public record Cell(String part, String benchmark, Map<String, String> params, String options, int forks, int maxForks,
@@ -231,6 +231,16 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
          */
         public Builder jmh(String part, Jmh run, double secondsPerShot) {
             cells.addAll(run.planCells(part, secondsPerShot).stream()
+                    .map(c -> new Cell(c.part(), c.benchmark(), c.params(), c.options(), c.forks(), c.maxForks(), c.secondsPerFork())).toList());
+            return this;
+        }
+
+        /**
+         * The cells of one JMH run with an estimate of one operation's seconds per cell (from its
+         * {@code @Param} values): a single shot, or the least a timed iteration takes.
+         */
+        public Builder jmh(String part, Jmh run, java.util.function.ToDoubleFunction<Map<String, String>> secondsPerOp) {
+            cells.addAll(run.planCells(part, secondsPerOp).stream()
                     .map(c -> new Cell(c.part(), c.benchmark(), c.params(), c.options(), c.forks(), c.maxForks(), c.secondsPerFork())).toList());
             return this;
         }

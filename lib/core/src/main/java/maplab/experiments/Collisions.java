@@ -184,7 +184,7 @@ public final class Collisions implements Experiment {
         Map<CollisionCase, Set<Integer>> timedAt = new java.util.LinkedHashMap<>();
         for (Timed t : timed(p, cases, sizes)) {
             Jmh run = jmh(ctx, t.subjects(), t.sizes(), 0, 0);
-            plan.jmh("insert", run);
+            plan.jmh("insert", run, cell -> fillSeconds(CollisionCase.parse(cell.get("subject")), Integer.parseInt(cell.get("n"))));
             for (String subject : t.subjects()) {
                 for (int n : t.sizes()) {
                     plan.timed(Plan.dims("subject", subject, "n_keys", n), "fill_time", Unit.NS_PER_OP);
@@ -196,11 +196,26 @@ public final class Collisions implements Experiment {
         plannedFindings(plan, cases, sizes, timedAt);
     }
 
+    /**
+     * Rough seconds of one timed fill: the quadratic cases (constant-hash keys that are not
+     * Comparable, colliding Strings in a map without tree bins) cost about n^2/2 equals calls of
+     * a few nanoseconds (0.92 s at n = 16384 for constant_hash in the reference); the rest are
+     * far below an iteration.
+     */
+    static double fillSeconds(CollisionCase c, int n) {
+        return quadratic(c) ? EQUALS_SECONDS * n * (double) n / 2 : 0;
+    }
+
+    /** Seconds per equals call in a quadratic fill, from the reference (0.92 s for 16384^2/2 calls). */
+    static final double EQUALS_SECONDS = 6.9e-9;
+
+    private static boolean quadratic(CollisionCase c) {
+        return c == CollisionCase.CONSTANT_HASH || (c.isPeer() && c.kind() == maplab.workload.KeyKind.COLLIDING_STRING);
+    }
+
     /** Rough seconds of one in-process count (instrumented keys; the constant-hash cases are quadratic). */
     private static double countSeconds(CollisionCase c, int n) {
-        boolean quadratic = c == CollisionCase.CONSTANT_HASH || (c.kind() == maplab.workload.KeyKind.COLLIDING_STRING && !c.seededProbeMap()
-                && c != CollisionCase.COLLIDING_STRING);
-        return quadratic ? 2e-9 * n * (double) n : 2e-6 * n;
+        return quadratic(c) ? 3 * EQUALS_SECONDS * n * (double) n / 2 : 2e-6 * n;   // instrumented keys count every call
     }
 
     private static void plannedCounts(Plan.Builder plan, CollisionCase c, int n) {

@@ -205,6 +205,16 @@ public final class Jmh {
      * seconds of warm-up and measurement per fork ({@code secondsPerShot} per single shot).
      */
     public List<PlanCell> planCells(String part, double secondsPerShot) {
+        return planCells(part, params -> secondsPerShot);
+    }
+
+    /**
+     * {@link #planCells(String, double)} with an estimate of one operation's seconds per cell (by
+     * its parameters): a single shot takes that long, and a timed iteration at least that long
+     * (JMH finishes the operation it started), which dominates when one operation is a
+     * quadratic fill.
+     */
+    public List<PlanCell> planCells(String part, java.util.function.ToDoubleFunction<Map<String, String>> secondsPerOp) {
         List<String> benchmarks = matchingBenchmarks();
         if (benchmarks.isEmpty()) benchmarks = List.of(include);
         List<Map<String, String>> combos = new ArrayList<>();
@@ -229,11 +239,15 @@ public final class Jmh {
         if (!profilers.isEmpty()) options.add("profilers " + String.join(",", profilers));
         int max = sequential() ? Math.max(maxForks, settings.forks()) : settings.forks();
         boolean shots = settings.warmupMillis() == 0 && settings.measurementMillis() == 0;
-        double perFork = shots ? (settings.warmupIterations() + settings.measurementIterations()) * secondsPerShot
-                : (settings.warmupIterations() * (double) settings.warmupMillis() + settings.measurementIterations() * (double) settings.measurementMillis()) / 1000.0;
         List<PlanCell> out = new ArrayList<>();
         for (String b : benchmarks) {
-            for (Map<String, String> c : combos) out.add(new PlanCell(part, b, c, String.join(", ", options), settings.forks(), max, perFork));
+            for (Map<String, String> c : combos) {
+                double op = Math.max(0, secondsPerOp.applyAsDouble(c));
+                double perFork = shots ? (settings.warmupIterations() + settings.measurementIterations()) * op
+                        : settings.warmupIterations() * Math.max(settings.warmupMillis() / 1000.0, op)
+                          + settings.measurementIterations() * Math.max(settings.measurementMillis() / 1000.0, op);
+                out.add(new PlanCell(part, b, c, String.join(", ", options), settings.forks(), max, perFork));
+            }
         }
         return out;
     }

@@ -42,6 +42,37 @@ class MainTest {
     }
 
     @Test
+    void aRepeatedValueInAListIsRefusedWithOneLineBeforeAnythingRuns() {
+        Outcome o = run("run", "sync-variants", "--set", "latency_read_pcts=5,42,5", "--set", "throughput_effort=2:1x20ms+1x20ms");
+        assertThat(o.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(o.err().strip().lines()).hasSize(1);
+        assertThat(o.err()).startsWith("maplab: parameter 'latency_read_pcts': bad value '5,42,5': 5 appears more than once");
+        Outcome choices = run("run", "collisions", "--dry-run", "--set", "cases=constant_hash,constant_hash");
+        assertThat(choices.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(choices.err()).contains("parameter 'cases'", "constant_hash appears more than once");
+    }
+
+    @Test
+    void dryRunPrintsTheCheckedPlanWithAnEstimateAndMeasuresNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        for (String profile : new String[] {"quick", "full"}) {
+            for (String id : maplab.experiment.Experiments.ids()) {
+                long start = System.nanoTime();
+                Outcome o = run("run", id, "--dry-run", "--profile", profile, "--out", tmp.resolve(id + "-" + profile).toString());
+                assertThat(o.code()).as(id + " " + profile + ": " + o.err()).isEqualTo(Main.OK);
+                assertThat(o.out()).startsWith("plan of " + id + " (" + profile + "): ").contains("estimate ", "findings: ");
+                assertThat(java.nio.file.Files.exists(tmp.resolve(id + "-" + profile))).as("a dry run writes no run folder").isFalse();
+                assertThat((System.nanoTime() - start) / 1e9).as(id + " " + profile + " dry run seconds").isLessThan(10);
+            }
+        }
+        // the case the full profile used to time twice: a growth case that is also a peer case, at peer_n
+        Outcome clash = run("run", "collisions", "--dry-run", "--set", "cases=colliding_string_agrona,random_string_agrona",
+                "--set", "growth_cases=colliding_string_agrona", "--set", "peer_cases=colliding_string_agrona", "--set", "sizes=256,4096",
+                "--set", "insert_effort=1:1x20ms+1x20ms");
+        assertThat(clash.code()).as(clash.err()).isEqualTo(Main.OK);
+        assertThat(clash.out().lines().filter(l -> l.contains("CollisionsBench.insert n=4096 subject=colliding_string_agrona"))).hasSize(1);
+    }
+
+    @Test
     void listNamesEachExperimentWithOneLine() {
         Outcome o = run("list");
         assertThat(o.code()).isZero();

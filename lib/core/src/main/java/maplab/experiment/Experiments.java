@@ -214,11 +214,12 @@ public final class Experiments {
             throw new java.io.UncheckedIOException("cannot write the dry run's log " + log, e);
         }
         ResultBuilder built = new ResultBuilder();
-        RunData data = new RunData(experiment.id(), profile, params, PlanCheck.synthetic(plan.rows()));
+        ResultBuilder synthetic = PlanCheck.syntheticRun(plan.rows());
+        RunData data = new RunData(experiment.id(), profile, params, maplab.result.Rows.fromObjects(synthetic.rows(), synthetic.samples()));
         conclude(experiment, data, built, plan.findings());
         built.note("dry_run", "nothing measured: synthetic rows of the plan's shape, to check that the notebook runs");
         Instant now = Instant.now();
-        return new Result(experiment.id(), profile, params, tech.tablesaw.api.Table.create(experiment.id()), built, Environment.capture(), now, now, null);
+        return new Result(experiment.id(), profile, params, synthetic.table(experiment.id()), built, Environment.capture(), now, now, null);
     }
 
     /** The folder of a run folder that holds the user subjects' jars and sources. */

@@ -77,6 +77,12 @@ public final class PlanCheck {
      * every column present in every row (empty where a row has no value).
      */
     public static Rows synthetic(List<Plan.Row> rows) {
+        ResultBuilder b = syntheticRun(rows);
+        return Rows.fromObjects(b.rows(), b.samples());
+    }
+
+    /** The synthetic rows of {@link #synthetic} recorded in a builder (its {@code table(name)} is the run's measurements table). */
+    static ResultBuilder syntheticRun(List<Plan.Row> rows) {
         ResultBuilder b = new ResultBuilder();
         for (Plan.Row r : rows) {
             ResultBuilder.Row row = b.row();
@@ -87,13 +93,26 @@ public final class PlanCheck {
         }
         Set<String> columns = new LinkedHashSet<>();
         for (Map<String, Object> m : b.rows()) columns.addAll(m.keySet());
-        List<Map<String, Object>> filled = new ArrayList<>();
+        ResultBuilder filled = new ResultBuilder();
         for (Map<String, Object> m : b.rows()) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            for (String c : columns) f.put(c, m.getOrDefault(c, ""));
-            filled.add(f);
+            ResultBuilder.Row row = filled.row();
+            for (String c : columns) {
+                if (!maplab.result.TidyTables.MEASURE_COLUMNS.contains(c)) row.with(c, m.getOrDefault(c, ""));
+            }
+            String key = Rows.key(m, String.valueOf(m.get("metric")));
+            List<Sample> samples = b.samples().get(key);
+            maplab.result.Unit unit = new maplab.result.Unit(String.valueOf(m.get("unit")), unitDirection(String.valueOf(m.get("better"))));
+            if (samples != null) row.measure(String.valueOf(m.get("metric")), new Measured((Double) m.get("value"), (Double) m.get("error"), samples), unit);
+            else row.measure(String.valueOf(m.get("metric")), (Double) m.get("value"), unit);
         }
-        return Rows.fromObjects(filled, b.samples());
+        return filled;
+    }
+
+    private static maplab.result.Unit.Direction unitDirection(String better) {
+        for (maplab.result.Unit.Direction d : maplab.result.Unit.Direction.values()) {
+            if (new maplab.result.Unit("u", d).better().equals(better)) return d;
+        }
+        return maplab.result.Unit.Direction.NONE;
     }
 
     private static double valueOf(String key, boolean timed) {

@@ -59,16 +59,30 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
     /**
      * A tidy row conclude will read: its dimensions and metric, its unit, whether it is timed
      * (has fork samples), optionally the value synthetic data should give it (a flag, a count
-     * that must be whole; null lets {@link PlanCheck} choose one), and whether a run may end
-     * without it (a size that did not finish within its budget).
+     * that must be whole; null lets {@link PlanCheck} choose one), whether a run may end without
+     * it (a size that did not finish within its budget), and the dimensions whose values only the
+     * run knows ({@code varying}: an iteration order seen, the operation a resize happened at, a
+     * profile's hottest frame). In those the row holds example values for synthetic data, and it
+     * stands for every measured row that agrees with it on the other dimensions and the metric.
      */
-    public record Row(Map<String, Object> dims, String metric, Unit unit, boolean timed, Double value, boolean optional) {
+    public record Row(Map<String, Object> dims, String metric, Unit unit, boolean timed, Double value, boolean optional, Set<String> varying) {
         public Row {
             dims = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dims));
+            varying = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(varying));
         }
 
-        /** The row's key in results.csv and samples.csv. */
+        /** The row's key in results.csv and samples.csv (with the example values of its varying dimensions). */
         public String key() { return maplab.result.Rows.key(dims, metric); }
+
+        /** What a measured row must agree on to be this row: its key without the varying dimensions. */
+        String pattern() { return keyWithout(dims, metric, varying); }
+    }
+
+    /** A row's key with {@code columns} left out. */
+    static String keyWithout(Map<String, ?> row, String metric, Set<String> columns) {
+        Map<String, Object> rest = new TreeMap<>(row);
+        rest.keySet().removeAll(columns);
+        return maplab.result.Rows.key(rest, metric);
     }
 
     public Plan {
@@ -109,19 +123,31 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
 
     /**
      * How the rows a run measured differ from this plan's: rows measured but not planned, and
-     * planned rows (not optional) that were not measured; empty when they agree.
+     * planned rows (not optional) that were not measured; empty when they agree. A planned row
+     * with varying dimensions matches every measured row that agrees on the others.
      */
     public String differences(List<Map<String, Object>> measured) {
-        Set<String> planned = new java.util.LinkedHashSet<>();
-        Set<String> required = new java.util.LinkedHashSet<>();
-        for (Row r : rows) {
-            planned.add(r.key());
-            if (!r.optional()) required.add(r.key());
+        Map<Set<String>, Map<String, Boolean>> planned = new LinkedHashMap<>();   // varying dimensions -> pattern -> required
+        for (Row r : rows) planned.computeIfAbsent(r.varying(), k -> new LinkedHashMap<>()).merge(r.pattern(), !r.optional(), Boolean::logicalOr);
+        Set<String> matched = new java.util.HashSet<>();
+        List<String> unplanned = new ArrayList<>();
+        for (Map<String, Object> m : measured) {
+            String metric = String.valueOf(m.get("metric"));
+            boolean any = false;
+            for (Map.Entry<Set<String>, Map<String, Boolean>> p : planned.entrySet()) {
+                String pattern = keyWithout(m, metric, p.getKey());
+                if (p.getValue().containsKey(pattern)) {
+                    matched.add(p.getKey() + pattern);
+                    any = true;
+                }
+            }
+            String key = maplab.result.Rows.key(m, metric);
+            if (!any && !unplanned.contains(key)) unplanned.add(key);
         }
-        Set<String> got = new java.util.LinkedHashSet<>();
-        for (Map<String, Object> m : measured) got.add(maplab.result.Rows.key(m, String.valueOf(m.get("metric"))));
-        List<String> unplanned = got.stream().filter(k -> !planned.contains(k)).toList();
-        List<String> missing = required.stream().filter(k -> !got.contains(k)).toList();
+        List<String> missing = new ArrayList<>();
+        planned.forEach((varying, patterns) -> patterns.forEach((pattern, required) -> {
+            if (required && !matched.contains(varying + pattern)) missing.add(pattern + (varying.isEmpty() ? "" : " (any " + String.join(", ", varying) + ")"));
+        }));
         StringBuilder sb = new StringBuilder();
         if (!unplanned.isEmpty()) sb.append(unplanned.size()).append(" rows measured but not planned (").append(String.join("; ", unplanned.stream().limit(3).toList())).append(")");
         if (!missing.isEmpty()) sb.append(sb.length() == 0 ? "" : ", ").append(missing.size()).append(" planned rows not measured (")
@@ -207,6 +233,7 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
         private final List<String> findings = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private boolean optional;
+        private Set<String> varying = Set.of();
 
         private Builder(Experiment experiment, Profile profile, Params params) {
             this.experiment = experiment.id();
@@ -265,27 +292,37 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
             return this;
         }
 
+        /**
+         * Rows added after {@code varying("order")} hold, in those dimensions, values only the run
+         * knows (see {@link Row}): the values given are examples for synthetic data, and a measured
+         * row with any values there matches; {@code varying()} with no names ends it.
+         */
+        public Builder varying(String... dims) {
+            this.varying = Set.of(dims);
+            return this;
+        }
+
         /** A counted row (no samples). */
         public Builder count(Map<String, ?> dims, String metric, Unit unit) {
-            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, false, null, optional));
+            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, false, null, optional, varying));
             return this;
         }
 
         /** A counted row whose synthetic value must be {@code value} (a flag, a bound). */
         public Builder count(Map<String, ?> dims, String metric, Unit unit, double value) {
-            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, false, value, optional));
+            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, false, value, optional, varying));
             return this;
         }
 
         /** A timed row (fork samples). */
         public Builder timed(Map<String, ?> dims, String metric, Unit unit) {
-            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, true, null, optional));
+            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, true, null, optional, varying));
             return this;
         }
 
         /** A timed row whose synthetic fork means are near {@code value}. */
         public Builder timed(Map<String, ?> dims, String metric, Unit unit, double value) {
-            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, true, value, optional));
+            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, true, value, optional, varying));
             return this;
         }
 

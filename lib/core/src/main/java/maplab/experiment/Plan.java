@@ -30,6 +30,12 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
      */
     public static final double FORK_OVERHEAD_SECONDS = 1.2;
 
+    /**
+     * A dimension value only the run knows (a stack frame's name): a planned row with it stands
+     * for a measured row with any value in that column ({@link #differences}).
+     */
+    public static final String ANY = "*";
+
     /** One JMH cell: a benchmark at one parameter combination, with its options (mode, threads, extra JVM flags) and forks. */
     public record Cell(String part, String benchmark, Map<String, String> params, String options, int forks, int maxForks,
                        double secondsPerFork) {
@@ -118,8 +124,14 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
             planned.add(r.key());
             if (!r.optional()) required.add(r.key());
         }
+        Set<Set<String>> anyColumns = new java.util.HashSet<>();
+        for (Row r : rows) {
+            Set<String> any = new java.util.TreeSet<>();
+            r.dims().forEach((k, v) -> { if (ANY.equals(v)) any.add(k); });
+            if (!any.isEmpty()) anyColumns.add(any);
+        }
         Set<String> got = new java.util.LinkedHashSet<>();
-        for (Map<String, Object> m : measured) got.add(maplab.result.Rows.key(m, String.valueOf(m.get("metric"))));
+        for (Map<String, Object> m : measured) got.add(plannedKey(m, planned, anyColumns));
         List<String> unplanned = got.stream().filter(k -> !planned.contains(k)).toList();
         List<String> missing = required.stream().filter(k -> !got.contains(k)).toList();
         StringBuilder sb = new StringBuilder();
@@ -127,6 +139,19 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
         if (!missing.isEmpty()) sb.append(sb.length() == 0 ? "" : ", ").append(missing.size()).append(" planned rows not measured (")
                 .append(String.join("; ", missing.stream().limit(3).toList())).append(")");
         return sb.toString();
+    }
+
+    /** The measured row's key, or the key of the planned row with {@link #ANY} values it stands for. */
+    private static String plannedKey(Map<String, Object> measured, Set<String> planned, Set<Set<String>> anyColumns) {
+        String metric = String.valueOf(measured.get("metric"));
+        String key = maplab.result.Rows.key(measured, metric);
+        for (Set<String> columns : anyColumns) {
+            if (planned.contains(key)) break;
+            Map<String, Object> m = new LinkedHashMap<>(measured);
+            columns.forEach(c -> m.computeIfPresent(c, (k, v) -> ANY));
+            if (planned.contains(maplab.result.Rows.key(m, metric))) return maplab.result.Rows.key(m, metric);
+        }
+        return key;
     }
 
     /** JVM forks the plan starts at least (every cell's first forks). */

@@ -196,7 +196,7 @@ public final class KeyTypes implements Experiment {
             plan.timed(subjectDims("memory", kind.id(), n), "heap_bytes_per_entry", Unit.BYTES_PER_ENTRY);
         }
         for (String user : users) {
-            plan.step("JOL object graph: HashMap of " + user, 1, JOL_SECONDS_PER_OBJECT * 4 * n);
+            plan.step("JOL object graph: HashMap of " + user, 1, 0.2 + 2e-6 * n);
             for (JolRow r : JOL_ROWS) plan.count(subjectDims("memory", user, n), r.metric(), r.unit());
         }
         int pitfallKeys = p.getInt("pitfall_keys");
@@ -213,15 +213,14 @@ public final class KeyTypes implements Experiment {
         plannedFindings(plan, subjects, lookupSubjects(p), users);
     }
 
-    /** Rough seconds JOL takes per object of a graph (a boxed map has about 3 objects per entry). */
-    private static final double JOL_SECONDS_PER_OBJECT = 3e-7;
-
     /**
      * Rough seconds of the footprint child JVM: its start, and per map JOL's walk of the graph
-     * plus {@link #HEAP_REPEATS} + 1 builds, each between full collections.
+     * plus {@link #HEAP_REPEATS} + 1 builds between full collections (27 System.gc() calls a
+     * map). Timed on the 2-core machine under load: 12.5 s a map at 1M entries, 2 s at 40000;
+     * about 2.5 times less on a quiet machine, as the full reference (152 s in all) suggests.
      */
     private static double footprintSeconds(List<KeyedMapKind> subjects, int n) {
-        return 1.5 + subjects.size() * (JOL_SECONDS_PER_OBJECT * 4 * n + (HEAP_REPEATS + 1) * (0.15 + 1.5e-7 * n));
+        return 1.5 + subjects.size() * (0.4 + 3e-6 * n);
     }
 
     /** The findings {@link #conclude} gives for the rows of this plan. */

@@ -757,7 +757,10 @@ public final class SyncVariants implements Experiment {
         Rows perOp = rows.metric("blocked_per_op");
         if (latency.isEmpty() && perSecond.isEmpty()) return;
         List<String> missing = new ArrayList<>();
-        for (int read : ints(perSecond.isEmpty() ? latency : perSecond, "read_pct").stream().sorted(Comparator.reverseOrder()).toList()) {
+        java.util.SortedSet<Integer> reads = new java.util.TreeSet<>(Comparator.reverseOrder());
+        reads.addAll(ints(latency, "read_pct"));
+        reads.addAll(ints(perSecond, "read_pct"));   // the same shares, unless a run lacks some rows
+        for (int read : reads) {
             Rows lat = latency.where("read_pct", read);
             Rows bps = perSecond.where("read_pct", read);
             Rows bpo = perOp.where("read_pct", read);

@@ -237,6 +237,8 @@ public final class KeyTypes implements Experiment {
         }
         if (lookups.contains(KeyedMapKind.HASHMAP_INTEGER)) {
             for (String user : users) plan.finding(userLookupId(user));
+        } else if (!users.isEmpty()) {
+            plan.note("your key types' lookups are timed but not compared: the comparison needs hashmap_integer in lookup_subjects");
         }
     }
 

@@ -426,10 +426,19 @@ public final class SyncVariants implements Experiment {
             }
         }
         plan.finding("max_threads_per_core");
+        if (batches.stream().noneMatch(b -> b.threads() == findingThreads)) {
+            plan.note("finding_threads=" + findingThreads + " is not among threads " + p.getInts("threads") + ": the comparisons are made at the most threads only, if above it");
+        }
+        List<String> unmeasured = COMPARISONS.stream().filter(c -> batches.stream().noneMatch(b -> b.threads() == findingThreads && comparedIn(p, batches, b).contains(c)))
+                .map(Comparison::id).toList();
+        if (!unmeasured.isEmpty()) plan.note("not measured with these parameters (named in the note findings_not_computed): " + String.join(", ", unmeasured));
     }
 
     /** The latency and contention findings conclude gives for these cells (the comparisons need ConcurrentHashMap at the same read share). */
     private static void plannedLatencyFindings(Plan.Builder plan, List<LatencyCell> cells) {
+        if (!cells.isEmpty() && cells.stream().noneMatch(c -> c.subject() == CONCURRENT_HASH_MAP)) {
+            plan.note("latency_subjects without concurrent_hash_map: no latency or blocked-time comparison (named in the note latency_findings_not_computed)");
+        }
         for (LatencyCell c : cells) {
             plan.finding(blockedPerOpId(c.subject(), c.readPct()));
             if (c.subject() == CONCURRENT_HASH_MAP || !cells.contains(new LatencyCell(CONCURRENT_HASH_MAP, c.readPct()))) continue;

@@ -352,7 +352,10 @@ public final class SyncVariants implements Experiment {
     /** Unit of the blocked time per second, summed over threads. */
     private static final Unit MS_PER_S = new Unit("ms/s", Unit.Direction.LOWER);
 
-    /** Rough seconds a latency fork takes beyond JMH's usual fork: its JFR recording, and reading it back (the full reference: 2.6 s per fork). */
+    /**
+     * Rough seconds a latency fork takes beyond its iterations and {@link Plan#FORK_OVERHEAD_SECONDS}:
+     * its JFR recording, and reading it back (the full reference: 48 latency forks in 126 s, 2.6 s each).
+     */
     static final double JFR_SECONDS_PER_FORK = 0.9;
 
     /**

@@ -11,9 +11,11 @@ import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
+import maplab.experiment.Plan;
 import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
 import maplab.measure.Effort;
+import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
 import maplab.result.Finding;
 import maplab.result.Measured;
@@ -24,6 +26,7 @@ import maplab.subject.keys.KeyPitfalls;
 import maplab.subject.keys.KeyedMap;
 import maplab.subject.keys.KeyedMapKind;
 import maplab.subject.keys.MapFootprints;
+import maplab.subject.user.UserSubject;
 import maplab.workload.KeyOrder;
 import org.knowm.xchart.CategoryChart;
 import tech.tablesaw.api.DoubleColumn;
@@ -104,11 +107,145 @@ public final class KeyTypes implements Experiment {
         return MEMORY_STEPS + users + PITFALL_STEPS + (p.getStrings("lookup_subjects").size() + users) * p.getEffort("lookup").plannedForks(false);
     }
 
+    private static List<KeyedMapKind> subjects(Params p) {
+        return p.getStrings("subjects").stream().map(KeyedMapKind::parse).toList();
+    }
+
+    private static List<KeyedMapKind> lookupSubjects(Params p) {
+        return p.getStrings("lookup_subjects").stream().map(KeyedMapKind::parse).toList();
+    }
+
+    /** The subjects whose lookups are timed: the lookup subjects, then HashMaps of the user key types' keys. */
+    private static List<String> lookupIds(Params p) {
+        List<String> ids = new ArrayList<>(lookupSubjects(p).stream().map(KeyedMapKind::id).toList());
+        ids.addAll(p.getStrings("user_key_types"));   // HashMaps of the user's keys, timed beside the built-ins
+        return ids;
+    }
+
+    /** The one JMH run of the lookups (every lookup subject at n entries), as {@link #measure} runs it and {@link #plan} states it. */
+    private static Jmh lookupRun(RunContext ctx) {
+        Params p = ctx.params();
+        return ctx.jmh(BENCH, "lookup").param("subject", lookupIds(p))
+                .param("n", String.valueOf(p.getInt("n"))).param("seed", String.valueOf(ctx.seed("keys")));
+    }
+
+    /** The key type column of a subject: its key type's id, or {@code user} for a user key type. */
+    private static String keyTypeOf(String subject) {
+        return UserSubject.isUserId(subject) ? "user" : KeyedMapKind.parse(subject).keyType().id();
+    }
+
+    /** The dimensions of a row of {@code part} (memory or lookup) for one subject. */
+    private static Map<String, Object> subjectDims(String part, String subject, int n) {
+        return Plan.dims("part", part, "subject", subject, "key_type", keyTypeOf(subject), "variant", "", "n_keys", n);
+    }
+
+    /** The dimensions of a pitfall's row (its trials in n_keys). */
+    private static Map<String, Object> pitfallDims(String pitfall, String variant, long trials) {
+        return Plan.dims("part", "pitfalls", "subject", pitfall, "key_type", "", "variant", variant, "n_keys", trials);
+    }
+
+    /** The subject of the row counting the weak-map pitfall's GC rounds. */
+    private static final String GC_ROUNDS_SUBJECT = "keys dropped, then GC";
+
+    /** The dimensions of the GC rounds row. */
+    private static Map<String, Object> gcRoundsDims(int pitfallKeys) {
+        return Plan.dims("part", "pitfalls", "subject", GC_ROUNDS_SUBJECT, "key_type", "", "variant", "", "n_keys", pitfallKeys);
+    }
+
+    private static Unit pitfallUnit(String metric) {
+        return metric.endsWith("_rate") ? Unit.FRACTION : Unit.COUNT;
+    }
+
+    /** A row with these dimensions, ready to measure. */
+    private static ResultBuilder.Row row(ResultBuilder out, Map<String, Object> dims) {
+        ResultBuilder.Row row = out.row();
+        dims.forEach(row::with);
+        return row;
+    }
+
+    /** The object graph rows of a map (JOL): metric and unit, in the order measured. */
+    private record JolRow(String metric, Unit unit) { }
+
+    private static final List<JolRow> JOL_ROWS = List.of(new JolRow("bytes_per_entry", Unit.BYTES_PER_ENTRY), new JolRow("objects", Unit.COUNT),
+            new JolRow("shared_objects", Unit.COUNT), new JolRow("bytes", Unit.BYTES));
+
+    /** Writes the {@link #JOL_ROWS} of one subject: {@code values} in their order. */
+    private static void jolRows(ResultBuilder out, String subject, int n, double... values) {
+        for (int i = 0; i < JOL_ROWS.size(); i++) {
+            row(out, subjectDims("memory", subject, n)).measure(JOL_ROWS.get(i).metric(), values[i], JOL_ROWS.get(i).unit());
+        }
+    }
+
+    /** Unit of the lookup timings ({@code KeyTypeBench}: average time in ns). */
+    private static final Unit LOOKUP_UNIT = Unit.ofJmh("ns/op");
+
+    /**
+     * The plan: the footprint child JVM (JOL and heap readings of every subject), the user key
+     * types' object graphs in process, the four pitfalls, then the lookup run of
+     * {@link #lookupRun}; every row those parts write, and the findings conclude gives for them.
+     */
+    @Override
+    public void plan(Plan.Builder plan) {
+        Params p = plan.params();
+        int n = p.getInt("n");
+        List<KeyedMapKind> subjects = subjects(p);
+        List<String> users = p.getStrings("user_key_types");
+        plan.step("JOL object graphs and heap readings of " + subjects.size() + " maps (child JVM)", 1, footprintSeconds(subjects, n));
+        for (KeyedMapKind kind : subjects) {
+            for (JolRow r : JOL_ROWS) plan.count(subjectDims("memory", kind.id(), n), r.metric(), r.unit());
+            plan.timed(subjectDims("memory", kind.id(), n), "heap_bytes_per_entry", Unit.BYTES_PER_ENTRY);
+        }
+        for (String user : users) {
+            plan.step("JOL object graph: HashMap of " + user, 1, 0.2 + 2e-6 * n);
+            for (JolRow r : JOL_ROWS) plan.count(subjectDims("memory", user, n), r.metric(), r.unit());
+        }
+        int pitfallKeys = p.getInt("pitfall_keys");
+        plan.step("pitfalls: byte[] keys, mutated keys, hashCode ignoring a field", 3, 2e-6 * pitfallKeys);
+        plan.step("pitfall: WeakHashMap and HashMap after GC", 1, 0.3 + 2e-6 * pitfallKeys);
+        for (KeyPitfalls.Shape s : KeyPitfalls.shapes(pitfallKeys, YS_PER_X)) {
+            Map<String, Object> at = pitfallDims(s.pitfall(), s.variant(), s.trials());
+            if (pitfallUnit(s.metric()) == Unit.FRACTION) plan.count(at, s.metric(), Unit.FRACTION, 0.5);   // a share: between 0 and 1
+            else plan.count(at, s.metric(), Unit.COUNT);
+        }
+        plan.count(gcRoundsDims(pitfallKeys), "gc_rounds", Unit.COUNT, 2);
+        plan.jmh("lookup", lookupRun(plan.context()));
+        for (String subject : lookupIds(p)) plan.timed(subjectDims("lookup", subject, n), "lookup_time", LOOKUP_UNIT);
+        plannedFindings(plan, subjects, lookupSubjects(p), users);
+    }
+
+    /**
+     * Rough seconds of the footprint child JVM: its start, and per map JOL's walk of the graph
+     * plus {@link #HEAP_REPEATS} + 1 builds between full collections (27 System.gc() calls a
+     * map). Timed on the 2-core machine under load: 12.5 s a map at 1M entries, 2 s at 40000;
+     * about 2.5 times less on a quiet machine, as the full reference (152 s in all) suggests.
+     */
+    private static double footprintSeconds(List<KeyedMapKind> subjects, int n) {
+        return 1.5 + subjects.size() * (0.4 + 3e-6 * n);
+    }
+
+    /** The findings {@link #conclude} gives for the rows of this plan. */
+    private static void plannedFindings(Plan.Builder plan, List<KeyedMapKind> subjects, List<KeyedMapKind> lookups, List<String> users) {
+        if (subjects.contains(KeyedMapKind.HASHMAP_INTEGER)) plan.finding("bytes_per_entry_hashmap_integer");
+        if (subjects.contains(KeyedMapKind.FASTUTIL_INT)) plan.finding("bytes_per_entry_fastutil_int");
+        for (String user : users) plan.finding("bytes_per_entry_" + UserSubject.findingName(user));
+        plan.finding(PITFALL_FINDINGS.toArray(String[]::new));
+        if (lookups.contains(KeyedMapKind.HASHMAP_STRING) && lookups.contains(KeyedMapKind.HASHMAP_INTEGER)) plan.finding("lookup_string_vs_integer");
+        if (lookups.contains(KeyedMapKind.FASTUTIL_INT) && lookups.contains(KeyedMapKind.HASHMAP_INTEGER)) plan.finding("lookup_fastutil_vs_hashmap_integer");
+        for (KeyedMapKind peer : peersWithFindings()) {
+            if (subjects.contains(peer)) plan.finding("bytes_per_entry_" + peer.id());
+            if (lookups.contains(peer) && lookups.contains(peerBase(peer))) plan.finding(peerLookupId(peer));
+        }
+        if (lookups.contains(KeyedMapKind.HASHMAP_INTEGER)) {
+            for (String user : users) plan.finding(userLookupId(user));
+        } else if (!users.isEmpty()) {
+            plan.note("your key types' lookups are timed but not compared: the comparison needs hashmap_integer in lookup_subjects");
+        }
+    }
+
     @Override
     public void measure(RunContext ctx) throws InterruptedException {
         int n = ctx.params().getInt("n");
-        List<KeyedMapKind> subjects = ctx.params().getStrings("subjects").stream().map(KeyedMapKind::parse).toList();
-        List<KeyedMapKind> lookupSubjects = ctx.params().getStrings("lookup_subjects").stream().map(KeyedMapKind::parse).toList();
+        List<KeyedMapKind> subjects = subjects(ctx.params());
         int pitfallKeys = ctx.params().getInt("pitfall_keys");
         long keySeed = ctx.seed("keys");
         ResultBuilder out = ctx.result();
@@ -116,14 +253,10 @@ public final class KeyTypes implements Experiment {
         memory(ctx, subjects, n, keySeed);
         userKeyMemory(ctx, n);
         pitfalls(ctx, pitfallKeys);
-        List<String> lookupIds = new ArrayList<>(lookupSubjects.stream().map(KeyedMapKind::id).toList());
-        lookupIds.addAll(ctx.params().getStrings("user_key_types"));   // HashMaps of the user's keys, timed beside the built-ins
-        for (JmhScore s : ctx.jmh(BENCH, "lookup").param("subject", lookupIds)
-                .param("n", String.valueOf(n)).param("seed", String.valueOf(keySeed)).run()) {
-            boolean user = maplab.subject.user.UserSubject.isUserId(s.param("subject"));
-            KeyedMapKind kind = user ? null : KeyedMapKind.parse(s.param("subject"));
-            out.row().with("part", "lookup").with("subject", user ? s.param("subject") : kind.id()).with("key_type", user ? "user" : kind.keyType().id())
-                    .with("variant", "").with("n_keys", n).measure("lookup_time", s.measured(), Unit.ofJmh(s.unit()));
+        for (JmhScore s : lookupRun(ctx).run()) {
+            boolean user = UserSubject.isUserId(s.param("subject"));
+            String subject = user ? s.param("subject") : KeyedMapKind.parse(s.param("subject")).id();
+            row(out, subjectDims("lookup", subject, n)).measure("lookup_time", s.measured(), Unit.ofJmh(s.unit()));
         }
     }
 
@@ -143,16 +276,11 @@ public final class KeyTypes implements Experiment {
         MapFootprints.Measurement m = MapFootprints.measure(subjects, n, keySeed, HEAP_REPEATS, java.time.Duration.ofMinutes(10));
         for (MapFootprints.Footprint f : m.footprints()) {
             KeyedMapKind kind = f.kind();
-            for (Object[] row : new Object[][] {{"bytes_per_entry", f.jolBytesPerEntry(), Unit.BYTES_PER_ENTRY},
-                    {"objects", (double) f.objects(), Unit.COUNT}, {"shared_objects", (double) f.shared(), Unit.COUNT}, {"bytes", (double) f.bytes(), Unit.BYTES}}) {
-                out.row().with("part", "memory").with("subject", kind.id()).with("key_type", kind.keyType().id()).with("variant", "")
-                        .with("n_keys", n).measure((String) row[0], (Double) row[1], (Unit) row[2]);
-            }
+            jolRows(out, kind.id(), n, f.jolBytesPerEntry(), f.objects(), f.shared(), f.bytes());
             if (f.heapDeltas().length > 0) {
                 List<maplab.stats.Estimates.Sample> samples = new ArrayList<>();
                 for (int r = 0; r < f.heapDeltas().length; r++) samples.add(new maplab.stats.Estimates.Sample(r, 0, f.heapDeltas()[r] / (double) n));
-                out.row().with("part", "memory").with("subject", kind.id()).with("key_type", kind.keyType().id()).with("variant", "")
-                        .with("n_keys", n).measure("heap_bytes_per_entry", Measured.of(samples), Unit.BYTES_PER_ENTRY);
+                row(out, subjectDims("memory", kind.id(), n)).measure("heap_bytes_per_entry", Measured.of(samples), Unit.BYTES_PER_ENTRY);
             }
         }
         out.note("jol_counting", JOL_COUNTING);
@@ -169,23 +297,19 @@ public final class KeyTypes implements Experiment {
         List<String> users = ctx.params().getStrings("user_key_types");
         ctx.progress().addSteps(users.size());
         for (String user : users) {
-            ctx.progress().step("JOL object graph: HashMap of " + maplab.subject.user.UserSubject.label(user));
-            maplab.subject.keys.KeySource source = (maplab.subject.keys.KeySource) maplab.subject.user.UserSubject.newInstance(user);
+            ctx.progress().step("JOL object graph: HashMap of " + UserSubject.label(user));
+            maplab.subject.keys.KeySource source = (maplab.subject.keys.KeySource) UserSubject.newInstance(user);
             Map<Object, Object> map = new java.util.HashMap<>();
             for (int i = 0; i < n; i++) map.put(source.key(i), i);
             if (map.size() != n) throw new IllegalStateException(user + ": " + n + " keys made a map of " + map.size() + " entries");
             maplab.measure.ObjectGraphs.Footprint f = maplab.measure.ObjectGraphs.of(map);
-            for (Object[] m : new Object[][] {{"bytes_per_entry", f.bytes() / (double) n, Unit.BYTES_PER_ENTRY},
-                    {"objects", (double) f.objects(), Unit.COUNT}, {"shared_objects", (double) sharedBoxes(map), Unit.COUNT}, {"bytes", (double) f.bytes(), Unit.BYTES}}) {
-                ctx.result().row().with("part", "memory").with("subject", user).with("key_type", "user").with("variant", "")
-                        .with("n_keys", n).measure((String) m[0], (Double) m[1], (Unit) m[2]);
-            }
+            jolRows(ctx.result(), user, n, f.bytes() / (double) n, f.objects(), sharedBoxes(map), f.bytes());
         }
     }
 
     /** How a subject reads: a built-in's label, or {@code HashMap<YourKey (yours),Integer>}. */
     static String subjectLabel(String subject) {
-        return maplab.subject.user.UserSubject.isUserId(subject) ? "HashMap<" + maplab.subject.user.UserSubject.label(subject) + ",Integer>"
+        return UserSubject.isUserId(subject) ? "HashMap<" + UserSubject.label(subject) + ",Integer>"
                 : KeyedMapKind.parse(subject).label();
     }
 
@@ -209,11 +333,9 @@ public final class KeyTypes implements Experiment {
         rates.addAll(afterGc.rates());
         ctx.result().note("weak_map_gc_rounds", afterGc.gcRounds());
         for (KeyPitfalls.Rate r : rates) {
-            ctx.result().row().with("part", "pitfalls").with("subject", r.pitfall()).with("key_type", "").with("variant", r.variant())
-                    .with("n_keys", r.trials()).measure(r.metric(), r.rate(), r.metric().endsWith("_rate") ? Unit.FRACTION : Unit.COUNT);
+            row(ctx.result(), pitfallDims(r.pitfall(), r.variant(), r.trials())).measure(r.metric(), r.rate(), pitfallUnit(r.metric()));
         }
-        ctx.result().row().with("part", "pitfalls").with("subject", "keys dropped, then GC").with("key_type", "").with("variant", "")
-                .with("n_keys", count).measure("gc_rounds", afterGc.gcRounds(), Unit.COUNT);
+        row(ctx.result(), gcRoundsDims(count)).measure("gc_rounds", afterGc.gcRounds(), Unit.COUNT);
     }
 
     // ------------------------------------------------------------------ conclude
@@ -341,26 +463,33 @@ public final class KeyTypes implements Experiment {
         out.chart("lookup time", chart);
     }
 
+    /** The pitfalls' findings, given whenever the pitfalls ran. */
+    static final List<String> PITFALL_FINDINGS = List.of("byte_array_key_hit_rate", "mutated_key_found_rate", "bad_hashcode_collision_rate",
+            "weak_map_retained_after_gc", "strong_map_retained_after_gc");
+
     private static void findings(Rows rows, ResultBuilder out) {
         Rows perEntry = rows.where("part", "memory").metric("bytes_per_entry");
         Optional<Rows.Row> hm = perEntry.where("subject", KeyedMapKind.HASHMAP_INTEGER.id()).first();
-        hm.ifPresent(r -> out.finding(Finding.count("bytes_per_entry_hashmap_integer", r.value(), "B/entry",
+        out.attempt("bytes_per_entry_hashmap_integer", () -> hm.ifPresent(r -> out.finding(Finding.count("bytes_per_entry_hashmap_integer", r.value(), "B/entry",
                 "HashMap<Integer,Integer> took %.1f bytes per entry at " + r.str("n_keys")
-                        + " entries (JOL: node, key and value boxes, table share)").where("n_keys", r.str("n_keys"))));
-        perEntry.where("subject", KeyedMapKind.FASTUTIL_INT.id()).first().ifPresent(r -> {
+                        + " entries (JOL: node, key and value boxes, table share)").where("n_keys", r.str("n_keys")))));
+        out.attempt("bytes_per_entry_fastutil_int", () -> perEntry.where("subject", KeyedMapKind.FASTUTIL_INT.id()).first().ifPresent(r -> {
             String versus = hm.map(h -> h.value() >= r.value()
                     ? String.format(Locale.ROOT, " (%s less than HashMap<Integer,Integer>)", Finding.formatRatio(h.value() / r.value()))
                     : String.format(Locale.ROOT, " (%s more than HashMap<Integer,Integer>)", Finding.formatRatio(r.value() / h.value()))).orElse("");
             out.finding(Finding.count("bytes_per_entry_fastutil_int", r.value(), "B/entry",
                     "fastutil Int2IntOpenHashMap took %.1f bytes per entry at " + r.str("n_keys") + " entries" + versus.replace("%", "%%"))
                     .where("n_keys", r.str("n_keys")));
-        });
+        }));
         for (Rows.Row r : perEntry) {
-            if (!maplab.subject.user.UserSubject.isUserId(r.str("subject"))) continue;
-            String versus = hm.map(h -> String.format(Locale.ROOT, " (HashMap<Integer,Integer>: %.1f)", h.value())).orElse("");
-            out.finding(Finding.count("bytes_per_entry_" + maplab.subject.user.UserSubject.findingName(r.str("subject")), r.value(), "B/entry",
-                    subjectLabel(r.str("subject")) + " took %.1f bytes per entry at " + r.str("n_keys") + " entries (JOL: node, your key objects,"
-                            + " value boxes, table share)" + versus.replace("%", "%%")).where("n_keys", r.str("n_keys")));
+            if (!UserSubject.isUserId(r.str("subject"))) continue;
+            String id = "bytes_per_entry_" + UserSubject.findingName(r.str("subject"));
+            out.attempt(id, () -> {
+                String versus = hm.map(h -> String.format(Locale.ROOT, " (HashMap<Integer,Integer>: %.1f)", h.value())).orElse("");
+                out.finding(Finding.count(id, r.value(), "B/entry",
+                        subjectLabel(r.str("subject")) + " took %.1f bytes per entry at " + r.str("n_keys") + " entries (JOL: node, your key objects,"
+                                + " value boxes, table share)" + versus.replace("%", "%%")).where("n_keys", r.str("n_keys")));
+            });
         }
         Rows pitfalls = rows.where("part", "pitfalls");
         pitfall(pitfalls, out, "byte_array_key_hit_rate", KeyPitfalls.EQUAL_COPY, "hit_rate", Finding.Basis.CONSTRUCTION, r -> String.format(Locale.ROOT,
@@ -385,47 +514,67 @@ public final class KeyTypes implements Experiment {
         peerFindings(perEntry, lookups, out);
         Optional<Rows.Row> integer = lookups.where("subject", KeyedMapKind.HASHMAP_INTEGER.id()).first();
         for (Rows.Row r : lookups) {
-            if (!maplab.subject.user.UserSubject.isUserId(r.str("subject")) || integer.isEmpty()) continue;
-            out.finding(Finding.timeRatio("lookup_" + maplab.subject.user.UserSubject.findingName(r.str("subject")) + "_vs_hashmap_integer",
+            if (!UserSubject.isUserId(r.str("subject")) || integer.isEmpty()) continue;
+            String id = userLookupId(r.str("subject"));
+            out.attempt(id, () -> out.finding(Finding.timeRatio(id,
                     "A lookup in a " + subjectLabel(r.str("subject")) + " of " + r.str("n_keys") + " entries", "one in a " + KeyedMapKind.HASHMAP_INTEGER.label(),
-                    r.measured().ratioTo(integer.get().measured())).where("n_keys", r.str("n_keys")));
+                    r.measured().ratioTo(integer.get().measured())).where("n_keys", r.str("n_keys"))));
         }
+    }
+
+    /** The id of a user key type's lookup against HashMap<Integer,Integer>. */
+    private static String userLookupId(String user) {
+        return "lookup_" + UserSubject.findingName(user) + "_vs_hashmap_integer";
+    }
+
+    /**
+     * The peer libraries' maps that have findings. Eclipse's IntIntHashMap was measured before
+     * the peers came: it stays in the tables and charts only, so runs stored before the peers
+     * conclude to the same findings.
+     */
+    private static List<KeyedMapKind> peersWithFindings() {
+        return Arrays.stream(KeyedMapKind.values()).filter(k -> k.isPeer() && k != KeyedMapKind.ECLIPSE_INT).toList();
+    }
+
+    /** The map of the same key form the lab already measures: fastutil's for primitive int maps, HashMap<Integer,Integer> for boxed ones. */
+    private static KeyedMapKind peerBase(KeyedMapKind peer) {
+        return peer.keyType() == maplab.subject.keys.KeyType.INT ? KeyedMapKind.FASTUTIL_INT : KeyedMapKind.HASHMAP_INTEGER;
+    }
+
+    private static String peerLookupId(KeyedMapKind peer) {
+        return "lookup_" + peer.id() + "_vs_" + peerBase(peer).id();
     }
 
     /**
      * The peer libraries' maps: bytes per entry (a JOL count) set against the map of the same
-     * key form that the lab already measures (fastutil's for primitive int maps,
-     * HashMap<Integer,Integer> for boxed ones), and a lookup against the same, as a time ratio
-     * paired by round, when both were timed.
+     * key form that the lab already measures ({@link #peerBase}), and a lookup against the same,
+     * as a time ratio paired by round, when both were timed.
      */
     private static void peerFindings(Rows perEntry, Rows lookups, ResultBuilder out) {
-        for (KeyedMapKind peer : KeyedMapKind.values()) {
-            // Eclipse's IntIntHashMap was measured before the peers came: it stays in the tables and charts
-            // only, so runs stored before the peers conclude to the same findings
-            if (!peer.isPeer() || peer == KeyedMapKind.ECLIPSE_INT) continue;
-            KeyedMapKind base = peer.keyType() == maplab.subject.keys.KeyType.INT ? KeyedMapKind.FASTUTIL_INT : KeyedMapKind.HASHMAP_INTEGER;
+        for (KeyedMapKind peer : peersWithFindings()) {
+            KeyedMapKind base = peerBase(peer);
             Optional<Rows.Row> p = perEntry.where("subject", peer.id()).first();
             Optional<Rows.Row> b = perEntry.where("subject", base.id()).first();
-            p.ifPresent(r -> {
+            out.attempt("bytes_per_entry_" + peer.id(), () -> p.ifPresent(r -> {
                 String versus = b.map(h -> h.value() >= r.value()
                         ? String.format(Locale.ROOT, " (%s less than %s)", Finding.formatRatio(h.value() / r.value()), base.label())
                         : String.format(Locale.ROOT, " (%s more than %s)", Finding.formatRatio(r.value() / h.value()), base.label())).orElse("");
                 out.finding(Finding.count("bytes_per_entry_" + peer.id(), r.value(), "B/entry",
                         peer.label() + " took %.1f bytes per entry at " + r.str("n_keys") + " entries (JOL)" + versus.replace("%", "%%"))
                         .where("n_keys", r.str("n_keys")));
-            });
-            lookupRatio(lookups, out, "lookup_" + peer.id() + "_vs_" + base.id(), peer, base);
+            }));
+            lookupRatio(lookups, out, peerLookupId(peer), peer, base);
         }
     }
 
     private static void pitfall(Rows pitfalls, ResultBuilder out, String id, String variant, String metric, Finding.Basis basis,
                                 Function<Rows.Row, String> text) {
-        pitfalls.metric(metric).where("variant", variant).first().ifPresent(r -> {
+        out.attempt(id, () -> pitfalls.metric(metric).where("variant", variant).first().ifPresent(r -> {
             String sentence = text.apply(r).replace("%", "%%");
             Finding f = basis == Finding.Basis.COUNT ? Finding.count(id, r.value(), "fraction", sentence)
                     : Finding.construction(id, r.value(), "fraction", sentence);
             out.finding(f.where("n_keys", r.str("n_keys")));
-        });
+        }));
     }
 
     /** One lookup in map {@code a} against one in map {@code b}, as a time ratio paired by round. */
@@ -433,7 +582,7 @@ public final class KeyTypes implements Experiment {
         Optional<Rows.Row> ra = lookups.where("subject", a.id()).first();
         Optional<Rows.Row> rb = lookups.where("subject", b.id()).first();
         if (ra.isEmpty() || rb.isEmpty()) return;
-        out.finding(Finding.timeRatio(id, "A lookup in a " + a.label() + " of " + ra.get().str("n_keys") + " entries",
-                "one in a " + b.label(), ra.get().measured().ratioTo(rb.get().measured())).where("n_keys", ra.get().str("n_keys")));
+        out.attempt(id, () -> out.finding(Finding.timeRatio(id, "A lookup in a " + a.label() + " of " + ra.get().str("n_keys") + " entries",
+                "one in a " + b.label(), ra.get().measured().ratioTo(rb.get().measured())).where("n_keys", ra.get().str("n_keys"))));
     }
 }

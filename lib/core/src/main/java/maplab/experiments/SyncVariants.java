@@ -15,6 +15,7 @@ import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
+import maplab.experiment.Plan;
 import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
 import maplab.measure.Contention;
@@ -296,12 +297,182 @@ public final class SyncVariants implements Experiment {
         return COMPARISONS.stream().filter(c -> c.readPct() == b.readPct() && b.subjects().contains(c.a()) && b.subjects().contains(c.b())).toList();
     }
 
+    /** The largest key count: the latency cells' and the findings' (as JMH's parameter text). */
+    private static String headlineKeys(Params p) {
+        return String.valueOf(p.getInts("n_keys").stream().max(Integer::compare).orElseThrow());
+    }
+
+    /** Uniform popularity when measured, else the first: the latency cells' and the findings'. */
+    private static String headlinePopularity(Params p) {
+        List<String> popularities = p.getStrings("popularities");
+        return popularities.contains("uniform") ? "uniform" : popularities.get(0);
+    }
+
+    /** The subjects timed in batch {@code b}: its own, then the users' shared maps (they claim to be thread safe: timed in every batch). */
+    private static List<String> subjectIds(Params p, Batch b) {
+        List<String> ids = new ArrayList<>(b.subjects().stream().map(SharedMapType::id).toList());
+        ids.addAll(p.getStrings("user_shared_maps"));
+        return ids;
+    }
+
+    /**
+     * The throughput JMH run of batch {@code b} (of {@code plan}), as {@link #measure} runs it
+     * (with its run clock added) and {@link #plan(Plan.Builder)} states it: every subject at every
+     * key count and popularity, JMH's gc profiler, and the findings' comparisons, to which a
+     * sequential effort adds rounds.
+     */
+    private static Jmh throughputRun(RunContext ctx, List<Batch> plan, Batch b) {
+        Params p = ctx.params();
+        String keys = headlineKeys(p);
+        String popularity = headlinePopularity(p);
+        Jmh run = ctx.jmh(BENCH, PART)
+                .param("subject", subjectIds(p, b))
+                .param("readPct", String.valueOf(b.readPct()))
+                .param("keys", p.getInts("n_keys"))
+                .param("popularity", p.getStrings("popularities"))
+                .param("seed", String.valueOf(ctx.seed("workload")))
+                .threads(b.threads())
+                .profiler("gc");
+        // a sequential effort adds rounds only to the cells of the findings' comparisons (the headline slice)
+        for (Comparison c : comparedIn(p, plan, b)) {
+            run.compare(Map.of("subject", c.a().id(), "keys", keys, "popularity", popularity),
+                    Map.of("subject", c.b().id(), "keys", keys, "popularity", popularity));
+        }
+        if (usersCompared(p, plan, b)) {
+            for (String user : p.getStrings("user_shared_maps")) {
+                run.compare(Map.of("subject", user, "keys", keys, "popularity", popularity),
+                        Map.of("subject", CONCURRENT_HASH_MAP.id(), "keys", keys, "popularity", popularity));
+            }
+        }
+        return run;
+    }
+
+    /** Unit of the throughput cells ({@code SyncVariantsBench}: operations per microsecond). */
+    private static final Unit THROUGHPUT_UNIT = Unit.ofJmh("ops/us");
+    /** Unit of the blocked time per second, summed over threads. */
+    private static final Unit MS_PER_S = new Unit("ms/s", Unit.Direction.LOWER);
+
+    /**
+     * Rough seconds a latency fork takes beyond its iterations and {@link Plan#FORK_OVERHEAD_SECONDS}:
+     * its JFR recording, and reading it back (the full reference: 48 latency forks in 126 s, 2.6 s each).
+     */
+    static final double JFR_SECONDS_PER_FORK = 0.9;
+
+    /**
+     * The plan: the throughput runs of {@link #plan(Params)} (each built by {@link #throughputRun}),
+     * the latency runs of {@link #latencyRuns} with a JFR recording per fork, every row they write
+     * (the top contended frames optional: a cell may have no wait over the threshold), and the
+     * findings conclude gives for them.
+     */
+    @Override
+    public void plan(Plan.Builder plan) {
+        Params p = plan.params();
+        RunContext ctx = plan.context();
+        plan.count(Plan.dims(), "logical_cores", Unit.COUNT, 2);
+        List<Batch> batches = plan(p);
+        for (Batch b : batches) {
+            plan.jmh(PART, throughputRun(ctx, batches, b));
+            for (String subject : subjectIds(p, b)) {
+                for (int keys : p.getInts("n_keys")) {
+                    for (String popularity : p.getStrings("popularities")) {
+                        plan.timed(cellDims(subject, b.readPct(), b.threads(), keys, popularity), "throughput", THROUGHPUT_UNIT);
+                        plan.timed(cellDims(subject, b.readPct(), b.threads(), keys, popularity), "alloc_per_op", Unit.BYTES_PER_OP);
+                    }
+                }
+            }
+        }
+        plannedThroughputFindings(plan, p, batches);
+
+        List<LatencyCell> cells = latencyPlan(p);
+        for (Jmh run : latencyRuns(ctx)) plan.jmh(LATENCY_PART, run);
+        plan.step("JFR contention recordings (one per latency fork), read back", cells.size() * p.getEffort(LATENCY_PART).forks(), JFR_SECONDS_PER_FORK);
+        int threads = p.getInt("finding_threads");
+        int keys = Integer.parseInt(headlineKeys(p));
+        String popularity = headlinePopularity(p);
+        int threshold = p.getInt("contention_threshold_us");
+        for (LatencyCell c : cells) {
+            Map<String, Object> at = cellDims(c.subject().id(), c.readPct(), threads, keys, popularity);
+            for (String pct : PERCENTILES.keySet()) plan.timed(extend(at, "percentile", pct), "latency", Unit.NS_PER_OP);
+            Map<String, Object> recorded = extend(at, "threshold_us", threshold);
+            plan.timed(recorded, "blocked_per_s", MS_PER_S);
+            plan.timed(recorded, "blocked_per_op", Unit.NS_PER_OP);
+            for (String e : Contention.EVENTS) {
+                plan.count(extend(recorded, "event", e), "blocked_events", Unit.COUNT);
+                plan.count(extend(recorded, "event", e), "blocked_event_ms", Unit.MS);
+            }
+            plan.optional(true).varying("frame");   // the top frames: as many as had waits over the threshold, up to TOP_FRAMES, named as the run finds them
+            for (int rank = 1; rank <= TOP_FRAMES; rank++) plan.count(extend(recorded, "rank", rank, "frame", "example.Frame.method"), "blocked_frame_ms", Unit.MS);
+            plan.optional(false).varying();
+        }
+        plannedLatencyFindings(plan, cells);
+    }
+
+    /** {@code dims} and more dimensions after them. */
+    private static Map<String, Object> extend(Map<String, Object> dims, Object... nameValue) {
+        Map<String, Object> out = new LinkedHashMap<>(dims);
+        out.putAll(Plan.dims(nameValue));
+        return out;
+    }
+
+    /** The throughput findings conclude gives for the cells of {@code batches}. */
+    private static void plannedThroughputFindings(Plan.Builder plan, Params p, List<Batch> batches) {
+        int findingThreads = p.getInt("finding_threads");
+        for (Batch b : batches) {
+            for (Comparison c : comparedIn(p, batches, b)) {
+                if (b.threads() == findingThreads) plan.finding(c.id());
+                else if (b.threads() > findingThreads) plan.finding(c.id() + "_t" + b.threads());   // the most threads, beyond finding_threads
+            }
+            if (b.threads() != findingThreads) continue;
+            for (SharedMapType t : b.subjects()) if (b.readPct() != 100) plan.finding(allocationId(t, b.readPct()));
+            if (b.subjects().contains(CONCURRENT_HASH_MAP)) {
+                for (String user : p.getStrings("user_shared_maps")) plan.finding(userRatioId(user, b.readPct()));
+            }
+        }
+        plan.finding("max_threads_per_core");
+        if (batches.stream().noneMatch(b -> b.threads() == findingThreads)) {
+            plan.note("finding_threads=" + findingThreads + " is not among threads " + p.getInts("threads") + ": the comparisons are made at the most threads only, if above it");
+        }
+        List<String> unmeasured = COMPARISONS.stream().filter(c -> batches.stream().noneMatch(b -> b.threads() == findingThreads && comparedIn(p, batches, b).contains(c)))
+                .map(Comparison::id).toList();
+        if (!unmeasured.isEmpty()) plan.note("not measured with these parameters (named in the note findings_not_computed): " + String.join(", ", unmeasured));
+    }
+
+    /** The latency and contention findings conclude gives for these cells (the comparisons need ConcurrentHashMap at the same read share). */
+    private static void plannedLatencyFindings(Plan.Builder plan, List<LatencyCell> cells) {
+        if (!cells.isEmpty() && cells.stream().noneMatch(c -> c.subject() == CONCURRENT_HASH_MAP)) {
+            plan.note("latency_subjects without concurrent_hash_map: no latency or blocked-time comparison (named in the note latency_findings_not_computed)");
+        }
+        for (LatencyCell c : cells) {
+            plan.finding(blockedPerOpId(c.subject(), c.readPct()));
+            if (c.subject() == CONCURRENT_HASH_MAP || !cells.contains(new LatencyCell(CONCURRENT_HASH_MAP, c.readPct()))) continue;
+            plan.finding(blockedVersusId(c.subject(), c.readPct()));
+            for (String pct : FINDING_PERCENTILES) plan.finding(latencyRatioId(pct, c.subject(), c.readPct()));
+        }
+    }
+
+    private static String allocationId(SharedMapType t, int read) {
+        return "alloc_per_op_" + t.id() + "_read" + read;
+    }
+
+    private static String userRatioId(String user, int read) {
+        return UserSubject.findingName(user) + "_vs_concurrent_hash_map_read" + read;
+    }
+
+    private static String blockedPerOpId(SharedMapType t, int read) {
+        return "blocked_per_op_" + t.id() + "_read" + read;
+    }
+
+    private static String blockedVersusId(SharedMapType t, int read) {
+        return "blocked_" + t.id() + "_vs_chm_read" + read;
+    }
+
+    private static String latencyRatioId(String percentile, SharedMapType t, int read) {
+        return "latency_" + percentileToken(percentile) + "_" + t.id() + "_vs_chm_read" + read;
+    }
+
     @Override
     public void measure(RunContext ctx) {
         Params p = ctx.params();
-        List<Integer> nKeys = p.getInts("n_keys");
-        List<String> popularities = p.getStrings("popularities");
-        long seed = ctx.seed("workload");
         ResultBuilder out = ctx.result();
 
         int cores = Runtime.getRuntime().availableProcessors();
@@ -311,35 +482,7 @@ public final class SyncVariants implements Experiment {
         List<Batch> plan = plan(p);
         List<Map<String, Object>> runOrder = Collections.synchronizedList(new ArrayList<>());
         List<Jmh> jmh = new ArrayList<>();
-        String keys = String.valueOf(nKeys.stream().max(Integer::compare).orElseThrow());
-        String popularity = popularities.contains("uniform") ? "uniform" : popularities.get(0);
-        List<String> users = p.getStrings("user_shared_maps");
-        for (Batch b : plan) {
-            List<String> subjectIds = new ArrayList<>(b.subjects().stream().map(SharedMapType::id).toList());
-            subjectIds.addAll(users);   // a user's shared map claims to be thread safe: timed in every batch
-            int cellsPerRun = cellsPerRun(p, b);
-            Jmh run = ctx.jmh(BENCH, PART)
-                    .param("subject", subjectIds)
-                    .param("readPct", String.valueOf(b.readPct()))
-                    .param("keys", nKeys)
-                    .param("popularity", popularities)
-                    .param("seed", String.valueOf(seed))
-                    .threads(b.threads())
-                    .profiler("gc")
-                    .progress(new RunClock(ctx.progress(), b, cellsPerRun, runOrder));
-            // a sequential effort adds rounds only to the cells of the findings' comparisons (the headline slice)
-            for (Comparison c : comparedIn(p, plan, b)) {
-                run.compare(Map.of("subject", c.a().id(), "keys", keys, "popularity", popularity),
-                        Map.of("subject", c.b().id(), "keys", keys, "popularity", popularity));
-            }
-            if (usersCompared(p, plan, b)) {
-                for (String user : users) {
-                    run.compare(Map.of("subject", user, "keys", keys, "popularity", popularity),
-                            Map.of("subject", CONCURRENT_HASH_MAP.id(), "keys", keys, "popularity", popularity));
-                }
-            }
-            jmh.add(run);
-        }
+        for (Batch b : plan) jmh.add(throughputRun(ctx, plan, b).progress(new RunClock(ctx.progress(), b, cellsPerRun(p, b), runOrder)));
         List<List<JmhScore>> results = Jmh.inRounds(jmh, ctx.random("run-order"));
         out.note("run_order", RunClock.withEnds(runOrder, Instant.now()));
 
@@ -352,7 +495,7 @@ public final class SyncVariants implements Experiment {
                 cell(out, subject, b, s).measure("alloc_per_op", alloc, Unit.BYTES_PER_OP);
             }
         }
-        measureLatency(ctx, seed, keys, popularity);
+        measureLatency(ctx, headlineKeys(p), headlinePopularity(p));
     }
 
     /** The latency cells: one per (latency subject, latency read share), at finding_threads threads. */
@@ -378,27 +521,14 @@ public final class SyncVariants implements Experiment {
      * latency cell, at {@code finding_threads} threads, the largest key count and the findings'
      * popularity. One JMH run per read share; the runs alternate in rounds.
      */
-    private void measureLatency(RunContext ctx, long seed, String keys, String popularity) {
+    private void measureLatency(RunContext ctx, String keys, String popularity) {
         Params p = ctx.params();
         List<LatencyCell> plan = latencyPlan(p);
         if (plan.isEmpty()) return;
         int threads = p.getInt("finding_threads");
         int threshold = p.getInt("contention_threshold_us");
-        java.nio.file.Path dir = ctx.workDir().resolve("contention");
-        List<Jmh> runs = new ArrayList<>();
-        List<Integer> reads = plan.stream().map(LatencyCell::readPct).distinct().toList();
-        for (int read : reads) {
-            List<String> subjects = plan.stream().filter(c -> c.readPct() == read).map(c -> c.subject().id()).toList();
-            runs.add(ctx.jmh(LATENCY_BENCH, LATENCY_PART)
-                    .param("subject", subjects)
-                    .param("readPct", String.valueOf(read))
-                    .param("keys", keys)
-                    .param("popularity", popularity)
-                    .param("seed", String.valueOf(seed))
-                    .threads(threads)
-                    .jvmArgsAppend("-D" + Contention.DIR_PROPERTY + "=" + dir, "-D" + Contention.THRESHOLD_PROPERTY + "=" + threshold));
-        }
-        List<List<JmhScore>> results = Jmh.inRounds(runs, ctx.random("latency-order"));
+        java.nio.file.Path dir = contentionDir(ctx);
+        List<List<JmhScore>> results = Jmh.inRounds(latencyRuns(ctx), ctx.random("latency-order"));
         ResultBuilder out = ctx.result();
         for (List<JmhScore> batch : results) {
             for (JmhScore s : batch) {
@@ -427,9 +557,50 @@ public final class SyncVariants implements Experiment {
 
     static final String LATENCY_BENCH = "maplab.bench.SyncLatencyBench.operate";
 
+    /** Where the latency forks write their JFR recordings. */
+    private static java.nio.file.Path contentionDir(RunContext ctx) {
+        return ctx.workDir().resolve("contention");
+    }
+
+    /**
+     * The latency JMH runs, one per latency read share (its latency subjects), at
+     * {@code finding_threads} threads, the largest key count and the findings' popularity, each
+     * fork recording contention with JFR: as {@link #measure} runs them and
+     * {@link #plan(Plan.Builder)} states them.
+     */
+    private static List<Jmh> latencyRuns(RunContext ctx) {
+        Params p = ctx.params();
+        List<LatencyCell> plan = latencyPlan(p);
+        java.nio.file.Path dir = contentionDir(ctx);
+        List<Jmh> runs = new ArrayList<>();
+        for (int read : plan.stream().map(LatencyCell::readPct).distinct().toList()) {
+            List<String> subjects = plan.stream().filter(c -> c.readPct() == read).map(c -> c.subject().id()).toList();
+            runs.add(ctx.jmh(LATENCY_BENCH, LATENCY_PART)
+                    .param("subject", subjects)
+                    .param("readPct", String.valueOf(read))
+                    .param("keys", headlineKeys(p))
+                    .param("popularity", headlinePopularity(p))
+                    .param("seed", String.valueOf(ctx.seed("workload")))
+                    .threads(p.getInt("finding_threads"))
+                    .jvmArgsAppend("-D" + Contention.DIR_PROPERTY + "=" + dir, "-D" + Contention.THRESHOLD_PROPERTY + "=" + p.getInt("contention_threshold_us")));
+        }
+        return runs;
+    }
+
     private static ResultBuilder.Row latencyRow(ResultBuilder out, String subject, int read, int threads, String keys, String popularity) {
-        return out.row().with("subject", subject).with("read_pct", read).with("threads", threads)
-                .with("n_keys", Integer.parseInt(keys)).with("popularity", popularity);
+        return row(out, cellDims(subject, read, threads, Integer.parseInt(keys), popularity));
+    }
+
+    /** The dimensions of a throughput, latency or contention cell's rows. */
+    private static Map<String, Object> cellDims(String subject, int read, int threads, int nKeys, String popularity) {
+        return Plan.dims("subject", subject, "read_pct", read, "threads", threads, "n_keys", nKeys, "popularity", popularity);
+    }
+
+    /** A row with these dimensions, ready to measure. */
+    private static ResultBuilder.Row row(ResultBuilder out, Map<String, Object> dims) {
+        ResultBuilder.Row row = out.row();
+        dims.forEach(row::with);
+        return row;
     }
 
     /** Rows of one cell's recordings: blocked ms per second and ns per operation (a sample per fork), events, and the top frames. */
@@ -450,7 +621,7 @@ public final class SyncVariants implements Experiment {
         }
         String subject = c.subject().id();
         latencyRow(out, subject, c.readPct(), threads, keys, popularity).with("threshold_us", threshold)
-                .measure("blocked_per_s", Measured.of(perSecond), new Unit("ms/s", Unit.Direction.LOWER));
+                .measure("blocked_per_s", Measured.of(perSecond), MS_PER_S);
         latencyRow(out, subject, c.readPct(), threads, keys, popularity).with("threshold_us", threshold)
                 .measure("blocked_per_op", Measured.of(perOp), Unit.NS_PER_OP);
         for (String e : Contention.EVENTS) {
@@ -470,8 +641,7 @@ public final class SyncVariants implements Experiment {
     }
 
     private static ResultBuilder.Row cell(ResultBuilder out, String subject, Batch b, JmhScore s) {
-        return out.row().with("subject", subject).with("read_pct", b.readPct()).with("threads", b.threads())
-                .with("n_keys", Integer.parseInt(s.param("keys"))).with("popularity", s.param("popularity"));
+        return row(out, cellDims(subject, b.readPct(), b.threads(), Integer.parseInt(s.param("keys")), s.param("popularity")));
     }
 
     /**
@@ -575,12 +745,14 @@ public final class SyncVariants implements Experiment {
                 String template = t.label() + " allocated %.2f B per operation at " + threads + " threads, " + read + "%% reads, "
                         + slice.nKeys() + " keys (JMH gc profiler, gc.alloc.rate.norm)";
                 Rows.Row row = r.get();
-                // a run stored without samples has only JMH's own error
-                maplab.stats.Estimates.Estimate e = !row.samples().isEmpty() ? row.measured().estimate()
-                        : new maplab.stats.Estimates.Estimate(row.value(), row.value() - row.error(), row.value() + row.error(), 0);
-                out.finding(Finding.estimate("alloc_per_op_" + t.id() + "_read" + read, e, "B/op",
-                                Finding.Basis.TIMING, template)
-                        .where("threads", threads).where("read_pct", read).where("n_keys", slice.nKeys()).where("popularity", slice.popularity()));
+                out.attempt(allocationId(t, read), () -> {
+                    // a run stored without samples has only JMH's own error
+                    maplab.stats.Estimates.Estimate e = !row.samples().isEmpty() ? row.measured().estimate()
+                            : new maplab.stats.Estimates.Estimate(row.value(), row.value() - row.error(), row.value() + row.error(), 0);
+                    out.finding(Finding.estimate(allocationId(t, read), e, "B/op",
+                                    Finding.Basis.TIMING, template)
+                            .where("threads", threads).where("read_pct", read).where("n_keys", slice.nKeys()).where("popularity", slice.popularity()));
+                });
             }
         }
     }
@@ -597,7 +769,10 @@ public final class SyncVariants implements Experiment {
         Rows perOp = rows.metric("blocked_per_op");
         if (latency.isEmpty() && perSecond.isEmpty()) return;
         List<String> missing = new ArrayList<>();
-        for (int read : ints(perSecond.isEmpty() ? latency : perSecond, "read_pct").stream().sorted(Comparator.reverseOrder()).toList()) {
+        java.util.SortedSet<Integer> reads = new java.util.TreeSet<>(Comparator.reverseOrder());
+        reads.addAll(ints(latency, "read_pct"));
+        reads.addAll(ints(perSecond, "read_pct"));   // the same shares, unless a run lacks some rows
+        for (int read : reads) {
             Rows lat = latency.where("read_pct", read);
             Rows bps = perSecond.where("read_pct", read);
             Rows bpo = perOp.where("read_pct", read);
@@ -609,32 +784,37 @@ public final class SyncVariants implements Experiment {
                 Optional<Rows.Row> op = one(bpo.where("subject", t.id()));
                 if (blocked.isPresent() && op.isPresent()) {
                     Rows.Row b = blocked.get();
-                    String where = conditionsText(b).replace("%", "%%");
-                    out.finding(conditions(Finding.estimate("blocked_per_op_" + t.id() + "_read" + read, op.get().measured().estimate(), "ns/op",
-                            Finding.Basis.TIMING, t.label() + " threads spent %.1f ns blocked per operation (JFR waits over " + b.str("threshold_us")
-                                    + " us, " + where + ")"), b));
+                    out.attempt(blockedPerOpId(t, read), () -> {
+                        String where = conditionsText(b).replace("%", "%%");
+                        out.finding(conditions(Finding.estimate(blockedPerOpId(t, read), op.get().measured().estimate(), "ns/op",
+                                Finding.Basis.TIMING, t.label() + " threads spent %.1f ns blocked per operation (JFR waits over " + b.str("threshold_us")
+                                        + " us, " + where + ")"), b));
+                    });
                 }
                 if (t == CONCURRENT_HASH_MAP) continue;
                 if (blocked.isPresent()) {
+                    String id = blockedVersusId(t, read);
                     if (chmBlocked.isEmpty()) {
-                        missing.add("blocked_" + t.id() + "_vs_chm_read" + read + ": needs concurrent_hash_map in latency_subjects");
+                        missing.add(id + ": needs concurrent_hash_map in latency_subjects");
                     } else {
-                        out.finding(blockedVersus("blocked_" + t.id() + "_vs_chm_read" + read, t, blocked.get(), chmBlocked.get()));
+                        out.attempt(id, () -> out.finding(blockedVersus(id, t, blocked.get(), chmBlocked.get())));
                     }
                 }
                 for (String pct : FINDING_PERCENTILES) {
                     Optional<Rows.Row> a = one(lat.where("subject", t.id()).where("percentile", pct));
                     Optional<Rows.Row> b = one(lat.where("subject", CONCURRENT_HASH_MAP.id()).where("percentile", pct));
-                    String id = "latency_" + percentileToken(pct) + "_" + t.id() + "_vs_chm_read" + read;
+                    String id = latencyRatioId(pct, t, read);
                     if (a.isEmpty()) continue;
                     if (b.isEmpty()) {
                         missing.add(id + ": needs concurrent_hash_map in latency_subjects");
                         continue;
                     }
-                    Finding f = Finding.ratio(id, pct + " latency of " + t.label(), "ConcurrentHashMap", Finding.Quantity.TIME,
-                            a.get().measured().ratioTo(b.get().measured()), Finding.Basis.TIMING);
-                    String text = f.text().startsWith("No detectable") ? "n" + f.text().substring(1) : f.text();
-                    out.finding(conditions(f.withText("At " + conditionsText(a.get()) + ", " + text), a.get()).where("percentile", pct));
+                    out.attempt(id, () -> {
+                        Finding f = Finding.ratio(id, pct + " latency of " + t.label(), "ConcurrentHashMap", Finding.Quantity.TIME,
+                                a.get().measured().ratioTo(b.get().measured()), Finding.Basis.TIMING);
+                        String text = f.text().startsWith("No detectable") ? "n" + f.text().substring(1) : f.text();
+                        out.finding(conditions(f.withText("At " + conditionsText(a.get()) + ", " + text), a.get()).where("percentile", pct));
+                    });
                 }
             }
         }
@@ -718,6 +898,7 @@ public final class SyncVariants implements Experiment {
             values.add(r.get().value());
             errors.add(r.get().error());
         }
+        if (names.isEmpty()) return;   // no subject with one row at this read share: nothing to draw (XChart refuses an empty series)
         Rows.Row any = bps.list().get(0);
         double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
@@ -886,15 +1067,23 @@ public final class SyncVariants implements Experiment {
     /** {@code looks}: how often a sequential effort looked at each comparison (the Bonferroni divisor of its interval). */
     private static void findings(ResultBuilder out, Rows throughput, Slice slice, int findingThreads, int looks, Integer cores) {
         List<String> missing = new ArrayList<>();
-        for (Comparison c : COMPARISONS) ratio(out, missing, throughput, slice, c, c.id(), findingThreads, looks);
+        for (Comparison c : COMPARISONS) out.attempt(c.id(), () -> ratio(out, missing, throughput, slice, c, c.id(), findingThreads, looks));
         int maxThreads = ints(throughput, "threads").stream().max(Integer::compare).orElse(1);
         if (maxThreads > findingThreads) {
-            for (Comparison c : COMPARISONS) ratio(out, missing, throughput, slice, c, c.id() + "_t" + maxThreads, maxThreads, looks);
+            for (Comparison c : COMPARISONS) {
+                String id = c.id() + "_t" + maxThreads;
+                out.attempt(id, () -> ratio(out, missing, throughput, slice, c, id, maxThreads, looks));
+            }
         }
         userRatios(out, throughput, slice, findingThreads, looks);
         if (!missing.isEmpty()) out.note("findings_not_computed", missing);
 
         if (cores == null) return;
+        out.attempt("max_threads_per_core", () -> threadsPerCore(out, maxThreads, cores));
+    }
+
+    /** How many threads the highest thread count puts on each logical core ({@code max_threads_per_core}). */
+    private static void threadsPerCore(ResultBuilder out, int maxThreads, int cores) {
         double perCore = (double) maxThreads / cores;
         String text = perCore > 1
                 ? String.format(Locale.ROOT, "The highest thread count, %d, puts %%.2f threads on each of this machine's %d logical cores:"
@@ -918,13 +1107,16 @@ public final class SyncVariants implements Experiment {
                 Rows a = cells(throughput, readPct, slice).where("subject", user).where("threads", threads);
                 Optional<Rows.Row> b = cell(throughput, CONCURRENT_HASH_MAP, readPct, threads, slice);
                 if (a.size() != 1 || b.isEmpty()) continue;
-                Finding f = Finding.ratio(UserSubject.findingName(user) + "_vs_concurrent_hash_map_read" + readPct, UserSubject.label(user),
-                        CONCURRENT_HASH_MAP.label(), Finding.Quantity.THROUGHPUT, a.one().measured().ratioTo(b.get().measured(), looks), Finding.Basis.TIMING);
-                String where = "At " + threads + (threads == 1 ? " thread, " : " threads, ") + readPct + "% reads, " + slice.nKeys() + " keys, "
-                        + slice.popularity() + " popularity, ";
-                String text = f.text().startsWith("No detectable") ? "n" + f.text().substring(1) : f.text();
-                out.finding(f.withText(where + text).where("threads", threads).where("read_pct", readPct).where("n_keys", slice.nKeys())
-                        .where("popularity", slice.popularity()));
+                String id = userRatioId(user, readPct);
+                out.attempt(id, () -> {
+                    Finding f = Finding.ratio(id, UserSubject.label(user),
+                            CONCURRENT_HASH_MAP.label(), Finding.Quantity.THROUGHPUT, a.one().measured().ratioTo(b.get().measured(), looks), Finding.Basis.TIMING);
+                    String where = "At " + threads + (threads == 1 ? " thread, " : " threads, ") + readPct + "% reads, " + slice.nKeys() + " keys, "
+                            + slice.popularity() + " popularity, ";
+                    String text = f.text().startsWith("No detectable") ? "n" + f.text().substring(1) : f.text();
+                    out.finding(f.withText(where + text).where("threads", threads).where("read_pct", readPct).where("n_keys", slice.nKeys())
+                            .where("popularity", slice.popularity()));
+                });
             }
         }
     }

@@ -154,4 +154,27 @@ class SyncVariantsPlanTest {
         assertThatThrownBy(() -> Experiments.run("sync-variants", Profile.QUICK, Map.of("n_keys", "1048576")))
                 .hasMessageStartingWith("parameter 'n_keys': copy_on_write copies the whole map on every write");
     }
+
+    /**
+     * Latency cells at read shares no throughput cell has (the run that once measured and then
+     * failed in conclude with "Y-Axis data cannot be empty"): its plan concludes, also with a
+     * read share's contention rows missing; a repeated read share is refused before anything runs.
+     */
+    @Test
+    void latencyAtReadSharesOfItsOwnConcludesAndARepeatedShareIsRefused() {
+        Map<String, String> set = Map.of("latency_read_pcts", "5,42", "throughput_effort", "2:1x20ms+1x20ms", "latency_effort", "2:1x20ms+1x20ms");
+        SyncVariants e = new SyncVariants();
+        Params p = params(Profile.QUICK, set);
+        maplab.experiment.Plan plan = Experiments.checkedPlan(e, Profile.QUICK, p);
+        assertThat(plan.findings()).contains("blocked_synchronized_map_vs_chm_read5", "latency_p99_synchronized_map_vs_chm_read42");
+        List<maplab.experiment.Plan.Row> withoutBlocked5 = plan.rows().stream()
+                .filter(r -> !(r.metric().equals("blocked_per_s") && r.dims().get("read_pct").equals(5))).toList();
+        maplab.experiment.PlanCheck.Outcome outcome = maplab.experiment.PlanCheck.conclude(e, plan, p, withoutBlocked5);
+        assertThat(outcome.missing()).isEmpty();
+        assertThat(outcome.notComputed()).containsOnlyKeys("blocked_per_op_synchronized_map_read5", "blocked_per_op_concurrent_hash_map_read5",
+                "blocked_synchronized_map_vs_chm_read5");
+
+        assertThatThrownBy(() -> params(Profile.QUICK, Map.of("latency_read_pcts", "5,42,5"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("latency_read_pcts");
+    }
 }

@@ -29,6 +29,15 @@ public final class KeyPitfalls {
     public static final String STRONG = "HashMap";
     private static final String FOUND = "share of lookups that found the entry";
 
+    /** The pitfalls ({@link Rate#pitfall}) and the variants the findings do not read. */
+    static final String BYTE_ARRAYS = "byte[] keys", MUTATED = "key mutated after insertion", HASH_IGNORES_FIELD = "hashCode ignores a field",
+            DROPPED_THEN_GC = "keys dropped, then GC";
+    static final String SAME_ARRAY = "the inserted array itself", WRAPPED_COPY = "ByteBuffer.wrap keys, equal copy",
+            ORIGINAL_VALUE = "lookup with the original value", STILL_COUNTED = "entries still counted by size()", HASH_OF_X_AND_Y = "hashCode of x and y",
+            WEAK_CACHED = "WeakHashMap, cached Integer keys -128..127", WEAK_SELF_REFERENCING = "WeakHashMap, values refer to their keys";
+    /** The JDK's shared Integer boxes, -128..127, the keys of the cached WeakHashMap. */
+    static final int CACHED_BOXES = 256;
+
     private KeyPitfalls() { }
 
     /**
@@ -45,6 +54,37 @@ public final class KeyPitfalls {
         public double rate() {
             return trials == 0 ? Double.NaN : count / (double) trials;
         }
+
+        /** The rate's row without its count. */
+        public Shape shape() {
+            return new Shape(pitfall, variant, metric, trials);
+        }
+    }
+
+    /** What a {@link Rate} is about, known before measuring: its pitfall, variant, metric and trials. */
+    public record Shape(String pitfall, String variant, String metric, long trials) { }
+
+    /**
+     * The rates {@link #byteArrayKeys}, {@link #mutatedKeys}, {@link #hashIgnoringAField} and
+     * {@link #weakAndStrongMaps} give for {@code count} keys, in that order, without measuring
+     * anything (for a run's plan).
+     */
+    public static List<Shape> shapes(int count, int ys) {
+        return List.of(
+                new Shape(BYTE_ARRAYS, EQUAL_COPY, "hit_rate", count),
+                new Shape(BYTE_ARRAYS, SAME_ARRAY, "hit_rate", count),
+                new Shape(BYTE_ARRAYS, WRAPPED_COPY, "hit_rate", count),
+                new Shape(MUTATED, MUTATED_ITSELF, "hit_rate", count),
+                new Shape(MUTATED, ORIGINAL_VALUE, "hit_rate", count),
+                new Shape(MUTATED, STILL_COUNTED, "size_rate", count),
+                new Shape(HASH_IGNORES_FIELD, HASH_OF_X_ONLY, "collision_rate", count),
+                new Shape(HASH_IGNORES_FIELD, HASH_OF_X_ONLY, "equals_per_lookup", count),
+                new Shape(HASH_IGNORES_FIELD, HASH_OF_X_AND_Y, "collision_rate", count),
+                new Shape(HASH_IGNORES_FIELD, HASH_OF_X_AND_Y, "equals_per_lookup", count),
+                new Shape(DROPPED_THEN_GC, WEAK, "retained_rate", count),
+                new Shape(DROPPED_THEN_GC, STRONG, "retained_rate", count),
+                new Shape(DROPPED_THEN_GC, WEAK_CACHED, "retained_rate", CACHED_BOXES),
+                new Shape(DROPPED_THEN_GC, WEAK_SELF_REFERENCING, "retained_rate", count));
     }
 
     /** Big-endian bytes of i: the content of the byte[] key for i. */
@@ -58,7 +98,7 @@ public final class KeyPitfalls {
      * {@code ByteBuffer.wrap} keys, which compare content.
      */
     public static List<Rate> byteArrayKeys(int count) {
-        String pitfall = "byte[] keys";
+        String pitfall = BYTE_ARRAYS;
         Map<byte[], Integer> arrays = new HashMap<>();
         Map<ByteBuffer, Integer> buffers = new HashMap<>();
         List<byte[]> inserted = new ArrayList<>(count);
@@ -78,8 +118,8 @@ public final class KeyPitfalls {
         }
         return List.of(
                 new Rate(pitfall, EQUAL_COPY, "hit_rate", count, copyHits, FOUND),
-                new Rate(pitfall, "the inserted array itself", "hit_rate", count, sameHits, FOUND),
-                new Rate(pitfall, "ByteBuffer.wrap keys, equal copy", "hit_rate", count, wrappedHits, FOUND));
+                new Rate(pitfall, SAME_ARRAY, "hit_rate", count, sameHits, FOUND),
+                new Rate(pitfall, WRAPPED_COPY, "hit_rate", count, wrappedHits, FOUND));
     }
 
     /**
@@ -88,7 +128,7 @@ public final class KeyPitfalls {
      * value; {@code size()} still counts every entry.
      */
     public static List<Rate> mutatedKeys(int count) {
-        String pitfall = "key mutated after insertion";
+        String pitfall = MUTATED;
         Map<List<Integer>, Integer> map = new HashMap<>();
         List<List<Integer>> keys = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -105,8 +145,8 @@ public final class KeyPitfalls {
         }
         return List.of(
                 new Rate(pitfall, MUTATED_ITSELF, "hit_rate", count, foundMutated, FOUND),
-                new Rate(pitfall, "lookup with the original value", "hit_rate", count, foundOriginal, FOUND),
-                new Rate(pitfall, "entries still counted by size()", "size_rate", count, map.size(), "share of entries size() still counts"));
+                new Rate(pitfall, ORIGINAL_VALUE, "hit_rate", count, foundOriginal, FOUND),
+                new Rate(pitfall, STILL_COUNTED, "size_rate", count, map.size(), "share of entries size() still counts"));
     }
 
     /** A point whose hashCode ignores y (equals does not): every key with the same x collides. */
@@ -141,10 +181,10 @@ public final class KeyPitfalls {
      */
     public static List<Rate> hashIgnoringAField(int count, int ys) {
         if (ys < 1 || count % ys != 0) throw new IllegalArgumentException("ys: must divide count (" + count + "), got " + ys);
-        String pitfall = "hashCode ignores a field";
+        String pitfall = HASH_IGNORES_FIELD;
         List<Rate> out = new ArrayList<>();
         for (boolean bad : new boolean[] {true, false}) {
-            String variant = bad ? HASH_OF_X_ONLY : "hashCode of x and y";
+            String variant = bad ? HASH_OF_X_ONLY : HASH_OF_X_AND_Y;
             Map<Object, Integer> map = new HashMap<>();
             Map<Integer, Integer> hashes = new HashMap<>();
             for (int i = 0; i < count; i++) {
@@ -177,12 +217,12 @@ public final class KeyPitfalls {
      * @throws MeasurementException when no collection cleared the sentinel (e.g. {@code -XX:+DisableExplicitGC})
      */
     public static AfterGc weakAndStrongMaps(int count) throws InterruptedException {
-        String pitfall = "keys dropped, then GC";
+        String pitfall = DROPPED_THEN_GC;
         String meaning = "share of entries still in the map after GC";
         String metric = "retained_rate";
         Maps maps = fill(count);
         WeakReference<Object> sentinel = new WeakReference<>(new Object());
-        int[] last = maps.sizes();
+        int[] last = null;   // sizes read after the sentinel cleared
         int rounds = 0;
         boolean stable = false;
         while (rounds < MAX_GC_ROUNDS && !stable) {
@@ -190,8 +230,11 @@ public final class KeyPitfalls {
             System.gc();
             Thread.sleep(20L * rounds);
             int[] now = maps.sizes();
-            stable = sentinel.get() == null && java.util.Arrays.equals(now, last);
-            last = now;
+            // stable: the same sizes twice after the sentinel cleared. A cleared weak entry leaves the map's size only once the
+            // Reference Handler thread has queued it, which on a loaded machine can take longer than the sleep: comparing with
+            // the sizes before any GC would then call the full maps stable and report every weak entry retained
+            stable = last != null && java.util.Arrays.equals(now, last);
+            if (sentinel.get() == null) last = now;
         }
         if (sentinel.get() != null) {
             throw new MeasurementException("no garbage collection ran after " + MAX_GC_ROUNDS + " System.gc() calls, so weak references "
@@ -201,8 +244,8 @@ public final class KeyPitfalls {
         return new AfterGc(List.of(
                 new Rate(pitfall, WEAK, metric, count, maps.weak.size(), meaning),
                 new Rate(pitfall, STRONG, metric, count, maps.strong.size(), meaning),
-                new Rate(pitfall, "WeakHashMap, cached Integer keys -128..127", metric, maps.cachedCount, maps.cached.size(), meaning),
-                new Rate(pitfall, "WeakHashMap, values refer to their keys", metric, count, maps.selfReferencing.size(), meaning)), rounds);
+                new Rate(pitfall, WEAK_CACHED, metric, maps.cachedCount, maps.cached.size(), meaning),
+                new Rate(pitfall, WEAK_SELF_REFERENCING, metric, count, maps.selfReferencing.size(), meaning)), rounds);
     }
 
     /** The rates after GC, and how many {@code System.gc()} rounds it took until weak references had cleared and sizes were stable. */
@@ -228,6 +271,6 @@ public final class KeyPitfalls {
             selfReferencing.put(key, new Object[] {key});
         }
         for (int i = -128; i <= 127; i++) cached.put(Integer.valueOf(i), i);
-        return new Maps(weak, strong, cached, 256, selfReferencing);
+        return new Maps(weak, strong, cached, CACHED_BOXES, selfReferencing);
     }
 }

@@ -70,4 +70,14 @@ class KeyPitfallsTest {
         assertThat(map.size()).isEqualTo(3000);
         for (int i = 0; i < keys.length; i++) assertThat(map.lookup(i)).isEqualTo(i);
     }
+
+    @Test
+    void theShapesAPlanStatesAreTheRatesMeasured() throws InterruptedException {
+        List<KeyPitfalls.Rate> measured = new java.util.ArrayList<>();
+        measured.addAll(KeyPitfalls.byteArrayKeys(200));
+        measured.addAll(KeyPitfalls.mutatedKeys(200));
+        measured.addAll(KeyPitfalls.hashIgnoringAField(200, 10));
+        measured.addAll(KeyPitfalls.weakAndStrongMaps(200).rates());
+        assertThat(measured.stream().map(KeyPitfalls.Rate::shape).toList()).isEqualTo(KeyPitfalls.shapes(200, 10));
+    }
 }

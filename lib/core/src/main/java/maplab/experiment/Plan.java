@@ -22,7 +22,7 @@ import maplab.result.Unit;
  * before any fork starts.
  */
 public record Plan(String experiment, Profile profile, List<Cell> cells, List<Step> steps, List<Row> rows,
-                   List<String> findings, List<String> notes) {
+                   List<String> findings, List<String> notes, Map<String, Set<String>> varying) {
 
     /**
      * Seconds a JMH fork costs beyond its warm-up and measured iterations (JVM start, the
@@ -77,6 +77,12 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
         rows = List.copyOf(rows);
         findings = List.copyOf(new LinkedHashSet<>(findings));
         notes = List.copyOf(notes);
+        varying = Map.copyOf(varying);
+    }
+
+    /** A plan whose rows are all known in advance (no {@linkplain Builder#varying varying} columns). */
+    public Plan(String experiment, Profile profile, List<Cell> cells, List<Step> steps, List<Row> rows, List<String> findings, List<String> notes) {
+        this(experiment, profile, cells, steps, rows, findings, notes, Map.of());
     }
 
     /** A builder for the plan of {@code experiment} with these parameters. */
@@ -115,11 +121,11 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
         Set<String> planned = new java.util.LinkedHashSet<>();
         Set<String> required = new java.util.LinkedHashSet<>();
         for (Row r : rows) {
-            planned.add(r.key());
-            if (!r.optional()) required.add(r.key());
+            planned.add(matchKey(r.dims(), r.metric()));
+            if (!r.optional()) required.add(matchKey(r.dims(), r.metric()));
         }
         Set<String> got = new java.util.LinkedHashSet<>();
-        for (Map<String, Object> m : measured) got.add(maplab.result.Rows.key(m, String.valueOf(m.get("metric"))));
+        for (Map<String, Object> m : measured) got.add(matchKey(m, String.valueOf(m.get("metric"))));
         List<String> unplanned = got.stream().filter(k -> !planned.contains(k)).toList();
         List<String> missing = required.stream().filter(k -> !got.contains(k)).toList();
         StringBuilder sb = new StringBuilder();
@@ -127,6 +133,15 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
         if (!missing.isEmpty()) sb.append(sb.length() == 0 ? "" : ", ").append(missing.size()).append(" planned rows not measured (")
                 .append(String.join("; ", missing.stream().limit(3).toList())).append(")");
         return sb.toString();
+    }
+
+    /** A row's key without the columns its metric {@linkplain Builder#varying varies} in. */
+    private String matchKey(Map<String, ?> dims, String metric) {
+        Set<String> vary = varying.getOrDefault(metric, Set.of());
+        if (vary.isEmpty()) return maplab.result.Rows.key(dims, metric);
+        Map<String, Object> fixed = new LinkedHashMap<>(dims);
+        fixed.keySet().removeAll(vary);
+        return maplab.result.Rows.key(fixed, metric);
     }
 
     /** JVM forks the plan starts at least (every cell's first forks). */
@@ -206,6 +221,7 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
         private final List<Row> rows = new ArrayList<>();
         private final List<String> findings = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        private final Map<String, Set<String>> varying = new LinkedHashMap<>();
         private boolean optional;
 
         private Builder(Experiment experiment, Profile profile, Params params) {
@@ -279,6 +295,18 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
             return this;
         }
 
+        /**
+         * Rows of {@code metric} vary in {@code columns} in ways the parameters cannot tell (a
+         * profile's hottest methods, the pauses a GC log lists): a run writes any number of them.
+         * The rows planned for the metric stand for them, with example values in those columns
+         * (conclude's synthetic check reads those); the check that a run measured its plan
+         * compares rows of the metric without those columns.
+         */
+        public Builder varying(String metric, String... columns) {
+            varying.computeIfAbsent(metric, m -> new LinkedHashSet<>()).addAll(List.of(columns));
+            return this;
+        }
+
         /** A finding conclude promises for this plan. */
         public Builder finding(String... ids) {
             findings.addAll(List.of(ids));
@@ -292,7 +320,9 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
         }
 
         public Plan build() {
-            return new Plan(experiment, profile, cells, steps, rows, findings, notes);
+            Map<String, Set<String>> vary = new LinkedHashMap<>();
+            varying.forEach((metric, columns) -> vary.put(metric, Set.copyOf(columns)));
+            return new Plan(experiment, profile, cells, steps, rows, findings, notes, vary);
         }
     }
 

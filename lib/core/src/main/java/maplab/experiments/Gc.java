@@ -238,8 +238,9 @@ public final class Gc implements Experiment {
                 plan.optional(false);
             }
         }
+        plan.varying("pause", "collection", "gc_id", "collector", "phase");
         plan.note("pauses: one 'pause' row per stop-the-world pause, numbered, with the GC id, collector and phase the GC log gives; "
-                + "their number is not known in advance, so the plan states one per JVM (optional) as a stand-in");
+                + "their number is not known in advance, so the plan states one per JVM (optional) standing for them all");
         if (!pauses.notOffered().isEmpty()) {
             plan.note("not offered by JDK " + feature + ": " + String.join(", ", pauses.notOffered().stream().map(Collector::label).toList()));
         }

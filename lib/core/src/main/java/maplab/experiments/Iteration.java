@@ -248,7 +248,8 @@ public final class Iteration implements Experiment {
      * The profiled JVMs and their rows: per JVM and DebugNonSafepoints setting JFR's
      * {@code profiler_ran}, {@code samples} and {@code iterator_samples} (synthetic counts that
      * make a share), async-profiler's beside JFR with DebugNonSafepoints (optional: it may not
-     * run), and the iterator's own frame (optional: which frames are hottest depends on the JIT).
+     * run), and the iterator's own frame, optional, standing for the hottest frames (which they
+     * are depends on the JIT: the frame rows {@linkplain Plan.Builder#varying vary} in method).
      */
     private static void planProfiles(Plan.Builder plan, Params p, int n, int k) {
         MapState profiled = MapState.parse(p.getString("profiled_state"));
@@ -265,9 +266,13 @@ public final class Iteration implements Experiment {
                 if (withAsync) plannedProfile(plan, profileDims(profiled, k, filled, jvm, ASYNC_PROFILER, mode), asyncRanStatus(), 650 + 40 * jvm, true);
             }
         }
+        plan.varying("self_samples", "method").varying("total_samples", "method");
         plan.note("profiles: each JVM stores its " + STORED_FRAMES + " hottest frames (self_samples and total_samples per method); which they are"
-                + " depends on the JIT, so the plan states only " + ITERATOR_FRAME + "'s, and as optional");
-        if (async) plan.note("async-profiler: a JVM where it cannot run stores one profiler_ran row of 0 with the reason as status instead of its counts");
+                + " depends on the JIT, so the plan states " + ITERATOR_FRAME + "'s (optional) for them all");
+        if (async) {
+            plan.varying("profiler_ran", "status");
+            plan.note("async-profiler: a JVM where it cannot run stores one profiler_ran row of 0 with the reason as status instead of its counts");
+        }
     }
 
     /** The frame the plan states for every profile: the iterator's step, hottest in the drained map's loop. */

@@ -187,10 +187,15 @@ public final class Gc implements Experiment {
         }
     }
 
-    /** Seconds to start a pause JVM (heap pre-touched) and read its JFR recording and GC log afterwards. */
-    static final double PAUSE_JVM_SECONDS = 2.5;
-    /** Seconds per merged entry and round of the pause workload (building the sources, merging; measured on a busy 2-core machine). */
-    static final double PAUSE_SECONDS_PER_ENTRY_ROUND = 3.5e-6;
+    /**
+     * Seconds to start a pause JVM (heap pre-touched, JFR started) and read its recording and GC
+     * log afterwards. With {@link #PAUSE_SECONDS_PER_ENTRY_ROUND} fitted to the full reference run
+     * (36 JVMs of 6 rounds of 1M entries: 24 s each) and a quick run of 9 JVMs of 9 rounds of 200k
+     * entries on a loaded 2-core machine (about 14 s each).
+     */
+    static final double PAUSE_JVM_SECONDS = 5;
+    /** Seconds per merged entry and round of the pause workload (building the sources, merging). */
+    static final double PAUSE_SECONDS_PER_ENTRY_ROUND = 3e-6;
 
     /**
      * The plan: the allocation benchmark of {@link #allocationRun}, then one pause JVM per cell of

@@ -23,6 +23,7 @@ import maplab.experiment.RunData;
 import maplab.measure.Effort;
 import maplab.measure.GcPauses;
 import maplab.measure.GcPauses.Collector;
+import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
 import maplab.measure.TargetJvm;
 import maplab.result.Finding;
@@ -186,6 +187,95 @@ public final class Gc implements Experiment {
         }
     }
 
+    /**
+     * Seconds to start a pause JVM (heap pre-touched, JFR started) and read its recording and GC
+     * log afterwards. With {@link #PAUSE_SECONDS_PER_ENTRY_ROUND} fitted to the full reference run
+     * (36 JVMs of 6 rounds of 1M entries: 24 s each) and a quick run of 9 JVMs of 9 rounds of 200k
+     * entries on a loaded 2-core machine (about 14 s each).
+     */
+    static final double PAUSE_JVM_SECONDS = 5;
+    /** Seconds per merged entry and round of the pause workload (building the sources, merging). */
+    static final double PAUSE_SECONDS_PER_ENTRY_ROUND = 3e-6;
+
+    /**
+     * The plan: the allocation benchmark of {@link #allocationRun}, then one pause JVM per cell of
+     * {@link #pausePlan} (on the measuring JDK) and round; every row measure writes (of the
+     * pauses, whose number and phases come from the GC log, one per JVM: see the note) and the
+     * findings conclude gives for them.
+     */
+    @Override
+    public void plan(maplab.experiment.Plan.Builder plan) {
+        Params p = plan.params();
+        plan.jmh("alloc", allocationRun(plan.context()));
+        int allocN = p.getInt("alloc_n");
+        List<String> subjects = p.getStrings("subjects");
+        for (String subject : subjects) {
+            for (String operation : ALLOC_OPERATIONS) {
+                plan.timed(allocDims(subject, operation, allocN), "alloc", Unit.BYTES_PER_OP);
+                plan.timed(allocDims(subject, operation, allocN), "time", Unit.NS_PER_OP);
+            }
+        }
+        for (String subject : subjects) {
+            plan.finding("alloc_per_put_" + subject, "alloc_per_get_" + subject);
+        }
+        if (subjects.containsAll(List.of(PutGetMapKind.HASHMAP.id(), PutGetMapKind.FASTUTIL.id()))) plan.finding("alloc_hashmap_vs_fastutil");
+
+        int feature = TargetJvm.current().feature();
+        Plan pauses = pausePlan(p, feature);
+        for (String c : p.getStrings("collectors")) {
+            Collector collector = Collector.parse(c);
+            plan.count(offeredDims(collector, feature), "offered", Unit.COUNT, collector.offered(feature) ? 1 : 0);
+        }
+        Effort effort = p.getEffort("pause");
+        plan.step("pause JVMs: " + (effort.warmupIterations() + effort.iterations()) + " rounds of building and merging " + p.getInt("n") + " entries",
+                pauses.cells().size() * effort.forks(),
+                PAUSE_JVM_SECONDS + (effort.warmupIterations() + effort.iterations()) * p.getInt("n") * PAUSE_SECONDS_PER_ENTRY_ROUND);
+        for (Cell cell : pauses.cells()) {
+            for (int jvm = 1; jvm <= effort.forks(); jvm++) {
+                plan.count(collectionsDims(cell, jvm, p, feature), "collections", Unit.COUNT);
+                plan.count(cellDims(cell, jvm), "alloc_per_entry", Unit.BYTES_PER_ENTRY);
+                plan.count(cellDims(cell, jvm), "stall_total", Unit.MS);
+                plan.count(cellDims(cell, jvm), "stalls", Unit.COUNT);
+                plan.optional(true).varying("collection", "gc_id", "collector", "phase");   // one stand-in for the pauses the GC log lists
+                Map<String, Object> pause = cellDims(cell, jvm);
+                pause.putAll(maplab.experiment.Plan.dims("collection", 1, "gc_id", 1L, "phase", "Pause"));
+                plan.timed(pause, "pause", Unit.MS);
+                plan.optional(false).varying();
+            }
+        }
+        plan.note("pauses: one 'pause' row per stop-the-world pause, numbered, with the GC id, collector and phase the GC log gives; "
+                + "their number is not known in advance, so the plan states one per JVM (optional) standing for them all");
+        if (!pauses.notOffered().isEmpty()) {
+            plan.note("not offered by JDK " + feature + ": " + String.join(", ", pauses.notOffered().stream().map(Collector::label).toList()));
+        }
+        plannedPauseFindings(plan, pauses);
+    }
+
+    /** The pause findings {@link #concludePauses} gives for the cells of {@code pauses}. */
+    private static void plannedPauseFindings(maplab.experiment.Plan.Builder plan, Plan pauses) {
+        if (pauses.base().isEmpty()) return;
+        Collector base = pauses.base().get();
+        List<Cell> cells = pauses.cells();
+        if (cells.contains(new Cell(base, DEFAULT, ChurnKeys.INT)) && cells.contains(new Cell(base, PRESIZED, ChurnKeys.INT))) {
+            plan.finding("gc_pause_max_default_ms", "gc_pause_max_presized_ms", "pause_total_default_vs_presized", "pause_max_default_vs_presized",
+                    "collections_default_vs_presized", "pause_difference_p_value");
+        }
+        List<Collector> withDefaultInts = cells.stream().filter(c -> c.variant() == DEFAULT && c.keys() == ChurnKeys.INT).map(Cell::gc).toList();
+        if (base == REFERENCE_GC && withDefaultInts.contains(REFERENCE_GC)) {
+            for (Collector c : withDefaultInts) {
+                if (c == REFERENCE_GC) continue;
+                plan.finding("gc_pause_max_" + c.id() + "_ms", "pause_max_" + c.id() + "_vs_g1", "pause_total_" + c.id() + "_vs_g1",
+                        "collections_" + c.id() + "_vs_g1", "alloc_per_entry_" + c.id() + "_vs_g1");
+                if (c.isZ()) plan.finding("stall_total_" + c.id() + "_ms");
+            }
+        }
+        if (withDefaultInts.size() >= 2) plan.finding("collector_rank_max_pause");
+        if (cells.contains(new Cell(base, DEFAULT, ChurnKeys.RANDOM_STRING)) && cells.contains(new Cell(base, DEFAULT, ChurnKeys.COLLIDING_STRING))) {
+            plan.finding("pause_total_colliding_vs_random_string", "pause_max_colliding_vs_random_string", "collections_colliding_vs_random_string",
+                    "alloc_per_entry_colliding_vs_random_string");
+        }
+    }
+
     // ------------------------------------------------------------------ measure
 
     /**
@@ -213,25 +303,42 @@ public final class Gc implements Experiment {
         pauses(ctx);
     }
 
+    /** The allocation benchmark (fill and get, {@code -prof gc}) for every subject; {@link #plan} and {@link #measure} both build it here. */
+    private static Jmh allocationRun(RunContext ctx) {
+        return ctx.jmh(ALLOC_BENCH, "alloc")
+                .param("subject", ctx.params().getStrings("subjects"))
+                .param("n", String.valueOf(ctx.params().getInt("alloc_n")))
+                .param("seed", String.valueOf(ctx.seed("alloc-keys")))
+                .profiler("gc");
+    }
+
     /** Part one: bytes and time per put and per get, boxed versus primitive; rows with per-fork samples. */
     private void allocation(RunContext ctx) {
         int n = ctx.params().getInt("alloc_n");
         ResultBuilder out = ctx.result();
-        List<JmhScore> scores = ctx.jmh(ALLOC_BENCH, "alloc")
-                .param("subject", ctx.params().getStrings("subjects"))
-                .param("n", String.valueOf(n))
-                .param("seed", String.valueOf(ctx.seed("alloc-keys")))
-                .profiler("gc")
-                .run();
+        List<JmhScore> scores = allocationRun(ctx).run();
         for (JmhScore s : scores) {
             PutGetMapKind kind = PutGetMapKind.parse(s.param("subject"));
             String operation = s.method().equals("fill") ? "put" : "get";
             double perScore = operation.equals("put") ? n : 1;
-            out.row().with("subject", kind.id()).with("operation", operation).with("n_keys", n)
-                    .measure("alloc", s.secondary("gc.alloc.rate.norm").scaled(1 / perScore), Unit.BYTES_PER_OP);
-            out.row().with("subject", kind.id()).with("operation", operation).with("n_keys", n)
-                    .measure("time", s.measured().scaled(1 / perScore), Unit.ofJmh(s.unit()));
+            row(out, allocDims(kind.id(), operation, n)).measure("alloc", s.secondary("gc.alloc.rate.norm").scaled(1 / perScore), Unit.BYTES_PER_OP);
+            row(out, allocDims(kind.id(), operation, n)).measure("time", s.measured().scaled(1 / perScore), Unit.ofJmh(s.unit()));
         }
+    }
+
+    /** The operations of the allocation benchmark, as its rows name them (fill is put, n times). */
+    static final List<String> ALLOC_OPERATIONS = List.of("put", "get");
+
+    /** An allocation row's dimensions. */
+    private static Map<String, Object> allocDims(String subject, String operation, int n) {
+        return maplab.experiment.Plan.dims("subject", subject, "operation", operation, "n_keys", n);
+    }
+
+    /** A row with these dimensions, in their order. */
+    private static ResultBuilder.Row row(ResultBuilder out, Map<String, Object> dims) {
+        ResultBuilder.Row row = out.row();
+        dims.forEach(row::with);
+        return row;
     }
 
     /**
@@ -262,9 +369,7 @@ public final class Gc implements Experiment {
         for (Collector c : listed) {
             boolean offered = c.offered(feature);
             flags.put(c.id(), offered ? String.join(" ", c.requireFlags(feature)) : Collector.notOffered(feature));
-            out.row().with("gc", c.id()).with("jdk", feature).with("status", offered ? "measured" : Collector.notOffered(feature))
-                    .with("flags", offered ? String.join(" ", c.requireFlags(feature)) : "")
-                    .measure("offered", offered ? 1 : 0, Unit.COUNT);
+            row(out, offeredDims(c, feature)).measure("offered", offered ? 1 : 0, Unit.COUNT);
         }
         Set<String> collectorsSeen = new LinkedHashSet<>();
         Map<String, Object> note = new LinkedHashMap<>();
@@ -308,8 +413,7 @@ public final class Gc implements Experiment {
                             .with("phase", (pause.generation().isEmpty() ? "" : pause.generation() + ": ") + pause.phase())
                             .measure("pause", pause.ms(), Unit.MS);
                 }
-                cellRow(out, cell, f).with("n_keys", n).with("maps", maps).with("rounds", rounds).with("heap_mb", p.getLong("heap_mb"))
-                        .with("jdk", feature).measure("collections", recorded.collections().size(), Unit.COUNT);
+                row(out, collectionsDims(cell, f, p, feature)).measure("collections", recorded.collections().size(), Unit.COUNT);
                 long allocated = recorded.printed("allocated_bytes").orElse(-1);
                 if (allocated >= 0) cellRow(out, cell, f).measure("alloc_per_entry", allocated / ((double) rounds * n), Unit.BYTES_PER_ENTRY);
                 cellRow(out, cell, f).measure("stall_total", recorded.stalls().stream().mapToDouble(GcPauses.Stall::ms).sum(), Unit.MS);
@@ -321,7 +425,27 @@ public final class Gc implements Experiment {
     }
 
     private static ResultBuilder.Row cellRow(ResultBuilder out, Cell cell, int jvm) {
-        return out.row().with("gc", cell.gc().id()).with("variant", cell.variant().id()).with("keys", cell.keys().id()).with("jvm", jvm);
+        return row(out, cellDims(cell, jvm));
+    }
+
+    /** A pause JVM's dimensions: its cell and its round. */
+    private static Map<String, Object> cellDims(Cell cell, int jvm) {
+        return maplab.experiment.Plan.dims("gc", cell.gc().id(), "variant", cell.variant().id(), "keys", cell.keys().id(), "jvm", jvm);
+    }
+
+    /** A pause JVM's {@code collections} row's dimensions: its cell and round, and the workload's settings. */
+    private static Map<String, Object> collectionsDims(Cell cell, int jvm, Params p, int feature) {
+        Map<String, Object> dims = cellDims(cell, jvm);
+        dims.putAll(maplab.experiment.Plan.dims("n_keys", p.getInt("n"), "maps", p.getInt("maps"), "rounds", p.getEffort("pause").iterations(),
+                "heap_mb", p.getLong("heap_mb"), "jdk", feature));
+        return dims;
+    }
+
+    /** A listed collector's {@code offered} row's dimensions: measured with its flags, or not offered by JDK {@code feature}. */
+    private static Map<String, Object> offeredDims(Collector c, int feature) {
+        boolean offered = c.offered(feature);
+        return maplab.experiment.Plan.dims("gc", c.id(), "jdk", feature, "status", offered ? "measured" : Collector.notOffered(feature),
+                "flags", offered ? String.join(" ", c.requireFlags(feature)) : "");
     }
 
     // ------------------------------------------------------------------ conclude
@@ -335,6 +459,36 @@ public final class Gc implements Experiment {
     private void concludeAllocation(Rows rows, ResultBuilder out) {
         Rows alloc = rows.metric("alloc");
         if (alloc.isEmpty()) return;
+        ifDrawable(out, () -> allocationTable(rows, alloc, out));
+        long n = alloc.first().orElseThrow().integer("n_keys");
+        ifDrawable(out, () -> allocationChart(alloc, n, out));
+
+        allocFinding(out, alloc, "hashmap", "put", "alloc_per_put_hashmap",
+                "Each put of an int pair into a boxed HashMap<Integer,Integer> allocated %.1f bytes on average while filling " + n + " keys");
+        allocFinding(out, alloc, "fastutil", "put", "alloc_per_put_fastutil",
+                "Each put into fastutil's Int2IntOpenHashMap allocated %.1f bytes on average while filling " + n + " keys");
+        allocFinding(out, alloc, "hashmap", "get", "alloc_per_get_hashmap",
+                "Each get with an int key from a boxed HashMap<Integer,Integer> allocated %.2f bytes on average");
+        allocFinding(out, alloc, "fastutil", "get", "alloc_per_get_fastutil",
+                "Each get from fastutil's Int2IntOpenHashMap allocated %.4f bytes on average");
+        var hm = alloc.where("subject", "hashmap").where("operation", "put").first();
+        var fu = alloc.where("subject", "fastutil").where("operation", "put").first();
+        if (hm.isPresent() && fu.isPresent()) {
+            out.attempt("alloc_hashmap_vs_fastutil", () -> out.finding(Finding.ratio("alloc_hashmap_vs_fastutil", "Per put, a boxed HashMap<Integer,Integer>",
+                    "fastutil's Int2IntOpenHashMap", Finding.Quantity.BYTES, hm.get().measured().ratioTo(fu.get().measured()), Finding.Basis.TIMING).where("n_keys", n)));
+        }
+    }
+
+    /**
+     * Adds a table or chart unless the rows present cannot make it (a run that stopped part way):
+     * then it is left out, and the findings are unaffected.
+     */
+    private static void ifDrawable(ResultBuilder out, Runnable tableOrChart) {
+        out.attempt(List.of(), tableOrChart);
+    }
+
+    /** Bytes and time per operation, per subject, with their intervals over forks. */
+    private static void allocationTable(Rows rows, Rows alloc, ResultBuilder out) {
         List<Map<String, Object>> table = new ArrayList<>();
         for (Rows.Row r : alloc) {
             Estimate e = bytes(r);
@@ -355,10 +509,11 @@ public final class Gc implements Experiment {
             table.add(row);
         }
         out.table("allocation", TidyTables.fromRows("allocation", table));
+    }
 
+    private static void allocationChart(Rows alloc, long n, ResultBuilder out) {
         List<String> subjects = alloc.distinct("subject");
         List<String> ops = alloc.distinct("operation");
-        long n = alloc.first().orElseThrow().integer("n_keys");
         CategoryChart chart = Charts.bars("Bytes allocated per operation (JMH -prof gc, " + n + " keys; error bars: "
                 + Finding.confidenceLabel() + " interval over forks)", "operation", "allocated (B/op)");
         for (String id : subjects) {
@@ -372,26 +527,11 @@ public final class Gc implements Experiment {
             Charts.bars(chart, PutGetMapKind.parse(id).label(), ops, values, errors);
         }
         out.chart("allocation", chart);
-
-        allocFinding(out, alloc, "hashmap", "put", "alloc_per_put_hashmap",
-                "Each put of an int pair into a boxed HashMap<Integer,Integer> allocated %.1f bytes on average while filling " + n + " keys");
-        allocFinding(out, alloc, "fastutil", "put", "alloc_per_put_fastutil",
-                "Each put into fastutil's Int2IntOpenHashMap allocated %.1f bytes on average while filling " + n + " keys");
-        allocFinding(out, alloc, "hashmap", "get", "alloc_per_get_hashmap",
-                "Each get with an int key from a boxed HashMap<Integer,Integer> allocated %.2f bytes on average");
-        allocFinding(out, alloc, "fastutil", "get", "alloc_per_get_fastutil",
-                "Each get from fastutil's Int2IntOpenHashMap allocated %.4f bytes on average");
-        var hm = alloc.where("subject", "hashmap").where("operation", "put").first();
-        var fu = alloc.where("subject", "fastutil").where("operation", "put").first();
-        if (hm.isPresent() && fu.isPresent()) {
-            out.finding(Finding.ratio("alloc_hashmap_vs_fastutil", "Per put, a boxed HashMap<Integer,Integer>", "fastutil's Int2IntOpenHashMap",
-                    Finding.Quantity.BYTES, hm.get().measured().ratioTo(fu.get().measured()), Finding.Basis.TIMING).where("n_keys", n));
-        }
     }
 
     private static void allocFinding(ResultBuilder out, Rows alloc, String subject, String operation, String id, String template) {
-        alloc.where("subject", subject).where("operation", operation).first().ifPresent(r ->
-                out.finding(Finding.estimate(id, bytes(r), "B/op", Finding.Basis.TIMING, template).where("n_keys", r.integer("n_keys"))));
+        alloc.where("subject", subject).where("operation", operation).first().ifPresent(r -> out.attempt(id, () ->
+                out.finding(Finding.estimate(id, bytes(r), "B/op", Finding.Basis.TIMING, template).where("n_keys", r.integer("n_keys")))));
     }
 
     /** A row's mean over forks with its interval (bytes cannot be negative: the lower bound is cut at 0). */
@@ -519,16 +659,16 @@ public final class Gc implements Experiment {
         String baseGc = cells.keySet().stream().map(CellKey::gc).anyMatch(REFERENCE_GC.id()::equals) ? REFERENCE_GC.id()
                 : cells.keySet().stream().filter(k -> !k.variant().equals(DEFAULT.id()) || !k.keys().equals(ChurnKeys.INT.id()))
                         .map(CellKey::gc).findFirst().orElse(cells.keySet().iterator().next().gc());
-        perJvmTable(out, cells);
-        summaryTable(out, cells);
-        collectionsChart(out, cells);
-        pauseDistributionChart(out, cells);
+        ifDrawable(out, () -> perJvmTable(out, cells));
+        ifDrawable(out, () -> summaryTable(out, cells));
+        ifDrawable(out, () -> collectionsChart(out, cells));
+        ifDrawable(out, () -> pauseDistributionChart(out, cells));
 
         PerJvm dflt = cells.get(new CellKey(baseGc, DEFAULT.id(), ChurnKeys.INT.id()));
         PerJvm pre = cells.get(new CellKey(baseGc, PRESIZED.id(), ChurnKeys.INT.id()));
         if (dflt != null && pre != null) defaultVersusPresized(out, Collector.parse(baseGc), dflt, pre);
         if (baseGc.equals(REFERENCE_GC.id()) && dflt != null) collectorsVersusG1(out, cells, dflt);
-        collectorRank(out, cells);
+        out.attempt("collector_rank_max_pause", () -> collectorRank(out, cells));
         PerJvm random = cells.get(new CellKey(baseGc, DEFAULT.id(), ChurnKeys.RANDOM_STRING.id()));
         PerJvm colliding = cells.get(new CellKey(baseGc, DEFAULT.id(), ChurnKeys.COLLIDING_STRING.id()));
         if (random != null && colliding != null) collidingVersusRandom(out, Collector.parse(baseGc), colliding, random);
@@ -564,28 +704,34 @@ public final class Gc implements Experiment {
     private static void defaultVersusPresized(ResultBuilder out, Collector gc, PerJvm dflt, PerJvm pre) {
         Rows.Row settings = dflt.settings();
         long n = settings.integer("n_keys");
-        if (!dflt.pauses().isEmpty() || !pre.pauses().isEmpty()) out.chart("pause histogram", histogram(gc, dflt.pauses(), pre.pauses()));
-        out.chart("pause total per JVM", perJvmChart(gc, dflt, pre));
+        if (!dflt.pauses().isEmpty() || !pre.pauses().isEmpty()) ifDrawable(out, () -> out.chart("pause histogram", histogram(gc, dflt.pauses(), pre.pauses())));
+        ifDrawable(out, () -> out.chart("pause total per JVM", perJvmChart(gc, dflt, pre)));
 
         String what = gc.label() + " pause per JVM while building and merging " + n + "-entry maps with ";
         if (!dflt.max().isEmpty()) {
-            out.finding(where(Finding.estimate("gc_pause_max_default_ms", nonNegative(Estimates.mean(dflt.max())), "ms", Finding.Basis.TIMING,
-                    "Longest " + what + "new HashMap<>(), mean over " + dflt.max().size() + " JVMs: %.1f ms"), settings));
+            out.attempt("gc_pause_max_default_ms", () -> out.finding(where(Finding.estimate("gc_pause_max_default_ms", nonNegative(Estimates.mean(dflt.max())),
+                    "ms", Finding.Basis.TIMING, "Longest " + what + "new HashMap<>(), mean over " + dflt.max().size() + " JVMs: %.1f ms"), settings)));
         }
         if (!pre.max().isEmpty()) {
-            out.finding(where(Finding.estimate("gc_pause_max_presized_ms", nonNegative(Estimates.mean(pre.max())), "ms", Finding.Basis.TIMING,
-                    "Longest " + what + "presized HashMaps, mean over " + pre.max().size() + " JVMs: %.1f ms"), settings));
+            out.attempt("gc_pause_max_presized_ms", () -> out.finding(where(Finding.estimate("gc_pause_max_presized_ms", nonNegative(Estimates.mean(pre.max())),
+                    "ms", Finding.Basis.TIMING, "Longest " + what + "presized HashMaps, mean over " + pre.max().size() + " JVMs: %.1f ms"), settings)));
         }
         if (dflt.total().isEmpty() || pre.total().isEmpty()) return;
-        Estimate total = Estimates.ratio(dflt.total(), pre.total());
-        out.finding(where(Finding.timeRatio("pause_total_default_vs_presized", "Total GC pause time per JVM with default-sized maps",
-                "that with presized maps", total), settings));
-        out.finding(where(Finding.timeRatio("pause_max_default_vs_presized", "The longest GC pause per JVM with default-sized maps",
-                "that with presized maps", Estimates.ratio(dflt.max(), pre.max())), settings));
-        out.finding(where(Finding.ratio("collections_default_vs_presized", "Collections per JVM with default-sized maps",
-                "those with presized maps", Finding.Quantity.AMOUNT, Estimates.ratio(dflt.collections(), pre.collections()), Finding.Basis.TIMING), settings));
+        out.attempt("pause_total_default_vs_presized", () -> out.finding(where(Finding.timeRatio("pause_total_default_vs_presized",
+                "Total GC pause time per JVM with default-sized maps", "that with presized maps", Estimates.ratio(dflt.total(), pre.total())), settings)));
+        out.attempt("pause_max_default_vs_presized", () -> out.finding(where(Finding.timeRatio("pause_max_default_vs_presized",
+                "The longest GC pause per JVM with default-sized maps", "that with presized maps", Estimates.ratio(dflt.max(), pre.max())), settings)));
+        out.attempt("collections_default_vs_presized", () -> out.finding(where(Finding.ratio("collections_default_vs_presized",
+                "Collections per JVM with default-sized maps", "those with presized maps", Finding.Quantity.AMOUNT,
+                Estimates.ratio(dflt.collections(), pre.collections()), Finding.Basis.TIMING), settings)));
 
-        testTable(out, dflt, pre);
+        ifDrawable(out, () -> testTable(out, dflt, pre));
+        out.attempt("pause_difference_p_value", () -> pValue(out, dflt, pre, settings));
+    }
+
+    /** {@code pause_difference_p_value}: the t-test on the log of each JVM's total pause time, whose interval is pause_total_default_vs_presized's. */
+    private static void pValue(ResultBuilder out, PerJvm dflt, PerJvm pre, Rows.Row settings) {
+        Estimate total = Estimates.ratio(dflt.total(), pre.total());
         double p = pairedLogP(dflt.total(), pre.total());
         String text = Double.isNaN(p)
                 ? String.format(Locale.ROOT, "Too few JVMs to test (%d default-sized, %d presized; each needs at least 2, with pauses): raise the JVMs of pause_effort",
@@ -610,33 +756,42 @@ public final class Gc implements Experiment {
             String under = " under " + c.label();
             String g1Side = "that under G1";
             if (!v.max().isEmpty()) {
-                out.finding(where(Finding.estimate("gc_pause_max_" + c.id() + "_ms", nonNegative(Estimates.mean(v.max())), "ms", Finding.Basis.TIMING,
-                        "Longest stop-the-world pause per JVM" + under + " while building and merging " + settings.str("n_keys")
-                        + "-entry maps with new HashMap<>(), mean over " + v.max().size() + " JVMs: %.3f ms"), settings));
+                out.attempt("gc_pause_max_" + c.id() + "_ms", () -> out.finding(where(Finding.estimate("gc_pause_max_" + c.id() + "_ms",
+                        nonNegative(Estimates.mean(v.max())), "ms", Finding.Basis.TIMING, "Longest stop-the-world pause per JVM" + under
+                        + " while building and merging " + settings.str("n_keys") + "-entry maps with new HashMap<>(), mean over " + v.max().size()
+                        + " JVMs: %.3f ms"), settings)));
             }
-            Estimate max = Estimates.ratio(v.max(), g1.max());
-            Estimate total = Estimates.ratio(v.total(), g1.total());
-            Estimate count = Estimates.ratio(v.collections(), g1.collections());
-            out.finding(where(Finding.timeRatio("pause_max_" + c.id() + "_vs_g1", "The longest pause per JVM" + under, g1Side, max), settings));
-            out.finding(where(Finding.timeRatio("pause_total_" + c.id() + "_vs_g1", "Total pause time per JVM" + under, g1Side, total), settings));
-            out.finding(where(Finding.ratio("collections_" + c.id() + "_vs_g1", "Collections per JVM" + under, "those under G1",
-                    Finding.Quantity.AMOUNT, count, Finding.Basis.TIMING), settings));
-            addComparison(table, c.label() + " vs G1", "longest pause per JVM", max);
-            addComparison(table, c.label() + " vs G1", "total pause per JVM", total);
-            addComparison(table, c.label() + " vs G1", "collections per JVM", count);
+            out.attempt("pause_max_" + c.id() + "_vs_g1", () -> {
+                Estimate max = Estimates.ratio(v.max(), g1.max());
+                out.finding(where(Finding.timeRatio("pause_max_" + c.id() + "_vs_g1", "The longest pause per JVM" + under, g1Side, max), settings));
+                addComparison(table, c.label() + " vs G1", "longest pause per JVM", max);
+            });
+            out.attempt("pause_total_" + c.id() + "_vs_g1", () -> {
+                Estimate total = Estimates.ratio(v.total(), g1.total());
+                out.finding(where(Finding.timeRatio("pause_total_" + c.id() + "_vs_g1", "Total pause time per JVM" + under, g1Side, total), settings));
+                addComparison(table, c.label() + " vs G1", "total pause per JVM", total);
+            });
+            out.attempt("collections_" + c.id() + "_vs_g1", () -> {
+                Estimate count = Estimates.ratio(v.collections(), g1.collections());
+                out.finding(where(Finding.ratio("collections_" + c.id() + "_vs_g1", "Collections per JVM" + under, "those under G1",
+                        Finding.Quantity.AMOUNT, count, Finding.Basis.TIMING), settings));
+                addComparison(table, c.label() + " vs G1", "collections per JVM", count);
+            });
             if (!v.alloc().isEmpty() && !g1.alloc().isEmpty()) {
-                Estimate alloc = Estimates.ratio(v.alloc(), g1.alloc());
-                out.finding(where(Finding.ratio("alloc_per_entry_" + c.id() + "_vs_g1", "Bytes allocated per merged entry" + under,
-                        "those under G1", Finding.Quantity.BYTES, alloc, Finding.Basis.TIMING), settings));
-                addComparison(table, c.label() + " vs G1", "bytes allocated per entry", alloc);
+                out.attempt("alloc_per_entry_" + c.id() + "_vs_g1", () -> {
+                    Estimate alloc = Estimates.ratio(v.alloc(), g1.alloc());
+                    out.finding(where(Finding.ratio("alloc_per_entry_" + c.id() + "_vs_g1", "Bytes allocated per merged entry" + under,
+                            "those under G1", Finding.Quantity.BYTES, alloc, Finding.Basis.TIMING), settings));
+                    addComparison(table, c.label() + " vs G1", "bytes allocated per entry", alloc);
+                });
             }
             if (c.isZ() && !v.stall().isEmpty()) {
-                out.finding(where(Finding.estimate("stall_total_" + c.id() + "_ms", nonNegative(Estimates.mean(v.stall())), "ms", Finding.Basis.TIMING,
-                        "Allocation stalls per JVM" + under + " (the allocating thread waits for memory; not counted as pauses), mean over "
-                        + v.stall().size() + " JVMs: %.1f ms"), settings));
+                out.attempt("stall_total_" + c.id() + "_ms", () -> out.finding(where(Finding.estimate("stall_total_" + c.id() + "_ms",
+                        nonNegative(Estimates.mean(v.stall())), "ms", Finding.Basis.TIMING, "Allocation stalls per JVM" + under
+                        + " (the allocating thread waits for memory; not counted as pauses), mean over " + v.stall().size() + " JVMs: %.1f ms"), settings)));
             }
         }
-        if (!table.isEmpty()) out.table("collector comparison", TidyTables.fromRows("collector comparison", table));
+        if (!table.isEmpty()) ifDrawable(out, () -> out.table("collector comparison", TidyTables.fromRows("collector comparison", table)));
     }
 
     /**
@@ -689,23 +844,31 @@ public final class Gc implements Experiment {
         String a = " with colliding String keys (one tree bin of TreeNodes)";
         String b = "that with random Strings of the same length";
         List<Map<String, Object>> table = new ArrayList<>();
-        Estimate total = Estimates.ratio(colliding.total(), random.total());
-        Estimate max = Estimates.ratio(colliding.max(), random.max());
-        Estimate count = Estimates.ratio(colliding.collections(), random.collections());
-        out.finding(where(Finding.timeRatio("pause_total_colliding_vs_random_string", "Total " + gc.label() + " pause time per JVM" + a, b, total), settings));
-        out.finding(where(Finding.timeRatio("pause_max_colliding_vs_random_string", "The longest " + gc.label() + " pause per JVM" + a, b, max), settings));
-        out.finding(where(Finding.ratio("collections_colliding_vs_random_string", "Collections per JVM" + a, "those with random Strings",
-                Finding.Quantity.AMOUNT, count, Finding.Basis.TIMING), settings));
-        addComparison(table, "colliding vs random Strings", "total pause per JVM", total);
-        addComparison(table, "colliding vs random Strings", "longest pause per JVM", max);
-        addComparison(table, "colliding vs random Strings", "collections per JVM", count);
+        out.attempt("pause_total_colliding_vs_random_string", () -> {
+            Estimate total = Estimates.ratio(colliding.total(), random.total());
+            out.finding(where(Finding.timeRatio("pause_total_colliding_vs_random_string", "Total " + gc.label() + " pause time per JVM" + a, b, total), settings));
+            addComparison(table, "colliding vs random Strings", "total pause per JVM", total);
+        });
+        out.attempt("pause_max_colliding_vs_random_string", () -> {
+            Estimate max = Estimates.ratio(colliding.max(), random.max());
+            out.finding(where(Finding.timeRatio("pause_max_colliding_vs_random_string", "The longest " + gc.label() + " pause per JVM" + a, b, max), settings));
+            addComparison(table, "colliding vs random Strings", "longest pause per JVM", max);
+        });
+        out.attempt("collections_colliding_vs_random_string", () -> {
+            Estimate count = Estimates.ratio(colliding.collections(), random.collections());
+            out.finding(where(Finding.ratio("collections_colliding_vs_random_string", "Collections per JVM" + a, "those with random Strings",
+                    Finding.Quantity.AMOUNT, count, Finding.Basis.TIMING), settings));
+            addComparison(table, "colliding vs random Strings", "collections per JVM", count);
+        });
         if (!colliding.alloc().isEmpty() && !random.alloc().isEmpty()) {
-            Estimate alloc = Estimates.ratio(colliding.alloc(), random.alloc());
-            out.finding(where(Finding.ratio("alloc_per_entry_colliding_vs_random_string", "Bytes allocated per merged entry" + a,
-                    "those with random Strings", Finding.Quantity.BYTES, alloc, Finding.Basis.TIMING), settings));
-            addComparison(table, "colliding vs random Strings", "bytes allocated per entry", alloc);
+            out.attempt("alloc_per_entry_colliding_vs_random_string", () -> {
+                Estimate alloc = Estimates.ratio(colliding.alloc(), random.alloc());
+                out.finding(where(Finding.ratio("alloc_per_entry_colliding_vs_random_string", "Bytes allocated per merged entry" + a,
+                        "those with random Strings", Finding.Quantity.BYTES, alloc, Finding.Basis.TIMING), settings));
+                addComparison(table, "colliding vs random Strings", "bytes allocated per entry", alloc);
+            });
         }
-        out.table("collision comparison", TidyTables.fromRows("collision comparison", table));
+        ifDrawable(out, () -> out.table("collision comparison", TidyTables.fromRows("collision comparison", table)));
     }
 
     private static void addComparison(List<Map<String, Object>> table, String comparison, String quantity, Estimate r) {

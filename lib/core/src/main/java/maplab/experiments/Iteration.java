@@ -14,6 +14,7 @@ import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
+import maplab.experiment.Plan;
 import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
 import maplab.measure.AsyncSampler;
@@ -190,69 +191,262 @@ public final class Iteration implements Experiment {
         return jvms * modes;
     }
 
+    /** Seconds per entry a fork or profiled JVM spends filling its map before measuring (boxing into a cold JVM on a busy 2-core machine). */
+    static final double FILL_SECONDS_PER_ENTRY = 2e-6;
+    /** Seconds to start a profiled JVM and read its recording afterwards. */
+    static final double PROFILE_JVM_SECONDS = 2.5;
+    /** The unit IterationBench and IterationLocalityBench report in. */
+    static final Unit JMH_UNIT = Unit.ofJmh("us/op");
+
+    /**
+     * The plan: the three JMH batches of {@link #jmhBatches} with the maps their forks fill in
+     * set-up, the profiled JVMs, every row measure writes (of the profiles' frames only the
+     * iterator's, see the note) and the findings conclude gives for them.
+     */
+    @Override
+    public void plan(Plan.Builder plan) {
+        Params p = plan.params();
+        int n = p.getInt("n");
+        int k = p.getInt("k");
+        int styleSize = p.getInt("style_size");
+        int localityN = p.getInt("locality_n");
+        List<String> states = p.getStrings("states");
+        List<String> stateKinds = p.getStrings("state_kinds");
+        List<String> kinds = p.getStrings("kinds");
+        List<String> styles = p.getStrings("styles");
+        List<String> layouts = p.getStrings("layouts");
+        int forks = p.getEffort("states").plannedForks(false);
+
+        List<Jmh> batches = jmhBatches(plan.context());
+        for (int i = 0; i < JMH_PARTS.size(); i++) plan.jmh(JMH_PARTS.get(i), batches.get(i));
+        long drainedOrCleared = states.stream().filter(st -> !st.equals(MapState.FRESH.id())).count();
+        plan.step("states forks: filling " + n + " entries before draining or clearing", (int) drainedOrCleared * stateKinds.size() * forks, fillSeconds(n));
+        plan.step("styles forks: filling " + styleSize + " entries", kinds.size() * styles.size() * forks, fillSeconds(styleSize));
+        plan.step("locality forks: filling " + localityN + " entries", layouts.size() * forks, fillSeconds(localityN));
+
+        for (String kind : stateKinds) {
+            for (String state : states) plan.timed(stateDims(kind, MapState.parse(state), n, k), "iterate_time", JMH_UNIT);
+        }
+        for (String kind : kinds) {
+            for (String style : styles) plan.timed(styleDims(kind, style, styleSize), "iterate_time", JMH_UNIT);
+        }
+        String collector = collector(batches.get(2).forkJvmArgs());
+        for (String layout : layouts) {
+            plan.timed(localityDims(layout, localityN, collector), "iterate_time", JMH_UNIT);
+            plan.count(localityDims(layout, localityN, collector), "collections_measured", Unit.COUNT, 0);
+        }
+        planProfiles(plan, p, n, k);
+        plannedFindings(plan, p);
+    }
+
+    /** Seconds to fill a map of {@code entries} in a fresh JVM. */
+    private static double fillSeconds(int entries) {
+        return entries * FILL_SECONDS_PER_ENTRY;
+    }
+
+    /**
+     * The profiled JVMs and their rows: per JVM and DebugNonSafepoints setting JFR's
+     * {@code profiler_ran}, {@code samples} and {@code iterator_samples} (synthetic counts that
+     * make a share), async-profiler's beside JFR with DebugNonSafepoints (optional: it may not
+     * run), and the iterator's own frame, optional, standing for the hottest frames (which they
+     * are depends on the JIT: the frame rows {@linkplain Plan.Builder#varying vary} in method).
+     */
+    private static void planProfiles(Plan.Builder plan, Params p, int n, int k) {
+        MapState profiled = MapState.parse(p.getString("profiled_state"));
+        int filled = filled(profiled, n, k);
+        int jvms = p.getInt("profile_jvms");
+        boolean async = p.getString("second_profiler").equals(ASYNC_PROFILER);
+        double recorded = (p.getInt("profile_warmup_ms") + p.getInt("profile_record_ms")) / 1000.0;
+        for (String mode : p.getStrings("debug_nonsafepoints")) {
+            boolean withAsync = withAsync(async, mode);
+            plan.step("JFR profile JVMs, DebugNonSafepoints " + mode + (withAsync ? ", with async-profiler" : ""), jvms,
+                    PROFILE_JVM_SECONDS + fillSeconds(filled) + recorded + (withAsync ? 0.5 : 0));
+            for (int jvm = 0; jvm < jvms; jvm++) {
+                plannedProfile(plan, profileDims(profiled, k, filled, jvm, JFR, mode), "ran", 400 + 50 * jvm + (mode.equals(ON) ? 200 : 0), false);
+                if (withAsync) plannedProfile(plan, profileDims(profiled, k, filled, jvm, ASYNC_PROFILER, mode), asyncRanStatus(), 650 + 40 * jvm, true);
+            }
+        }
+        plan.note("profiles: each JVM stores its " + STORED_FRAMES + " hottest frames (self_samples and total_samples per method); which they are"
+                + " depends on the JIT, so the plan states " + ITERATOR_FRAME + "'s (optional) for them all");
+        if (async) {
+            plan.note("async-profiler: a JVM where it cannot run stores one profiler_ran row of 0 with the reason as status instead of its counts");
+        }
+    }
+
+    /** The frame the plan states for every profile: the iterator's step, hottest in the drained map's loop. */
+    static final String ITERATOR_FRAME = "java.util.HashMap$HashIterator.nextNode";
+
+    /**
+     * One profile's rows: the profiler ran, of 1000 samples {@code onIterator} had an iterator on
+     * top, and the iterator's frame (optional); all optional when the profiler may not run.
+     */
+    private static void plannedProfile(Plan.Builder plan, Map<String, Object> dims, String status, int onIterator, boolean mayNotRun) {
+        plan.optional(mayNotRun);
+        Map<String, Object> ran = new LinkedHashMap<>(dims);
+        ran.put("status", status);
+        plan.varying(mayNotRun ? new String[] {"status"} : new String[0]);   // a profiler that cannot run says why in its status
+        plan.count(ran, "profiler_ran", Unit.COUNT, 1);
+        plan.varying();
+        plan.count(dims, "samples", Unit.COUNT, 1000);
+        plan.count(dims, "iterator_samples", Unit.COUNT, onIterator);
+        Map<String, Object> frame = new LinkedHashMap<>(dims);
+        frame.put("method", ITERATOR_FRAME);
+        plan.optional(true).varying("method");   // the hottest frames, whichever the JIT made hottest
+        plan.count(frame, "self_samples", Unit.COUNT, onIterator);
+        plan.count(frame, "total_samples", Unit.COUNT, onIterator);
+        plan.optional(false).varying();
+    }
+
+    /** The comparisons of node layouts: a time ratio each, when both layouts are measured. */
+    record LocalityRatio(String id, NodeLayout a, NodeLayout b) { }
+
+    static final List<LocalityRatio> LOCALITY_RATIOS = List.of(
+            new LocalityRatio("locality_random_vs_copied", NodeLayout.RANDOM, NodeLayout.COPIED),
+            new LocalityRatio("locality_copied_vs_ascending", NodeLayout.COPIED, NodeLayout.ASCENDING),
+            new LocalityRatio("locality_rebuilt_vs_ascending", NodeLayout.REBUILT, NodeLayout.ASCENDING),
+            new LocalityRatio("locality_full_gc_vs_random", NodeLayout.RANDOM_FULL_GC, NodeLayout.RANDOM),
+            new LocalityRatio("locality_young_gc_vs_random", NodeLayout.RANDOM_YOUNG_GC, NodeLayout.RANDOM));
+
+    /** The findings {@link #conclude} gives for the rows of this plan. */
+    private static void plannedFindings(Plan.Builder plan, Params p) {
+        List<String> states = p.getStrings("states");
+        String hashMap = IterationMapKind.HASHMAP.id();
+        if (p.getStrings("state_kinds").contains(hashMap) && states.contains(MapState.FRESH.id())) {
+            for (MapState variant : List.of(MapState.DRAINED, MapState.CLEARED)) {
+                if (states.contains(variant.id())) plan.finding(variant.id() + "_vs_fresh");
+            }
+        }
+        if (p.getStrings("kinds").contains(hashMap) && p.getStrings("styles").containsAll(List.of(IterationStyle.KEYSET_GET.id(), IterationStyle.ENTRYSET.id()))) {
+            plan.finding("keyset_get_vs_entryset");
+        }
+        List<String> layouts = p.getStrings("layouts");
+        for (LocalityRatio r : LOCALITY_RATIOS) {
+            if (layouts.contains(r.a().id()) && layouts.contains(r.b().id())) plan.finding(r.id());
+        }
+        if (!layouts.isEmpty()) plan.finding("locality_collections_measured");
+        List<String> modes = p.getStrings("debug_nonsafepoints");
+        if (!modes.contains(ON)) {
+            plan.note("profile: no finding without DebugNonSafepoints on (every share is compared with JFR's with it)");
+            return;
+        }
+        plan.finding("iterator_frames_share");
+        if (modes.contains(OFF)) plan.finding("iterator_frames_share_without_debug_nonsafepoints", "debug_nonsafepoints_iterator_share_difference");
+        if (p.getString("second_profiler").equals(ASYNC_PROFILER)) {
+            plan.finding("async_iterator_frames_share", "async_minus_jfr_iterator_share");
+            plan.note("async_iterator_frames_share and async_minus_jfr_iterator_share are not computed when async-profiler cannot run here");
+        }
+    }
+
+    /** The JMH parts, in the order of {@link #jmhBatches}. */
+    static final List<String> JMH_PARTS = List.of("states", "styles", "locality");
+
+    /**
+     * The three JMH batches measured in alternating rounds ({@link Jmh#inRounds}), in the order of
+     * {@link #JMH_PARTS}: the states (drained, cleared and remedied maps against fresh ones), the
+     * iteration styles, and the node layouts (with the gc profiler). {@link #plan} and
+     * {@link #measure} both build them here.
+     */
+    private static List<Jmh> jmhBatches(RunContext ctx) {
+        Params p = ctx.params();
+        int n = p.getInt("n");
+        int k = p.getInt("k");
+        int styleSize = p.getInt("style_size");
+        String keySeed = String.valueOf(ctx.seed("keys"));
+        Jmh statesRun = ctx.jmh(BENCH, "states")
+                .param("kind", p.getStrings("state_kinds")).param("state", p.getStrings("states")).param("style", IterationStyle.ENTRYSET.id())
+                .param("n", String.valueOf(n)).param("k", String.valueOf(k)).param("seed", keySeed);
+        Jmh stylesRun = ctx.jmh(BENCH, "styles")
+                .param("kind", p.getStrings("kinds")).param("state", MapState.FRESH.id()).param("style", p.getStrings("styles"))
+                .param("n", String.valueOf(styleSize)).param("k", String.valueOf(styleSize)).param("seed", keySeed);
+        // the gc profiler counts the collections in each measured iteration: a collection could move the nodes
+        Jmh localityRun = ctx.jmh(LOCALITY_BENCH, "locality").profiler("gc")
+                .param("layout", p.getStrings("layouts")).param("n", String.valueOf(p.getInt("locality_n"))).param("seed", keySeed);
+        return List.of(statesRun, stylesRun, localityRun);
+    }
+
     @Override
     public void measure(RunContext ctx) {
         int n = ctx.params().getInt("n");
         int k = ctx.params().getInt("k");
         int styleSize = ctx.params().getInt("style_size");
-        List<String> states = ctx.params().getStrings("states");
-        List<String> stateKinds = ctx.params().getStrings("state_kinds");
-        List<String> kinds = ctx.params().getStrings("kinds");
-        List<String> styles = ctx.params().getStrings("styles");
         long keySeed = ctx.seed("keys");
         ResultBuilder out = ctx.result();
 
         // 1, 2 and 4: drained, cleared and remedied maps against fresh ones; iteration styles; node layouts; in alternating rounds
-        Jmh statesRun = ctx.jmh(BENCH, "states")
-                .param("kind", stateKinds).param("state", states).param("style", IterationStyle.ENTRYSET.id())
-                .param("n", String.valueOf(n)).param("k", String.valueOf(k)).param("seed", String.valueOf(keySeed));
-        Jmh stylesRun = ctx.jmh(BENCH, "styles")
-                .param("kind", kinds).param("state", MapState.FRESH.id()).param("style", styles)
-                .param("n", String.valueOf(styleSize)).param("k", String.valueOf(styleSize)).param("seed", String.valueOf(keySeed));
         int localityN = ctx.params().getInt("locality_n");
-        // the gc profiler counts the collections in each measured iteration: a collection could move the nodes
-        Jmh localityRun = ctx.jmh(LOCALITY_BENCH, "locality").profiler("gc")
-                .param("layout", ctx.params().getStrings("layouts")).param("n", String.valueOf(localityN)).param("seed", String.valueOf(keySeed));
-        List<List<JmhScore>> scores = Jmh.inRounds(List.of(statesRun, stylesRun, localityRun), ctx.random("run-order"));
+        List<List<JmhScore>> scores = Jmh.inRounds(jmhBatches(ctx), ctx.random("run-order"));
         for (JmhScore s : scores.get(0)) {
-            MapState state = MapState.parse(s.param("state"));
-            out.row().with("part", "states").with("subject", s.param("kind")).with("state", state.id()).with("style", IterationStyle.ENTRYSET.id())
-                    .with("n_keys", k).with("n_filled", state == MapState.FRESH ? k : n)
-                    .measure("iterate_time", s.measured(), Unit.ofJmh(s.unit()));
+            row(out, stateDims(s.param("kind"), MapState.parse(s.param("state")), n, k)).measure("iterate_time", s.measured(), Unit.ofJmh(s.unit()));
         }
         for (JmhScore s : scores.get(1)) {
-            out.row().with("part", "styles").with("subject", s.param("kind")).with("state", MapState.FRESH.id()).with("style", s.param("style"))
-                    .with("n_keys", styleSize).with("n_filled", styleSize)
-                    .measure("iterate_time", s.measured(), Unit.ofJmh(s.unit()));
+            row(out, styleDims(s.param("kind"), s.param("style"), styleSize)).measure("iterate_time", s.measured(), Unit.ofJmh(s.unit()));
         }
         for (JmhScore s : scores.get(2)) {
-            String collector = collector(s.jvmArgs());
-            localityRow(out, s, localityN, collector).measure("iterate_time", s.measured(), Unit.ofJmh(s.unit()));
+            Map<String, Object> dims = localityDims(s.param("layout"), localityN, collector(s.jvmArgs()));
+            row(out, dims).measure("iterate_time", s.measured(), Unit.ofJmh(s.unit()));
             JmhScore.Secondary gc = s.secondary().get("gc.count");
             // JMH reports gc.count only for iterations with a collection: absent means none in any measured iteration
             double collections = gc == null ? 0 : gc.samples().stream().mapToDouble(Estimates.Sample::value).sum();
-            localityRow(out, s, localityN, collector).measure("collections_measured", collections, Unit.COUNT);
+            row(out, dims).measure("collections_measured", collections, Unit.COUNT);
         }
 
         // 3. where the CPU goes: JFR (and async-profiler) in forked JVMs; the counts are stored, the tables and shares are concluded
         MapState profiled = MapState.parse(ctx.params().getString("profiled_state"));
-        int filled = profiled == MapState.FRESH ? k : n;
+        int filled = filled(profiled, n, k);
         int jvms = ctx.params().getInt("profile_jvms");
         List<String> modes = ctx.params().getStrings("debug_nonsafepoints");
         boolean async = ctx.params().getString("second_profiler").equals(ASYNC_PROFILER);
         ctx.progress().addSteps(profileSteps(jvms, modes.size()));
         for (int jvm = 0; jvm < jvms; jvm++) {
             for (String mode : modes) {
-                // async-profiler only beside JFR with DebugNonSafepoints: loading it could change how the JIT keeps debug information
-                boolean withAsync = async && mode.equals(ON);
+                boolean withAsync = withAsync(async, mode);
                 Recorded r = profile(ctx, profiled, n, k, keySeed, jvm, mode.equals(ON), withAsync);
                 storeProfile(out, r.jfr(), JFR, mode, profiled, k, filled, jvm, "ran");
                 if (withAsync) {
-                    if (r.async() != null) storeProfile(out, r.async(), ASYNC_PROFILER, mode, profiled, k, filled, jvm, "ran (" + AsyncSampler.EVENT + ")");
-                    else profileRow(out, profiled, k, filled, jvm, ASYNC_PROFILER, mode).with("status", r.asyncStatus()).measure("profiler_ran", 0, Unit.COUNT);
+                    if (r.async() != null) storeProfile(out, r.async(), ASYNC_PROFILER, mode, profiled, k, filled, jvm, asyncRanStatus());
+                    else row(out, profileDims(profiled, k, filled, jvm, ASYNC_PROFILER, mode)).with("status", r.asyncStatus()).measure("profiler_ran", 0, Unit.COUNT);
                 }
             }
         }
+    }
+
+    /** Whether async-profiler runs beside JFR: only with DebugNonSafepoints (loading it could change how the JIT keeps debug information). */
+    private static boolean withAsync(boolean asyncProfiler, String mode) {
+        return asyncProfiler && mode.equals(ON);
+    }
+
+    /** The status of a profiler_ran row when async-profiler ran. */
+    private static String asyncRanStatus() {
+        return "ran (" + AsyncSampler.EVENT + ")";
+    }
+
+    /** Entries the map in {@code state} held before it was drained or cleared ({@code k} for a fresh map). */
+    private static int filled(MapState state, int n, int k) {
+        return state == MapState.FRESH ? k : n;
+    }
+
+    /** A row with these dimensions, in their order. */
+    private static ResultBuilder.Row row(ResultBuilder out, Map<String, Object> dims) {
+        ResultBuilder.Row row = out.row();
+        dims.forEach(row::with);
+        return row;
+    }
+
+    /** A states row's dimensions: {@code k} entries left in a map of {@code kind} that held {@code n} (unless fresh). */
+    private static Map<String, Object> stateDims(String kind, MapState state, int n, int k) {
+        return Plan.dims("part", "states", "subject", kind, "state", state.id(), "style", IterationStyle.ENTRYSET.id(),
+                "n_keys", k, "n_filled", filled(state, n, k));
+    }
+
+    /** A styles row's dimensions: a fresh map of {@code kind} with {@code size} entries iterated in {@code style}. */
+    private static Map<String, Object> styleDims(String kind, String style, int size) {
+        return Plan.dims("part", "styles", "subject", kind, "state", MapState.FRESH.id(), "style", style, "n_keys", size, "n_filled", size);
+    }
+
+    /** A locality row's dimensions: a HashMap of {@code n} entries in {@code layout}, under {@code collector}. */
+    private static Map<String, Object> localityDims(String layout, int n, String collector) {
+        return Plan.dims("part", "locality", "subject", IterationMapKind.HASHMAP.id(), "layout", layout,
+                "style", IterationStyle.ENTRYSET.id(), "n_keys", n, "collector", collector);
     }
 
     /** The GC and heap flags of a fork (e.g. {@code -XX:+UseParallelGC -Xms1g -Xmx1g}), the last -XX:+Use*GC winning as in the JVM. */
@@ -266,26 +460,21 @@ public final class Iteration implements Experiment {
         return heap.isEmpty() ? gc : gc + " " + String.join(" ", heap);
     }
 
-    private static ResultBuilder.Row localityRow(ResultBuilder out, JmhScore s, int n, String collector) {
-        return out.row().with("part", "locality").with("subject", IterationMapKind.HASHMAP.id()).with("layout", s.param("layout"))
-                .with("style", IterationStyle.ENTRYSET.id()).with("n_keys", n).with("collector", collector);
-    }
-
     private static void storeProfile(ResultBuilder out, JfrProfile profile, String profiler, String mode, MapState state, int k, int filled, int jvm, String status) {
-        profileRow(out, state, k, filled, jvm, profiler, mode).with("status", status).measure("profiler_ran", 1, Unit.COUNT);
-        profileRow(out, state, k, filled, jvm, profiler, mode).measure("samples", profile.samples(), Unit.COUNT);
-        profileRow(out, state, k, filled, jvm, profiler, mode).measure("iterator_samples",
-                Math.round(profile.topFrameShare(Iteration::isIteratorFrame) * profile.samples()), Unit.COUNT);
+        Map<String, Object> dims = profileDims(state, k, filled, jvm, profiler, mode);
+        row(out, dims).with("status", status).measure("profiler_ran", 1, Unit.COUNT);
+        row(out, dims).measure("samples", profile.samples(), Unit.COUNT);
+        row(out, dims).measure("iterator_samples", Math.round(profile.topFrameShare(Iteration::isIteratorFrame) * profile.samples()), Unit.COUNT);
         for (JfrProfile.FrameCount f : profile.topFrames(STORED_FRAMES)) {
-            profileRow(out, state, k, filled, jvm, profiler, mode).with("method", f.method()).measure("self_samples", f.self(), Unit.COUNT);
-            profileRow(out, state, k, filled, jvm, profiler, mode).with("method", f.method()).measure("total_samples", f.total(), Unit.COUNT);
+            row(out, dims).with("method", f.method()).measure("self_samples", f.self(), Unit.COUNT);
+            row(out, dims).with("method", f.method()).measure("total_samples", f.total(), Unit.COUNT);
         }
     }
 
-    private static ResultBuilder.Row profileRow(ResultBuilder out, MapState state, int k, int filled, int jvm, String profiler, String mode) {
-        return out.row().with("part", "profile").with("subject", IterationMapKind.HASHMAP.id()).with("state", state.id())
-                .with("style", IterationStyle.ENTRYSET.id()).with("n_keys", k).with("n_filled", filled).with("jvm", jvm)
-                .with("profiler", profiler).with("debug_nonsafepoints", mode);
+    /** A profile row's dimensions: JVM {@code jvm} of one profiler and DebugNonSafepoints setting, recording the loop over a HashMap in {@code state}. */
+    private static Map<String, Object> profileDims(MapState state, int k, int filled, int jvm, String profiler, String mode) {
+        return Plan.dims("part", "profile", "subject", IterationMapKind.HASHMAP.id(), "state", state.id(), "style", IterationStyle.ENTRYSET.id(),
+                "n_keys", k, "n_filled", filled, "jvm", jvm, "profiler", profiler, "debug_nonsafepoints", mode);
     }
 
     /** One profiled JVM: JFR's samples, async-profiler's (null when it did not run) and what the loop said about it. */
@@ -378,30 +567,43 @@ public final class Iteration implements Experiment {
         for (MapState variant : List.of(MapState.DRAINED, MapState.CLEARED)) {
             Rows v = hashMap.where("state", variant.id());
             if (fresh.isEmpty() || v.isEmpty()) continue;
-            long n = v.one().integer("n_filled");
-            long k = v.one().integer("n_keys");
-            String a = variant == MapState.DRAINED ? "Iterating a HashMap drained from " + n + " to " + k + " entries"
-                    : "Iterating a HashMap cleared after " + n + " entries and refilled with " + k;
-            out.finding(Finding.timeRatio(variant.id() + "_vs_fresh", a, "a fresh HashMap of " + k,
-                    v.one().measured().ratioTo(fresh.one().measured())).where("n_filled", n).where("n_keys", k));
+            out.attempt(variant.id() + "_vs_fresh", () -> {
+                long n = v.one().integer("n_filled");
+                long k = v.one().integer("n_keys");
+                String a = variant == MapState.DRAINED ? "Iterating a HashMap drained from " + n + " to " + k + " entries"
+                        : "Iterating a HashMap cleared after " + n + " entries and refilled with " + k;
+                out.finding(Finding.timeRatio(variant.id() + "_vs_fresh", a, "a fresh HashMap of " + k,
+                        v.one().measured().ratioTo(fresh.one().measured())).where("n_filled", n).where("n_keys", k));
+            });
         }
         Rows hashMapStyles = styles.where("subject", IterationMapKind.HASHMAP.id());
         Rows keySetGet = hashMapStyles.where("style", IterationStyle.KEYSET_GET.id());
         Rows entrySet = hashMapStyles.where("style", IterationStyle.ENTRYSET.id());
         if (!keySetGet.isEmpty() && !entrySet.isEmpty()) {
-            out.finding(Finding.timeRatio("keyset_get_vs_entryset", "Iterating a HashMap of " + keySetGet.one().integer("n_keys") + " entries with keySet + get",
-                    "entrySet", keySetGet.one().measured().ratioTo(entrySet.one().measured())).where("n_keys", keySetGet.one().integer("n_keys")));
+            out.attempt("keyset_get_vs_entryset", () -> out.finding(Finding.timeRatio("keyset_get_vs_entryset",
+                    "Iterating a HashMap of " + keySetGet.one().integer("n_keys") + " entries with keySet + get",
+                    "entrySet", keySetGet.one().measured().ratioTo(entrySet.one().measured())).where("n_keys", keySetGet.one().integer("n_keys"))));
         }
         concludeLocality(rows.where("part", "locality"), out);
         concludeProfile(rows.where("part", "profile"), out);
 
-        Table ratios = ratioTable(states, styles);
-        if (ratios.rowCount() > 0) {
-            out.table("ratios", ratios);
-            out.chart("ratios", ratioChart(ratios, states, styles));
-        }
-        if (!states.isEmpty()) out.chart("states", statesChart(states));
-        if (!styles.isEmpty()) out.chart("styles", stylesChart(styles));
+        ifDrawable(out, () -> {
+            Table ratios = ratioTable(states, styles);
+            if (ratios.rowCount() > 0) {
+                out.table("ratios", ratios);
+                out.chart("ratios", ratioChart(ratios, states, styles));
+            }
+        });
+        if (!states.isEmpty()) ifDrawable(out, () -> out.chart("states", statesChart(states)));
+        if (!styles.isEmpty()) ifDrawable(out, () -> out.chart("styles", stylesChart(styles)));
+    }
+
+    /**
+     * Adds a table or chart unless the rows present cannot make it (a run that stopped part way):
+     * then it is left out, and the findings are unaffected.
+     */
+    private static void ifDrawable(ResultBuilder out, Runnable tableOrChart) {
+        out.attempt(List.of(), tableOrChart);
     }
 
     /**
@@ -417,35 +619,39 @@ public final class Iteration implements Experiment {
         long n = any.integer("n_keys");
         String collector = any.str("collector");
         String map = "a HashMap<Integer, Integer> of " + n + " entries";
-        localityRatio(out, times, "locality_random_vs_copied", NodeLayout.RANDOM, NodeLayout.COPIED,
-                "Iterating " + map + " filled in random key order", "its copy (new HashMap<>(m), nodes allocated in table order)", n, collector);
-        localityRatio(out, times, "locality_copied_vs_ascending", NodeLayout.COPIED, NodeLayout.ASCENDING,
-                "Iterating the copy of a random-filled " + map.substring(2), "one filled in ascending key order", n, collector);
-        localityRatio(out, times, "locality_rebuilt_vs_ascending", NodeLayout.REBUILT, NodeLayout.ASCENDING,
-                "Iterating a random-filled " + map.substring(2) + " rebuilt in table order with new boxes", "one filled in ascending key order", n, collector);
-        localityRatio(out, times, "locality_full_gc_vs_random", NodeLayout.RANDOM_FULL_GC, NodeLayout.RANDOM,
-                "Iterating a random-filled " + map.substring(2) + " after a full collection (" + collector + ")", "the same map never collected", n, collector);
-        localityRatio(out, times, "locality_young_gc_vs_random", NodeLayout.RANDOM_YOUNG_GC, NodeLayout.RANDOM,
-                "Iterating a random-filled " + map.substring(2) + " after a young collection (" + collector + ")", "the same map never collected", n, collector);
+        Map<String, List<String>> labels = Map.of(
+                "locality_random_vs_copied", List.of("Iterating " + map + " filled in random key order", "its copy (new HashMap<>(m), nodes allocated in table order)"),
+                "locality_copied_vs_ascending", List.of("Iterating the copy of a random-filled " + map.substring(2), "one filled in ascending key order"),
+                "locality_rebuilt_vs_ascending", List.of("Iterating a random-filled " + map.substring(2) + " rebuilt in table order with new boxes",
+                        "one filled in ascending key order"),
+                "locality_full_gc_vs_random", List.of("Iterating a random-filled " + map.substring(2) + " after a full collection (" + collector + ")",
+                        "the same map never collected"),
+                "locality_young_gc_vs_random", List.of("Iterating a random-filled " + map.substring(2) + " after a young collection (" + collector + ")",
+                        "the same map never collected"));
+        for (LocalityRatio r : LOCALITY_RATIOS) {
+            out.attempt(r.id(), () -> localityRatio(out, times, r, labels.get(r.id()).get(0), labels.get(r.id()).get(1), n, collector));
+        }
         Rows collections = locality.metric("collections_measured");
         if (!collections.isEmpty()) {
-            double total = 0;
-            for (Rows.Row r : collections) total += r.value();
-            out.finding(Finding.count("locality_collections_measured", total, "collections",
-                    "%.0f garbage collections ran during the measured iterations of the " + collections.size() + " layouts (JMH gc profiler, "
-                            + collector + "): " + (total == 0 ? "none could move the nodes while they were timed"
-                            : "a collection may have moved nodes while they were timed"))
-                    .where("n_keys", n).where("collector", collector));
+            out.attempt("locality_collections_measured", () -> {
+                double total = 0;
+                for (Rows.Row r : collections) total += r.value();
+                out.finding(Finding.count("locality_collections_measured", total, "collections",
+                        "%.0f garbage collections ran during the measured iterations of the " + collections.size() + " layouts (JMH gc profiler, "
+                                + collector + "): " + (total == 0 ? "none could move the nodes while they were timed"
+                                : "a collection may have moved nodes while they were timed"))
+                        .where("n_keys", n).where("collector", collector));
+            });
         }
-        out.table("locality", localityTable(locality));
-        out.chart("locality", localityChart(times, collector));
+        ifDrawable(out, () -> out.table("locality", localityTable(locality)));
+        ifDrawable(out, () -> out.chart("locality", localityChart(times, collector)));
     }
 
-    private static void localityRatio(ResultBuilder out, Rows times, String id, NodeLayout a, NodeLayout b, String aLabel, String bLabel, long n, String collector) {
-        Rows ra = times.where("layout", a.id());
-        Rows rb = times.where("layout", b.id());
+    private static void localityRatio(ResultBuilder out, Rows times, LocalityRatio ratio, String aLabel, String bLabel, long n, String collector) {
+        Rows ra = times.where("layout", ratio.a().id());
+        Rows rb = times.where("layout", ratio.b().id());
         if (ra.isEmpty() || rb.isEmpty()) return;
-        out.finding(Finding.timeRatio(id, aLabel, bLabel, ra.one().measured().ratioTo(rb.one().measured())).where("n_keys", n).where("collector", collector));
+        out.finding(Finding.timeRatio(ratio.id(), aLabel, bLabel, ra.one().measured().ratioTo(rb.one().measured())).where("n_keys", n).where("collector", collector));
     }
 
     /** Layout, time per full iteration with its interval half-width, and collections during measurement. */
@@ -540,35 +746,45 @@ public final class Iteration implements Experiment {
         Rows async = profileOf(profile, ASYNC_PROFILER, ON);
         if (!headline.metric("samples").isEmpty()) {
             Rows.Row first = headline.metric("samples").list().get(0);
-            Shares on = shares(headline);
-            out.finding(shareFinding("iterator_frames_share", headline, on, "JFR with -XX:+DebugNonSafepoints"));
-            if (!frames(headline).isEmpty()) out.table("top frames", topFramesTable(frames(headline), on.samples()));
+            out.attempt("iterator_frames_share", () -> out.finding(shareFinding("iterator_frames_share", headline, shares(headline), "JFR with -XX:+DebugNonSafepoints")));
+            if (!frames(headline).isEmpty()) ifDrawable(out, () -> out.table("top frames", topFramesTable(frames(headline), shares(headline).samples())));
             if (!without.metric("samples").isEmpty()) {
-                Shares off = shares(without);
-                out.finding(shareFinding("iterator_frames_share_without_debug_nonsafepoints", without, off, "JFR without -XX:+DebugNonSafepoints"));
-                if (!frames(without).isEmpty()) out.table("top frames without DebugNonSafepoints", topFramesTable(frames(without), off.samples()));
-                out.finding(Finding.versus("debug_nonsafepoints_iterator_share_difference", welchDifference(on.byJvm(), off.byJvm()), 0, "fraction", Finding.Basis.TIMING,
-                        "The share of JFR's CPU samples with an iterator method on top, with -XX:+DebugNonSafepoints minus without (" + on.byJvm().size() + " and "
-                                + off.byJvm().size() + " JVMs, Welch interval), was %+.3f")
-                        .where("state", first.str("state")).where("n_keys", first.integer("n_keys")).where("n_filled", first.integer("n_filled")));
+                out.attempt("iterator_frames_share_without_debug_nonsafepoints", () -> out.finding(shareFinding("iterator_frames_share_without_debug_nonsafepoints",
+                        without, shares(without), "JFR without -XX:+DebugNonSafepoints")));
+                if (!frames(without).isEmpty()) {
+                    ifDrawable(out, () -> out.table("top frames without DebugNonSafepoints", topFramesTable(frames(without), shares(without).samples())));
+                }
+                out.attempt("debug_nonsafepoints_iterator_share_difference", () -> {
+                    Shares on = shares(headline);
+                    Shares off = shares(without);
+                    out.finding(Finding.versus("debug_nonsafepoints_iterator_share_difference", welchDifference(on.byJvm(), off.byJvm()), 0, "fraction", Finding.Basis.TIMING,
+                            "The share of JFR's CPU samples with an iterator method on top, with -XX:+DebugNonSafepoints minus without (" + on.byJvm().size() + " and "
+                                    + off.byJvm().size() + " JVMs, Welch interval), was %+.3f")
+                            .where("state", first.str("state")).where("n_keys", first.integer("n_keys")).where("n_filled", first.integer("n_filled")));
+                });
             }
             if (!async.metric("samples").isEmpty()) {
-                Shares a = shares(async);
-                out.finding(shareFinding("async_iterator_frames_share", async, a, "async-profiler (" + AsyncSampler.EVENT + ") with -XX:+DebugNonSafepoints"));
-                if (!frames(async).isEmpty()) out.table("top frames async-profiler", topFramesTable(frames(async), a.samples()));
-                Map<Integer, Double> diffs = new java.util.TreeMap<>();
-                a.byJvm().forEach((jvm, share) -> { if (on.byJvm().containsKey(jvm)) diffs.put(jvm, share - on.byJvm().get(jvm)); });
-                if (!diffs.isEmpty()) {
-                    out.finding(Finding.versus("async_minus_jfr_iterator_share", Estimates.mean(diffs), 0, "fraction", Finding.Basis.TIMING,
-                            "In the same JVMs and recorded window, async-profiler's share of samples with an iterator method on top minus JFR's (" + diffs.size()
-                                    + " JVMs, paired by JVM, Student-t interval) was %+.3f")
-                            .where("state", first.str("state")).where("n_keys", first.integer("n_keys")).where("n_filled", first.integer("n_filled")));
-                }
+                out.attempt("async_iterator_frames_share", () -> out.finding(shareFinding("async_iterator_frames_share", async, shares(async),
+                        "async-profiler (" + AsyncSampler.EVENT + ") with -XX:+DebugNonSafepoints")));
+                if (!frames(async).isEmpty()) ifDrawable(out, () -> out.table("top frames async-profiler", topFramesTable(frames(async), shares(async).samples())));
+                out.attempt("async_minus_jfr_iterator_share", () -> {
+                    Shares on = shares(headline);
+                    Map<Integer, Double> diffs = new java.util.TreeMap<>();
+                    shares(async).byJvm().forEach((jvm, share) -> { if (on.byJvm().containsKey(jvm)) diffs.put(jvm, share - on.byJvm().get(jvm)); });
+                    if (!diffs.isEmpty()) {
+                        out.finding(Finding.versus("async_minus_jfr_iterator_share", Estimates.mean(diffs), 0, "fraction", Finding.Basis.TIMING,
+                                "In the same JVMs and recorded window, async-profiler's share of samples with an iterator method on top minus JFR's (" + diffs.size()
+                                        + " JVMs, paired by JVM, Student-t interval) was %+.3f")
+                                .where("state", first.str("state")).where("n_keys", first.integer("n_keys")).where("n_filled", first.integer("n_filled")));
+                    }
+                });
             }
-            if (!frames(headline).isEmpty()) out.chart("top frames", topFramesChart(headline, without, async));
+            if (!frames(headline).isEmpty()) ifDrawable(out, () -> out.chart("top frames", topFramesChart(headline, without, async)));
         }
-        Table ran = profilersTable(profile);
-        if (ran.rowCount() > 0) out.table("profilers", ran);
+        ifDrawable(out, () -> {
+            Table ran = profilersTable(profile);
+            if (ran.rowCount() > 0) out.table("profilers", ran);
+        });
     }
 
     private static Finding shareFinding(String id, Rows rows, Shares s, String how) {

@@ -67,8 +67,29 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
             dims = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dims));
         }
 
-        /** The row's key in results.csv and samples.csv. */
+        /** The row's key in results.csv and samples.csv (an {@link Observed} value as its example). */
         public String key() { return maplab.result.Rows.key(dims, metric); }
+
+        /** The dimensions whose value only the run observes ({@link Observed}). */
+        public Set<String> observedColumns() {
+            Set<String> out = new java.util.TreeSet<>();
+            dims.forEach((k, v) -> { if (v instanceof Observed) out.add(k); });
+            return out;
+        }
+    }
+
+    /**
+     * A dimension value only the run observes (an iteration order seen, the entries at which a
+     * table grew): the plan states the row with {@code example} (synthetic rows carry it, so it
+     * must read as the column's values do), and a measured row matches it whatever it holds there.
+     */
+    public record Observed(String example) {
+        @Override public String toString() { return example; }
+    }
+
+    /** A dimension value the run observes, shown as {@code example} (see {@link Observed}). */
+    public static Observed observed(Object example) {
+        return new Observed(String.valueOf(example));
     }
 
     public Plan {
@@ -109,24 +130,54 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
 
     /**
      * How the rows a run measured differ from this plan's: rows measured but not planned, and
-     * planned rows (not optional) that were not measured; empty when they agree.
+     * planned rows (not optional) that were not measured; empty when they agree. A planned row
+     * with {@link Observed} dimensions matches every measured row that agrees on the others.
      */
     public String differences(List<Map<String, Object>> measured) {
         Set<String> planned = new java.util.LinkedHashSet<>();
         Set<String> required = new java.util.LinkedHashSet<>();
+        Map<Set<String>, Map<String, Boolean>> patterns = new LinkedHashMap<>();   // observed columns -> key without them -> required
         for (Row r : rows) {
-            planned.add(r.key());
-            if (!r.optional()) required.add(r.key());
+            Set<String> observed = r.observedColumns();
+            if (observed.isEmpty()) {
+                planned.add(r.key());
+                if (!r.optional()) required.add(r.key());
+            } else {
+                patterns.computeIfAbsent(observed, k -> new LinkedHashMap<>()).merge(keyWithout(r.dims(), observed, r.metric()), !r.optional(), Boolean::logicalOr);
+            }
         }
         Set<String> got = new java.util.LinkedHashSet<>();
-        for (Map<String, Object> m : measured) got.add(maplab.result.Rows.key(m, String.valueOf(m.get("metric"))));
-        List<String> unplanned = got.stream().filter(k -> !planned.contains(k)).toList();
-        List<String> missing = required.stream().filter(k -> !got.contains(k)).toList();
+        List<String> unplanned = new ArrayList<>();
+        for (Map<String, Object> m : measured) {
+            String metric = String.valueOf(m.get("metric"));
+            String key = maplab.result.Rows.key(m, metric);
+            got.add(key);
+            boolean matched = planned.contains(key);
+            for (Map.Entry<Set<String>, Map<String, Boolean>> p : patterns.entrySet()) {
+                String k = keyWithout(m, p.getKey(), metric);
+                if (p.getValue().containsKey(k)) {
+                    got.add(p.getKey() + k);
+                    matched = true;
+                }
+            }
+            if (!matched && !unplanned.contains(key)) unplanned.add(key);
+        }
+        List<String> missing = new ArrayList<>(required.stream().filter(k -> !got.contains(k)).toList());
+        patterns.forEach((observed, keys) -> keys.forEach((k, isRequired) -> {
+            if (isRequired && !got.contains(observed + k)) missing.add(k + " (any " + String.join(", ", observed) + ")");
+        }));
         StringBuilder sb = new StringBuilder();
         if (!unplanned.isEmpty()) sb.append(unplanned.size()).append(" rows measured but not planned (").append(String.join("; ", unplanned.stream().limit(3).toList())).append(")");
         if (!missing.isEmpty()) sb.append(sb.length() == 0 ? "" : ", ").append(missing.size()).append(" planned rows not measured (")
                 .append(String.join("; ", missing.stream().limit(3).toList())).append(")");
         return sb.toString();
+    }
+
+    /** A row's key with {@code columns} left out. */
+    private static String keyWithout(Map<String, ?> row, Set<String> columns, String metric) {
+        Map<String, Object> rest = new TreeMap<>(row);
+        rest.keySet().removeAll(columns);
+        return maplab.result.Rows.key(rest, metric);
     }
 
     /** JVM forks the plan starts at least (every cell's first forks). */

@@ -192,7 +192,7 @@ public final class Jdks implements Experiment {
      * {@code heapRepeats} fresh maps, each read after full collections.
      */
     private static double memorySeconds(int maps, int n, int heapRepeats) {
-        return 2 + maps * (0.5 + heapRepeats * (0.2 + 2e-6 * n));
+        return 4 + maps * (0.5 + heapRepeats * (0.2 + 2e-6 * n));
     }
 
     /** The findings {@link #conclude} gives for rows of this plan. */

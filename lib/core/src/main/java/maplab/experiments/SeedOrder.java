@@ -171,7 +171,7 @@ public final class SeedOrder implements Experiment {
     }
 
     /** Rough seconds of one launch: a small JVM with C1 only and class data sharing, inserting a few words (50 took 4 s in all). */
-    private static final double LAUNCH_SECONDS = 0.08;
+    private static final double LAUNCH_SECONDS = 0.1;
 
     /**
      * The plan: the launches (child JVMs) and the seeds tried in this JVM, then the rows: per

@@ -11,6 +11,7 @@ import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
+import maplab.experiment.Plan;
 import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
 import maplab.measure.Effort;
@@ -87,6 +88,11 @@ public final class Jdks implements Experiment {
             for (Cell c : values()) if (c.id.equals(id)) return c;
             throw new IllegalArgumentException("cell: unknown '" + id + "'");
         }
+
+        /** The metric of this cell's rows: {@code throughput} or {@code time}. */
+        String metric() {
+            return mode == Mode.Throughput ? "throughput" : "time";
+        }
     }
 
     static final List<String> CELLS = List.of("lookup", "presize", "sync", "gc_fill");
@@ -150,6 +156,60 @@ public final class Jdks implements Experiment {
         return p.getStrings("cells").stream().map(Cell::parse).toList();
     }
 
+    /**
+     * The plan: on each JVM ({@link #jvms}: the JDKs are resolved, as validate does), one child
+     * JVM reading JOL's and the heap's bytes per entry of every memory subject; then every timed
+     * cell on every JVM ({@link #timedBatches}, as measure builds them; each JVM's cells are other
+     * cells, see {@link Jmh#planCells}), and the findings those rows give.
+     */
+    @Override
+    public void plan(Plan.Builder plan) {
+        Params p = plan.params();
+        Map<Role, TargetJvm> jvms = jvms(p);
+        int n = p.getInt("n");
+        List<KeyedMapKind> subjects = p.getStrings("memory_subjects").stream().map(KeyedMapKind::parse).toList();
+        for (Map.Entry<Role, TargetJvm> e : jvms.entrySet()) {
+            plan.step("JOL and heap readings on " + e.getValue().label(), 1, memorySeconds(subjects.size(), n, p.getInt("heap_repeats")));
+            for (KeyedMapKind kind : subjects) {
+                Map<String, Object> at = dims("memory", e.getKey(), e.getValue(), kind.id(), n);
+                plan.count(at, "bytes_per_entry", Unit.BYTES_PER_ENTRY);
+                plan.count(at, "new_bytes_per_entry", Unit.BYTES_PER_ENTRY);
+                plan.count(at, "shared_objects", Unit.COUNT);
+                plan.timed(at, "heap_bytes_per_entry", Unit.BYTES_PER_ENTRY);   // one sample per heap reading
+            }
+        }
+        for (Batch b : timedBatches(plan.context(), jvms, n, plan.context().seed("keys"))) {
+            plan.jmh("time", b.jmh());
+            Map<String, Object> at = dims("time", b.role(), jvms.get(b.role()), b.cell().id, n);
+            plan.timed(at, b.cell().metric(), Unit.ofJmh(b.cell().mode == Mode.Throughput ? "ops/us" : "us/op"));
+            if (b.cell() == Cell.GC_FILL) plan.timed(at, "alloc_per_put", Unit.BYTES_PER_OP);
+        }
+        plannedFindings(plan, subjects, timedCells(p));
+    }
+
+    /**
+     * Rough seconds of one JVM's memory readings: a child JVM with JOL, then per map JOL's walk and
+     * {@code heapRepeats} fresh maps, each read after full collections.
+     */
+    private static double memorySeconds(int maps, int n, int heapRepeats) {
+        return 4 + maps * (0.5 + heapRepeats * (0.2 + 2e-6 * n));
+    }
+
+    /** The findings {@link #conclude} gives for rows of this plan. */
+    private static void plannedFindings(Plan.Builder plan, List<KeyedMapKind> subjects, List<Cell> cells) {
+        if (subjects.stream().anyMatch(k -> k.id().equals("hashmap_integer"))) {
+            plan.finding("compact_headers_bytes_saved_hashmap_integer", "new_jdk_bytes_saved_hashmap_integer", "compact_headers_heap_bytes_saved_hashmap_integer");
+            for (Role role : Role.values()) plan.finding("jol_minus_heap_" + role.id() + "_hashmap_integer");
+        }
+        for (Cell c : cells) plan.finding("new_vs_base_jdk_" + c.id, "compact_headers_vs_default_" + c.id);
+        if (cells.contains(Cell.GC_FILL)) plan.finding("compact_headers_alloc_per_put");
+    }
+
+    /** The dimensions of a row of {@code part} ("memory" or "time") measured on {@code jvm}. */
+    private static Map<String, Object> dims(String part, Role role, TargetJvm jvm, String subject, int n) {
+        return Plan.dims("part", part, "jvm", role.id(), "jdk", jvm.feature(), "options", String.join(" ", jvm.options()), "subject", subject, "n_keys", n);
+    }
+
     @Override
     public void measure(RunContext ctx) throws InterruptedException {
         Params p = ctx.params();
@@ -191,14 +251,13 @@ public final class Jdks implements Experiment {
                 .with("subject", f.kind().id()).with("n_keys", f.n()).measure("heap_bytes_per_entry", Measured.of(samples), Unit.BYTES_PER_ENTRY);
     }
 
-    /** Every timed cell on every JVM, in alternating rounds (one batch per cell and JVM). */
-    private static void timings(RunContext ctx, Map<Role, TargetJvm> jvms, int n, long keySeed) {
-        List<Cell> cells = timedCells(ctx.params());
-        if (cells.isEmpty()) return;
-        List<Jmh> batches = new ArrayList<>();
-        List<Cell> cellOf = new ArrayList<>();
-        List<Role> roleOf = new ArrayList<>();
-        for (Cell c : cells) {
+    /** One JMH batch: a timed cell on one JVM. */
+    private record Batch(Cell cell, Role role, Jmh jmh) { }
+
+    /** Every timed cell on every JVM: one batch per cell and JVM, cells in the order of the parameter, JVMs in role order. */
+    private static List<Batch> timedBatches(RunContext ctx, Map<Role, TargetJvm> jvms, int n, long keySeed) {
+        List<Batch> out = new ArrayList<>();
+        for (Cell c : timedCells(ctx.params())) {
             for (Map.Entry<Role, TargetJvm> e : jvms.entrySet()) {
                 Jmh j = ctx.jmh(c.bench, "time").on(e.getValue()).mode(c.mode).param("seed", String.valueOf(keySeed));
                 switch (c) {
@@ -207,22 +266,27 @@ public final class Jdks implements Experiment {
                     case SYNC -> j.param("subject", "concurrent_hash_map").param("readPct", "95").param("keys", String.valueOf(n)).threads(2);
                     case GC_FILL -> j.param("subject", "hashmap").param("n", String.valueOf(n)).profiler("gc").timeUnit(java.util.concurrent.TimeUnit.MICROSECONDS);
                 }
-                batches.add(j);
-                cellOf.add(c);
-                roleOf.add(e.getKey());
+                out.add(new Batch(c, e.getKey(), j));
             }
         }
-        List<List<JmhScore>> results = Jmh.inRounds(batches, ctx.random("run-order"));
+        return out;
+    }
+
+    /** Every timed cell on every JVM, in alternating rounds (one batch per cell and JVM). */
+    private static void timings(RunContext ctx, Map<Role, TargetJvm> jvms, int n, long keySeed) {
+        List<Batch> batches = timedBatches(ctx, jvms, n, keySeed);
+        if (batches.isEmpty()) return;
+        List<List<JmhScore>> results = Jmh.inRounds(batches.stream().map(Batch::jmh).toList(), ctx.random("run-order"));
         for (int i = 0; i < batches.size(); i++) {
-            Cell c = cellOf.get(i);
-            TargetJvm jvm = jvms.get(roleOf.get(i));
+            Cell c = batches.get(i).cell();
+            Role role = batches.get(i).role();
+            TargetJvm jvm = jvms.get(role);
             for (JmhScore s : results.get(i)) {
-                String metric = c.mode == Mode.Throughput ? "throughput" : "time";
-                ctx.result().row().with("part", "time").with("jvm", roleOf.get(i).id()).with("jdk", jvm.feature())
+                ctx.result().row().with("part", "time").with("jvm", role.id()).with("jdk", jvm.feature())
                         .with("options", String.join(" ", jvm.options())).with("subject", c.id).with("n_keys", n)
-                        .measure(metric, s.measured(), Unit.ofJmh(s.unit()));
+                        .measure(c.metric(), s.measured(), Unit.ofJmh(s.unit()));
                 if (c == Cell.GC_FILL) {
-                    ctx.result().row().with("part", "time").with("jvm", roleOf.get(i).id()).with("jdk", jvm.feature())
+                    ctx.result().row().with("part", "time").with("jvm", role.id()).with("jdk", jvm.feature())
                             .with("options", String.join(" ", jvm.options())).with("subject", c.id).with("n_keys", n)
                             .measure("alloc_per_put", s.secondary("gc.alloc.rate.norm").scaled(1.0 / n), Unit.BYTES_PER_OP);
                 }
@@ -269,40 +333,48 @@ public final class Jdks implements Experiment {
         Optional<Rows.Row> jolBase = one(memory, "bytes_per_entry", Role.BASE.id(), subject);
         Optional<Rows.Row> jolNew = one(memory, "bytes_per_entry", Role.NEW.id(), subject);
         Optional<Rows.Row> jolCoh = one(memory, "bytes_per_entry", Role.NEW_COH.id(), subject);
-        if (jolNew.isPresent() && jolCoh.isPresent()) {
-            double saved = jolNew.get().value() - jolCoh.get().value();
-            out.finding(Finding.count("compact_headers_bytes_saved_hashmap_integer", saved, "B/entry",
-                    "Compact object headers saved %.2f bytes per HashMap<Integer,Integer> entry on JDK " + next + " (JOL: "
-                            + fmt(jolNew.get().value()) + " -> " + fmt(jolCoh.get().value()) + " B/entry, " + jolNew.get().str("n_keys") + " entries)")
-                    .where("n_keys", jolNew.get().str("n_keys")).where("new_jdk", next));
-        }
-        if (jolBase.isPresent() && jolNew.isPresent()) {
-            double saved = jolBase.get().value() - jolNew.get().value();
-            out.finding(Finding.count("new_jdk_bytes_saved_hashmap_integer", saved, "B/entry",
-                    "JDK " + next + " (default headers) used %.2f bytes per HashMap<Integer,Integer> entry fewer than JDK " + base + " (JOL: "
-                            + fmt(jolBase.get().value()) + " -> " + fmt(jolNew.get().value()) + " B/entry)")
-                    .where("n_keys", jolBase.get().str("n_keys")).where("base_jdk", base).where("new_jdk", next));
-        }
-        Optional<Rows.Row> heapNew = one(memory, "heap_bytes_per_entry", Role.NEW.id(), subject);
-        Optional<Rows.Row> heapCoh = one(memory, "heap_bytes_per_entry", Role.NEW_COH.id(), subject);
-        if (heapNew.isPresent() && heapCoh.isPresent()) {
-            Estimate d = difference(heapNew.get().measured(), heapCoh.get().measured());
-            out.finding(Finding.versus("compact_headers_heap_bytes_saved_hashmap_integer", d, 0, "B/entry", Finding.Basis.COUNT,
-                    "By used heap after full collections, compact headers saved %.2f bytes per HashMap<Integer,Integer> entry on JDK " + next)
-                    .where("n_keys", heapNew.get().str("n_keys")).where("new_jdk", next));
-        }
+        out.attempt("compact_headers_bytes_saved_hashmap_integer", () -> {
+            if (jolNew.isPresent() && jolCoh.isPresent()) {
+                double saved = jolNew.get().value() - jolCoh.get().value();
+                out.finding(Finding.count("compact_headers_bytes_saved_hashmap_integer", saved, "B/entry",
+                        "Compact object headers saved %.2f bytes per HashMap<Integer,Integer> entry on JDK " + next + " (JOL: "
+                                + fmt(jolNew.get().value()) + " -> " + fmt(jolCoh.get().value()) + " B/entry, " + jolNew.get().str("n_keys") + " entries)")
+                        .where("n_keys", jolNew.get().str("n_keys")).where("new_jdk", next));
+            }
+        });
+        out.attempt("new_jdk_bytes_saved_hashmap_integer", () -> {
+            if (jolBase.isPresent() && jolNew.isPresent()) {
+                double saved = jolBase.get().value() - jolNew.get().value();
+                out.finding(Finding.count("new_jdk_bytes_saved_hashmap_integer", saved, "B/entry",
+                        "JDK " + next + " (default headers) used %.2f bytes per HashMap<Integer,Integer> entry fewer than JDK " + base + " (JOL: "
+                                + fmt(jolBase.get().value()) + " -> " + fmt(jolNew.get().value()) + " B/entry)")
+                        .where("n_keys", jolBase.get().str("n_keys")).where("base_jdk", base).where("new_jdk", next));
+            }
+        });
+        out.attempt("compact_headers_heap_bytes_saved_hashmap_integer", () -> {
+            Optional<Rows.Row> heapNew = one(memory, "heap_bytes_per_entry", Role.NEW.id(), subject);
+            Optional<Rows.Row> heapCoh = one(memory, "heap_bytes_per_entry", Role.NEW_COH.id(), subject);
+            if (heapNew.isPresent() && heapCoh.isPresent()) {
+                Estimate d = difference(heapNew.get().measured(), heapCoh.get().measured());
+                out.finding(Finding.versus("compact_headers_heap_bytes_saved_hashmap_integer", d, 0, "B/entry", Finding.Basis.COUNT,
+                        "By used heap after full collections, compact headers saved %.2f bytes per HashMap<Integer,Integer> entry on JDK " + next)
+                        .where("n_keys", heapNew.get().str("n_keys")).where("new_jdk", next));
+            }
+        });
         for (Role role : Role.values()) {
-            Optional<Rows.Row> jolOwn = one(memory, "new_bytes_per_entry", role.id(), subject);
-            Optional<Rows.Row> heap = one(memory, "heap_bytes_per_entry", role.id(), subject);
-            if (jolOwn.isEmpty() || heap.isEmpty()) continue;
-            Estimate h = heap.get().measured().estimate();
-            double jol = jolOwn.get().value();
-            Estimate d = h.hasInterval() ? new Estimate(jol - h.value(), jol - h.high(), jol - h.low(), h.n())
-                    : exactIfAllEqual(heap.get().measured(), jol);
-            String jvm = role == Role.NEW_COH ? "JDK " + next + " with compact headers" : "JDK " + (role == Role.BASE ? base : next);
-            out.finding(Finding.versus("jol_minus_heap_" + role.id() + "_hashmap_integer", d, 0, "B/entry", Finding.Basis.COUNT,
-                    "On " + jvm + ", JOL's bytes per HashMap<Integer,Integer> entry (shared boxes left out) minus the used-heap growth per entry: %.3f")
-                    .where("n_keys", jolOwn.get().str("n_keys")).where("jdk", role == Role.BASE ? base : next));
+            out.attempt("jol_minus_heap_" + role.id() + "_hashmap_integer", () -> {
+                Optional<Rows.Row> jolOwn = one(memory, "new_bytes_per_entry", role.id(), subject);
+                Optional<Rows.Row> heap = one(memory, "heap_bytes_per_entry", role.id(), subject);
+                if (jolOwn.isEmpty() || heap.isEmpty()) return;
+                Estimate h = heap.get().measured().estimate();
+                double jol = jolOwn.get().value();
+                Estimate d = h.hasInterval() ? new Estimate(jol - h.value(), jol - h.high(), jol - h.low(), h.n())
+                        : exactIfAllEqual(heap.get().measured(), jol);
+                String jvm = role == Role.NEW_COH ? "JDK " + next + " with compact headers" : "JDK " + (role == Role.BASE ? base : next);
+                out.finding(Finding.versus("jol_minus_heap_" + role.id() + "_hashmap_integer", d, 0, "B/entry", Finding.Basis.COUNT,
+                        "On " + jvm + ", JOL's bytes per HashMap<Integer,Integer> entry (shared boxes left out) minus the used-heap growth per entry: %.3f")
+                        .where("n_keys", jolOwn.get().str("n_keys")).where("jdk", role == Role.BASE ? base : next));
+            });
         }
     }
 
@@ -332,29 +404,35 @@ public final class Jdks implements Experiment {
     private static void timeFindings(Rows time, String base, String next, ResultBuilder out) {
         for (String cell : time.distinct("subject")) {
             Cell c = Cell.parse(cell);
-            String metric = c.mode == Mode.Throughput ? "throughput" : "time";
+            String metric = c.metric();
             Optional<Rows.Row> b = one(time, metric, Role.BASE.id(), cell);
             Optional<Rows.Row> n = one(time, metric, Role.NEW.id(), cell);
             Optional<Rows.Row> coh = one(time, metric, Role.NEW_COH.id(), cell);
             Finding.Quantity q = c.mode == Mode.Throughput ? Finding.Quantity.THROUGHPUT : Finding.Quantity.TIME;
-            if (b.isPresent() && n.isPresent()) {
-                out.finding(Finding.ratio("new_vs_base_jdk_" + cell, "JDK " + next + " (" + c.label + ")", "JDK " + base,
-                        q, n.get().measured().ratioTo(b.get().measured()), Finding.Basis.TIMING)
-                        .where("n_keys", n.get().str("n_keys")).where("base_jdk", base).where("new_jdk", next));
-            }
-            if (n.isPresent() && coh.isPresent()) {
-                out.finding(Finding.ratio("compact_headers_vs_default_" + cell, "JDK " + next + " with compact headers (" + c.label + ")",
-                        "default headers", q, coh.get().measured().ratioTo(n.get().measured()), Finding.Basis.TIMING)
-                        .where("n_keys", n.get().str("n_keys")).where("new_jdk", next));
-            }
+            out.attempt("new_vs_base_jdk_" + cell, () -> {
+                if (b.isPresent() && n.isPresent()) {
+                    out.finding(Finding.ratio("new_vs_base_jdk_" + cell, "JDK " + next + " (" + c.label + ")", "JDK " + base,
+                            q, n.get().measured().ratioTo(b.get().measured()), Finding.Basis.TIMING)
+                            .where("n_keys", n.get().str("n_keys")).where("base_jdk", base).where("new_jdk", next));
+                }
+            });
+            out.attempt("compact_headers_vs_default_" + cell, () -> {
+                if (n.isPresent() && coh.isPresent()) {
+                    out.finding(Finding.ratio("compact_headers_vs_default_" + cell, "JDK " + next + " with compact headers (" + c.label + ")",
+                            "default headers", q, coh.get().measured().ratioTo(n.get().measured()), Finding.Basis.TIMING)
+                            .where("n_keys", n.get().str("n_keys")).where("new_jdk", next));
+                }
+            });
         }
-        Optional<Rows.Row> allocNew = one(time, "alloc_per_put", Role.NEW.id(), Cell.GC_FILL.id);
-        Optional<Rows.Row> allocCoh = one(time, "alloc_per_put", Role.NEW_COH.id(), Cell.GC_FILL.id);
-        if (allocNew.isPresent() && allocCoh.isPresent()) {
-            out.finding(Finding.ratio("compact_headers_alloc_per_put", "HashMap fill with compact headers (JDK " + next + ")", "default headers",
-                    Finding.Quantity.BYTES, allocCoh.get().measured().ratioTo(allocNew.get().measured()), Finding.Basis.TIMING)
-                    .where("n_keys", allocNew.get().str("n_keys")).where("new_jdk", next));
-        }
+        out.attempt("compact_headers_alloc_per_put", () -> {
+            Optional<Rows.Row> allocNew = one(time, "alloc_per_put", Role.NEW.id(), Cell.GC_FILL.id);
+            Optional<Rows.Row> allocCoh = one(time, "alloc_per_put", Role.NEW_COH.id(), Cell.GC_FILL.id);
+            if (allocNew.isPresent() && allocCoh.isPresent()) {
+                out.finding(Finding.ratio("compact_headers_alloc_per_put", "HashMap fill with compact headers (JDK " + next + ")", "default headers",
+                        Finding.Quantity.BYTES, allocCoh.get().measured().ratioTo(allocNew.get().measured()), Finding.Basis.TIMING)
+                        .where("n_keys", allocNew.get().str("n_keys")).where("new_jdk", next));
+            }
+        });
     }
 
     private static void memoryTableAndChart(Rows memory, Map<String, String> jdkOf, ResultBuilder out) {
@@ -417,7 +495,7 @@ public final class Jdks implements Experiment {
             List<Double> values = new ArrayList<>();
             List<Double> errors = new ArrayList<>();
             for (String cell : cells) {
-                String metric = Cell.parse(cell).mode == Mode.Throughput ? "throughput" : "time";
+                String metric = Cell.parse(cell).metric();
                 Optional<Rows.Row> a = one(time, metric, jvm, cell);
                 Optional<Rows.Row> b = one(time, metric, Role.BASE.id(), cell);
                 labels.add(cell + " (" + metric + ")");

@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
+import maplab.experiment.Plan;
 import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
 import maplab.measure.Effort;
@@ -123,11 +125,117 @@ public final class KeyOrderExperiment implements Experiment {
         return orders * 3;
     }
 
+    /** The ProbeMaps whose probe lengths are counted in every order. */
+    private static final List<IntMapType> PROBE_SUBJECTS = List.of(IntMapType.PROBEMAP_IDENTITY, IntMapType.PROBEMAP_MIXED);
+
+    /**
+     * The plan: per order, the in-process counts (both ProbeMaps' probe lengths, HashMap's bins)
+     * and each user hash's probe lengths; then the one JMH run of {@link #timedRun} (a time row per
+     * subject, order and method), and the findings those rows give. Histogram rows past the first
+     * bucket (probe lengths, bin lengths) depend on the keys: planned as observed and optional.
+     */
+    @Override
+    public void plan(Plan.Builder plan) {
+        Params p = plan.params();
+        int n = p.getInt("n");
+        List<KeyOrder> orders = p.getStrings("orders").stream().map(KeyOrder::parse).toList();
+        List<String> userHashes = userHashes(p);
+        for (KeyOrder order : orders) {
+            plan.step("probe and bin lengths: " + order.label(), 1, countSeconds(order, n));
+            for (IntMapType t : PROBE_SUBJECTS) plannedProbeRows(plan, t.id(), order, n);
+            Map<String, Object> hashMap = Plan.dims("subject", IntMapType.HASHMAP.id(), "order", order.label(), "n_keys", n);
+            plan.count(Plan.dims("subject", IntMapType.HASHMAP.id(), "order", order.label(), "n_keys", n, "bin_length", 0), "buckets", Unit.COUNT);
+            plan.optional(true).varying("bin_length");   // one row per bin length up to the longest bin
+            plan.count(Plan.dims("subject", IntMapType.HASHMAP.id(), "order", order.label(), "n_keys", n, "bin_length", 1), "buckets", Unit.COUNT);
+            plan.optional(false).varying();
+            plan.count(hashMap, "max_bin_length", Unit.COUNT);
+            plan.count(hashMap, "tree_bins", Unit.COUNT);
+        }
+        for (String user : userHashes) {
+            plan.step("probe lengths: ProbeMap with " + UserSubject.label(user), orders.size(), countSeconds(KeyOrder.RANDOM, n) / 2);
+            for (KeyOrder order : orders) plannedProbeRows(plan, user, order, n);
+        }
+        List<String> subjects = timedSubjectIds(p);
+        List<KeyOrder> timedOrders = p.getStrings("timed_orders").stream().map(KeyOrder::parse).toList();
+        List<String> methods = p.getStrings("timed_methods");
+        if (!subjects.isEmpty() && !timedOrders.isEmpty()) {
+            plan.jmh(PART, timedRun(plan.context(), subjects, timedOrders, methods, n, plan.context().seed("keys")));
+            for (String method : methods) {
+                for (String subject : subjects) {
+                    for (KeyOrder order : timedOrders) {
+                        plan.timed(Plan.dims("subject", subject, "order", order.label(), "n_keys", n, "gc", GC), method + "_time", Unit.NS_PER_OP);
+                    }
+                }
+            }
+        }
+        plannedFindings(plan, orders, userHashes, subjects, timedOrders, methods);
+    }
+
+    /** Rough seconds of one order's counts: two ProbeMap fills and lookups and a HashMap fill; strided keys pile up under the identity hash. */
+    private static double countSeconds(KeyOrder order, int n) {
+        return (order == KeyOrder.STRIDED ? 1.2e-6 : 4e-7) * n;
+    }
+
+    /** The rows {@link #record} writes for one probe-counted subject and order. */
+    private static void plannedProbeRows(Plan.Builder plan, String subject, KeyOrder order, int n) {
+        Map<String, Object> at = Plan.dims("subject", subject, "order", order.label(), "n_keys", n);
+        for (String metric : List.of("insert_probe_mean", "insert_probe_max", "lookup_probe_mean", "lookup_probe_max")) plan.count(at, metric, Unit.PROBES);
+        plan.count(at, "resizes", Unit.COUNT);
+        plan.count(at, "final_capacity", Unit.COUNT);
+        plan.count(Plan.dims("subject", subject, "order", order.label(), "n_keys", n, "probe_length", "0"), "inserts", Unit.COUNT);
+        plan.optional(true).varying("probe_length");   // one row per power-of-two bucket up to the longest probe
+        plan.count(Plan.dims("subject", subject, "order", order.label(), "n_keys", n, "probe_length", "1"), "inserts", Unit.COUNT);
+        plan.optional(false).varying();
+    }
+
+    /** The findings {@link #conclude} gives for rows of this plan. */
+    private static void plannedFindings(Plan.Builder plan, List<KeyOrder> orders, List<String> userHashes, List<String> subjects,
+                                        List<KeyOrder> timedOrders, List<String> methods) {
+        List<String> labels = orders.stream().map(KeyOrder::label).toList();
+        for (String[] f : PROBE_FINDINGS) if (labels.contains(f[0])) plan.finding("probe_mean_" + f[0] + "_" + f[1]);
+        for (String user : userHashes) for (String order : labels) plan.finding("probe_mean_" + order + "_" + UserSubject.findingName(user));
+        if (labels.contains("chunked")) plan.finding("probe_max_chunked_identity");
+        if (labels.contains("strided")) plan.finding("hashmap_tree_bins_strided");
+        if (labels.stream().filter(o -> !o.equals("strided")).count() >= 2) plan.finding("hashmap_bins_same_for_every_order");
+        List<String> timedLabels = timedOrders.stream().map(KeyOrder::label).toList();
+        for (String method : methods) {
+            if (timedLabels.contains("random") && timedLabels.contains("ascending")) for (String subject : subjects) plan.finding(ratioId(method, subject));
+            for (String user : subjects) {
+                if (!UserSubject.isUserId(user)) continue;
+                for (String other : subjects) {
+                    if (other.equals(user) || (UserSubject.isUserId(other) && other.compareTo(user) < 0)) continue;
+                    for (String order : timedLabels) plan.finding(userComparisonId(method, order, user, other));
+                }
+            }
+        }
+    }
+
+    /** The user subjects that are hashes (LongHash): their probe lengths are counted in process as ProbeMap's hash. */
+    private static List<String> userHashes(Params p) {
+        return p.getStrings("user_subjects").stream().filter(u -> UserSubject.byId("user_subjects", u).facade() == LongHash.class).toList();
+    }
+
+    /** The subjects timed with JMH: timed_subjects, then every user subject. */
+    private static List<String> timedSubjectIds(Params p) {
+        List<String> out = new ArrayList<>(p.getStrings("timed_subjects").stream().map(IntMapType::parse).map(IntMapType::id).toList());
+        out.addAll(p.getStrings("user_subjects"));
+        return out;
+    }
+
+    /** The one JMH run: every subject, order and method, forks with the Epsilon collector ({@link #GC_ARGS}). */
+    private static Jmh timedRun(RunContext ctx, List<String> subjectIds, List<KeyOrder> timedOrders, List<String> methods, int n, long keySeed) {
+        return ctx.jmh(methods.size() == METHODS.size() ? BENCH : "maplab.bench.KeyOrderBench.(" + String.join("|", methods) + ")", PART)
+                .param("subject", subjectIds)
+                .param("order", timedOrders.stream().map(KeyOrder::label).toList())
+                .param("n", String.valueOf(n))
+                .param("seed", String.valueOf(keySeed))
+                .jvmArgsAppend(GC_ARGS.toArray(String[]::new));
+    }
+
     @Override
     public void measure(RunContext ctx) {
         int n = ctx.params().getInt("n");
         List<KeyOrder> orders = ctx.params().getStrings("orders").stream().map(KeyOrder::parse).toList();
-        List<IntMapType> timedSubjects = ctx.params().getStrings("timed_subjects").stream().map(IntMapType::parse).toList();
         List<KeyOrder> timedOrders = ctx.params().getStrings("timed_orders").stream().map(KeyOrder::parse).toList();
         long keySeed = ctx.seed("keys");
         ResultBuilder out = ctx.result();
@@ -136,7 +244,7 @@ public final class KeyOrderExperiment implements Experiment {
         ctx.progress().addSteps(countSteps(orders.size()));
         for (KeyOrder order : orders) {
             int[] keys = order.intKeys(n, keySeed);
-            for (IntMapType t : List.of(IntMapType.PROBEMAP_IDENTITY, IntMapType.PROBEMAP_MIXED)) {
+            for (IntMapType t : PROBE_SUBJECTS) {
                 ctx.progress().step("probe lengths: " + t.label() + ", " + order.label());
                 LongProbeMap m = IntMapType.fillProbeMap(keys, t.probeConfig(true));
                 for (int k : keys) {
@@ -156,9 +264,8 @@ public final class KeyOrderExperiment implements Experiment {
             out.row().with("subject", IntMapType.HASHMAP.id()).with("order", order.label()).with("n_keys", n).measure("tree_bins", b.treeBins(), Unit.COUNT);
         }
         // ---- in process: probe lengths of ProbeMap with each user hash (LongHash) ----
-        for (String user : ctx.params().getStrings("user_subjects")) {
+        for (String user : userHashes(ctx.params())) {
             UserSubject u = UserSubject.byId("user_subjects", user);
-            if (u.facade() != LongHash.class) continue;
             ctx.progress().addSteps(orders.size());
             for (KeyOrder order : orders) {
                 ctx.progress().step("probe lengths: ProbeMap with " + UserSubject.label(user) + ", " + order.label());
@@ -172,16 +279,10 @@ public final class KeyOrderExperiment implements Experiment {
         }
 
         // ---- JMH: lookup and iteration time per order, every cell in one run (forks in alternating rounds) ----
-        List<String> subjectIds = new ArrayList<>(timedSubjects.stream().map(IntMapType::id).toList());
-        subjectIds.addAll(ctx.params().getStrings("user_subjects"));
+        List<String> subjectIds = timedSubjectIds(ctx.params());
         if (subjectIds.isEmpty() || timedOrders.isEmpty()) return;
         List<String> methods = ctx.params().getStrings("timed_methods");
-        Jmh jmh = ctx.jmh(methods.size() == METHODS.size() ? BENCH : "maplab.bench.KeyOrderBench.(" + String.join("|", methods) + ")", PART)
-                .param("subject", subjectIds)
-                .param("order", timedOrders.stream().map(KeyOrder::label).toList())
-                .param("n", String.valueOf(n))
-                .param("seed", String.valueOf(keySeed))
-                .jvmArgsAppend(GC_ARGS.toArray(String[]::new));
+        Jmh jmh = timedRun(ctx, subjectIds, timedOrders, methods, n, keySeed);
         out.note("gc", "JMH forks: " + String.join(" ", jmh.forkJvmArgs()) + " (Epsilon: no collector ever moves an object, so the"
                 + " nodes of HashMap stay where the insertion put them; maps built in @Setup, nothing allocated while measuring)");
         for (JmhScore s : jmh.run()) {
@@ -207,40 +308,47 @@ public final class KeyOrderExperiment implements Experiment {
         if (!rows.metric("buckets").isEmpty()) out.chart("hashmap bin lengths", binChart(rows, n));
         if (!rows.metric("insert_probe_mean").isEmpty()) out.table("probe lengths", probeTable(rows));
 
-        for (String[] f : new String[][] {{"ascending", "identity"}, {"random", "identity"}, {"ascending", "mixed"}, {"random", "mixed"},
-                {"chunked", "identity"}, {"strided", "identity"}, {"descending", "identity"}}) {
-            Rows mean = rows.metric("insert_probe_mean").where("subject", "probemap_" + f[1]).where("order", f[0]);
-            if (mean.isEmpty()) continue;
-            Rows.Row max = rows.metric("insert_probe_max").where("subject", "probemap_" + f[1]).where("order", f[0]).one();
-            out.finding(Finding.count("probe_mean_" + f[0] + "_" + f[1], mean.one().value(), "probes",
-                    "With the " + f[1] + " hash, inserting " + n + " keys in " + f[0] + " order into a growing ProbeMap took %.3f probes"
-                            + " per insert beyond the home slot (longest: " + (long) max.value() + "; counted, exact for this seed)").where("n_keys", n));
+        for (String[] f : PROBE_FINDINGS) {
+            out.attempt("probe_mean_" + f[0] + "_" + f[1], () -> {
+                Rows mean = rows.metric("insert_probe_mean").where("subject", "probemap_" + f[1]).where("order", f[0]);
+                if (mean.isEmpty()) return;
+                Rows.Row max = rows.metric("insert_probe_max").where("subject", "probemap_" + f[1]).where("order", f[0]).one();
+                out.finding(Finding.count("probe_mean_" + f[0] + "_" + f[1], mean.one().value(), "probes",
+                        "With the " + f[1] + " hash, inserting " + n + " keys in " + f[0] + " order into a growing ProbeMap took %.3f probes"
+                                + " per insert beyond the home slot (longest: " + (long) max.value() + "; counted, exact for this seed)").where("n_keys", n));
+            });
         }
         userHashProbeFindings(rows, n, out);
-        Rows chunkedMax = rows.metric("insert_probe_max").where("subject", IntMapType.PROBEMAP_IDENTITY.id()).where("order", "chunked");
-        Rows ascendingMax = rows.metric("insert_probe_max").where("subject", IntMapType.PROBEMAP_IDENTITY.id()).where("order", "ascending");
-        if (!chunkedMax.isEmpty() && !ascendingMax.isEmpty()) {
-            out.finding(Finding.count("probe_max_chunked_identity", chunkedMax.one().value(), "probes",
-                    "With the identity hash, the longest insert in chunked order (runs of " + KeyOrder.CHUNK + " keys, runs shuffled) probed %.0f"
-                            + " slots beyond its home slot, against " + (long) ascendingMax.one().value() + " in ascending order (counted)").where("n_keys", n));
-        }
-        Rows stridedTrees = rows.metric("tree_bins").where("subject", IntMapType.HASHMAP.id()).where("order", "strided");
-        if (!stridedTrees.isEmpty()) {
-            long longest = (long) rows.metric("max_bin_length").where("subject", IntMapType.HASHMAP.id()).where("order", "strided").one().value();
-            out.finding(Finding.count("hashmap_tree_bins_strided", stridedTrees.one().value(), "count",
-                    "Strided keys (multiples of " + KeyOrder.STRIDE + ") piled up in HashMap bins of up to " + longest
-                            + " entries, and %.0f bins became red-black trees (counted)").where("n_keys", n));
-        }
-        Map<String, List<String>> histograms = binHistograms(rows);
-        histograms.remove("strided");
-        if (histograms.size() >= 2) {
-            boolean same = histograms.values().stream().distinct().count() == 1;
-            out.finding(Finding.count("hashmap_bins_same_for_every_order", same ? 1 : 0, "boolean", same
-                    ? "HashMap's bin lengths were identical for every order of the keys 0..n-1 (" + String.join(", ", histograms.keySet())
-                            + "): its structure does not depend on insertion order (counted)"
-                    : "HashMap's bin lengths differed between orders of the same keys (" + String.join(", ", histograms.keySet()) + ", counted)")
-                    .where("n_keys", n));
-        }
+        out.attempt("probe_max_chunked_identity", () -> {
+            Rows chunkedMax = rows.metric("insert_probe_max").where("subject", IntMapType.PROBEMAP_IDENTITY.id()).where("order", "chunked");
+            Rows ascendingMax = rows.metric("insert_probe_max").where("subject", IntMapType.PROBEMAP_IDENTITY.id()).where("order", "ascending");
+            if (!chunkedMax.isEmpty() && !ascendingMax.isEmpty()) {
+                out.finding(Finding.count("probe_max_chunked_identity", chunkedMax.one().value(), "probes",
+                        "With the identity hash, the longest insert in chunked order (runs of " + KeyOrder.CHUNK + " keys, runs shuffled) probed %.0f"
+                                + " slots beyond its home slot, against " + (long) ascendingMax.one().value() + " in ascending order (counted)").where("n_keys", n));
+            }
+        });
+        out.attempt("hashmap_tree_bins_strided", () -> {
+            Rows stridedTrees = rows.metric("tree_bins").where("subject", IntMapType.HASHMAP.id()).where("order", "strided");
+            if (!stridedTrees.isEmpty()) {
+                long longest = (long) rows.metric("max_bin_length").where("subject", IntMapType.HASHMAP.id()).where("order", "strided").one().value();
+                out.finding(Finding.count("hashmap_tree_bins_strided", stridedTrees.one().value(), "count",
+                        "Strided keys (multiples of " + KeyOrder.STRIDE + ") piled up in HashMap bins of up to " + longest
+                                + " entries, and %.0f bins became red-black trees (counted)").where("n_keys", n));
+            }
+        });
+        out.attempt("hashmap_bins_same_for_every_order", () -> {
+            Map<String, List<String>> histograms = binHistograms(rows);
+            histograms.remove("strided");
+            if (histograms.size() >= 2) {
+                boolean same = histograms.values().stream().distinct().count() == 1;
+                out.finding(Finding.count("hashmap_bins_same_for_every_order", same ? 1 : 0, "boolean", same
+                        ? "HashMap's bin lengths were identical for every order of the keys 0..n-1 (" + String.join(", ", histograms.keySet())
+                                + "): its structure does not depend on insertion order (counted)"
+                        : "HashMap's bin lengths differed between orders of the same keys (" + String.join(", ", histograms.keySet()) + ", counted)")
+                        .where("n_keys", n));
+            }
+        });
 
         // ---- timings: ratios of random to ascending order, paired by round ----
         for (String method : List.of("iterate", "lookup")) {
@@ -249,16 +357,18 @@ public final class KeyOrderExperiment implements Experiment {
             out.chart(method.equals("iterate") ? "iteration time" : "lookup time", timeChart(method.equals("iterate")
                     ? "Full iteration per key" : "Lookup per key, in insertion order", times, n));
             for (String subject : times.distinct("subject")) {
-                Rows random = times.where("subject", subject).where("order", "random");
-                Rows ascending = times.where("subject", subject).where("order", "ascending");
-                if (random.isEmpty() || ascending.isEmpty()) continue;
-                String label = label(subject);
-                String gc = gcOf(random.one());
-                String a = method.equals("iterate") ? "Iterating a " + label + " filled in random order"
-                        : "Looking up every key of a " + label + " filled and read in random order";
-                String b = method.equals("iterate") ? "one filled in ascending order" : "one filled and read in ascending order";
-                out.finding(Finding.timeRatio(ratioId(method, subject), a, b, random.one().measured().ratioTo(ascending.one().measured()))
-                        .where("n_keys", n).where("gc", gc));
+                out.attempt(ratioId(method, subject), () -> {
+                    Rows random = times.where("subject", subject).where("order", "random");
+                    Rows ascending = times.where("subject", subject).where("order", "ascending");
+                    if (random.isEmpty() || ascending.isEmpty()) return;
+                    String label = label(subject);
+                    String gc = gcOf(random.one());
+                    String a = method.equals("iterate") ? "Iterating a " + label + " filled in random order"
+                            : "Looking up every key of a " + label + " filled and read in random order";
+                    String b = method.equals("iterate") ? "one filled in ascending order" : "one filled and read in ascending order";
+                    out.finding(Finding.timeRatio(ratioId(method, subject), a, b, random.one().measured().ratioTo(ascending.one().measured()))
+                            .where("n_keys", n).where("gc", gc));
+                });
             }
             userComparisons(method, times, n, out);
         }
@@ -274,13 +384,15 @@ public final class KeyOrderExperiment implements Experiment {
         for (String subject : means.distinct("subject")) {
             if (!UserSubject.isUserId(subject)) continue;
             for (String order : means.where("subject", subject).distinct("order")) {
-                Rows.Row max = rows.metric("insert_probe_max").where("subject", subject).where("order", order).one();
-                Rows mixed = means.where("subject", IntMapType.PROBEMAP_MIXED.id()).where("order", order);
-                String against = mixed.isEmpty() ? "" : String.format(java.util.Locale.ROOT, "; the mixed hash: %.3f", mixed.one().value());
-                out.finding(Finding.count("probe_mean_" + order + "_" + UserSubject.findingName(subject), means.where("subject", subject).where("order", order).one().value(),
-                        "probes", "With " + UserSubject.label(subject) + " as ProbeMap's hash, inserting " + n + " keys in " + order
-                                + " order took %.3f probes per insert beyond the home slot (longest: " + (long) max.value() + against
-                                + "; counted, exact for this seed)").where("n_keys", n));
+                out.attempt("probe_mean_" + order + "_" + UserSubject.findingName(subject), () -> {
+                    Rows.Row max = rows.metric("insert_probe_max").where("subject", subject).where("order", order).one();
+                    Rows mixed = means.where("subject", IntMapType.PROBEMAP_MIXED.id()).where("order", order);
+                    String against = mixed.isEmpty() ? "" : String.format(java.util.Locale.ROOT, "; the mixed hash: %.3f", mixed.one().value());
+                    out.finding(Finding.count("probe_mean_" + order + "_" + UserSubject.findingName(subject), means.where("subject", subject).where("order", order).one().value(),
+                            "probes", "With " + UserSubject.label(subject) + " as ProbeMap's hash, inserting " + n + " keys in " + order
+                                    + " order took %.3f probes per insert beyond the home slot (longest: " + (long) max.value() + against
+                                    + "; counted, exact for this seed)").where("n_keys", n));
+                });
             }
         }
     }
@@ -296,18 +408,29 @@ public final class KeyOrderExperiment implements Experiment {
             for (String other : subjects) {
                 if (other.equals(user) || (UserSubject.isUserId(other) && other.compareTo(user) < 0)) continue;   // each pair of user subjects once
                 for (String order : times.distinct("order")) {
-                    Rows mine = times.where("subject", user).where("order", order);
-                    Rows theirs = times.where("subject", other).where("order", order);
-                    if (mine.isEmpty() || theirs.isEmpty()) continue;
-                    String what = method.equals("iterate") ? "Iterating " : "Looking up every key of ";
-                    out.finding(Finding.timeRatio(method + "_" + order + "_" + UserSubject.findingName(user) + "_vs_" + findingName(other),
-                            what + "a " + label(user) + " filled in " + order + " order", "a " + label(other),
-                            mine.one().measured().ratioTo(theirs.one().measured()))
-                            .where("n_keys", n).where("order", order).where("gc", gcOf(mine.one())));
+                    String id = userComparisonId(method, order, user, other);
+                    out.attempt(id, () -> {
+                        Rows mine = times.where("subject", user).where("order", order);
+                        Rows theirs = times.where("subject", other).where("order", order);
+                        if (mine.isEmpty() || theirs.isEmpty()) return;
+                        String what = method.equals("iterate") ? "Iterating " : "Looking up every key of ";
+                        out.finding(Finding.timeRatio(id, what + "a " + label(user) + " filled in " + order + " order", "a " + label(other),
+                                mine.one().measured().ratioTo(theirs.one().measured()))
+                                .where("n_keys", n).where("order", order).where("gc", gcOf(mine.one())));
+                    });
                 }
             }
         }
     }
+
+    /** {@code <method>_<order>_<user>_vs_<subject>}: a user subject's time against another subject's in one order. */
+    static String userComparisonId(String method, String order, String user, String other) {
+        return method + "_" + order + "_" + UserSubject.findingName(user) + "_vs_" + findingName(other);
+    }
+
+    /** The probe-length findings of the built-in ProbeMaps: {order, hash}, id {@code probe_mean_<order>_<hash>}. */
+    static final String[][] PROBE_FINDINGS = {{"ascending", "identity"}, {"random", "identity"}, {"ascending", "mixed"}, {"random", "mixed"},
+            {"chunked", "identity"}, {"strided", "identity"}, {"descending", "identity"}};
 
     /** How a subject id reads: a built-in's label, or a user subject's class name. */
     static String label(String subject) {
@@ -405,9 +528,11 @@ public final class KeyOrderExperiment implements Experiment {
             Map<String, Double> count = new LinkedHashMap<>();
             for (Rows.Row r : byOrder) count.put(r.str("probe_length"), r.value());
             List<Double> share = labels.stream().map(l -> 100.0 * count.getOrDefault(l, 0.0) / total).toList();
-            double mean = rows.metric("insert_probe_mean").where("subject", t.id()).where("order", order).one().value();
-            double max = rows.metric("insert_probe_max").where("subject", t.id()).where("order", order).one().value();
-            Charts.bars(chart, order + String.format(Locale.ROOT, " (mean %.2f, max %d)", mean, (long) max), labels, share, null);
+            Optional<Rows.Row> mean = rows.metric("insert_probe_mean").where("subject", t.id()).where("order", order).first();
+            Optional<Rows.Row> max = rows.metric("insert_probe_max").where("subject", t.id()).where("order", order).first();
+            String series = mean.isPresent() && max.isPresent()   // a run that stopped part way may lack them: the order alone then
+                    ? order + String.format(Locale.ROOT, " (mean %.2f, max %d)", mean.get().value(), (long) max.get().value()) : order;
+            Charts.bars(chart, series, labels, share, null);
         }
         return chart;
     }

@@ -1,14 +1,19 @@
 package maplab.experiments;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
+import maplab.experiment.Params;
+import maplab.experiment.Plan;
 import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
 import maplab.measure.Effort;
+import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
 import maplab.measure.TableLength;
 import maplab.result.Finding;
@@ -71,6 +76,73 @@ public final class Presize implements Experiment {
         return p.getStrings("constructors").stream().map(MapConstructor::parse).filter(c -> timedIds.contains(c.id())).toList();
     }
 
+    /**
+     * The plan: the resize count of every constructor (in process: resizes, final table length,
+     * and the table length at the first put, at n and, observed, at each resize between), then
+     * the timed constructors' single shots ({@link #insertRun}: insert time and allocation per
+     * entry each), and the findings those rows give.
+     */
+    @Override
+    public void plan(Plan.Builder plan) {
+        Params p = plan.params();
+        int n = p.getInt("n");
+        List<MapConstructor> constructors = p.getStrings("constructors").stream().map(MapConstructor::parse).toList();
+        List<MapConstructor> timed = timed(p);
+        for (MapConstructor c : constructors) {
+            plan.step("counting resizes: " + c.label(), 1, COUNT_SECONDS_PER_KEY * n);
+            Map<String, Object> at = Plan.dims("subject", c.id(), "n_keys", n);
+            Map<String, Object> resizesAt = new LinkedHashMap<>(at);
+            if (c == MapConstructor.HASHMAP_PRESIZED) resizesAt.put("sized_by", Capacity.describe());
+            plan.count(resizesAt, "resizes", Unit.COUNT);
+            plan.count(at, "final_table_length", Unit.COUNT);
+            plan.count(Plan.dims("subject", c.id(), "n_keys", n, "entries", 1), "table_length", Unit.COUNT);
+            if (n > 1) plan.count(Plan.dims("subject", c.id(), "n_keys", n, "entries", n), "table_length", Unit.COUNT);
+            if (n > 2) {
+                plan.optional(true).varying("entries");   // the entries at which the table grew: as many as it resized (none when presized)
+                plan.count(Plan.dims("subject", c.id(), "n_keys", n, "entries", n / 2 + 1), "table_length", Unit.COUNT);
+                plan.optional(false).varying();
+            }
+        }
+        if (!timed.isEmpty()) {
+            plan.jmh("insert", insertRun(plan.context(), timed, n, plan.context().seed("keys")), SHOT_SECONDS + SHOT_SECONDS_PER_KEY * n);
+            for (MapConstructor c : timed) {
+                plan.timed(Plan.dims("subject", c.id(), "n_keys", n), "insert_time", Unit.ofJmh("ms/op"));
+                plan.timed(Plan.dims("subject", c.id(), "n_keys", n), "alloc_per_entry", Unit.BYTES_PER_ENTRY);
+            }
+        }
+        plannedFindings(plan, constructors, timed);
+    }
+
+    /** Rough seconds per key of an in-process resize count (a put, then the table read by reflection). */
+    private static final double COUNT_SECONDS_PER_KEY = 1e-7;
+    /** Rough seconds of one timed shot: a full GC before it, then about 80 ns per key inserted (4M keys: 0.15 to 0.7 s). */
+    private static final double SHOT_SECONDS = 0.05;
+    private static final double SHOT_SECONDS_PER_KEY = 8e-8;
+
+    /** The findings {@link #findings} gives for the rows of a plan with these constructors counted and timed. */
+    private static void plannedFindings(Plan.Builder plan, List<MapConstructor> counted, List<MapConstructor> timed) {
+        if (counted.contains(MapConstructor.HASHMAP_DEFAULT)) plan.finding("resizes_default");
+        if (counted.contains(MapConstructor.HASHMAP_N)) plan.finding("resizes_new_hashmap_n");
+        if (counted.contains(MapConstructor.HASHMAP_PRESIZED)) plan.finding("resizes_presized");
+        if (timed.contains(MapConstructor.HASHMAP_DEFAULT) && timed.contains(MapConstructor.HASHMAP_PRESIZED)) {
+            plan.finding("insert_default_vs_presized", "alloc_default_vs_presized");
+        }
+        for (MapConstructor[] pair : PEER_PAIRS) {
+            for (MapConstructor c : pair) if (counted.contains(c)) plan.finding("resizes_" + c.id());
+            if (timed.contains(pair[0]) && timed.contains(pair[1])) plan.finding(peerRatioId(pair));
+        }
+    }
+
+    /** The JMH run of the timed constructors: one single-shot fill of n keys each, with JMH's GC profiler. */
+    private static Jmh insertRun(RunContext ctx, List<MapConstructor> timed, int n, long keySeed) {
+        return ctx.jmh(BENCH, "insert")
+                .param("constructor", timed.stream().map(MapConstructor::id).toList())
+                .param("n", String.valueOf(n))
+                .param("seed", String.valueOf(keySeed))
+                .mode(Mode.SingleShotTime)
+                .profiler("gc");
+    }
+
     @Override
     public void measure(RunContext ctx) {
         int n = ctx.params().getInt("n");
@@ -98,13 +170,7 @@ public final class Presize implements Experiment {
         }
         if (timed.isEmpty()) return;
 
-        List<JmhScore> scores = ctx.jmh(BENCH, "insert")
-                .param("constructor", timed.stream().map(MapConstructor::id).toList())
-                .param("n", String.valueOf(n))
-                .param("seed", String.valueOf(keySeed))
-                .mode(Mode.SingleShotTime)
-                .profiler("gc")
-                .run();
+        List<JmhScore> scores = insertRun(ctx, timed, n, keySeed).run();
         for (JmhScore s : scores) {
             MapConstructor c = MapConstructor.parse(s.param("constructor"));
             out.row().with("subject", c.id()).with("n_keys", n).measure("insert_time", s.measured(), Unit.ofJmh(s.unit()));
@@ -197,40 +263,50 @@ public final class Presize implements Experiment {
 
     static void findings(Rows rows, ResultBuilder out) {
         Rows resizes = rows.metric("resizes");
-        for (Rows.Row r : resizes.where("subject", MapConstructor.HASHMAP_DEFAULT.id())) {
-            out.finding(Finding.count("resizes_default", r.value(), "count", "new HashMap<>() resized %.0f times while " + r.str("n_keys")
-                    + " keys were inserted (16 buckets doubled to hold them at load factor 0.75)").where("n_keys", r.str("n_keys")));
-        }
-        for (Rows.Row r : resizes.where("subject", MapConstructor.HASHMAP_N.id())) {
-            String text = r.value() > 0
-                    ? "new HashMap<>(n) still resized %.0f time(s) at n = " + r.str("n_keys") + ": its argument sizes the table (the next power of two >= n), "
-                    + "which holds only 0.75 of that many entries"
-                    : "new HashMap<>(n) resized %.0f times at n = " + r.str("n_keys") + ": the next power of two >= n happened to hold n entries at load factor 0.75";
-            out.finding(Finding.count("resizes_new_hashmap_n", r.value(), "count", text).where("n_keys", r.str("n_keys")));
-        }
-        for (Rows.Row r : resizes.where("subject", MapConstructor.HASHMAP_PRESIZED.id())) {
-            String sizedBy = r.has("sized_by") ? " (sized by " + r.str("sized_by").replace("%", "%%") + ")" : "";
-            out.finding(Finding.count("resizes_presized", r.value(), "count", "A HashMap presized for " + r.str("n_keys") + " entries resized %.0f time(s)"
-                    + sizedBy).where("n_keys", r.str("n_keys")));
-        }
+        out.attempt("resizes_default", () -> {
+            for (Rows.Row r : resizes.where("subject", MapConstructor.HASHMAP_DEFAULT.id())) {
+                out.finding(Finding.count("resizes_default", r.value(), "count", "new HashMap<>() resized %.0f times while " + r.str("n_keys")
+                        + " keys were inserted (16 buckets doubled to hold them at load factor 0.75)").where("n_keys", r.str("n_keys")));
+            }
+        });
+        out.attempt("resizes_new_hashmap_n", () -> {
+            for (Rows.Row r : resizes.where("subject", MapConstructor.HASHMAP_N.id())) {
+                String text = r.value() > 0
+                        ? "new HashMap<>(n) still resized %.0f time(s) at n = " + r.str("n_keys") + ": its argument sizes the table (the next power of two >= n), "
+                        + "which holds only 0.75 of that many entries"
+                        : "new HashMap<>(n) resized %.0f times at n = " + r.str("n_keys") + ": the next power of two >= n happened to hold n entries at load factor 0.75";
+                out.finding(Finding.count("resizes_new_hashmap_n", r.value(), "count", text).where("n_keys", r.str("n_keys")));
+            }
+        });
+        out.attempt("resizes_presized", () -> {
+            for (Rows.Row r : resizes.where("subject", MapConstructor.HASHMAP_PRESIZED.id())) {
+                String sizedBy = r.has("sized_by") ? " (sized by " + r.str("sized_by").replace("%", "%%") + ")" : "";
+                out.finding(Finding.count("resizes_presized", r.value(), "count", "A HashMap presized for " + r.str("n_keys") + " entries resized %.0f time(s)"
+                        + sizedBy).where("n_keys", r.str("n_keys")));
+            }
+        });
         Rows time = rows.metric("insert_time");
-        Rows d = time.where("subject", MapConstructor.HASHMAP_DEFAULT.id());
-        Rows p = time.where("subject", MapConstructor.HASHMAP_PRESIZED.id());
-        if (!d.isEmpty() && !p.isEmpty()) {
-            String n = d.one().str("n_keys");
-            out.finding(Finding.timeRatio("insert_default_vs_presized", "Inserting " + n + " keys into new HashMap<>()", "a presized HashMap",
-                    d.one().measured().ratioTo(p.one().measured())).where("n_keys", n));
-        }
+        out.attempt("insert_default_vs_presized", () -> {
+            Rows d = time.where("subject", MapConstructor.HASHMAP_DEFAULT.id());
+            Rows p = time.where("subject", MapConstructor.HASHMAP_PRESIZED.id());
+            if (!d.isEmpty() && !p.isEmpty()) {
+                String n = d.one().str("n_keys");
+                out.finding(Finding.timeRatio("insert_default_vs_presized", "Inserting " + n + " keys into new HashMap<>()", "a presized HashMap",
+                        d.one().measured().ratioTo(p.one().measured())).where("n_keys", n));
+            }
+        });
         peerFindings(rows, out);
         Rows alloc = rows.metric("alloc_per_entry");
-        Rows ad = alloc.where("subject", MapConstructor.HASHMAP_DEFAULT.id());
-        Rows ap = alloc.where("subject", MapConstructor.HASHMAP_PRESIZED.id());
-        if (!ad.isEmpty() && !ap.isEmpty()) {
-            String n = ad.one().str("n_keys");
-            out.finding(Finding.ratio("alloc_default_vs_presized", String.format(Locale.ROOT, "Inserting %s keys, new HashMap<>()", n),
-                    "a presized HashMap (allocation per entry, JMH -prof gc)", Finding.Quantity.BYTES,
-                    ad.one().measured().ratioTo(ap.one().measured()), Finding.Basis.TIMING).where("n_keys", n));
-        }
+        out.attempt("alloc_default_vs_presized", () -> {
+            Rows ad = alloc.where("subject", MapConstructor.HASHMAP_DEFAULT.id());
+            Rows ap = alloc.where("subject", MapConstructor.HASHMAP_PRESIZED.id());
+            if (!ad.isEmpty() && !ap.isEmpty()) {
+                String n = ad.one().str("n_keys");
+                out.finding(Finding.ratio("alloc_default_vs_presized", String.format(Locale.ROOT, "Inserting %s keys, new HashMap<>()", n),
+                        "a presized HashMap (allocation per entry, JMH -prof gc)", Finding.Quantity.BYTES,
+                        ad.one().measured().ratioTo(ap.one().measured()), Finding.Basis.TIMING).where("n_keys", n));
+            }
+        });
     }
 
     /**
@@ -252,16 +328,23 @@ public final class Presize implements Experiment {
         Rows time = rows.metric("insert_time");
         for (MapConstructor[] pair : PEER_PAIRS) {
             for (MapConstructor c : pair) {
-                resizes.where("subject", c.id()).first().ifPresent(r -> out.finding(Finding.count("resizes_" + c.id(), r.value(), "count",
-                        c.label() + " resized %.0f time(s) while " + r.str("n_keys") + " keys were inserted (counted)").where("n_keys", r.str("n_keys"))));
+                out.attempt("resizes_" + c.id(), () -> resizes.where("subject", c.id()).first().ifPresent(r -> out.finding(Finding.count("resizes_" + c.id(), r.value(), "count",
+                        c.label() + " resized %.0f time(s) while " + r.str("n_keys") + " keys were inserted (counted)").where("n_keys", r.str("n_keys")))));
             }
-            Rows d = time.where("subject", pair[0].id());
-            Rows p = time.where("subject", pair[1].id());
-            if (d.isEmpty() || p.isEmpty()) continue;
-            String n = d.one().str("n_keys");
-            String library = pair[0].id().substring(0, pair[0].id().indexOf('_'));
-            out.finding(Finding.timeRatio("insert_" + library + "_default_vs_n", "Inserting " + n + " keys into " + pair[0].label(),
-                    pair[1].label(), d.one().measured().ratioTo(p.one().measured())).where("n_keys", n));
+            out.attempt(peerRatioId(pair), () -> {
+                Rows d = time.where("subject", pair[0].id());
+                Rows p = time.where("subject", pair[1].id());
+                if (d.isEmpty() || p.isEmpty()) return;
+                String n = d.one().str("n_keys");
+                out.finding(Finding.timeRatio(peerRatioId(pair), "Inserting " + n + " keys into " + pair[0].label(),
+                        pair[1].label(), d.one().measured().ratioTo(p.one().measured())).where("n_keys", n));
+            });
         }
+    }
+
+    /** {@code insert_<library>_default_vs_n}: the time ratio of a peer library's default constructor to the one given n. */
+    private static String peerRatioId(MapConstructor[] pair) {
+        String library = pair[0].id().substring(0, pair[0].id().indexOf('_'));
+        return "insert_" + library + "_default_vs_n";
     }
 }

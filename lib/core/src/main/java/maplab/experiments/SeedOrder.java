@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
+import maplab.experiment.Params;
+import maplab.experiment.Plan;
 import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
 import maplab.measure.ChildJvm;
@@ -159,7 +161,7 @@ public final class SeedOrder implements Experiment {
     }
 
     @Override
-    public int plannedSteps(maplab.experiment.Params params) {
+    public int plannedSteps(Params params) {
         return steps(params.getInt("launches"));
     }
 
@@ -167,6 +169,45 @@ public final class SeedOrder implements Experiment {
     private static int steps(int launches) {
         return launches + 1;
     }
+
+    /** Rough seconds of one launch: a small JVM with C1 only and class data sharing, inserting a few words (50 took 4 s in all). */
+    private static final double LAUNCH_SECONDS = 0.1;
+
+    /**
+     * The plan: the launches (child JVMs) and the seeds tried in this JVM, then the rows: per
+     * subject its distinct orders and, per order seen (rank 1 always, ranks up to one per launch
+     * when the launches disagree), the launches that gave it with the order itself, observed;
+     * the in-JVM seeds' distinct orders, and the launches matching this JVM's fixed-seed order.
+     * Synthetic values are those of launches that each gave another order.
+     */
+    @Override
+    public void plan(Plan.Builder plan) {
+        Params p = plan.params();
+        int launches = p.getInt("launches");
+        int n = p.getInt("keys");
+        int seeds = p.getInt("seeds_in_jvm");
+        plan.step("launching fresh JVMs", launches, LAUNCH_SECONDS);
+        plan.step("ProbeMap seeds within this JVM", 1, 0.05 + seeds * n * 2e-6);
+        String[] keys = Words.sample(n, plan.context().seed("keys"));
+        String insertionOrder = indexes(keys, List.of(keys));
+        for (Subject s : Subject.values()) {
+            plan.count(Plan.dims("subject", s.id(), "launches", launches, "n_keys", n), "distinct_orders", Unit.COUNT, launches);
+            for (int rank = 1; rank <= launches; rank++) {
+                plan.optional(rank > 1).varying("order", "order_preview");   // one row per distinct order seen: the launches may all agree
+                plan.count(Plan.dims("subject", s.id(), "order_rank", rank, "n_keys", n, "order", insertionOrder,
+                        "order_preview", preview(keys, insertionOrder)), "launches_with_order", Unit.COUNT, 1);
+            }
+            plan.optional(false).varying();
+        }
+        plan.count(Plan.dims("subject", "probemap_seeds_in_one_jvm", "seeds", seeds, "n_keys", n), "distinct_orders", Unit.COUNT, seeds);
+        plan.count(Plan.dims("subject", Subject.PROBEMAP_FIXED_SEED.id(), "launches", launches, "n_keys", n), "launches_matching_this_jvm", Unit.COUNT, launches);
+        plan.finding(FINDINGS.toArray(String[]::new));
+    }
+
+    /** Every finding {@link #conclude} gives for a run's rows, in its order. */
+    static final List<String> FINDINGS = List.of("mapof_distinct_orders", "hashmap_distinct_orders", "probemap_random_seed_distinct_orders",
+            "probemap_fixed_seed_distinct_orders", "launches", "setof_distinct_orders", "linkedhashmap_distinct_orders", "treemap_distinct_orders",
+            "probemap_seeds_in_one_jvm_distinct_orders", "probemap_fixed_seed_same_in_parent", "mapof_orders_on_one_cycle");
 
     @Override
     public void measure(RunContext ctx) {
@@ -256,35 +297,39 @@ public final class SeedOrder implements Experiment {
         count(out, distinctRows, "hashmap_distinct_orders", Subject.HASHMAP, "HashMap", n, launches);
         count(out, distinctRows, "probemap_random_seed_distinct_orders", Subject.PROBEMAP_RANDOM_SEED, "ProbeMap with a seed drawn per JVM", n, launches);
         count(out, distinctRows, "probemap_fixed_seed_distinct_orders", Subject.PROBEMAP_FIXED_SEED, "ProbeMap with a fixed seed", n, launches);
-        if (distinctRows.first().isPresent()) out.finding(Finding.parameter("launches", launches, "count", "%.0f fresh JVMs were launched, each inserting the same key set"));
+        out.attempt("launches", () -> {
+            if (distinctRows.first().isPresent()) out.finding(Finding.parameter("launches", launches, "count", "%.0f fresh JVMs were launched, each inserting the same key set"));
+        });
         count(out, distinctRows, "setof_distinct_orders", Subject.SET_OF, "Set.of", n, launches);
         count(out, distinctRows, "linkedhashmap_distinct_orders", Subject.LINKEDHASHMAP, "LinkedHashMap", n, launches);
         count(out, distinctRows, "treemap_distinct_orders", Subject.TREEMAP, "TreeMap", n, launches);
-        distinctRows.where("subject", "probemap_seeds_in_one_jvm").first().ifPresent(r -> out.finding(Finding.count(
+        out.attempt("probemap_seeds_in_one_jvm_distinct_orders", () -> distinctRows.where("subject", "probemap_seeds_in_one_jvm").first().ifPresent(r -> out.finding(Finding.count(
                 "probemap_seeds_in_one_jvm_distinct_orders", r.value(), "count", String.format(Locale.ROOT,
                         "Within one JVM, %s different ProbeMap seeds gave %%.0f distinct orders of the same %s keys", r.str("seeds"), n))
-                .where("n_keys", n).where("seeds", r.str("seeds"))));
-        rows.metric("launches_matching_this_jvm").where("subject", Subject.PROBEMAP_FIXED_SEED.id()).first().ifPresent(r -> {
+                .where("n_keys", n).where("seeds", r.str("seeds")))));
+        out.attempt("probemap_fixed_seed_same_in_parent", () -> rows.metric("launches_matching_this_jvm").where("subject", Subject.PROBEMAP_FIXED_SEED.id()).first().ifPresent(r -> {
             boolean all = r.value() == launches;
             out.finding(Finding.count("probemap_fixed_seed_same_in_parent", all ? 1 : 0, "boolean", all
                     ? "The fixed-seed ProbeMap iterated in this JVM exactly as in every launched JVM (" + launches + " of " + launches + ")"
                     : String.format(Locale.ROOT, "The fixed-seed ProbeMap iterated differently in this JVM than in the launched JVMs (%.0f of %d launches matched it)",
                             r.value(), launches)));
+        }));
+        out.attempt("mapof_orders_on_one_cycle", () -> {
+            List<String> mapOfOrders = rows.metric("launches_with_order").where("subject", Subject.MAP_OF.id()).list().stream()
+                    .map(r -> r.str("order")).toList();
+            if (!mapOfOrders.isEmpty() && mapOfOrders.stream().noneMatch(String::isEmpty)) {
+                long onCycle = onOneCycle(mapOfOrders);
+                out.finding(Finding.count("mapof_orders_on_one_cycle", onCycle, "count", String.format(Locale.ROOT,
+                        "%%.0f of the %d distinct Map.of orders were rotations or reversals of one cycle through its table "
+                                + "(the per-JVM salt picks where iteration starts and its direction)", mapOfOrders.size()))
+                        .where("n_keys", n).where("launches", launches));
+            }
         });
-        List<String> mapOfOrders = rows.metric("launches_with_order").where("subject", Subject.MAP_OF.id()).list().stream()
-                .map(r -> r.str("order")).toList();
-        if (!mapOfOrders.isEmpty() && mapOfOrders.stream().noneMatch(String::isEmpty)) {
-            long onCycle = onOneCycle(mapOfOrders);
-            out.finding(Finding.count("mapof_orders_on_one_cycle", onCycle, "count", String.format(Locale.ROOT,
-                    "%%.0f of the %d distinct Map.of orders were rotations or reversals of one cycle through its table "
-                            + "(the per-JVM salt picks where iteration starts and its direction)", mapOfOrders.size()))
-                    .where("n_keys", n).where("launches", launches));
-        }
     }
 
     private static void count(ResultBuilder out, Rows distinct, String id, Subject s, String label, String n, int launches) {
-        distinct.where("subject", s.id()).first().ifPresent(r -> out.finding(countFinding(id, (int) r.value(), label, n, launches)
-                .where("n_keys", n).where("launches", launches)));
+        out.attempt(id, () -> distinct.where("subject", s.id()).first().ifPresent(r -> out.finding(countFinding(id, (int) r.value(), label, n, launches)
+                .where("n_keys", n).where("launches", launches))));
     }
 
     static Finding countFinding(String id, int distinct, String subject, String n, int launches) {

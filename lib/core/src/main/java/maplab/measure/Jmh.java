@@ -202,7 +202,8 @@ public final class Jmh {
      * The cells this run measures, without running anything: one per matching benchmark (the
      * include pattern itself when the benchmarks are not on the class path) and parameter
      * combination, each with the forks it takes (up to the maximum when sequential) and its
-     * seconds of warm-up and measurement per fork ({@code secondsPerShot} per single shot).
+     * seconds of warm-up and measurement per fork ({@code secondsPerShot} per single shot). The
+     * options name the JVM when one was chosen with {@link #on}, so one cell on two JVMs is two cells.
      */
     public List<PlanCell> planCells(String part, double secondsPerShot) {
         return planCells(part, params -> secondsPerShot);
@@ -237,6 +238,8 @@ public final class Jmh {
         if (batchSize != null) options.add("batch " + batchSize);
         if (!extraJvmArgs.isEmpty()) options.add(String.join(" ", extraJvmArgs));
         if (!profilers.isEmpty()) options.add("profilers " + String.join(",", profilers));
+        // a run forked on a JVM chosen with on() (jdks: one cell on several JDKs) is another cell on each
+        if (target != null) options.add("on JDK " + target.feature() + (target.options().isEmpty() ? "" : " " + String.join(" ", target.options())));
         int max = sequential() ? Math.max(maxForks, settings.forks()) : settings.forks();
         boolean shots = settings.warmupMillis() == 0 && settings.measurementMillis() == 0;
         List<PlanCell> out = new ArrayList<>();

@@ -196,8 +196,10 @@ public final class Presize implements Experiment {
                 length = now;
             }
         }
-        xs.add(keys.length);
-        ys.add(length);
+        if (xs.get(xs.size() - 1) != keys.length) {   // the length at n, unless the last change was at the n-th put (one row per entries)
+            xs.add(keys.length);
+            ys.add(length);
+        }
         return resizes;
     }
 

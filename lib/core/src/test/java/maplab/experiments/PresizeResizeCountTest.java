@@ -51,4 +51,14 @@ class PresizeResizeCountTest {
         // one point after the first put, one per resize, one at the end
         assertThat(xs).hasSize(resizes + 2);
     }
+
+    @org.junit.jupiter.api.Test
+    void aResizeAtTheLastPutGivesOnePointThereNotTwo() {
+        // HashMap's default table of 16 resizes at the 13th put (threshold 12)
+        List<Integer> xs = new ArrayList<>();
+        List<Integer> ys = new ArrayList<>();
+        assertThat(Presize.countResizes(MapConstructor.parse("hashmap_default"), KeyOrder.RANDOM.intKeys(13, 42), xs, ys)).isEqualTo(1);
+        assertThat(xs).containsExactly(1, 13);
+        assertThat(ys).containsExactly(16, 32);
+    }
 }

@@ -60,11 +60,29 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
      * A tidy row conclude will read: its dimensions and metric, its unit, whether it is timed
      * (has fork samples), optionally the value synthetic data should give it (a flag, a count
      * that must be whole; null lets {@link PlanCheck} choose one), and whether a run may end
-     * without it (a size that did not finish within its budget).
+     * without it (a size that did not finish within its budget). {@code varying} names dimensions
+     * whose values only the run knows (a flag set when a budget ran out, the operation a resize
+     * happened at): the row's values there are for synthetic data, and a measured row with any
+     * values there (the other dimensions and the metric equal) is this row; such a row is never
+     * required.
      */
-    public record Row(Map<String, Object> dims, String metric, Unit unit, boolean timed, Double value, boolean optional) {
+    public record Row(Map<String, Object> dims, String metric, Unit unit, boolean timed, Double value, boolean optional, Set<String> varying) {
         public Row {
             dims = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dims));
+            varying = Set.copyOf(varying);
+        }
+
+        public Row(Map<String, Object> dims, String metric, Unit unit, boolean timed, Double value, boolean optional) {
+            this(dims, metric, unit, timed, value, optional, Set.of());
+        }
+
+        /** The row's key with its varying dimensions as "*": what a measured row matches when they vary. */
+        String pattern() { return pattern(dims, metric, varying); }
+
+        static String pattern(Map<String, ?> dims, String metric, Set<String> varying) {
+            Map<String, Object> masked = new LinkedHashMap<>(dims);
+            for (String d : varying) if (masked.containsKey(d)) masked.put(d, "*");
+            return maplab.result.Rows.key(masked, metric);
         }
 
         /** The row's key in results.csv and samples.csv. */
@@ -114,13 +132,22 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
     public String differences(List<Map<String, Object>> measured) {
         Set<String> planned = new java.util.LinkedHashSet<>();
         Set<String> required = new java.util.LinkedHashSet<>();
+        Map<Set<String>, Set<String>> patterns = new LinkedHashMap<>();   // varying dimensions -> planned patterns
         for (Row r : rows) {
             planned.add(r.key());
-            if (!r.optional()) required.add(r.key());
+            if (!r.varying().isEmpty()) patterns.computeIfAbsent(r.varying(), k -> new java.util.HashSet<>()).add(r.pattern());
+            else if (!r.optional()) required.add(r.key());
         }
         Set<String> got = new java.util.LinkedHashSet<>();
-        for (Map<String, Object> m : measured) got.add(maplab.result.Rows.key(m, String.valueOf(m.get("metric"))));
-        List<String> unplanned = got.stream().filter(k -> !planned.contains(k)).toList();
+        List<String> unplanned = new ArrayList<>();
+        for (Map<String, Object> m : measured) {
+            String metric = String.valueOf(m.get("metric"));
+            String key = maplab.result.Rows.key(m, metric);
+            got.add(key);
+            boolean matches = planned.contains(key) || patterns.entrySet().stream()
+                    .anyMatch(e -> m.keySet().containsAll(e.getKey()) && e.getValue().contains(Row.pattern(m, metric, e.getKey())));
+            if (!matches && !unplanned.contains(key)) unplanned.add(key);
+        }
         List<String> missing = required.stream().filter(k -> !got.contains(k)).toList();
         StringBuilder sb = new StringBuilder();
         if (!unplanned.isEmpty()) sb.append(unplanned.size()).append(" rows measured but not planned (").append(String.join("; ", unplanned.stream().limit(3).toList())).append(")");
@@ -207,6 +234,7 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
         private final List<String> findings = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private boolean optional;
+        private Set<String> varying = Set.of();
 
         private Builder(Experiment experiment, Profile profile, Params params) {
             this.experiment = experiment.id();
@@ -255,27 +283,37 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
             return this;
         }
 
+        /**
+         * Rows added after {@code varying("lower_bound")} carry, in those dimensions, values only
+         * the run knows: the values given are for synthetic data, a measured row with any values
+         * there matches, and the rows are never required; {@code varying()} ends it.
+         */
+        public Builder varying(String... dims) {
+            this.varying = Set.of(dims);
+            return this;
+        }
+
         /** A counted row (no samples). */
         public Builder count(Map<String, ?> dims, String metric, Unit unit) {
-            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, false, null, optional));
+            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, false, null, optional, varying));
             return this;
         }
 
         /** A counted row whose synthetic value must be {@code value} (a flag, a bound). */
         public Builder count(Map<String, ?> dims, String metric, Unit unit, double value) {
-            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, false, value, optional));
+            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, false, value, optional, varying));
             return this;
         }
 
         /** A timed row (fork samples). */
         public Builder timed(Map<String, ?> dims, String metric, Unit unit) {
-            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, true, null, optional));
+            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, true, null, optional, varying));
             return this;
         }
 
         /** A timed row whose synthetic fork means are near {@code value}. */
         public Builder timed(Map<String, ?> dims, String metric, Unit unit, double value) {
-            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, true, value, optional));
+            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, true, value, optional, varying));
             return this;
         }
 

@@ -340,7 +340,7 @@ public final class Merge implements Experiment {
 
     /** Rough seconds to build the keys and the source map of an n-key merge (once per JMH fork, and per probe count). */
     private static double setupSeconds(int n) {
-        return 2e-7 * n;
+        return 1e-7 * n;
     }
 
     /**
@@ -372,9 +372,10 @@ public final class Merge implements Experiment {
         int n = p.getInt(nParam);
         List<String> targets = fillTargets(p, part, targetsParam);
         if (targets.isEmpty()) return;
-        // a fill of n keys: a few tens of ns per key shuffled, several times that in another one's iteration order; keys and orders built per fork
+        // a fill of n keys: a few tens of ns per key shuffled, several times that in another one's iteration order (in the
+        // libraries that fall into the trap); keys and orders built once per fork
         Effort effort = p.getEffort(part);
-        plan.jmh(part, fillJmh(plan.context(), part, n, targets), 1.5e-7 * n + setupSeconds(n) * 2 / Math.max(1, effort.warmupIterations() + effort.iterations()));
+        plan.jmh(part, fillJmh(plan.context(), part, n, targets), 6e-8 * n + setupSeconds(n) * 2 / Math.max(1, effort.warmupIterations() + effort.iterations()));
         List<String> subjects = targets.stream().map(Merge::fillSubject).toList();
         for (String subject : subjects) {
             for (String order : FillOrder.ids()) {

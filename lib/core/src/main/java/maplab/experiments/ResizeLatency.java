@@ -256,7 +256,7 @@ public final class ResizeLatency implements Experiment {
             plan.finding("chm_writers_vs_one_p99_9", "chm_writers_vs_one_max");
         }
         plan.finding("collections_during_recorded_fills");
-        if (!resizesAtLeast(GrowingMap.HASHMAP_DEFAULT, n)) {
+        if ((hashMap || doubling && incremental) && !resizesAtLeast(GrowingMap.HASHMAP_DEFAULT, n) && !resizesAtLeast(GrowingMap.PROBEMAP_DOUBLING, n)) {
             plan.note("n = " + n + " is too small for a resize to >= " + MIN_RESIZE_SLOTS + " slots: no finding on the resizing put's cost per slot");
         }
     }

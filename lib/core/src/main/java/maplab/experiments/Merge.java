@@ -12,6 +12,7 @@ import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
+import maplab.experiment.Plan;
 import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
 import maplab.measure.Effort;
@@ -166,19 +167,25 @@ public final class Merge implements Experiment {
     private void jdkStrategies(RunContext ctx, ResultBuilder out) {
         int n = ctx.params().getInt("jdk_n");
         int overlap = ctx.params().getInt("overlap_pct");
-        List<String> strategies = ctx.params().getStrings("strategies").stream().map(MergeStrategy::parse).map(MergeStrategy::id).toList();
-        List<JmhScore> scores = ctx.jmh(JDK_BENCH, "jdk")
-                .param("strategy", strategies)
-                .param("n", String.valueOf(n))
-                .param("overlapPct", String.valueOf(overlap))
-                .param("seed", String.valueOf(ctx.seed("jdk-keys")))
-                .compare(Map.of("strategy", MergeStrategy.PUT_ALL.id()), Map.of("strategy", MergeStrategy.PUT_LOOP.id()))
-                .mode(Mode.AverageTime).timeUnit(TimeUnit.MILLISECONDS)
-                .run();
-        for (JmhScore s : scores) {
+        for (JmhScore s : jdkJmh(ctx).run()) {
             out.row().with("part", "jdk").with("subject", MergeStrategy.parse(s.param("strategy")).id()).with("n_keys", n).with("overlap_pct", overlap)
                     .measure("merge_time", s.measured(), Unit.ofJmh(s.unit()));
         }
+    }
+
+    private static List<String> strategies(Params p) {
+        return p.getStrings("strategies").stream().map(MergeStrategy::parse).map(MergeStrategy::id).toList();
+    }
+
+    /** The JDK strategies' JMH run (part jdk): putAll against the put loop compared sequentially. */
+    private static Jmh jdkJmh(RunContext ctx) {
+        return ctx.jmh(JDK_BENCH, "jdk")
+                .param("strategy", strategies(ctx.params()))
+                .param("n", String.valueOf(ctx.params().getInt("jdk_n")))
+                .param("overlapPct", String.valueOf(ctx.params().getInt("overlap_pct")))
+                .param("seed", String.valueOf(ctx.seed("jdk-keys")))
+                .compare(Map.of("strategy", MergeStrategy.PUT_ALL.id()), Map.of("strategy", MergeStrategy.PUT_LOOP.id()))
+                .mode(Mode.AverageTime).timeUnit(TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -187,23 +194,36 @@ public final class Merge implements Experiment {
      */
     private void fills(RunContext ctx, ResultBuilder out, String part, String nParam, String targetsParam) {
         int n = ctx.params().getInt(nParam);
-        List<String> targets = new ArrayList<>(ctx.params().getStrings(targetsParam).stream().map(FastutilTarget::parse).map(FastutilTarget::id).toList());
-        if (part.equals("fastutil")) targets.addAll(ctx.params().getStrings("user_subjects"));
+        List<String> targets = fillTargets(ctx.params(), part, targetsParam);
         if (targets.isEmpty()) return;
-        List<JmhScore> scores = ctx.jmh(FASTUTIL_BENCH, part)
+        for (JmhScore s : fillJmh(ctx, part, n, targets).run()) {
+            // dimensions in the order of results.csv's columns (part, subject, n_keys, ..., order): samples.csv keys rows by that order
+            out.row().with("part", part).with("subject", fillSubject(s.param("target"))).with("n_keys", n).with("order", FillOrder.parse(s.param("order")).id())
+                    .measure("fill_time", s.measured(), Unit.ofJmh(s.unit()));
+        }
+    }
+
+    /** The targets of one part of fills; the users' maps go into the fastutil part. */
+    private static List<String> fillTargets(Params p, String part, String targetsParam) {
+        List<String> targets = new ArrayList<>(p.getStrings(targetsParam).stream().map(FastutilTarget::parse).map(FastutilTarget::id).toList());
+        if (part.equals("fastutil")) targets.addAll(p.getStrings("user_subjects"));
+        return targets;
+    }
+
+    /** The subject column of a fill target: a user's id as it is, a library's target as its subject. */
+    private static String fillSubject(String target) {
+        return UserSubject.isUserId(target) ? target : FastutilTarget.parse(target).subject();
+    }
+
+    /** One part's fills as one JMH run: every target in both orders. */
+    private static Jmh fillJmh(RunContext ctx, String part, int n, List<String> targets) {
+        return ctx.jmh(FASTUTIL_BENCH, part)
                 .param("target", targets)
                 .param("order", FillOrder.ids())
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(ctx.seed("fastutil-keys")))
                 .param("shuffleSeed", String.valueOf(ctx.seed("fastutil-shuffle")))
-                .mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS)
-                .run();
-        for (JmhScore s : scores) {
-            String subject = UserSubject.isUserId(s.param("target")) ? s.param("target") : FastutilTarget.parse(s.param("target")).subject();
-            // dimensions in the order of results.csv's columns (part, subject, n_keys, ..., order): samples.csv keys rows by that order
-            out.row().with("part", part).with("subject", subject).with("n_keys", n).with("order", FillOrder.parse(s.param("order")).id())
-                    .measure("fill_time", s.measured(), Unit.ofJmh(s.unit()));
-        }
+                .mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS);
     }
 
     /** Probe counts of one re-insert: longest and mean probe, and how many keys went in before the budget ran out. */
@@ -219,8 +239,6 @@ public final class Merge implements Experiment {
 
     private void trap(RunContext ctx, ResultBuilder out) throws InterruptedException {
         List<Integer> sizes = trapSizes(ctx.params());
-        int maxN = sizes.get(sizes.size() - 1);
-        List<Integer> smaller = sizes.subList(0, sizes.size() - 1);
         List<ReinsertTarget> variants = trapVariants(ctx.params());
         long budgetMs = ctx.params().getLong("budget_ms");
         long keySeed = ctx.seed("trap-keys");
@@ -244,17 +262,18 @@ public final class Merge implements Experiment {
             }
         }
 
-        // Times at the largest size: the same-hash variant (few long shots) and the others, in alternating rounds.
-        List<Jmh> batches = new ArrayList<>();
-        List<ReinsertTarget> others = variants.stream().filter(v -> v != ReinsertTarget.SAME_HASH).toList();
-        if (variants.contains(ReinsertTarget.SAME_HASH)) {
-            batches.add(trapJmh(ctx, "same_hash", List.of(ReinsertTarget.SAME_HASH), List.of(maxN), keySeed, sourceSeed, targetSeed, budgetMs));
+        // Times at the largest size: the same-hash variant (few long shots) and the others, in alternating rounds;
+        // then the times at the smaller sizes, for the growth fit.
+        List<Jmh> atLargest = new ArrayList<>();
+        Jmh growth = null;
+        for (TrapRun run : trapRuns(ctx.params())) {
+            Jmh jmh = trapJmh(ctx, run);
+            if (run.part().equals("growth")) growth = jmh;
+            else atLargest.add(jmh);
         }
-        if (!others.isEmpty()) batches.add(trapJmh(ctx, "trap", others, List.of(maxN), keySeed, sourceSeed, targetSeed, budgetMs));
         List<JmhScore> scores = new ArrayList<>();
-        Jmh.inRounds(batches, ctx.random("run-order")).forEach(scores::addAll);
-        // Times at the smaller sizes, for the growth fit.
-        if (!smaller.isEmpty()) scores.addAll(trapJmh(ctx, "growth", variants, smaller, keySeed, sourceSeed, targetSeed, budgetMs).run());
+        Jmh.inRounds(atLargest, ctx.random("run-order")).forEach(scores::addAll);
+        if (growth != null) scores.addAll(growth.run());
         for (JmhScore s : scores) {
             Measured m = s.measured();
             out.row().with("part", "trap").with("subject", ReinsertTarget.parse(s.param("target")).id()).with("n_keys", Integer.parseInt(s.param("n")))
@@ -263,16 +282,173 @@ public final class Merge implements Experiment {
         }
     }
 
-    private static Jmh trapJmh(RunContext ctx, String part, List<ReinsertTarget> variants, List<Integer> sizes,
-                               long keySeed, long sourceSeed, long targetSeed, long budgetMs) {
-        return ctx.jmh(TRAP_BENCH, part)
-                .param("target", variants.stream().map(ReinsertTarget::id).toList())
-                .param("n", sizes)
-                .param("seed", String.valueOf(keySeed))
-                .param("sourceSeed", String.valueOf(sourceSeed))
-                .param("targetSeed", String.valueOf(targetSeed))
-                .param("budgetMs", String.valueOf(budgetMs))
+    /** One JMH run of the trap: a part (its effort), its variants and sizes. */
+    record TrapRun(String part, List<ReinsertTarget> variants, List<Integer> sizes) { }
+
+    /**
+     * The trap's JMH runs: at the largest size the same-hash variant (part same_hash) and the
+     * others (part trap), measured in alternating rounds; every variant at the smaller sizes (part growth).
+     */
+    static List<TrapRun> trapRuns(Params p) {
+        List<Integer> sizes = trapSizes(p);
+        List<Integer> largest = List.of(sizes.get(sizes.size() - 1));
+        List<Integer> smaller = sizes.subList(0, sizes.size() - 1);
+        List<ReinsertTarget> variants = trapVariants(p);
+        List<ReinsertTarget> others = variants.stream().filter(v -> v != ReinsertTarget.SAME_HASH).toList();
+        List<TrapRun> runs = new ArrayList<>();
+        if (variants.contains(ReinsertTarget.SAME_HASH)) runs.add(new TrapRun("same_hash", List.of(ReinsertTarget.SAME_HASH), largest));
+        if (!others.isEmpty()) runs.add(new TrapRun("trap", others, largest));
+        if (!smaller.isEmpty()) runs.add(new TrapRun("growth", variants, List.copyOf(smaller)));
+        return runs;
+    }
+
+    private static Jmh trapJmh(RunContext ctx, TrapRun run) {
+        return ctx.jmh(TRAP_BENCH, run.part())
+                .param("target", run.variants().stream().map(ReinsertTarget::id).toList())
+                .param("n", run.sizes())
+                .param("seed", String.valueOf(ctx.seed("trap-keys")))
+                .param("sourceSeed", String.valueOf(ctx.seed("trap-source-map")))
+                .param("targetSeed", String.valueOf(ctx.seed("trap-target-map")))
+                .param("budgetMs", String.valueOf(ctx.params().getLong("budget_ms")))
                 .mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS);
+    }
+
+    // ================================================================ plan
+
+    /**
+     * Rough milliseconds of one slot-order re-insert of {@code n} keys without a budget, from the
+     * reference run on a quiet 2-core machine, erring long: the same hash is quadratic (475 ms at 131072 keys,
+     * 2.8 s at 262144), per-map seeds (65 ms at 2^20) and the presized target (22 ms) linear.
+     */
+    static double estimatedMergeMs(ReinsertTarget v, int n) {
+        return switch (v) {
+            case SAME_HASH -> 4e-8 * n * (double) n;
+            case SEEDED -> 6.5e-5 * n;
+            case PRESIZED -> 2.5e-5 * n;
+        };
+    }
+
+    /** Whether a merge of {@code n} keys may run out of the budget (on a loaded machine: estimated above a third of it). */
+    static boolean mayRunOut(ReinsertTarget v, int n, long budgetMs) {
+        return estimatedMergeMs(v, n) > budgetMs / 3.0;
+    }
+
+    /** Whether a merge of {@code n} keys is expected to run out of the budget (estimated above it). */
+    static boolean expectedToRunOut(ReinsertTarget v, int n, long budgetMs) {
+        return estimatedMergeMs(v, n) > budgetMs;
+    }
+
+    /** Rough seconds to build the keys and the source map of an n-key merge (once per JMH fork, and per probe count). */
+    private static double setupSeconds(int n) {
+        return 1e-7 * n;
+    }
+
+    /**
+     * The plan: the JDK strategies (part jdk), the fastutil and peer fills, the in-process probe
+     * counts of every trap variant and size, and the trap's JMH runs ({@link #trapRuns}), each
+     * JMH run built as {@link #measure} builds it; the rows they write and the findings conclude
+     * gives. A trap row of a size whose merge may run out of {@code budget_ms} (a rough estimate,
+     * {@link #estimatedMergeMs}) has {@code lower_bound} varying: it is false in the synthetic
+     * rows, or true where the merge is expected to run out; a growth exponent with fewer than two
+     * sizes expected within the budget is not promised, and a note says so.
+     */
+    @Override
+    public void plan(Plan.Builder plan) {
+        Params p = plan.params();
+        RunContext ctx = plan.context();
+        plan.jmh("jdk", jdkJmh(ctx));
+        for (String strategy : strategies(p)) {
+            plan.timed(Plan.dims("part", "jdk", "subject", strategy, "n_keys", p.getInt("jdk_n"), "overlap_pct", p.getInt("overlap_pct")),
+                    "merge_time", Unit.ofJmh("ms/op"));
+        }
+        if (strategies(p).containsAll(List.of(MergeStrategy.PUT_ALL.id(), MergeStrategy.PUT_LOOP.id()))) plan.finding("putall_vs_loop");
+        plannedFills(plan, "fastutil", "fastutil_n", "fastutil_targets");
+        plannedFills(plan, "peer", "peer_n", "peer_targets");
+        plannedTrap(plan);
+    }
+
+    private static void plannedFills(Plan.Builder plan, String part, String nParam, String targetsParam) {
+        Params p = plan.params();
+        int n = p.getInt(nParam);
+        List<String> targets = fillTargets(p, part, targetsParam);
+        if (targets.isEmpty()) return;
+        // a fill of n keys: a few tens of ns per key shuffled, several times that in another one's iteration order (in the
+        // libraries that fall into the trap); keys and orders built once per fork
+        Effort effort = p.getEffort(part);
+        plan.jmh(part, fillJmh(plan.context(), part, n, targets), 6e-8 * n + setupSeconds(n) * 2 / Math.max(1, effort.warmupIterations() + effort.iterations()));
+        List<String> subjects = targets.stream().map(Merge::fillSubject).toList();
+        for (String subject : subjects) {
+            for (String order : FillOrder.ids()) {
+                plan.timed(Plan.dims("part", part, "subject", subject, "n_keys", n, "order", order), "fill_time", Unit.ofJmh("ms/op"));
+            }
+        }
+        List<String> libraries = subjects.stream().filter(s -> !UserSubject.isUserId(s)).toList();
+        for (int i = 0; i < subjects.size(); i++) {
+            String s = subjects.get(i);
+            if (UserSubject.isUserId(s)) {
+                String name = UserSubject.findingName(s);
+                plan.finding("fill_iteration_order_vs_shuffled_" + name);
+                for (String other : libraries) plan.finding("fill_iteration_order_" + name + "_vs_" + other);
+            } else {
+                plan.finding(fillFindingId(part, i, s));
+            }
+        }
+    }
+
+    private static void plannedTrap(Plan.Builder plan) {
+        Params p = plan.params();
+        RunContext ctx = plan.context();
+        List<Integer> sizes = trapSizes(p);
+        List<ReinsertTarget> variants = trapVariants(p);
+        long budgetMs = p.getLong("budget_ms");
+        for (ReinsertTarget v : variants) {
+            plan.step("counting probes: " + v.label(), 1,
+                    sizes.stream().mapToDouble(n -> setupSeconds(n) + Math.min(1.5 * estimatedMergeMs(v, n), budgetMs) / 1000).sum());
+        }
+        for (TrapRun run : trapRuns(p)) {
+            Effort effort = p.getEffort(run.part());
+            double shotMs = run.variants().stream().flatMap(v -> run.sizes().stream().map(n -> Math.min(estimatedMergeMs(v, n), budgetMs)))
+                    .mapToDouble(Double::doubleValue).average().orElse(0);
+            double setup = run.sizes().stream().mapToDouble(Merge::setupSeconds).average().orElse(0);
+            plan.jmh(run.part(), trapJmh(ctx, run), shotMs / 1000 + setup / Math.max(1, effort.warmupIterations() + effort.iterations()));
+        }
+        for (ReinsertTarget v : variants) {
+            for (int n : sizes) {
+                boolean over = expectedToRunOut(v, n, budgetMs);
+                if (mayRunOut(v, n, budgetMs)) plan.varying("lower_bound");
+                Map<String, Object> at = Plan.dims("part", "trap", "subject", v.id(), "n_keys", n, "lower_bound", over);
+                plan.count(at, "max_probe", Unit.PROBES);
+                plan.count(at, "mean_probe_per_insert", Unit.PROBES);
+                plan.count(at, "keys_inserted", Unit.COUNT, over ? n / 2 : n);
+                plan.timed(at, "merge_time", Unit.ofJmh("ms/op"), over ? Math.max(budgetMs, 1.0) : Math.max(estimatedMergeMs(v, n), 0.01));
+                plan.varying();
+            }
+        }
+        plannedTrapFindings(plan, sizes, variants, budgetMs);
+    }
+
+    /** The trap's findings for this plan, and notes on those the budget may keep from being computed. */
+    private static void plannedTrapFindings(Plan.Builder plan, List<Integer> sizes, List<ReinsertTarget> variants, long budgetMs) {
+        int maxN = sizes.get(sizes.size() - 1);
+        if (variants.contains(ReinsertTarget.SAME_HASH) && variants.contains(ReinsertTarget.SEEDED)) {
+            if (!expectedToRunOut(ReinsertTarget.SEEDED, maxN, budgetMs)) plan.finding("same_hash_vs_seeded");
+            if (mayRunOut(ReinsertTarget.SEEDED, maxN, budgetMs)) {
+                plan.note("same_hash_vs_seeded may not be computed: the per-map-seeds merge of " + maxN + " keys may run out of budget_ms=" + budgetMs);
+            }
+        }
+        for (ReinsertTarget v : variants) {
+            String id = v.id() + "_growth_exponent";
+            long expected = sizes.stream().filter(n -> !expectedToRunOut(v, n, budgetMs)).count();
+            long safe = sizes.stream().filter(n -> !mayRunOut(v, n, budgetMs)).count();
+            if (expected >= 2) plan.finding(id);
+            if (safe < 2) {
+                plan.note(id + " may not be computed: by a rough estimate only " + safe + " of " + sizes.size()
+                        + " sizes surely finish within budget_ms=" + budgetMs + " (" + expected + " expected to); raise budget_ms or use smaller sizes");
+            }
+        }
+        for (ReinsertTarget v : List.of(ReinsertTarget.SAME_HASH, ReinsertTarget.SEEDED)) {
+            if (variants.contains(v)) plan.finding(v.id() + "_max_probe");
+        }
     }
 
     // ================================================================ conclude
@@ -281,8 +457,7 @@ public final class Merge implements Experiment {
     public void conclude(RunData data, ResultBuilder out) {
         Rows rows = data.rows();
         long budgetMs = data.params().getLong("budget_ms");
-        List<String> problems = new ArrayList<>();
-        concludeJdk(rows, data.params().getEffort("jdk").looks(), out);
+        out.attempt("putall_vs_loop", () -> concludeJdk(rows, data.params().getEffort("jdk").looks(), out));
         concludeFills(rows, out);
         concludeUserFills(rows, out);
         List<TrapPoint> points = trapPoints(rows);
@@ -290,9 +465,8 @@ public final class Merge implements Experiment {
             out.table("trap", trapTable(points, budgetMs));
             out.chart("merge time", timeChart(points, budgetMs));
             out.chart("max probe", probeChart(points));
-            trapFindings(out, points, budgetMs, problems);
+            trapFindings(out, points, budgetMs);
         }
-        if (!problems.isEmpty()) throw new IllegalStateException(String.join("; ", problems));
     }
 
     /** {@code looks}: how often a sequential jdk_effort looked at putAll against the loop (the interval's Bonferroni divisor). */
@@ -337,16 +511,18 @@ public final class Merge implements Experiment {
             Rows it = fill.where("subject", user).where("order", FillOrder.ITERATION.id());
             Rows sh = fill.where("subject", user).where("order", FillOrder.SHUFFLED.id());
             if (it.isEmpty() || sh.isEmpty()) continue;
-            out.finding(Finding.timeRatio("fill_iteration_order_vs_shuffled_" + UserSubject.findingName(user),
+            String own = "fill_iteration_order_vs_shuffled_" + UserSubject.findingName(user);
+            out.attempt(own, () -> out.finding(Finding.timeRatio(own,
                     "Filling a " + UserSubject.label(user) + " of " + n + " keys in another one's iteration order", "the same keys shuffled",
-                    it.one().measured().ratioTo(sh.one().measured())).where("n_keys", n));
+                    it.one().measured().ratioTo(sh.one().measured())).where("n_keys", n)));
             for (String other : fill.distinct("subject")) {
                 if (UserSubject.isUserId(other)) continue;
                 Rows theirs = fill.where("subject", other).where("order", FillOrder.ITERATION.id());
                 if (theirs.isEmpty()) continue;
-                out.finding(Finding.timeRatio("fill_iteration_order_" + UserSubject.findingName(user) + "_vs_" + other,
+                String versus = "fill_iteration_order_" + UserSubject.findingName(user) + "_vs_" + other;
+                out.attempt(versus, () -> out.finding(Finding.timeRatio(versus,
                         "Filling a " + UserSubject.label(user) + " of " + n + " keys in another one's iteration order",
-                        "a " + fillLabel(other) + " filled the same way", it.one().measured().ratioTo(theirs.one().measured())).where("n_keys", n));
+                        "a " + fillLabel(other) + " filled the same way", it.one().measured().ratioTo(theirs.one().measured())).where("n_keys", n)));
             }
         }
     }
@@ -376,7 +552,7 @@ public final class Merge implements Experiment {
             List<String> labels = subjects.stream().map(Merge::fillLabel).toList();
             for (FillOrder o : FillOrder.values()) {
                 Rows byOrder = fill.where("order", o.id());
-                if (byOrder.size() != subjects.size()) continue;
+                if (byOrder.size() != subjects.size() || byOrder.distinct("subject").size() != subjects.size()) continue;
                 Charts.bars(chart, o.label(), labels,
                         subjects.stream().map(s -> byOrder.where("subject", s).one().value()).toList(),
                         subjects.stream().map(s -> byOrder.where("subject", s).one().error()).toList());
@@ -385,15 +561,22 @@ public final class Merge implements Experiment {
             for (int i = 0; i < subjects.size(); i++) {
                 String s = subjects.get(i);
                 if (UserSubject.isUserId(s)) continue;   // users' maps: concludeUserFills
-                String id = part.equals("fastutil") && i == 0 ? "fastutil_iteration_order_vs_shuffled" : s + "_iteration_order_vs_shuffled";
-                Finding f = fillFinding(fill, s, id, n);
-                if (f == null) continue;
-                out.finding(f);
-                verdicts.add(f);
-                anyPeer |= FastutilTarget.ofSubject(s).isPeer();
+                String id = fillFindingId(part, i, s);
+                out.attempt(id, () -> {
+                    Finding f = fillFinding(fill, s, id, n);
+                    if (f == null) return;
+                    out.finding(f);
+                    verdicts.add(f);
+                });
+                anyPeer |= verdicts.stream().anyMatch(f -> f.id().equals(id)) && FastutilTarget.ofSubject(s).isPeer();
             }
         }
         if (anyPeer) out.table("re-insert trap by library", trapVerdictTable(verdicts));
+    }
+
+    /** The id of a library's fill finding: the first fastutil collection's is {@code fastutil_iteration_order_vs_shuffled}, every other {@code <subject>_iteration_order_vs_shuffled}. */
+    private static String fillFindingId(String part, int index, String subject) {
+        return part.equals("fastutil") && index == 0 ? "fastutil_iteration_order_vs_shuffled" : subject + "_iteration_order_vs_shuffled";
     }
 
     /**
@@ -539,10 +722,11 @@ public final class Merge implements Experiment {
      * same-hash merge finished, else the lower bound of {@link #lowerBoundRatio}. Growth
      * exponents are least-squares slopes on log-log axes over the sizes that finished within the
      * budget, with the slope's Student-t interval ({@link Stats#growth}); the longest probe runs
-     * are exact counts, or "at least" bounds when the count ran out of the budget. What cannot be
-     * concluded (too few sizes within budget) goes to {@code problems}.
+     * are exact counts, or "at least" bounds when the count ran out of the budget. A finding that
+     * cannot be concluded (too few sizes within budget) is not computed, with the reason; the
+     * others are.
      */
-    static void trapFindings(ResultBuilder out, List<TrapPoint> points, long budgetMs, List<String> problems) {
+    static void trapFindings(ResultBuilder out, List<TrapPoint> points, long budgetMs) {
         TrapPoint same = null;
         TrapPoint seeded = null;
         for (TrapPoint p : points) {
@@ -554,47 +738,68 @@ public final class Merge implements Experiment {
             }
         }
         if (same != null) {
-            int n = same.n();
-            String a = "Re-inserting " + n + " keys in slot order into a map with the same hash";
-            if (seeded.overBudget()) {
-                problems.add("same_hash_vs_seeded: the per-map-seeds merge of " + n + " keys ran out of budget_ms=" + budgetMs + " too; raise budget_ms");
-            } else if (same.overBudget()) {
-                LowerBound b = lowerBoundRatio(same.time(), seeded.time());
-                out.finding(Finding.ratioAtLeast("same_hash_vs_seeded", a, "per-map seeds", Finding.Quantity.TIME, b.ratio(),
-                        "it ran out of its " + budgetMs + " ms budget; the bound is " + b.how())
-                        .where("n_keys", n).where("budget_ms", budgetMs));
-            } else {
-                out.finding(Finding.timeRatio("same_hash_vs_seeded", a, "per-map seeds", same.time().ratioTo(seeded.time())).where("n_keys", n));
-            }
+            TrapPoint sameAtN = same;
+            TrapPoint seededAtN = seeded;
+            out.attempt("same_hash_vs_seeded", () -> sameHashVsSeeded(out, sameAtN, seededAtN, budgetMs));
         }
         for (ReinsertTarget v : ReinsertTarget.values()) {
             List<TrapPoint> ps = points.stream().filter(p -> p.variant() == v).toList();
             if (ps.isEmpty()) continue;
             String id = v.id() + "_growth_exponent";
-            List<TrapPoint> fit = ps.stream().filter(p -> !p.overBudget()).toList();
-            if (fit.size() < 2) {
-                problems.add(id + ": only " + fit.size() + " of " + ps.size() + " sizes finished within budget_ms=" + budgetMs
-                        + "; raise budget_ms or use smaller sizes");
-                continue;
-            }
-            Stats.Growth g = Stats.growth(fit.stream().mapToDouble(TrapPoint::n).toArray(), fit.stream().mapToDouble(TrapPoint::ms).toArray());
-            int over = ps.size() - fit.size();
-            String note = over == 0 ? "" : "; " + over + " larger size(s) ran out of the budget and are left out, so the true growth is steeper";
-            String range = fit.get(0).n() + ".." + fit.get(fit.size() - 1).n();
-            out.finding(Finding.estimate(id, g.exponentEstimate(), "exponent", Finding.Basis.TIMING, String.format(Locale.ROOT,
-                    "Re-inserting in slot order (%s): time grew as n^%%.2f (least squares on log-log over %d sizes, n = %s, R² = %.3f%s)",
-                    v.label(), fit.size(), range, g.r2(), note)).where("n_keys", range));
+            out.attempt(id, () -> growthExponent(out, id, v, ps, budgetMs));
         }
         for (ReinsertTarget v : List.of(ReinsertTarget.SAME_HASH, ReinsertTarget.SEEDED)) {
             TrapPoint p = points.stream().filter(x -> x.variant() == v && !Double.isNaN(x.maxProbe())).reduce((x, y) -> y).orElse(null);
             if (p == null) continue;
-            String head = "Re-inserting " + p.n() + " keys in slot order (" + v.label() + "): the longest probe run was ";
-            Finding f = p.countCut()
-                    ? Finding.bound(v.id() + "_max_probe", p.maxProbe(), "probes", Finding.Verdict.AT_LEAST, head + "at least %.0f slots (the count ran out of its "
-                            + budgetMs + " ms budget" + (p.inserted() >= 0 ? " after " + p.inserted() + " keys" : "") + ")")
-                    : Finding.count(v.id() + "_max_probe", p.maxProbe(), "probes", head + "%.0f slots");
-            out.finding(f.where("n_keys", p.n()));
+            out.attempt(v.id() + "_max_probe", () -> {
+                String head = "Re-inserting " + p.n() + " keys in slot order (" + v.label() + "): the longest probe run was ";
+                Finding f = p.countCut()
+                        ? Finding.bound(v.id() + "_max_probe", p.maxProbe(), "probes", Finding.Verdict.AT_LEAST, head + "at least %.0f slots (the count ran out of its "
+                                + budgetMs + " ms budget" + (p.inserted() >= 0 ? " after " + p.inserted() + " keys" : "") + ")")
+                        : Finding.count(v.id() + "_max_probe", p.maxProbe(), "probes", head + "%.0f slots");
+                out.finding(f.where("n_keys", p.n()));
+            });
         }
+    }
+
+    /**
+     * {@code same_hash_vs_seeded} at the largest size both were timed at.
+     *
+     * @throws IllegalStateException when the per-map-seeds merge ran out of the budget too
+     */
+    private static void sameHashVsSeeded(ResultBuilder out, TrapPoint same, TrapPoint seeded, long budgetMs) {
+        int n = same.n();
+        String a = "Re-inserting " + n + " keys in slot order into a map with the same hash";
+        if (seeded.overBudget()) {
+            throw new IllegalStateException("same_hash_vs_seeded: the per-map-seeds merge of " + n + " keys ran out of budget_ms=" + budgetMs + " too; raise budget_ms");
+        } else if (same.overBudget()) {
+            LowerBound b = lowerBoundRatio(same.time(), seeded.time());
+            out.finding(Finding.ratioAtLeast("same_hash_vs_seeded", a, "per-map seeds", Finding.Quantity.TIME, b.ratio(),
+                    "it ran out of its " + budgetMs + " ms budget; the bound is " + b.how())
+                    .where("n_keys", n).where("budget_ms", budgetMs));
+        } else {
+            out.finding(Finding.timeRatio("same_hash_vs_seeded", a, "per-map seeds", same.time().ratioTo(seeded.time())).where("n_keys", n));
+        }
+    }
+
+    /**
+     * {@code <variant>_growth_exponent} over the sizes of {@code ps} that finished within the budget.
+     *
+     * @throws IllegalStateException when fewer than two did
+     */
+    private static void growthExponent(ResultBuilder out, String id, ReinsertTarget v, List<TrapPoint> ps, long budgetMs) {
+        List<TrapPoint> fit = ps.stream().filter(p -> !p.overBudget()).toList();
+        if (fit.size() < 2) {
+            throw new IllegalStateException(id + ": only " + fit.size() + " of " + ps.size() + " sizes finished within budget_ms=" + budgetMs
+                    + "; raise budget_ms or use smaller sizes");
+        }
+        Stats.Growth g = Stats.growth(fit.stream().mapToDouble(TrapPoint::n).toArray(), fit.stream().mapToDouble(TrapPoint::ms).toArray());
+        int over = ps.size() - fit.size();
+        String note = over == 0 ? "" : "; " + over + " larger size(s) ran out of the budget and are left out, so the true growth is steeper";
+        String range = fit.get(0).n() + ".." + fit.get(fit.size() - 1).n();
+        out.finding(Finding.estimate(id, g.exponentEstimate(), "exponent", Finding.Basis.TIMING, String.format(Locale.ROOT,
+                "Re-inserting in slot order (%s): time grew as n^%%.2f (least squares on log-log over %d sizes, n = %s, R² = %.3f%s)",
+                v.label(), fit.size(), range, g.r2(), note)).where("n_keys", range));
     }
 
     /** A conservative lower bound of a ratio: {@code numerator / denominator}, both as used. */

@@ -11,6 +11,7 @@ import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
+import maplab.experiment.Plan;
 import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
 import maplab.measure.WatchedJvm;
@@ -200,7 +201,7 @@ public final class Races implements Experiment {
         });
         for (RacePlan.Phase phase : RacePlan.Phase.values()) {
             for (SharedMapType s : subjects) {
-                out.row().with("subject", s.id()).with("phase", phase.name().toLowerCase(Locale.ROOT))
+                out.row().with("subject", s.id()).with("phase", phaseName(phase))
                         .measure("skipped", failedAndSkipped.get(phase).get(s)[1], Unit.COUNT);
             }
         }
@@ -209,8 +210,93 @@ public final class Races implements Experiment {
     }
 
     private static ResultBuilder.Row trialRow(ResultBuilder out, RacePlan.Trial t, Boolean together) {
-        ResultBuilder.Row row = out.row().with("subject", t.subject().id()).with("phase", t.phase().name().toLowerCase(Locale.ROOT)).with("run", t.run());
-        return together == null ? row : row.with("started_together", together);
+        ResultBuilder.Row row = out.row();
+        trialDims(t.subject(), t.phase(), t.run(), together).forEach(row::with);
+        return row;
+    }
+
+    /** A trial row's dimensions: subject, phase, run, and whether its threads started together (absent for a trial the watchdog ended). */
+    private static Map<String, Object> trialDims(SharedMapType subject, RacePlan.Phase phase, int run, Boolean together) {
+        Map<String, Object> dims = Plan.dims("subject", subject.id(), "phase", phaseName(phase), "run", run);
+        if (together != null) dims.put("started_together", together);
+        return dims;
+    }
+
+    private static String phaseName(RacePlan.Phase phase) {
+        return phase.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The metrics of a finished trial of {@code phase}, as measure writes them. */
+    private static List<String> trialMetrics(RacePlan.Phase phase) {
+        return phase == RacePlan.Phase.PUTS ? List.of("lost_keys", "size_minus_present", "exceptions") : List.of("cme_thrown", "other_exceptions");
+    }
+
+    /**
+     * Rough milliseconds of one trial, from the reference run (9 subjects, 600 runs, 235 s on a
+     * quiet 2-core machine): about 11 ms for 2 x 1000 keys (threads started, paced, every key
+     * checked), more for copy-on-write (each put copies the map) and the single writer (puts
+     * handed to its thread).
+     */
+    static double trialMs(SharedMapType subject, int keys) {
+        double scale = keys / 2000.0;
+        return switch (subject) {
+            case COPY_ON_WRITE -> 2 + 50 * scale * scale;
+            case SINGLE_WRITER -> 2 + 20 * scale;
+            default -> 2 + 9 * scale;
+        };
+    }
+
+    /**
+     * The plan: one watched child JVM running every trial (and a new one after each hung trial),
+     * the rows of every trial and phase, and the findings for the subjects. Every trial's rows are
+     * optional (a trial may hang or be skipped after {@code max_hangs}); {@code started_together}
+     * varies (the threads' start is what the trial observes), and so does the run of a hung or
+     * crashed trial (one of each per subject and phase stands for them in the synthetic rows).
+     * Only the {@code skipped} rows are always written.
+     */
+    @Override
+    public void plan(Plan.Builder plan) {
+        Params p = plan.params();
+        List<SharedMapType> subjects = p.getStrings("subjects").stream().map(SharedMapType::parse).toList();
+        int runs = p.getInt("runs");
+        int putKeys = p.getInt("threads") * p.getInt("keys_per_thread");
+        int iterationKeys = p.getInt("iteration_keys");
+        plan.step("starting the trials' child JVM", 1, 1.5);
+        for (SharedMapType s : subjects) {
+            plan.step("put trials: " + s.label(), runs, trialMs(s, putKeys) / 1000);
+            plan.step("iteration trials: " + s.label(), runs, trialMs(s, iterationKeys + iterationKeys / 2) / 1000);
+        }
+        if (subjects.contains(SharedMapType.HASHMAP)) {
+            // the reference run saw one hung HashMap put trial in 600: its timeout and a new JVM
+            plan.step("a hung HashMap trial: watchdog timeout and a new JVM", (runs + 599) / 600, p.getLong("timeout_ms") / 1000.0 + 1.5);
+        }
+        for (RacePlan.Phase phase : RacePlan.Phase.values()) {
+            for (SharedMapType s : subjects) {
+                plan.optional(true).varying("started_together");
+                for (int run = 0; run < runs; run++) {
+                    for (String metric : trialMetrics(phase)) {
+                        Map<String, Object> dims = trialDims(s, phase, run, true);
+                        if (metric.equals("cme_thrown")) plan.count(dims, metric, Unit.COUNT, run % 2);
+                        else if (metric.equals("lost_keys")) plan.count(dims, metric, Unit.COUNT, s.threadSafe() ? 0 : run % 3);
+                        else plan.count(dims, metric, Unit.COUNT, 0);
+                    }
+                }
+                plan.varying("run");
+                plan.count(trialDims(s, phase, 0, null), "hung", Unit.COUNT, 1);
+                plan.count(trialDims(s, phase, 0, null), "crashed", Unit.COUNT, 1);
+                plan.varying().optional(false);
+            }
+        }
+        for (RacePlan.Phase phase : RacePlan.Phase.values()) {
+            for (SharedMapType s : subjects) plan.count(Plan.dims("subject", s.id(), "phase", phaseName(phase)), "skipped", Unit.COUNT, 0);
+        }
+        plan.finding("runs");
+        if (subjects.contains(SharedMapType.HASHMAP)) {
+            plan.finding("hashmap_runs_with_lost_keys", "hashmap_lost_keys_rate", "hashmap_max_lost_keys", "hashmap_size_mismatch_runs",
+                    "hashmap_hung_runs", "cme_rate");
+        }
+        if (subjects.contains(SharedMapType.CONCURRENT_HASH_MAP)) plan.finding("chm_lost_keys", "chm_cme_runs");
+        if (subjects.contains(SharedMapType.SYNCHRONIZED_MAP)) plan.finding("synchronized_lost_keys");
     }
 
     // ------------------------------------------------------------------ conclude
@@ -376,64 +462,69 @@ public final class Races implements Experiment {
                                  int runs, int threads, int keysPerThread, int iterationKeys) {
         int keys = threads * keysPerThread;
         boolean anyTrial = tallies.values().stream().flatMap(m -> m.values().stream()).anyMatch(t -> t.runs > 0 || t.hung > 0 || t.crashed > 0);
-        if (anyTrial) out.finding(Finding.parameter("runs", runs, "count", "Each subject ran %.0f put trials (" + threads + " threads, " + keysPerThread
-                + " distinct keys each, started together on a fresh map) and as many iteration trials (one thread iterating "
-                + iterationKeys + " entries while another adds " + iterationKeys / 2 + ")"));
+        if (anyTrial) out.attempt("runs", () -> out.finding(Finding.parameter("runs", runs, "count", "Each subject ran %.0f put trials (" + threads + " threads, "
+                + keysPerThread + " distinct keys each, started together on a fresh map) and as many iteration trials (one thread iterating "
+                + iterationKeys + " entries while another adds " + iterationKeys / 2 + ")")));
         List<String> missing = new ArrayList<>();
         Tally hm = tallies.get(RacePlan.Phase.PUTS).get(SharedMapType.HASHMAP);
         if (hm != null && hm.runs > 0) {
-            String ran = ran(hm, runs);
-            out.finding(putCount(Finding.count("hashmap_runs_with_lost_keys", hm.runsWithLostKeys, "count", String.format(Locale.ROOT,
-                    "Unsynchronized HashMap lost keys in %%.0f of %d finished runs (%s): containsKey missed keys that a thread had put%s",
-                    hm.runs, percent(hm.runsWithLostKeys, hm.runs), escape(ran))), runs, threads, keysPerThread));
-            Estimate rate = clopperPearson(hm.runsWithLostKeys, hm.runs);
-            out.finding(Finding.estimate("hashmap_lost_keys_rate", rate, "fraction", Finding.Basis.COUNT, String.format(Locale.ROOT,
-                    "Share of unsynchronized HashMap put runs that lost keys: %%.3f (%d of %d finished runs; Clopper-Pearson interval)",
-                    hm.runsWithLostKeys, hm.runs)).where("threads", threads).where("keys_per_thread", keysPerThread));
-            out.finding(putCount(Finding.count("hashmap_max_lost_keys", hm.maxLostKeys, "count", String.format(Locale.ROOT,
-                    "At worst, one HashMap run lost %%.0f of its %d keys (%s), and nothing was thrown to say so",
-                    keys, percent(hm.maxLostKeys, keys))), runs, threads, keysPerThread));
-            out.finding(putCount(Finding.count("hashmap_size_mismatch_runs", hm.sizeMismatchRuns, "count", String.format(Locale.ROOT,
-                    "In %%.0f of %d finished HashMap runs (%s) size() disagreed with the number of keys actually present",
-                    hm.runs, percent(hm.sizeMismatchRuns, hm.runs))), runs, threads, keysPerThread));
+            out.attempt(List.of("hashmap_runs_with_lost_keys", "hashmap_lost_keys_rate", "hashmap_max_lost_keys", "hashmap_size_mismatch_runs"), () -> {
+                String ran = ran(hm, runs);
+                out.finding(putCount(Finding.count("hashmap_runs_with_lost_keys", hm.runsWithLostKeys, "count", String.format(Locale.ROOT,
+                        "Unsynchronized HashMap lost keys in %%.0f of %d finished runs (%s): containsKey missed keys that a thread had put%s",
+                        hm.runs, percent(hm.runsWithLostKeys, hm.runs), escape(ran))), runs, threads, keysPerThread));
+                Estimate rate = clopperPearson(hm.runsWithLostKeys, hm.runs);
+                out.finding(Finding.estimate("hashmap_lost_keys_rate", rate, "fraction", Finding.Basis.COUNT, String.format(Locale.ROOT,
+                        "Share of unsynchronized HashMap put runs that lost keys: %%.3f (%d of %d finished runs; Clopper-Pearson interval)",
+                        hm.runsWithLostKeys, hm.runs)).where("threads", threads).where("keys_per_thread", keysPerThread));
+                out.finding(putCount(Finding.count("hashmap_max_lost_keys", hm.maxLostKeys, "count", String.format(Locale.ROOT,
+                        "At worst, one HashMap run lost %%.0f of its %d keys (%s), and nothing was thrown to say so",
+                        keys, percent(hm.maxLostKeys, keys))), runs, threads, keysPerThread));
+                out.finding(putCount(Finding.count("hashmap_size_mismatch_runs", hm.sizeMismatchRuns, "count", String.format(Locale.ROOT,
+                        "In %%.0f of %d finished HashMap runs (%s) size() disagreed with the number of keys actually present",
+                        hm.runs, percent(hm.sizeMismatchRuns, hm.runs))), runs, threads, keysPerThread));
+            });
         } else {
             missing.add("hashmap_*: needs subject hashmap with at least one finished put run");
         }
         if (hm != null && (hm.runs > 0 || hm.hung > 0 || hm.crashed > 0)) {
-            out.finding(putCount(Finding.count("hashmap_hung_runs", hm.hung, "count", "%.0f HashMap put run(s) hung and were killed by the watchdog"
-                    + (hm.skipped(runs) > 0 ? "; the remaining " + hm.skipped(runs) + " were skipped" : "")), runs, threads, keysPerThread));
+            out.attempt("hashmap_hung_runs", () -> out.finding(putCount(Finding.count("hashmap_hung_runs", hm.hung, "count",
+                    "%.0f HashMap put run(s) hung and were killed by the watchdog"
+                    + (hm.skipped(runs) > 0 ? "; the remaining " + hm.skipped(runs) + " were skipped" : "")), runs, threads, keysPerThread)));
         }
         Tally chm = tallies.get(RacePlan.Phase.PUTS).get(SharedMapType.CONCURRENT_HASH_MAP);
         if (chm != null && chm.runs > 0) {
-            out.finding(putCount(Finding.count("chm_lost_keys", chm.lostKeys, "count", String.format(Locale.ROOT,
+            out.attempt("chm_lost_keys", () -> out.finding(putCount(Finding.count("chm_lost_keys", chm.lostKeys, "count", String.format(Locale.ROOT,
                     "ConcurrentHashMap lost %%.0f keys in %d finished runs (%d size() mismatches)%s%s", chm.runs, chm.sizeMismatchRuns,
-                    escape(noneSeen(chm.runsWithLostKeys, chm.runs, "a run losing keys")), escape(ran(chm, runs)))), runs, threads, keysPerThread));
+                    escape(noneSeen(chm.runsWithLostKeys, chm.runs, "a run losing keys")), escape(ran(chm, runs)))), runs, threads, keysPerThread)));
         } else {
             missing.add("chm_lost_keys: needs subject concurrent_hash_map with at least one finished put run");
         }
         Tally sync = tallies.get(RacePlan.Phase.PUTS).get(SharedMapType.SYNCHRONIZED_MAP);
         if (sync != null && sync.runs > 0) {
-            out.finding(putCount(Finding.count("synchronized_lost_keys", sync.lostKeys, "count", String.format(Locale.ROOT,
-                    "synchronizedMap lost %%.0f keys in %d finished runs%s%s", sync.runs,
-                    escape(noneSeen(sync.runsWithLostKeys, sync.runs, "a run losing keys")), escape(ran(sync, runs)))), runs, threads, keysPerThread));
+            out.attempt("synchronized_lost_keys", () -> out.finding(putCount(Finding.count("synchronized_lost_keys", sync.lostKeys, "count",
+                    String.format(Locale.ROOT, "synchronizedMap lost %%.0f keys in %d finished runs%s%s", sync.runs,
+                    escape(noneSeen(sync.runsWithLostKeys, sync.runs, "a run losing keys")), escape(ran(sync, runs)))), runs, threads, keysPerThread)));
         }
         Tally hmIter = tallies.get(RacePlan.Phase.ITERATION).get(SharedMapType.HASHMAP);
         if (hmIter != null && hmIter.runs > 0) {
-            Estimate rate = clopperPearson(hmIter.cmeRuns, hmIter.runs);
-            out.finding(Finding.estimate("cme_rate", rate, "fraction", Finding.Basis.COUNT, String.format(Locale.ROOT,
-                    "HashMap's forEach threw ConcurrentModificationException in %d of %d finished runs while another thread added keys: "
-                    + "a share of %%.3f (Clopper-Pearson interval)%s", hmIter.cmeRuns, hmIter.runs,
-                    hmIter.cmeRuns < hmIter.runs ? "; in the other runs the change went unnoticed (fail-fast is best effort)" : ""))
-                    .where("iteration_keys", iterationKeys));
+            out.attempt("cme_rate", () -> {
+                Estimate rate = clopperPearson(hmIter.cmeRuns, hmIter.runs);
+                out.finding(Finding.estimate("cme_rate", rate, "fraction", Finding.Basis.COUNT, String.format(Locale.ROOT,
+                        "HashMap's forEach threw ConcurrentModificationException in %d of %d finished runs while another thread added keys: "
+                        + "a share of %%.3f (Clopper-Pearson interval)%s", hmIter.cmeRuns, hmIter.runs,
+                        hmIter.cmeRuns < hmIter.runs ? "; in the other runs the change went unnoticed (fail-fast is best effort)" : ""))
+                        .where("iteration_keys", iterationKeys));
+            });
         } else {
             missing.add("cme_rate: needs subject hashmap with at least one finished iteration run");
         }
         Tally chmIter = tallies.get(RacePlan.Phase.ITERATION).get(SharedMapType.CONCURRENT_HASH_MAP);
         if (chmIter != null && chmIter.runs > 0) {
-            out.finding(Finding.count("chm_cme_runs", chmIter.cmeRuns, "count", String.format(Locale.ROOT,
+            out.attempt("chm_cme_runs", () -> out.finding(Finding.count("chm_cme_runs", chmIter.cmeRuns, "count", String.format(Locale.ROOT,
                     "ConcurrentHashMap's forEach threw ConcurrentModificationException in %%.0f of %d finished runs (its iterators are weakly consistent)%s",
                     chmIter.runs, escape(noneSeen(chmIter.cmeRuns, chmIter.runs, "a throwing run"))))
-                    .where("runs", runs).where("iteration_keys", iterationKeys));
+                    .where("runs", runs).where("iteration_keys", iterationKeys)));
         }
         if (!missing.isEmpty()) out.note("findings_not_computed", missing);
     }

@@ -12,6 +12,7 @@ import maplab.chart.Charts;
 import maplab.experiment.Experiment;
 import maplab.experiment.ParamSpec;
 import maplab.experiment.Params;
+import maplab.experiment.Plan;
 import maplab.experiment.RunContext;
 import maplab.experiment.RunData;
 import maplab.measure.Effort;
@@ -159,6 +160,116 @@ public final class ResizeLatency implements Experiment {
         return cells(p.getStrings("subjects").stream().map(GrowingMap::parse).toList(), p.getInt("writers"));
     }
 
+    /** The recording JVMs' options: Parallel GC, a fixed pre-touched heap of {@code heapMb} MiB, half of it young generation. */
+    private static List<String> jvmArgs(long heapMb) {
+        return List.of("-XX:+UseParallelGC", "-Xms" + heapMb + "m", "-Xmx" + heapMb + "m", "-XX:NewRatio=1", "-XX:+AlwaysPreTouch",
+                "--add-opens", "java.base/java.util=ALL-UNNAMED", "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
+                "-Djava.awt.headless=true");
+    }
+
+    /**
+     * The plan: the ProbeMaps' table memory counted in process, then one child JVM per cell and
+     * round ({@code fill_effort}'s JVMs), with the rows they give and the findings conclude
+     * gives for those cells. The resizing puts' rows have {@code op_index}, {@code table_before}
+     * and {@code table_after} varying (with several writers, which writer's put meets a resize is
+     * chance): the plan lists the resizes of a table doubling at load factor 0.75
+     * ({@link #expectedResizes}) for the synthetic rows.
+     */
+    @Override
+    public void plan(Plan.Builder plan) {
+        Params p = plan.params();
+        int n = p.getInt("n");
+        int buckets = p.getInt("buckets");
+        Effort effort = p.getEffort("fill");
+        List<Cell> cells = cells(p);
+        plan.step("counting table memory: ProbeMap doubling and incremental", 1, 0.3 + 2e-7 * n);
+        for (GrowingMap s : List.of(GrowingMap.PROBEMAP_DOUBLING, GrowingMap.PROBEMAP_INCREMENTAL)) {
+            plan.count(Plan.dims("subject", s.id(), "n_keys", n, "bytes_per_slot", BYTES_PER_SLOT), "peak_table_bytes", Unit.BYTES);
+            plan.count(Plan.dims("subject", s.id(), "n_keys", n, "bytes_per_slot", BYTES_PER_SLOT), "mean_table_bytes", Unit.BYTES);
+        }
+        plan.count(Plan.dims("subject", GrowingMap.PROBEMAP_INCREMENTAL.id(), "n_keys", n, "migration_slots", p.getInt("migration_slots")),
+                "migrating_puts", Unit.COUNT, n / 2);
+        // a JVM: start and heap pre-touch, then warm-up fills of n/4 keys and recorded fills of n, each put timed (~150 ns with the recorder)
+        double perJvm = 1.0 + p.getLong("heap_mb") * 5e-4 + (effort.warmupIterations() * (n / 4.0) + effort.iterations() * (double) n) * 1.5e-7;
+        for (Cell c : cells) {
+            plan.step("put latency JVMs: " + c.label(), effort.forks(), perJvm);
+            Map<String, Object> cell = Plan.dims("subject", c.subject().id(), "writers", c.writers(), "n_keys", n);
+            for (int jvm = 1; jvm <= effort.forks(); jvm++) {
+                plan.varying("op_index", "table_before", "table_after");
+                for (long[] z : expectedResizes(c.subject(), n)) {
+                    plan.count(with(cell, "jvm", jvm, "op_index", z[0], "table_before", (int) z[1], "table_after", (int) z[2]), "resize_latency", NS);
+                }
+                plan.varying();
+                plan.count(with(cell, "jvm", jvm, "recorded_fills", effort.iterations()), "collections", Unit.COUNT, 0);
+            }
+            for (String stat : PutLatency.STATS) plan.timed(with(cell, "stat", stat), "latency", NS);
+            for (int b = 0; b < buckets; b++) plan.timed(with(cell, "bucket", b, "first_op", PutLatency.firstOp(b, n, buckets)), "bucket_max", NS);
+            plan.timed(cell, "fill_time", Unit.MS);
+        }
+        plannedFindings(plan, cells, n);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> dims, Object... more) {
+        Map<String, Object> out = new LinkedHashMap<>(dims);
+        out.putAll(Plan.dims(more));
+        return out;
+    }
+
+    /**
+     * The resizes a fill of n keys makes if its table doubles once it holds more than 0.75 of its
+     * length, from HashMap's and ConcurrentHashMap's first table (16) or ProbeMap's (2); none for
+     * the presized maps: {operation index, length before, length after}. The plan's stand-in for
+     * what the run finds (the ProbeMaps keep a free slot, several writers meet resizes at other
+     * operations).
+     */
+    static List<long[]> expectedResizes(GrowingMap subject, int n) {
+        int length = switch (subject) {
+            case HASHMAP_DEFAULT, CHM_DEFAULT -> 16;
+            case PROBEMAP_DOUBLING, PROBEMAP_INCREMENTAL -> 2;
+            case HASHMAP_PRESIZED, CHM_PRESIZED -> 0;
+        };
+        List<long[]> out = new ArrayList<>();
+        while (length > 0 && (long) (length * 0.75) < n) {
+            out.add(new long[] {(long) (length * 0.75), length, 2L * length});
+            length *= 2;
+        }
+        return out;
+    }
+
+    /** The findings {@link #findings} gives for these cells. */
+    private static void plannedFindings(Plan.Builder plan, List<Cell> cells, int n) {
+        boolean hashMap = hasCell(cells, GrowingMap.HASHMAP_DEFAULT, 1);
+        boolean doubling = hasCell(cells, GrowingMap.PROBEMAP_DOUBLING, 1);
+        boolean incremental = hasCell(cells, GrowingMap.PROBEMAP_INCREMENTAL, 1);
+        if (hashMap && hasCell(cells, GrowingMap.HASHMAP_PRESIZED, 1)) plan.finding("hashmap_default_vs_presized_p99_9", "hashmap_default_vs_presized_max");
+        if (doubling && incremental) {
+            plan.finding("incremental_vs_doubling_max", "incremental_vs_doubling_p99_9", "incremental_vs_doubling_mean");
+            if (resizesAtLeast(GrowingMap.PROBEMAP_DOUBLING, n) && resizesAtLeast(GrowingMap.PROBEMAP_INCREMENTAL, n)) {
+                plan.finding("incremental_vs_doubling_resize_put");
+            }
+        }
+        if (hashMap && resizesAtLeast(GrowingMap.HASHMAP_DEFAULT, n)) plan.finding("hashmap_default_resize_ns_per_bucket");
+        if (doubling) plan.finding("max_put_doubling_us");
+        if (incremental) plan.finding("max_put_incremental_us");
+        plan.finding("incremental_vs_doubling_mean_table_bytes");
+        if (cells.stream().anyMatch(c -> c.subject() == GrowingMap.CHM_DEFAULT && c.writers() > 1) && hasCell(cells, GrowingMap.CHM_DEFAULT, 1)) {
+            plan.finding("chm_writers_vs_one_p99_9", "chm_writers_vs_one_max");
+        }
+        plan.finding("collections_during_recorded_fills");
+        if ((hashMap || doubling && incremental) && !resizesAtLeast(GrowingMap.HASHMAP_DEFAULT, n) && !resizesAtLeast(GrowingMap.PROBEMAP_DOUBLING, n)) {
+            plan.note("n = " + n + " is too small for a resize to >= " + MIN_RESIZE_SLOTS + " slots: no finding on the resizing put's cost per slot");
+        }
+    }
+
+    private static boolean hasCell(List<Cell> cells, GrowingMap subject, int writers) {
+        return cells.contains(new Cell(subject, writers));
+    }
+
+    /** Whether a fill of n keys is expected to resize to at least {@link #MIN_RESIZE_SLOTS} slots (the resizes the per-slot cost uses). */
+    private static boolean resizesAtLeast(GrowingMap subject, int n) {
+        return expectedResizes(subject, n).stream().anyMatch(z -> z[2] >= MIN_RESIZE_SLOTS);
+    }
+
     @Override
     public void measure(RunContext ctx) throws InterruptedException {
         Params p = ctx.params();
@@ -170,10 +281,7 @@ public final class ResizeLatency implements Experiment {
         List<Cell> cells = cells(p);
         long keySeed = ctx.seed("keys");
         SplittableRandom order = ctx.random("run-order");
-        long heap = p.getLong("heap_mb");
-        List<String> jvmArgs = List.of("-XX:+UseParallelGC", "-Xms" + heap + "m", "-Xmx" + heap + "m", "-XX:NewRatio=1", "-XX:+AlwaysPreTouch",
-                "--add-opens", "java.base/java.util=ALL-UNNAMED", "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
-                "-Djava.awt.headless=true");
+        List<String> jvmArgs = jvmArgs(p.getLong("heap_mb"));
         ResultBuilder out = ctx.result();
         Map<String, Object> note = new LinkedHashMap<>();
         note.put("main_class", PutLatency.class.getName());
@@ -321,65 +429,69 @@ public final class ResizeLatency implements Experiment {
         if (latency.isEmpty()) return;
         String n = latency.first().orElseThrow().str("n_keys");
 
-        ratio(out, rows, "hashmap_default_vs_presized_p99_9", "p99_9", GrowingMap.HASHMAP_DEFAULT, 1, GrowingMap.HASHMAP_PRESIZED, 1,
-                "The 99.9th-percentile put while filling new HashMap<>() with " + n + " keys", "that of a presized HashMap", n);
-        ratio(out, rows, "hashmap_default_vs_presized_max", "max", GrowingMap.HASHMAP_DEFAULT, 1, GrowingMap.HASHMAP_PRESIZED, 1,
-                "The longest put while filling new HashMap<>() with " + n + " keys", "that of a presized HashMap", n);
-        ratio(out, rows, "incremental_vs_doubling_max", "max", GrowingMap.PROBEMAP_INCREMENTAL, 1, GrowingMap.PROBEMAP_DOUBLING, 1,
-                "The longest put into the incrementally resizing ProbeMap (" + n + " keys)", "that of ProbeMap doubling all at once", n);
-        ratio(out, rows, "incremental_vs_doubling_p99_9", "p99_9", GrowingMap.PROBEMAP_INCREMENTAL, 1, GrowingMap.PROBEMAP_DOUBLING, 1,
-                "The 99.9th-percentile put into the incrementally resizing ProbeMap", "that of ProbeMap doubling all at once", n);
-        ratio(out, rows, "incremental_vs_doubling_mean", "mean", GrowingMap.PROBEMAP_INCREMENTAL, 1, GrowingMap.PROBEMAP_DOUBLING, 1,
-                "The mean put into the incrementally resizing ProbeMap", "that of ProbeMap doubling all at once", n);
+        out.attempt("hashmap_default_vs_presized_p99_9", () -> ratio(out, rows, "hashmap_default_vs_presized_p99_9", "p99_9", GrowingMap.HASHMAP_DEFAULT, 1, GrowingMap.HASHMAP_PRESIZED, 1,
+                "The 99.9th-percentile put while filling new HashMap<>() with " + n + " keys", "that of a presized HashMap", n));
+        out.attempt("hashmap_default_vs_presized_max", () -> ratio(out, rows, "hashmap_default_vs_presized_max", "max", GrowingMap.HASHMAP_DEFAULT, 1, GrowingMap.HASHMAP_PRESIZED, 1,
+                "The longest put while filling new HashMap<>() with " + n + " keys", "that of a presized HashMap", n));
+        out.attempt("incremental_vs_doubling_max", () -> ratio(out, rows, "incremental_vs_doubling_max", "max", GrowingMap.PROBEMAP_INCREMENTAL, 1, GrowingMap.PROBEMAP_DOUBLING, 1,
+                "The longest put into the incrementally resizing ProbeMap (" + n + " keys)", "that of ProbeMap doubling all at once", n));
+        out.attempt("incremental_vs_doubling_p99_9", () -> ratio(out, rows, "incremental_vs_doubling_p99_9", "p99_9", GrowingMap.PROBEMAP_INCREMENTAL, 1, GrowingMap.PROBEMAP_DOUBLING, 1,
+                "The 99.9th-percentile put into the incrementally resizing ProbeMap", "that of ProbeMap doubling all at once", n));
+        out.attempt("incremental_vs_doubling_mean", () -> ratio(out, rows, "incremental_vs_doubling_mean", "mean", GrowingMap.PROBEMAP_INCREMENTAL, 1, GrowingMap.PROBEMAP_DOUBLING, 1,
+                "The mean put into the incrementally resizing ProbeMap", "that of ProbeMap doubling all at once", n));
         Rows resizes = rows.metric("resize_latency");
-        Map<Integer, Double> slotI = resizeNsPerSlot(resizes, GrowingMap.PROBEMAP_INCREMENTAL);
-        Map<Integer, Double> slotD = resizeNsPerSlot(resizes, GrowingMap.PROBEMAP_DOUBLING);
-        if (!slotI.isEmpty() && !slotD.isEmpty()) {
+        out.attempt("incremental_vs_doubling_resize_put", () -> {
+            Map<Integer, Double> slotI = resizeNsPerSlot(resizes, GrowingMap.PROBEMAP_INCREMENTAL);
+            Map<Integer, Double> slotD = resizeNsPerSlot(resizes, GrowingMap.PROBEMAP_DOUBLING);
+            if (slotI.isEmpty() || slotD.isEmpty()) return;
             out.finding(Finding.timeRatio("incremental_vs_doubling_resize_put", "A resizing put into the incrementally resizing ProbeMap "
                     + "(it only allocates the new table; per JVM the median over resizes to >= " + MIN_RESIZE_SLOTS + " slots of ns per new slot)",
                     "one into ProbeMap doubling all at once (it allocates and re-inserts every key)", Estimates.ratio(slotI, slotD)).where("n_keys", n));
-        }
-        Map<Integer, Double> slotH = resizeNsPerSlot(resizes, GrowingMap.HASHMAP_DEFAULT);
-        if (!slotH.isEmpty()) {
+        });
+        out.attempt("hashmap_default_resize_ns_per_bucket", () -> {
+            Map<Integer, Double> slotH = resizeNsPerSlot(resizes, GrowingMap.HASHMAP_DEFAULT);
+            if (slotH.isEmpty()) return;
             out.finding(Finding.estimate("hashmap_default_resize_ns_per_bucket", Gc.nonNegative(Estimates.mean(slotH)), "ns", Finding.Basis.TIMING,
                     "A resizing put into new HashMap<>(), which splits every bin into the doubled table, took %.2f ns per bucket of the new table, "
                     + "per JVM the median over its resizes to >= " + MIN_RESIZE_SLOTS + " buckets, mean over " + slotH.size() + " JVMs").where("n_keys", n));
-        }
+        });
         for (GrowingMap s : List.of(GrowingMap.PROBEMAP_DOUBLING, GrowingMap.PROBEMAP_INCREMENTAL)) {
-            stat(rows, s, 1, "max").ifPresent(m -> out.finding(Finding.estimate(
-                    s == GrowingMap.PROBEMAP_DOUBLING ? "max_put_doubling_us" : "max_put_incremental_us",
+            String id = s == GrowingMap.PROBEMAP_DOUBLING ? "max_put_doubling_us" : "max_put_incremental_us";
+            out.attempt(id, () -> stat(rows, s, 1, "max").ifPresent(m -> out.finding(Finding.estimate(id,
                     Gc.nonNegative(m.scaled(1e-3).estimate()), "us", Finding.Basis.TIMING,
                     "The longest put into " + s.label() + " while filling " + n + " keys, mean over " + m.forkMeans().size() + " JVMs: %.0f us")
-                    .where("n_keys", n)));
+                    .where("n_keys", n))));
         }
 
         Rows memory = rows.metric("mean_table_bytes");
-        var di = memory.where("subject", GrowingMap.PROBEMAP_INCREMENTAL.id()).first();
-        var dd = memory.where("subject", GrowingMap.PROBEMAP_DOUBLING.id()).first();
-        if (di.isPresent() && dd.isPresent()) {
+        out.attempt("incremental_vs_doubling_mean_table_bytes", () -> {
+            var di = memory.where("subject", GrowingMap.PROBEMAP_INCREMENTAL.id()).first();
+            var dd = memory.where("subject", GrowingMap.PROBEMAP_DOUBLING.id()).first();
+            if (di.isEmpty() || dd.isEmpty()) return;
             double r = di.get().value() / dd.get().value();
             out.finding(Finding.count("incremental_vs_doubling_mean_table_bytes", r, "x", "Averaged over the " + n
                     + " puts, the incremental ProbeMap held %.2fx the table bytes of ProbeMap doubling all at once (it keeps the old table until "
                     + "migrated; counted: slots of the live tables x " + BYTES_PER_SLOT + " B)").where("n_keys", n));
-        }
+        });
 
         List<Integer> several = rows.metric("latency").where("subject", GrowingMap.CHM_DEFAULT.id()).distinct("writers").stream()
                 .map(Integer::parseInt).filter(w -> w > 1).toList();
         for (int w : several) {
-            ratio(out, rows, "chm_writers_vs_one_p99_9", "p99_9", GrowingMap.CHM_DEFAULT, w, GrowingMap.CHM_DEFAULT, 1,
+            out.attempt("chm_writers_vs_one_p99_9", () -> ratio(out, rows, "chm_writers_vs_one_p99_9", "p99_9", GrowingMap.CHM_DEFAULT, w, GrowingMap.CHM_DEFAULT, 1,
                     "The 99.9th-percentile put into new ConcurrentHashMap<>() with " + w + " writers (they help transfer bins when they meet a resize)",
-                    "that with one writer", n);
-            ratio(out, rows, "chm_writers_vs_one_max", "max", GrowingMap.CHM_DEFAULT, w, GrowingMap.CHM_DEFAULT, 1,
-                    "The longest put into new ConcurrentHashMap<>() with " + w + " writers", "that with one writer", n);
+                    "that with one writer", n));
+            out.attempt("chm_writers_vs_one_max", () -> ratio(out, rows, "chm_writers_vs_one_max", "max", GrowingMap.CHM_DEFAULT, w, GrowingMap.CHM_DEFAULT, 1,
+                    "The longest put into new ConcurrentHashMap<>() with " + w + " writers", "that with one writer", n));
         }
 
         Rows collections = rows.metric("collections");
-        if (!collections.isEmpty()) {
+        out.attempt("collections_during_recorded_fills", () -> {
+            if (collections.isEmpty()) return;
             double total = 0;
             for (Rows.Row r : collections) total += r.value();
             out.finding(Finding.count("collections_during_recorded_fills", total, "count", "Garbage collections during the recorded fills, all JVMs of all "
                     + "subjects together: %.0f (a spike is a resize, not a collection, when this is 0)").where("n_keys", n));
-        }
+        });
     }
 
     private static void ratio(ResultBuilder out, Rows rows, String id, String stat, GrowingMap a, int writersA, GrowingMap b, int writersB,

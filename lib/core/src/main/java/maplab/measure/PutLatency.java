@@ -159,7 +159,8 @@ public final class PutLatency {
         System.out.flush();
     }
 
-    static long firstOp(int bucket, int n, int buckets) {
+    /** The index of the first operation of {@code bucket} of {@code buckets} equal runs of n operations. */
+    public static long firstOp(int bucket, int n, int buckets) {
         return (long) bucket * n / buckets;
     }
 

@@ -203,7 +203,9 @@ public final class Collisions implements Experiment {
      * far below an iteration.
      */
     static double fillSeconds(CollisionCase c, int n) {
-        return quadratic(c) ? EQUALS_SECONDS * n * (double) n / 2 : 0;
+        if (!quadratic(c)) return 0;
+X
+        return scans * EQUALS_SECONDS * n * (double) n / 2;
     }
 
     /** Seconds per equals call in a quadratic fill, from the reference (0.92 s for 16384^2/2 calls). */

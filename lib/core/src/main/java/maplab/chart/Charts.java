@@ -290,11 +290,13 @@ public final class Charts {
     static Runnable fitTitles(Chart<?, ?> chart) {
         Styler st = chart.getStyler();
         Font title = st.getChartTitleFont();
-        st.setChartTitleFont(fitted(title, chart.getTitle(), chart.getWidth() - 16));
+        boolean legendBeside = st.isLegendVisible() && st.getLegendPosition() == Styler.LegendPosition.OutsideE;
+        int legend = legendBeside ? legendWidth(chart) : 0;
+        // the title is centred over the plot, which a legend beside it pushes left: it fits in about the image less the legend
+        st.setChartTitleFont(fitted(title, chart.getTitle(), Math.min(chart.getWidth() - 16, chart.getWidth() - legend + 40)));
         if (!(st instanceof AxesChartStyler axes)) return () -> st.setChartTitleFont(title);
         Font axisTitle = axes.getAxisTitleFont();
-        boolean legendBeside = st.isLegendVisible() && st.getLegendPosition() == Styler.LegendPosition.OutsideE;
-        int plotWidth = (int) (chart.getWidth() * (legendBeside ? 0.55 : 0.85));
+        int plotWidth = legendBeside ? Math.max(100, chart.getWidth() - legend - 90) : (int) (chart.getWidth() * 0.85);
         String longest = chart.getXAxisTitle() == null ? "" : chart.getXAxisTitle();
         Font fittedX = fitted(axisTitle, longest, plotWidth);
         Font fittedY = fitted(axisTitle, chart.getYAxisTitle() == null ? "" : chart.getYAxisTitle(), chart.getHeight() - 80);
@@ -303,6 +305,20 @@ public final class Charts {
             st.setChartTitleFont(title);
             axes.setAxisTitleFont(axisTitle);
         };
+    }
+
+    /** Pixels a legend beside the plot takes: its longest series name, the marker and the padding around them. */
+    private static int legendWidth(Chart<?, ?> chart) {
+        Font font = chart.getStyler().getLegendFont();
+        java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = scratch.createGraphics();
+        try {
+            int longest = 0;
+            for (Object name : chart.getSeriesMap().keySet()) longest = Math.max(longest, g.getFontMetrics(font).stringWidth(String.valueOf(name)));
+            return longest + 60;
+        } finally {
+            g.dispose();
+        }
     }
 
     /** {@code font}, made smaller (not below 8 points) until {@code text} is at most {@code maxWidth} pixels wide. */

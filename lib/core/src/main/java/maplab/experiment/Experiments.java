@@ -98,20 +98,18 @@ public final class Experiments {
         String jvmOpts = own.containsKey(JVM_OPTS) ? own.remove(JVM_OPTS) : System.getenv("MAPLAB_JVM_OPTS");
         Params resolved = Params.resolve(experiment, profile, own);
         experiment.validate(resolved);
-        Plan plan = checkedPlan(experiment, profile, resolved);
-        String dryRunLog = System.getenv(DRY_RUN_ENV);
-        if (dryRunLog != null && !dryRunLog.isBlank()) {
-            userSubjects(experiment, resolved);
-            return dryRun(experiment, profile, resolved, plan, Path.of(dryRunLog));
-        }
         maplab.measure.TargetJvm target = maplab.measure.TargetJvm.resolve(jdk, jvmOpts);
-        List<UserSubject> users = userSubjects(experiment, resolved);
         try (maplab.measure.TargetJvm.Scope ignored = maplab.measure.TargetJvm.use(target)) {
-            return run(experiment, profile, resolved, target, users, out, progress);
+            Plan plan = checkedPlan(experiment, profile, resolved);   // on the measuring JVM: what it offers (collectors) is part of the plan
+            List<UserSubject> users = userSubjects(experiment, resolved);
+            String dryRunLog = System.getenv(DRY_RUN_ENV);
+            if (dryRunLog != null && !dryRunLog.isBlank()) return dryRun(experiment, profile, resolved, plan, Path.of(dryRunLog));
+            return run(experiment, profile, resolved, plan, target, users, out, progress);
         }
     }
 
-    private static Result run(Experiment experiment, Profile profile, Params resolved, maplab.measure.TargetJvm target, List<UserSubject> users, Path out, Progress progress) {
+    private static Result run(Experiment experiment, Profile profile, Params resolved, Plan plan, maplab.measure.TargetJvm target,
+                              List<UserSubject> users, Path out, Progress progress) {
         String id = experiment.id();
         RunFolder folder = RunFolder.prepare(id, out);
         RunContext context = new RunContext(experiment, resolved, profile, progress, folder.rawDir());
@@ -130,7 +128,6 @@ public final class Experiments {
         }
         interrupted |= Thread.currentThread().isInterrupted();
         ResultBuilder built = context.result();
-        Plan plan = plan(experiment, profile, resolved);
         String differs = error == null && !plan.rows().isEmpty() ? plan.differences(built.rows()) : "";
         if (!differs.isEmpty()) {
             built.note("plan_differs", differs);
@@ -161,11 +158,14 @@ public final class Experiments {
     public static Plan plan(String id, Profile profile, Map<String, String> params) {
         Experiment experiment = byId(id);
         Map<String, String> own = new LinkedHashMap<>(params);
-        own.remove(JDK);
-        own.remove(JVM_OPTS);
+        String jdk = own.remove(JDK);
+        String jvmOpts = own.remove(JVM_OPTS);
         Params resolved = Params.resolve(experiment, profile, own);
         experiment.validate(resolved);
-        return checkedPlan(experiment, profile, resolved);
+        if (jdk == null && jvmOpts == null) return checkedPlan(experiment, profile, resolved);
+        try (maplab.measure.TargetJvm.Scope ignored = maplab.measure.TargetJvm.use(maplab.measure.TargetJvm.resolve(jdk, jvmOpts))) {
+            return checkedPlan(experiment, profile, resolved);
+        }
     }
 
     /** The plan {@code experiment} states for these checked parameters. */

@@ -304,25 +304,26 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
 
         /** A counted row (no samples). */
         public Builder count(Map<String, ?> dims, String metric, Unit unit) {
-            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, false, null, optional, varying));
-            return this;
+            return row(dims, metric, unit, false, null);
         }
 
         /** A counted row whose synthetic value must be {@code value} (a flag, a bound). */
         public Builder count(Map<String, ?> dims, String metric, Unit unit, double value) {
-            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, false, value, optional, varying));
-            return this;
+            return row(dims, metric, unit, false, value);
         }
 
         /** A timed row (fork samples). */
         public Builder timed(Map<String, ?> dims, String metric, Unit unit) {
-            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, true, null, optional, varying));
-            return this;
+            return row(dims, metric, unit, true, null);
         }
 
         /** A timed row whose synthetic fork means are near {@code value}. */
         public Builder timed(Map<String, ?> dims, String metric, Unit unit, double value) {
-            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, true, value, optional, varying));
+            return row(dims, metric, unit, true, value);
+        }
+
+        private Builder row(Map<String, ?> dims, String metric, Unit unit, boolean timed, Double value) {
+            rows.add(new Row(new LinkedHashMap<>(dims), metric, unit, timed, value, optional, varying));
             return this;
         }
 

@@ -126,7 +126,8 @@ public final class Experiments {
             interrupted = isInterrupt(e);
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
         }
-        interrupted |= Thread.currentThread().isInterrupted();
+        // cleared while what was measured is written and concluded (CSV readers and file channels refuse an interrupted thread), set again on return
+        interrupted |= Thread.interrupted();
         ResultBuilder built = context.result();
         String differs = error == null && !plan.rows().isEmpty() ? plan.differences(built.rows()) : "";
         if (!differs.isEmpty()) {
@@ -145,6 +146,7 @@ public final class Experiments {
         else if (interrupted) progress.end(Progress.Outcome.INTERRUPTED, summary);
         else progress.end(Progress.Outcome.FAILED, summary);
         logRun(dir, id);
+        if (interrupted) Thread.currentThread().interrupt();
         return result;
     }
 

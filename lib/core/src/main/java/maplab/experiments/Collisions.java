@@ -243,10 +243,9 @@ public final class Collisions implements Experiment {
             if (c.isPeer() && c.kind() == maplab.workload.KeyKind.COLLIDING_STRING) plan.finding(c.library() + "_colliding_equals_per_insert");
         }
         for (CollisionCase c : CollisionCase.values()) {
-            if (c.isPeer() && c.kind() == maplab.workload.KeyKind.COLLIDING_STRING
-                    && timedTogether(timedAt, c, CollisionCase.parse("random_string_" + c.library()))) {
-                plan.finding("colliding_vs_random_string_" + c.library());
-            }
+            if (!c.isPeer() || c.kind() != maplab.workload.KeyKind.COLLIDING_STRING) continue;
+            if (timedTogether(timedAt, c, CollisionCase.parse("random_string_" + c.library()))) plan.finding("colliding_vs_random_string_" + c.library());
+            if (timedAt.getOrDefault(c, Set.of()).size() >= 2) plan.finding(c.library() + "_colliding_growth_exponent");
         }
         if (cases.contains(CollisionCase.COLLIDING_STRING)) plan.finding("tree_bins");
     }
@@ -587,9 +586,17 @@ public final class Collisions implements Experiment {
     /**
      * Per peer library: equals calls per insert of the colliding Strings at the largest counted
      * n (a count) and, when timed, colliding against random Strings in that library's map (a
-     * time ratio paired by round). Ids {@code <library>_colliding_equals_per_insert} and
-     * {@code colliding_vs_random_string_<library>}.
+     * time ratio paired by round) and, when its colliding fill was timed at two or more sizes, the
+     * growth exponent of that fill (quadratic: every insert scans the earlier keys with equals).
+     * Ids {@code <library>_colliding_equals_per_insert}, {@code colliding_vs_random_string_<library>}
+     * and {@code <library>_colliding_growth_exponent}.
      */
+    /** "an Agrona Object2ObjectHashMap", "a fastutil ...": a peer case's map with its article. */
+    private static String mapOf(CollisionCase c) {
+        String map = c.label().replaceFirst("^[^,]*, ", "");
+        return ("aeiouAEIOU".indexOf(map.charAt(0)) >= 0 ? "an " : "a ") + map;
+    }
+
     private static void peerFindings(Rows rows, ResultBuilder out) {
         for (CollisionCase colliding : CollisionCase.values()) {
             if (!colliding.isPeer() || colliding.kind() != maplab.workload.KeyKind.COLLIDING_STRING) continue;
@@ -600,11 +607,22 @@ public final class Collisions implements Experiment {
             if (!ns.isEmpty()) {
                 int maxN = ns.get(ns.size() - 1);
                 out.attempt(lib + "_colliding_equals_per_insert", () -> out.finding(Finding.count(lib + "_colliding_equals_per_insert",
-                        eq.where("n_keys", maxN).one().value(), "calls", "Inserting " + maxN + " colliding Strings into a "
-                                + colliding.label().replaceFirst("^colliding Strings, ", "") + " cost %.0f equals calls per insert (counted)").where("n_keys", maxN)));
+                        eq.where("n_keys", maxN).one().value(), "calls", "Inserting " + maxN + " colliding Strings into " + mapOf(colliding) + " cost %.0f equals calls per insert (counted)").where("n_keys", maxN)));
             }
             out.attempt("colliding_vs_random_string_" + lib, () -> ratio(rows, out, "colliding_vs_random_string_" + lib, colliding, random,
-                    "Inserting %d colliding Strings into a " + colliding.label().replaceFirst("^colliding Strings, ", ""), "random Strings of the same length"));
+                    "Inserting %d colliding Strings into " + mapOf(colliding), "random Strings of the same length"));
+            Rows fills = rows.metric("fill_time").where("subject", colliding.id());
+            List<Integer> timed = sizesOf(fills, colliding);
+            if (timed.size() >= 2) {
+                out.attempt(lib + "_colliding_growth_exponent", () -> {
+                    Stats.Growth g = growth(fills, colliding);
+                    String range = timed.get(0) + ".." + timed.get(timed.size() - 1);
+                    out.finding(Finding.estimate(lib + "_colliding_growth_exponent", g.exponentEstimate(), "exponent", Finding.Basis.TIMING,
+                            "The time to fill " + mapOf(colliding) + " with n colliding Strings grew as n^%.2f"
+                                    + " (least squares on log-log over every fork at n = " + range + ", R² = " + String.format(Locale.ROOT, "%.3f", g.r2())
+                                    + "; 2 is quadratic, 1 linear)").where("sizes", range));
+                });
+            }
         }
     }
 }

@@ -50,7 +50,9 @@ public final class ResultBuilder {
             block.run();
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-            for (String id : ids) if (!findings.containsKey(id)) finding(Finding.notComputed(id, reason));
+            for (String id : ids) {
+                if (!findings.containsKey(id)) finding(Finding.notComputed(id, reason.startsWith(id + ": ") ? reason.substring(id.length() + 2) : reason));
+            }
         }
         return this;
     }

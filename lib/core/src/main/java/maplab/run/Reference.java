@@ -58,6 +58,8 @@ public final class Reference {
 
     /** How {@code f} relates to its reference {@code ref}, in words. */
     public static String relation(Finding f, Finding ref) {
+        if (f.notComputed()) return "not computed in this run: not compared";
+        if (ref.notComputed()) return "not computed in the reference: not compared";
         List<String> differ = StoredRun.differences(f.conditions(), ref.conditions());
         if (!differ.isEmpty()) return "measured under other conditions (" + String.join("; ", differ) + "): not compared";
         if (f.verdict() != null && ref.verdict() != null) {

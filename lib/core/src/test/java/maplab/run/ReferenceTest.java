@@ -68,6 +68,7 @@ class ReferenceTest {
         assertThat(Reference.relation(unclear, refFinding)).isEqualTo("reference detected a difference");
         assertThat(Reference.relation(elsewhere, refFinding)).as("never a ratio across conditions")
                 .isEqualTo("measured under other conditions (threads: 4 vs 8): not compared");
+        assertThat(Reference.relation(Finding.notComputed("speedup", "too few forks"), refFinding)).isEqualTo("not computed in this run: not compared");
 
         String html = Html.findings(List.of(same, Finding.count("new_one", 1, "x", "new")), ref);
         assertThat(html).contains("<th>reference</th>", "2 (1.800 to 2.200)", "higher", "same verdict", "not in reference");

@@ -26,7 +26,7 @@ class GcExperimentTest {
     @Test
     void boxedPutsAllocateNodesAndBoxesAndPausesAreComparedAcrossJvms(@TempDir Path tmp) throws Exception {
         Result r = Experiments.run("gc", Profile.QUICK, Map.of("alloc_n", "10000", "alloc_effort", "3:1x50ms+2x50ms",
-                "n", "200000", "maps", "2", "pause_effort", "3:1+8", "heap_mb", "128",
+                "n", "200000", "maps", "2", "pause_effort", "4:1+8", "heap_mb", "128",
                 "collectors", "g1,zgc,zgc_generational", "keys", "int"), tmp.resolve("run"), Progress.SILENT);
 
         assertThat(r.error()).isNull();
@@ -43,12 +43,12 @@ class GcExperimentTest {
         assertThat(r.finding("alloc_per_get_fastutil").value()).isLessThan(1.0);
         assertThat(r.finding("alloc_per_get_hashmap").value()).as("get(int) boxes its key").isGreaterThan(8.0);
 
-        // Pauses: per-JVM rows, 3 JVMs a cell: G1 default-sized and presized, and the ZGC mode this JDK offers.
+        // Pauses: per-JVM rows, 4 JVMs a cell (with 3, t = 9.9 at 99% let one quiet G1 JVM leave the ZGC verdict open in a CI run): G1 default-sized and presized, and the ZGC mode this JDK offers.
         int feature = maplab.measure.TargetJvm.current().feature();
         String offeredZ = feature >= 24 ? "zgc_generational" : "zgc";
         String missingZ = offeredZ.equals("zgc") ? "Generational ZGC" : "ZGC (single-generation)";
         tech.tablesaw.api.Table perJvm = r.table("pause per JVM");
-        assertThat(perJvm.rowCount()).isEqualTo(9);
+        assertThat(perJvm.rowCount()).isEqualTo(12);
         tech.tablesaw.api.Table collectors = r.table("collectors");
         assertThat(collectors.rowCount()).isEqualTo(3);
         assertThat(collectors.where(collectors.stringColumn("collector").isEqualTo(missingZ)).stringColumn("status").get(0))
@@ -63,7 +63,7 @@ class GcExperimentTest {
         // ZGC's phase pauses are far shorter than G1's evacuation pauses, JVM for JVM; a misread log (concurrent phases taken for pauses) breaks this
         Finding zMax = r.finding("pause_max_" + offeredZ + "_vs_g1");
         assertThat(zMax.verdict()).isEqualTo(Finding.Verdict.LOWER);
-        // (the ratio itself, not its bound: 3 JVMs give t = 9.9, so the 99% upper bound can reach 0.13 when the ratio is 0.005)
+        // (the ratio itself, not its bound: 4 JVMs give t = 5.8, so the 99% upper bound can still be far above the ratio)
         assertThat(zMax.value()).isLessThan(0.1);
         // ZGC uses no compressed references: every merged entry allocates more bytes than under G1
         assertThat(r.finding("alloc_per_entry_" + offeredZ + "_vs_g1").verdict()).isEqualTo(Finding.Verdict.HIGHER);

@@ -26,7 +26,7 @@ TRAINING_CELL = """
 var t = Table.create("t", IntColumn.create("n", 1, 2, 3), DoubleColumn.create("time", 1.5, 2.5, 3.5));
 var c = Charts.logLog("growth", "n (keys)", "time (ns)");
 Charts.series(c, "a", List.of(1, 10, 100), List.of(2, 20, 200), null);
-Charts.pngBase64(c).length() + maplab.result.Html.table(t).length() + Profile.fromEnvironment().label().length()
+Charts.pngBase64(c).length() + maplab.render.Html.table(t).length() + Profile.fromEnvironment().label().length()
 """
 
 

@@ -9,7 +9,7 @@ notebooks/ starts with (03); without names, every notebook in notebooks/ runs.
 Writes reports/<notebook>.html (images embedded), reports/runs/<run>/ (each experiment run's
 report, findings, meta and tables, copied so the folder can be zipped and mailed) and
 reports/index.html (environment, each notebook's status and run time, every finding with its interval,
-verdict and reference, links), written by Java (maplab.result.IndexPage) from the data this runner passes.
+verdict and reference, links), written by Java (maplab.render.IndexPage) from the data this runner passes.
 Exits 1 when a cell failed, naming the notebook and the cell; 2 on bad arguments.
 """
 import argparse
@@ -195,7 +195,7 @@ def copy_runs(run_log, out):
 
 
 def index_data(results, profile, total_seconds):
-    """What only the runner knows, for the index page that Java writes (maplab.result.IndexPage)."""
+    """What only the runner knows, for the index page that Java writes (maplab.render.IndexPage)."""
     return {"profile": profile, "total_seconds": total_seconds,
             "notebooks": [{"name": res["name"], "error": res["error"], "seconds": res["seconds"],
                            "runs": [{"experiment": r["experiment"], "folder": f"runs/{r['copy'].name}"} for r in res["runs"]]}

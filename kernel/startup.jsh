@@ -1,7 +1,8 @@
 // maplab start-up, shared by the notebook kernel and ./maplab shell: imports only.
 // (A compile error here kills the kernel at start: keep it to imports.)
-import maplab.experiment.*;
-import maplab.result.*;
+import maplab.plan.*;
+import maplab.lab.*;
+import maplab.conclude.*;
 import maplab.chart.*;
 import maplab.measure.*;
 import maplab.run.*;

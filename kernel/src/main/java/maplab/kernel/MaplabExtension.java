@@ -2,10 +2,10 @@ package maplab.kernel;
 
 import maplab.chart.Charts;
 import maplab.progress.ProgressView;
-import maplab.result.Finding;
-import maplab.result.Html;
-import maplab.result.Result;
-import maplab.run.Comparison;
+import maplab.conclude.Finding;
+import maplab.render.Html;
+import maplab.conclude.Result;
+import maplab.lab.Comparison;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -162,7 +162,7 @@ public final class MaplabExtension implements Extension {
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, comparison::summary);
                 });
 
-        renderer.createRegistration(maplab.run.MultiComparison.class)
+        renderer.createRegistration(maplab.lab.MultiComparison.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((comparison, ctx) -> {
@@ -170,7 +170,7 @@ public final class MaplabExtension implements Extension {
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, comparison::summary);
                 });
 
-        renderer.createRegistration(maplab.run.Stability.class)
+        renderer.createRegistration(maplab.lab.Stability.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((stability, ctx) -> {
@@ -183,7 +183,7 @@ public final class MaplabExtension implements Extension {
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((finding, ctx) -> {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.findings(java.util.List.of(finding)));
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> finding.id() + " = " + Html.number(finding.value()) + " " + finding.unit()
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> finding.id() + " = " + maplab.stats.Numbers.format(finding.value()) + " " + finding.unit()
                             + (Html.interval(finding).isEmpty() ? "" : " [" + Finding.confidenceLabel() + ": " + Html.interval(finding) + "]")
                             + (finding.verdict() == null ? "" : " (" + finding.verdict().label() + ")") + ": " + finding.text());
                 });

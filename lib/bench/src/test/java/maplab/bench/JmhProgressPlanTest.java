@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import maplab.experiment.Profile;
-import maplab.measure.Effort;
+import maplab.plan.Profile;
+import maplab.plan.Effort;
 import maplab.measure.Jmh;
 import maplab.progress.Progress;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class JmhProgressPlanTest {
         Effort effort = Effort.parseOrNull("2-4:1x20ms+1x20ms");
         // put_loop and presized differ a little at n = 2000: the comparison may settle or not; either way the count ends at the plan
         Jmh.benchmark("maplab.bench.MergeBench.merge")
-                .settings(effort.applyTo(Jmh.Settings.forProfile(Profile.QUICK))).upTo(effort.maxForks())
+                .settings(Jmh.Settings.forProfile(Profile.QUICK).with(effort)).upTo(effort.maxForks())
                 .param("strategy", "put_loop", "presized").param("n", "2000").param("overlapPct", "50").param("seed", "1")
                 .compare(Map.of("strategy", "put_loop"), Map.of("strategy", "presized"))
                 .workDir(tmp).progress(recorder).run();

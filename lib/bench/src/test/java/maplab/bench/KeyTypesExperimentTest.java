@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import maplab.experiment.Experiments;
-import maplab.experiment.Profile;
+import maplab.lab.Experiments;
+import maplab.plan.Profile;
 import maplab.progress.Progress;
-import maplab.result.Finding;
-import maplab.result.Result;
+import maplab.conclude.Finding;
+import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import maplab.experiment.Experiments;
-import maplab.experiment.Profile;
+import maplab.lab.Experiments;
+import maplab.plan.Profile;
 import maplab.progress.Progress;
-import maplab.result.Result;
+import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

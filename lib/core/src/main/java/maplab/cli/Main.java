@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import maplab.experiment.Experiment;
-import maplab.experiment.Experiments;
-import maplab.experiment.ParamSpec;
-import maplab.experiment.Params;
-import maplab.experiment.Profile;
+import maplab.experiments.Experiment;
+import maplab.lab.Experiments;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.plan.Profile;
 import maplab.progress.TerminalProgress;
-import maplab.result.Finding;
-import maplab.result.Result;
+import maplab.conclude.Finding;
+import maplab.conclude.Result;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -154,14 +154,14 @@ public final class Main implements Callable<Integer> {
          */
         private void addSubjects(Map<String, String> params) {
             Experiment e = Experiments.byId(id);
-            List<maplab.experiment.ParamSpec> specs = Params.specsOf(e).stream().filter(s -> s.kind() == maplab.experiment.ParamSpec.Kind.USER_SUBJECTS).toList();
+            List<maplab.plan.ParamSpec> specs = Params.specsOf(e).stream().filter(s -> s.kind() == maplab.plan.ParamSpec.Kind.USER_SUBJECTS).toList();
             if (specs.isEmpty()) {
                 throw new IllegalArgumentException("--subject: experiment '" + id + "' takes no user subjects; allowed for: " + String.join(", ", takers(null)));
             }
             for (Path file : subjects) {
                 maplab.subject.user.UserSubject u = maplab.subject.user.UserSubject.fromFile(file);
                 String facade = u.facade().getName();
-                maplab.experiment.ParamSpec spec = specs.stream().filter(s -> s.userFacades().contains(facade)).findFirst().orElseThrow(() ->
+                maplab.plan.ParamSpec spec = specs.stream().filter(s -> s.userFacades().contains(facade)).findFirst().orElseThrow(() ->
                         new IllegalArgumentException("--subject: " + u.className() + " implements " + facade + ", which experiment '" + id
                                 + "' does not take; allowed for it: " + String.join(", ", takers(facade))));
                 List<String> ids = new java.util.ArrayList<>();
@@ -174,7 +174,7 @@ public final class Main implements Callable<Integer> {
 
         /** The experiments that take user subjects (of {@code facade}, when not null). */
         private static List<String> takers(String facade) {
-            return Experiments.all().stream().filter(x -> Params.specsOf(x).stream().anyMatch(s -> s.kind() == maplab.experiment.ParamSpec.Kind.USER_SUBJECTS
+            return Experiments.all().stream().filter(x -> Params.specsOf(x).stream().anyMatch(s -> s.kind() == maplab.plan.ParamSpec.Kind.USER_SUBJECTS
                     && (facade == null || s.userFacades().contains(facade)))).map(Experiment::id).toList();
         }
     }
@@ -229,13 +229,13 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             PrintWriter o = spec.commandLine().getOut();
             if (runsGiven.size() == 2) {
-                maplab.run.Comparison c = maplab.run.Runs.compare(runsGiven.get(0), runsGiven.get(1));
+                maplab.lab.Comparison c = maplab.lab.Runs.compare(runsGiven.get(0), runsGiven.get(1));
                 Path dir = out != null ? out : maplab.run.RunFolder.newFolderUnderRuns("compare-" + c.experiment());
                 o.println(c.summary());
                 for (Path p : c.write(dir)) o.println("wrote " + p);
                 return OK;
             }
-            maplab.run.MultiComparison c = maplab.run.Runs.compareAll(runsGiven.stream().map(maplab.run.Runs::resolve).toList());
+            maplab.lab.MultiComparison c = maplab.lab.Runs.compareAll(runsGiven.stream().map(maplab.lab.Runs::resolve).toList());
             Path dir = out != null ? out : maplab.run.RunFolder.newFolderUnderRuns("compare-" + c.experiment());
             o.println(c.summary());
             for (Path p : c.write(dir)) o.println("wrote " + p);
@@ -273,10 +273,10 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             PrintWriter o = spec.commandLine().getOut();
             if (out != null) checkOut(out);
-            maplab.run.Stability s;
+            maplab.lab.Stability s;
             if (!from.isEmpty()) {
                 if (id != null) throw new IllegalArgumentException("ID: give an experiment id or --from run folders, not both");
-                s = maplab.run.Runs.stability(from);
+                s = maplab.lab.Runs.stability(from);
             } else {
                 if (id == null) throw new IllegalArgumentException("ID: missing; give an experiment id (see 'maplab list') or --from RUN_DIR RUN_DIR...");
                 int k;
@@ -289,8 +289,8 @@ public final class Main implements Callable<Integer> {
                 Map<String, String> params = parseSets(sets);
                 PrintWriter err = spec.commandLine().getErr();
                 try {
-                    s = maplab.run.Runs.stability(id, k, p, params, new TerminalProgress(System.err), err::println);
-                } catch (maplab.experiment.ExperimentFailedException e) {
+                    s = maplab.lab.Runs.stability(id, k, p, params, new TerminalProgress(System.err), err::println);
+                } catch (maplab.lab.ExperimentFailedException e) {
                     Result r = e.result();
                     err.println("maplab: stability of " + id + " stopped: a run failed: " + oneLine(r.error()) + " (run folder " + r.runDir() + ")");
                     return FAILED;
@@ -306,7 +306,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** {@code maplab index <reportsDir> <data.json>}: the report's index page (called by kernel/report.py; hidden). */
-    @Command(name = "index", hidden = true, description = "Write <reportsDir>/index.html from the report runner's JSON (see maplab.result.IndexPage).")
+    @Command(name = "index", hidden = true, description = "Write <reportsDir>/index.html from the report runner's JSON (see maplab.render.IndexPage).")
     static final class Index implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "REPORTS_DIR")
         Path reportsDir;
@@ -319,7 +319,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().println("index: " + maplab.result.IndexPage.write(reportsDir, data));
+            spec.commandLine().getOut().println("index: " + maplab.render.IndexPage.write(reportsDir, data));
             return OK;
         }
     }
@@ -386,7 +386,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Result r = Experiments.conclude(maplab.run.Runs.resolve(runDir), out);
+            Result r = Experiments.conclude(maplab.lab.Runs.resolve(runDir), out);
             PrintWriter o = spec.commandLine().getOut();
             o.println(findingsTable(r.findings()));
             o.println("run folder: " + r.runDir());
@@ -415,7 +415,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Path target = maplab.run.Reference.promote(maplab.run.Runs.resolve(runDir), maplab.run.Reference.root(), anyProfile);
+            Path target = maplab.run.Reference.promote(maplab.lab.Runs.resolve(runDir), maplab.run.Reference.root(), anyProfile);
             spec.commandLine().getOut().println("reference: " + target);
             return OK;
         }
@@ -432,20 +432,20 @@ public final class Main implements Callable<Integer> {
 
     static String findingsTable(List<Finding> findings) {
         int w = findings.stream().mapToInt(f -> f.id().length()).max().orElse(7);
-        int iw = Math.max(14, findings.stream().mapToInt(f -> maplab.result.Html.interval(f).length()).max().orElse(0));
+        int iw = Math.max(14, findings.stream().mapToInt(f -> maplab.render.Html.interval(f).length()).max().orElse(0));
         String format = "%-" + w + "s  %12s  %-8s  %-" + iw + "s  %-24s  %s%n";
         StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, format, "finding", "value", "unit",
                 Finding.confidenceLabel() + " interval", "verdict", "text"));
         for (Finding f : findings) {
-            sb.append(String.format(java.util.Locale.ROOT, format, f.id(), f.notComputed() ? "-" : maplab.result.Html.number(f.value()), f.unit(),
-                    maplab.result.Html.interval(f), f.verdict() == null ? "" : f.verdict().label(), f.text()));
+            sb.append(String.format(java.util.Locale.ROOT, format, f.id(), f.notComputed() ? "-" : maplab.stats.Numbers.format(f.value()), f.unit(),
+                    maplab.render.Html.interval(f), f.verdict() == null ? "" : f.verdict().label(), f.text()));
         }
         return sb.toString().stripTrailing();
     }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() {
-            return new String[] {"maplab " + maplab.run.Environment.capture().maplabVersion()};
+            return new String[] {"maplab " + maplab.measure.Environment.capture().maplabVersion()};
         }
     }
 

@@ -9,21 +9,19 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import maplab.chart.Charts;
-import maplab.experiment.Experiment;
-import maplab.experiment.ParamSpec;
-import maplab.experiment.Params;
-import maplab.experiment.Plan;
-import maplab.experiment.RunContext;
-import maplab.experiment.RunData;
-import maplab.measure.Effort;
-import maplab.measure.HashMapInternals;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.plan.Plan;
+import maplab.run.RunData;
+import maplab.plan.Effort;
+import maplab.subject.jdk.HashMapInternals;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
-import maplab.result.Finding;
-import maplab.result.Measured;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.Unit;
+import maplab.conclude.Finding;
+import maplab.measure.Measured;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.plan.Unit;
 import maplab.stats.Stats;
 import maplab.subject.collision.CollisionCase;
 import maplab.subject.probe.ProbeMap;
@@ -154,7 +152,7 @@ public final class Collisions implements Experiment {
      * per cell), and the findings those rows give.
      */
     @Override
-    public void plan(Plan.Builder plan) {
+    public void plan(Plan.Builder plan, RunContext context) {
         Params p = plan.params();
         List<Integer> sizes = sizes(p);
         List<CollisionCase> cases = cases(p);
@@ -180,7 +178,7 @@ public final class Collisions implements Experiment {
             }
             plan.finding("probe_mean_colliding_string_" + maplab.subject.user.UserSubject.findingName(user));
         }
-        RunContext ctx = plan.context();
+        RunContext ctx = context;
         Map<CollisionCase, Set<Integer>> timedAt = new java.util.LinkedHashMap<>();
         for (Timed t : timed(p, cases, sizes)) {
             Jmh run = jmh(ctx, t.subjects(), t.sizes(), 0, 0);

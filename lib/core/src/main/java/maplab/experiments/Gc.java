@@ -15,30 +15,28 @@ import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import maplab.chart.Charts;
-import maplab.experiment.Experiment;
-import maplab.experiment.ParamSpec;
-import maplab.experiment.Params;
-import maplab.experiment.RunContext;
-import maplab.experiment.RunData;
-import maplab.measure.Effort;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.run.RunData;
+import maplab.plan.Effort;
 import maplab.measure.GcPauses;
 import maplab.measure.GcPauses.Collector;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
 import maplab.measure.TargetJvm;
-import maplab.result.Finding;
-import maplab.result.Measured;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.TidyTables;
-import maplab.result.Unit;
+import maplab.conclude.Finding;
+import maplab.measure.Measured;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.conclude.TidyTables;
+import maplab.plan.Unit;
 import maplab.stats.Estimates;
 import maplab.stats.Estimates.Estimate;
 import maplab.stats.Stats;
 import maplab.subject.jdk.MapConstructor;
 import maplab.subject.putget.PutGetMapKind;
-import maplab.workload.ChurnKeys;
-import maplab.workload.MapChurn;
+import maplab.measure.ChurnKeys;
+import maplab.measure.MapChurn;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
@@ -204,9 +202,9 @@ public final class Gc implements Experiment {
      * findings conclude gives for them.
      */
     @Override
-    public void plan(maplab.experiment.Plan.Builder plan) {
+    public void plan(maplab.plan.Plan.Builder plan, RunContext context) {
         Params p = plan.params();
-        plan.jmh("alloc", allocationRun(plan.context()));
+        plan.jmh("alloc", allocationRun(context));
         int allocN = p.getInt("alloc_n");
         List<String> subjects = p.getStrings("subjects");
         for (String subject : subjects) {
@@ -238,7 +236,7 @@ public final class Gc implements Experiment {
                 plan.count(cellDims(cell, jvm), "stalls", Unit.COUNT);
                 plan.optional(true).varying("collection", "gc_id", "collector", "phase");   // one stand-in for the pauses the GC log lists
                 Map<String, Object> pause = cellDims(cell, jvm);
-                pause.putAll(maplab.experiment.Plan.dims("collection", 1, "gc_id", 1L, "phase", "Pause"));
+                pause.putAll(maplab.plan.Plan.dims("collection", 1, "gc_id", 1L, "phase", "Pause"));
                 plan.timed(pause, "pause", Unit.MS);
                 plan.optional(false).varying();
             }
@@ -252,7 +250,7 @@ public final class Gc implements Experiment {
     }
 
     /** The pause findings {@link #concludePauses} gives for the cells of {@code pauses}. */
-    private static void plannedPauseFindings(maplab.experiment.Plan.Builder plan, Plan pauses) {
+    private static void plannedPauseFindings(maplab.plan.Plan.Builder plan, Plan pauses) {
         if (pauses.base().isEmpty()) return;
         Collector base = pauses.base().get();
         List<Cell> cells = pauses.cells();
@@ -331,7 +329,7 @@ public final class Gc implements Experiment {
 
     /** An allocation row's dimensions. */
     private static Map<String, Object> allocDims(String subject, String operation, int n) {
-        return maplab.experiment.Plan.dims("subject", subject, "operation", operation, "n_keys", n);
+        return maplab.plan.Plan.dims("subject", subject, "operation", operation, "n_keys", n);
     }
 
     /** A row with these dimensions, in their order. */
@@ -430,13 +428,13 @@ public final class Gc implements Experiment {
 
     /** A pause JVM's dimensions: its cell and its round. */
     private static Map<String, Object> cellDims(Cell cell, int jvm) {
-        return maplab.experiment.Plan.dims("gc", cell.gc().id(), "variant", cell.variant().id(), "keys", cell.keys().id(), "jvm", jvm);
+        return maplab.plan.Plan.dims("gc", cell.gc().id(), "variant", cell.variant().id(), "keys", cell.keys().id(), "jvm", jvm);
     }
 
     /** A pause JVM's {@code collections} row's dimensions: its cell and round, and the workload's settings. */
     private static Map<String, Object> collectionsDims(Cell cell, int jvm, Params p, int feature) {
         Map<String, Object> dims = cellDims(cell, jvm);
-        dims.putAll(maplab.experiment.Plan.dims("n_keys", p.getInt("n"), "maps", p.getInt("maps"), "rounds", p.getEffort("pause").iterations(),
+        dims.putAll(maplab.plan.Plan.dims("n_keys", p.getInt("n"), "maps", p.getInt("maps"), "rounds", p.getEffort("pause").iterations(),
                 "heap_mb", p.getLong("heap_mb"), "jdk", feature));
         return dims;
     }
@@ -444,7 +442,7 @@ public final class Gc implements Experiment {
     /** A listed collector's {@code offered} row's dimensions: measured with its flags, or not offered by JDK {@code feature}. */
     private static Map<String, Object> offeredDims(Collector c, int feature) {
         boolean offered = c.offered(feature);
-        return maplab.experiment.Plan.dims("gc", c.id(), "jdk", feature, "status", offered ? "measured" : Collector.notOffered(feature),
+        return maplab.plan.Plan.dims("gc", c.id(), "jdk", feature, "status", offered ? "measured" : Collector.notOffered(feature),
                 "flags", offered ? String.join(" ", c.requireFlags(feature)) : "");
     }
 
@@ -816,7 +814,7 @@ public final class Gc implements Experiment {
         for (int i = 0; i < ranked.size(); i++) {
             var e = ranked.get(i);
             if (i > 0) order.append(" < ");
-            order.append(e.getKey().label()).append(String.format(Locale.ROOT, " (%s ms)", maplab.result.Html.number(geometricMean(e.getValue().max()))));
+            order.append(e.getKey().label()).append(String.format(Locale.ROOT, " (%s ms)", maplab.stats.Numbers.format(geometricMean(e.getValue().max()))));
             if (i == 0) continue;
             var prev = ranked.get(i - 1);
             Estimate r = Estimates.ratio(prev.getValue().max(), e.getValue().max());

@@ -11,30 +11,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import maplab.chart.Charts;
-import maplab.experiment.Experiment;
-import maplab.experiment.ParamSpec;
-import maplab.experiment.Params;
-import maplab.experiment.Plan;
-import maplab.experiment.RunContext;
-import maplab.experiment.RunData;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.plan.Plan;
+import maplab.run.RunData;
 import maplab.measure.AsyncSampler;
 import maplab.measure.ChildJvm;
-import maplab.measure.Effort;
+import maplab.plan.Effort;
 import maplab.measure.JfrProfile;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
 import maplab.measure.MeasurementException;
-import maplab.result.Finding;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.Unit;
+import maplab.conclude.Finding;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.plan.Unit;
 import maplab.stats.Estimates;
 import maplab.stats.Estimates.Estimate;
 import maplab.subject.iteration.IterationMapKind;
 import maplab.subject.iteration.IterationStyle;
 import maplab.subject.iteration.MapState;
 import maplab.subject.iteration.NodeLayout;
-import maplab.workload.IterationLoop;
+import maplab.measure.IterationLoop;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.knowm.xchart.CategoryChart;
 import tech.tablesaw.api.DoubleColumn;
@@ -204,7 +202,7 @@ public final class Iteration implements Experiment {
      * iterator's, see the note) and the findings conclude gives for them.
      */
     @Override
-    public void plan(Plan.Builder plan) {
+    public void plan(Plan.Builder plan, RunContext context) {
         Params p = plan.params();
         int n = p.getInt("n");
         int k = p.getInt("k");
@@ -217,7 +215,7 @@ public final class Iteration implements Experiment {
         List<String> layouts = p.getStrings("layouts");
         int forks = p.getEffort("states").plannedForks(false);
 
-        List<Jmh> batches = jmhBatches(plan.context());
+        List<Jmh> batches = jmhBatches(context);
         for (int i = 0; i < JMH_PARTS.size(); i++) plan.jmh(JMH_PARTS.get(i), batches.get(i));
         long drainedOrCleared = states.stream().filter(st -> !st.equals(MapState.FRESH.id())).count();
         plan.step("states forks: filling " + n + " entries before draining or clearing", (int) drainedOrCleared * stateKinds.size() * forks, fillSeconds(n));

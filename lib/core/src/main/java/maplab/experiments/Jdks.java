@@ -8,27 +8,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import maplab.chart.Charts;
-import maplab.experiment.Experiment;
-import maplab.experiment.ParamSpec;
-import maplab.experiment.Params;
-import maplab.experiment.Plan;
-import maplab.experiment.RunContext;
-import maplab.experiment.RunData;
-import maplab.measure.Effort;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.plan.Plan;
+import maplab.run.RunData;
+import maplab.plan.Effort;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
 import maplab.measure.TargetJvm;
-import maplab.result.Finding;
-import maplab.result.Measured;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.TidyTables;
-import maplab.result.Unit;
+import maplab.conclude.Finding;
+import maplab.measure.Measured;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.conclude.TidyTables;
+import maplab.plan.Unit;
 import maplab.stats.Estimates;
 import maplab.stats.Estimates.Estimate;
 import maplab.stats.Stats;
 import maplab.subject.keys.KeyedMapKind;
-import maplab.subject.keys.MapFootprints;
+import maplab.measure.MapFootprints;
 import org.knowm.xchart.CategoryChart;
 import org.openjdk.jmh.annotations.Mode;
 
@@ -163,7 +161,7 @@ public final class Jdks implements Experiment {
      * cells, see {@link Jmh#planCells}), and the findings those rows give.
      */
     @Override
-    public void plan(Plan.Builder plan) {
+    public void plan(Plan.Builder plan, RunContext context) {
         Params p = plan.params();
         Map<Role, TargetJvm> jvms = jvms(p);
         int n = p.getInt("n");
@@ -178,7 +176,7 @@ public final class Jdks implements Experiment {
                 plan.timed(at, "heap_bytes_per_entry", Unit.BYTES_PER_ENTRY);   // one sample per heap reading
             }
         }
-        for (Batch b : timedBatches(plan.context(), jvms, n, plan.context().seed("keys"))) {
+        for (Batch b : timedBatches(context, jvms, n, context.seed("keys"))) {
             plan.jmh("time", b.jmh());
             Map<String, Object> at = dims("time", b.role(), jvms.get(b.role()), b.cell().id, n);
             plan.timed(at, b.cell().metric(), Unit.ofJmh(b.cell().mode == Mode.Throughput ? "ops/us" : "us/op"));

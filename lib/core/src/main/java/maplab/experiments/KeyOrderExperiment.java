@@ -8,20 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import maplab.chart.Charts;
-import maplab.experiment.Experiment;
-import maplab.experiment.ParamSpec;
-import maplab.experiment.Params;
-import maplab.experiment.Plan;
-import maplab.experiment.RunContext;
-import maplab.experiment.RunData;
-import maplab.measure.Effort;
-import maplab.measure.HashMapInternals;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.plan.Plan;
+import maplab.run.RunData;
+import maplab.plan.Effort;
+import maplab.subject.jdk.HashMapInternals;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
-import maplab.result.Finding;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.Unit;
+import maplab.conclude.Finding;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.plan.Unit;
 import maplab.subject.intmap.IntMapType;
 import maplab.subject.probe.LongProbeMap;
 import maplab.subject.probe.ProbeCounters;
@@ -92,7 +90,7 @@ public final class KeyOrderExperiment implements Experiment {
                 ParamSpec.choices("timed_orders", KeyOrder.labels(), "ascending,random", "ascending,random,strided",
                         "orders timed with JMH (full: three, so every subject, the peer libraries' maps included, fits the full profile's time)"),
                 ParamSpec.choices("timed_methods", METHODS, "lookup,iterate", "lookup,iterate", "passes timed with JMH: a lookup of every key in insertion order, a full iteration"),
-                ParamSpec.userSubjects("user_subjects", "your own maps (LongMap), timed with JMH beside timed_subjects after the map contract holds"),
+                ParamSpec.userSubjects("user_subjects", "your own maps (LongMap), timed with JMH beside timed_subjects after the map contract holds", maplab.subject.intmap.LongMap.class, maplab.subject.probe.LongHash.class),
                 ParamSpec.effort(PART, Effort.parseOrNull("5:1x100ms+3x100ms"), Effort.parseOrNull("6:2x150ms+4x150ms"),
                         "JMH effort of the lookup and iteration timings (every cell in one run, forks in alternating rounds)"));
     }
@@ -135,7 +133,7 @@ public final class KeyOrderExperiment implements Experiment {
      * bucket (probe lengths, bin lengths) depend on the keys: planned as observed and optional.
      */
     @Override
-    public void plan(Plan.Builder plan) {
+    public void plan(Plan.Builder plan, RunContext context) {
         Params p = plan.params();
         int n = p.getInt("n");
         List<KeyOrder> orders = p.getStrings("orders").stream().map(KeyOrder::parse).toList();
@@ -159,7 +157,7 @@ public final class KeyOrderExperiment implements Experiment {
         List<KeyOrder> timedOrders = p.getStrings("timed_orders").stream().map(KeyOrder::parse).toList();
         List<String> methods = p.getStrings("timed_methods");
         if (!subjects.isEmpty() && !timedOrders.isEmpty()) {
-            plan.jmh(PART, timedRun(plan.context(), subjects, timedOrders, methods, n, plan.context().seed("keys")));
+            plan.jmh(PART, timedRun(context, subjects, timedOrders, methods, n, context.seed("keys")));
             for (String method : methods) {
                 for (String subject : subjects) {
                     for (KeyOrder order : timedOrders) {

@@ -8,24 +8,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import maplab.chart.Charts;
-import maplab.experiment.Experiment;
-import maplab.experiment.ParamSpec;
-import maplab.experiment.Params;
-import maplab.experiment.Plan;
-import maplab.experiment.RunContext;
-import maplab.experiment.RunData;
-import maplab.measure.Effort;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.plan.Plan;
+import maplab.run.RunData;
+import maplab.plan.Effort;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
-import maplab.result.Finding;
-import maplab.result.Measured;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.Unit;
-import maplab.subject.keys.KeyPitfalls;
+import maplab.conclude.Finding;
+import maplab.measure.Measured;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.plan.Unit;
+import maplab.measure.KeyPitfalls;
 import maplab.subject.keys.KeyedMap;
 import maplab.subject.keys.KeyedMapKind;
-import maplab.subject.keys.MapFootprints;
+import maplab.measure.MapFootprints;
 import maplab.subject.user.UserSubject;
 import maplab.workload.KeyOrder;
 import org.knowm.xchart.CategoryChart;
@@ -185,7 +183,7 @@ public final class KeyTypes implements Experiment {
      * {@link #lookupRun}; every row those parts write, and the findings conclude gives for them.
      */
     @Override
-    public void plan(Plan.Builder plan) {
+    public void plan(Plan.Builder plan, RunContext context) {
         Params p = plan.params();
         int n = p.getInt("n");
         List<KeyedMapKind> subjects = subjects(p);
@@ -208,7 +206,7 @@ public final class KeyTypes implements Experiment {
             else plan.count(at, s.metric(), Unit.COUNT);
         }
         plan.count(gcRoundsDims(pitfallKeys), "gc_rounds", Unit.COUNT, 2);
-        plan.jmh("lookup", lookupRun(plan.context()));
+        plan.jmh("lookup", lookupRun(context));
         for (String subject : lookupIds(p)) plan.timed(subjectDims("lookup", subject, n), "lookup_time", LOOKUP_UNIT);
         plannedFindings(plan, subjects, lookupSubjects(p), users);
     }

@@ -9,20 +9,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import maplab.chart.Charts;
-import maplab.experiment.Experiment;
-import maplab.experiment.ParamSpec;
-import maplab.experiment.Params;
-import maplab.experiment.Plan;
-import maplab.experiment.RunContext;
-import maplab.experiment.RunData;
-import maplab.measure.Effort;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.plan.Plan;
+import maplab.run.RunData;
+import maplab.plan.Effort;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
-import maplab.result.Finding;
-import maplab.result.Measured;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.Unit;
+import maplab.conclude.Finding;
+import maplab.measure.Measured;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.plan.Unit;
 import maplab.stats.Estimates.Estimate;
 import maplab.stats.Stats;
 import maplab.subject.merge.FastutilTarget;
@@ -94,7 +92,7 @@ public final class Merge implements Experiment {
                 ParamSpec.choices("strategies", MergeStrategy.ids(), "put_all,put_loop", strategies, "JDK merge strategies compared"),
                 ParamSpec.integer("fastutil_n", 1_024, 1 << 23, 262_144, 1_048_576, "keys in the fastutil fills"),
                 ParamSpec.choices("fastutil_targets", FASTUTIL_IDS, "set", "set,map", "fastutil collections filled"),
-                ParamSpec.userSubjects("user_subjects", "your own maps (LongMap), filled like the fastutil targets (another one's iteration order vs shuffled) after the map contract holds"),
+                ParamSpec.userSubjects("user_subjects", "your own maps (LongMap), filled like the fastutil targets (another one's iteration order vs shuffled) after the map contract holds", maplab.subject.intmap.LongMap.class, maplab.subject.probe.LongHash.class),
                 ParamSpec.integer("peer_n", 1_024, 1 << 23, 1_048_576, 1_048_576,
                         "keys in the peer libraries' fills (the trap needs about 2^20 keys to show in the libraries that fall into it less deeply than fastutil)"),
                 ParamSpec.choices("peer_targets", PEER_IDS, "agrona_map,hppc_map", String.join(",", PEER_IDS),
@@ -353,21 +351,21 @@ public final class Merge implements Experiment {
      * sizes expected within the budget is not promised, and a note says so.
      */
     @Override
-    public void plan(Plan.Builder plan) {
+    public void plan(Plan.Builder plan, RunContext context) {
         Params p = plan.params();
-        RunContext ctx = plan.context();
+        RunContext ctx = context;
         plan.jmh("jdk", jdkJmh(ctx));
         for (String strategy : strategies(p)) {
             plan.timed(Plan.dims("part", "jdk", "subject", strategy, "n_keys", p.getInt("jdk_n"), "overlap_pct", p.getInt("overlap_pct")),
                     "merge_time", Unit.ofJmh("ms/op"));
         }
         if (strategies(p).containsAll(List.of(MergeStrategy.PUT_ALL.id(), MergeStrategy.PUT_LOOP.id()))) plan.finding("putall_vs_loop");
-        plannedFills(plan, "fastutil", "fastutil_n", "fastutil_targets");
-        plannedFills(plan, "peer", "peer_n", "peer_targets");
-        plannedTrap(plan);
+        plannedFills(plan, context, "fastutil", "fastutil_n", "fastutil_targets");
+        plannedFills(plan, context, "peer", "peer_n", "peer_targets");
+        plannedTrap(plan, context);
     }
 
-    private static void plannedFills(Plan.Builder plan, String part, String nParam, String targetsParam) {
+    private static void plannedFills(Plan.Builder plan, RunContext context, String part, String nParam, String targetsParam) {
         Params p = plan.params();
         int n = p.getInt(nParam);
         List<String> targets = fillTargets(p, part, targetsParam);
@@ -375,7 +373,7 @@ public final class Merge implements Experiment {
         // a fill of n keys: a few tens of ns per key shuffled, several times that in another one's iteration order (in the
         // libraries that fall into the trap); keys and orders built once per fork
         Effort effort = p.getEffort(part);
-        plan.jmh(part, fillJmh(plan.context(), part, n, targets), 6e-8 * n + setupSeconds(n) * 2 / Math.max(1, effort.warmupIterations() + effort.iterations()));
+        plan.jmh(part, fillJmh(context, part, n, targets), 6e-8 * n + setupSeconds(n) * 2 / Math.max(1, effort.warmupIterations() + effort.iterations()));
         List<String> subjects = targets.stream().map(Merge::fillSubject).toList();
         for (String subject : subjects) {
             for (String order : FillOrder.ids()) {
@@ -395,9 +393,9 @@ public final class Merge implements Experiment {
         }
     }
 
-    private static void plannedTrap(Plan.Builder plan) {
+    private static void plannedTrap(Plan.Builder plan, RunContext context) {
         Params p = plan.params();
-        RunContext ctx = plan.context();
+        RunContext ctx = context;
         List<Integer> sizes = trapSizes(p);
         List<ReinsertTarget> variants = trapVariants(p);
         long budgetMs = p.getLong("budget_ms");

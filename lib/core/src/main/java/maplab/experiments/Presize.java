@@ -6,20 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import maplab.chart.Charts;
-import maplab.experiment.Experiment;
-import maplab.experiment.ParamSpec;
-import maplab.experiment.Params;
-import maplab.experiment.Plan;
-import maplab.experiment.RunContext;
-import maplab.experiment.RunData;
-import maplab.measure.Effort;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.plan.Plan;
+import maplab.run.RunData;
+import maplab.plan.Effort;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
-import maplab.measure.TableLength;
-import maplab.result.Finding;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.Unit;
+import maplab.subject.jdk.TableLength;
+import maplab.conclude.Finding;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.plan.Unit;
 import maplab.subject.jdk.Capacity;
 import maplab.subject.jdk.MapConstructor;
 import maplab.workload.KeyOrder;
@@ -66,12 +64,12 @@ public final class Presize implements Experiment {
 
     /** The plan's progress steps: one resize count per constructor, then one per timed constructor and fork. */
     @Override
-    public int plannedSteps(maplab.experiment.Params p) {
+    public int plannedSteps(maplab.plan.Params p) {
         return p.getStrings("constructors").size() + timed(p).size() * p.getEffort("insert").plannedForks(false);
     }
 
     /** The constructors timed with JMH: those in 'timed' that are also in 'constructors'. */
-    private static List<MapConstructor> timed(maplab.experiment.Params p) {
+    private static List<MapConstructor> timed(maplab.plan.Params p) {
         List<String> timedIds = p.getStrings("timed");
         return p.getStrings("constructors").stream().map(MapConstructor::parse).filter(c -> timedIds.contains(c.id())).toList();
     }
@@ -83,7 +81,7 @@ public final class Presize implements Experiment {
      * entry each), and the findings those rows give.
      */
     @Override
-    public void plan(Plan.Builder plan) {
+    public void plan(Plan.Builder plan, RunContext context) {
         Params p = plan.params();
         int n = p.getInt("n");
         List<MapConstructor> constructors = p.getStrings("constructors").stream().map(MapConstructor::parse).toList();
@@ -104,7 +102,7 @@ public final class Presize implements Experiment {
             }
         }
         if (!timed.isEmpty()) {
-            plan.jmh("insert", insertRun(plan.context(), timed, n, plan.context().seed("keys")), SHOT_SECONDS + SHOT_SECONDS_PER_KEY * n);
+            plan.jmh("insert", insertRun(context, timed, n, context.seed("keys")), SHOT_SECONDS + SHOT_SECONDS_PER_KEY * n);
             for (MapConstructor c : timed) {
                 plan.timed(Plan.dims("subject", c.id(), "n_keys", n), "insert_time", Unit.ofJmh("ms/op"));
                 plan.timed(Plan.dims("subject", c.id(), "n_keys", n), "alloc_per_entry", Unit.BYTES_PER_ENTRY);

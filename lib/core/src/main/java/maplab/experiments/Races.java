@@ -8,20 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import maplab.chart.Charts;
-import maplab.experiment.Experiment;
-import maplab.experiment.ParamSpec;
-import maplab.experiment.Params;
-import maplab.experiment.Plan;
-import maplab.experiment.RunContext;
-import maplab.experiment.RunData;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.plan.Plan;
+import maplab.run.RunData;
 import maplab.measure.WatchedJvm;
-import maplab.race.RacePlan;
-import maplab.race.RaceWorker;
-import maplab.result.Finding;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.TidyTables;
-import maplab.result.Unit;
+import maplab.measure.race.RacePlan;
+import maplab.measure.race.RaceWorker;
+import maplab.conclude.Finding;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.conclude.TidyTables;
+import maplab.plan.Unit;
 import maplab.stats.Estimates;
 import maplab.stats.Estimates.Estimate;
 import maplab.subject.concurrent.SharedMapType;
@@ -255,7 +253,7 @@ public final class Races implements Experiment {
      * Only the {@code skipped} rows are always written.
      */
     @Override
-    public void plan(Plan.Builder plan) {
+    public void plan(Plan.Builder plan, RunContext context) {
         Params p = plan.params();
         List<SharedMapType> subjects = p.getStrings("subjects").stream().map(SharedMapType::parse).toList();
         int runs = p.getInt("runs");

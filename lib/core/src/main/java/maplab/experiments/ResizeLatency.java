@@ -9,20 +9,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import maplab.chart.Charts;
-import maplab.experiment.Experiment;
-import maplab.experiment.ParamSpec;
-import maplab.experiment.Params;
-import maplab.experiment.Plan;
-import maplab.experiment.RunContext;
-import maplab.experiment.RunData;
-import maplab.measure.Effort;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.plan.Plan;
+import maplab.run.RunData;
+import maplab.plan.Effort;
 import maplab.measure.PutLatency;
-import maplab.result.Finding;
-import maplab.result.Measured;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.TidyTables;
-import maplab.result.Unit;
+import maplab.conclude.Finding;
+import maplab.measure.Measured;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.conclude.TidyTables;
+import maplab.plan.Unit;
 import maplab.stats.Estimates;
 import maplab.stats.Estimates.Estimate;
 import maplab.stats.Estimates.Sample;
@@ -176,7 +174,7 @@ public final class ResizeLatency implements Experiment {
      * ({@link #expectedResizes}) for the synthetic rows.
      */
     @Override
-    public void plan(Plan.Builder plan) {
+    public void plan(Plan.Builder plan, RunContext context) {
         Params p = plan.params();
         int n = p.getInt("n");
         int buckets = p.getInt("buckets");

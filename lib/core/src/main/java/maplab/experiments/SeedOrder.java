@@ -1,6 +1,6 @@
 package maplab.experiments;
 
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,18 +17,16 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import maplab.chart.Charts;
-import maplab.experiment.Experiment;
-import maplab.experiment.ParamSpec;
-import maplab.experiment.Params;
-import maplab.experiment.Plan;
-import maplab.experiment.RunContext;
-import maplab.experiment.RunData;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.plan.Plan;
+import maplab.run.RunData;
 import maplab.measure.ChildJvm;
 import maplab.measure.MeasurementException;
-import maplab.result.Finding;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.Unit;
+import maplab.conclude.Finding;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.plan.Unit;
 import maplab.subject.probe.ProbeConfig;
 import maplab.subject.probe.ProbeMap;
 import maplab.workload.Words;
@@ -181,14 +179,14 @@ public final class SeedOrder implements Experiment {
      * Synthetic values are those of launches that each gave another order.
      */
     @Override
-    public void plan(Plan.Builder plan) {
+    public void plan(Plan.Builder plan, RunContext context) {
         Params p = plan.params();
         int launches = p.getInt("launches");
         int n = p.getInt("keys");
         int seeds = p.getInt("seeds_in_jvm");
         plan.step("launching fresh JVMs", launches, LAUNCH_SECONDS);
         plan.step("ProbeMap seeds within this JVM", 1, 0.05 + seeds * n * 2e-6);
-        String[] keys = Words.sample(n, plan.context().seed("keys"));
+        String[] keys = Words.sample(n, context.seed("keys"));
         String insertionOrder = indexes(keys, List.of(keys));
         for (Subject s : Subject.values()) {
             plan.count(Plan.dims("subject", s.id(), "launches", launches, "n_keys", n), "distinct_orders", Unit.COUNT, launches);

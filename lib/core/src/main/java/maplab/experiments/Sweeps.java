@@ -2,7 +2,7 @@ package maplab.experiments;
 
 import java.util.List;
 import java.util.TreeSet;
-import maplab.experiment.Params;
+import maplab.plan.Params;
 
 /** Shared by the experiments that sweep n and fit a growth exponent (merge, collisions). */
 final class Sweeps {

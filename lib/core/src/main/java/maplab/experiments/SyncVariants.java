@@ -12,24 +12,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import maplab.chart.Charts;
-import maplab.experiment.Experiment;
-import maplab.experiment.ParamSpec;
-import maplab.experiment.Params;
-import maplab.experiment.Plan;
-import maplab.experiment.RunContext;
-import maplab.experiment.RunData;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.plan.Plan;
+import maplab.run.RunData;
 import maplab.measure.Contention;
-import maplab.measure.Effort;
+import maplab.plan.Effort;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
 import maplab.progress.Progress;
-import maplab.result.Finding;
-import maplab.result.Html;
-import maplab.result.Measured;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.TidyTables;
-import maplab.result.Unit;
+import maplab.conclude.Finding;
+import maplab.render.Html;
+import maplab.measure.Measured;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.conclude.TidyTables;
+import maplab.plan.Unit;
 import maplab.subject.concurrent.SharedMapType;
 import maplab.subject.user.UserSubject;
 import maplab.workload.Popularity;
@@ -365,9 +363,9 @@ public final class SyncVariants implements Experiment {
      * findings conclude gives for them.
      */
     @Override
-    public void plan(Plan.Builder plan) {
+    public void plan(Plan.Builder plan, RunContext context) {
         Params p = plan.params();
-        RunContext ctx = plan.context();
+        RunContext ctx = context;
         plan.count(Plan.dims(), "logical_cores", Unit.COUNT, 2);
         List<Batch> batches = plan(p);
         for (Batch b : batches) {
@@ -853,7 +851,7 @@ public final class SyncVariants implements Experiment {
         }
         maplab.stats.Estimates.Estimate d = maplab.stats.Estimates.mean(diff);
         String template = "At " + conditionsText(a).replace("%", "%%") + ", " + t.label() + " threads were blocked %.1f ms per second more than ConcurrentHashMap's ("
-                + Html.number(a.value()) + " against " + Html.number(chm.value()) + " ms/s, summed over threads; JFR waits over " + a.str("threshold_us") + " us, paired by round)";
+                + maplab.stats.Numbers.format(a.value()) + " against " + maplab.stats.Numbers.format(chm.value()) + " ms/s, summed over threads; JFR waits over " + a.str("threshold_us") + " us, paired by round)";
         return conditions(Finding.versus(id, d, 0, "ms/s", Finding.Basis.TIMING, template), a);
     }
 

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 
 /**
  * GC pauses of a workload, measured in a fresh JVM with a pinned collector.

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import maplab.experiment.Profile;
+import maplab.plan.Plan;
+import maplab.plan.Profile;
 import maplab.progress.Progress;
 import maplab.stats.Estimates.Sample;
 import org.openjdk.jmh.annotations.Mode;
@@ -35,7 +36,7 @@ import org.openjdk.jmh.results.format.ResultFormatType;
  * <p>Usage: {@code Jmh.benchmark("maplab.bench.MergeBench.putAll").param("n", "1024", "4096")
  * .settings(Jmh.Settings.forProfile(profile)).workDir(dir).run()}.
  */
-public final class Jmh {
+public final class Jmh implements Plan.CellSource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger RUNS = new AtomicInteger();
@@ -52,6 +53,11 @@ public final class Jmh {
      */
     public record Settings(int forks, int warmupIterations, int warmupMillis, int measurementIterations,
                            int measurementMillis, List<String> jvmArgs) {
+
+        /** These settings' JVM arguments with {@code effort}'s forks, warm-up and measurement. */
+        public Settings with(maplab.plan.Effort effort) {
+            return new Settings(effort.forks(), effort.warmupIterations(), effort.warmupMillis(), effort.iterations(), effort.iterationMillis(), jvmArgs);
+        }
 
         /** The fork JVM arguments every maplab benchmark starts from: fixed heap, ParallelGC pinned. */
         public static final List<String> DEFAULT_JVM_ARGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC",
@@ -194,10 +200,6 @@ public final class Jmh {
         return m;
     }
 
-    /** One cell of a run, for a plan: a benchmark at one parameter combination, its options and forks. */
-    public record PlanCell(String part, String benchmark, Map<String, String> params, String options, int forks, int maxForks,
-                           double secondsPerFork) { }
-
     /**
      * The cells this run measures, without running anything: one per matching benchmark (the
      * include pattern itself when the benchmarks are not on the class path) and parameter
@@ -205,7 +207,7 @@ public final class Jmh {
      * seconds of warm-up and measurement per fork ({@code secondsPerShot} per single shot). The
      * options name the JVM when one was chosen with {@link #on}, so one cell on two JVMs is two cells.
      */
-    public List<PlanCell> planCells(String part, double secondsPerShot) {
+    public List<Plan.Cell> planCells(String part, double secondsPerShot) {
         return planCells(part, params -> secondsPerShot);
     }
 
@@ -215,7 +217,8 @@ public final class Jmh {
      * (JMH finishes the operation it started), which dominates when one operation is a
      * quadratic fill.
      */
-    public List<PlanCell> planCells(String part, java.util.function.ToDoubleFunction<Map<String, String>> secondsPerOp) {
+    @Override
+    public List<Plan.Cell> planCells(String part, java.util.function.ToDoubleFunction<Map<String, String>> secondsPerOp) {
         List<String> benchmarks = matchingBenchmarks();
         if (benchmarks.isEmpty()) benchmarks = List.of(include);
         List<Map<String, String>> combos = new ArrayList<>();
@@ -242,14 +245,14 @@ public final class Jmh {
         if (target != null) options.add("on JDK " + target.feature() + (target.options().isEmpty() ? "" : " " + String.join(" ", target.options())));
         int max = sequential() ? Math.max(maxForks, settings.forks()) : settings.forks();
         boolean shots = settings.warmupMillis() == 0 && settings.measurementMillis() == 0;
-        List<PlanCell> out = new ArrayList<>();
+        List<Plan.Cell> out = new ArrayList<>();
         for (String b : benchmarks) {
             for (Map<String, String> c : combos) {
                 double op = Math.max(0, secondsPerOp.applyAsDouble(c));
                 double perFork = shots ? (settings.warmupIterations() + settings.measurementIterations()) * op
                         : settings.warmupIterations() * Math.max(settings.warmupMillis() / 1000.0, op)
                           + settings.measurementIterations() * Math.max(settings.measurementMillis() / 1000.0, op);
-                out.add(new PlanCell(part, b, c, String.join(", ", options), settings.forks(), max, perFork));
+                out.add(new Plan.Cell(part, b, c, String.join(", ", options), settings.forks(), max, perFork));
             }
         }
         return out;

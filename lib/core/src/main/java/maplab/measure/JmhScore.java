@@ -2,7 +2,6 @@ package maplab.measure;
 
 import java.util.List;
 import java.util.Map;
-import maplab.result.Measured;
 import maplab.stats.Estimates.Sample;
 
 /**

@@ -1,5 +1,6 @@
 package maplab.run;
 
+import maplab.plan.Home;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,14 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import maplab.result.Finding;
-import maplab.result.Result;
+import maplab.conclude.Finding;
+import maplab.conclude.Result;
 
 /**
  * Reference results: {@code data/reference/<experiment>/} holds one full-profile run folder
  * per experiment, made on the project's machine. {@link #promote} puts a run there. This class
  * only supplies data (the reference's findings, how a finding relates to its reference, which
- * environment facts differ); {@link maplab.result.Html} renders them beside a run's findings.
+ * environment facts differ); {@link maplab.render.Html} renders them beside a run's findings.
  */
 public final class Reference {
 

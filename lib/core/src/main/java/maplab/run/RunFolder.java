@@ -1,5 +1,6 @@
 package maplab.run;
 
+import maplab.plan.Home;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -16,11 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import maplab.chart.Charts;
-import maplab.result.Finding;
-import maplab.result.Html;
-import maplab.experiment.RunData;
-import maplab.result.Result;
-import maplab.result.ResultBuilder;
+import maplab.conclude.Finding;
+import java.util.function.Function;
+import maplab.conclude.Result;
+import maplab.conclude.ResultBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
@@ -110,12 +110,13 @@ public final class RunFolder {
     /**
      * Writes every file of {@code result} and moves the folder into place; returns its final
      * path. Messages that named the staging folder (a JMH log) name the final folder.
+     * {@code page} renders the run's report.html (the run folder writes files, it renders nothing).
      */
-    public Path commit(Result result, Map<String, Long> seeds) {
+    public Path commit(Result result, Map<String, Long> seeds, Function<Result, String> page) {
         try {
             JSON.writeValue(staging.resolve("meta.json").toFile(), meta(result, seeds));
             result.setRunDir(target);
-            writeConclusions(result, staging);
+            writeConclusions(result, staging, page);
             if (Files.exists(target)) Files.delete(target); // an empty folder given with --out
             Files.createDirectories(target.getParent());
             move(staging, target);
@@ -129,7 +130,7 @@ public final class RunFolder {
     static final List<String> CONCLUSIONS = List.of("findings.json", "report.html", "tables", "charts");
 
     /** Writes findings.json, tables/, charts/ and report.html of {@code result} into {@code dir}. */
-    static void writeConclusions(Result result, Path dir) throws IOException {
+    static void writeConclusions(Result result, Path dir, Function<Result, String> page) throws IOException {
         JSON.writeValue(dir.resolve("findings.json").toFile(), result.findings().stream().map(RunFolder::findingMap).toList());
         if (!result.tables().isEmpty()) {
             Files.createDirectories(dir.resolve("tables"));
@@ -143,16 +144,16 @@ public final class RunFolder {
                 Files.write(dir.resolve("charts").resolve(slug(c.getKey()) + ".png"), Charts.png(c.getValue()));
             }
         }
-        Files.writeString(dir.resolve("report.html"), Html.page(result), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), page.apply(result), StandardCharsets.UTF_8);
     }
 
     /**
      * Writes freshly concluded findings, tables, charts and report of the stored run
      * {@code runDir}: into {@code out} (new or empty; the measurements and meta.json are copied
      * there) or, when {@code out} is null, in place, by building the new folder beside it and
-     * swapping it in, so the run folder is never half rewritten.
+     * swapping it in, so the run folder is never half rewritten. {@code page} renders report.html.
      */
-    public static Path reconclude(Path runDir, Path out, Result result) {
+    public static Path reconclude(Path runDir, Path out, Result result, Function<Result, String> page) {
         Path from = runDir.toAbsolutePath().normalize();
         Path target = out == null ? from : out.toAbsolutePath().normalize();
         if (out != null && Files.exists(out) && !isEmptyDir(out)) {
@@ -173,7 +174,7 @@ public final class RunFolder {
             meta.put("findings", result.findings().stream().map(Finding::id).toList());
             JSON.writeValue(staging.resolve("meta.json").toFile(), meta);
             result.setRunDir(target);
-            writeConclusions(result, staging);
+            writeConclusions(result, staging, page);
             Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
             boolean replace = Files.exists(target);
             if (replace) move(target, old);
@@ -211,9 +212,9 @@ public final class RunFolder {
     }
 
     /** A table as CSV; a table without columns (a run that failed before its first row) as the measurement header alone. */
-    static void writeCsv(Table table, Path file) throws IOException {
+    public static void writeCsv(Table table, Path file) throws IOException {
         if (table.columnCount() == 0) {
-            Files.writeString(file, String.join(",", maplab.result.TidyTables.MEASURE_COLUMNS) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, String.join(",", maplab.conclude.TidyTables.MEASURE_COLUMNS) + "\n", StandardCharsets.UTF_8);
         } else {
             table.write().csv(file.toFile());
         }
@@ -225,7 +226,7 @@ public final class RunFolder {
      *
      * @throws IllegalArgumentException naming {@code dir} when it cannot be written
      */
-    static List<Path> writeComparison(Path dir, String page, Map<String, Table> csvs) {
+    public static List<Path> writeComparison(Path dir, String page, Map<String, Table> csvs) {
         try {
             Files.createDirectories(dir);
             List<Path> written = new java.util.ArrayList<>();

@@ -1,5 +1,6 @@
 package maplab.run;
 
+import maplab.measure.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import maplab.result.Finding;
+import maplab.conclude.Finding;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -58,7 +59,7 @@ public final class StoredRun {
         }
         Map<String, Object> meta = RunFolder.readMeta(d);
         if (!(meta.get("experiment") instanceof String)) throw new IllegalArgumentException(what + ": '" + dir + "' has a meta.json without an experiment id");
-        List<Map<String, String>> rows = maplab.experiment.RunData.readCells(d.resolve("results.csv"));
+        List<Map<String, String>> rows = maplab.run.RunData.readCells(d.resolve("results.csv"));
         List<String> columns = rows.isEmpty() ? List.of() : new ArrayList<>(rows.get(0).keySet());
         return new StoredRun(d, meta, RunFolder.readFindings(d), List.copyOf(columns), List.copyOf(rows));
     }
@@ -70,9 +71,9 @@ public final class StoredRun {
     public String start() { return String.valueOf(meta.get("start")); }
     public boolean succeeded() { return "ok".equals(meta.get("status")); }
     public List<Finding> findings() { return findings; }
-    /** samples.csv by row key ({@link maplab.result.Rows#key}); empty when the run kept no samples. Read on each call. */
+    /** samples.csv by row key ({@link maplab.measure.Rows#key}); empty when the run kept no samples. Read on each call. */
     public Map<String, List<maplab.stats.Estimates.Sample>> samples() {
-        return maplab.experiment.RunData.readSamples(dir.resolve("samples.csv"));
+        return maplab.run.RunData.readSamples(dir.resolve("samples.csv"));
     }
 
     /** results.csv's column names, in file order. */

@@ -1,7 +1,5 @@
 package maplab.workload;
 
-import maplab.subject.probe.HashMode;
-import maplab.subject.probe.SeededHashable;
 
 /**
  * A key with a chosen hash code that counts every {@code equals} and {@code hashCode} call
@@ -30,10 +28,10 @@ public class CountingKey implements SeededHashable {
         return hash;
     }
 
-    /** The id hashed with {@code seed} ({@link HashMode#seededLong}); equal keys have equal ids. Not counted. */
+    /** The id hashed with {@code seed} ({@link SeededHashable#seededLong}); equal keys have equal ids. Not counted. */
     @Override
     public final long seededHash(long seed) {
-        return HashMode.seededLong(id, seed);
+        return SeededHashable.seededLong(id, seed);
     }
 
     @Override

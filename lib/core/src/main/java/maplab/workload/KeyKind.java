@@ -1,6 +1,6 @@
 package maplab.workload;
 
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 import java.util.List;
 import java.util.SplittableRandom;
 

@@ -1,7 +1,7 @@
 package maplab.workload;
 
 import java.util.List;
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 import org.apache.commons.math3.distribution.ZipfDistribution;
 import org.apache.commons.math3.random.Well19937c;
 

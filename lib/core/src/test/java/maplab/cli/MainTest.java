@@ -55,7 +55,7 @@ class MainTest {
     @Test
     void dryRunPrintsTheCheckedPlanWithAnEstimateAndMeasuresNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
         for (String profile : new String[] {"quick", "full"}) {
-            for (String id : maplab.experiment.Experiments.ids()) {
+            for (String id : maplab.lab.Experiments.ids()) {
                 long start = System.nanoTime();
                 Outcome o = run("run", id, "--dry-run", "--profile", profile, "--out", tmp.resolve(id + "-" + profile).toString());
                 assertThat(o.code()).as(id + " " + profile + ": " + o.err()).isEqualTo(Main.OK);

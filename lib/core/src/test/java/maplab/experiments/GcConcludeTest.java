@@ -6,17 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import maplab.experiment.Params;
-import maplab.experiment.Profile;
-import maplab.experiment.RunData;
+import maplab.plan.Params;
+import maplab.plan.Profile;
+import maplab.run.RunData;
 import maplab.measure.GcPauses;
-import maplab.result.Finding;
-import maplab.result.Measured;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.Unit;
+import maplab.conclude.Finding;
+import maplab.measure.Measured;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.plan.Unit;
 import maplab.stats.Estimates.Sample;
-import maplab.workload.ChurnKeys;
+import maplab.measure.ChurnKeys;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,16 +7,16 @@ import static org.assertj.core.data.Offset.offset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import maplab.experiment.Params;
-import maplab.experiment.Profile;
-import maplab.experiment.RunData;
-import maplab.result.Finding;
-import maplab.result.Finding.Basis;
-import maplab.result.Finding.Verdict;
-import maplab.result.Measured;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.Unit;
+import maplab.plan.Params;
+import maplab.plan.Profile;
+import maplab.run.RunData;
+import maplab.conclude.Finding;
+import maplab.conclude.Finding.Basis;
+import maplab.conclude.Finding.Verdict;
+import maplab.measure.Measured;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.plan.Unit;
 import maplab.stats.Estimates.Estimate;
 import maplab.stats.Estimates.Sample;
 import org.junit.jupiter.api.Test;
@@ -119,7 +119,7 @@ class IterationConcludeTest {
         frame(b, "maplab.subject.iteration.JdkIterationMap.sumEntrySet", 60, 100);
         frame(b, "java.util.HashMap$HashIterator.nextNode", 30, 30);
         frame(b, "java.util.HashMap$EntryIterator.next", 7, 37);
-        frame(b, "maplab.workload.IterationLoop.main", 0, 100);
+        frame(b, "maplab.measure.IterationLoop.main", 0, 100);
         frame(b, "java.lang.Integer.intValue", 3, 3);
         ResultBuilder out = conclude(b);
 
@@ -136,7 +136,7 @@ class IterationConcludeTest {
         Table top = out.tables().get("top frames");
         assertThat(top.stringColumn("method").asList()).containsExactly("maplab.subject.iteration.JdkIterationMap.sumEntrySet",
                 "java.util.HashMap$HashIterator.nextNode", "java.util.HashMap$EntryIterator.next", "java.lang.Integer.intValue",
-                "maplab.workload.IterationLoop.main");
+                "maplab.measure.IterationLoop.main");
         assertThat(top.stringColumn("category").asList()).containsExactly("user", "iterator", "iterator", "jdk", "user");
         assertThat(top.doubleColumn("total_share").get(2)).isEqualTo(0.37);
     }

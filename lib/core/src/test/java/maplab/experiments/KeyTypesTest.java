@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import maplab.experiment.Params;
-import maplab.experiment.Profile;
-import maplab.experiment.RunData;
-import maplab.result.Finding;
-import maplab.result.Measured;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.Unit;
+import maplab.plan.Params;
+import maplab.plan.Profile;
+import maplab.run.RunData;
+import maplab.conclude.Finding;
+import maplab.measure.Measured;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.plan.Unit;
 import maplab.stats.Estimates;
-import maplab.subject.keys.KeyPitfalls;
+import maplab.measure.KeyPitfalls;
 import org.junit.jupiter.api.Test;
 
 /** key-types' conclusions on hand-made rows: bases, exact counts, lookup ratios with verdicts. */

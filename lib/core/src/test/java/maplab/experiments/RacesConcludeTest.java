@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
-import maplab.experiment.Params;
-import maplab.experiment.Profile;
-import maplab.experiment.RunData;
-import maplab.result.Finding;
-import maplab.result.ResultBuilder;
-import maplab.result.Rows;
-import maplab.result.Unit;
+import maplab.plan.Params;
+import maplab.plan.Profile;
+import maplab.run.RunData;
+import maplab.conclude.Finding;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Rows;
+import maplab.plan.Unit;
 import maplab.stats.Estimates.Estimate;
 import org.junit.jupiter.api.Test;
 

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import maplab.experiment.Experiments;
-import maplab.experiment.Profile;
+import maplab.lab.Experiments;
+import maplab.plan.Profile;
 import maplab.progress.Progress;
-import maplab.result.Result;
+import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
@@ -69,7 +69,7 @@ class RacesExperimentTest {
         var rate = Races.clopperPearson(runsLosing, lostPerRun.length);
         assertThat(r.finding("hashmap_lost_keys_rate").low()).isEqualTo(rate.low());
         assertThat(r.finding("hashmap_lost_keys_rate").high()).isEqualTo(rate.high());
-        assertThat(r.finding("runs").basis()).isEqualTo(maplab.result.Finding.Basis.PARAMETER);
+        assertThat(r.finding("runs").basis()).isEqualTo(maplab.conclude.Finding.Basis.PARAMETER);
 
         // The stored run concludes to the same findings without measuring.
         Result again = Experiments.conclude(tmp.resolve("run"), tmp.resolve("reconcluded"));

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import maplab.experiment.Experiments;
-import maplab.experiment.Plan;
-import maplab.experiment.Profile;
+import maplab.lab.Experiments;
+import maplab.plan.Plan;
+import maplab.plan.Profile;
 import org.junit.jupiter.api.Test;
 
 /**

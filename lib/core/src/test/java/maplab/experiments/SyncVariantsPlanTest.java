@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import maplab.experiment.Experiments;
-import maplab.experiment.Params;
-import maplab.experiment.Profile;
-import maplab.measure.Effort;
+import maplab.lab.Experiments;
+import maplab.plan.Params;
+import maplab.plan.Profile;
+import maplab.plan.Effort;
 import maplab.subject.concurrent.SharedMapType;
 import org.junit.jupiter.api.Test;
 
@@ -165,11 +165,11 @@ class SyncVariantsPlanTest {
         Map<String, String> set = Map.of("latency_read_pcts", "5,42", "throughput_effort", "2:1x20ms+1x20ms", "latency_effort", "2:1x20ms+1x20ms");
         SyncVariants e = new SyncVariants();
         Params p = params(Profile.QUICK, set);
-        maplab.experiment.Plan plan = Experiments.checkedPlan(e, Profile.QUICK, p);
+        maplab.plan.Plan plan = Experiments.checkedPlan(e, Profile.QUICK, p);
         assertThat(plan.findings()).contains("blocked_synchronized_map_vs_chm_read5", "latency_p99_synchronized_map_vs_chm_read42");
-        List<maplab.experiment.Plan.Row> withoutBlocked5 = plan.rows().stream()
+        List<maplab.plan.Plan.Row> withoutBlocked5 = plan.rows().stream()
                 .filter(r -> !(r.metric().equals("blocked_per_s") && r.dims().get("read_pct").equals(5))).toList();
-        maplab.experiment.PlanCheck.Outcome outcome = maplab.experiment.PlanCheck.conclude(e, plan, p, withoutBlocked5);
+        maplab.lab.PlanCheck.Outcome outcome = maplab.lab.PlanCheck.conclude(e, plan, p, withoutBlocked5);
         assertThat(outcome.missing()).isEmpty();
         assertThat(outcome.notComputed()).containsOnlyKeys("blocked_per_op_synchronized_map_read5", "blocked_per_op_concurrent_hash_map_read5",
                 "blocked_synchronized_map_vs_chm_read5");

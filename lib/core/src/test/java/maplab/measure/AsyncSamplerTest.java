@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import maplab.workload.IterationLoop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +27,8 @@ class AsyncSamplerTest {
         assertThat(p.samples()).isEqualTo(6);
         List<JfrProfile.FrameCount> top = p.topFrames(3);
         assertThat(top.get(0)).isEqualTo(new JfrProfile.FrameCount("java.util.HashMap$HashIterator.nextNode", 3, 3));
-        assertThat(top.get(1)).isEqualTo(new JfrProfile.FrameCount("maplab.workload.IterationLoop.main", 2, 6));
-        assertThat(top.get(2).method()).isEqualTo("maplab.workload.IterationLoop$$Lambda.getAsLong");
+        assertThat(top.get(1)).isEqualTo(new JfrProfile.FrameCount("maplab.measure.IterationLoop.main", 2, 6));
+        assertThat(top.get(2).method()).isEqualTo("maplab.measure.IterationLoop$$Lambda.getAsLong");
         assertThat(p.topFrameShare(m -> m.contains("Iterator"))).isEqualTo(0.5);
     }
 

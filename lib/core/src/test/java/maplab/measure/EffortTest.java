@@ -1,11 +1,12 @@
 package maplab.measure;
+import maplab.plan.Effort;
+import maplab.plan.ParamSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import maplab.experiment.ParamSpec;
 import maplab.stats.Estimates.Sample;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import maplab.measure.GcPauses.Collector;
 import maplab.measure.GcPauses.LogPause;
-import maplab.workload.MapChurn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import maplab.workload.IterationLoop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +53,7 @@ class JfrProfileTest {
         JfrProfile profile = JfrProfile.read(jfr);
         assertThat(profile.samples()).isGreaterThan(20);
         // every sample of the loop has the loop's main on its stack, below the top frame
-        JfrProfile.FrameCount main = profile.topFrames(100).stream().filter(f -> f.method().equals("maplab.workload.IterationLoop.main"))
+        JfrProfile.FrameCount main = profile.topFrames(100).stream().filter(f -> f.method().equals("maplab.measure.IterationLoop.main"))
                 .findFirst().orElseThrow(() -> new AssertionError("no IterationLoop.main frame"));
         assertThat(main.total()).isGreaterThan(profile.samples() * 9L / 10);
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import maplab.experiment.Profile;
+import maplab.plan.Profile;
 import maplab.stats.Estimates.Sample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +47,7 @@ class JmhTest {
         Files.writeString(json, SAMPLE.replace("[[12.0,12.5,13.0]]", "[[14.0,14.5,15.0]]"));
         samples.addAll(Jmh.read(json, 1).get(0).samples());
         assertThat(samples).extracting(Sample::fork).containsExactly(0, 0, 0, 1, 1, 1);
-        maplab.result.Measured m = maplab.result.Measured.of(samples);
+        maplab.measure.Measured m = maplab.measure.Measured.of(samples);
         // fork means 12.5 and 14.5: mean 13.5, sd 1.414, t(0.995, 1 df) = 63.657 -> half-width 63.657 * 1.414 / sqrt(2) = 63.657
         assertThat(m.value()).isEqualTo(13.5);
         assertThat(m.error()).isCloseTo(63.657, org.assertj.core.api.Assertions.within(0.01));

@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import maplab.cli.Main;
-import maplab.experiment.Experiments;
-import maplab.experiment.Profile;
+import maplab.lab.Experiments;
+import maplab.plan.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import maplab.result.Finding;
+import maplab.conclude.Finding;
 import maplab.stats.Estimates.Estimate;
-import maplab.result.Html;
+import maplab.render.Html;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

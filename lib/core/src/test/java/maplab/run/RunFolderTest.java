@@ -1,5 +1,6 @@
 package maplab.run;
 
+import maplab.measure.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,12 +10,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import maplab.chart.Charts;
-import maplab.experiment.Params;
-import maplab.experiment.Profile;
-import maplab.result.Finding;
-import maplab.result.Result;
-import maplab.result.ResultBuilder;
-import maplab.result.Unit;
+import maplab.plan.Params;
+import maplab.plan.Profile;
+import maplab.conclude.Finding;
+import maplab.conclude.Result;
+import maplab.conclude.ResultBuilder;
+import maplab.plan.Unit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,10 +35,10 @@ class RunFolderTest {
         var chart = Charts.xy("c", "x", "y");
         Charts.series(chart, "s", List.of(1, 2), List.of(3, 4), null);
         b.chart("my chart", chart);
-        Params p = Params.resolve(maplab.experiment.Experiments.byId("presize"), Profile.QUICK, Map.of());
+        Params p = Params.resolve(maplab.lab.Experiments.byId("presize"), Profile.QUICK, Map.of());
         Result r = new Result("presize", Profile.QUICK, p, b.table("presize"), b, Environment.capture(), Instant.now(), Instant.now(), null);
         folder.writeMeasurements(b);
-        Path dir = folder.commit(r, Map.of("root", 1L));
+        Path dir = folder.commit(r, Map.of("root", 1L), maplab.render.Html::page);
 
         assertThat(dir).isEqualTo(out.toAbsolutePath().normalize());
         assertThat(Files.list(tmp).map(x -> x.getFileName().toString()).toList()).containsExactly("run");

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes small run folders by hand, so comparisons and references are tested on known numbers. */
-final class SyntheticRun {
+public final class SyntheticRun {
 
     static final String HEADER = "subject,n_keys,metric,value,error,unit,better\n";
 
     private SyntheticRun() { }
 
     /** A completed run folder with this results.csv body (after the header), one finding and a raw/ file. */
-    static Path write(Path dir, String experiment, String profile, int cores, String rows, double findingValue) throws IOException {
+    public static Path write(Path dir, String experiment, String profile, int cores, String rows, double findingValue) throws IOException {
         Files.createDirectories(dir.resolve("raw"));
         Files.writeString(dir.resolve("results.csv"), HEADER + rows);
         Files.writeString(dir.resolve("raw/jmh-1.json"), "[]");
@@ -56,7 +56,7 @@ final class SyntheticRun {
      * Writes samples.csv for rows of {@link #HEADER}'s columns: {@code "hashmap,1000,time" ->}
      * fork means (each fork gets two iterations, mean +- 1%, so the fork mean is as given).
      */
-    static void samples(Path dir, Map<String, double[]> forkMeans) throws IOException {
+    public static void samples(Path dir, Map<String, double[]> forkMeans) throws IOException {
         Map<String, List<maplab.stats.Estimates.Sample>> out = new LinkedHashMap<>();
         forkMeans.forEach((row, means) -> {
             String[] c = row.split(",");
@@ -68,6 +68,6 @@ final class SyntheticRun {
             }
             out.put(key, list);
         });
-        maplab.experiment.RunData.writeSamples(out, dir.resolve("samples.csv"));
+        maplab.run.RunData.writeSamples(out, dir.resolve("samples.csv"));
     }
 }

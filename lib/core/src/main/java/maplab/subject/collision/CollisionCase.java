@@ -1,6 +1,6 @@
 package maplab.subject.collision;
 
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +104,7 @@ public enum CollisionCase {
      * Keys that count their {@code equals}/{@code compareTo}/{@code hashCode} calls in
      * {@code counts}, for every case. The wrappers still show their content to ProbeMap's
      * seeded hash ({@code CountingString} is a {@link CharSequence} hashed by its characters,
-     * {@code CountingKey} a {@link maplab.subject.probe.SeededHashable}), so the ProbeMap cases
+     * {@code CountingKey} a {@link maplab.workload.SeededHashable}), so the ProbeMap cases
      * probe exactly as with plain keys, and their counts show that the seeded hash never calls
      * {@code hashCode()}.
      */

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 
 /**
  * The maps sync-variants and races compare, behind the {@link SharedMap} facade. The ids

@@ -1,6 +1,6 @@
 package maplab.subject.intmap;
 
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 import it.unimi.dsi.fastutil.ints.Int2IntMap;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectIterator;

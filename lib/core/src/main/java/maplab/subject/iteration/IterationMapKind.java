@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 import maplab.subject.jdk.Capacity;
 
 /** The map implementations behind {@link IterationMap}; the ids are the JMH {@code @Param} values of {@code IterationBench}. */

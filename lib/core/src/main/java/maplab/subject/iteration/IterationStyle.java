@@ -1,7 +1,7 @@
 package maplab.subject.iteration;
 
 import java.util.List;
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 
 /** Ways to visit every entry of a map; the ids are the JMH {@code @Param} values of {@code IterationBench}. */
 public enum IterationStyle {

@@ -1,7 +1,7 @@
 package maplab.subject.iteration;
 
 import java.util.List;
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 
 /**
  * How a map came to hold its k entries: freshly filled, or filled to n and then drained or

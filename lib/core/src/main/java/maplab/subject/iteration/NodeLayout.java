@@ -5,7 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 
 /**
  * Where in memory the entries of a {@code HashMap<Integer, Integer>} of keys 0..n-1 lie, by how

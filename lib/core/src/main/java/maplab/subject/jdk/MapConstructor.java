@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 
 /**
  * Ways to construct a map for {@code n} entries: the JDK's hash maps (and as peers fastutil's

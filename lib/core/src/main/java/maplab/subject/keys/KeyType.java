@@ -1,6 +1,6 @@
 package maplab.subject.keys;
 
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 
 /**
  * The types of key the key-types experiment compares, each made from an int. {@link #key}

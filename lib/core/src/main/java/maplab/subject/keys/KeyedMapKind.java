@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 
 /**

@@ -7,7 +7,7 @@ import com.koloboke.collect.map.hash.HashLongLongMaps;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.List;
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 import org.agrona.collections.Long2LongHashMap;
 
 /**

@@ -1,6 +1,6 @@
 package maplab.subject.merge;
 
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 import java.util.List;
 import maplab.subject.probe.HashMode;
 import maplab.subject.probe.IndexBits;

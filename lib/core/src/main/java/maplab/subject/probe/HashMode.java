@@ -1,6 +1,7 @@
 package maplab.subject.probe;
 
-import maplab.subject.EnumIds;
+import maplab.workload.SeededHashable;
+import maplab.plan.EnumIds;
 import java.util.List;
 
 /**
@@ -83,17 +84,12 @@ public enum HashMode {
      * ({@code seededLong(b, seededLong(a, seed))}).
      */
     public static long seededLong(long value, long seed) {
-        return fmix64(value ^ seed);
+        return SeededHashable.seededLong(value, seed);
     }
 
     /** murmur3's 64-bit finalizer: every input bit affects every output bit; a bijection. */
     public static long fmix64(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return SeededHashable.fmix64(h);
     }
 
     /**
@@ -103,20 +99,11 @@ public enum HashMode {
      * cryptographic hash (see {@link #SEEDED}).
      */
     public static long seededString(String s, long seed) {
-        long h = seed ^ (0x9E3779B97F4A7C15L * (s.length() + 1));
-        for (int i = 0, n = s.length(); i < n; i++) h = step(h, s.charAt(i));
-        return fmix64(h);
+        return SeededHashable.seededChars(s, seed);
     }
 
     /** {@link #seededString} for any CharSequence: equal content, equal hash. */
     public static long seededChars(CharSequence s, long seed) {
-        long h = seed ^ (0x9E3779B97F4A7C15L * (s.length() + 1));
-        for (int i = 0, n = s.length(); i < n; i++) h = step(h, s.charAt(i));
-        return fmix64(h);
-    }
-
-    private static long step(long h, char c) {
-        h = (h ^ c) * 0x9E3779B97F4A7C15L;
-        return h ^ (h >>> 29);
+        return SeededHashable.seededChars(s, seed);
     }
 }

@@ -1,6 +1,6 @@
 package maplab.subject.probe;
 
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 import java.util.List;
 
 /** Which bits of the 64-bit hash pick the home slot in a power-of-two table. */

@@ -4,7 +4,7 @@ import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import maplab.subject.EnumIds;
+import maplab.plan.EnumIds;
 
 /**
  * The maps behind {@link PutGetMap}: a boxed {@code HashMap<Integer, Integer>} and fastutil's

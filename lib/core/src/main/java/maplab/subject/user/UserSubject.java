@@ -70,7 +70,7 @@ public final class UserSubject {
     private static final Map<String, UserSubject> COMPILED = new ConcurrentHashMap<>();
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern PUBLIC_CLASS = Pattern.compile("\\bpublic\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*class\\s+(\\w+)");
-    private static final Pattern ID = Pattern.compile("user:[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*");
+    private static final Pattern ID = maplab.plan.ParamSpec.USER_ID;
 
     private final String className;
     private final String source;

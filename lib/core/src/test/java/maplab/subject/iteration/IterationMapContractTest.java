@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.stream.Stream;
-import maplab.measure.HashMapInternals;
+import maplab.subject.jdk.HashMapInternals;
 import maplab.workload.KeyOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import maplab.measure.HashMapInternals;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

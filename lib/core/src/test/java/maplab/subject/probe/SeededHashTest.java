@@ -1,5 +1,6 @@
 package maplab.subject.probe;
 
+import maplab.workload.SeededHashable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import maplab.experiment.Experiments;
-import maplab.experiment.Profile;
+import maplab.lab.Experiments;
+import maplab.plan.Profile;
 import maplab.subject.concurrent.SharedMap;
 import maplab.subject.intmap.ProbeLongMap;
 import maplab.subject.keys.KeySource;

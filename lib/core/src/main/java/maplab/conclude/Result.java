@@ -1,0 +1,110 @@
+package maplab.conclude;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import maplab.plan.Params;
+import maplab.plan.Profile;
+import maplab.measure.Environment;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
+
+/**
+ * What one run of an experiment produced: the tidy table, the findings, extra tables, charts
+ * and the environment it ran in. In a notebook a {@code Result} renders as findings, table
+ * and charts together; {@link #table()}, {@link #findings()} and {@link #chart(String)} give
+ * the parts.
+ */
+public final class Result {
+
+    private final String experiment;
+    private final Profile profile;
+    private final Params params;
+    private final Table table;
+    private final List<Finding> findings;
+    private final Map<String, Table> tables;
+    private final Map<String, Chart<?, ?>> charts;
+    private final Map<String, Object> notes;
+    private final Environment environment;
+    private final Instant start;
+    private final Instant end;
+    private final String error;
+    private Path runDir;
+
+    /**
+     * @param table the tidy measurements (one row per measurement)
+     * @param built the findings, tables, charts and notes concluded and recorded for the run
+     */
+    public Result(String experiment, Profile profile, Params params, Table table, ResultBuilder built,
+                  Environment environment, Instant start, Instant end, String error) {
+        this.experiment = experiment;
+        this.profile = profile;
+        this.params = params;
+        this.table = table;
+        this.findings = List.copyOf(built.findings());
+        this.tables = java.util.Collections.unmodifiableMap(built.tables());
+        this.charts = java.util.Collections.unmodifiableMap(built.charts());
+        this.notes = java.util.Collections.unmodifiableMap(built.notes());
+        this.environment = environment;
+        this.start = start;
+        this.end = end;
+        this.error = error;
+    }
+
+    public String experiment() { return experiment; }
+    public Profile profile() { return profile; }
+    public Params params() { return params; }
+    /** The tidy table: one row per measurement. */
+    public Table table() { return table; }
+    public List<Finding> findings() { return findings; }
+    /** Extra named tables (orders seen, top frames, pitfalls...). */
+    public Map<String, Table> tables() { return new java.util.LinkedHashMap<>(tables); }
+    public Map<String, Chart<?, ?>> charts() { return charts; }
+    /** How the run was measured (JMH settings, fork JVM arguments, GC...), for meta.json. */
+    public Map<String, Object> notes() { return notes; }
+    public Environment environment() { return environment; }
+    public Instant start() { return start; }
+    public Instant end() { return end; }
+    /** Null when the run succeeded; otherwise what failed (the rest of the result is what was measured before). */
+    public String error() { return error; }
+    public boolean succeeded() { return error == null; }
+    /** The run folder this result was written to, or null when it was not written. */
+    public Path runDir() { return runDir; }
+
+    public void setRunDir(Path runDir) { this.runDir = runDir; }
+
+    /** The finding with this id. */
+    public Finding finding(String id) {
+        return findings.stream().filter(f -> f.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no finding '" + id + "' in " + experiment
+                        + "; findings: " + findings.stream().map(Finding::id).toList()));
+    }
+
+    /** The named extra table. */
+    public Table table(String name) {
+        Table t = tables.get(name);
+        if (t == null) throw new NoSuchElementException("no table '" + name + "' in " + experiment + "; tables: " + tables.keySet());
+        return t;
+    }
+
+    /** The named chart. */
+    public Chart<?, ?> chart(String name) {
+        Chart<?, ?> c = charts.get(name);
+        if (c == null && leftOut(name)) return maplab.chart.Charts.noData(name + ": no data in this run, chart left out");
+        if (c == null) throw new NoSuchElementException("no chart '" + name + "' in " + experiment + "; charts: " + charts.keySet());
+        return c;
+    }
+
+    private boolean leftOut(String name) {
+        return notes.get(ResultBuilder.CHARTS_LEFT_OUT) instanceof List<?> left && left.stream().anyMatch(l -> String.valueOf(l).startsWith(name + ":"));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(experiment + " (" + profile.label() + ")" + (error == null ? "" : " FAILED: " + error) + "\n");
+        for (Finding f : findings) sb.append("  ").append(f.id()).append(" = ").append(f.value()).append(' ').append(f.unit()).append(": ").append(f.text()).append('\n');
+        return sb.toString();
+    }
+}

@@ -1,0 +1,364 @@
+package maplab.lab;
+
+import maplab.experiments.Experiment;
+import maplab.experiments.RunContext;
+import maplab.plan.ParamSpec;
+import maplab.plan.Params;
+import maplab.plan.Plan;
+import maplab.plan.Profile;
+import maplab.run.RunData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import maplab.measure.ChildClassPath;
+import maplab.progress.Progress;
+import maplab.conclude.Result;
+import maplab.conclude.ResultBuilder;
+import maplab.measure.Environment;
+import maplab.run.RunFolder;
+import maplab.subject.user.UserSubject;
+
+/**
+ * The catalog of experiments and the one way to run them, used by notebooks
+ * ({@code Experiments.run("merge", Profile.QUICK)}), the CLI and tests. A run checks its
+ * parameters before anything is written, measures, and writes a run folder atomically; a run
+ * that fails part way still writes what it measured.
+ */
+public final class Experiments {
+
+    /**
+     * The run option naming the JDK that measures (every JMH fork and child JVM): a JDK home or
+     * a version such as {@code 25} installed once; default this JVM's JDK, or {@code MAPLAB_JDK}
+     * when set (the report runner's {@code --jdk}). Not an experiment parameter: it is recorded
+     * in meta.json's environment ({@code measuring_jvm}), not in its params.
+     */
+    public static final String JDK = "jdk";
+    /** The run option with extra options for every measuring JVM (space separated); default none, or {@code MAPLAB_JVM_OPTS}. */
+    public static final String JVM_OPTS = "jvm_opts";
+
+    /**
+     * System property: when {@code true} (lib/bench's end-to-end tests), a run whose measured
+     * rows differ from its plan fails, so a plan cannot drift from what measure does.
+     */
+    public static final String STRICT_PLAN = "maplab.plan.strict";
+
+    private Experiments() { }
+
+    /** Every experiment, in the order of the notebooks. */
+    public static List<Experiment> all() {
+        return Catalog.ALL;
+    }
+
+    /** The ids, in catalog order. */
+    public static List<String> ids() {
+        return all().stream().map(Experiment::id).toList();
+    }
+
+    /** The experiment with this id; otherwise an {@link IllegalArgumentException} listing the ids. */
+    public static Experiment byId(String id) {
+        return all().stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("experiment: unknown id '" + id + "'; allowed: " + String.join(", ", ids())));
+    }
+
+    /** Runs with the profile from {@code MAPLAB_PROFILE} (quick when unset) and default parameters. */
+    public static Result run(String id) {
+        return run(id, Profile.fromEnvironment());
+    }
+
+    /** Runs with default parameters. */
+    public static Result run(String id, Profile profile) {
+        return run(id, profile, Map.of());
+    }
+
+    /**
+     * Runs with some parameters set (values as text or numbers, lists as "a,b" or a List),
+     * writes a new run folder, and returns the result. Besides the experiment's parameters,
+     * {@link #JDK} ({@code "jdk"}) and {@link #JVM_OPTS} ({@code "jvm_opts"}) choose the JVM that
+     * measures, e.g. {@code Map.of("jdk", "25", "jvm_opts", "-XX:+UseCompactObjectHeaders")}.
+     *
+     * @throws IllegalArgumentException    for an unknown id, parameter or bad value, a JDK that is missing, older
+     *                                     than 17 or rejects an option (nothing written, nothing measured)
+     * @throws ExperimentFailedException   when a measurement failed (partial results written)
+     */
+    public static Result run(String id, Profile profile, Map<String, ?> params) {
+        Result r = run(id, profile, asText(params), null, Progress.auto());
+        if (!r.succeeded()) throw new ExperimentFailedException(r, null);
+        return r;
+    }
+
+    /**
+     * The full form used by the CLI: returns the result even when it failed (check
+     * {@link Result#succeeded()}); bad input is an {@link IllegalArgumentException} before
+     * anything is written.
+     */
+    public static Result run(String id, Profile profile, Map<String, String> params, Path out, Progress progress) {
+        Experiment experiment = byId(id);
+        Map<String, String> own = new LinkedHashMap<>(params);
+        String jdk = own.containsKey(JDK) ? own.remove(JDK) : System.getenv("MAPLAB_JDK");
+        String jvmOpts = own.containsKey(JVM_OPTS) ? own.remove(JVM_OPTS) : System.getenv("MAPLAB_JVM_OPTS");
+        Params resolved = Params.resolve(experiment, profile, own);
+        experiment.validate(resolved);
+        maplab.measure.TargetJvm target = maplab.measure.TargetJvm.resolve(jdk, jvmOpts);
+        try (maplab.measure.TargetJvm.Scope ignored = maplab.measure.TargetJvm.use(target)) {
+            Plan plan = checkedPlan(experiment, profile, resolved);   // on the measuring JVM: what it offers (collectors) is part of the plan
+            List<UserSubject> users = userSubjects(experiment, resolved);
+            String dryRunLog = System.getenv(DRY_RUN_ENV);
+            if (dryRunLog != null && !dryRunLog.isBlank()) return dryRun(experiment, profile, resolved, plan, Path.of(dryRunLog));
+            return run(experiment, profile, resolved, plan, target, users, out, progress);
+        }
+    }
+
+    private static Result run(Experiment experiment, Profile profile, Params resolved, Plan plan, maplab.measure.TargetJvm target,
+                              List<UserSubject> users, Path out, Progress progress) {
+        String id = experiment.id();
+        RunFolder folder = RunFolder.prepare(id, out);
+        RunContext context = new RunContext(experiment, resolved, profile, progress, folder.rawDir());
+        Instant start = Instant.now();
+        Environment environment = Environment.capture(target); // before measuring: an interrupted run records it too
+        String error = null;
+        boolean interrupted = false;
+        progress.start(id + " (" + profile.label() + ")", Math.max(0, experiment.plannedSteps(resolved)));
+        List<Path> userJars = users.stream().map(u -> u.writeTo(folder.staging().resolve(SUBJECTS_DIR))).toList();
+        try (ChildClassPath.Scope scope = ChildClassPath.extend(userJars)) {
+            experiment.measure(context);
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            error = message(e);
+            interrupted = isInterrupt(e);
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+        }
+        // cleared while what was measured is written and concluded (CSV readers and file channels refuse an interrupted thread), set again on return
+        interrupted |= Thread.interrupted();
+        ResultBuilder built = context.result();
+        String differs = error == null && !plan.rows().isEmpty() ? plan.differences(built.rows()) : "";
+        if (!differs.isEmpty()) {
+            built.note("plan_differs", differs);
+            if (Boolean.getBoolean(STRICT_PLAN)) error = "the rows measured differ from the plan: " + differs;
+        }
+        folder.writeMeasurements(built);
+        String concluded = conclude(experiment, RunData.read(folder.staging(), id, profile, resolved), built, plan.findings());
+        if (concluded != null) error = error == null ? concluded : error + "; " + concluded;
+        if (error != null) error = error.replace(folder.staging().toString(), folder.target().toString());
+        if (interrupted && error != null && !error.startsWith("interrupted")) error = "interrupted: " + error;
+        Result result = new Result(id, profile, resolved, built.table(id), built, environment, start, Instant.now(), error);
+        Path dir = folder.commit(result, context.seeds(), maplab.render.Html::page);
+        String summary = result.findings().size() + " findings, run folder " + dir;
+        if (error == null) progress.done("done, " + summary);
+        else if (interrupted) progress.end(Progress.Outcome.INTERRUPTED, summary);
+        else progress.end(Progress.Outcome.FAILED, summary);
+        logRun(dir, id);
+        if (interrupted) Thread.currentThread().interrupt();
+        return result;
+    }
+
+    /**
+     * The checked plan of a run with these parameters (values as text, as {@link #run} takes
+     * them), without measuring: what {@code ./maplab run --dry-run} prints.
+     *
+     * @throws IllegalArgumentException for bad input, as {@link #run}, and for a plan that
+     *                                  measures a cell twice or that conclude cannot read
+     */
+    public static Plan plan(String id, Profile profile, Map<String, String> params) {
+        Experiment experiment = byId(id);
+        Map<String, String> own = new LinkedHashMap<>(params);
+        String jdk = own.remove(JDK);
+        String jvmOpts = own.remove(JVM_OPTS);
+        Params resolved = Params.resolve(experiment, profile, own);
+        experiment.validate(resolved);
+        if (jdk == null && jvmOpts == null) return checkedPlan(experiment, profile, resolved);
+        try (maplab.measure.TargetJvm.Scope ignored = maplab.measure.TargetJvm.use(maplab.measure.TargetJvm.resolve(jdk, jvmOpts))) {
+            return checkedPlan(experiment, profile, resolved);
+        }
+    }
+
+    /** The plan {@code experiment} states for these checked parameters. */
+    public static Plan plan(Experiment experiment, Profile profile, Params params) {
+        Plan.Builder builder = Plan.builder(experiment, profile, params);
+        experiment.plan(builder, RunContext.forPlan(experiment, params, profile));
+        return builder.build();
+    }
+
+    /**
+     * The plan, checked before anything runs: no cell or row twice, and conclude gives every
+     * promised finding from synthetic rows of the plan's shape ({@link PlanCheck}).
+     *
+     * @throws IllegalArgumentException naming the repeated cell or the finding conclude cannot give
+     */
+    public static Plan checkedPlan(Experiment experiment, Profile profile, Params params) {
+        Plan plan = plan(experiment, profile, params);
+        PlanCheck.check(experiment, plan, params);
+        return plan;
+    }
+
+    /**
+     * Environment variable naming a file: when set (by {@code ./maplab report --dry-run}), every
+     * run checks its plan, appends one JSON line describing it to that file, and returns a
+     * result concluded from synthetic rows of the plan's shape instead of measuring, so a
+     * notebook can be executed end to end to learn its runs, their plans and time.
+     */
+    public static final String DRY_RUN_ENV = "MAPLAB_DRY_RUN";
+
+    private static Result dryRun(Experiment experiment, Profile profile, Params params, Plan plan, Path log) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("experiment", experiment.id());
+        line.put("profile", profile.label());
+        line.put("cells", plan.cells().size());
+        line.put("forks_min", plan.minForks());
+        line.put("forks_max", plan.maxForks());
+        line.put("steps", plan.steps().stream().mapToInt(Plan.Step::count).sum());
+        line.put("seconds_min", Math.round(plan.minSeconds()));
+        line.put("seconds_max", Math.round(plan.maxSeconds()));
+        line.put("findings", plan.findings().size());
+        line.put("notes", plan.notes());
+        try {
+            Files.writeString(log, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the dry run's log " + log, e);
+        }
+        ResultBuilder built = new ResultBuilder();
+        ResultBuilder synthetic = PlanCheck.syntheticRun(plan.rows());
+        RunData data = new RunData(experiment.id(), profile, params, maplab.measure.Rows.fromObjects(synthetic.rows(), synthetic.samples()));
+        conclude(experiment, data, built, plan.findings());
+        built.note("dry_run", "nothing measured: synthetic rows of the plan's shape, to check that the notebook runs");
+        Instant now = Instant.now();
+        return new Result(experiment.id(), profile, params, synthetic.table(experiment.id()), built, Environment.capture(), now, now, null);
+    }
+
+    /** The folder of a run folder that holds the user subjects' jars and sources. */
+    public static final String SUBJECTS_DIR = "subjects";
+
+    /**
+     * The user subjects named by the run's {@code user_subjects}-kind parameters, each compiled in
+     * this JVM and keeping the map contract (seeded by the run's seed) before anything is written
+     * or measured.
+     *
+     * @throws IllegalArgumentException for an unknown subject or the first contract violation (with its operations)
+     */
+    static List<UserSubject> userSubjects(Experiment experiment, Params params) {
+        List<UserSubject> out = new java.util.ArrayList<>();
+        for (ParamSpec spec : Params.specsOf(experiment)) {
+            if (spec.kind() != ParamSpec.Kind.USER_SUBJECTS) continue;
+            for (String id : params.getStrings(spec.name())) {
+                UserSubject u = UserSubject.byId(spec.name(), id);
+                if (!spec.userFacades().contains(u.facade().getName())) {
+                    throw new IllegalArgumentException("parameter '" + spec.name() + "': user subject '" + id + "' implements " + u.facade().getName()
+                            + "; allowed: user subjects implementing " + String.join(" or ", spec.userFacades()));
+                }
+                if (!out.contains(u)) out.add(u);
+            }
+        }
+        for (UserSubject u : out) u.checkContract(params.seed());
+        return out;
+    }
+
+    /** Whether {@code e} or one of its causes is an interruption (a cancelled notebook cell, Ctrl-C). */
+    static boolean isInterrupt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException) return true;
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("interrupted")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Recomputes the findings, tables, charts and report of a stored run from its
+     * results.csv, samples.csv and meta.json, without measuring: into {@code out} (a new or
+     * empty folder, which gets a copy of the measurements) or, when {@code out} is null, into
+     * the run folder itself (only derived files are replaced, in one swap).
+     *
+     * @throws IllegalArgumentException when {@code runDir} is not a run folder or {@code out} is not new
+     */
+    public static Result conclude(Path runDir, Path out) {
+        maplab.run.StoredRun stored = maplab.run.StoredRun.read("run", runDir);
+        RunData data = RunData.read(stored.dir(), Experiments::byId);
+        Experiment experiment = byId(data.experiment());
+        ResultBuilder built = new ResultBuilder();
+        String error = conclude(experiment, data, built, promised(experiment, data));
+        String measureError = measurementError(stored.meta().get("error"));
+        if (measureError != null) error = error == null ? measureError : measureError + "; " + error;
+        Result result = new Result(data.experiment(), data.profile(), data.params(), RunData.readTable(stored.dir(), data.experiment()), built,
+                Environment.fromMeta(stored.meta()), Instant.parse(stored.start()), Instant.parse(String.valueOf(stored.meta().get("end"))), error);
+        RunFolder.reconclude(stored.dir(), out, result, maplab.render.Html::page);
+        return result;
+    }
+
+    /**
+     * What went wrong while measuring a stored run, without the part that concluding it added
+     * ("concluding failed: ..."): concluding again replaces that part.
+     */
+    private static String measurementError(Object stored) {
+        if (stored == null) return null;
+        String text = String.valueOf(stored);
+        int at = text.indexOf("concluding failed: ");
+        if (at < 0) return text;
+        String measured = text.substring(0, at).replaceFirst("[;\\s]+$", "");
+        return measured.isEmpty() || measured.equals("interrupted:") ? null : measured;
+    }
+
+    /** The findings the plan of a stored run's parameters promises; none when its parameters no longer make a plan. */
+    private static List<String> promised(Experiment experiment, RunData data) {
+        try {
+            return plan(experiment, data.profile(), data.params()).findings();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Runs {@code experiment}'s conclusions. One finding that cannot be computed never sinks the
+     * others: experiments compute each finding in {@link ResultBuilder#attempt}, and should
+     * conclude still stop part way, every {@code promised} finding it did not reach is recorded
+     * as {@linkplain maplab.conclude.Finding#notComputed not computed} with the reason. Returns
+     * null; a conclusion that failed shows as its not-computed findings, never as a failed run.
+     * A promised finding conclude did not give (its rows are missing) is named not computed too.
+     * Only when conclude stopped with no promised finding left to blame is the failure returned
+     * as the run's error.
+     */
+    static String conclude(Experiment experiment, RunData data, ResultBuilder out, List<String> promised) {
+        try {
+            experiment.conclude(data, out);
+            List<String> made = out.findings().stream().map(maplab.conclude.Finding::id).toList();
+            for (String id : promised) {
+                if (!made.contains(id)) out.finding(maplab.conclude.Finding.notComputed(id, "the rows it rests on were not measured in this run"));
+            }
+            return null;
+        } catch (RuntimeException | StackOverflowError e) {
+            String reason = "concluding stopped before it: " + message(e);
+            List<String> made = out.findings().stream().map(maplab.conclude.Finding::id).toList();
+            List<String> lost = promised.stream().filter(id -> !made.contains(id)).toList();
+            for (String id : lost) out.finding(maplab.conclude.Finding.notComputed(id, reason));
+            return lost.isEmpty() ? "concluding failed: " + message(e) : null;
+        }
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** When {@code MAPLAB_RUN_LOG} names a file (set by the report runner), appends "runDir TAB id" to it. */
+    private static void logRun(Path dir, String id) {
+        String log = System.getenv("MAPLAB_RUN_LOG");
+        if (log == null || log.isBlank()) return;
+        try {
+            Files.writeString(Path.of(log), dir + "\t" + id + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // the run folder is written; only the report's cross-reference is missing
+        }
+    }
+
+    private static Map<String, String> asText(Map<String, ?> params) {
+        Map<String, String> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> out.put(k, v instanceof List<?> l
+                ? l.stream().map(String::valueOf).collect(Collectors.joining(","))
+                : String.valueOf(v)));
+        return out;
+    }
+}

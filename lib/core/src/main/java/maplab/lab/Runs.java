@@ -1,0 +1,148 @@
+package maplab.lab;
+
+import maplab.plan.Home;
+import maplab.run.Reference;
+import maplab.run.RunFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import maplab.experiments.Experiment;
+import maplab.plan.Params;
+import maplab.plan.Profile;
+import maplab.progress.Progress;
+import maplab.conclude.Result;
+
+/**
+ * Run folders after the fact, for notebooks and the CLI: compare two runs, promote a run to
+ * reference, find an experiment's reference, and see whether findings reproduce
+ * ({@code Runs.stability("merge", 3, Profile.QUICK, Map.of())}). In a notebook
+ * {@code Runs.compare(a, b)} renders as the comparison (ratios, verdicts, chart).
+ */
+public final class Runs {
+
+    private Runs() { }
+
+    /** Run B against run A; each a folder path, or a folder name under {@code runs/}. */
+    public static Comparison compare(String runA, String runB) {
+        return Comparison.of(resolve(runA), resolve(runB));
+    }
+
+    /** Run B against run A. */
+    public static Comparison compare(Path runA, Path runB) {
+        return Comparison.of(runA, runB);
+    }
+
+    /**
+     * Three or more runs of one experiment side by side (labelled A, B, C... in this order):
+     * per metric each run's value and interval, ranks and statistically tied groups; each a
+     * folder path, or a folder name under {@code runs/}.
+     */
+    public static MultiComparison compare(String runA, String runB, String runC, String... more) {
+        List<Path> dirs = new ArrayList<>(List.of(resolve(runA), resolve(runB), resolve(runC)));
+        for (String m : more) dirs.add(resolve(m));
+        return MultiComparison.of(dirs);
+    }
+
+    /** As {@link #compare(String, String, String, String...)}, for paths. */
+    public static MultiComparison compare(Path runA, Path runB, Path runC, Path... more) {
+        List<Path> dirs = new ArrayList<>(List.of(runA, runB, runC));
+        dirs.addAll(List.of(more));
+        return MultiComparison.of(dirs);
+    }
+
+    /** Two or more runs of one experiment side by side, as {@link MultiComparison} (also for two). */
+    public static MultiComparison compareAll(List<Path> runDirs) {
+        return MultiComparison.of(runDirs);
+    }
+
+    /**
+     * Recomputes a stored run's findings, tables, charts and report from its results.csv,
+     * samples.csv and meta.json, without measuring, in place (only derived files are replaced);
+     * a folder path, or a folder name under {@code runs/}.
+     */
+    public static maplab.conclude.Result conclude(String runDir) {
+        return maplab.lab.Experiments.conclude(resolve(runDir), null);
+    }
+
+    /** {@link #conclude(String)} into a new or empty folder {@code out}, leaving the run as it is. */
+    public static maplab.conclude.Result conclude(Path runDir, Path out) {
+        return maplab.lab.Experiments.conclude(runDir, out);
+    }
+
+    /** Makes a completed full-profile run folder its experiment's reference; returns the reference folder. */
+    public static Path promote(Path runDir) {
+        return Reference.promote(runDir, Reference.root(), false);
+    }
+
+    /** The reference run folder of {@code experiment}, if there is one. */
+    public static Optional<Path> reference(String experiment) {
+        return Reference.find(experiment).map(r -> r.run().dir());
+    }
+
+    /** A path as given when it exists, else the folder of that name under {@code runs/} when that exists, else the path as given. */
+    public static Path resolve(String runDir) {
+        Path p = Path.of(runDir);
+        if (Files.exists(p)) return p;
+        Path underRuns = Home.runs().resolve(runDir);
+        return Files.exists(underRuns) ? underRuns : p;
+    }
+
+    /** Fewest and most runs a stability check makes. */
+    public static final int MIN_STABILITY_RUNS = 2;
+    public static final int MAX_STABILITY_RUNS = 20;
+
+    /**
+     * Runs {@code id} {@code k} times with one configuration (each a normal run folder under
+     * {@code runs/}), then writes stability.html and stability.csv into a new folder
+     * {@code runs/<UTC timestamp>-stability-<id>/} and returns the stability of the findings.
+     *
+     * @throws IllegalArgumentException  for an unknown id, parameter or value, or {@code k} outside 2..20 (nothing run)
+     * @throws ExperimentFailedException when a run failed (the runs before it stay in runs/)
+     */
+    public static Stability stability(String id, int k, Profile profile, Map<String, ?> params) {
+        Map<String, String> text = new LinkedHashMap<>();
+        params.forEach((name, v) -> text.put(name, v instanceof List<?> l ? l.stream().map(String::valueOf).collect(Collectors.joining(",")) : String.valueOf(v)));
+        Stability s = stability(id, k, profile, text, Progress.auto(), line -> { });
+        s.write(RunFolder.newFolderUnderRuns("stability-" + id));
+        return s;
+    }
+
+    /**
+     * The form the CLI uses: checks everything first, then runs {@code k} times, telling
+     * {@code log} as each run starts and ends; writes nothing but the run folders.
+     */
+    public static Stability stability(String id, int k, Profile profile, Map<String, String> params, Progress progress, Consumer<String> log) {
+        checkStability(id, k, profile, params);
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 1; i <= k; i++) {
+            log.accept("stability: run " + i + " of " + k + " of " + id + " (" + profile.label() + ")");
+            Result r = Experiments.run(id, profile, params, null, progress);
+            if (!r.succeeded()) throw new ExperimentFailedException(r, null);
+            dirs.add(r.runDir());
+            log.accept("stability: run " + i + " of " + k + " done: " + r.runDir());
+        }
+        return Stability.of(dirs);
+    }
+
+    /** Rejects an unknown id, bad parameters, or {@code k} outside 2..20, before anything runs. */
+    static void checkStability(String id, int k, Profile profile, Map<String, String> params) {
+        if (k < MIN_STABILITY_RUNS || k > MAX_STABILITY_RUNS) {
+            throw new IllegalArgumentException("runs: must be a whole number from " + MIN_STABILITY_RUNS + " to " + MAX_STABILITY_RUNS + ", got " + k);
+        }
+        Experiment experiment = Experiments.byId(id);
+        Map<String, String> own = new LinkedHashMap<>(params);
+        maplab.measure.TargetJvm.resolve(own.remove(Experiments.JDK), own.remove(Experiments.JVM_OPTS));
+        experiment.validate(Params.resolve(experiment, profile, own));
+    }
+
+    /** The stability of findings in stored run folders of one experiment (each a path, or a folder name under {@code runs/}). */
+    public static Stability stability(List<String> runDirs) {
+        return Stability.of(runDirs.stream().map(Runs::resolve).toList());
+    }
+}

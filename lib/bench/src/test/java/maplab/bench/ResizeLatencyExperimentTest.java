@@ -29,7 +29,7 @@ class ResizeLatencyExperimentTest {
         Result r = Experiments.run("resize-latency", Profile.QUICK, Map.of("n", String.valueOf(N), "fill_effort", "3:1+1",
                 "heap_mb", "160", "buckets", "20"), tmp.resolve("run"), Progress.SILENT);
         assertThat(r.error()).isNull();
-        Rows rows = RunData.read(tmp.resolve("run")).rows();
+        Rows rows = RunData.read(tmp.resolve("run"), maplab.lab.Experiments::byId).rows();
         Rows resizes = rows.metric("resize_latency").where("writers", 1);
 
         for (int jvm = 1; jvm <= 3; jvm++) {

@@ -48,3 +48,17 @@ def test_normalizing_is_idempotent_and_clears_outputs():
     clean = json.loads(once)
     assert all(c.get("outputs", []) == [] for c in clean["cells"])
     assert "version" not in clean["metadata"]["language_info"]
+
+
+FINDING_ID_MATCH = __import__("re").compile(r"\.id\(\)\s*\.\s*(matches|startsWith|endsWith|contains)\(")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_asks_for_finding_groups_not_id_patterns(path):
+    """Notebooks show a group of findings with Result.findingsIn(group), never by matching ids:
+    a new peer library or finding then needs no notebook edit."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            src = "".join(cell["source"])
+            assert not FINDING_ID_MATCH.search(src), f"{path.name}: cell {cell['id']} matches finding ids; use r.findingsIn(group)"

@@ -188,6 +188,14 @@ public final class MaplabExtension implements Extension {
                             + (finding.verdict() == null ? "" : " (" + finding.verdict().label() + ")") + ": " + finding.text());
                 });
 
+        renderer.createRegistration(maplab.conclude.Findings.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register((group, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> scopedCss() + "<div class=\"maplab-result\">" + Html.findings(group) + "</div>");
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, group::toString);
+                });
+
         renderer.createRegistration(ProgressView.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)

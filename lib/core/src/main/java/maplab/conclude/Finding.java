@@ -19,7 +19,7 @@ import maplab.stats.Estimates.Estimate;
  * {@link Verdict#NO_DIFFERENCE} and the sentence says so, with the ratio and its interval.
  */
 public record Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
-                      String text, Map<String, String> conditions) {
+                      String text, Map<String, String> conditions, String group) {
 
     /** What a finding rests on. */
     public enum Basis {
@@ -75,6 +75,22 @@ public record Finding(String id, double value, String unit, double low, double h
 
     public Finding {
         conditions = conditions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
+        group = group == null ? "" : group;
+    }
+
+    /** A finding in no group. */
+    public Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
+                   String text, Map<String, String> conditions) {
+        this(id, value, unit, low, high, basis, verdict, text, conditions, "");
+    }
+
+    /**
+     * The same finding in {@code group}: the experiment's name for findings shown together
+     * ("peers", "latency", "locality"...), so notebooks and pages ask for a group
+     * ({@code Result.findingsIn}) instead of matching ids.
+     */
+    public Finding inGroup(String group) {
+        return new Finding(id, value, unit, low, high, basis, verdict, text, conditions, group);
     }
 
     /**
@@ -93,14 +109,14 @@ public record Finding(String id, double value, String unit, double low, double h
 
     /** The same finding with another sentence (e.g. prefixed with the conditions it was measured under). */
     public Finding withText(String sentence) {
-        return new Finding(id, value, unit, low, high, basis, verdict, sentence, conditions);
+        return new Finding(id, value, unit, low, high, basis, verdict, sentence, conditions, group);
     }
 
     /** The same finding measured under one more condition (e.g. {@code "threads", 8}). */
     public Finding where(String name, Object setting) {
         Map<String, String> c = new LinkedHashMap<>(conditions);
         c.put(name, String.valueOf(setting));
-        return new Finding(id, value, unit, low, high, basis, verdict, text, c);
+        return new Finding(id, value, unit, low, high, basis, verdict, text, c, group);
     }
 
     // ------------------------------------------------------------------ exact values

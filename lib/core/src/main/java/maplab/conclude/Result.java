@@ -82,6 +82,28 @@ public final class Result {
                         + "; findings: " + findings.stream().map(Finding::id).toList()));
     }
 
+    /**
+     * The findings the experiment put into {@code group} (e.g. "peers", "latency"), in order;
+     * empty when this run computed none of them.
+     *
+     * @throws IllegalArgumentException naming the groups this experiment has, for a group it never uses
+     */
+    public Findings findingsIn(String group) {
+        java.util.Set<String> groups = new java.util.LinkedHashSet<>();
+        if (notes.get(ResultBuilder.FINDING_GROUPS) instanceof List<?> visited) visited.forEach(g -> groups.add(String.valueOf(g)));
+        groups.addAll(findingGroups());
+        if (!groups.contains(group)) {
+            throw new IllegalArgumentException("group: unknown '" + group + "' for " + experiment + "; allowed: "
+                    + (groups.isEmpty() ? "none (this experiment groups no findings)" : String.join(", ", groups)));
+        }
+        return new Findings(experiment, group, findings.stream().filter(f -> f.group().equals(group)).toList());
+    }
+
+    /** The groups this result's findings are in. */
+    public List<String> findingGroups() {
+        return findings.stream().map(Finding::group).filter(g -> !g.isEmpty()).distinct().toList();
+    }
+
     /** The named extra table. */
     public Table table(String name) {
         Table t = tables.get(name);

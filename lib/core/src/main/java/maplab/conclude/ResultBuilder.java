@@ -31,15 +31,32 @@ public final class ResultBuilder {
     private final Map<String, Chart<?, ?>> charts = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Object> notes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, List<Sample>> samples = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile String group = "";
 
     /** Starts a measurement row; finish it with {@link Row#measure}. */
     public Row row() {
         return new Row();
     }
 
-    /** Adds (or replaces) a finding. */
+    /** Adds (or replaces) a finding; inside {@link #inGroup} it joins that group unless it has one. */
     public ResultBuilder finding(Finding finding) {
-        findings.put(finding.id(), finding);
+        findings.put(finding.id(), finding.group().isEmpty() && !group.isEmpty() ? finding.inGroup(group) : finding);
+        return this;
+    }
+
+    /**
+     * Puts every finding {@code block} adds (computed or not computed) into {@code group}, the
+     * name notebooks and pages ask for ({@code Result.findingsIn}).
+     */
+    public ResultBuilder inGroup(String group, Runnable block) {
+        groups(group);
+        String outer = this.group;
+        this.group = group;
+        try {
+            block.run();
+        } finally {
+            this.group = outer;
+        }
         return this;
     }
 
@@ -63,6 +80,19 @@ public final class ResultBuilder {
     /** {@link #attempt(List, Runnable)} for one finding. */
     public ResultBuilder attempt(String id, Runnable block) {
         return attempt(List.of(id), block);
+    }
+
+    /**
+     * Declares finding groups this experiment has, whether or not this run computes a finding in
+     * them, so asking a result for one of them is never an error ({@code Result.findingsIn}).
+     */
+    public ResultBuilder groups(String... names) {
+        synchronized (notes) {
+            List<String> groups = new ArrayList<>(notes.get(FINDING_GROUPS) instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of());
+            for (String g : names) if (!groups.contains(g)) groups.add(g);
+            notes.put(FINDING_GROUPS, List.copyOf(groups));
+        }
+        return this;
     }
 
     /** Adds a named extra table (e.g. "orders", "top frames", "pitfalls"). */
@@ -90,6 +120,9 @@ public final class ResultBuilder {
 
     /** The note naming the charts left out for want of data. */
     public static final String CHARTS_LEFT_OUT = "charts_left_out";
+
+    /** The note listing the finding groups concluding used ({@link #inGroup}), found or not. */
+    public static final String FINDING_GROUPS = "finding_groups";
 
     /** Records a fact about how the run was measured (e.g. JMH fork JVM arguments); goes to meta.json. */
     public ResultBuilder note(String key, Object value) {

@@ -596,31 +596,33 @@ public final class Collisions implements Experiment {
     }
 
     private static void peerFindings(Rows rows, ResultBuilder out) {
-        for (CollisionCase colliding : CollisionCase.values()) {
-            if (!colliding.isPeer() || colliding.kind() != maplab.workload.KeyKind.COLLIDING_STRING) continue;
-            String lib = colliding.library();
-            CollisionCase random = CollisionCase.parse("random_string_" + lib);
-            Rows eq = rows.metric("equals_per_insert").where("subject", colliding.id());
-            List<Integer> ns = sizesOf(eq, colliding);
-            if (!ns.isEmpty()) {
-                int maxN = ns.get(ns.size() - 1);
-                out.attempt(lib + "_colliding_equals_per_insert", () -> out.finding(Finding.count(lib + "_colliding_equals_per_insert",
-                        eq.where("n_keys", maxN).one().value(), "calls", "Inserting " + maxN + " colliding Strings into " + mapOf(colliding) + " cost %.0f equals calls per insert (counted)").where("n_keys", maxN)));
+        out.inGroup("peers", () -> {
+            for (CollisionCase colliding : CollisionCase.values()) {
+                if (!colliding.isPeer() || colliding.kind() != maplab.workload.KeyKind.COLLIDING_STRING) continue;
+                String lib = colliding.library();
+                CollisionCase random = CollisionCase.parse("random_string_" + lib);
+                Rows eq = rows.metric("equals_per_insert").where("subject", colliding.id());
+                List<Integer> ns = sizesOf(eq, colliding);
+                if (!ns.isEmpty()) {
+                    int maxN = ns.get(ns.size() - 1);
+                    out.attempt(lib + "_colliding_equals_per_insert", () -> out.finding(Finding.count(lib + "_colliding_equals_per_insert",
+                            eq.where("n_keys", maxN).one().value(), "calls", "Inserting " + maxN + " colliding Strings into " + mapOf(colliding) + " cost %.0f equals calls per insert (counted)").where("n_keys", maxN)));
+                }
+                out.attempt("colliding_vs_random_string_" + lib, () -> ratio(rows, out, "colliding_vs_random_string_" + lib, colliding, random,
+                        "Inserting %d colliding Strings into " + mapOf(colliding), "random Strings of the same length"));
+                Rows fills = rows.metric("fill_time").where("subject", colliding.id());
+                List<Integer> timed = sizesOf(fills, colliding);
+                if (timed.size() >= 2) {
+                    out.attempt(lib + "_colliding_growth_exponent", () -> {
+                        Stats.Growth g = growth(fills, colliding);
+                        String range = timed.get(0) + ".." + timed.get(timed.size() - 1);
+                        out.finding(Finding.estimate(lib + "_colliding_growth_exponent", g.exponentEstimate(), "exponent", Finding.Basis.TIMING,
+                                "The time to fill " + mapOf(colliding) + " with n colliding Strings grew as n^%.2f"
+                                        + " (least squares on log-log over every fork at n = " + range + ", R² = " + String.format(Locale.ROOT, "%.3f", g.r2())
+                                        + "; 2 is quadratic, 1 linear)").where("sizes", range));
+                    });
+                }
             }
-            out.attempt("colliding_vs_random_string_" + lib, () -> ratio(rows, out, "colliding_vs_random_string_" + lib, colliding, random,
-                    "Inserting %d colliding Strings into " + mapOf(colliding), "random Strings of the same length"));
-            Rows fills = rows.metric("fill_time").where("subject", colliding.id());
-            List<Integer> timed = sizesOf(fills, colliding);
-            if (timed.size() >= 2) {
-                out.attempt(lib + "_colliding_growth_exponent", () -> {
-                    Stats.Growth g = growth(fills, colliding);
-                    String range = timed.get(0) + ".." + timed.get(timed.size() - 1);
-                    out.finding(Finding.estimate(lib + "_colliding_growth_exponent", g.exponentEstimate(), "exponent", Finding.Basis.TIMING,
-                            "The time to fill " + mapOf(colliding) + " with n colliding Strings grew as n^%.2f"
-                                    + " (least squares on log-log over every fork at n = " + range + ", R² = " + String.format(Locale.ROOT, "%.3f", g.r2())
-                                    + "; 2 is quadratic, 1 linear)").where("sizes", range));
-                });
-            }
-        }
+        });
     }
 }

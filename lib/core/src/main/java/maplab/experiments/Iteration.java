@@ -582,8 +582,8 @@ public final class Iteration implements Experiment {
                     "Iterating a HashMap of " + keySetGet.one().integer("n_keys") + " entries with keySet + get",
                     "entrySet", keySetGet.one().measured().ratioTo(entrySet.one().measured())).where("n_keys", keySetGet.one().integer("n_keys"))));
         }
-        concludeLocality(rows.where("part", "locality"), out);
-        concludeProfile(rows.where("part", "profile"), out);
+        out.inGroup("locality", () -> concludeLocality(rows.where("part", "locality"), out));
+        out.inGroup("profile", () -> concludeProfile(rows.where("part", "profile"), out));
 
         ifDrawable(out, () -> {
             Table ratios = ratioTable(states, styles);

@@ -316,7 +316,7 @@ public final class KeyOrderExperiment implements Experiment {
                                 + " per insert beyond the home slot (longest: " + (long) max.value() + "; counted, exact for this seed)").where("n_keys", n));
             });
         }
-        userHashProbeFindings(rows, n, out);
+        out.inGroup("user_subjects", () -> userHashProbeFindings(rows, n, out));
         out.attempt("probe_max_chunked_identity", () -> {
             Rows chunkedMax = rows.metric("insert_probe_max").where("subject", IntMapType.PROBEMAP_IDENTITY.id()).where("order", "chunked");
             Rows ascendingMax = rows.metric("insert_probe_max").where("subject", IntMapType.PROBEMAP_IDENTITY.id()).where("order", "ascending");
@@ -349,6 +349,7 @@ public final class KeyOrderExperiment implements Experiment {
         });
 
         // ---- timings: ratios of random to ascending order, paired by round ----
+        out.groups("peers", "user_subjects");
         for (String method : List.of("iterate", "lookup")) {
             Rows times = rows.metric(method + "_time");
             if (times.isEmpty()) continue;
@@ -365,10 +366,10 @@ public final class KeyOrderExperiment implements Experiment {
                             : "Looking up every key of a " + label + " filled and read in random order";
                     String b = method.equals("iterate") ? "one filled in ascending order" : "one filled and read in ascending order";
                     out.finding(Finding.timeRatio(ratioId(method, subject), a, b, random.one().measured().ratioTo(ascending.one().measured()))
-                            .where("n_keys", n).where("gc", gc));
+                            .where("n_keys", n).where("gc", gc).inGroup(isPeer(subject) ? "peers" : UserSubject.isUserId(subject) ? "user_subjects" : ""));
                 });
             }
-            userComparisons(method, times, n, out);
+            out.inGroup("user_subjects", () -> userComparisons(method, times, n, out));
         }
     }
 
@@ -441,6 +442,13 @@ public final class KeyOrderExperiment implements Experiment {
     }
 
     /** The id of a random-vs-ascending time ratio for a subject id (built-in or user). */
+    /** Whether {@code subject} is a peer library's map (not HashMap, ProbeMap or a user's). */
+    static boolean isPeer(String subject) {
+        if (UserSubject.isUserId(subject)) return false;
+        IntMapType t = IntMapType.parse(subject);
+        return t != IntMapType.HASHMAP && !t.id().startsWith("probemap");
+    }
+
     static String ratioId(String method, String subject) {
         if (UserSubject.isUserId(subject)) return method + "_random_vs_ascending_" + UserSubject.findingName(subject);
         return ratioId(method, IntMapType.parse(subject));

@@ -549,20 +549,22 @@ public final class KeyTypes implements Experiment {
      * as a time ratio paired by round, when both were timed.
      */
     private static void peerFindings(Rows perEntry, Rows lookups, ResultBuilder out) {
-        for (KeyedMapKind peer : peersWithFindings()) {
-            KeyedMapKind base = peerBase(peer);
-            Optional<Rows.Row> p = perEntry.where("subject", peer.id()).first();
-            Optional<Rows.Row> b = perEntry.where("subject", base.id()).first();
-            out.attempt("bytes_per_entry_" + peer.id(), () -> p.ifPresent(r -> {
-                String versus = b.map(h -> h.value() >= r.value()
-                        ? String.format(Locale.ROOT, " (%s less than %s)", Finding.formatRatio(h.value() / r.value()), base.label())
-                        : String.format(Locale.ROOT, " (%s more than %s)", Finding.formatRatio(r.value() / h.value()), base.label())).orElse("");
-                out.finding(Finding.count("bytes_per_entry_" + peer.id(), r.value(), "B/entry",
-                        peer.label() + " took %.1f bytes per entry at " + r.str("n_keys") + " entries (JOL)" + versus.replace("%", "%%"))
-                        .where("n_keys", r.str("n_keys")));
-            }));
-            lookupRatio(lookups, out, peerLookupId(peer), peer, base);
-        }
+        out.inGroup("peers", () -> {
+            for (KeyedMapKind peer : peersWithFindings()) {
+                KeyedMapKind base = peerBase(peer);
+                Optional<Rows.Row> p = perEntry.where("subject", peer.id()).first();
+                Optional<Rows.Row> b = perEntry.where("subject", base.id()).first();
+                out.attempt("bytes_per_entry_" + peer.id(), () -> p.ifPresent(r -> {
+                    String versus = b.map(h -> h.value() >= r.value()
+                            ? String.format(Locale.ROOT, " (%s less than %s)", Finding.formatRatio(h.value() / r.value()), base.label())
+                            : String.format(Locale.ROOT, " (%s more than %s)", Finding.formatRatio(r.value() / h.value()), base.label())).orElse("");
+                    out.finding(Finding.count("bytes_per_entry_" + peer.id(), r.value(), "B/entry",
+                            peer.label() + " took %.1f bytes per entry at " + r.str("n_keys") + " entries (JOL)" + versus.replace("%", "%%"))
+                            .where("n_keys", r.str("n_keys")));
+                }));
+                lookupRatio(lookups, out, peerLookupId(peer), peer, base);
+            }
+        });
     }
 
     private static void pitfall(Rows pitfalls, ResultBuilder out, String id, String variant, String metric, Finding.Basis basis,

@@ -457,7 +457,7 @@ public final class Merge implements Experiment {
         long budgetMs = data.params().getLong("budget_ms");
         out.attempt("putall_vs_loop", () -> concludeJdk(rows, data.params().getEffort("jdk").looks(), out));
         concludeFills(rows, out);
-        concludeUserFills(rows, out);
+        out.inGroup("user_subjects", () -> concludeUserFills(rows, out));
         List<TrapPoint> points = trapPoints(rows);
         if (!points.isEmpty()) {
             out.table("trap", trapTable(points, budgetMs));

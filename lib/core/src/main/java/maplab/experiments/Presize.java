@@ -324,22 +324,24 @@ public final class Presize implements Experiment {
      * {@code resizes_<constructor>} and {@code insert_<library>_default_vs_n}.
      */
     static void peerFindings(Rows rows, ResultBuilder out) {
-        Rows resizes = rows.metric("resizes");
-        Rows time = rows.metric("insert_time");
-        for (MapConstructor[] pair : PEER_PAIRS) {
-            for (MapConstructor c : pair) {
-                out.attempt("resizes_" + c.id(), () -> resizes.where("subject", c.id()).first().ifPresent(r -> out.finding(Finding.count("resizes_" + c.id(), r.value(), "count",
-                        c.label() + " resized %.0f time(s) while " + r.str("n_keys") + " keys were inserted (counted)").where("n_keys", r.str("n_keys")))));
+        out.inGroup("peers", () -> {
+            Rows resizes = rows.metric("resizes");
+            Rows time = rows.metric("insert_time");
+            for (MapConstructor[] pair : PEER_PAIRS) {
+                for (MapConstructor c : pair) {
+                    out.attempt("resizes_" + c.id(), () -> resizes.where("subject", c.id()).first().ifPresent(r -> out.finding(Finding.count("resizes_" + c.id(), r.value(), "count",
+                            c.label() + " resized %.0f time(s) while " + r.str("n_keys") + " keys were inserted (counted)").where("n_keys", r.str("n_keys")))));
+                }
+                out.attempt(peerRatioId(pair), () -> {
+                    Rows d = time.where("subject", pair[0].id());
+                    Rows p = time.where("subject", pair[1].id());
+                    if (d.isEmpty() || p.isEmpty()) return;
+                    String n = d.one().str("n_keys");
+                    out.finding(Finding.timeRatio(peerRatioId(pair), "Inserting " + n + " keys into " + pair[0].label(),
+                            pair[1].label(), d.one().measured().ratioTo(p.one().measured())).where("n_keys", n));
+                });
             }
-            out.attempt(peerRatioId(pair), () -> {
-                Rows d = time.where("subject", pair[0].id());
-                Rows p = time.where("subject", pair[1].id());
-                if (d.isEmpty() || p.isEmpty()) return;
-                String n = d.one().str("n_keys");
-                out.finding(Finding.timeRatio(peerRatioId(pair), "Inserting " + n + " keys into " + pair[0].label(),
-                        pair[1].label(), d.one().measured().ratioTo(p.one().measured())).where("n_keys", n));
-            });
-        }
+        });
     }
 
     /** {@code insert_<library>_default_vs_n}: the time ratio of a peer library's default constructor to the one given n. */

@@ -735,6 +735,7 @@ public final class SyncVariants implements Experiment {
      * copies, queue nodes, lock records.
      */
     static void allocationFindings(ResultBuilder out, Rows alloc, Slice slice, int threads) {
+        out.groups("allocation");
         for (int read : ints(alloc, "read_pct").stream().sorted(Comparator.reverseOrder()).toList()) {
             if (read == 100) continue;
             for (SharedMapType t : SharedMapType.values()) {
@@ -743,14 +744,14 @@ public final class SyncVariants implements Experiment {
                 String template = t.label() + " allocated %.2f B per operation at " + threads + " threads, " + read + "%% reads, "
                         + slice.nKeys() + " keys (JMH gc profiler, gc.alloc.rate.norm)";
                 Rows.Row row = r.get();
-                out.attempt(allocationId(t, read), () -> {
+                out.inGroup("allocation", () -> out.attempt(allocationId(t, read), () -> {
                     // a run stored without samples has only JMH's own error
                     maplab.stats.Estimates.Estimate e = !row.samples().isEmpty() ? row.measured().estimate()
                             : new maplab.stats.Estimates.Estimate(row.value(), row.value() - row.error(), row.value() + row.error(), 0);
                     out.finding(Finding.estimate(allocationId(t, read), e, "B/op",
                                     Finding.Basis.TIMING, template)
                             .where("threads", threads).where("read_pct", read).where("n_keys", slice.nKeys()).where("popularity", slice.popularity()));
-                });
+                }));
             }
         }
     }
@@ -762,6 +763,7 @@ public final class SyncVariants implements Experiment {
 
     /** The latency and contention findings, tables and charts (none when the run measured no latency cell). */
     static void concludeLatency(Rows rows, ResultBuilder out) {
+        out.groups("latency", "contention");
         Rows latency = rows.metric("latency");
         Rows perSecond = rows.metric("blocked_per_s");
         Rows perOp = rows.metric("blocked_per_op");
@@ -782,12 +784,12 @@ public final class SyncVariants implements Experiment {
                 Optional<Rows.Row> op = one(bpo.where("subject", t.id()));
                 if (blocked.isPresent() && op.isPresent()) {
                     Rows.Row b = blocked.get();
-                    out.attempt(blockedPerOpId(t, read), () -> {
+                    out.inGroup("contention", () -> out.attempt(blockedPerOpId(t, read), () -> {
                         String where = conditionsText(b).replace("%", "%%");
                         out.finding(conditions(Finding.estimate(blockedPerOpId(t, read), op.get().measured().estimate(), "ns/op",
                                 Finding.Basis.TIMING, t.label() + " threads spent %.1f ns blocked per operation (JFR waits over " + b.str("threshold_us")
                                         + " us, " + where + ")"), b));
-                    });
+                    }));
                 }
                 if (t == CONCURRENT_HASH_MAP) continue;
                 if (blocked.isPresent()) {
@@ -795,7 +797,7 @@ public final class SyncVariants implements Experiment {
                     if (chmBlocked.isEmpty()) {
                         missing.add(id + ": needs concurrent_hash_map in latency_subjects");
                     } else {
-                        out.attempt(id, () -> out.finding(blockedVersus(id, t, blocked.get(), chmBlocked.get())));
+                        out.inGroup("contention", () -> out.attempt(id, () -> out.finding(blockedVersus(id, t, blocked.get(), chmBlocked.get()))));
                     }
                 }
                 for (String pct : FINDING_PERCENTILES) {
@@ -807,12 +809,12 @@ public final class SyncVariants implements Experiment {
                         missing.add(id + ": needs concurrent_hash_map in latency_subjects");
                         continue;
                     }
-                    out.attempt(id, () -> {
+                    out.inGroup("latency", () -> out.attempt(id, () -> {
                         Finding f = Finding.ratio(id, pct + " latency of " + t.label(), "ConcurrentHashMap", Finding.Quantity.TIME,
                                 a.get().measured().ratioTo(b.get().measured()), Finding.Basis.TIMING);
                         String text = f.text().startsWith("No detectable") ? "n" + f.text().substring(1) : f.text();
                         out.finding(conditions(f.withText("At " + conditionsText(a.get()) + ", " + text), a.get()).where("percentile", pct));
-                    });
+                    }));
                 }
             }
         }

@@ -280,4 +280,10 @@ public final class Html {
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"/><title>" + escape(title) + "</title><style>" + CSS
                 + "</style></head><body>" + body + "</body></html>";
     }
+
+    /** A group of findings ({@code Result.findingsIn}) as a findings table, or a line saying the run has none. */
+    public static String findings(maplab.conclude.Findings group) {
+        if (group.isEmpty()) return "<p class=\"maplab\">No " + escape(group.group()) + " findings in this run.</p>";
+        return findings(group.list());
+    }
 }

@@ -274,7 +274,8 @@ public final class RunFolder {
                     m.get("basis") == null ? null : Finding.Basis.parse(String.valueOf(m.get("basis"))),
                     m.get("verdict") == null ? null : Finding.Verdict.parse(String.valueOf(m.get("verdict"))),
                     (String) m.get("text"),
-                    m.get("conditions") instanceof Map<?, ?> c ? (Map<String, String>) c : Map.of())).toList();
+                    m.get("conditions") instanceof Map<?, ?> c ? (Map<String, String>) c : Map.of(),
+                    m.get("group") == null ? "" : String.valueOf(m.get("group")))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read findings of " + runDir, e);
         }
@@ -299,7 +300,7 @@ public final class RunFolder {
 
     /**
      * One finding as findings.json holds it: id, value, unit, low, high, confidence, basis,
-     * verdict (comparisons only), text, conditions (when any). An open bound is stored as the
+     * verdict (comparisons only), text, conditions and group (when any). An open bound is stored as the
      * text "Infinity" or "-Infinity", an unknown one as null.
      */
     static Map<String, Object> findingMap(Finding f) {
@@ -314,6 +315,7 @@ public final class RunFolder {
         if (f.verdict() != null) m.put("verdict", f.verdict().label());
         m.put("text", f.text());
         if (!f.conditions().isEmpty()) m.put("conditions", f.conditions());
+        if (!f.group().isEmpty()) m.put("group", f.group());
         return m;
     }
 

@@ -296,8 +296,14 @@ public final class KeyOrderExperiment implements Experiment {
     public void conclude(RunData data, ResultBuilder out) {
         Rows rows = data.rows();
         int n = data.params().getInt("n");
+        probeChartsAndTable(rows, n, out);
+        probeFindings(rows, n, out);
+        binFindings(rows, n, out);
+        timingFindings(rows, n, out);
+    }
 
-        // ---- counts: probe lengths and bins ----
+    /** The probe-length charts of ProbeMap's hashes, HashMap's bin lengths and the probe table (counts). */
+    private static void probeChartsAndTable(Rows rows, int n, ResultBuilder out) {
         List<String> probeSubjects = List.of(IntMapType.PROBEMAP_IDENTITY.id(), IntMapType.PROBEMAP_MIXED.id());
         for (String subject : probeSubjects) {
             Rows inserts = rows.metric("inserts").where("subject", subject);
@@ -305,7 +311,13 @@ public final class KeyOrderExperiment implements Experiment {
         }
         if (!rows.metric("buckets").isEmpty()) out.chart("hashmap bin lengths", binChart(rows, n));
         if (!rows.metric("insert_probe_mean").isEmpty()) out.table("probe lengths", probeTable(rows));
+    }
 
+    /**
+     * {@code probe_mean_<order>_<hash>}, the user hashes' and {@code probe_max_chunked_identity}:
+     * ProbeMap's probes per insert (counted).
+     */
+    private static void probeFindings(Rows rows, int n, ResultBuilder out) {
         for (String[] f : PROBE_FINDINGS) {
             out.attempt("probe_mean_" + f[0] + "_" + f[1], () -> {
                 Rows mean = rows.metric("insert_probe_mean").where("subject", "probemap_" + f[1]).where("order", f[0]);
@@ -326,6 +338,10 @@ public final class KeyOrderExperiment implements Experiment {
                                 + " slots beyond its home slot, against " + (long) ascendingMax.one().value() + " in ascending order (counted)").where("n_keys", n));
             }
         });
+    }
+
+    /** HashMap's bins: tree bins under strided keys, and bin lengths that do not depend on the order (counted). */
+    private static void binFindings(Rows rows, int n, ResultBuilder out) {
         out.attempt("hashmap_tree_bins_strided", () -> {
             Rows stridedTrees = rows.metric("tree_bins").where("subject", IntMapType.HASHMAP.id()).where("order", "strided");
             if (!stridedTrees.isEmpty()) {
@@ -348,7 +364,10 @@ public final class KeyOrderExperiment implements Experiment {
             }
         });
 
-        // ---- timings: ratios of random to ascending order, paired by round ----
+    }
+
+    /** Time charts and the ratios of random to ascending order per subject, paired by round (JMH). */
+    private static void timingFindings(Rows rows, int n, ResultBuilder out) {
         out.groups("peers", "user_subjects");
         for (String method : List.of("iterate", "lookup")) {
             Rows times = rows.metric(method + "_time");

@@ -264,7 +264,13 @@ public final class SeedOrder implements Experiment {
         int launches = data.params().getInt("launches");
         Rows distinctRows = rows.metric("distinct_orders");
         String n = distinctRows.first().map(r -> r.str("n_keys")).orElse(String.valueOf(data.params().getInt("keys")));
+        ordersTableAndChart(rows, distinctRows, n, launches, out);
+        countFindings(distinctRows, n, launches, out);
+        oneJvmFindings(rows, distinctRows, n, launches, out);
+    }
 
+    /** The orders table (each subject's orders with their launches) and the distinct-orders chart. */
+    private static void ordersTableAndChart(Rows rows, Rows distinctRows, String n, int launches, ResultBuilder out) {
         StringColumn subjectCol = StringColumn.create("subject");
         IntColumn rankCol = IntColumn.create("order_rank");
         IntColumn launchesCol = IntColumn.create("launches");
@@ -290,7 +296,10 @@ public final class SeedOrder implements Experiment {
             Charts.bars(chart, "across " + launches + " JVMs", categories, values, null);
             out.chart("distinct orders", chart);
         }
+    }
 
+    /** Distinct orders per subject over the launched JVMs (counts), and the launches echoed. */
+    private static void countFindings(Rows distinctRows, String n, int launches, ResultBuilder out) {
         count(out, distinctRows, "mapof_distinct_orders", Subject.MAP_OF, "Map.of", n, launches);
         count(out, distinctRows, "hashmap_distinct_orders", Subject.HASHMAP, "HashMap", n, launches);
         count(out, distinctRows, "probemap_random_seed_distinct_orders", Subject.PROBEMAP_RANDOM_SEED, "ProbeMap with a seed drawn per JVM", n, launches);
@@ -301,6 +310,10 @@ public final class SeedOrder implements Experiment {
         count(out, distinctRows, "setof_distinct_orders", Subject.SET_OF, "Set.of", n, launches);
         count(out, distinctRows, "linkedhashmap_distinct_orders", Subject.LINKEDHASHMAP, "LinkedHashMap", n, launches);
         count(out, distinctRows, "treemap_distinct_orders", Subject.TREEMAP, "TreeMap", n, launches);
+    }
+
+    /** What one JVM shows: several seeds' orders, the fixed seed against the launches, Map.of's orders on one cycle. */
+    private static void oneJvmFindings(Rows rows, Rows distinctRows, String n, int launches, ResultBuilder out) {
         out.attempt("probemap_seeds_in_one_jvm_distinct_orders", () -> distinctRows.where("subject", "probemap_seeds_in_one_jvm").first().ifPresent(r -> out.finding(Finding.count(
                 "probemap_seeds_in_one_jvm_distinct_orders", r.value(), "count", String.format(Locale.ROOT,
                         "Within one JVM, %s different ProbeMap seeds gave %%.0f distinct orders of the same %s keys", r.str("seeds"), n))

@@ -16,9 +16,9 @@ class AsyncSamplerTest {
     @Test
     void collapsedStacksKeepOneThreadsJavaFramesTopFirstAndCountEachSample() {
         List<String> lines = List.of(
-                "[main tid=11];maplab/workload/IterationLoop.main_[j];maplab/subject/iteration/JdkIterationMap.sumEntrySet_[j];java/util/HashMap$HashIterator.nextNode_[i] 3",
-                "[main tid=11];maplab/workload/IterationLoop.main_[j];maplab/workload/IterationLoop$$Lambda.0x0000000801001234.getAsLong_[j] 1",
-                "[main tid=11];maplab/workload/IterationLoop.main_[0];JVM_Sleep;os::sleep_[k] 2",
+                "[main tid=11];maplab/measure/IterationLoop.main_[j];maplab/subject/iteration/JdkIterationMap.sumEntrySet_[j];java/util/HashMap$HashIterator.nextNode_[i] 3",
+                "[main tid=11];maplab/measure/IterationLoop.main_[j];maplab/measure/IterationLoop$$Lambda.0x0000000801001234.getAsLong_[j] 1",
+                "[main tid=11];maplab/measure/IterationLoop.main_[0];JVM_Sleep;os::sleep_[k] 2",
                 "[main tid=11];__futex_abstimed_wait_common 4",
                 "[C2 CompilerThre tid=23];start_thread;CompileBroker::compiler_thread_loop 5",
                 "");

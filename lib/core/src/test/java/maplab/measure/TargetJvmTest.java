@@ -103,6 +103,22 @@ class TargetJvmTest {
     }
 
     @Test
+    void thePlanOfARunOnAnotherJdkNamesItInEveryJmhCellAndTheRunContextCarriesIt() {
+        maplab.plan.Plan on25 = Experiments.plan("key-types", Profile.QUICK, Map.of("jdk", TEMURIN_25.toString(), "jvm_opts", "-XX:+UseCompactObjectHeaders"));
+        assertThat(on25.cells()).isNotEmpty().allSatisfy(c -> assertThat(c.options()).contains("on JDK 25 -XX:+UseCompactObjectHeaders"));
+        assertThat(Experiments.plan("key-types", Profile.QUICK, Map.of()).cells()).allSatisfy(c -> assertThat(c.options()).doesNotContain("on JDK"));
+
+        TargetJvm t = TargetJvm.resolve(TEMURIN_25.toString(), null);
+        maplab.experiments.Experiment keyTypes = Experiments.byId("key-types");
+        maplab.experiments.RunContext ctx = maplab.experiments.RunContext.forPlan(keyTypes,
+                maplab.plan.Params.resolve(keyTypes, Profile.QUICK, Map.of()), Profile.QUICK, new ForkSetup(t, List.of(Path.of("u.jar"))));
+        assertThat(ctx.jdkFeature()).isEqualTo(25);
+        assertThat(ctx.jmh("x").target()).isEqualTo(t);
+        assertThat(ctx.jmh("x").describe()).containsKey("extra_class_path");
+        assertThat(ctx.childJvm().setup()).isEqualTo(ctx.forks());
+    }
+
+    @Test
     void badJdkValuesExitTwoOnTheCommandLineAndThrowInNotebooks(@TempDir Path tmp) {
         for (String[] args : new String[][] {{"run", "presize", "--jdk", "/no/such/jdk"}, {"run", "presize", "--jdk", tmp.toString()},
                 {"run", "presize", "--jdk", "9"}, {"run", "presize", "--jvm-opts=-XX:+NoSuchFlagAnywhere"}}) {

@@ -44,7 +44,7 @@ class GcExperimentTest {
         assertThat(r.finding("alloc_per_get_hashmap").value()).as("get(int) boxes its key").isGreaterThan(8.0);
 
         // Pauses: per-JVM rows, 4 JVMs a cell (with 3, t = 9.9 at 99% let one quiet G1 JVM leave the ZGC verdict open in a CI run): G1 default-sized and presized, and the ZGC mode this JDK offers.
-        int feature = maplab.measure.TargetJvm.current().feature();
+        int feature = maplab.measure.TargetJvm.self().feature();
         String offeredZ = feature >= 24 ? "zgc_generational" : "zgc";
         String missingZ = offeredZ.equals("zgc") ? "Generational ZGC" : "ZGC (single-generation)";
         tech.tablesaw.api.Table perJvm = r.table("pause per JVM");

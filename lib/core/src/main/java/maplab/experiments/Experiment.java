@@ -50,6 +50,12 @@ public interface Experiment extends maplab.plan.Parameterized {
     default int plannedSteps(Params params) { return 0; }
 
     /**
+     * The progress steps of a run in {@code context}: {@link #plannedSteps(Params)} unless they
+     * depend on the measuring JVM the context carries (e.g. the collectors its JDK offers).
+     */
+    default int plannedSteps(RunContext context) { return plannedSteps(context.params()); }
+
+    /**
      * States what a run with {@code plan.params()} will do, from the parameters alone: the JMH
      * cells (build them with {@code context.jmh(...)} as {@link #measure} does), the
      * other steps with their estimated seconds, every row conclude will read, and the findings

@@ -59,7 +59,7 @@ import org.knowm.xchart.XYChart;
  * generational ZGC, Serial), a map constructor (default-sized or presized) and keys
  * ({@code keys}: boxed ints, random Strings, colliding Strings). Every offered collector runs
  * the default-sized map of ints; the base collector (G1 when listed) also runs the presized map
- * and the two String cases. A collector the measuring JDK ({@link TargetJvm#current()}) does not
+ * and the two String cases. A collector the measuring JDK ({@link RunContext#jdkFeature()}) does not
  * offer is listed as "not offered by JDK N" (an {@code offered} row, the "collectors" table).
  * In each round every cell runs one JVM, in an order drawn from a seed, so cells pair by round.
  * Each JVM's collections come from JFR ({@code jdk.GarbageCollection}, within the recorded
@@ -218,7 +218,7 @@ public final class Gc implements Experiment {
         }
         if (subjects.containsAll(List.of(PutGetMapKind.HASHMAP.id(), PutGetMapKind.FASTUTIL.id()))) plan.finding("alloc_hashmap_vs_fastutil");
 
-        int feature = TargetJvm.current().feature();
+        int feature = context.jdkFeature();
         Plan pauses = pausePlan(p, feature);
         for (String c : p.getStrings("collectors")) {
             Collector collector = Collector.parse(c);
@@ -281,9 +281,19 @@ public final class Gc implements Experiment {
      * one per pause cell (on the measuring JDK's collectors) and JVM.
      */
     @Override
+    public int plannedSteps(RunContext context) {
+        return plannedSteps(context.params(), context.jdkFeature());
+    }
+
+    /** {@link #plannedSteps(RunContext)} measuring on this JVM's own JDK. */
+    @Override
     public int plannedSteps(Params p) {
+        return plannedSteps(p, TargetJvm.self().feature());
+    }
+
+    private static int plannedSteps(Params p, int feature) {
         return p.getStrings("subjects").size() * ALLOC_METHODS * p.getEffort("alloc").plannedForks(false)
-                + pausePlan(p, TargetJvm.current().feature()).cells().size() * p.getEffort("pause").forks();
+                + pausePlan(p, feature).cells().size() * p.getEffort("pause").forks();
     }
 
     /** The benchmarks {@link #ALLOC_BENCH} matches: fill and get. */
@@ -353,7 +363,7 @@ public final class Gc implements Experiment {
         int jvms = effort.forks();
         int warmup = effort.warmupIterations();
         int rounds = effort.iterations();
-        int feature = TargetJvm.current().feature();
+        int feature = ctx.jdkFeature();
         List<Collector> listed = p.getStrings("collectors").stream().map(Collector::parse).toList();
         Plan plan = pausePlan(p, feature);
         long seed = ctx.seed("churn-keys");
@@ -396,7 +406,7 @@ public final class Gc implements Experiment {
                 String name = cell.name() + "-" + f;
                 List<String> args = new ArrayList<>(cell.gc().requireFlags(feature));
                 args.addAll(common);
-                GcPauses.Recorded recorded = GcPauses.fork(args, MapChurn.class,
+                GcPauses.Recorded recorded = GcPauses.fork(ctx.childJvm(), args, MapChurn.class,
                         List.of(cell.variant().id(), String.valueOf(n), String.valueOf(maps), String.valueOf(rounds), String.valueOf(seed),
                                 dir.resolve(name + ".jfr").toString(), String.valueOf(warmup), cell.keys().id()),
                         dir.resolve(name + ".jfr"), dir.resolve(name + "-gc.log"), dir.resolve(name + ".log"), Duration.ofMinutes(20));

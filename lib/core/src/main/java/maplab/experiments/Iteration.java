@@ -516,7 +516,7 @@ public final class Iteration implements Experiment {
         } catch (IOException e) {
             throw new MeasurementException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        ChildJvm.Output output = ChildJvm.run(IterationLoop.class, jvmArgs, args, Duration.ofMillis(warmupMs + recordMs + 60_000L));
+        ChildJvm.Output output = ctx.childJvm().run(IterationLoop.class, jvmArgs, args, Duration.ofMillis(warmupMs + recordMs + 60_000L));
         writeLog(dir.resolve("iteration-loop" + suffix + ".log"), output);
         JfrProfile profile = JfrProfile.read(jfr);
         if (profile.samples() == 0) throw new MeasurementException("the JFR recording " + jfr + " has no execution samples; the loop said: " + output.stdout().strip());

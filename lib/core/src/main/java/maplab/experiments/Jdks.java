@@ -15,6 +15,7 @@ import maplab.run.RunData;
 import maplab.plan.Effort;
 import maplab.measure.Jmh;
 import maplab.measure.JmhScore;
+import maplab.measure.ChildJvm;
 import maplab.measure.TargetJvm;
 import maplab.conclude.Finding;
 import maplab.measure.Measured;
@@ -224,10 +225,8 @@ public final class Jdks implements Experiment {
         for (Map.Entry<Role, TargetJvm> e : jvms.entrySet()) {
             ctx.checkInterrupted();
             ctx.progress().step("JOL and heap readings on " + e.getValue().label());
-            MapFootprints.Measurement m;
-            try (TargetJvm.Scope ignored = TargetJvm.use(e.getValue())) {
-                m = MapFootprints.measure(subjects, n, keySeed, p.getInt("heap_repeats"), Duration.ofMinutes(10));
-            }
+            MapFootprints.Measurement m = MapFootprints.measure(ChildJvm.of(ctx.forks().on(e.getValue())), subjects, n, keySeed,
+                    p.getInt("heap_repeats"), Duration.ofMinutes(10));
             jolVm.put(e.getKey().id(), m.jolVm());
             for (MapFootprints.Footprint f : m.footprints()) memoryRows(out, e.getKey(), e.getValue(), f);
         }

@@ -271,7 +271,7 @@ public final class KeyTypes implements Experiment {
         ResultBuilder out = ctx.result();
         ctx.progress().addSteps(MEMORY_STEPS);
         ctx.progress().step("JOL object graphs and heap readings of " + subjects.size() + " maps (child JVM)");
-        MapFootprints.Measurement m = MapFootprints.measure(subjects, n, keySeed, HEAP_REPEATS, java.time.Duration.ofMinutes(10));
+        MapFootprints.Measurement m = MapFootprints.measure(ctx.childJvm(), subjects, n, keySeed, HEAP_REPEATS, java.time.Duration.ofMinutes(10));
         for (MapFootprints.Footprint f : m.footprints()) {
             KeyedMapKind kind = f.kind();
             jolRows(out, kind.id(), n, f.jolBytesPerEntry(), f.objects(), f.shared(), f.bytes());

@@ -147,7 +147,7 @@ public final class Races implements Experiment {
                 "--threads", String.valueOf(threads), "--keys", String.valueOf(keysPerThread),
                 "--iteration-keys", String.valueOf(iterationKeys), "--seed", String.valueOf(plan.seed()));
         Duration timeout = Duration.ofMillis(p.getLong("timeout_ms"));
-        WatchedJvm jvm = new WatchedJvm(RaceWorker.class.getName(), CHILD_JVM_ARGS, args, timeout, ctx.workDir().resolve("races-child.log"));
+        WatchedJvm jvm = ctx.childJvm().watched(RaceWorker.class.getName(), CHILD_JVM_ARGS, args, timeout, ctx.workDir().resolve("races-child.log"));
         out.note("child_jvm", Map.of("main", RaceWorker.class.getName(), "jvm_args", CHILD_JVM_ARGS, "args", args,
                 "timeout_ms", timeout.toMillis()));
 

@@ -301,7 +301,7 @@ public final class ResizeLatency implements Experiment {
             for (Cell c : shuffled) {
                 ctx.checkInterrupted();
                 ctx.progress().step("put latency, round " + round + "/" + effort.forks() + ": " + c.label());
-                PutLatency.Result r = PutLatency.fork(jvmArgs, c.subject(), n, c.writers(), effort.warmupIterations(), effort.iterations(),
+                PutLatency.Result r = PutLatency.fork(ctx.childJvm(), jvmArgs, c.subject(), n, c.writers(), effort.warmupIterations(), effort.iterations(),
                         keySeed, buckets, slots, Duration.ofMinutes(10));
                 int jvm = round;
                 for (String stat : PutLatency.STATS) {

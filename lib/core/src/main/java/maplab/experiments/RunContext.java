@@ -7,14 +7,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import maplab.measure.ChildJvm;
+import maplab.measure.ForkSetup;
 import maplab.measure.Jmh;
 import maplab.progress.Progress;
 import maplab.conclude.ResultBuilder;
 
 /**
  * Everything one run of an experiment needs: its checked parameters, the profile, a progress
- * display, the result being built, a work folder inside the run folder, JMH preconfigured for
- * the profile, and seeds derived from the run's root seed (each one recorded in meta.json).
+ * display, the result being built, a work folder inside the run folder, how measuring JVMs start
+ * ({@link ForkSetup}: the JDK of {@code --jdk} with {@code --jvm-opts}, the class path with the
+ * user's jars), JMH and child JVMs preconfigured with it and the profile, and seeds derived from
+ * the run's root seed (each one recorded in meta.json).
  */
 public final class RunContext {
 
@@ -24,22 +28,25 @@ public final class RunContext {
     private final Progress progress;
     private final ResultBuilder result = new ResultBuilder();
     private final Path workDir;
+    private final ForkSetup forks;
     private final Map<String, Long> seeds = new LinkedHashMap<>();
 
-    public RunContext(Experiment experiment, Params params, Profile profile, Progress progress, Path workDir) {
+    public RunContext(Experiment experiment, Params params, Profile profile, Progress progress, Path workDir, ForkSetup forks) {
+        if (forks == null) throw new IllegalArgumentException("forks: must be given; allowed: a ForkSetup (ForkSetup.self() for this JVM's)");
         this.experiment = experiment;
         this.params = params;
         this.profile = profile;
         this.progress = progress;
         this.workDir = workDir;
+        this.forks = forks;
     }
 
     /**
-     * A context for building a {@link Plan}: the same parameters, profile and seeds as a run, so
-     * {@link #jmh} gives the same cells, but nothing is measured and no folder is written.
+     * A context for building a {@link Plan}: the same parameters, profile, measuring JVM and seeds
+     * as a run, so {@link #jmh} gives the same cells, but nothing is measured and no folder is written.
      */
-    public static RunContext forPlan(Experiment experiment, Params params, Profile profile) {
-        return new RunContext(experiment, params, profile, Progress.SILENT, Path.of(System.getProperty("java.io.tmpdir"), "maplab-plan"));
+    public static RunContext forPlan(Experiment experiment, Params params, Profile profile, ForkSetup forks) {
+        return new RunContext(experiment, params, profile, Progress.SILENT, Path.of(System.getProperty("java.io.tmpdir"), "maplab-plan"), forks);
     }
 
     public Experiment experiment() { return experiment; }
@@ -49,6 +56,15 @@ public final class RunContext {
     public ResultBuilder result() { return result; }
     /** A folder inside the run folder for raw files (JMH JSON and logs, JFR recordings...). */
     public Path workDir() { return workDir; }
+
+    /** How this run's measuring JVMs start: JDK, options, class path (with the user's jars). */
+    public ForkSetup forks() { return forks; }
+
+    /** The feature version (17, 25...) of the JDK this run measures on: what it offers (collectors...) follows it. */
+    public int jdkFeature() { return forks.jvm().feature(); }
+
+    /** Child JVMs of this run, on its measuring JDK and class path. */
+    public ChildJvm childJvm() { return ChildJvm.of(forks); }
 
     /**
      * A seed for one purpose ("keys", "shuffle", "probe-map"...), derived from the root seed
@@ -82,7 +98,7 @@ public final class RunContext {
 
     /** JMH for benchmarks matching {@code includeRegex}, with this profile's settings, work folder and progress. */
     public Jmh jmh(String includeRegex) {
-        return Jmh.benchmark(includeRegex).settings(Jmh.Settings.forProfile(profile))
+        return Jmh.benchmark(includeRegex).forks(forks).settings(Jmh.Settings.forProfile(profile))
                 .workDir(workDir.resolve("jmh")).progress(progress).recorder(this::recordJmhRun);
     }
 

@@ -127,13 +127,13 @@ public final class SeedOrder implements Experiment {
         return order.stream().map(k -> String.valueOf(at.get(k))).collect(Collectors.joining(" "));
     }
 
-    /** Runs one {@link Launch} in a fresh JVM and parses its orders. */
-    public static Map<Subject, String> launch(String[] keys, long launchSeed, long fixedSeed) {
+    /** Runs one {@link Launch} in a fresh JVM started by {@code jvm} and parses its orders. */
+    public static Map<Subject, String> launch(ChildJvm jvm, String[] keys, long launchSeed, long fixedSeed) {
         List<String> args = new ArrayList<>();
         args.add(Long.toString(launchSeed));
         args.add(Long.toString(fixedSeed));
         args.addAll(List.of(keys));
-        ChildJvm.Output out = ChildJvm.run(Launch.class, CHILD_JVM_ARGS, args, LAUNCH_TIMEOUT);
+        ChildJvm.Output out = jvm.run(Launch.class, CHILD_JVM_ARGS, args, LAUNCH_TIMEOUT);
         Map<Subject, String> orders = new LinkedHashMap<>();
         for (String line : out.stdout().split("\\R")) {
             if (line.isBlank()) continue;
@@ -221,7 +221,7 @@ public final class SeedOrder implements Experiment {
         ctx.progress().addSteps(steps(launches));
         for (int i = 0; i < launches; i++) {
             ctx.progress().step("launch " + (i + 1) + " of " + launches);
-            Map<Subject, String> orders = launch(keys, launchSeeds.nextLong(), fixedSeed);
+            Map<Subject, String> orders = launch(ctx.childJvm(), keys, launchSeeds.nextLong(), fixedSeed);
             orders.forEach((s, order) -> seen.get(s).merge(order, 1, Integer::sum));
         }
 

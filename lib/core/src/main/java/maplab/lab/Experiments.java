@@ -17,7 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import maplab.measure.ChildClassPath;
+import maplab.measure.ForkSetup;
+import maplab.measure.TargetJvm;
 import maplab.progress.Progress;
 import maplab.conclude.Result;
 import maplab.conclude.ResultBuilder;
@@ -105,28 +106,26 @@ public final class Experiments {
         String jvmOpts = own.containsKey(JVM_OPTS) ? own.remove(JVM_OPTS) : System.getenv("MAPLAB_JVM_OPTS");
         Params resolved = Params.resolve(experiment, profile, own);
         experiment.validate(resolved);
-        maplab.measure.TargetJvm target = maplab.measure.TargetJvm.resolve(jdk, jvmOpts);
-        try (maplab.measure.TargetJvm.Scope ignored = maplab.measure.TargetJvm.use(target)) {
-            Plan plan = checkedPlan(experiment, profile, resolved);   // on the measuring JVM: what it offers (collectors) is part of the plan
-            List<UserSubject> users = userSubjects(experiment, resolved);
-            String dryRunLog = System.getenv(DRY_RUN_ENV);
-            if (dryRunLog != null && !dryRunLog.isBlank()) return dryRun(experiment, profile, resolved, plan, Path.of(dryRunLog));
-            return run(experiment, profile, resolved, plan, target, users, out, progress);
-        }
+        ForkSetup forks = new ForkSetup(TargetJvm.resolve(jdk, jvmOpts), List.of());   // chosen once, handed down in the run context
+        Plan plan = checkedPlan(experiment, profile, resolved, forks);   // on the measuring JVM: what it offers (collectors) is part of the plan
+        List<UserSubject> users = userSubjects(experiment, resolved);
+        String dryRunLog = System.getenv(DRY_RUN_ENV);
+        if (dryRunLog != null && !dryRunLog.isBlank()) return dryRun(experiment, profile, resolved, plan, forks.jvm(), Path.of(dryRunLog));
+        return run(experiment, profile, resolved, plan, forks, users, out, progress);
     }
 
-    private static Result run(Experiment experiment, Profile profile, Params resolved, Plan plan, maplab.measure.TargetJvm target,
+    private static Result run(Experiment experiment, Profile profile, Params resolved, Plan plan, ForkSetup forks,
                               List<UserSubject> users, Path out, Progress progress) {
         String id = experiment.id();
         RunFolder folder = RunFolder.prepare(id, out);
-        RunContext context = new RunContext(experiment, resolved, profile, progress, folder.rawDir());
+        List<Path> userJars = users.stream().map(u -> u.writeTo(folder.staging().resolve(SUBJECTS_DIR))).toList();
+        RunContext context = new RunContext(experiment, resolved, profile, progress, folder.rawDir(), forks.withClassPath(userJars));
         Instant start = Instant.now();
-        Environment environment = Environment.capture(target); // before measuring: an interrupted run records it too
+        Environment environment = Environment.capture(forks.jvm()); // before measuring: an interrupted run records it too
         String error = null;
         boolean interrupted = false;
-        progress.start(id + " (" + profile.label() + ")", Math.max(0, experiment.plannedSteps(resolved)));
-        List<Path> userJars = users.stream().map(u -> u.writeTo(folder.staging().resolve(SUBJECTS_DIR))).toList();
-        try (ChildClassPath.Scope scope = ChildClassPath.extend(userJars)) {
+        progress.start(id + " (" + profile.label() + ")", Math.max(0, experiment.plannedSteps(context)));
+        try {
             experiment.measure(context);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             error = message(e);
@@ -171,16 +170,18 @@ public final class Experiments {
         String jvmOpts = own.remove(JVM_OPTS);
         Params resolved = Params.resolve(experiment, profile, own);
         experiment.validate(resolved);
-        if (jdk == null && jvmOpts == null) return checkedPlan(experiment, profile, resolved);
-        try (maplab.measure.TargetJvm.Scope ignored = maplab.measure.TargetJvm.use(maplab.measure.TargetJvm.resolve(jdk, jvmOpts))) {
-            return checkedPlan(experiment, profile, resolved);
-        }
+        return checkedPlan(experiment, profile, resolved, new ForkSetup(TargetJvm.resolve(jdk, jvmOpts), List.of()));
     }
 
-    /** The plan {@code experiment} states for these checked parameters. */
+    /** The plan {@code experiment} states for these checked parameters, measuring on this JVM's JDK. */
     public static Plan plan(Experiment experiment, Profile profile, Params params) {
+        return plan(experiment, profile, params, ForkSetup.self());
+    }
+
+    /** The plan {@code experiment} states for these checked parameters, measuring as {@code forks} says. */
+    public static Plan plan(Experiment experiment, Profile profile, Params params, ForkSetup forks) {
         Plan.Builder builder = Plan.builder(experiment, profile, params);
-        experiment.plan(builder, RunContext.forPlan(experiment, params, profile));
+        experiment.plan(builder, RunContext.forPlan(experiment, params, profile, forks));
         return builder.build();
     }
 
@@ -191,7 +192,12 @@ public final class Experiments {
      * @throws IllegalArgumentException naming the repeated cell or the finding conclude cannot give
      */
     public static Plan checkedPlan(Experiment experiment, Profile profile, Params params) {
-        Plan plan = plan(experiment, profile, params);
+        return checkedPlan(experiment, profile, params, ForkSetup.self());
+    }
+
+    /** As {@link #checkedPlan(Experiment, Profile, Params)}, measuring as {@code forks} says (what its JDK offers is part of the plan). */
+    public static Plan checkedPlan(Experiment experiment, Profile profile, Params params, ForkSetup forks) {
+        Plan plan = plan(experiment, profile, params, forks);
         PlanCheck.check(experiment, plan, params);
         return plan;
     }
@@ -204,7 +210,7 @@ public final class Experiments {
      */
     public static final String DRY_RUN_ENV = "MAPLAB_DRY_RUN";
 
-    private static Result dryRun(Experiment experiment, Profile profile, Params params, Plan plan, Path log) {
+    private static Result dryRun(Experiment experiment, Profile profile, Params params, Plan plan, TargetJvm measuring, Path log) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("experiment", experiment.id());
         line.put("profile", profile.label());
@@ -228,7 +234,7 @@ public final class Experiments {
         conclude(experiment, data, built, plan.findings());
         built.note("dry_run", "nothing measured: synthetic rows of the plan's shape, to check that the notebook runs");
         Instant now = Instant.now();
-        return new Result(experiment.id(), profile, params, synthetic.table(experiment.id()), built, Environment.capture(), now, now, null);
+        return new Result(experiment.id(), profile, params, synthetic.table(experiment.id()), built, Environment.capture(measuring), now, now, null);
     }
 
     /** The folder of a run folder that holds the user subjects' jars and sources. */

@@ -5,27 +5,41 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a main class in a fresh JVM on this JVM's class path, on the measuring JDK
- * ({@link TargetJvm#current()}: this JVM's own unless {@code --jdk} chose another),
- * with piped output and a time limit. For measurements that need a new process each time,
- * such as per-JVM hash seeds.
+ * Runs a main class in a fresh JVM as a {@link ForkSetup} says (the measuring JDK and its
+ * options, this JVM's class path plus a run's user jars), with piped output and a time limit.
+ * For measurements that need a new process each time, such as per-JVM hash seeds. An
+ * experiment gets one from its run context ({@code ctx.childJvm()}).
  */
 public final class ChildJvm {
 
     /** What a finished child printed. */
     public record Output(int exitCode, String stdout, String stderr, Duration elapsed) { }
 
-    private ChildJvm() { }
+    private final ForkSetup setup;
 
-    /** The {@code java} launcher of the measuring JDK ({@link TargetJvm#current()}). */
-    public static String javaExecutable() {
-        return TargetJvm.current().javaExecutable();
+    private ChildJvm(ForkSetup setup) {
+        this.setup = setup;
+    }
+
+    /** Child JVMs started as {@code setup} says. */
+    public static ChildJvm of(ForkSetup setup) {
+        if (setup == null) throw new IllegalArgumentException("setup: must be given; allowed: a ForkSetup (ForkSetup.self() for this JVM's)");
+        return new ChildJvm(setup);
+    }
+
+    /** How this starts its JVMs. */
+    public ForkSetup setup() {
+        return setup;
+    }
+
+    /** A watched child JVM started as this one says (see {@link WatchedJvm#WatchedJvm}). */
+    public WatchedJvm watched(String mainClass, List<String> jvmArgs, List<String> args, Duration timeout, java.nio.file.Path log) {
+        return new WatchedJvm(setup, mainClass, jvmArgs, args, timeout, log);
     }
 
     /**
@@ -33,7 +47,7 @@ public final class ChildJvm {
      * {@link MeasurementException} (naming the exit code and the end of stderr) when the
      * child exits non-zero or outlives {@code timeout} (then it is killed).
      */
-    public static Output run(Class<?> mainClass, List<String> jvmArgs, List<String> args, Duration timeout) {
+    public Output run(Class<?> mainClass, List<String> jvmArgs, List<String> args, Duration timeout) {
         Output out = runAllowingFailure(mainClass, jvmArgs, args, timeout);
         if (out.exitCode() != 0) {
             throw new MeasurementException("child JVM " + mainClass.getName() + " exited with " + out.exitCode() + ": " + tail(out.stderr()));
@@ -41,25 +55,13 @@ public final class ChildJvm {
         return out;
     }
 
-    /**
-     * The command line of a child JVM on this JVM's class path (plus {@link ChildClassPath}'s run-scoped entries): the measuring JDK's java
-     * ({@link TargetJvm#current()}), its extra options, then {@code jvmArgs} (which win over
-     * them), -cp, main class, arguments.
-     */
-    public static List<String> command(List<String> jvmArgs, String mainClass, List<String> args) {
-        TargetJvm target = TargetJvm.current();
-        List<String> command = new ArrayList<>();
-        command.add(target.javaExecutable());
-        command.addAll(target.jvmArgs(List.of(), jvmArgs));
-        command.add("-cp");
-        command.add(ChildClassPath.value());   // this JVM's class path plus the run's extra entries (user subjects)
-        command.add(mainClass);
-        command.addAll(args);
-        return command;
+    /** The command line of a child JVM (see {@link ForkSetup#command}). */
+    public List<String> command(List<String> jvmArgs, String mainClass, List<String> args) {
+        return setup.command(jvmArgs, mainClass, args);
     }
 
     /** As {@link #run}, but a non-zero exit code is returned rather than thrown (a timeout still throws). */
-    public static Output runAllowingFailure(Class<?> mainClass, List<String> jvmArgs, List<String> args, Duration timeout) {
+    public Output runAllowingFailure(Class<?> mainClass, List<String> jvmArgs, List<String> args, Duration timeout) {
         List<String> command = command(jvmArgs, mainClass.getName(), args);
         long start = System.nanoTime();
         Process p;

@@ -27,9 +27,9 @@ public record Environment(String javaVendor, String javaVersion, String vmName, 
         measuringJvm = measuringJvm == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measuringJvm));
     }
 
-    /** The environment of this JVM, measuring on {@link maplab.measure.TargetJvm#current()}. */
+    /** The environment of this JVM, measuring on its own JDK ({@link maplab.measure.TargetJvm#self()}). */
     public static Environment capture() {
-        return capture(maplab.measure.TargetJvm.current());
+        return capture(maplab.measure.TargetJvm.self());
     }
 
     /** The environment of this JVM (the lab JVM), measuring on {@code measuring}. */

@@ -215,15 +215,15 @@ public final class GcPauses {
     }
 
     /**
-     * Runs {@code mainClass} with {@code args} in a new JVM ({@link ChildJvm}: the measuring JDK,
-     * this JVM's class path, the given JVM arguments plus the GC log to {@code gcLog}); writes what
+     * Runs {@code mainClass} with {@code args} in a new JVM started by {@code jvm} (the run's
+     * measuring JDK and class path), with the given JVM arguments plus the GC log to {@code gcLog}); writes what
      * it printed to {@code log}, reads the collections and stalls it recorded to {@code jfr} and
      * the pauses of those collections from {@code gcLog}.
      *
      * @throws MeasurementException when the child fails, takes longer than {@code timeout}, records
      *         nothing, or its log lacks the pauses of a recorded collection that had pause time
      */
-    public static Recorded fork(List<String> jvmArgs, Class<?> mainClass, List<String> args, Path jfr, Path gcLog, Path log, Duration timeout) {
+    public static Recorded fork(ChildJvm jvm, List<String> jvmArgs, Class<?> mainClass, List<String> args, Path jfr, Path gcLog, Path log, Duration timeout) {
         try {
             for (Path p : List.of(jfr, gcLog, log)) Files.createDirectories(p.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -231,7 +231,7 @@ public final class GcPauses {
         }
         List<String> all = new ArrayList<>(jvmArgs);
         all.add("-Xlog:" + LOG_TAGS + ":file=" + gcLog);
-        ChildJvm.Output out = ChildJvm.run(mainClass, all, args, timeout);
+        ChildJvm.Output out = jvm.run(mainClass, all, args, timeout);
         try {
             Files.writeString(log, out.stdout() + out.stderr());
         } catch (IOException e) {

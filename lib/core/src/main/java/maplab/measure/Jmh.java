@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import maplab.plan.Plan;
 import maplab.plan.Profile;
 import maplab.progress.Progress;
@@ -39,7 +38,6 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 public final class Jmh implements Plan.CellSource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicInteger RUNS = new AtomicInteger();
 
     /**
      * How long and in how many JVMs JMH measures.
@@ -114,7 +112,8 @@ public final class Jmh implements Plan.CellSource {
     private java.util.function.Consumer<Map<String, Object>> recorder = m -> { };
     private int maxForks;
     private final List<Compared> compared = new ArrayList<>();
-    private TargetJvm target;
+    private ForkSetup forks = ForkSetup.self();
+    private boolean jvmChosen;
 
     /**
      * Two cells whose ratio a finding reports, each chosen by some of its {@code @Param} values
@@ -164,13 +163,23 @@ public final class Jmh implements Plan.CellSource {
     public Jmh compare(Map<String, String> a, Map<String, String> b) { compared.add(new Compared(Map.copyOf(a), Map.copyOf(b))); return this; }
 
     /**
-     * Forks this run on {@code jvm} instead of {@link TargetJvm#current()} (an experiment that
-     * compares JDKs measures the same cells on several in alternating rounds).
+     * How the forks start: JDK, options and class path (a run context sets its run's; default
+     * {@link ForkSetup#self()}, this JVM's JDK and class path).
      */
-    public Jmh on(TargetJvm jvm) { this.target = jvm; return this; }
+    public Jmh forks(ForkSetup setup) {
+        if (setup == null) throw new IllegalArgumentException("setup: must be given; allowed: a ForkSetup (ForkSetup.self() for this JVM's)");
+        this.forks = setup;
+        return this;
+    }
 
-    /** The JVM the forks run on: the one set with {@link #on}, else {@link TargetJvm#current()}. */
-    public TargetJvm target() { return target != null ? target : TargetJvm.current(); }
+    /**
+     * Forks this run on {@code jvm} instead of the setup's JVM, with the same class path (an
+     * experiment that compares JDKs measures the same cells on several in alternating rounds).
+     */
+    public Jmh on(TargetJvm jvm) { this.forks = forks.on(jvm); this.jvmChosen = true; return this; }
+
+    /** The JVM the forks run on. */
+    public TargetJvm target() { return forks.jvm(); }
 
     /** Where JMH's JSON and log files go. */
     public Jmh workDir(Path dir) { this.workDir = dir; return this; }
@@ -187,7 +196,7 @@ public final class Jmh implements Plan.CellSource {
         m.put("jvm_args", forkJvmArgs());
         m.put("jvm", target().javaExecutable());
         m.put("profilers", List.copyOf(profilers));
-        if (!ChildClassPath.extra().isEmpty()) m.put("extra_class_path", ChildClassPath.extra().stream().map(p -> p.getParent() == null ? p.toString() : p.getParent().getFileName() + "/" + p.getFileName()).toList());   // run-folder relative (subjects/X.jar)
+        if (!forks.extraClassPath().isEmpty()) m.put("extra_class_path", forks.extraClassPath().stream().map(p -> p.getParent() == null ? p.toString() : p.getParent().getFileName() + "/" + p.getFileName()).toList());   // run-folder relative (subjects/X.jar)
         if (sequential()) {
             m.put("max_forks", maxForks);
             m.put("looks", looks());
@@ -205,7 +214,8 @@ public final class Jmh implements Plan.CellSource {
      * include pattern itself when the benchmarks are not on the class path) and parameter
      * combination, each with the forks it takes (up to the maximum when sequential) and its
      * seconds of warm-up and measurement per fork ({@code secondsPerShot} per single shot). The
-     * options name the JVM when one was chosen with {@link #on}, so one cell on two JVMs is two cells.
+     * options name the JVM when one was chosen with {@link #on} or it is not this JVM's own JDK
+     * ({@code --jdk}), so one cell on two JVMs is two cells.
      */
     public List<Plan.Cell> planCells(String part, double secondsPerShot) {
         return planCells(part, params -> secondsPerShot);
@@ -242,7 +252,8 @@ public final class Jmh implements Plan.CellSource {
         if (!extraJvmArgs.isEmpty()) options.add(String.join(" ", extraJvmArgs));
         if (!profilers.isEmpty()) options.add("profilers " + String.join(",", profilers));
         // a run forked on a JVM chosen with on() (jdks: one cell on several JDKs) is another cell on each
-        if (target != null) options.add("on JDK " + target.feature() + (target.options().isEmpty() ? "" : " " + String.join(" ", target.options())));
+        TargetJvm target = target();
+        if (jvmChosen || !target.isSelf()) options.add("on JDK " + target.feature() + (target.options().isEmpty() ? "" : " " + String.join(" ", target.options())));
         int max = sequential() ? Math.max(maxForks, settings.forks()) : settings.forks();
         boolean shots = settings.warmupMillis() == 0 && settings.measurementMillis() == 0;
         List<Plan.Cell> out = new ArrayList<>();
@@ -260,7 +271,7 @@ public final class Jmh implements Plan.CellSource {
 
     /**
      * The fork JVM arguments this run will use: the settings' ones, the measuring JVM's extra
-     * options ({@link TargetJvm#current()}), then the ones appended here (see {@link TargetJvm#jvmArgs}).
+     * options ({@link #target()}), then the ones appended here (see {@link TargetJvm#jvmArgs}).
      */
     public List<String> forkJvmArgs() {
         return target().jvmArgs(settings.jvmArgs(), extraJvmArgs);
@@ -400,7 +411,8 @@ public final class Jmh implements Plan.CellSource {
         c.params.putAll(params);
         c.profilers.addAll(profilers);
         c.extraJvmArgs.addAll(extraJvmArgs);
-        c.target = target;
+        c.forks = forks;
+        c.jvmChosen = jvmChosen;
         c.settings = settings;
         c.mode = mode;
         c.timeUnit = timeUnit;
@@ -419,9 +431,8 @@ public final class Jmh implements Plan.CellSource {
         } catch (IOException e) {
             throw new MeasurementException("cannot create JMH work folder " + dir + ": " + e.getMessage(), e);
         }
-        int n = RUNS.incrementAndGet();
-        Path json = dir.resolve("jmh-" + n + ".json");
-        Path log = dir.resolve("jmh-" + n + ".log");
+        Path log = newLog(dir);
+        Path json = dir.resolve(log.getFileName().toString().replace(".log", ".json"));
         runRound(json, log);
         List<JmhScore> scores = read(json, round);
         if (scores.isEmpty()) throw new MeasurementException("JMH benchmark '" + include + "' produced no result" + tail(log));
@@ -516,9 +527,9 @@ public final class Jmh implements Plan.CellSource {
      * Runs JMH on a helper thread and waits for it; if the caller is interrupted (a notebook
      * cell stopped), the forked benchmark JVMs are destroyed, so nothing keeps running.
      */
-    private static void runInterruptibly(Runner runner) throws RunnerException {
-        // the forks' -cp comes from java.class.path: ChildClassPath adds the run's user jars while JMH forks
-        java.util.concurrent.FutureTask<Object> task = new java.util.concurrent.FutureTask<>(() -> ChildClassPath.whileForking(runner::run));
+    private void runInterruptibly(Runner runner) throws RunnerException {
+        // the forks' -cp comes from java.class.path: the fork setup adds the run's user jars while JMH forks
+        java.util.concurrent.FutureTask<Object> task = new java.util.concurrent.FutureTask<>(() -> forks.whileForking(runner::run));
         Thread thread = new Thread(task, "maplab-jmh");
         thread.setDaemon(true);
         thread.start();
@@ -641,6 +652,24 @@ public final class Jmh implements Plan.CellSource {
             return shown.isEmpty() ? "" : " | " + String.join(" | ", shown) + " (log: " + log + ")";
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    /**
+     * A new, empty log file {@code jmh-<n>.log} in {@code dir}, with the first free number (its
+     * JSON result is {@code jmh-<n>.json}); created atomically, so two rounds never share one.
+     */
+    private static Path newLog(Path dir) {
+        for (int n = 1; ; n++) {
+            Path log = dir.resolve("jmh-" + n + ".log");
+            if (Files.exists(log) || Files.exists(dir.resolve("jmh-" + n + ".json"))) continue;
+            try {
+                return Files.createFile(log);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another round took this number meanwhile: try the next
+            } catch (IOException e) {
+                throw new MeasurementException("cannot create JMH log in " + dir + ": " + e.getMessage(), e);
+            }
         }
     }
 

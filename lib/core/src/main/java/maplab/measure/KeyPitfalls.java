@@ -148,26 +148,25 @@ public final class KeyPitfalls {
                 new Rate(pitfall, STILL_COUNTED, "size_rate", count, map.size(), "share of entries size() still counts"));
     }
 
-    /** A point whose hashCode ignores y (equals does not): every key with the same x collides. */
-    record PointIgnoringY(int x, int y) {
-        static final AtomicLong EQUALS_CALLS = new AtomicLong();
-
+    /**
+     * A point whose hashCode ignores y (equals does not): every key with the same x collides.
+     * {@code equalsCalls} (not part of equality) counts the calls of equals on the points that share it.
+     */
+    record PointIgnoringY(int x, int y, AtomicLong equalsCalls) {
         @Override public int hashCode() { return Integer.hashCode(x); }
 
         @Override public boolean equals(Object o) {
-            EQUALS_CALLS.incrementAndGet();
+            equalsCalls.incrementAndGet();
             return o instanceof PointIgnoringY p && p.x == x && p.y == y;
         }
     }
 
-    /** The same point with a hashCode over both fields. */
-    record Point(int x, int y) {
-        static final AtomicLong EQUALS_CALLS = new AtomicLong();
-
+    /** The same point with a hashCode over both fields (and the same counter of equals calls). */
+    record Point(int x, int y, AtomicLong equalsCalls) {
         @Override public int hashCode() { return 31 * Integer.hashCode(x) + Integer.hashCode(y); }
 
         @Override public boolean equals(Object o) {
-            EQUALS_CALLS.incrementAndGet();
+            equalsCalls.incrementAndGet();
             return o instanceof Point p && p.x == x && p.y == y;
         }
     }
@@ -186,18 +185,18 @@ public final class KeyPitfalls {
             String variant = bad ? HASH_OF_X_ONLY : HASH_OF_X_AND_Y;
             Map<Object, Integer> map = new HashMap<>();
             Map<Integer, Integer> hashes = new HashMap<>();
+            AtomicLong calls = new AtomicLong();
             for (int i = 0; i < count; i++) {
-                Object key = bad ? new PointIgnoringY(i / ys, i % ys) : new Point(i / ys, i % ys);
+                Object key = bad ? new PointIgnoringY(i / ys, i % ys, calls) : new Point(i / ys, i % ys, calls);
                 map.put(key, i);
                 hashes.merge(key.hashCode(), 1, Integer::sum);
             }
             long colliding = hashes.values().stream().filter(c -> c > 1).mapToLong(Integer::longValue).sum();
             out.add(new Rate(pitfall, variant, "collision_rate", count, colliding, "share of keys whose hashCode another key also has"));
-            AtomicLong calls = bad ? PointIgnoringY.EQUALS_CALLS : Point.EQUALS_CALLS;
             long before = calls.get();
             long found = 0;
             for (int i = 0; i < count; i++) {
-                Object probe = bad ? new PointIgnoringY(i / ys, i % ys) : new Point(i / ys, i % ys);
+                Object probe = bad ? new PointIgnoringY(i / ys, i % ys, calls) : new Point(i / ys, i % ys, calls);
                 if (map.get(probe) != null) found++;
             }
             if (found != count) throw new IllegalStateException(variant + ": found " + found + " of " + count + " keys");

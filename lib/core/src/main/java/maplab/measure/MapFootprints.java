@@ -3,6 +3,7 @@ package maplab.measure;
 import maplab.subject.keys.KeyType;
 import maplab.subject.keys.KeyedMapKind;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import maplab.workload.KeyOrder;
 
 /**
  * Bytes per entry of {@link KeyedMapKind} maps, measured in a child JVM on the measuring JDK
- * ({@link maplab.measure.TargetJvm#current()}), so object layouts are that JDK's and options'
+ * (the run's {@link ChildJvm}), so object layouts are that JDK's and options'
  * (compressed pointers, compact object headers), not the lab JVM's. Two ways, so each checks
  * the other: JOL walks the map's object graph ({@link ObjectGraphs}: every reachable object
  * once at JOL's idea of its size), and the heap: with a fully compacting collector and a fixed heap,
@@ -61,14 +62,15 @@ public final class MapFootprints {
     private MapFootprints() { }
 
     /**
-     * Measures every kind with {@code n} entries (keys from {@code keySeed}) in one child JVM.
+     * Measures every kind with {@code n} entries (keys from {@code keySeed}) in one child JVM
+     * started by {@code jvm} (on the run's measuring JDK).
      *
      * @throws MeasurementException when the child fails or prints something unreadable
      */
-    public static Measurement measure(List<KeyedMapKind> kinds, int n, long keySeed, int heapRepeats, Duration timeout) {
+    public static Measurement measure(ChildJvm jvm, List<KeyedMapKind> kinds, int n, long keySeed, int heapRepeats, Duration timeout) {
         List<String> args = new ArrayList<>(List.of(String.valueOf(n), String.valueOf(keySeed), String.valueOf(heapRepeats)));
         kinds.forEach(k -> args.add(k.id()));
-        ChildJvm.Output out = ChildJvm.run(MapFootprints.class, CHILD_JVM_ARGS, args, timeout);
+        ChildJvm.Output out = jvm.run(MapFootprints.class, CHILD_JVM_ARGS, args, timeout);
         List<Footprint> footprints = new ArrayList<>();
         List<String> vm = new ArrayList<>();
         StringBuilder startup = new StringBuilder();
@@ -120,23 +122,19 @@ public final class MapFootprints {
         }
     }
 
-    /** The map being measured: a static field keeps it reachable for sure (a compiled caller may drop a local early). */
-    private static volatile Object held;
-
     /**
      * Used heap after minus before building one map, both after full collections. The map is
-     * held in a static field between the readings and released after the second one (a local
-     * variable is not enough: once the method is compiled the JIT may treat it as dead right
-     * after it is built, and the collector then frees it before the second reading).
+     * kept reachable until after the second reading by {@link Reference#reachabilityFence} (a
+     * plain local variable is not enough: once the method is compiled the JIT may treat it as
+     * dead right after it is built, and the collector then frees it before the second reading).
      */
     private static long heapDelta(KeyedMapKind kind, int[] keys, MemoryMXBean memory) {
-        held = null;
         collect();
         long before = memory.getHeapMemoryUsage().getUsed();
-        held = kind.build(keys).map();
+        Object map = kind.build(keys).map();
         collect();
         long after = memory.getHeapMemoryUsage().getUsed();
-        held = null;
+        Reference.reachabilityFence(map);
         return after - before;
     }
 

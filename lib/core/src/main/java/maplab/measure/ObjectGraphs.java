@@ -25,8 +25,14 @@ public final class ObjectGraphs {
     public record Footprint(long objects, long bytes) { }
 
     private static final String MAGIC_FIELD_OFFSET = "jol.magicFieldOffset";
-    private static String startupOutput;
-    private static String vmDetails;
+
+    /** What starting JOL gave: its layout description and what it printed, or why it could not start. */
+    private record Started(String vmDetails, String startupOutput, MeasurementException failure) { }
+
+    /** Starts JOL once, when first used (the JVM initializes this class then, and only once). */
+    private static final class Jol {
+        static final Started STARTED = start();
+    }
 
     private ObjectGraphs() { }
 
@@ -37,7 +43,7 @@ public final class ObjectGraphs {
      *                              was started elsewhere without {@code -Djol.magicFieldOffset=true})
      */
     public static Footprint of(Object root) {
-        start();
+        started();
         try {
             GraphLayout layout = GraphLayout.parseInstance(root);
             return new Footprint(layout.totalCount(), layout.totalSize());
@@ -50,18 +56,22 @@ public final class ObjectGraphs {
 
     /** JOL's description of this JVM's object layout (reference size, alignment...). */
     public static String vmDetails() {
-        start();
-        return vmDetails;
+        return started().vmDetails();
     }
 
     /** What JOL printed when it started (usually its "no Instrumentation" warning); empty when nothing. */
     public static String jolStartupOutput() {
-        start();
-        return startupOutput;
+        return started().startupOutput();
     }
 
-    private static synchronized void start() {
-        if (vmDetails != null) return;
+    /** JOL, started; a failure to start is thrown again (a new exception each time, with the first one's message and cause). */
+    private static Started started() {
+        Started s = Jol.STARTED;
+        if (s.failure() != null) throw new MeasurementException(s.failure().getMessage(), s.failure().getCause());
+        return s;
+    }
+
+    private static Started start() {
         if (System.getProperty(MAGIC_FIELD_OFFSET) == null) System.setProperty(MAGIC_FIELD_OFFSET, "true");
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -70,14 +80,14 @@ public final class ObjectGraphs {
         System.setOut(capture);
         System.setErr(capture);
         try {
-            vmDetails = VM.current().details();
+            String details = VM.current().details();
+            return new Started(details, captured.toString(StandardCharsets.UTF_8).strip(), null);
         } catch (RuntimeException | LinkageError e) {
-            throw new MeasurementException("JOL cannot read object layouts in this JVM (" + e + "); it needs sun.misc.Unsafe from module "
-                    + "jdk.unsupported (present in every standard JDK). Output: " + captured.toString(StandardCharsets.UTF_8).strip(), e);
+            return new Started(null, null, new MeasurementException("JOL cannot read object layouts in this JVM (" + e + "); it needs sun.misc.Unsafe from module "
+                    + "jdk.unsupported (present in every standard JDK). Output: " + captured.toString(StandardCharsets.UTF_8).strip(), e));
         } finally {
             System.setOut(out);
             System.setErr(err);
         }
-        startupOutput = captured.toString(StandardCharsets.UTF_8).strip();
     }
 }

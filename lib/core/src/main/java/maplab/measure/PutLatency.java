@@ -63,13 +63,14 @@ public final class PutLatency {
     }
 
     /**
-     * Runs one child JVM with {@code jvmArgs} and parses what it printed.
+     * Runs one child JVM (started by {@code jvm}: the run's measuring JDK) with {@code jvmArgs}
+     * and parses what it printed.
      *
      * @throws MeasurementException when the child fails or prints something unexpected
      */
-    public static Result fork(List<String> jvmArgs, GrowingMap subject, int n, int writers, int warmup, int recorded, long seed,
+    public static Result fork(ChildJvm jvm, List<String> jvmArgs, GrowingMap subject, int n, int writers, int warmup, int recorded, long seed,
                               int buckets, int migrationSlots, java.time.Duration timeout) {
-        ChildJvm.Output out = ChildJvm.run(PutLatency.class, jvmArgs,
+        ChildJvm.Output out = jvm.run(PutLatency.class, jvmArgs,
                 List.of(subject.id(), String.valueOf(n), String.valueOf(writers), String.valueOf(warmup), String.valueOf(recorded),
                         String.valueOf(seed), String.valueOf(buckets), String.valueOf(migrationSlots)), timeout);
         return parse(out.stdout(), buckets);

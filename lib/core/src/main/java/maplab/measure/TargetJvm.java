@@ -17,11 +17,12 @@ import java.util.stream.Stream;
 
 /**
  * The JVM that measures: the JDK every child JVM and JMH fork runs on, the extra options they
- * get, and that JDK's feature version (17, 25...). By default the JDK running maplab itself,
- * with no extra options. Code that picks JDK-specific flags (collectors, headers) asks
- * {@link #current()} rather than {@link Runtime#version()}, so the choice follows the JDK
- * that actually measures. {@link #resolve} turns the user's {@code --jdk} and
- * {@code --jvm-opts} into one, checked before anything is measured.
+ * get, and that JDK's feature version (17, 25...). By default ({@link #self()}) the JDK running
+ * maplab itself, with no extra options. An immutable value, chosen once per run
+ * ({@link #resolve} turns the user's {@code --jdk} and {@code --jvm-opts} into one, checked
+ * before anything is measured) and handed down in the run's {@link ForkSetup}. Code that picks
+ * JDK-specific flags (collectors, headers) asks the run's target rather than
+ * {@link Runtime#version()}, so the choice follows the JDK that actually measures.
  *
  * @param javaHome the JDK's home folder
  * @param options  extra options for every measuring JVM
@@ -33,8 +34,6 @@ public record TargetJvm(Path javaHome, List<String> options, int feature, String
 
     /** The oldest JDK maplab measures on. */
     public static final int MINIMUM_FEATURE = 17;
-
-    private static volatile TargetJvm current = self();
 
     public TargetJvm {
         options = List.copyOf(options);
@@ -49,23 +48,6 @@ public record TargetJvm(Path javaHome, List<String> options, int feature, String
     public static TargetJvm self() {
         return new TargetJvm(Path.of(System.getProperty("java.home")), List.of(), Runtime.version().feature(),
                 System.getProperty("java.version"), System.getProperty("java.vendor"));
-    }
-
-    /** The JVM measurements run on now. */
-    public static TargetJvm current() {
-        return current;
-    }
-
-    /** Makes {@code target} the measuring JVM until the returned handle is closed (then the previous one again). */
-    public static Scope use(TargetJvm target) {
-        TargetJvm previous = current;
-        current = target;
-        return () -> current = previous;
-    }
-
-    /** Restores the previous measuring JVM when closed. */
-    public interface Scope extends AutoCloseable {
-        @Override void close();
     }
 
     /** The {@code java} launcher of this JDK. */

@@ -47,6 +47,7 @@ public final class WatchedJvm {
     private static final Duration START_UP_ALLOWANCE = Duration.ofSeconds(20);
     private static final int MAX_CONSECUTIVE_CRASHES = 3;
 
+    private final ForkSetup setup;
     private final String mainClass;
     private final List<String> jvmArgs;
     private final List<String> args;
@@ -54,14 +55,16 @@ public final class WatchedJvm {
     private final Path log;
 
     /**
+     * @param setup     how the child starts (JDK, options, class path)
      * @param mainClass the child's main class (on this JVM's class path)
      * @param jvmArgs   the child's JVM arguments (heap, GC...)
      * @param args      the child's arguments, before {@code --from <index>}
      * @param timeout   how long one item may take before it counts as hung
      * @param log       where the child's other output goes (appended)
      */
-    public WatchedJvm(String mainClass, List<String> jvmArgs, List<String> args, Duration timeout, Path log) {
+    public WatchedJvm(ForkSetup setup, String mainClass, List<String> jvmArgs, List<String> args, Duration timeout, Path log) {
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout: must be positive, got " + timeout);
+        this.setup = setup;
         this.mainClass = mainClass;
         this.jvmArgs = List.copyOf(jvmArgs);
         this.args = List.copyOf(args);
@@ -127,7 +130,7 @@ public final class WatchedJvm {
     }
 
     private Process launch(int from) {
-        List<String> command = new ArrayList<>(ChildJvm.command(jvmArgs, mainClass, args));
+        List<String> command = new ArrayList<>(setup.command(jvmArgs, mainClass, args));
         command.add("--from");
         command.add(String.valueOf(from));
         try {
@@ -208,6 +211,6 @@ public final class WatchedJvm {
     @Override
     public String toString() {
         return "WatchedJvm[" + mainClass + ", timeout " + timeout.toMillis() + " ms, class path entries "
-                + System.getProperty("java.class.path").split(File.pathSeparator).length + "]";
+                + setup.classPath().split(File.pathSeparator).length + "]";
     }
 }

@@ -2,6 +2,7 @@ package maplab.architecture;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -59,5 +60,18 @@ class LayersTest {
     @Test
     void noTwoPackagesReachEachOther() {
         slices().matching("maplab.(**)").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
+     * No hidden channels: the measuring JVM and the user's jars travel in the run context
+     * (a {@code ForkSetup}), never in a static field that measure reads, so every static field
+     * of measure is final (constants, a lock, a JSON reader).
+     */
+    @Test
+    void measureKeepsNoMutableStaticState() {
+        fields().that().areDeclaredInClassesThat().resideInAPackage("maplab.measure..").and().areStatic()
+                .should().beFinal()
+                .because("the measuring JVM and user jars travel in the run context, not in static fields")
+                .check(MAIN);
     }
 }

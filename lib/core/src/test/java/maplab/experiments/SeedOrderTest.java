@@ -47,7 +47,7 @@ class SeedOrderTest {
     void launchedJvmsAgreeWhereTheyShouldAndMapOfIsSaltedPerJvm() {
         String[] keys = Words.sample(KEYS, 11);
         List<Map<SeedOrder.Subject, String>> launches = new ArrayList<>();
-        for (int i = 0; i < LAUNCHES; i++) launches.add(SeedOrder.launch(keys, 1000 + i, 99));
+        for (int i = 0; i < LAUNCHES; i++) launches.add(SeedOrder.launch(maplab.measure.ChildJvm.of(maplab.measure.ForkSetup.self()), keys, 1000 + i, 99));
         String here = SeedOrder.indexes(keys, SeedOrder.Subject.PROBEMAP_FIXED_SEED.order(keys, 99));
 
         assertThat(distinct(launches, SeedOrder.Subject.PROBEMAP_FIXED_SEED)).containsExactly(here);

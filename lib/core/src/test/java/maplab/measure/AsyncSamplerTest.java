@@ -44,7 +44,7 @@ class AsyncSamplerTest {
     void asyncProfilerSamplesTheDrainedLoopBesideJfrInAForkedJvm(@TempDir Path tmp) throws Exception {
         Path jfr = tmp.resolve("drained.jfr");
         Path collapsed = tmp.resolve("drained.collapsed");
-        ChildJvm.Output out = ChildJvm.run(IterationLoop.class, List.of("-Xmx512m", "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"),
+        ChildJvm.Output out = ChildJvm.of(ForkSetup.self()).run(IterationLoop.class, List.of("-Xmx512m", "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"),
                 List.of("hashmap", "drained", "entryset", "400000", "50", "1", "400", "800", "1", jfr.toString(), collapsed.toString()), Duration.ofSeconds(60));
         // no silent skip: if async-profiler cannot load here the loop says why, and this test fails with that reason
         assertThat(out.stdout()).as("the loop's output").doesNotContain(IterationLoop.ASYNC_UNAVAILABLE).contains("async-profiler 4.1 sampled the recorded window (itimer)");

@@ -14,7 +14,7 @@ class ContentionTest {
 
     @Test
     void waitsOnAMonitorAndALockAreChargedToTheirEventsAndFrames(@TempDir Path tmp) {
-        ChildJvm.run(ContendedLoop.class, List.of("-Xmx128m"), List.of(tmp.toString(), "40"), Duration.ofSeconds(60));
+        ChildJvm.of(ForkSetup.self()).run(ContendedLoop.class, List.of("-Xmx128m"), List.of(tmp.toString(), "40"), Duration.ofSeconds(60));
 
         List<Contention.Blocked> all = Contention.readAll(tmp, m -> m.startsWith("maplab.measure.ContendedLoop."));
         assertThat(all).hasSize(1);

@@ -131,10 +131,10 @@ class GcPausesTest {
 
     static GcPauses.Recorded churn(Path tmp, Collector gc, String keys) {
         Path jfr = tmp.resolve(gc.id() + ".jfr");
-        List<String> args = new java.util.ArrayList<>(gc.requireFlags(TargetJvm.current().feature()));
+        List<String> args = new java.util.ArrayList<>(gc.requireFlags(TargetJvm.self().feature()));
         args.addAll(List.of("-Xms96m", "-Xmx96m"));
         // 200,000 boxed entries per round in a 96 MiB heap cannot go without collections.
-        return GcPauses.fork(args, MapChurn.class, List.of("hashmap_default", "200000", "2", "3", "7", jfr.toString(), "1", keys),
+        return GcPauses.fork(ChildJvm.of(ForkSetup.self()), args, MapChurn.class, List.of("hashmap_default", "200000", "2", "3", "7", jfr.toString(), "1", keys),
                 jfr, tmp.resolve(gc.id() + "-gc.log"), tmp.resolve(gc.id() + ".log"), Duration.ofMinutes(2));
     }
 
@@ -166,7 +166,7 @@ class GcPausesTest {
 
     @Test
     void zgcPausesThreeTimesPerCollectionAndAgreesWithJfr(@TempDir Path tmp) {
-        int feature = TargetJvm.current().feature();
+        int feature = TargetJvm.self().feature();
         Collector z = Collector.ZGC.offered(feature) ? Collector.ZGC : Collector.ZGC_GENERATIONAL;
         GcPauses.Recorded r = churn(tmp, z, "int");
         assertThat(r.collections()).as("ZGC cycles in the recorded rounds").isNotEmpty();
@@ -191,12 +191,12 @@ class GcPausesTest {
     @Test
     void aFailingChildIsAMeasurementExceptionWithItsLog(@TempDir Path tmp) {
         Path jfr = tmp.resolve("x.jfr");
-        assertThatThrownBy(() -> GcPauses.fork(List.of("-Xmx64m"), MapChurn.class, List.of("no_such_constructor", "10", "1", "1", "1", jfr.toString()),
+        assertThatThrownBy(() -> GcPauses.fork(ChildJvm.of(ForkSetup.self()), List.of("-Xmx64m"), MapChurn.class, List.of("no_such_constructor", "10", "1", "1", "1", jfr.toString()),
                 jfr, tmp.resolve("x-gc.log"), tmp.resolve("x.log"), Duration.ofMinutes(1)))
                 .isInstanceOf(MeasurementException.class)
                 .hasMessageContaining("exited with 2")
                 .hasMessageContaining("constructor: unknown value 'no_such_constructor'");
-        assertThatThrownBy(() -> GcPauses.fork(List.of("-Xmx64m"), MapChurn.class,
+        assertThatThrownBy(() -> GcPauses.fork(ChildJvm.of(ForkSetup.self()), List.of("-Xmx64m"), MapChurn.class,
                 List.of("hashmap_default", "10", "1", "1", "1", jfr.toString(), "1", "long"),
                 jfr, tmp.resolve("y-gc.log"), tmp.resolve("y.log"), Duration.ofMinutes(1)))
                 .hasMessageContaining("keys: unknown value 'long'");

@@ -16,7 +16,7 @@ class JfrProfileTest {
     void aDrainedHashMapLoopSpendsItsSamplesInTheIteratorsBucketScan(@TempDir Path tmp) {
         Path jfr = tmp.resolve("drained.jfr");
         // 400000 entries drained to 50: each iteration scans 524288 buckets for 50 entries
-        ChildJvm.run(IterationLoop.class, List.of("-Xmx512m", "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"),
+        ChildJvm.of(ForkSetup.self()).run(IterationLoop.class, List.of("-Xmx512m", "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"),
                 List.of("hashmap", "drained", "entryset", "400000", "50", "1", "500", "1000", "1", jfr.toString()), Duration.ofSeconds(60));
 
         JfrProfile profile = JfrProfile.read(jfr);
@@ -30,7 +30,7 @@ class JfrProfileTest {
 
     @Test
     void aLoopGivenBadArgumentsOrNoRecordingGivesAClearError(@TempDir Path tmp) {
-        assertThatThrownBy(() -> ChildJvm.run(IterationLoop.class, List.of(), List.of("too", "few"), Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> ChildJvm.of(ForkSetup.self()).run(IterationLoop.class, List.of(), List.of("too", "few"), Duration.ofSeconds(30)))
                 .isInstanceOf(MeasurementException.class)
                 .hasMessageContaining("exited with 2")
                 .hasMessageContaining("usage: IterationLoop");
@@ -48,7 +48,7 @@ class JfrProfileTest {
     @Test
     void withoutDebugNonSafepointsTheSamplesStillParseIntoJavaStacksTopFirst(@TempDir Path tmp) {
         Path jfr = tmp.resolve("nodebug.jfr");
-        ChildJvm.run(IterationLoop.class, List.of("-Xmx512m"),
+        ChildJvm.of(ForkSetup.self()).run(IterationLoop.class, List.of("-Xmx512m"),
                 List.of("hashmap", "drained", "entryset", "400000", "50", "1", "300", "600", "1", jfr.toString()), Duration.ofSeconds(60));
         JfrProfile profile = JfrProfile.read(jfr);
         assertThat(profile.samples()).isGreaterThan(20);

@@ -89,15 +89,33 @@ class TargetJvmTest {
     @Test
     void childJvmsRunOnTheTargetWithItsOptionsAndExplicitArgumentsWin() {
         TargetJvm t = TargetJvm.resolve(TEMURIN_25.toString(), "-Xss2m -XX:+UseSerialGC");
-        try (TargetJvm.Scope ignored = TargetJvm.use(t)) {
-            List<String> cmd = ChildJvm.command(List.of("-XX:+UseParallelGC"), "X", List.of());
-            assertThat(cmd.get(0)).isEqualTo(TEMURIN_25.resolve("bin/java").toString());
-            assertThat(cmd).contains("-Xss2m", "-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC");
-            assertThat(Jmh.benchmark("x").forkJvmArgs()).contains("-Xss2m", "-XX:+UseSerialGC").doesNotContain("-XX:+UseParallelGC");
-            ChildJvm.Output out = ChildJvm.run(PrintVersion.class, List.of(), List.of(), Duration.ofSeconds(60));
-            assertThat(out.stdout().strip()).isEqualTo("25");
-        }
-        assertThat(TargetJvm.current().isSelf()).isTrue();
+        ForkSetup on25 = new ForkSetup(t, List.of());
+        ChildJvm child = ChildJvm.of(on25);
+        List<String> cmd = child.command(List.of("-XX:+UseParallelGC"), "X", List.of());
+        assertThat(cmd.get(0)).isEqualTo(TEMURIN_25.resolve("bin/java").toString());
+        assertThat(cmd).contains("-Xss2m", "-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC");
+        assertThat(Jmh.benchmark("x").forks(on25).forkJvmArgs()).contains("-Xss2m", "-XX:+UseSerialGC").doesNotContain("-XX:+UseParallelGC");
+        ChildJvm.Output out = child.run(PrintVersion.class, List.of(), List.of(), Duration.ofSeconds(60));
+        assertThat(out.stdout().strip()).isEqualTo("25");
+        // nothing global changed: a JMH run or child JVM not given the setup still starts on this JVM's JDK
+        assertThat(Jmh.benchmark("x").target().isSelf()).isTrue();
+        assertThat(ChildJvm.of(ForkSetup.self()).command(List.of(), "X", List.of()).get(0)).isEqualTo(TargetJvm.self().javaExecutable());
+    }
+
+    @Test
+    void thePlanOfARunOnAnotherJdkNamesItInEveryJmhCellAndTheRunContextCarriesIt() {
+        maplab.plan.Plan on25 = Experiments.plan("key-types", Profile.QUICK, Map.of("jdk", TEMURIN_25.toString(), "jvm_opts", "-XX:+UseCompactObjectHeaders"));
+        assertThat(on25.cells()).isNotEmpty().allSatisfy(c -> assertThat(c.options()).contains("on JDK 25 -XX:+UseCompactObjectHeaders"));
+        assertThat(Experiments.plan("key-types", Profile.QUICK, Map.of()).cells()).allSatisfy(c -> assertThat(c.options()).doesNotContain("on JDK"));
+
+        TargetJvm t = TargetJvm.resolve(TEMURIN_25.toString(), null);
+        maplab.experiments.Experiment keyTypes = Experiments.byId("key-types");
+        maplab.experiments.RunContext ctx = maplab.experiments.RunContext.forPlan(keyTypes,
+                maplab.plan.Params.resolve(keyTypes, Profile.QUICK, Map.of()), Profile.QUICK, new ForkSetup(t, List.of(Path.of("u.jar"))));
+        assertThat(ctx.jdkFeature()).isEqualTo(25);
+        assertThat(ctx.jmh("x").target()).isEqualTo(t);
+        assertThat(ctx.jmh("x").describe()).containsKey("extra_class_path");
+        assertThat(ctx.childJvm().setup()).isEqualTo(ctx.forks());
     }
 
     @Test

@@ -17,7 +17,7 @@ class WatchedJvmTest {
 
     @Test
     void aHungItemIsKilledCountedAndTheRestStillRuns(@TempDir Path tmp) throws Exception {
-        WatchedJvm jvm = new WatchedJvm(FlakyChild.class.getName(), List.of("-Xmx64m"), List.of("9"), Duration.ofSeconds(2), tmp.resolve("child.log"));
+        WatchedJvm jvm = new WatchedJvm(ForkSetup.self(), FlakyChild.class.getName(), List.of("-Xmx64m"), List.of("9"), Duration.ofSeconds(2), tmp.resolve("child.log"));
         Map<Integer, String> finished = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         WatchedJvm.Summary s = jvm.run(9, new WatchedJvm.Listener() {
@@ -38,7 +38,7 @@ class WatchedJvmTest {
 
     @Test
     void theListenerCanSkipAhead(@TempDir Path tmp) throws Exception {
-        WatchedJvm jvm = new WatchedJvm(FlakyChild.class.getName(), List.of("-Xmx64m"), List.of("9"), Duration.ofSeconds(2), tmp.resolve("child.log"));
+        WatchedJvm jvm = new WatchedJvm(ForkSetup.self(), FlakyChild.class.getName(), List.of("-Xmx64m"), List.of("9"), Duration.ofSeconds(2), tmp.resolve("child.log"));
         List<Integer> finished = new ArrayList<>();
         jvm.run(9, new WatchedJvm.Listener() {
             @Override public void finished(int index, String payload) { finished.add(index); }
@@ -49,7 +49,7 @@ class WatchedJvmTest {
 
     @Test
     void aChildThatCannotStartIsAClearError(@TempDir Path tmp) {
-        WatchedJvm jvm = new WatchedJvm("no.such.Main", List.of(), List.of(), Duration.ofSeconds(5), tmp.resolve("child.log"));
+        WatchedJvm jvm = new WatchedJvm(ForkSetup.self(), "no.such.Main", List.of(), List.of(), Duration.ofSeconds(5), tmp.resolve("child.log"));
         assertThatThrownBy(() -> jvm.run(1, new WatchedJvm.Listener() {
             @Override public void finished(int index, String payload) { }
             @Override public int failed(int index, boolean crashed) { return index; }

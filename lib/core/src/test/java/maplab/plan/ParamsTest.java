@@ -85,8 +85,8 @@ class ParamsTest {
     @Test
     void derivedSeedsAreStableAndRecorded() {
         Params p = Params.resolve(EXAMPLE, Profile.QUICK, Map.of("seed", "42"));
-        RunContext a = new RunContext(EXAMPLE, p, Profile.QUICK, maplab.progress.Progress.SILENT, java.nio.file.Path.of("/tmp"));
-        RunContext b = new RunContext(EXAMPLE, p, Profile.QUICK, maplab.progress.Progress.SILENT, java.nio.file.Path.of("/tmp"));
+        RunContext a = new RunContext(EXAMPLE, p, Profile.QUICK, maplab.progress.Progress.SILENT, java.nio.file.Path.of("/tmp"), maplab.measure.ForkSetup.self());
+        RunContext b = new RunContext(EXAMPLE, p, Profile.QUICK, maplab.progress.Progress.SILENT, java.nio.file.Path.of("/tmp"), maplab.measure.ForkSetup.self());
         assertThat(a.seed("keys")).isEqualTo(b.seed("keys")).isNotEqualTo(a.seed("shuffle"));
         assertThat(a.seeds()).containsEntry("root", 42L).containsKeys("keys", "shuffle");
     }

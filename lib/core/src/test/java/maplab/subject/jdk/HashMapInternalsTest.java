@@ -1,6 +1,7 @@
 package maplab.subject.jdk;
 
 import maplab.measure.ChildJvm;
+import maplab.measure.ForkSetup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -49,7 +50,7 @@ class HashMapInternalsTest {
 
     @Test
     void withoutAddOpensTheErrorSaysWhichFlagToAdd() {
-        ChildJvm.Output out = ChildJvm.runAllowingFailure(WithoutOpens.class, List.of("-Xshare:auto"), List.of(), Duration.ofSeconds(60));
+        ChildJvm.Output out = ChildJvm.of(ForkSetup.self()).runAllowingFailure(WithoutOpens.class, List.of("-Xshare:auto"), List.of(), Duration.ofSeconds(60));
         assertThat(out.exitCode()).isEqualTo(1);
         assertThat(out.stderr()).contains("cannot read java.util.HashMap internals: start the JVM with --add-opens java.base/java.util=ALL-UNNAMED");
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.jar.JarFile;
 import maplab.lab.Experiments;
 import maplab.plan.Profile;
-import maplab.measure.ChildClassPath;
+import maplab.measure.ForkSetup;
 import maplab.measure.ChildJvm;
 import maplab.subject.intmap.LongMap;
 import org.junit.jupiter.api.Test;
@@ -124,13 +124,11 @@ class UserSubjectTest {
             assertThat(j.getEntry("MainMap.java")).isNotNull();
         }
         // without the run's class path the child cannot find the class; with it, it can
-        assertThat(ChildJvm.runAllowingFailure(s.type(), List.of(), List.of(), Duration.ofSeconds(60)).exitCode()).isNotZero();
-        try (ChildClassPath.Scope scope = ChildClassPath.extend(List.of(jar))) {
-            assertThat(ChildJvm.command(List.of(), "X", List.of())).anySatisfy(a -> assertThat(a).contains(jar.toString()));
-            ChildJvm.Output out = ChildJvm.run(s.type(), List.of(), List.of(), Duration.ofSeconds(60));
-            assertThat(out.stdout()).contains("child sees 8");
-        }
-        assertThat(ChildClassPath.extra()).doesNotContain(jar.toAbsolutePath().normalize());
+        assertThat(ChildJvm.of(ForkSetup.self()).runAllowingFailure(s.type(), List.of(), List.of(), Duration.ofSeconds(60)).exitCode()).isNotZero();
+        ChildJvm withJar = ChildJvm.of(ForkSetup.self().withClassPath(List.of(jar)));
+        assertThat(withJar.command(List.of(), "X", List.of())).anySatisfy(a -> assertThat(a).contains(jar.toString()));
+        ChildJvm.Output out = withJar.run(s.type(), List.of(), List.of(), Duration.ofSeconds(60));
+        assertThat(out.stdout()).contains("child sees 8");
     }
 
     @Test

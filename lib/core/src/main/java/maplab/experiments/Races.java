@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import maplab.chart.Charts;
 import maplab.plan.ParamSpec;
 import maplab.plan.Params;
@@ -76,8 +77,8 @@ import org.knowm.xchart.XYSeries;
 public final class Races implements Experiment {
 
     /** Quick's subjects: the unsynchronized baseline, one lock, ConcurrentHashMap, and every peer library's concurrent map. */
-    static final List<String> QUICK_SUBJECTS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("hashmap", "synchronized_map", "concurrent_hash_map"), SharedMapType.peerIds().stream()).toList();
+    static final List<String> QUICK_SUBJECTS = Stream.concat(
+            Stream.of("hashmap", "synchronized_map", "concurrent_hash_map"), SharedMapType.peerIds().stream()).toList();
 
     private static final List<String> CHILD_JVM_ARGS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC");
 

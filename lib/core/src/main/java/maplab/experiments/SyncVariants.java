@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import maplab.chart.Charts;
 import maplab.plan.ParamSpec;
 import maplab.plan.Params;
@@ -100,9 +101,10 @@ public final class SyncVariants implements Experiment {
     static final Effort QUICK_EFFORT = new Effort(5, 2, 70, 3, 50);
 
     /**
-     * Full: 60 cells with the peers' maps at 95% and 50% reads (the headline subjects of every finding at 100, 95, 50 and 0% reads, at 1,
-     * 2, 4 and 8 threads, plus the one-thread HashMap baseline; 65536 keys, uniform) x 5 forks
-     * of 2x100 ms warm-up and 3x70 ms measured: 260 fork JVMs, about 5 min on a quiet machine
+     * Full: 60 cells (the headline subjects of every finding, the peers' maps at 95% and 50%
+     * among them, at 100, 95, 50 and 0% reads, at 1, 2, 4 and 8 threads, plus the one-thread
+     * HashMap baseline; 65536 keys, uniform) x 5 forks of 2x100 ms warm-up and 3x70 ms
+     * measured: 300 fork JVMs, about 6 min on a quiet machine
      * (the first references measured every subject at two key counts: 1584 fork JVMs, 24 to 55
      * min; --set coverage=all --set n_keys=1024,65536 measures that again). Sequential: the
      * cells of a finding whose verdict is still open after 5 forks get more rounds, up to 7
@@ -180,7 +182,7 @@ public final class SyncVariants implements Experiment {
     record Comparison(String id, SharedMapType a, SharedMapType b, int readPct) { }
 
     /** The findings, in report order: ours, then each peer library's concurrent map against ConcurrentHashMap. */
-    static final List<Comparison> COMPARISONS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+    static final List<Comparison> COMPARISONS = Stream.concat(Stream.of(
             new Comparison("chm_vs_synchronized_read95", CONCURRENT_HASH_MAP, SYNCHRONIZED_MAP, 95),
             new Comparison("rwlock_vs_synchronized_read95", RW_LOCK, SYNCHRONIZED_MAP, 95),
             new Comparison("stamped_vs_rwlock_read95", STAMPED_LOCK, RW_LOCK, 95),
@@ -191,15 +193,15 @@ public final class SyncVariants implements Experiment {
             new Comparison("single_writer_vs_chm_read95", SINGLE_WRITER, CONCURRENT_HASH_MAP, 95)), peerComparisons()).toList();
 
     /** {@code <peer>_vs_chm_read95} and {@code _read50} for every peer library's map: read-mostly and write-heavy. */
-    private static java.util.stream.Stream<Comparison> peerComparisons() {
-        return java.util.Arrays.stream(SharedMapType.values()).filter(SharedMapType::isPeer).flatMap(t -> java.util.stream.Stream.of(
+    private static Stream<Comparison> peerComparisons() {
+        return Stream.of(SharedMapType.values()).filter(SharedMapType::isPeer).flatMap(t -> Stream.of(
                 new Comparison(t.id() + "_vs_chm_read95", t, CONCURRENT_HASH_MAP, 95),
                 new Comparison(t.id() + "_vs_chm_read50", t, CONCURRENT_HASH_MAP, 50)));
     }
 
     /** {@code ids} (comma-separated) followed by the peer libraries' maps. */
     private static String withPeers(String ids) {
-        return String.join(",", java.util.stream.Stream.concat(java.util.stream.Stream.of(ids), SharedMapType.peerIds().stream()).toList());
+        return String.join(",", Stream.concat(Stream.of(ids), SharedMapType.peerIds().stream()).toList());
     }
 
     /** At each read share, the subjects its findings compare; the HashMap baseline is added at one thread. */

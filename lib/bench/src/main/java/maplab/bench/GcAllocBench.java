@@ -1,7 +1,7 @@
 package maplab.bench;
 
 import java.util.concurrent.TimeUnit;
-import maplab.subject.putget.PutGetMap;
+import maplab.subject.facade.PutGetMap;
 import maplab.subject.putget.PutGetMapKind;
 import maplab.workload.KeyOrder;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,7 @@
 package maplab.bench;
 
 import java.util.concurrent.TimeUnit;
-import maplab.subject.iteration.IterationMap;
+import maplab.subject.facade.IterationMap;
 import maplab.subject.iteration.IterationMapKind;
 import maplab.subject.iteration.IterationStyle;
 import maplab.subject.iteration.MapState;

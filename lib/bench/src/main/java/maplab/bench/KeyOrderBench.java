@@ -1,7 +1,7 @@
 package maplab.bench;
 
 import java.util.concurrent.TimeUnit;
-import maplab.subject.intmap.IntMap;
+import maplab.subject.facade.IntMap;
 import maplab.subject.intmap.IntMapType;
 import maplab.subject.intmap.LongMapAdapter;
 import maplab.subject.user.UserSubject;

@@ -2,7 +2,7 @@ package maplab.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import maplab.subject.keys.KeyedMap;
+import maplab.subject.facade.KeyedMap;
 import maplab.subject.keys.KeyedMapKind;
 import maplab.workload.KeyOrder;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -21,7 +21,7 @@ import maplab.conclude.ResultBuilder;
 import maplab.measure.Rows;
 import maplab.plan.Unit;
 import maplab.measure.KeyPitfalls;
-import maplab.subject.keys.KeyedMap;
+import maplab.subject.facade.KeyedMap;
 import maplab.subject.keys.KeyedMapKind;
 import maplab.measure.MapFootprints;
 import maplab.subject.user.UserSubject;

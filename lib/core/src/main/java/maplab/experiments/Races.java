@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import maplab.chart.Charts;
 import maplab.plan.ParamSpec;
 import maplab.plan.Params;
@@ -75,6 +76,10 @@ import org.knowm.xchart.XYSeries;
  */
 public final class Races implements Experiment {
 
+    /** Quick's subjects: the unsynchronized baseline, one lock, ConcurrentHashMap, and every peer library's concurrent map. */
+    static final List<String> QUICK_SUBJECTS = Stream.concat(
+            Stream.of("hashmap", "synchronized_map", "concurrent_hash_map"), SharedMapType.peerIds().stream()).toList();
+
     private static final List<String> CHILD_JVM_ARGS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC");
 
     @Override public String id() { return "races"; }
@@ -86,7 +91,7 @@ public final class Races implements Experiment {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.choices("subjects", SharedMapType.ids(), "hashmap,synchronized_map,concurrent_hash_map",
+                ParamSpec.choices("subjects", SharedMapType.ids(), String.join(",", QUICK_SUBJECTS),
                         String.join(",", SharedMapType.ids()), "maps raced"),
                 ParamSpec.integer("runs", 1, 1_000_000, 300, 600, "trials per subject and phase (puts, iteration): the effort of this experiment (no JMH)"),
                 ParamSpec.integer("threads", 2, 64, 2, 2, "threads putting keys at once (more than the cores take turns rather than race)"),
@@ -295,6 +300,7 @@ public final class Races implements Experiment {
         }
         if (subjects.contains(SharedMapType.CONCURRENT_HASH_MAP)) plan.finding("chm_lost_keys", "chm_cme_runs");
         if (subjects.contains(SharedMapType.SYNCHRONIZED_MAP)) plan.finding("synchronized_lost_keys");
+        subjects.stream().filter(SharedMapType::isPeer).forEach(s -> plan.finding(s.id() + "_lost_keys", s.id() + "_cme_runs"));
     }
 
     // ------------------------------------------------------------------ conclude
@@ -524,7 +530,37 @@ public final class Races implements Experiment {
                     chmIter.runs, escape(noneSeen(chmIter.cmeRuns, chmIter.runs, "a throwing run"))))
                     .where("runs", runs).where("iteration_keys", iterationKeys)));
         }
+        for (SharedMapType s : tallies.get(RacePlan.Phase.PUTS).keySet()) {
+            if (s.isPeer()) peerFindings(out, missing, s, tallies, runs, threads, keysPerThread, iterationKeys);
+        }
         if (!missing.isEmpty()) out.note("findings_not_computed", missing);
+    }
+
+    /**
+     * A peer library's concurrent map, as ConcurrentHashMap's: {@code <id>_lost_keys} (keys lost
+     * in the finished put runs) and {@code <id>_cme_runs} (iteration runs that threw
+     * ConcurrentModificationException), each with its upper bound when none was seen.
+     */
+    private static void peerFindings(ResultBuilder out, List<String> missing, SharedMapType s, Map<RacePlan.Phase, Map<SharedMapType, Tally>> tallies,
+                                     int runs, int threads, int keysPerThread, int iterationKeys) {
+        Tally puts = tallies.get(RacePlan.Phase.PUTS).get(s);
+        if (puts.runs > 0) {
+            out.attempt(s.id() + "_lost_keys", () -> out.finding(putCount(Finding.count(s.id() + "_lost_keys", puts.lostKeys, "count",
+                    String.format(Locale.ROOT, "%s lost %%.0f keys in %d finished runs (%d size() mismatches)%s%s", escape(s.label()), puts.runs,
+                    puts.sizeMismatchRuns, escape(noneSeen(puts.runsWithLostKeys, puts.runs, "a run losing keys")), escape(ran(puts, runs)))),
+                    runs, threads, keysPerThread)));
+        } else {
+            missing.add(s.id() + "_lost_keys: needs subject " + s.id() + " with at least one finished put run");
+        }
+        Tally iteration = tallies.get(RacePlan.Phase.ITERATION).get(s);
+        if (iteration.runs > 0) {
+            out.attempt(s.id() + "_cme_runs", () -> out.finding(Finding.count(s.id() + "_cme_runs", iteration.cmeRuns, "count", String.format(Locale.ROOT,
+                    "%s's forEach threw ConcurrentModificationException in %%.0f of %d finished runs%s", escape(s.label()), iteration.runs,
+                    escape(noneSeen(iteration.cmeRuns, iteration.runs, "a throwing run"))))
+                    .where("runs", runs).where("iteration_keys", iterationKeys)));
+        } else {
+            missing.add(s.id() + "_cme_runs: needs subject " + s.id() + " with at least one finished iteration run");
+        }
     }
 
     /** A put-phase count with the conditions it grows with. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import maplab.chart.Charts;
 import maplab.plan.ParamSpec;
 import maplab.plan.Params;
@@ -90,18 +91,20 @@ public final class SyncVariants implements Experiment {
     static final String PART = "throughput";
 
     /**
-     * Quick: 9 cells (4 subjects at 95% reads, 2 at 100%, 3 at 50%; 4 threads; 65536 keys;
-     * uniform), 5 forks each (t(0.995, 4) = 4.60, where 4 forks give 5.84), short iterations:
-     * 45 fork JVMs of about 0.5 s start-up and set-up plus 0.29 s of iterations, about 36 s.
+     * Quick: 11 cells (5 subjects at 95% reads, 2 at 100%, 4 at 50%, with JCTools'
+     * NonBlockingHashMap at 95% and 50%; 4 threads; 65536 keys; uniform), 5 forks each
+     * (t(0.995, 4) = 4.60, where 4 forks give 5.84), short iterations: 55 fork JVMs of about
+     * 0.5 s start-up and set-up plus 0.29 s of iterations, about 44 s.
      * Two 70 ms warm-up iterations: a 50 ms one was still partly interpreted on a loaded machine
      * (2.8 ops/us, then 61, then about 95 measured).
      */
     static final Effort QUICK_EFFORT = new Effort(5, 2, 70, 3, 50);
 
     /**
-     * Full: 52 cells (the headline subjects of every finding at 100, 95, 50 and 0% reads, at 1,
-     * 2, 4 and 8 threads, plus the one-thread HashMap baseline; 65536 keys, uniform) x 5 forks
-     * of 2x100 ms warm-up and 3x70 ms measured: 260 fork JVMs, about 5 min on a quiet machine
+     * Full: 60 cells (the headline subjects of every finding, the peers' maps at 95% and 50%
+     * among them, at 100, 95, 50 and 0% reads, at 1, 2, 4 and 8 threads, plus the one-thread
+     * HashMap baseline; 65536 keys, uniform) x 5 forks of 2x100 ms warm-up and 3x70 ms
+     * measured: 300 fork JVMs, about 6 min on a quiet machine
      * (the first references measured every subject at two key counts: 1584 fork JVMs, 24 to 55
      * min; --set coverage=all --set n_keys=1024,65536 measures that again). Sequential: the
      * cells of a finding whose verdict is still open after 5 forks get more rounds, up to 7
@@ -113,13 +116,13 @@ public final class SyncVariants implements Experiment {
     static final String LATENCY_PART = "latency";
 
     /**
-     * Quick: 2 cells (synchronizedMap and ConcurrentHashMap at 95% reads, 4 threads) x 4 forks
-     * of 2x70 ms warm-up and 3x50 ms measured in sample mode, each fork recording contention
-     * with JFR: 8 fork JVMs, about 10 s.
+     * Quick: 3 cells (synchronizedMap, ConcurrentHashMap and the peers' maps at 95% reads, 4
+     * threads) x 4 forks of 2x70 ms warm-up and 3x50 ms measured in sample mode, each fork
+     * recording contention with JFR: 12 fork JVMs, about 15 s.
      */
     static final Effort LATENCY_QUICK_EFFORT = new Effort(4, 2, 70, 3, 50);
 
-    /** Full: 8 cells (4 subjects at 95% and 50% reads) x 6 forks of 2x100 ms warm-up and 3x100 ms measured: 48 fork JVMs, about 1.2 min. */
+    /** Full: 10 cells (5 subjects, the peers' maps among them, at 95% and 50% reads) x 6 forks of 2x100 ms warm-up and 3x100 ms measured: 60 fork JVMs, about 1.5 min. */
     static final Effort LATENCY_FULL_EFFORT = new Effort(6, 2, 100, 3, 100);
 
     /** The percentiles measured ({@code percentile} column) and JMH's name of each (a secondary result of sample mode). */
@@ -162,8 +165,8 @@ public final class SyncVariants implements Experiment {
                         + " contract and a short concurrent check hold", maplab.subject.concurrent.SharedMap.class),
                 ParamSpec.effort(PART, QUICK_EFFORT, FULL_EFFORT,
                         "JMH effort of every throughput cell (all JMH runs alternate in rounds, one fork each)"),
-                ParamSpec.choices("latency_subjects", SharedMapType.ids(), "synchronized_map,concurrent_hash_map",
-                        "synchronized_map,rw_lock,concurrent_hash_map,single_writer",
+                ParamSpec.choices("latency_subjects", SharedMapType.ids(), withPeers("synchronized_map,concurrent_hash_map"),
+                        withPeers("synchronized_map,rw_lock,concurrent_hash_map,single_writer"),
                         "maps whose per-operation latency (JMH sample mode) and lock contention (JFR) are measured, at finding_threads threads"),
                 ParamSpec.integers("latency_read_pcts", 0, 100, "95", "95,50", "read shares of the latency and contention cells (%)"),
                 ParamSpec.integer("contention_threshold_us", 0, 1_000_000, Contention.DEFAULT_THRESHOLD_US, Contention.DEFAULT_THRESHOLD_US,
@@ -178,8 +181,8 @@ public final class SyncVariants implements Experiment {
     /** A finding's comparison: throughput of {@code a} over {@code b} at {@code readPct}% reads. */
     record Comparison(String id, SharedMapType a, SharedMapType b, int readPct) { }
 
-    /** The findings, in report order. */
-    static final List<Comparison> COMPARISONS = List.of(
+    /** The findings, in report order: ours, then each peer library's concurrent map against ConcurrentHashMap. */
+    static final List<Comparison> COMPARISONS = Stream.concat(Stream.of(
             new Comparison("chm_vs_synchronized_read95", CONCURRENT_HASH_MAP, SYNCHRONIZED_MAP, 95),
             new Comparison("rwlock_vs_synchronized_read95", RW_LOCK, SYNCHRONIZED_MAP, 95),
             new Comparison("stamped_vs_rwlock_read95", STAMPED_LOCK, RW_LOCK, 95),
@@ -187,7 +190,19 @@ public final class SyncVariants implements Experiment {
             new Comparison("cow_vs_chm_read50", COPY_ON_WRITE, CONCURRENT_HASH_MAP, 50),
             new Comparison("sharded_vs_chm_read50", SHARDED, CONCURRENT_HASH_MAP, 50),
             new Comparison("chm_vs_synchronized_read0", CONCURRENT_HASH_MAP, SYNCHRONIZED_MAP, 0),
-            new Comparison("single_writer_vs_chm_read95", SINGLE_WRITER, CONCURRENT_HASH_MAP, 95));
+            new Comparison("single_writer_vs_chm_read95", SINGLE_WRITER, CONCURRENT_HASH_MAP, 95)), peerComparisons()).toList();
+
+    /** {@code <peer>_vs_chm_read95} and {@code _read50} for every peer library's map: read-mostly and write-heavy. */
+    private static Stream<Comparison> peerComparisons() {
+        return Stream.of(SharedMapType.values()).filter(SharedMapType::isPeer).flatMap(t -> Stream.of(
+                new Comparison(t.id() + "_vs_chm_read95", t, CONCURRENT_HASH_MAP, 95),
+                new Comparison(t.id() + "_vs_chm_read50", t, CONCURRENT_HASH_MAP, 50)));
+    }
+
+    /** {@code ids} (comma-separated) followed by the peer libraries' maps. */
+    private static String withPeers(String ids) {
+        return String.join(",", Stream.concat(Stream.of(ids), SharedMapType.peerIds().stream()).toList());
+    }
 
     /** At each read share, the subjects its findings compare; the HashMap baseline is added at one thread. */
     static Set<SharedMapType> headlineSubjects(int readPct) {

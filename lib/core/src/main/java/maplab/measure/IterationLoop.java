@@ -3,7 +3,7 @@ package maplab.measure;
 import maplab.workload.KeyOrder;
 import java.nio.file.Path;
 import java.time.Duration;
-import maplab.subject.iteration.IterationMap;
+import maplab.subject.facade.IterationMap;
 import maplab.subject.iteration.IterationMapKind;
 import maplab.subject.iteration.IterationStyle;
 import maplab.subject.iteration.MapState;

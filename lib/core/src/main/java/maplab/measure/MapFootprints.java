@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import maplab.peers.Hppc;
 import maplab.workload.KeyOrder;
 
 /**
@@ -154,11 +155,8 @@ public final class MapFootprints {
                 objects.add(e.getKey());
                 objects.add(e.getValue());
             }
-        } else if (map instanceof com.carrotsearch.hppc.ObjectObjectHashMap<?, ?> h) {   // HPPC's object map is no java.util.Map
-            for (com.carrotsearch.hppc.cursors.ObjectObjectCursor<?, ?> c : h) {
-                objects.add(c.key);
-                objects.add(c.value);
-            }
+        } else if (Hppc.isObjectMap(map)) {   // HPPC's object map is no java.util.Map
+            Hppc.forEachKeyAndValue(map, objects::add);
         }
         Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Object o : objects) {

@@ -46,6 +46,14 @@ class RacesPlanTest {
         assertThat(plan.differences(measured)).contains("2 planned rows not measured");
     }
 
+    /** Quick races every peer library's concurrent map beside ConcurrentHashMap, and plans its lost-keys and CME findings. */
+    @Test
+    void quickRacesThePeersMapsWithTheirOwnFindings() {
+        Plan plan = Experiments.plan("races", Profile.QUICK, Map.of("runs", "3"));
+        assertThat(maplab.plan.Params.resolve(new Races(), Profile.QUICK, Map.of()).getStrings("subjects")).containsExactly("hashmap", "synchronized_map", "concurrent_hash_map", "non_blocking_hash_map");
+        assertThat(plan.findings()).contains("chm_lost_keys", "non_blocking_hash_map_lost_keys", "non_blocking_hash_map_cme_runs");
+    }
+
     private static Map<String, Object> row(Object... nameValue) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < nameValue.length; i += 2) m.put((String) nameValue[i], nameValue[i + 1]);

@@ -43,9 +43,10 @@ class SyncVariantsPlanTest {
         List<SyncVariants.Batch> plan = SyncVariants.plan(quick);
         int threads = quick.getInt("finding_threads");
         List<SyncVariants.Comparison> inQuick = computable(quick);
-        // the six headline comparisons stay in quick; write-heavy and single-writer are full-profile (budget)
+        // the six headline comparisons and the peers' maps against ConcurrentHashMap stay in quick; write-heavy and single-writer are full-profile (budget)
         assertThat(inQuick.stream().map(SyncVariants.Comparison::id)).containsExactly("chm_vs_synchronized_read95", "rwlock_vs_synchronized_read95",
-                "stamped_vs_rwlock_read95", "cow_vs_chm_read100", "cow_vs_chm_read50", "sharded_vs_chm_read50");
+                "stamped_vs_rwlock_read95", "cow_vs_chm_read100", "cow_vs_chm_read50", "sharded_vs_chm_read50",
+                "non_blocking_hash_map_vs_chm_read95", "non_blocking_hash_map_vs_chm_read50");
         for (SyncVariants.Comparison c : inQuick) assertThat(inOneBatch(plan, c, threads)).as(c.id()).isTrue();
         // nothing else: every measured (read share, subject) is one a finding compares
         Set<String> needed = inQuick.stream()
@@ -53,10 +54,11 @@ class SyncVariantsPlanTest {
         Set<String> measured = plan.stream().flatMap(b -> b.subjects().stream().map(t -> b.readPct() + ":" + t)).collect(Collectors.toSet());
         assertThat(measured).isEqualTo(needed);
         assertThat(plan).allSatisfy(b -> assertThat(b.threads()).isEqualTo(threads));
-        assertThat(SyncVariants.cells(quick)).isEqualTo(9);
-        // latency and contention: synchronizedMap against ConcurrentHashMap at 95% reads
+        assertThat(SyncVariants.cells(quick)).isEqualTo(11);
+        // latency and contention: synchronizedMap and JCTools' NonBlockingHashMap against ConcurrentHashMap at 95% reads
         assertThat(SyncVariants.latencyPlan(quick)).containsExactly(
-                new SyncVariants.LatencyCell(SharedMapType.SYNCHRONIZED_MAP, 95), new SyncVariants.LatencyCell(SharedMapType.CONCURRENT_HASH_MAP, 95));
+                new SyncVariants.LatencyCell(SharedMapType.SYNCHRONIZED_MAP, 95), new SyncVariants.LatencyCell(SharedMapType.CONCURRENT_HASH_MAP, 95),
+                new SyncVariants.LatencyCell(SharedMapType.NON_BLOCKING_HASH_MAP, 95));
     }
 
     @Test
@@ -82,11 +84,11 @@ class SyncVariantsPlanTest {
         List<SyncVariants.Batch> plan = SyncVariants.plan(full);
         assertThat(plan).hasSize(4 * 4);
         assertThat(plan).allSatisfy(b -> assertThat(b.subjects().contains(SharedMapType.HASHMAP)).isEqualTo(b.threads() == 1));
-        // 100%: cow, chm; 95%: chm, sync, rw, stamped, single-writer; 50%: cow, chm, sharded; 0%: chm, sync; + HashMap at 1 thread
-        assertThat(SyncVariants.cells(full)).isEqualTo(4 * 12 + 4);
+        // 100%: cow, chm; 95%: chm, sync, rw, stamped, single-writer, nbhm; 50%: cow, chm, sharded, nbhm; 0%: chm, sync; + HashMap at 1 thread
+        assertThat(SyncVariants.cells(full)).isEqualTo(4 * 14 + 4);
         // coverage=all still measures every subject everywhere
-        assertThat(SyncVariants.cells(params(Profile.FULL, Map.of("coverage", "all")))).isEqualTo(4 * (8 * 4 + 1));
-        assertThat(SyncVariants.latencyPlan(full)).hasSize(8);
+        assertThat(SyncVariants.cells(params(Profile.FULL, Map.of("coverage", "all")))).isEqualTo(4 * (9 * 4 + 1));
+        assertThat(SyncVariants.latencyPlan(full)).hasSize(10);
     }
 
     /** Fork JVM start-up and the benchmark's set-up (1M-slot operation stream), measured at about 0.47 s a fork in the first reference. */
@@ -113,12 +115,12 @@ class SyncVariantsPlanTest {
         Effort e = quick.getEffort(SyncVariants.PART);
         assertThat(e.forks()).isGreaterThanOrEqualTo(4);
         assertThat(e.iterations()).isGreaterThanOrEqualTo(2);
-        // 40 s on a quiet machine, with a few seconds for the launcher, JMH's runner and the report
-        assertThat(seconds(quick)).isLessThan(36);
-        // the latency and contention cells: about 10 s more
+        // 48 s on a quiet machine, with a few seconds for the launcher, JMH's runner and the report
+        assertThat(seconds(quick)).isLessThan(44);
+        // the latency and contention cells: about 15 s more
         Effort l = quick.getEffort(SyncVariants.LATENCY_PART);
         assertThat(l.forks()).isGreaterThanOrEqualTo(4);
-        assertThat(latencySeconds(quick)).isLessThan(12);
+        assertThat(latencySeconds(quick)).isLessThan(16);
     }
 
     @Test
@@ -172,7 +174,7 @@ class SyncVariantsPlanTest {
         maplab.lab.PlanCheck.Outcome outcome = maplab.lab.PlanCheck.conclude(e, plan, p, withoutBlocked5);
         assertThat(outcome.missing()).isEmpty();
         assertThat(outcome.notComputed()).containsOnlyKeys("blocked_per_op_synchronized_map_read5", "blocked_per_op_concurrent_hash_map_read5",
-                "blocked_synchronized_map_vs_chm_read5");
+                "blocked_synchronized_map_vs_chm_read5", "blocked_per_op_non_blocking_hash_map_read5", "blocked_non_blocking_hash_map_vs_chm_read5");
 
         assertThatThrownBy(() -> params(Profile.QUICK, Map.of("latency_read_pcts", "5,42,5"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("latency_read_pcts");

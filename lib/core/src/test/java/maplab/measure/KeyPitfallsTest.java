@@ -1,6 +1,6 @@
 package maplab.measure;
 
-import maplab.subject.keys.KeyedMap;
+import maplab.subject.facade.KeyedMap;
 import maplab.subject.keys.KeyedMapKind;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,13 @@
 package maplab.subject.collision;
 
-import maplab.plan.EnumIds;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import maplab.peers.Agrona;
+import maplab.peers.EclipseCollections;
+import maplab.peers.Fastutil;
+import maplab.peers.Koloboke;
+import maplab.plan.EnumIds;
 import maplab.subject.probe.ProbeConfig;
 import maplab.subject.probe.ProbeMap;
 import maplab.workload.CallCounts;
@@ -36,24 +40,24 @@ public enum CollisionCase {
     RANDOM_STRING_SEEDED(KeyKind.RANDOM_STRING, true, "random Strings, ProbeMap seeded content hash"),
     /** The colliding Strings in fastutil's {@code Object2ObjectOpenHashMap}: linear probing over a mix of hashCode, so one probe run. */
     COLLIDING_STRING_FASTUTIL(KeyKind.COLLIDING_STRING, "fastutil", "colliding Strings, fastutil Object2ObjectOpenHashMap",
-            it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap::new),
+            Fastutil::objectMap),
     RANDOM_STRING_FASTUTIL(KeyKind.RANDOM_STRING, "fastutil", "random Strings, fastutil Object2ObjectOpenHashMap",
-            it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap::new),
+            Fastutil::objectMap),
     /** The colliding Strings in Eclipse's {@code UnifiedMap}: one bucket's chain, scanned with equals (no trees). */
     COLLIDING_STRING_ECLIPSE(KeyKind.COLLIDING_STRING, "eclipse", "colliding Strings, Eclipse UnifiedMap",
-            org.eclipse.collections.impl.map.mutable.UnifiedMap::new),
+            EclipseCollections::unifiedMap),
     RANDOM_STRING_ECLIPSE(KeyKind.RANDOM_STRING, "eclipse", "random Strings, Eclipse UnifiedMap",
-            org.eclipse.collections.impl.map.mutable.UnifiedMap::new),
+            EclipseCollections::unifiedMap),
     /** The colliding Strings in Agrona's {@code Object2ObjectHashMap}: linear probing over hashCode, so one probe run. */
     COLLIDING_STRING_AGRONA(KeyKind.COLLIDING_STRING, "agrona", "colliding Strings, Agrona Object2ObjectHashMap",
-            org.agrona.collections.Object2ObjectHashMap::new),
+            Agrona::objectMap),
     RANDOM_STRING_AGRONA(KeyKind.RANDOM_STRING, "agrona", "random Strings, Agrona Object2ObjectHashMap",
-            org.agrona.collections.Object2ObjectHashMap::new),
+            Agrona::objectMap),
     /** The colliding Strings in Koloboke's {@code HashObjObjMap}: linear probing over a mix of hashCode, so one probe run. */
     COLLIDING_STRING_KOLOBOKE(KeyKind.COLLIDING_STRING, "koloboke", "colliding Strings, Koloboke HashObjObjMap",
-            com.koloboke.collect.map.hash.HashObjObjMaps::newMutableMap),
+            Koloboke::objectMap),
     RANDOM_STRING_KOLOBOKE(KeyKind.RANDOM_STRING, "koloboke", "random Strings, Koloboke HashObjObjMap",
-            com.koloboke.collect.map.hash.HashObjObjMaps::newMutableMap);
+            Koloboke::objectMap);
 
     private final KeyKind kind;
     private final boolean seededProbeMap;

@@ -1,10 +1,12 @@
 package maplab.subject.concurrent;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import maplab.peers.JcTools;
 import maplab.plan.EnumIds;
 
 /**
@@ -62,14 +64,28 @@ public enum SharedMapType {
      */
     SKIP_LIST("ConcurrentSkipListMap", true) {
         @Override public <K, V> SharedMap<K, V> create() { return new JdkMap<>(new ConcurrentSkipListMap<>()); }
+    },
+    /**
+     * JCTools' {@code NonBlockingHashMap} (a peer library): Cliff Click's lock-free open-addressing
+     * map, every update a CAS, resizes copied cooperatively; each operation is linearizable,
+     * {@code size()} and iteration are weakly consistent and never throw.
+     */
+    NON_BLOCKING_HASH_MAP("JCTools NonBlockingHashMap", true, true) {
+        @Override public <K, V> SharedMap<K, V> create() { return new JdkMap<>(JcTools.nonBlockingHashMap()); }
     };
 
     private final String label;
     private final boolean threadSafe;
+    private final boolean peer;
 
     SharedMapType(String label, boolean threadSafe) {
+        this(label, threadSafe, false);
+    }
+
+    SharedMapType(String label, boolean threadSafe, boolean peer) {
         this.label = label;
         this.threadSafe = threadSafe;
+        this.peer = peer;
     }
 
     /** A new, empty map of this type (close it when done: the single-writer map owns a thread). */
@@ -88,6 +104,16 @@ public enum SharedMapType {
     /** Whether concurrent use is safe (false only for the plain {@code HashMap} baseline). */
     public boolean threadSafe() {
         return threadSafe;
+    }
+
+    /** Whether a peer library's map (in {@code maplab.peers}) rather than the JDK's or ours: races and sync-variants time the peers by default. */
+    public boolean isPeer() {
+        return peer;
+    }
+
+    /** The ids of the peer libraries' maps, in declaration order. */
+    public static List<String> peerIds() {
+        return Arrays.stream(values()).filter(SharedMapType::isPeer).map(SharedMapType::id).toList();
     }
 
     public static List<String> ids() {

@@ -1,12 +1,15 @@
 package maplab.subject.intmap;
 
-import maplab.plan.EnumIds;
-import it.unimi.dsi.fastutil.ints.Int2IntMap;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import it.unimi.dsi.fastutil.objects.ObjectIterator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import maplab.peers.Agrona;
+import maplab.peers.EclipseCollections;
+import maplab.peers.Fastutil;
+import maplab.peers.Hppc;
+import maplab.peers.Koloboke;
+import maplab.plan.EnumIds;
+import maplab.subject.facade.IntMap;
 import maplab.subject.probe.HashMode;
 import maplab.subject.probe.LongProbeMap;
 import maplab.subject.probe.ProbeConfig;
@@ -76,11 +79,11 @@ public enum IntMapType {
         return switch (this) {
             case PROBEMAP_IDENTITY, PROBEMAP_MIXED -> new ProbeAdapter(fillProbeMap(keys, probeConfig(false)), keys);
             case HASHMAP -> new HashMapAdapter(keys);
-            case FASTUTIL -> new FastutilAdapter(keys);
-            case ECLIPSE -> new EclipseAdapter(keys);
-            case HPPC -> new HppcAdapter(keys);
-            case AGRONA -> new AgronaAdapter(keys);
-            case KOLOBOKE -> new KolobokeAdapter(keys);
+            case FASTUTIL -> Fastutil.intMap(keys);
+            case ECLIPSE -> EclipseCollections.intMap(keys);
+            case HPPC -> Hppc.intMap(keys);
+            case AGRONA -> Agrona.intMap(keys);
+            case KOLOBOKE -> Koloboke.intMap(keys);
         };
     }
 
@@ -141,132 +144,6 @@ public enum IntMapType {
         @Override public long iterateAll() {
             long sum = 0;
             for (Map.Entry<Integer, Integer> e : map.entrySet()) sum += e.getKey() + e.getValue();
-            return sum;
-        }
-
-        @Override public int size() { return map.size(); }
-    }
-
-    private static final class FastutilAdapter implements IntMap {
-        private final int[] keys;
-        private final Int2IntOpenHashMap map = new Int2IntOpenHashMap();
-
-        FastutilAdapter(int[] keys) {
-            this.keys = keys.clone();
-            for (int k : keys) map.put(k, k);
-        }
-
-        @Override public long lookupAll() {
-            long sum = 0;
-            for (int k : keys) sum += map.get(k);
-            return sum;
-        }
-
-        @Override public long iterateAll() {
-            long sum = 0;
-            ObjectIterator<Int2IntMap.Entry> it = map.int2IntEntrySet().fastIterator();   // one reused entry: fastutil's fast path
-            while (it.hasNext()) {
-                Int2IntMap.Entry e = it.next();
-                sum += e.getIntKey() + e.getIntValue();
-            }
-            return sum;
-        }
-
-        @Override public int size() { return map.size(); }
-    }
-
-    private static final class EclipseAdapter implements IntMap {
-        private final int[] keys;
-        private final org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap map =
-                new org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap();
-
-        EclipseAdapter(int[] keys) {
-            this.keys = keys.clone();
-            for (int k : keys) map.put(k, k);
-        }
-
-        @Override public long lookupAll() {
-            long sum = 0;
-            for (int k : keys) sum += map.get(k);
-            return sum;
-        }
-
-        @Override public long iterateAll() {
-            long[] sum = {0};
-            map.forEachKeyValue((k, v) -> sum[0] += k + v);
-            return sum[0];
-        }
-
-        @Override public int size() { return map.size(); }
-    }
-
-    private static final class HppcAdapter implements IntMap {
-        private final int[] keys;
-        private final com.carrotsearch.hppc.IntIntHashMap map = new com.carrotsearch.hppc.IntIntHashMap();
-
-        HppcAdapter(int[] keys) {
-            this.keys = keys.clone();
-            for (int k : keys) map.put(k, k);
-        }
-
-        @Override public long lookupAll() {
-            long sum = 0;
-            for (int k : keys) sum += map.get(k);
-            return sum;
-        }
-
-        @Override public long iterateAll() {
-            long sum = 0;
-            for (com.carrotsearch.hppc.cursors.IntIntCursor c : map) sum += c.key + c.value;   // one reused cursor
-            return sum;
-        }
-
-        @Override public int size() { return map.size(); }
-    }
-
-    private static final class AgronaAdapter implements IntMap {
-        private final int[] keys;
-        private final org.agrona.collections.Int2IntHashMap map = new org.agrona.collections.Int2IntHashMap(Integer.MIN_VALUE);
-
-        AgronaAdapter(int[] keys) {
-            this.keys = keys.clone();
-            for (int k : keys) map.put(k, k);
-        }
-
-        @Override public long lookupAll() {
-            long sum = 0;
-            for (int k : keys) sum += map.get(k);
-            return sum;
-        }
-
-        @Override public long iterateAll() {
-            long[] sum = {0};
-            map.forEachInt((k, v) -> sum[0] += k + v);
-            return sum[0];
-        }
-
-        @Override public int size() { return map.size(); }
-    }
-
-    private static final class KolobokeAdapter implements IntMap {
-        private final int[] keys;
-        private final com.koloboke.collect.map.hash.HashIntIntMap map = com.koloboke.collect.map.hash.HashIntIntMaps.newMutableMap();
-
-        KolobokeAdapter(int[] keys) {
-            this.keys = keys.clone();
-            for (int k : keys) map.put(k, k);
-        }
-
-        @Override public long lookupAll() {
-            long sum = 0;
-            for (int k : keys) sum += map.get(k);
-            return sum;
-        }
-
-        @Override public long iterateAll() {
-            long sum = 0;
-            com.koloboke.collect.map.IntIntCursor c = map.cursor();
-            while (c.moveNext()) sum += c.key() + c.value();
             return sum;
         }
 

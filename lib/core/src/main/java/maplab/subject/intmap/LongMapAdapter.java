@@ -1,5 +1,7 @@
 package maplab.subject.intmap;
 
+import maplab.subject.facade.IntMap;
+
 /**
  * A {@link LongMap} (a user's map) filled with a key array in that array's order (value =
  * key), seen as the {@link IntMap} that key-order times.

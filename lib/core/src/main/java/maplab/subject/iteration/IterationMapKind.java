@@ -1,12 +1,13 @@
 package maplab.subject.iteration;
 
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import maplab.peers.Fastutil;
 import maplab.plan.EnumIds;
+import maplab.subject.facade.IterationMap;
 import maplab.subject.jdk.Capacity;
 
 /** The map implementations behind {@link IterationMap}; the ids are the JMH {@code @Param} values of {@code IterationBench}. */
@@ -32,7 +33,7 @@ public enum IterationMapKind {
     /** fastutil {@code Int2IntOpenHashMap}: open addressing over primitive arrays; shrinks on removal, not on {@code clear()}. */
     FASTUTIL("fastutil Int2IntOpenHashMap", "fastutil") {
         @Override public IterationMap create() {
-            return new FastutilIterationMap(new Int2IntOpenHashMap());
+            return Fastutil.iterationMap();
         }
     };
 

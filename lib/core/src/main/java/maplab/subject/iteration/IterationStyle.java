@@ -1,5 +1,6 @@
 package maplab.subject.iteration;
 
+import maplab.subject.facade.IterationMap;
 import java.util.List;
 import maplab.plan.EnumIds;
 

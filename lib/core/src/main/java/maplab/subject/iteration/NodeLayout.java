@@ -1,5 +1,6 @@
 package maplab.subject.iteration;
 
+import maplab.subject.facade.IterationMap;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;

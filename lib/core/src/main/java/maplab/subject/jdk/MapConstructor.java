@@ -1,11 +1,13 @@
 package maplab.subject.jdk;
 
-import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import maplab.peers.Agrona;
+import maplab.peers.EclipseCollections;
+import maplab.peers.Fastutil;
 import maplab.plan.EnumIds;
 
 /**
@@ -51,29 +53,27 @@ public enum MapConstructor {
     },
     /** fastutil's {@code new Object2ObjectOpenHashMap<>()}: open addressing, grows from 16 expected entries. */
     FASTUTIL_DEFAULT("fastutil, default") {
-        @Override public <K, V> Map<K, V> create(int n) { return new Object2ObjectOpenHashMap<>(); }
+        @Override public <K, V> Map<K, V> create(int n) { return Fastutil.objectMap(); }
     },
     /** fastutil's {@code new Object2ObjectOpenHashMap<>(n)}: the argument is the expected number of entries. */
     FASTUTIL_EXPECTED("fastutil, expected n") {
-        @Override public <K, V> Map<K, V> create(int n) { return new Object2ObjectOpenHashMap<>(n); }
+        @Override public <K, V> Map<K, V> create(int n) { return Fastutil.objectMap(n); }
     },
     /** Eclipse Collections' {@code new UnifiedMap<>()}: chained in small arrays, grows from 16 entries (load factor 0.75). */
     ECLIPSE_DEFAULT("Eclipse UnifiedMap, default") {
-        @Override public <K, V> Map<K, V> create(int n) { return new org.eclipse.collections.impl.map.mutable.UnifiedMap<>(); }
+        @Override public <K, V> Map<K, V> create(int n) { return EclipseCollections.unifiedMap(); }
     },
     /** {@code new UnifiedMap<>(n)}: the argument counts entries (the table is sized for n / 0.75), so this is presized. */
     ECLIPSE_N("Eclipse new UnifiedMap<>(n)") {
-        @Override public <K, V> Map<K, V> create(int n) { return new org.eclipse.collections.impl.map.mutable.UnifiedMap<>(n); }
+        @Override public <K, V> Map<K, V> create(int n) { return EclipseCollections.unifiedMap(n); }
     },
     /** Agrona's {@code new Object2ObjectHashMap<>()}: open addressing, 8 slots at load factor 0.65. */
     AGRONA_DEFAULT("Agrona Object2ObjectHashMap, default") {
-        @Override public <K, V> Map<K, V> create(int n) { return new org.agrona.collections.Object2ObjectHashMap<>(); }
+        @Override public <K, V> Map<K, V> create(int n) { return Agrona.objectMap(); }
     },
     /** {@code new Object2ObjectHashMap<>(n, 0.65f)}: like {@code new HashMap<>(n)}, the argument is slots, not entries, so it may still resize. */
     AGRONA_N("Agrona new Object2ObjectHashMap<>(n, 0.65f)") {
-        @Override public <K, V> Map<K, V> create(int n) {
-            return new org.agrona.collections.Object2ObjectHashMap<>(n, org.agrona.collections.Hashing.DEFAULT_LOAD_FACTOR);
-        }
+        @Override public <K, V> Map<K, V> create(int n) { return Agrona.objectMap(n); }
     };
 
     private final String label;

@@ -1,6 +1,5 @@
 package maplab.subject.keys;
 
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +7,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import maplab.peers.Agrona;
+import maplab.peers.EclipseCollections;
+import maplab.peers.Fastutil;
+import maplab.peers.Guava;
+import maplab.peers.Hppc;
+import maplab.peers.Koloboke;
 import maplab.plan.EnumIds;
-import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import maplab.subject.facade.KeyedMap;
 
 /**
  * The maps key-types compares: JDK maps with boxed keys of several types, primitive int maps
@@ -39,11 +44,11 @@ public enum KeyedMapKind {
     /** Koloboke {@code HashIntIntMap}: one interleaved key/value array. */
     KOLOBOKE_INT("Koloboke HashIntIntMap", KeyType.INT, null),
     /** Eclipse Collections {@code UnifiedMap}: keys and values in one array, colliding entries in small chained arrays; boxed keys. */
-    ECLIPSE_UNIFIED_INTEGER("Eclipse UnifiedMap<Integer,Integer>", KeyType.INTEGER, org.eclipse.collections.impl.map.mutable.UnifiedMap::new),
+    ECLIPSE_UNIFIED_INTEGER("Eclipse UnifiedMap<Integer,Integer>", KeyType.INTEGER, EclipseCollections::unifiedMap),
     /** HPPC {@code ObjectObjectHashMap}: open addressing over two Object arrays; boxed keys. */
     HPPC_OBJECT_INTEGER("HPPC ObjectObjectHashMap<Integer,Integer>", KeyType.INTEGER, null),
     /** Agrona {@code Object2ObjectHashMap}: open addressing over one interleaved Object array; boxed keys. */
-    AGRONA_OBJECT_INTEGER("Agrona Object2ObjectHashMap<Integer,Integer>", KeyType.INTEGER, org.agrona.collections.Object2ObjectHashMap::new),
+    AGRONA_OBJECT_INTEGER("Agrona Object2ObjectHashMap<Integer,Integer>", KeyType.INTEGER, Agrona::objectMap),
     /** Guava {@code ImmutableMap.copyOf} of a filled HashMap: a read-only map built once (entries, a hash table, insertion order kept). */
     GUAVA_IMMUTABLE_INTEGER("Guava ImmutableMap<Integer,Integer>", KeyType.INTEGER, null);
 
@@ -60,50 +65,13 @@ public enum KeyedMapKind {
     /** A map holding {@code keys[i] -> i} for every i, with lookup keys built separately. */
     public KeyedMap build(int[] keys) {
         return switch (this) {
-            case FASTUTIL_INT -> {
-                Int2IntOpenHashMap map = new Int2IntOpenHashMap();
-                map.defaultReturnValue(-1);
-                for (int i = 0; i < keys.length; i++) map.put(keys[i], i);
-                yield new PrimitiveKeyedMap(map, keys.clone(), map::get, map::size);
-            }
-            case ECLIPSE_INT -> {
-                IntIntHashMap map = new IntIntHashMap();
-                for (int i = 0; i < keys.length; i++) map.put(keys[i], i);
-                yield new PrimitiveKeyedMap(map, keys.clone(), k -> map.getIfAbsent(k, -1), map::size);
-            }
-            case HPPC_INT -> {
-                com.carrotsearch.hppc.IntIntHashMap map = new com.carrotsearch.hppc.IntIntHashMap();
-                for (int i = 0; i < keys.length; i++) map.put(keys[i], i);
-                yield new PrimitiveKeyedMap(map, keys.clone(), k -> map.getOrDefault(k, -1), map::size);
-            }
-            case AGRONA_INT -> {
-                org.agrona.collections.Int2IntHashMap map = new org.agrona.collections.Int2IntHashMap(-1);
-                for (int i = 0; i < keys.length; i++) map.put(keys[i], i);
-                yield new PrimitiveKeyedMap(map, keys.clone(), map::get, map::size);
-            }
-            case KOLOBOKE_INT -> {
-                com.koloboke.collect.map.hash.HashIntIntMap map = com.koloboke.collect.map.hash.HashIntIntMaps.newMutableMap();
-                for (int i = 0; i < keys.length; i++) map.put(keys[i], i);
-                yield new PrimitiveKeyedMap(map, keys.clone(), k -> map.getOrDefault(k, -1), map::size);
-            }
-            case HPPC_OBJECT_INTEGER -> {
-                com.carrotsearch.hppc.ObjectObjectHashMap<Object, Integer> map = new com.carrotsearch.hppc.ObjectObjectHashMap<>();
-                Object[] probes = new Object[keys.length];
-                for (int i = 0; i < keys.length; i++) {
-                    map.put(keyType.key(keys[i]), i);
-                    probes[i] = keyType.key(keys[i]);
-                }
-                yield new ObjectKeyedMap(map, probes, k -> map.getOrDefault(k, -1), map::size);
-            }
-            case GUAVA_IMMUTABLE_INTEGER -> {
-                Map<Object, Integer> filled = new HashMap<>();
-                Object[] probes = new Object[keys.length];
-                for (int i = 0; i < keys.length; i++) {
-                    filled.put(keyType.key(keys[i]), i);
-                    probes[i] = keyType.key(keys[i]);
-                }
-                yield new BoxedKeyedMap(com.google.common.collect.ImmutableMap.copyOf(filled), probes);
-            }
+            case FASTUTIL_INT -> Fastutil.intKeyedMap(keys);
+            case ECLIPSE_INT -> EclipseCollections.intKeyedMap(keys);
+            case HPPC_INT -> Hppc.intKeyedMap(keys);
+            case AGRONA_INT -> Agrona.intKeyedMap(keys);
+            case KOLOBOKE_INT -> Koloboke.intKeyedMap(keys);
+            case HPPC_OBJECT_INTEGER -> Hppc.objectKeyedMap(keys, keyType::key);
+            case GUAVA_IMMUTABLE_INTEGER -> Guava.immutableKeyedMap(keys, keyType::key);
             default -> {
                 Map<Object, Integer> map = jdkMap.get();
                 Object[] probes = new Object[keys.length];
@@ -111,7 +79,7 @@ public enum KeyedMapKind {
                     map.put(keyType.key(keys[i]), i);
                     probes[i] = keyType.key(keys[i]);
                 }
-                yield new BoxedKeyedMap(map, probes);
+                yield new KeyedMap.BoxedKeys(map, probes);
             }
         };
     }
@@ -133,29 +101,5 @@ public enum KeyedMapKind {
 
     public static KeyedMapKind parse(String id) {
         return EnumIds.parse(KeyedMapKind.class, "subject", id);
-    }
-
-    /** A JDK map with boxed keys; lookups use equal key objects built apart from the inserted ones. */
-    private record BoxedKeyedMap(Map<Object, Integer> map, Object[] probes) implements KeyedMap {
-        @Override public int lookup(int i) {
-            Integer v = map.get(probes[i]);
-            return v == null ? -1 : v;
-        }
-
-        @Override public int size() { return map.size(); }
-    }
-
-    /** A map with object keys that is not a {@link Map} (HPPC's); lookups use equal key objects built apart. */
-    private record ObjectKeyedMap(Object map, Object[] probes, java.util.function.ToIntFunction<Object> get,
-                                  java.util.function.IntSupplier sizer) implements KeyedMap {
-        @Override public int lookup(int i) { return get.applyAsInt(probes[i]); }
-        @Override public int size() { return sizer.getAsInt(); }
-    }
-
-    /** A primitive int map; lookups use the int keys. */
-    private record PrimitiveKeyedMap(Object map, int[] probes, java.util.function.IntUnaryOperator get,
-                                     java.util.function.IntSupplier sizer) implements KeyedMap {
-        @Override public int lookup(int i) { return get.applyAsInt(probes[i]); }
-        @Override public int size() { return sizer.getAsInt(); }
     }
 }

@@ -1,10 +1,11 @@
 package maplab.subject.putget;
 
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import maplab.peers.Fastutil;
 import maplab.plan.EnumIds;
+import maplab.subject.facade.PutGetMap;
 
 /**
  * The maps behind {@link PutGetMap}: a boxed {@code HashMap<Integer, Integer>} and fastutil's
@@ -28,14 +29,7 @@ public enum PutGetMapKind {
     },
     /** fastutil {@code Int2IntOpenHashMap}: keys and values in two int arrays, no per-entry object. */
     FASTUTIL("fastutil Int2IntOpenHashMap") {
-        @Override public PutGetMap create() {
-            Int2IntOpenHashMap map = new Int2IntOpenHashMap();
-            return new PutGetMap() {
-                @Override public void put(int key, int value) { map.put(key, value); }
-                @Override public int get(int key, int missing) { return map.getOrDefault(key, missing); }
-                @Override public int size() { return map.size(); }
-            };
-        }
+        @Override public PutGetMap create() { return Fastutil.putGetMap(); }
     };
 
     private final String label;

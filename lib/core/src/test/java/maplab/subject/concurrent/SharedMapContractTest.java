@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import maplab.subject.user.SubjectChecks;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The facade's contract, run against every subject: from one thread, each behaves exactly like HashMap. */
 class SharedMapContractTest {
@@ -86,5 +90,26 @@ class SharedMapContractTest {
     void unknownIdNamesTheAllowedOnes() {
         assertThatThrownBy(() -> SharedMapType.parse("treemap"))
                 .hasMessage("subject: unknown value 'treemap'; allowed: " + String.join(", ", SharedMapType.ids()));
+    }
+
+    static Stream<SharedMapType> peers() {
+        return Stream.of(SharedMapType.values()).filter(SharedMapType::isPeer);
+    }
+
+    /** A peer library's concurrent map passes the check a user's shared map must pass before it is timed. */
+    @ParameterizedTest
+    @MethodSource("peers")
+    void everyPeerMapPassesTheUsersSharedMapCheck(SharedMapType type) {
+        assertThat(SubjectChecks.requireShared(type.id(), type::create, 20261121L).toString()).contains("concurrent check kept");
+    }
+
+    @Test
+    void jcToolsNonBlockingHashMapIsThePeerAndThreadSafe() {
+        assertThat(SharedMapType.peerIds()).containsExactly("non_blocking_hash_map");
+        assertThat(SharedMapType.NON_BLOCKING_HASH_MAP.threadSafe()).isTrue();
+        try (SharedMap<String, Integer> map = SharedMapType.NON_BLOCKING_HASH_MAP.create()) {
+            map.put("a", 1);
+            assertThat(map.toString()).startsWith("NonBlockingHashMap");
+        }
     }
 }

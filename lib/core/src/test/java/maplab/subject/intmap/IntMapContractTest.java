@@ -1,5 +1,6 @@
 package maplab.subject.intmap;
 
+import maplab.subject.facade.IntMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package maplab.subject.iteration;
 
+import maplab.subject.facade.IterationMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package maplab.subject.intmap;
+package maplab.subject.facade;
 
 /**
  * One map from int keys to int values, filled with a key array in that array's order; the

@@ -1,4 +1,4 @@
-package maplab.subject.putget;
+package maplab.subject.facade;
 
 /**
  * An int-to-int map driven one put and one get at a time with int arguments, as user code

@@ -1,4 +1,4 @@
-package maplab.subject.iteration;
+package maplab.subject.facade;
 
 /**
  * A map from int keys to int values, whatever its implementation ({@link IterationMapKind}): the

@@ -77,13 +77,16 @@ final class IterationMeasure {
     }
 
     static void measure(RunContext ctx) {
+        measureJmh(ctx);
+        measureProfiles(ctx);
+    }
+
+    /** 1, 2 and 4: drained, cleared and remedied maps against fresh ones; iteration styles; node layouts; in alternating rounds. */
+    private static void measureJmh(RunContext ctx) {
         int n = ctx.params().getInt("n");
         int k = ctx.params().getInt("k");
         int styleSize = ctx.params().getInt("style_size");
-        long keySeed = ctx.seed("keys");
         ResultBuilder out = ctx.result();
-
-        // 1, 2 and 4: drained, cleared and remedied maps against fresh ones; iteration styles; node layouts; in alternating rounds
         int localityN = ctx.params().getInt("locality_n");
         List<List<JmhScore>> scores = Jmh.inRounds(jmhBatches(ctx), ctx.random("run-order"));
         for (JmhScore s : scores.get(0)) {
@@ -100,8 +103,14 @@ final class IterationMeasure {
             double collections = gc == null ? 0 : gc.samples().stream().mapToDouble(Estimates.Sample::value).sum();
             row(out, dims).measure("collections_measured", collections, Unit.COUNT);
         }
+    }
 
-        // 3. where the CPU goes: JFR (and async-profiler) in forked JVMs; the counts are stored, the tables and shares are concluded
+    /** 3. Where the CPU goes: JFR (and async-profiler) in forked JVMs; the counts are stored, the tables and shares are concluded. */
+    private static void measureProfiles(RunContext ctx) {
+        int n = ctx.params().getInt("n");
+        int k = ctx.params().getInt("k");
+        long keySeed = ctx.seed("keys");
+        ResultBuilder out = ctx.result();
         MapState profiled = MapState.parse(ctx.params().getString("profiled_state"));
         int filled = filled(profiled, n, k);
         int jvms = ctx.params().getInt("profile_jvms");
@@ -163,18 +172,7 @@ final class IterationMeasure {
         if (withAsync) args.add(collapsed.toString());
         ctx.progress().step("JFR profile " + (jvm + 1) + " (DebugNonSafepoints " + (debugNonSafepoints ? ON : OFF) + (withAsync ? ", with async-profiler" : "")
                 + ") of the entrySet loop over a " + state.label() + " HashMap (" + (warmupMs + recordMs) / 1000.0 + " s)");
-        Map<String, Object> note = new LinkedHashMap<>();
-        note.put("main_class", IterationLoop.class.getName());
-        note.put("jvm_args", Jmh.Settings.DEFAULT_JVM_ARGS);
-        note.put("debug_nonsafepoints", ctx.params().getStrings("debug_nonsafepoints"));
-        note.put("debug_nonsafepoints_flags", List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
-        note.put("args", args.subList(0, 9));
-        note.put("sample_period_ms", periodMs);
-        note.put("recording", dir.getFileName().resolve("iteration-" + state.id() + "[-nodebug][-JVM].jfr").toString());
-        note.put("jvms", ctx.params().getInt("profile_jvms"));
-        note.put("second_profiler", ctx.params().getString("second_profiler").equals(ASYNC_PROFILER)
-                ? "async-profiler, " + AsyncSampler.EVENT + " mode, same window as JFR, in the DebugNonSafepoints JVMs" : NONE);
-        ctx.result().note("jfr", note);
+        ctx.result().note("jfr", profileNote(ctx, state, args, periodMs, dir));
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -190,6 +188,22 @@ final class IterationMeasure {
         JfrProfile async = AsyncSampler.readCollapsed(collapsed, "main");
         if (async.samples() == 0) return new Recorded(profile, null, "async-profiler ran but took no sample of the loop's thread");
         return new Recorded(profile, async, "ran");
+    }
+
+    /** The run's "jfr" note: how the profiled JVMs were started and where their recordings are. */
+    private static Map<String, Object> profileNote(RunContext ctx, MapState state, List<String> args, int periodMs, Path dir) {
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("main_class", IterationLoop.class.getName());
+        note.put("jvm_args", Jmh.Settings.DEFAULT_JVM_ARGS);
+        note.put("debug_nonsafepoints", ctx.params().getStrings("debug_nonsafepoints"));
+        note.put("debug_nonsafepoints_flags", List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
+        note.put("args", args.subList(0, 9));
+        note.put("sample_period_ms", periodMs);
+        note.put("recording", dir.getFileName().resolve("iteration-" + state.id() + "[-nodebug][-JVM].jfr").toString());
+        note.put("jvms", ctx.params().getInt("profile_jvms"));
+        note.put("second_profiler", ctx.params().getString("second_profiler").equals(ASYNC_PROFILER)
+                ? "async-profiler, " + AsyncSampler.EVENT + " mode, same window as JFR, in the DebugNonSafepoints JVMs" : NONE);
+        return note;
     }
 
     private static void writeLog(Path log, ChildJvm.Output output) {

@@ -95,42 +95,48 @@ final class IterationProfileConclude {
             Rows.Row first = headline.metric("samples").list().get(0);
             out.attempt("iterator_frames_share", () -> out.finding(shareFinding("iterator_frames_share", headline, shares(headline), "JFR with -XX:+DebugNonSafepoints")));
             if (!frames(headline).isEmpty()) ifDrawable(out, () -> out.table("top frames", topFramesTable(frames(headline), shares(headline).samples())));
-            if (!without.metric("samples").isEmpty()) {
-                out.attempt("iterator_frames_share_without_debug_nonsafepoints", () -> out.finding(shareFinding("iterator_frames_share_without_debug_nonsafepoints",
-                        without, shares(without), "JFR without -XX:+DebugNonSafepoints")));
-                if (!frames(without).isEmpty()) {
-                    ifDrawable(out, () -> out.table("top frames without DebugNonSafepoints", topFramesTable(frames(without), shares(without).samples())));
-                }
-                out.attempt("debug_nonsafepoints_iterator_share_difference", () -> {
-                    Shares on = shares(headline);
-                    Shares off = shares(without);
-                    out.finding(Finding.versus("debug_nonsafepoints_iterator_share_difference", welchDifference(on.byJvm(), off.byJvm()), 0, "fraction", Finding.Basis.TIMING,
-                            "The share of JFR's CPU samples with an iterator method on top, with -XX:+DebugNonSafepoints minus without (" + on.byJvm().size() + " and "
-                                    + off.byJvm().size() + " JVMs, Welch interval), was %+.3f")
-                            .where("state", first.str("state")).where("n_keys", first.integer("n_keys")).where("n_filled", first.integer("n_filled")));
-                });
-            }
-            if (!async.metric("samples").isEmpty()) {
-                out.attempt("async_iterator_frames_share", () -> out.finding(shareFinding("async_iterator_frames_share", async, shares(async),
-                        "async-profiler (" + AsyncSampler.EVENT + ") with -XX:+DebugNonSafepoints")));
-                if (!frames(async).isEmpty()) ifDrawable(out, () -> out.table("top frames async-profiler", topFramesTable(frames(async), shares(async).samples())));
-                out.attempt("async_minus_jfr_iterator_share", () -> {
-                    Shares on = shares(headline);
-                    Map<Integer, Double> diffs = new java.util.TreeMap<>();
-                    shares(async).byJvm().forEach((jvm, share) -> { if (on.byJvm().containsKey(jvm)) diffs.put(jvm, share - on.byJvm().get(jvm)); });
-                    if (!diffs.isEmpty()) {
-                        out.finding(Finding.versus("async_minus_jfr_iterator_share", Estimates.mean(diffs), 0, "fraction", Finding.Basis.TIMING,
-                                "In the same JVMs and recorded window, async-profiler's share of samples with an iterator method on top minus JFR's (" + diffs.size()
-                                        + " JVMs, paired by JVM, Student-t interval) was %+.3f")
-                                .where("state", first.str("state")).where("n_keys", first.integer("n_keys")).where("n_filled", first.integer("n_filled")));
-                    }
-                });
-            }
+            if (!without.metric("samples").isEmpty()) concludeWithout(out, headline, without, first);
+            if (!async.metric("samples").isEmpty()) concludeAsync(out, headline, async, first);
             if (!frames(headline).isEmpty()) ifDrawable(out, () -> out.chart("top frames", topFramesChart(headline, without, async)));
         }
         ifDrawable(out, () -> {
             Table ran = profilersTable(profile);
             if (ran.rowCount() > 0) out.table("profilers", ran);
+        });
+    }
+
+    /** The share without DebugNonSafepoints, its top frames, and the headline's share minus it (Welch over the two sets of JVMs). */
+    private static void concludeWithout(ResultBuilder out, Rows headline, Rows without, Rows.Row first) {
+        out.attempt("iterator_frames_share_without_debug_nonsafepoints", () -> out.finding(shareFinding("iterator_frames_share_without_debug_nonsafepoints",
+                without, shares(without), "JFR without -XX:+DebugNonSafepoints")));
+        if (!frames(without).isEmpty()) {
+            ifDrawable(out, () -> out.table("top frames without DebugNonSafepoints", topFramesTable(frames(without), shares(without).samples())));
+        }
+        out.attempt("debug_nonsafepoints_iterator_share_difference", () -> {
+            Shares on = shares(headline);
+            Shares off = shares(without);
+            out.finding(Finding.versus("debug_nonsafepoints_iterator_share_difference", welchDifference(on.byJvm(), off.byJvm()), 0, "fraction", Finding.Basis.TIMING,
+                    "The share of JFR's CPU samples with an iterator method on top, with -XX:+DebugNonSafepoints minus without (" + on.byJvm().size() + " and "
+                            + off.byJvm().size() + " JVMs, Welch interval), was %+.3f")
+                    .where("state", first.str("state")).where("n_keys", first.integer("n_keys")).where("n_filled", first.integer("n_filled")));
+        });
+    }
+
+    /** async-profiler's share and top frames, and its share minus JFR's in the same JVMs (paired by JVM). */
+    private static void concludeAsync(ResultBuilder out, Rows headline, Rows async, Rows.Row first) {
+        out.attempt("async_iterator_frames_share", () -> out.finding(shareFinding("async_iterator_frames_share", async, shares(async),
+                "async-profiler (" + AsyncSampler.EVENT + ") with -XX:+DebugNonSafepoints")));
+        if (!frames(async).isEmpty()) ifDrawable(out, () -> out.table("top frames async-profiler", topFramesTable(frames(async), shares(async).samples())));
+        out.attempt("async_minus_jfr_iterator_share", () -> {
+            Shares on = shares(headline);
+            Map<Integer, Double> diffs = new java.util.TreeMap<>();
+            shares(async).byJvm().forEach((jvm, share) -> { if (on.byJvm().containsKey(jvm)) diffs.put(jvm, share - on.byJvm().get(jvm)); });
+            if (!diffs.isEmpty()) {
+                out.finding(Finding.versus("async_minus_jfr_iterator_share", Estimates.mean(diffs), 0, "fraction", Finding.Basis.TIMING,
+                        "In the same JVMs and recorded window, async-profiler's share of samples with an iterator method on top minus JFR's (" + diffs.size()
+                                + " JVMs, paired by JVM, Student-t interval) was %+.3f")
+                        .where("state", first.str("state")).where("n_keys", first.integer("n_keys")).where("n_filled", first.integer("n_filled")));
+            }
         });
     }
 

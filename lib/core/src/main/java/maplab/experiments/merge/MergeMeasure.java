@@ -115,14 +115,18 @@ final class MergeMeasure {
     }
 
     private static void trap(RunContext ctx, ResultBuilder out) throws InterruptedException {
+        trapProbes(ctx, out);
+        trapTimes(ctx, out);
+    }
+
+    /** Probe counts in process, counters on, each count within the same budget. */
+    private static void trapProbes(RunContext ctx, ResultBuilder out) throws InterruptedException {
         List<Integer> sizes = trapSizes(ctx.params());
         List<ReinsertTarget> variants = trapVariants(ctx.params());
         long budgetMs = ctx.params().getLong("budget_ms");
         long keySeed = ctx.seed("trap-keys");
         long sourceSeed = ctx.seed("trap-source-map");
         long targetSeed = ctx.seed("trap-target-map");
-
-        // Probe counts in process, counters on, each count within the same budget.
         ctx.progress().addSteps(variants.size() * sizes.size());
         for (ReinsertTarget v : variants) {
             for (int n : sizes) {
@@ -138,9 +142,14 @@ final class MergeMeasure {
                         .measure("keys_inserted", c.inserted(), Unit.COUNT);
             }
         }
+    }
 
-        // Times at the largest size: the same-hash variant (few long shots) and the others, in alternating rounds;
-        // then the times at the smaller sizes, for the growth fit.
+    /**
+     * Times at the largest size: the same-hash variant (few long shots) and the others, in
+     * alternating rounds; then the times at the smaller sizes, for the growth fit.
+     */
+    private static void trapTimes(RunContext ctx, ResultBuilder out) {
+        long budgetMs = ctx.params().getLong("budget_ms");
         List<Jmh> atLargest = new ArrayList<>();
         Jmh growth = null;
         for (TrapRun run : trapRuns(ctx.params())) {

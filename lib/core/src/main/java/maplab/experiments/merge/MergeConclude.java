@@ -3,7 +3,6 @@ package maplab.experiments.merge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import maplab.chart.Charts;
 import maplab.run.RunData;
 import maplab.conclude.Finding;
 import maplab.measure.Measured;
@@ -13,10 +12,11 @@ import maplab.subject.merge.FastutilTarget;
 import maplab.subject.merge.FillOrder;
 import maplab.subject.merge.MergeStrategy;
 import maplab.subject.user.UserSubject;
-import org.knowm.xchart.CategoryChart;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import maplab.experiments.merge.MergeTrapConclude.TrapPoint;
+import static maplab.experiments.merge.MergeCharts.fillChart;
+import static maplab.experiments.merge.MergeCharts.jdkChart;
 import static maplab.experiments.merge.MergeCharts.probeChart;
 import static maplab.experiments.merge.MergeCharts.timeChart;
 import static maplab.experiments.merge.MergeTrapConclude.trapFindings;
@@ -53,19 +53,7 @@ final class MergeConclude {
         Rows.Row first = jdk.list().get(0);
         String n = first.str("n_keys");
         String overlap = first.str("overlap_pct");
-        List<String> labels = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        List<Double> errors = new ArrayList<>();
-        for (Rows.Row r : jdk) {
-            labels.add(MergeStrategy.parse(r.str("subject")).label());
-            values.add(r.value());
-            errors.add(r.error());
-        }
-        CategoryChart chart = Charts.bars("Merging two HashMaps, n = " + n + ", " + overlap + "% shared (JMH, " + Finding.confidenceLabel() + " interval over forks)",
-                "strategy", "time (" + first.str("unit") + ")");
-        chart.getStyler().setYAxisMin(0.0);
-        Charts.bars(chart, "merge time", labels, values, errors);
-        out.chart("jdk strategies", chart);
+        out.chart("jdk strategies", jdkChart(jdk));
         Rows putAll = jdk.where("subject", MergeStrategy.PUT_ALL.id());
         Rows loop = jdk.where("subject", MergeStrategy.PUT_LOOP.id());
         if (!putAll.isEmpty() && !loop.isEmpty()) {
@@ -104,7 +92,7 @@ final class MergeConclude {
         }
     }
 
-    private static String fillLabel(String subject) {
+    static String fillLabel(String subject) {
         return UserSubject.isUserId(subject) ? UserSubject.label(subject) : FastutilTarget.ofSubject(subject).label();
     }
 
@@ -122,19 +110,7 @@ final class MergeConclude {
             if (fill.isEmpty()) continue;
             String n = fill.list().get(0).str("n_keys");
             List<String> subjects = fill.distinct("subject");
-            String what = part.equals("fastutil") ? "fastutil" : "peer libraries";
-            CategoryChart chart = Charts.bars("Filling open-hash collections (" + what + "), n = " + n + " (JMH single shots, "
-                    + Finding.confidenceLabel() + " interval over forks)", "collection", "time (" + fill.list().get(0).str("unit") + ")");
-            chart.getStyler().setYAxisMin(0.0);
-            List<String> labels = subjects.stream().map(MergeConclude::fillLabel).toList();
-            for (FillOrder o : FillOrder.values()) {
-                Rows byOrder = fill.where("order", o.id());
-                if (byOrder.size() != subjects.size() || byOrder.distinct("subject").size() != subjects.size()) continue;
-                Charts.bars(chart, o.label(), labels,
-                        subjects.stream().map(s -> byOrder.where("subject", s).one().value()).toList(),
-                        subjects.stream().map(s -> byOrder.where("subject", s).one().error()).toList());
-            }
-            out.chart(part.equals("fastutil") ? "fastutil" : "peers", chart);
+            out.chart(part.equals("fastutil") ? "fastutil" : "peers", fillChart(fill, part));
             for (int i = 0; i < subjects.size(); i++) {
                 String s = subjects.get(i);
                 if (UserSubject.isUserId(s)) continue;   // users' maps: concludeUserFills

@@ -5,11 +5,11 @@ import java.util.TreeSet;
 import maplab.plan.Params;
 
 /** Shared by the experiments that sweep n and fit a growth exponent (merge, collisions). */
-final class Sweeps {
+public final class Sweeps {
     private Sweeps() { }
 
     /** Checks that the integer-list parameter {@code name} holds at least two different sizes (a growth fit needs them). */
-    static void requireTwoSizes(Params params, String name) {
+    public static void requireTwoSizes(Params params, String name) {
         List<Long> sizes = params.getLongs(name);
         if (new TreeSet<>(sizes).size() < 2) {
             throw new IllegalArgumentException("parameter '" + name + "': bad value '" + String.join(",", sizes.stream().map(String::valueOf).toList())
@@ -18,7 +18,7 @@ final class Sweeps {
     }
 
     /** An error bar that stays above zero on a log axis (the tables keep the full error). */
-    static double logSafeError(double value, double error) {
+    public static double logSafeError(double value, double error) {
         if (Double.isNaN(error)) return 0;
         return Math.min(error, value * 0.95);
     }

@@ -1,4 +1,4 @@
-package maplab.experiments;
+package maplab.experiments.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,16 +35,16 @@ class MergeTest {
 
     private static final int N = 1 << 14;
 
-    private static Merge.ProbeCount reinsert(ReinsertTarget v) {
-        Merge.ProbeCount c = Merge.countProbes(v, N, 1, 11, 22, 600_000);
+    private static MergeMeasure.ProbeCount reinsert(ReinsertTarget v) {
+        MergeMeasure.ProbeCount c = MergeMeasure.countProbes(v, N, 1, 11, 22, 600_000);
         assertThat(c.inserted()).isEqualTo(N);
         return c;
     }
 
     @Test
     void sameHashMergeReachesAFarLongerProbeRunThanSeededOrPresized() {
-        Merge.ProbeCount same = reinsert(ReinsertTarget.SAME_HASH);
-        Merge.ProbeCount seeded = reinsert(ReinsertTarget.SEEDED);
+        MergeMeasure.ProbeCount same = reinsert(ReinsertTarget.SAME_HASH);
+        MergeMeasure.ProbeCount seeded = reinsert(ReinsertTarget.SEEDED);
         int presized = reinsert(ReinsertTarget.PRESIZED).maxProbe();
         // Slot order piles the keys into one run: its length is a sizeable fraction of n.
         assertThat(same.maxProbe()).isGreaterThan(N / 16);
@@ -120,7 +120,7 @@ class MergeTest {
         assertThat(f.get("fastutil_iteration_order_vs_shuffled").conditions()).containsEntry("target", "set");
         assertThat(f).doesNotContainKey("fastutil_set_iteration_order_vs_shuffled");
 
-        Table t = Merge.trapVerdictTable(List.of(f.get("fastutil_iteration_order_vs_shuffled"), agrona, hppc));
+        Table t = MergeConclude.trapVerdictTable(List.of(f.get("fastutil_iteration_order_vs_shuffled"), agrona, hppc));
         assertThat(t.stringColumn("library").asList()).containsExactly("fastutil LongOpenHashSet", "Agrona Long2LongHashMap", "HPPC LongLongHashMap");
         assertThat(t.stringColumn("verdict").get(1)).startsWith("falls into the trap");
         assertThat(t.stringColumn("verdict").get(2)).startsWith("no trap detected");
@@ -216,7 +216,7 @@ class MergeTest {
 
     @Test
     void aLowerBoundFromRowsWithoutSamplesUsesTheStoredValueAndTheUpperEndOfTheError() {
-        Merge.LowerBound b = Merge.lowerBoundRatio(new Measured(6107.6, Double.NaN, List.of()), new Measured(50.0, 2.0, List.of()));
+        MergeTrapConclude.LowerBound b = MergeTrapConclude.lowerBoundRatio(new Measured(6107.6, Double.NaN, List.of()), new Measured(50.0, 2.0, List.of()));
         assertThat(b.numerator()).isEqualTo(6107.6);
         assertThat(b.denominator()).isEqualTo(52.0);
         assertThat(b.ratio()).isEqualTo(6107.6 / 52.0);

@@ -1,4 +1,4 @@
-package maplab.experiments;
+package maplab.experiments.iteration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -178,13 +178,13 @@ class IterationConcludeTest {
 
     @Test
     void wilsonStaysInsideZeroToOneAndIsNotDegenerateAtTheEdges() {
-        Estimate none = Iteration.wilson(0, 10);
+        Estimate none = IterationProfileConclude.wilson(0, 10);
         assertThat(none.low()).isZero();
         assertThat(none.high()).isCloseTo(0.39885, offset(1e-4));
-        Estimate all = Iteration.wilson(10, 10);
+        Estimate all = IterationProfileConclude.wilson(10, 10);
         assertThat(all.high()).isEqualTo(1);
         assertThat(all.low()).isCloseTo(1 - 0.39885, offset(1e-4));
-        assertThatThrownBy(() -> Iteration.wilson(11, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IterationProfileConclude.wilson(11, 10)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void layout(ResultBuilder b, String layout, Measured m, double collections) {
@@ -324,9 +324,9 @@ class IterationConcludeTest {
 
     @Test
     void theCollectorIsReadFromTheForksFlagsTheLastOneWinning() {
-        assertThat(Iteration.collector(List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-Djava.awt.headless=true"))).isEqualTo("ParallelGC -Xms1g -Xmx1g");
-        assertThat(Iteration.collector(List.of("-XX:+UseParallelGC", "-XX:+UseG1GC"))).isEqualTo("G1GC");
-        assertThat(Iteration.collector(List.of())).isEqualTo("default collector");
+        assertThat(IterationRows.collector(List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-Djava.awt.headless=true"))).isEqualTo("ParallelGC -Xms1g -Xmx1g");
+        assertThat(IterationRows.collector(List.of("-XX:+UseParallelGC", "-XX:+UseG1GC"))).isEqualTo("G1GC");
+        assertThat(IterationRows.collector(List.of())).isEqualTo("default collector");
     }
 
     @Test

@@ -153,7 +153,7 @@ public final class MaplabExtension implements Extension {
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((result, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> scopedCss() + Html.fragment(result, Reference.lookup(result.experiment())));
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + Html.fragment(result, Reference.lookup(result.experiment())));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, result::toString);
                 });
 
@@ -161,7 +161,7 @@ public final class MaplabExtension implements Extension {
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((comparison, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> scopedCss() + comparison.fragment());
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + comparison.fragment());
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, comparison::summary);
                 });
 
@@ -169,7 +169,7 @@ public final class MaplabExtension implements Extension {
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((comparison, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> scopedCss() + comparison.fragment());
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + comparison.fragment());
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, comparison::summary);
                 });
 
@@ -177,7 +177,7 @@ public final class MaplabExtension implements Extension {
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((stability, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> scopedCss() + stability.fragment());
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + stability.fragment());
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, stability::summary);
                 });
 
@@ -198,10 +198,5 @@ public final class MaplabExtension implements Extension {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> ProgressBar.html(view));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, view::text);
                 });
-    }
-
-    /** maplab's CSS with the page rule scoped to a result's div, so a notebook's own style is left alone. */
-    private static String scopedCss() {
-        return "<style>" + Html.CSS.replace("body{", ".maplab-result{") + "</style>";
     }
 }

@@ -272,6 +272,11 @@ public final class Html {
         return page("maplab " + r.experiment(), fragment(r, reference));
     }
 
+    /** maplab's CSS in a style element with the page rule scoped to a result's div, so a notebook's own style is left alone. */
+    public static String scopedStyle() {
+        return "<style>" + CSS.replace("body{", ".maplab-result{") + "</style>";
+    }
+
     /** A self-contained page: {@link #CSS} and {@code body} (HTML). */
     public static String page(String title, String body) {
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"/><title>" + escape(title) + "</title><style>" + CSS

@@ -4,6 +4,8 @@ import maplab.chart.Charts;
 import maplab.progress.ProgressView;
 import maplab.conclude.Finding;
 import maplab.render.Html;
+import maplab.render.ProgressBar;
+import maplab.run.Reference;
 import maplab.conclude.Result;
 import maplab.lab.Comparison;
 import org.dflib.jjava.jupyter.Extension;
@@ -18,7 +20,8 @@ import tech.tablesaw.api.Table;
  * a Tablesaw {@link Table} as an HTML table, an XChart chart as a PNG (SVG on request), a
  * maplab {@link Result} as findings, charts and tables together, a run {@link Comparison} as its
  * ratios, verdicts and chart, a {@link Finding} as a
- * sentence, and a {@link ProgressView} as a progress bar.
+ * sentence, and a {@link ProgressView} as a progress bar. The HTML comes from maplab.render; this
+ * class only loads what a page needs (a result's reference) and hands it over.
  *
  * <p>Uses only the JJava API that is stable across 1.0-a6..a8: {@code Extension},
  * {@code Renderer}, {@code RenderContext}, {@code MIMEType}.
@@ -150,7 +153,7 @@ public final class MaplabExtension implements Extension {
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((result, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> scopedCss() + Html.fragment(result));
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + Html.fragment(result, Reference.lookup(result.experiment())));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, result::toString);
                 });
 
@@ -158,7 +161,7 @@ public final class MaplabExtension implements Extension {
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((comparison, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> scopedCss() + comparison.fragment());
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + comparison.fragment());
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, comparison::summary);
                 });
 
@@ -166,7 +169,7 @@ public final class MaplabExtension implements Extension {
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((comparison, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> scopedCss() + comparison.fragment());
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + comparison.fragment());
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, comparison::summary);
                 });
 
@@ -174,7 +177,7 @@ public final class MaplabExtension implements Extension {
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((stability, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> scopedCss() + stability.fragment());
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + stability.fragment());
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, stability::summary);
                 });
 
@@ -192,7 +195,7 @@ public final class MaplabExtension implements Extension {
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((group, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> scopedCss() + "<div class=\"maplab-result\">" + Html.findings(group) + "</div>");
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + Html.findingsFragment(group));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, group::toString);
                 });
 
@@ -200,13 +203,8 @@ public final class MaplabExtension implements Extension {
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((view, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, view::html);
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> ProgressBar.html(view));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, view::text);
                 });
-    }
-
-    /** maplab's CSS with the page rule scoped to a result's div, so a notebook's own style is left alone. */
-    private static String scopedCss() {
-        return "<style>" + Html.CSS.replace("body{", ".maplab-result{") + "</style>";
     }
 }

@@ -51,7 +51,8 @@ class MaplabExtensionTest {
             Files.writeString(dir.resolve("meta.json"), "{\"experiment\":\"presize\",\"status\":\"ok\",\"profile\":\"quick\"}");
         }
         DisplayData d = renderer.render(Runs.compare(tmp.resolve("a"), tmp.resolve("b")));
-        assertThat((String) d.getData(MIMEType.TEXT_HTML)).contains("Comparing presize runs", "B worse", "data:image/png;base64,");
+        assertThat((String) d.getData(MIMEType.TEXT_HTML)).contains("Comparing presize runs", "B worse", "data:image/png;base64,")
+                .startsWith("<style>.maplab-result{font-family:").doesNotContain("body{");
     }
 
     @Test

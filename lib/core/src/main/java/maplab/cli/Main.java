@@ -306,7 +306,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** {@code maplab index <reportsDir> <data.json>}: the report's index page (called by kernel/report.py; hidden). */
-    @Command(name = "index", hidden = true, description = "Write <reportsDir>/index.html from the report runner's JSON (see maplab.render.IndexPage).")
+    @Command(name = "index", hidden = true, description = "Write <reportsDir>/index.html from the report runner's JSON (see maplab.lab.ReportIndex).")
     static final class Index implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "REPORTS_DIR")
         Path reportsDir;
@@ -319,7 +319,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().println("index: " + maplab.render.IndexPage.write(reportsDir, data));
+            spec.commandLine().getOut().println("index: " + maplab.lab.ReportIndex.write(reportsDir, data));
             return OK;
         }
     }

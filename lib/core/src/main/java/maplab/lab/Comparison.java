@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import maplab.chart.Charts;
 import maplab.conclude.Finding;
-import maplab.render.Html;
+import maplab.render.ComparisonPage;
 import maplab.conclude.TidyTables;
 import maplab.measure.Rows;
 import maplab.stats.Estimates;
@@ -419,43 +419,19 @@ public final class Comparison {
         return counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
     }
 
-    /** The comparison as an HTML fragment (notebooks), made of {@link Html}'s parts. */
+    /** What the comparison's page shows: the runs, differences, method counts, findings side by side, the ratio chart and the rows. */
+    public ComparisonPage.Content pageContent() {
+        return new ComparisonPage.Content(experiment(), shown("A", a), shown("B", b), environmentDifferences, parameterDifferences, FDR_Q,
+                tested(), countsText(), oppositeFindings(), byId(a.findings()), byId(b.findings()), findingRelations(), chart(), table());
+    }
+
+    private static ComparisonPage.ComparedRun shown(String label, StoredRun r) {
+        return new ComparisonPage.ComparedRun(label, String.valueOf(r.dir()), r.profile(), r.start(), jdkText(r));
+    }
+
+    /** The comparison as an HTML fragment (notebooks), drawn by {@link ComparisonPage}. */
     public String fragment() {
-        StringBuilder sb = new StringBuilder("<div class=\"maplab-result\">");
-        sb.append("<h3 style=\"margin:4px 0\">Comparing ").append(Html.escape(experiment())).append(" runs</h3>");
-        sb.append("<p>A: <code>").append(Html.escape(a.dir())).append("</code> (").append(Html.escape(a.profile())).append(", ")
-                .append(Html.escape(a.start())).append("; measured on JDK ").append(Html.escape(jdkText(a))).append(")<br/>B: <code>")
-                .append(Html.escape(b.dir())).append("</code> (").append(Html.escape(b.profile())).append(", ").append(Html.escape(b.start()))
-                .append("; measured on JDK ").append(Html.escape(jdkText(b))).append(")</p>");
-        if (environmentDifferences.isEmpty()) {
-            sb.append("<p class=\"muted\">Same environment: JDK, GC, cores, CPU and profile.</p>");
-        } else {
-            sb.append("<p style=\"background:#fff4e5;padding:6px\"><b>Environments differ</b>, so differences may come from them: ")
-                    .append(Html.escape(String.join("; ", environmentDifferences))).append("</p>");
-        }
-        if (!parameterDifferences.isEmpty()) {
-            sb.append("<p style=\"background:#fff4e5;padding:6px\"><b>Parameters differ</b> (rows with other parameters do not match): ")
-                    .append(Html.escape(String.join("; ", parameterDifferences))).append("</p>");
-        }
-        sb.append("<p class=\"muted\">Ratio = B / A. <b>Method:</b> each row is tested with Welch's t test on the logs of its per-fork means "
-                + "(forks are the unit of replication; a run without samples is tested from its stored half-widths, a normal approximation); "
-                + "intervals are ").append(Finding.confidenceLabel()).append(". Rows are called different only when Benjamini-Hochberg at a false "
-                + "discovery rate of q = ").append(FDR_Q).append(" over the ").append(tested()).append(" tested rows says so, so among rows called "
-                + "different at most ").append(Math.round(FDR_Q * 100)).append("% are expected to be false calls. Better is read from each row's "
-                + "<code>better</code> column.</p>");
-        sb.append("<p><b>Verdicts:</b> ").append(Html.escape(countsText())).append("</p>");
-        sb.append("<h4>Findings side by side</h4>");
-        List<String> opposite = oppositeFindings();
-        if (!opposite.isEmpty()) {
-            sb.append("<p style=\"background:#ffebee;padding:6px\"><b>Opposite verdicts</b> (higher in one run, lower in the other): ")
-                    .append(Html.escape(String.join(", ", opposite))).append("</p>");
-        }
-        sb.append(Html.findingsAcross(List.of("A", "B"), List.of(byId(a.findings()), byId(b.findings())), "A vs B", findingRelations(),
-                Set.copyOf(opposite)));
-        sb.append("<h4>Measurements</h4>");
-        sb.append("<div>").append(Html.chart("ratios", chart())).append("</div>");
-        sb.append(Html.table(table(), Integer.MAX_VALUE));
-        return sb.append("</div>").toString();
+        return ComparisonPage.fragment(pageContent());
     }
 
     /** "25.0.3+9-LTS (Eclipse Adoptium) -XX:+UseCompactObjectHeaders": the JDK that measured a run, with its extra options. */
@@ -467,7 +443,7 @@ public final class Comparison {
 
     /** A self-contained page. */
     public String page() {
-        return Html.page("maplab compare " + experiment(), fragment());
+        return ComparisonPage.page(pageContent());
     }
 
     /** Writes {@code compare.html}, {@code compare.csv} (rows) and {@code compare-findings.csv} into {@code dir} (created); returns the paths written. */

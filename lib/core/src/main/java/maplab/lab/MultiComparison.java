@@ -15,7 +15,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import maplab.chart.Charts;
 import maplab.conclude.Finding;
-import maplab.render.Html;
+import maplab.render.ComparisonPage;
+import maplab.render.MultiComparisonPage;
 import maplab.measure.Rows;
 import maplab.conclude.TidyTables;
 import maplab.stats.Estimates;
@@ -402,46 +403,28 @@ public final class MultiComparison {
     public static final String METHOD = "every pair of runs per row: Welch t test on log per-fork means (stored half-widths where a run has "
             + "no samples); Benjamini-Hochberg at q = " + Comparison.FDR_Q + " over all pairs of all metrics; tied groups as a compact letter display";
 
-    /** The comparison as an HTML fragment: runs, environment differences, method, then per metric a table and a chart. */
-    public String fragment() {
-        StringBuilder sb = new StringBuilder("<div class=\"maplab-result\">");
-        sb.append("<h3 style=\"margin:4px 0\">Comparing ").append(runs.size()).append(' ').append(Html.escape(experiment())).append(" runs</h3><p>");
+    /** What the comparison's page shows: the runs, differences, method counts, and per metric its chart and table. */
+    public MultiComparisonPage.Content pageContent() {
+        List<ComparisonPage.ComparedRun> shown = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             StoredRun r = runs.get(i);
-            sb.append(labels.get(i)).append(": <code>").append(Html.escape(r.dir())).append("</code> (").append(Html.escape(r.profile())).append(", ")
-                    .append(Html.escape(r.start())).append("; measured on JDK ").append(Html.escape(r.environmentFacts().get("JDK")));
             String opts = r.environmentFacts().get("JVM options");
-            if (opts != null && !opts.equals("none")) sb.append(", ").append(Html.escape(opts));
-            sb.append(")<br/>");
+            String jdk = r.environmentFacts().get("JDK") + (opts != null && !opts.equals("none") ? ", " + opts : "");
+            shown.add(new ComparisonPage.ComparedRun(labels.get(i), String.valueOf(r.dir()), r.profile(), r.start(), jdk));
         }
-        sb.append("</p>");
-        if (environmentDifferences.isEmpty()) {
-            sb.append("<p class=\"muted\">Same environment: JDK, JVM options, GC, cores, CPU and profile.</p>");
-        } else {
-            sb.append("<p style=\"background:#fff4e5;padding:6px\"><b>Environments differ</b>, so differences may come from them:<br/>")
-                    .append(environmentDifferences.stream().map(Html::escape).collect(Collectors.joining("<br/>"))).append("</p>");
-        }
-        if (!parameterDifferences.isEmpty()) {
-            sb.append("<p style=\"background:#fff4e5;padding:6px\"><b>Parameters differ</b> (rows with other parameters do not match):<br/>")
-                    .append(parameterDifferences.stream().map(Html::escape).collect(Collectors.joining("<br/>"))).append("</p>");
-        }
-        sb.append("<p class=\"muted\"><b>Method:</b> each run's value with its stored ").append(Finding.confidenceLabel())
-                .append(" interval. Every pair of runs of a row is tested with Welch's t test on the logs of its per-fork means (forks are the "
-                        + "unit of replication; a run without samples is tested from its stored half-widths). Pairs are called different only when "
-                        + "Benjamini-Hochberg at a false discovery rate of q = ").append(Comparison.FDR_Q).append(" over all ").append(tested())
-                .append(" tested pairs of all metrics says so (").append(different()).append(" did). Rank 1 is best (from each row's <code>better</code> "
-                        + "column; by value when neither is better). Runs sharing a group letter are statistically tied; runs sharing none differ.</p>");
-        for (String metric : metrics()) {
-            sb.append("<h4>").append(Html.escape(metric)).append("</h4>");
-            sb.append("<div>").append(Html.chart(metric, chart(metric))).append("</div>");
-            sb.append(Html.table(table(metric), Integer.MAX_VALUE));
-        }
-        return sb.append("</div>").toString();
+        List<MultiComparisonPage.Metric> metrics = metrics().stream().map(m -> new MultiComparisonPage.Metric(m, chart(m), table(m))).toList();
+        return new MultiComparisonPage.Content(experiment(), shown, environmentDifferences, parameterDifferences, Comparison.FDR_Q,
+                tested(), different(), metrics);
+    }
+
+    /** The comparison as an HTML fragment, drawn by {@link MultiComparisonPage}. */
+    public String fragment() {
+        return MultiComparisonPage.fragment(pageContent());
     }
 
     /** A self-contained page. */
     public String page() {
-        return Html.page("maplab compare " + experiment() + " (" + runs.size() + " runs)", fragment());
+        return MultiComparisonPage.page(pageContent());
     }
 
     /** Writes compare.html, compare.csv (every run's side of every row) and compare-pairs.csv into {@code dir}; returns the paths. */

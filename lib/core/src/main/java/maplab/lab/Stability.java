@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import maplab.chart.Charts;
 import maplab.conclude.Finding;
-import maplab.render.Html;
+import maplab.render.StabilityPage;
 import maplab.conclude.TidyTables;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -310,15 +310,8 @@ public final class Stability {
         return out;
     }
 
-    /** The stability as an HTML fragment, made of {@link Html}'s parts: method, the table, a chart per timing finding. */
-    public String fragment() {
-        StringBuilder sb = new StringBuilder("<div class=\"maplab-result\">");
-        sb.append("<h3 style=\"margin:4px 0\">Stability of ").append(Html.escape(experiment)).append(" over ").append(runs()).append(" runs</h3>");
-        sb.append("<p>").append(Html.escape(headline())).append(".</p>");
-        sb.append("<p class=\"muted\">Each run is a separate run of the same configuration (profile, parameters and seed), so findings "
-                + "differ only by measurement noise. Per run: value, ").append(Finding.confidenceLabel()).append(" interval and verdict. "
-                + "Agreement: the most frequent verdict and how many runs gave it; <b>opposite</b> means higher in one run and lower in "
-                + "another. Findings without a verdict agree when their values are equal or their intervals share a point.</p>");
+    /** What the stability's page shows: the headline, each run's findings with their agreement, and a chart per timing finding. */
+    public StabilityPage.Content pageContent() {
         List<String> runLabels = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) runLabels.add(dirs.get(i) == null ? labels.get(i) : labels.get(i) + " " + dirs.get(i).getFileName());
         List<Map<String, Finding>> byRun = new ArrayList<>();
@@ -333,14 +326,17 @@ public final class Stability {
             agreement.put(e.id(), e.agreement());
             if (e.opposite()) flagged.add(e.id());
         }
-        sb.append(Html.findingsAcross(runLabels, byRun, "agreement", agreement, flagged));
-        charts().forEach((name, chart) -> sb.append("<div>").append(Html.chart(name, chart)).append("</div>"));
-        return sb.append("</div>").toString();
+        return new StabilityPage.Content(experiment, runs(), headline(), runLabels, byRun, agreement, flagged, charts());
+    }
+
+    /** The stability as an HTML fragment, drawn by {@link StabilityPage}. */
+    public String fragment() {
+        return StabilityPage.fragment(pageContent());
     }
 
     /** A self-contained page. */
     public String page() {
-        return Html.page("maplab stability " + experiment, fragment());
+        return StabilityPage.page(pageContent());
     }
 
     /** Writes {@code stability.html} and {@code stability.csv} into {@code dir} (created); returns the paths written. */

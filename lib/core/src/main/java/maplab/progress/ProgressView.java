@@ -3,9 +3,10 @@ package maplab.progress;
 import java.util.Locale;
 
 /**
- * A snapshot of a task's progress, rendered by the kernel as an HTML progress bar and on a
- * terminal as a line. A finished task shows how it ended: done (green, full), failed (red) or
- * interrupted (orange), the last two at the step they reached ("interrupted at 5/12").
+ * A snapshot of a task's progress, drawn in a notebook as an HTML progress bar (by
+ * {@code maplab.render.ProgressBar}, through the kernel's renderer) and on a terminal as a line.
+ * A finished task shows how it ended: done (green, full), failed (red) or interrupted (orange),
+ * the last two at the step they reached ("interrupted at 5/12").
  *
  * @param title   what runs
  * @param step    steps begun so far (skipped planned steps count as done)
@@ -55,35 +56,5 @@ public record ProgressView(String title, int step, int total, String label, doub
         }
         String count = total > 0 ? String.format(Locale.ROOT, "[%d/%d] %3.0f%%", step, total, 100 * fraction()) : "[" + step + "]";
         return String.format(Locale.ROOT, "%s %s %.1f s  %s", title, count, seconds, label);
-    }
-
-    /** The bar's colour: blue running, green done, red failed, orange interrupted. */
-    public String color() {
-        if (outcome == null) return "#1565c0";
-        return switch (outcome) {
-            case DONE -> "#2e7d32";
-            case FAILED -> "#c62828";
-            case INTERRUPTED -> "#ef6c00";
-        };
-    }
-
-    /** A small self-contained HTML progress bar. */
-    public String html() {
-        String escapedTitle = escape(title);
-        String escapedLabel = escape(label);
-        int percent = (int) Math.round(100 * fraction());
-        boolean bad = outcome == Progress.Outcome.FAILED || outcome == Progress.Outcome.INTERRUPTED;
-        String state = bad ? "<b style=\"color:" + color() + "\">" + escape(state()) + "</b>" : escape(state());
-        return "<div class=\"maplab-progress\" data-state=\"" + (outcome == null ? "running" : outcome.name().toLowerCase(Locale.ROOT))
-                + "\" style=\"font-family:sans-serif;font-size:13px;max-width:640px\">"
-                + "<div><b>" + escapedTitle + "</b> " + state
-                + String.format(Locale.ROOT, " &middot; %.1f s", seconds) + "</div>"
-                + "<div style=\"background:#e6e6e6;height:10px;border-radius:3px;margin:3px 0\">"
-                + "<div style=\"background:" + color() + ";height:10px;border-radius:3px;width:" + percent + "%\"></div></div>"
-                + "<div style=\"color:#555\">" + escapedLabel + "</div></div>";
-    }
-
-    static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -242,22 +242,19 @@ public final class Html {
         return "<img class=\"chart\" alt=\"" + escape(name) + "\" src=\"data:image/png;base64," + Charts.pngBase64(chart) + "\"/>";
     }
 
-    /** A result's findings, charts, tables and environment: the notebook rendering of a Result. */
-    public static String fragment(Result r) {
+    /**
+     * A result's findings (beside its experiment's reference, when {@code reference} holds one),
+     * charts, tables and environment: the notebook rendering of a Result and the body of its
+     * report.html.
+     */
+    public static String fragment(Result r, Reference.Lookup reference) {
         StringBuilder sb = new StringBuilder("<div class=\"maplab-result\">");
         sb.append("<h3 style=\"margin:4px 0\">").append(escape(r.experiment())).append(" <span class=\"muted\">(").append(r.profile().label())
                 .append(" profile, seed ").append(r.params().seed()).append(")</span></h3>");
         if (r.error() != null) sb.append("<p style=\"color:#b71c1c\"><b>Failed:</b> ").append(escape(r.error())).append(" (what was measured before is shown)</p>");
-        Reference reference = null;
-        String referenceProblem = null;
-        try {
-            reference = Reference.find(r.experiment()).orElse(null);
-        } catch (RuntimeException e) {
-            referenceProblem = e.getMessage();
-        }
-        sb.append("<h4>Findings</h4>").append(findings(r.findings(), reference));
-        if (reference != null) sb.append(referenceNote(r, reference));
-        if (referenceProblem != null) sb.append("<p class=\"muted\">Reference unreadable: ").append(escape(referenceProblem)).append("</p>");
+        sb.append("<h4>Findings</h4>").append(findings(r.findings(), reference.reference()));
+        if (reference.reference() != null) sb.append(referenceNote(r, reference.reference()));
+        if (reference.problem() != null) sb.append("<p class=\"muted\">Reference unreadable: ").append(escape(reference.problem())).append("</p>");
         for (Map.Entry<String, Chart<?, ?>> c : r.charts().entrySet()) sb.append("<div>").append(chart(c.getKey(), c.getValue())).append("</div>");
         if (r.notes().get(ResultBuilder.CHARTS_LEFT_OUT) instanceof List<?> left && !left.isEmpty()) {
             sb.append("<p class=\"muted\">Charts left out: ").append(escape(left.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("; ")))).append(".</p>");
@@ -270,15 +267,25 @@ public final class Html {
         return sb.toString();
     }
 
-    /** A whole self-contained HTML page for one result (the run folder's report.html). */
-    public static String page(Result r) {
-        return page("maplab " + r.experiment(), fragment(r));
+    /** A whole self-contained HTML page for one result (the run folder's report.html), its reference loaded by the caller. */
+    public static String page(Result r, Reference.Lookup reference) {
+        return page("maplab " + r.experiment(), fragment(r, reference));
+    }
+
+    /** maplab's CSS in a style element with the page rule scoped to a result's div, so a notebook's own style is left alone. */
+    public static String scopedStyle() {
+        return "<style>" + CSS.replace("body{", ".maplab-result{") + "</style>";
     }
 
     /** A self-contained page: {@link #CSS} and {@code body} (HTML). */
     public static String page(String title, String body) {
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"/><title>" + escape(title) + "</title><style>" + CSS
                 + "</style></head><body>" + body + "</body></html>";
+    }
+
+    /** A group of findings in the notebook: its table in maplab's styled division ({@link #scopedStyle}). */
+    public static String findingsFragment(maplab.conclude.Findings group) {
+        return "<div class=\"maplab-result\">" + findings(group) + "</div>";
     }
 
     /** A group of findings ({@code Result.findingsIn}) as a findings table, or a line saying the run has none. */

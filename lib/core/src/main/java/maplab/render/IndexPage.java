@@ -1,19 +1,13 @@
 package maplab.render;
 
 import maplab.conclude.Finding;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import maplab.run.Reference;
-import maplab.run.RunFolder;
 
 /**
  * The report's index page ({@code reports/index.html}), written by Java so that numbers,
@@ -21,73 +15,55 @@ import maplab.run.RunFolder;
  * each notebook's status and run time, every finding of every run the notebooks made (with its
  * interval, verdict and the reference beside it), the environment, and links.
  *
- * <p>The report runner ({@code kernel/report.py}) passes what only it knows as JSON and calls
- * {@code maplab.cli.Main index <reportsDir> <data.json>}:
- * <pre>{"profile": "quick", "total_seconds": 250.1,
- *  "notebooks": [{"name": "03-presize", "error": null, "seconds": 21.4,
- *                 "runs": [{"experiment": "presize", "folder": "runs/20261121T050923Z-presize"}]}]}</pre>
- * where each {@code folder} is a run folder copied under {@code reportsDir} (with meta.json and
- * findings.json), relative to it.
+ * <p>It is handed a {@link Report} already loaded ({@code maplab.lab.ReportIndex} reads the
+ * report runner's JSON and the run folders, and writes the page) and reads nothing itself.
  */
 public final class IndexPage {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private IndexPage() { }
 
-    /** Reads {@code data} and writes {@code reportsDir/index.html} (atomically); returns its path. */
-    public static Path write(Path reportsDir, Path data) {
-        Map<String, Object> d;
-        try {
-            d = JSON.readValue(data.toFile(), Map.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("data: cannot read '" + data + "' as the index's JSON (" + e.getMessage() + ")");
-        }
-        Path index = reportsDir.resolve("index.html");
-        Path tmp = reportsDir.resolve(".index.html.tmp");
-        try {
-            Files.writeString(tmp, page(reportsDir, d), StandardCharsets.UTF_8);
-            Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("reportsDir: cannot write '" + index + "' (" + e.getMessage() + ")");
-        }
-        return index;
-    }
+    /**
+     * One run a notebook made, loaded from its folder.
+     *
+     * @param folder    the run folder, relative to the reports folder (links point there)
+     * @param meta      its meta.json (empty when it has none)
+     * @param findings  its findings.json (null when it has none)
+     * @param reference its experiment's reference
+     */
+    public record RunShown(String experiment, String folder, Map<String, Object> meta, List<Finding> findings, Reference.Lookup reference) { }
 
-    /** The page for the index data {@code d} (see the class comment), run folders read under {@code reportsDir}. */
-    @SuppressWarnings("unchecked")
-    public static String page(Path reportsDir, Map<String, Object> d) {
-        List<Map<String, Object>> notebooks = (List<Map<String, Object>>) d.getOrDefault("notebooks", List.of());
+    /** One notebook: its name, why it failed (null when it did not), its run time and the runs it made. */
+    public record NotebookShown(String name, String error, double seconds, List<RunShown> runs) { }
+
+    /** The whole report: its profile, total run time and notebooks. */
+    public record Report(String profile, double totalSeconds, List<NotebookShown> notebooks) { }
+
+    /** The page for {@code report}, stamped with the time it is written. */
+    public static String page(Report report) {
         StringBuilder nb = new StringBuilder("<table class=\"maplab\"><thead><tr><th class=\"s\">notebook</th><th class=\"s\">status</th>"
                 + "<th>run time</th><th class=\"s\">run folders</th></tr></thead><tbody>");
         StringBuilder findings = new StringBuilder();
         List<Map<String, Object>> metas = new ArrayList<>();
         List<String> experiments = new ArrayList<>();
         int failed = 0;
-        for (Map<String, Object> n : notebooks) {
-            String name = String.valueOf(n.get("name"));
-            Object error = n.get("error");
-            if (error != null) failed++;
-            List<Map<String, Object>> runs = (List<Map<String, Object>>) n.getOrDefault("runs", List.of());
+        for (NotebookShown n : report.notebooks()) {
+            if (n.error() != null) failed++;
             StringBuilder links = new StringBuilder();
-            for (Map<String, Object> r : runs) {
-                String folder = String.valueOf(r.get("folder"));
-                String experiment = String.valueOf(r.get("experiment"));
-                links.append(link(folder + "/report.html", Path.of(folder).getFileName().toString())).append(' ');
-                Path dir = reportsDir.resolve(folder);
-                Map<String, Object> meta = Files.isRegularFile(dir.resolve("meta.json")) ? RunFolder.readMeta(dir) : Map.of();
-                metas.add(meta);
-                experiments.add(experiment);
-                findings.append(runFindings(name, experiment, folder, dir, meta));
+            for (RunShown r : n.runs()) {
+                links.append(link(r.folder() + "/report.html", Path.of(r.folder()).getFileName().toString())).append(' ');
+                metas.add(r.meta());
+                experiments.add(r.experiment());
+                findings.append(runFindings(n.name(), r));
             }
-            nb.append("<tr><td class=\"s\">").append(link(name + ".html", name)).append("</td><td class=\"s\">")
-                    .append(error == null ? "<span class=\"ok\">ok</span>" : "<span class=\"failed\">failed</span> " + Html.escape(error))
-                    .append("</td><td>").append(String.format(Locale.ROOT, "%.1f s", number(n.get("seconds"))))
+            nb.append("<tr><td class=\"s\">").append(link(n.name() + ".html", n.name())).append("</td><td class=\"s\">")
+                    .append(n.error() == null ? "<span class=\"ok\">ok</span>" : "<span class=\"failed\">failed</span> " + Html.escape(n.error()))
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%.1f s", n.seconds()))
                     .append("</td><td class=\"s\">").append(links.toString().strip()).append("</td></tr>");
         }
         nb.append("</tbody></table>");
-        String summary = notebooks.size() + " notebooks, " + (notebooks.size() - failed) + " ok, " + failed + " failed, profile <b>"
-                + Html.escape(d.getOrDefault("profile", "")) + "</b>, " + String.format(Locale.ROOT, "%.0f s", number(d.get("total_seconds")))
+        int count = report.notebooks().size();
+        String summary = count + " notebooks, " + (count - failed) + " ok, " + failed + " failed, profile <b>"
+                + Html.escape(report.profile()) + "</b>, " + String.format(Locale.ROOT, "%.0f s", report.totalSeconds())
                 + " in all, written " + Html.escape(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
                         .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
         String body = "<h1>maplab report</h1><p>" + summary + "</p><h2>Notebooks</h2>" + nb
@@ -99,19 +75,16 @@ public final class IndexPage {
         return Html.page("maplab report", body);
     }
 
-    private static String runFindings(String notebook, String experiment, String folder, Path dir, Map<String, Object> meta) {
-        StringBuilder sb = new StringBuilder("<h3>").append(Html.escape(experiment)).append(" <span class=\"muted\">(")
-                .append(Html.escape(notebook)).append(", ").append(link(folder + "/report.html", "run report")).append(")</span></h3>");
-        if (!Files.isRegularFile(dir.resolve("findings.json"))) return sb.append("<p class=\"muted\">No findings stored.</p>").toString();
-        List<Finding> fs = RunFolder.readFindings(dir);
-        Reference reference = null;
-        try {
-            reference = Reference.find(experiment).orElse(null);
-        } catch (RuntimeException e) {
-            sb.append("<p class=\"muted\">Reference unreadable: ").append(Html.escape(e.getMessage())).append("</p>");
+    private static String runFindings(String notebook, RunShown run) {
+        StringBuilder sb = new StringBuilder("<h3>").append(Html.escape(run.experiment())).append(" <span class=\"muted\">(")
+                .append(Html.escape(notebook)).append(", ").append(link(run.folder() + "/report.html", "run report")).append(")</span></h3>");
+        if (run.findings() == null) return sb.append("<p class=\"muted\">No findings stored.</p>").toString();
+        Reference reference = run.reference().reference();
+        if (run.reference().problem() != null) {
+            sb.append("<p class=\"muted\">Reference unreadable: ").append(Html.escape(run.reference().problem())).append("</p>");
         }
-        sb.append(Html.findings(fs, reference));
-        if (reference != null && !meta.isEmpty()) sb.append(Html.referenceNote(reference.environmentDifferences(meta), reference));
+        sb.append(Html.findings(run.findings(), reference));
+        if (reference != null && !run.meta().isEmpty()) sb.append(Html.referenceNote(reference.environmentDifferences(run.meta()), reference));
         return sb.toString();
     }
 
@@ -153,6 +126,7 @@ public final class IndexPage {
         return "<a href=\"" + Html.escape(href) + "\">" + Html.escape(text) + "</a>";
     }
 
+    /** A number in the run's meta.json (0 when missing or not a number). */
     private static double number(Object o) {
         if (o instanceof Number n) return n.doubleValue();
         try {

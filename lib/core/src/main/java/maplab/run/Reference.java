@@ -50,6 +50,25 @@ public final class Reference {
         return Optional.of(new Reference(StoredRun.read("reference", dir)));
     }
 
+    /**
+     * An experiment's reference as loaded for a page: the reference, or none (null), or why it
+     * could not be read ({@code problem}, else null). Pages are handed this and read nothing.
+     */
+    public record Lookup(Reference reference, String problem) {
+
+        /** No reference and no problem (a page without a reference column). */
+        public static final Lookup NONE = new Lookup(null, null);
+    }
+
+    /** Reads the reference of {@code experiment} under {@link #root()} for a page: a folder that cannot be read gives its problem. */
+    public static Lookup lookup(String experiment) {
+        try {
+            return new Lookup(find(experiment).orElse(null), null);
+        } catch (RuntimeException e) {
+            return new Lookup(null, e.getMessage());
+        }
+    }
+
     public StoredRun run() { return run; }
 
     /** The reference value of a finding, if the reference has it. */

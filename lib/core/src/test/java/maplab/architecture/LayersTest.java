@@ -5,9 +5,26 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import maplab.run.Reference;
+import maplab.run.RunData;
+import maplab.run.RunFolder;
+import maplab.run.StoredRun;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * conclude -> run folder -> render, with the experiments and the lab's orchestration on top
  * and stats, chart styling and progress as utilities below. A package may use the packages of
  * earlier arrows and the utilities, never a later arrow; no two packages reach each other.
+ * One place renders HTML: only maplab.render writes markup, and it is handed loaded data (it
+ * reads no file).
  */
 class LayersTest {
 
@@ -73,5 +92,82 @@ class LayersTest {
                 .should().beFinal()
                 .because("the measuring JVM and user jars travel in the run context, not in static fields")
                 .check(MAIN);
+    }
+
+    @Test
+    void renderReadsNoFiles() {
+        noClasses().that().resideInAPackage("maplab.render..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("java.io").and(JavaClass.Predicates.simpleNameStartingWith("File")))
+                .orShould().dependOnClassesThat().belongToAnyOf(Files.class, Paths.class, RandomAccessFile.class, FileChannel.class,
+                        RunFolder.class, RunData.class)
+                .orShould().callMethod(StoredRun.class, "read", String.class, Path.class)
+                .orShould().callMethod(StoredRun.class, "samples")
+                .orShould().callMethod(Reference.class, "find", String.class)
+                .orShould().callMethod(Reference.class, "find", Path.class, String.class)
+                .orShould().callMethod(Reference.class, "lookup", String.class)
+                .because("render is handed loaded data (findings, references, tables, charts); lab, run and the kernel read the files")
+                .check(MAIN);
+    }
+
+    /** lib/core's main sources (tests run in lib/core; from the repository root too). */
+    static final Path MAIN_SOURCES = Files.isDirectory(Path.of("src/main/java/maplab")) ? Path.of("src/main/java/maplab")
+            : Path.of("lib/core/src/main/java/maplab");
+
+    /** The kernel extension's main sources, beside lib/. */
+    static final Path KERNEL_SOURCES = MAIN_SOURCES.resolve("../../../../../../kernel/src/main/java").normalize();
+
+    @Test
+    void onlyRenderWritesHtml() throws IOException {
+        List<Path> sources = new ArrayList<>();
+        for (Path root : List.of(MAIN_SOURCES, KERNEL_SOURCES)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> f.toString().endsWith(".java") && !f.startsWith(MAIN_SOURCES.resolve("render"))).sorted().forEach(sources::add);
+            }
+        }
+        assertThat(sources).as("main sources found under " + MAIN_SOURCES.toAbsolutePath()).hasSizeGreaterThan(50)
+                .anyMatch(f -> f.endsWith("MaplabExtension.java"));
+        List<String> found = new ArrayList<>();
+        for (Path file : sources) {
+            for (String hit : htmlLiterals(Files.readString(file))) found.add(file + ":" + hit);
+        }
+        assertThat(found).as("string literals with HTML tags outside maplab.render (file:line: literal); draw pages in maplab.render").isEmpty();
+    }
+
+    @Test
+    void theHtmlScanFindsTagsInLiteralsButNotInComments() {
+        String source = "/** A <p>page</p>, {@code \"<div>\"}. */\nclass X {\n  // \"<table>\"\n  char q = '\"';\n"
+                + "  String a = \"x < y, <id> and <code\" + \"<span style=\\\"c\\\">\";\n  /* \"<img>\" */ String b = \"</b>\";\n}\n";
+        assertThat(htmlLiterals(source)).containsExactly("5: <span style=\\\"c\\\">", "6: </b>");
+    }
+
+    private static final Pattern HTML_TAG = Pattern.compile("</?(div|table|thead|tbody|tr|td|th|caption|p|span|h[1-6]|img|a|b|i|em|strong|br|hr|"
+            + "code|pre|ul|ol|li|style|html|head|body|meta|title|script|svg|section)(\\s|/?>)");
+
+    /** "line: literal" for each string literal of a Java source that holds an HTML tag; comments (Javadoc too) and char literals skipped. */
+    static List<String> htmlLiterals(String source) {
+        List<String> out = new ArrayList<>();
+        int line = 1;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (source.startsWith("//", i)) {
+                i = source.indexOf('\n', i) - 1;
+                if (i < 0) break;
+            } else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                line += (int) source.substring(i, end).chars().filter(ch -> ch == '\n').count();
+                i = end + 1;
+            } else if (c == '\'' || c == '"') {
+                String quote = source.startsWith("\"\"\"", i) ? "\"\"\"" : String.valueOf(c);
+                int end = i + quote.length();
+                while (!source.startsWith(quote, end)) end += source.charAt(end) == '\\' ? 2 : 1;
+                String literal = source.substring(i + quote.length(), end);
+                if (c == '"' && HTML_TAG.matcher(literal).find()) out.add(line + ": " + literal);
+                line += (int) literal.chars().filter(ch -> ch == '\n').count();
+                i = end + quote.length() - 1;
+            }
+        }
+        return out;
     }
 }

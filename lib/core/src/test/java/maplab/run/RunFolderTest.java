@@ -38,7 +38,7 @@ class RunFolderTest {
         Params p = Params.resolve(maplab.lab.Experiments.byId("presize"), Profile.QUICK, Map.of());
         Result r = new Result("presize", Profile.QUICK, p, b.table("presize"), b, Environment.capture(), Instant.now(), Instant.now(), null);
         folder.writeMeasurements(b);
-        Path dir = folder.commit(r, Map.of("root", 1L), maplab.render.Html::page);
+        Path dir = folder.commit(r, Map.of("root", 1L), r1 -> maplab.render.Html.page(r1, Reference.Lookup.NONE));
 
         assertThat(dir).isEqualTo(out.toAbsolutePath().normalize());
         assertThat(Files.list(tmp).map(x -> x.getFileName().toString()).toList()).containsExactly("run");

@@ -1,0 +1,86 @@
+package maplab.lab;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import maplab.render.IndexPage;
+import maplab.run.Reference;
+import maplab.run.RunFolder;
+
+/**
+ * Writes the report's index page ({@code reports/index.html}): reads what the report runner
+ * ({@code kernel/report.py}) knows, the run folders the notebooks made and their references,
+ * and hands them to {@link IndexPage}, which renders them.
+ *
+ * <p>The runner passes its part as JSON and calls {@code maplab.cli.Main index <reportsDir> <data.json>}:
+ * <pre>{"profile": "quick", "total_seconds": 250.1,
+ *  "notebooks": [{"name": "03-presize", "error": null, "seconds": 21.4,
+ *                 "runs": [{"experiment": "presize", "folder": "runs/20261121T050923Z-presize"}]}]}</pre>
+ * where each {@code folder} is a run folder copied under {@code reportsDir} (with meta.json and
+ * findings.json), relative to it.
+ */
+public final class ReportIndex {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReportIndex() { }
+
+    /** Reads {@code data} and the run folders it names, and writes {@code reportsDir/index.html} (atomically); returns its path. */
+    public static Path write(Path reportsDir, Path data) {
+        Map<String, Object> d;
+        try {
+            d = JSON.readValue(data.toFile(), Map.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("data: cannot read '" + data + "' as the index's JSON (" + e.getMessage() + ")");
+        }
+        Path index = reportsDir.resolve("index.html");
+        Path tmp = reportsDir.resolve(".index.html.tmp");
+        try {
+            Files.writeString(tmp, IndexPage.page(load(reportsDir, d)), StandardCharsets.UTF_8);
+            Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("reportsDir: cannot write '" + index + "' (" + e.getMessage() + ")");
+        }
+        return index;
+    }
+
+    /** The report the index data {@code d} describes (see the class comment), its run folders read under {@code reportsDir}. */
+    @SuppressWarnings("unchecked")
+    static IndexPage.Report load(Path reportsDir, Map<String, Object> d) {
+        List<IndexPage.NotebookShown> notebooks = new ArrayList<>();
+        for (Map<String, Object> n : (List<Map<String, Object>>) d.getOrDefault("notebooks", List.of())) {
+            List<IndexPage.RunShown> runs = new ArrayList<>();
+            for (Map<String, Object> r : (List<Map<String, Object>>) n.getOrDefault("runs", List.of())) {
+                runs.add(run(reportsDir, String.valueOf(r.get("experiment")), String.valueOf(r.get("folder"))));
+            }
+            Object error = n.get("error");
+            notebooks.add(new IndexPage.NotebookShown(String.valueOf(n.get("name")), error == null ? null : String.valueOf(error),
+                    number(n.get("seconds")), runs));
+        }
+        return new IndexPage.Report(String.valueOf(d.getOrDefault("profile", "")), number(d.get("total_seconds")), notebooks);
+    }
+
+    /** One run folder as the index shows it: meta.json (empty when none), findings.json (null when none) and, with findings, its reference. */
+    private static IndexPage.RunShown run(Path reportsDir, String experiment, String folder) {
+        Path dir = reportsDir.resolve(folder);
+        Map<String, Object> meta = Files.isRegularFile(dir.resolve("meta.json")) ? RunFolder.readMeta(dir) : Map.of();
+        boolean stored = Files.isRegularFile(dir.resolve("findings.json"));
+        return new IndexPage.RunShown(experiment, folder, meta, stored ? RunFolder.readFindings(dir) : null,
+                stored ? Reference.lookup(experiment) : Reference.Lookup.NONE);
+    }
+
+    private static double number(Object o) {
+        if (o instanceof Number n) return n.doubleValue();
+        try {
+            return o == null ? 0 : Double.parseDouble(String.valueOf(o));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package maplab.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import maplab.conclude.Finding;
+import maplab.run.Reference;
+import org.junit.jupiter.api.Test;
+
+/** The report's index drawn from loaded data alone: statuses, findings, what is missing, a reference that could not be read. */
+class IndexPageTest {
+
+    @Test
+    void showsEachNotebookAndRunFromTheDataItIsHanded() {
+        IndexPage.RunShown stored = new IndexPage.RunShown("presize", "runs/20261121T050923Z-presize", Map.of(),
+                List.of(Finding.count("resizes", 19, "count", "19 resizes")), new Reference.Lookup(null, "broken meta.json"));
+        IndexPage.RunShown empty = new IndexPage.RunShown("gc", "runs/x-gc", Map.of(), null, Reference.Lookup.NONE);
+        String html = IndexPage.page(new IndexPage.Report("quick", 250.1, List.of(
+                new IndexPage.NotebookShown("03-presize", null, 21.44, List.of(stored)),
+                new IndexPage.NotebookShown("09-gc", "cell <2> failed", 3, List.of(empty)))));
+
+        assertThat(html).contains("2 notebooks, 1 ok, 1 failed, profile <b>quick</b>, 250 s in all", "21.4 s",
+                "<span class=\"failed\">failed</span> cell &lt;2&gt; failed", "href=\"runs/20261121T050923Z-presize/report.html\"",
+                "<code>resizes</code>", "19 resizes", "No findings stored.");
+        assertThat(html.indexOf("Reference unreadable: broken meta.json")).isPositive().isLessThan(html.indexOf("<code>resizes</code>"));
+        assertThat(html).contains("JDK that measured").doesNotContain("No experiment ran.</p>");
+    }
+
+    @Test
+    void aReportWithoutRunsSaysSo() {
+        String html = IndexPage.page(new IndexPage.Report("full", 0, List.of()));
+        assertThat(html).contains("0 notebooks, 0 ok, 0 failed", "<p class=\"muted\">No experiment ran.</p>");
+    }
+}

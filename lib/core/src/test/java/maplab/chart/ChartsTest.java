@@ -11,30 +11,29 @@ import org.junit.jupiter.api.Test;
 class ChartsTest {
 
     @Test
-    void aTitleTooLongForTheImageIsDrawnSmallerAndTheChartKeepsItsFonts() {
+    void aTitleTooLongForTheImageIsWrappedNotCutAndTheChartKeepsItsFonts() throws Exception {
         var chart = Charts.xy("Put latency by percentile while filling 1000000 keys (HdrHistogram; error bars: 99% interval over JVMs; last point: max)",
-                "percentile as 1/(1-p): 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9, 10^4 = p99.99", "put latency (ns)");
-        Charts.series(chart, "a", List.of(1.0, 2.0), List.of(1.0, 2.0), List.of(0.1, 0.1));
+                "percentile as 1/(1-p)", "put latency (ns)");
+        Charts.series(chart, "colliding Strings, fastutil Object2ObjectOpenHashMap", List.of(1.0, 2.0), List.of(1.0, 2.0), List.of(0.1, 0.1));
         java.awt.Font before = chart.getStyler().getChartTitleFont();
-        Runnable restore = Charts.fitTitles(chart);
-        java.awt.Font during = chart.getStyler().getChartTitleFont();
-        assertThat(during.getSize2D()).isLessThan(before.getSize2D());
-        var g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-        assertThat(g.getFontMetrics(during).stringWidth(chart.getTitle())).isLessThanOrEqualTo(chart.getWidth() - 16);
-        // the x axis title fits beside a one-letter legend at its own size; a wide legend narrows the plot, and it is drawn smaller
-        assertThat(((org.knowm.xchart.style.AxesChartStyler) chart.getStyler()).getAxisTitleFont().getSize2D()).isEqualTo(13f);
-        restore.run();
-        Charts.series(chart, "colliding Strings, fastutil Object2ObjectOpenHashMap", List.of(1.0, 2.0), List.of(1.0, 2.0), null);
-        Runnable restoreWide = Charts.fitTitles(chart);
-        assertThat(((org.knowm.xchart.style.AxesChartStyler) chart.getStyler()).getAxisTitleFont().getSize2D()).isLessThan(13f);
-        assertThat(chart.getStyler().getChartTitleFont().getSize2D()).isLessThan(during.getSize2D());
-        restoreWide.run();
+        Figure figure = Figure.of(chart);
+        assertThat(figure.titleLines()).hasSize(2);
+        assertThat(figure.titleFont()).isEqualTo(before);   // two lines at its own size: not shrunk
+        for (String line : figure.titleLines()) {
+            assertThat(Figure.metrics(figure.titleFont()).stringWidth(line)).isLessThanOrEqualTo(chart.getWidth() - 2 * Figure.MARGIN);
+        }
+        assertThat(String.join(" ", figure.titleLines())).isEqualTo(chart.getTitle());
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(Charts.png(chart)));
+        assertThat(img.getHeight()).isEqualTo(figure.height()).isGreaterThan(Charts.HEIGHT);
         assertThat(chart.getStyler().getChartTitleFont()).isEqualTo(before);
-        // a short title keeps its font
-        var shortOne = Charts.xy("Short", "x", "y");
-        java.awt.Font font = shortOne.getStyler().getChartTitleFont();
-        Charts.fitTitles(shortOne);
-        assertThat(shortOne.getStyler().getChartTitleFont()).isEqualTo(font);
+        assertThat(chart.getStyler().isChartTitleVisible()).isTrue();
+        // a title of many lines is drawn smaller, and a word wider than the image is broken, never cut
+        String endless = "x".repeat(300) + " " + "word ".repeat(120).trim();
+        Figure long_ = Figure.of(Charts.xy(endless, "a", "b"));
+        assertThat(long_.titleFont().getSize2D()).isLessThan(before.getSize2D());
+        assertThat(String.join("", long_.titleLines()).replace(" ", "")).isEqualTo(endless.replace(" ", ""));
+        // a short title keeps one line
+        assertThat(Figure.of(Charts.xy("Short", "x", "y")).titleLines()).containsExactly("Short");
     }
 
     @Test
@@ -56,7 +55,7 @@ class ChartsTest {
         Charts.bars(chart, "t", List.of("a", "b"), List.of(1, 2), List.of(0.1, 0.1));
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(Charts.png(chart)));
         assertThat(img.getWidth()).isEqualTo(Charts.WIDTH);
-        assertThat(img.getHeight()).isEqualTo(Charts.HEIGHT);
+        assertThat(img.getHeight()).isEqualTo(Figure.of(chart).height());
         long distinct = java.util.stream.IntStream.range(0, img.getWidth()).map(x -> img.getRGB(x, img.getHeight() / 2)).distinct().count();
         assertThat(distinct).isGreaterThan(3);
         assertThat(Charts.svg(chart)).contains("<svg");
@@ -92,7 +91,7 @@ class ChartsTest {
         assertThat(panels.stream().mapToInt(p -> p.getSeriesMap().size()).sum()).isEqualTo(10);
         assertThat(chart.getSeriesMap()).hasSize(10); // the chart itself is unchanged
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(Charts.png(chart)));
-        assertThat(img.getHeight()).isEqualTo(2 * Charts.HEIGHT);
+        assertThat(img.getHeight()).isEqualTo(Figure.of(chart).height()).isGreaterThanOrEqualTo(2 * Charts.HEIGHT);
         assertThat(Charts.panels(Charts.xy("few", "a", "b"))).hasSize(1);
     }
 

@@ -210,7 +210,7 @@ final class AxisFormat {
     static String logPattern(List<Double> values, Font font, int pixels) {
         double minPositive = values.stream().filter(v -> v > 0).mapToDouble(Double::doubleValue).min().orElse(1);
         double max = values.stream().mapToDouble(Math::abs).max().orElse(1);
-        int low = (int) Math.floor(Math.log10(minPositive));
+        int low = (int) Math.ceil(Math.log10(minPositive) - 1e-9);   // the lowest labelled decade
         int high = (int) Math.ceil(Math.log10(Math.max(max, minPositive)));
         if (low < -4 || high > 9) return "0E0";
         String plain = low >= 0 ? "#,##0" : "#,##0." + "#".repeat(-low);

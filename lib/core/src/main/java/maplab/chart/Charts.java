@@ -3,22 +3,15 @@ package maplab.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -29,9 +22,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>Readability is decided here, in one place every chart goes through: a palette of clearly
  * distinct colours (Okabe-Ito, safe for colour-blind readers) each with its own marker
- * ({@link #style}); at most {@link #MAX_LINES} lines per panel, a chart with more is drawn as
- * stacked panels in one image ({@link #png}); one number format per axis, chosen from the
- * data when the image is made ({@link #formatAxes}).
+ * ({@link #style}); a {@link Figure} per image whose title wraps instead of being cut; the
+ * panels a chart is drawn as ({@link #panels}: bars for a single x value, small multiples,
+ * at most {@link #MAX_LINES} lines per panel); tick labels and axis titles that fit
+ * ({@link #formatAxes}); error bars that never reach below zero ({@link #clampErrors}).
  */
 public final class Charts {
 
@@ -60,11 +54,28 @@ public final class Charts {
     public static XYChart xy(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        styleXy(chart);
+        return chart;
+    }
+
+    /**
+     * A line chart drawn as small multiples ({@link SmallMultiples}): one small panel per series,
+     * for series that would hide each other in one plot (dense, noisy lines of several subjects).
+     */
+    public static XYChart smallMultiples(String title, String xTitle, String yTitle) {
+        XYChart chart = new SmallMultiples(WIDTH, HEIGHT);
+        chart.setTitle(title);
+        chart.setXAxisTitle(xTitle);
+        chart.setYAxisTitle(yTitle);
+        styleXy(chart);
+        return chart;
+    }
+
+    private static void styleXy(XYChart chart) {
         style(chart.getStyler());
         chart.getStyler().setMarkerSize(7);
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        return chart;
     }
 
     /** A line chart with both axes logarithmic (growth against size). */
@@ -81,8 +92,9 @@ public final class Charts {
      * Used for HdrHistogram-style latency distributions.
      */
     public static XYChart percentiles(String title, String yTitle) {
-        XYChart chart = xy(title, "percentile as 1/(1-p): 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9, 10^4 = p99.99", yTitle);
+        XYChart chart = xy(title, "percentile, as 1/(1-p): 1E1 = p90, 1E2 = p99, 1E3 = p99.9", yTitle);
         chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setXAxisDecimalPattern("0E0");   // as the axis title reads, whichever decades the data spans
         chart.getStyler().setYAxisLogarithmic(true);
         return chart;
     }
@@ -159,66 +171,100 @@ public final class Charts {
         return out;
     }
 
-    /**
-     * The chart as PNG bytes: axes formatted ({@link #formatAxes}), and an XY chart with more
-     * than {@link #MAX_LINES} series drawn as stacked panels of at most that many lines each.
-     */
+    /** The chart as PNG bytes: its {@link Figure} (title wrapped to fit, {@link #panels}, axes formatted by {@link #formatAxes}). */
     public static byte[] png(Chart<?, ?> chart) {
-        try {
-            List<Chart<?, ?>> panels = panels(chart);
-            if (panels.size() == 1) {
-                Runnable restore = formatAxes(chart);
-                try {
-                    return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-                } finally {
-                    restore.run();
-                }
-            }
-            java.awt.image.BufferedImage all = new java.awt.image.BufferedImage(chart.getWidth(),
-                    panels.stream().mapToInt(Chart::getHeight).sum(), java.awt.image.BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D g = all.createGraphics();
-            int y = 0;
-            for (Chart<?, ?> p : panels) {
-                formatAxes(p);
-                g.drawImage(BitmapEncoder.getBufferedImage(p), 0, y, null);
-                y += p.getHeight();
-            }
-            g.dispose();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(all, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Figure.of(chart).png();
     }
 
     /**
-     * The panels {@code chart} is drawn as: itself, or for an XY chart with more than
-     * {@link #MAX_LINES} series, copies with the series shared out evenly in order (titled
-     * "(1 of 2)"...), on the same axes ranges so panels compare at a glance.
+     * The panels {@code chart} is drawn as, one look per shape of data:
+     * <ul>
+     * <li>an XY chart whose series all sit at one x value (one thread count, say) as grouped bars,
+     *     one per series ({@link #singleXAsBars}): a line through one x is a vertical pile of points;</li>
+     * <li>{@link SmallMultiples} as one small panel per series, on the same axes ranges;</li>
+     * <li>an XY chart with more than {@link #MAX_LINES} series as stacked panels of at most that
+     *     many lines each, the series shared out evenly in order, on the same axes ranges;</li>
+     * <li>any other chart as itself.</li>
+     * </ul>
+     * The chart itself is never changed.
      */
     public static List<Chart<?, ?>> panels(Chart<?, ?> chart) {
-        if (!(chart instanceof XYChart xy) || xy.getSeriesMap().size() <= MAX_LINES) return List.of(chart);
+        if (!(chart instanceof XYChart xy) || xy.getSeriesMap().isEmpty()) return List.of(chart);
+        if (singleX(xy)) return List.of(singleXAsBars(xy));
         List<XYSeries> all = new java.util.ArrayList<>(xy.getSeriesMap().values());
+        if (xy instanceof SmallMultiples && all.size() > 1) {
+            List<Chart<?, ?>> out = new java.util.ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                XYChart panel = panel(xy, all, List.of(all.get(i)), chart.getWidth() / SmallMultiples.COLUMNS, SmallMultiples.PANEL_HEIGHT);
+                panel.setTitle(all.get(i).getName());
+                panel.getStyler().setLegendVisible(false);
+                panel.getStyler().setSeriesColors(new java.awt.Color[] {PALETTE[i % PALETTE.length]});
+                panel.getStyler().setSeriesMarkers(new org.knowm.xchart.style.markers.Marker[] {MARKERS[i % MARKERS.length]});
+                out.add(panel);
+            }
+            return out;
+        }
+        if (all.size() <= MAX_LINES) return List.of(chart);
         int count = (all.size() + MAX_LINES - 1) / MAX_LINES;
         int per = (all.size() + count - 1) / count;
-        double[] xRange = range(all, true);
-        double[] yRange = range(all, false);
         List<Chart<?, ?>> out = new java.util.ArrayList<>();
         for (int p = 0; p < count; p++) {
-            XYChart panel = xy(xy.getTitle() + " (" + (p + 1) + " of " + count + ")", xy.getXAxisTitle(), xy.getYAxisTitle());
-            copyStyle(xy.getStyler(), panel.getStyler());
-            if (!panel.getStyler().isXAxisLogarithmic() || xRange[0] > 0) panel.getStyler().setXAxisMin(xRange[0]).setXAxisMax(xRange[1]);
-            if (!panel.getStyler().isYAxisLogarithmic() || yRange[0] > 0) panel.getStyler().setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);
-            for (XYSeries s : all.subList(p * per, Math.min(all.size(), (p + 1) * per))) {
-                double[] errors = s.getExtraValues();
-                XYSeries c = panel.addSeries(s.getName(), s.getXData(), s.getYData(), errors);
-                c.setXYSeriesRenderStyle(s.getXYSeriesRenderStyle());
-                if (s.getLineStyle() != null) c.setLineStyle(s.getLineStyle());
-            }
-            out.add(panel);
+            out.add(panel(xy, all, all.subList(p * per, Math.min(all.size(), (p + 1) * per)), chart.getWidth(), chart.getHeight()));
         }
         return out;
+    }
+
+    /** A panel of {@code xy} holding {@code mine} of its series {@code all}, on the axes ranges of all of them. */
+    private static XYChart panel(XYChart xy, List<XYSeries> all, List<XYSeries> mine, int width, int height) {
+        XYChart panel = new XYChartBuilder().width(width).height(height).title(xy.getTitle())
+                .xAxisTitle(xy.getXAxisTitle()).yAxisTitle(xy.getYAxisTitle()).build();
+        styleXy(panel);
+        copyStyle(xy.getStyler(), panel.getStyler());
+        double[] xRange = range(all, true);
+        double[] yRange = range(all, false);
+        if (!panel.getStyler().isXAxisLogarithmic() || xRange[0] > 0) panel.getStyler().setXAxisMin(xRange[0]).setXAxisMax(xRange[1]);
+        if (!panel.getStyler().isYAxisLogarithmic()) panel.getStyler().setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);
+        else if (yRange[0] > 0) {
+            double[] bounds = AxisFormat.decadeBounds(yRange[0], Math.max(yRange[1], yRange[0] * 1.0001));
+            panel.getStyler().setYAxisMin(bounds[0]).setYAxisMax(bounds[1]);
+        }
+        for (XYSeries s : mine) {
+            XYSeries c = panel.addSeries(s.getName(), s.getXData(), s.getYData(), s.getExtraValues());
+            c.setXYSeriesRenderStyle(s.getXYSeriesRenderStyle());
+            if (s.getLineStyle() != null) c.setLineStyle(s.getLineStyle());
+        }
+        return panel;
+    }
+
+    /** True when every series of {@code xy} has one point and all of them the same x: nothing to draw a line along. */
+    static boolean singleX(XYChart xy) {
+        Double x = null;
+        for (XYSeries s : xy.getSeriesMap().values()) {
+            if (s.getXData().length != 1) return false;
+            if (x != null && x != s.getXData()[0]) return false;
+            x = s.getXData()[0];
+        }
+        return x != null;
+    }
+
+    /**
+     * An XY chart whose series all sit at one x value drawn as grouped bars: one category (that x,
+     * under the x axis title) with one bar per series, its error bar kept; points instead of bars
+     * on a logarithmic y axis (a bar has no bottom there).
+     */
+    static CategoryChart singleXAsBars(XYChart xy) {
+        CategoryChart bars = bars(xy.getTitle(), xy.getXAxisTitle(), xy.getYAxisTitle());
+        bars.getStyler().setXAxisLabelRotation(0);
+        bars.getStyler().setYAxisLogarithmic(xy.getStyler().isYAxisLogarithmic());
+        bars.getStyler().setYAxisMin(xy.getStyler().getYAxisMin()).setYAxisMax(xy.getStyler().getYAxisMax());
+        if (xy.getStyler().isYAxisLogarithmic()) bars.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+        String category = AxisFormat.compact(List.of(xy.getSeriesMap().values().iterator().next().getXData()[0])).apply(
+                xy.getSeriesMap().values().iterator().next().getXData()[0]);
+        for (XYSeries s : xy.getSeriesMap().values()) {
+            double[] e = s.getExtraValues();
+            bars.addSeries(s.getName(), List.of(category), List.of(s.getYData()[0]), e == null ? null : List.of(e[0]));
+        }
+        return bars;
     }
 
     private static void copyStyle(org.knowm.xchart.style.XYStyler from, org.knowm.xchart.style.XYStyler to) {
@@ -249,92 +295,14 @@ public final class Charts {
     }
 
     /**
-     * Gives each numeric axis that has no pattern yet one decimal pattern for all its tick
-     * labels, chosen from the data ({@link #axisPattern}), so an axis never shows {@code 1000}
-     * next to {@code 1E4}. A pattern a notebook set itself is kept. Returns what undoes it, so
-     * a chart that gets more data later is formatted afresh.
+     * Formats the axes for drawing ({@link AxisFormat}): compact tick labels on linear axes
+     * ({@code 150k}, {@code 1.05M}), one pattern per logarithmic axis, at least two labelled
+     * decades on a logarithmic y axis, axis titles shrunk where they would not fit. A pattern,
+     * label function or bound a notebook set itself is kept. Returns what undoes it, so a chart
+     * that gets more data later is formatted afresh.
      */
     public static Runnable formatAxes(Chart<?, ?> chart) {
-        Runnable titles = fitTitles(chart);
-        if (!(chart.getStyler() instanceof AxesChartStyler axes)) return titles;
-        String oldX = axes.getXAxisDecimalPattern();
-        String oldY = axes.getYAxisDecimalPattern();
-        List<Double> xs = new java.util.ArrayList<>();
-        List<Double> ys = new java.util.ArrayList<>();
-        for (Object o : chart.getSeriesMap().values()) {
-            if (o instanceof XYSeries s) {
-                for (double v : s.getXData()) xs.add(v);
-                for (double v : s.getYData()) ys.add(v);
-            } else if (o instanceof CategorySeries s) {
-                for (Number v : s.getYData()) if (v != null) ys.add(v.doubleValue());
-            }
-        }
-        if (chart instanceof XYChart && axes.getXAxisDecimalPattern() == null && !xs.isEmpty()) {
-            axes.setXAxisDecimalPattern(axisPattern(xs, axes.isXAxisLogarithmic()));
-        }
-        if (axes.getYAxisDecimalPattern() == null && !ys.isEmpty()) {
-            axes.setYAxisDecimalPattern(axisPattern(ys, axes.isYAxisLogarithmic()));
-        }
-        return () -> {
-            axes.setXAxisDecimalPattern(oldX);
-            axes.setYAxisDecimalPattern(oldY);
-            titles.run();
-        };
-    }
-
-    /**
-     * Shrinks the fonts of a chart's title and axis titles that would not fit the image (XChart
-     * clips them at both ends instead), down to 8 points; returns what restores them. The x axis
-     * title is centred under the plot, which a legend beside it narrows.
-     */
-    static Runnable fitTitles(Chart<?, ?> chart) {
-        Styler st = chart.getStyler();
-        Font title = st.getChartTitleFont();
-        boolean legendBeside = st.isLegendVisible() && st.getLegendPosition() == Styler.LegendPosition.OutsideE;
-        int legend = legendBeside ? legendWidth(chart) : 0;
-        // the title is centred over the plot, which a legend beside it pushes left: it fits in about the image less the legend
-        st.setChartTitleFont(fitted(title, chart.getTitle(), Math.min(chart.getWidth() - 16, chart.getWidth() - legend + 40)));
-        if (!(st instanceof AxesChartStyler axes)) return () -> st.setChartTitleFont(title);
-        Font axisTitle = axes.getAxisTitleFont();
-        int plotWidth = legendBeside ? Math.max(100, chart.getWidth() - legend - 90) : (int) (chart.getWidth() * 0.85);
-        String longest = chart.getXAxisTitle() == null ? "" : chart.getXAxisTitle();
-        Font fittedX = fitted(axisTitle, longest, plotWidth);
-        Font fittedY = fitted(axisTitle, chart.getYAxisTitle() == null ? "" : chart.getYAxisTitle(), chart.getHeight() - 80);
-        axes.setAxisTitleFont(fittedX.getSize() <= fittedY.getSize() ? fittedX : fittedY);
-        return () -> {
-            st.setChartTitleFont(title);
-            axes.setAxisTitleFont(axisTitle);
-        };
-    }
-
-    /** Pixels a legend beside the plot takes: its longest series name, the marker and the padding around them. */
-    private static int legendWidth(Chart<?, ?> chart) {
-        Font font = chart.getStyler().getLegendFont();
-        java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = scratch.createGraphics();
-        try {
-            int longest = 0;
-            for (Object name : chart.getSeriesMap().keySet()) longest = Math.max(longest, g.getFontMetrics(font).stringWidth(String.valueOf(name)));
-            return longest + 60;
-        } finally {
-            g.dispose();
-        }
-    }
-
-    /** {@code font}, made smaller (not below 8 points) until {@code text} is at most {@code maxWidth} pixels wide. */
-    static Font fitted(Font font, String text, int maxWidth) {
-        if (font == null || text == null || text.isEmpty()) return font;
-        java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = scratch.createGraphics();
-        try {
-            Font f = font;
-            while (g.getFontMetrics(f).stringWidth(text) > maxWidth && f.getSize2D() > 8f) {
-                f = f.deriveFont(Math.max(8f, f.getSize2D() - 0.5f));   // glyph widths do not scale exactly with the size: step down
-            }
-            return f;
-        } finally {
-            g.dispose();
-        }
+        return AxisFormat.apply(chart);
     }
 
     /**
@@ -367,18 +335,9 @@ public final class Charts {
         return Base64.getEncoder().encodeToString(png(chart));
     }
 
-    /** The chart as an SVG document (one panel, axes formatted as in {@link #png}). */
+    /** The chart as an SVG document: the same {@link Figure} as {@link #png}. */
     public static String svg(Chart<?, ?> chart) {
-        Runnable restore = formatAxes(chart);
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            restore.run();
-        }
+        return Figure.of(chart).svg();
     }
 
     private static void style(Styler styler) {

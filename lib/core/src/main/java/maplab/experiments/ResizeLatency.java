@@ -603,7 +603,8 @@ public final class ResizeLatency implements Experiment {
      * at random ones, so the median keeps resize spikes and drops most of the machine's noise).
      */
     static XYChart operationChart(Rows bucketMax, List<Cell> cells, String n) {
-        XYChart chart = Charts.xy("Longest put per " + bucketMax.distinct("bucket").size() + "th of the fill against operation index (median over JVMs)",
+        // one small panel per subject: the noisy lines of several subjects hide each other in one plot
+        XYChart chart = Charts.smallMultiples("Longest put per " + bucketMax.distinct("bucket").size() + "th of the fill against operation index (median over JVMs)",
                 "operation index (puts so far, of " + n + ")", "longest put in the run (ns)");
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setMarkerSize(0);

@@ -763,7 +763,7 @@ public final class SyncVariants implements Experiment {
                     // a run stored without samples has only JMH's own error
                     maplab.stats.Estimates.Estimate e = !row.samples().isEmpty() ? row.measured().estimate()
                             : new maplab.stats.Estimates.Estimate(row.value(), row.value() - row.error(), row.value() + row.error(), 0);
-                    out.finding(Finding.estimate(allocationId(t, read), e, "B/op",
+                    out.finding(Finding.estimate(allocationId(t, read), e.atLeast(0), "B/op",
                                     Finding.Basis.TIMING, template)
                             .where("threads", threads).where("read_pct", read).where("n_keys", slice.nKeys()).where("popularity", slice.popularity()));
                 }));

@@ -40,6 +40,14 @@ public final class Estimates {
 
         /** True when the interval is known (finite bounds). */
         public boolean hasInterval() { return Double.isFinite(low) && Double.isFinite(high); }
+
+        /**
+         * This estimate of a quantity that cannot be below {@code floor} (bytes allocated cannot
+         * be negative): its interval's low end raised to {@code floor} where it reaches below.
+         */
+        public Estimate atLeast(double floor) {
+            return low < floor ? new Estimate(value, floor, high, n) : this;
+        }
     }
 
     /** One measured value: fork (round) index, iteration inside the fork, value. */

@@ -26,6 +26,15 @@ class EstimatesTest {
     }
 
     @Test
+    void anIntervalOfANonNegativeQuantityIsBoundedAtZero() {
+        // bytes per operation of 0.1, 0.0, 0.3, 0.0 over four forks: the t interval reaches below zero, bytes cannot
+        Estimate bytes = new Estimate(0.1, -0.35, 0.55, 4);
+        assertThat(bytes.atLeast(0)).isEqualTo(new Estimate(0.1, 0.0, 0.55, 4));
+        Estimate clear = new Estimate(4.0, 3.5, 4.5, 4);
+        assertThat(clear.atLeast(0)).isSameAs(clear);
+    }
+
+    @Test
     void pairedRatioUsesPerRoundLogRatios() {
         // log ratios ln 2.0, ln 2.2, ln 1.9, ln 2.1: geometric mean 2.04695, t(0.995, 3) = 5.8409
         Estimate r = Estimates.ratio(forks(0, 2.0, 2.2, 1.9, 2.1), forks(0, 1.0, 1.0, 1.0, 1.0));

@@ -801,7 +801,7 @@ public final class SyncVariants implements Experiment {
                     Rows.Row b = blocked.get();
                     out.inGroup("contention", () -> out.attempt(blockedPerOpId(t, read), () -> {
                         String where = conditionsText(b).replace("%", "%%");
-                        out.finding(conditions(Finding.estimate(blockedPerOpId(t, read), op.get().measured().estimate(), "ns/op",
+                        out.finding(conditions(Finding.estimate(blockedPerOpId(t, read), op.get().measured().estimate().atLeast(0), "ns/op",
                                 Finding.Basis.TIMING, t.label() + " threads spent %.1f ns blocked per operation (JFR waits over " + b.str("threshold_us")
                                         + " us, " + where + ")"), b));
                     }));

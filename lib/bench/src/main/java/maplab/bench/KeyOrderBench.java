@@ -36,11 +36,16 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class KeyOrderBench {
 
+    /**
+     * An {@link IntMapType} (any case: {@code HPPC} or {@code hppc}) or a user's map
+     * ({@code user:ClassName}): a String, not the enum, because no constant can name a user's class.
+     */
     @Param({"probemap_identity", "probemap_mixed", "hashmap", "fastutil", "eclipse", "hppc", "agrona", "koloboke"})
     public String subject;
 
-    @Param({"ascending", "descending", "random", "chunked", "strided"})
-    public String order;
+    /** Without values: every order (JMH takes all of an enum's constants). */
+    @Param
+    public KeyOrder order;
 
     @Param({"1048576"})
     public int n;
@@ -52,7 +57,7 @@ public class KeyOrderBench {
 
     @Setup
     public void setUp() {
-        int[] keys = KeyOrder.parse(order).intKeys(n, seed);
+        int[] keys = order.intKeys(n, seed);
         map = UserSubject.isUserId(subject) ? new LongMapAdapter(UserSubject.newMap(subject), keys) : IntMapType.parse(subject).build(keys);
         if (map.size() != n) throw new IllegalStateException(subject + " holds " + map.size() + " of " + n + " keys");
     }

@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.State;
  * created by class name: the key-order run puts its jar on every fork's class path.
  *
  * <p>Run on its own as the experiment does: {@code java -jar lib/bench/target/benchmarks.jar KeyOrderBench -p n=1048576
- * -jvmArgsAppend "-XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC"}
+ * -jvmArgsAppend "-XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC"}; one cell: {@code -p subject=HPPC -p order=RANDOM}
+ * (an order by its {@link KeyOrder} constant's name).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -18,18 +18,17 @@ import org.openjdk.jmh.annotations.State;
  * one whole fill per operation. Keys are built once in setup. The non-String keys count their
  * calls with a plain field increment, in every such case alike.
  *
- * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar CollisionsBench -p n=4096}
+ * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar CollisionsBench -p n=4096
+ * -p subject=COLLIDING_STRING,RANDOM_STRING} (a {@link CollisionCase} constant's name)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CollisionsBench {
 
-    @Param({"colliding_string", "random_string", "constant_hash", "constant_hash_comparable", "distinct_hash",
-            "colliding_string_seeded", "random_string_seeded", "colliding_string_fastutil", "random_string_fastutil",
-            "colliding_string_eclipse", "random_string_eclipse", "colliding_string_agrona", "random_string_agrona",
-            "colliding_string_koloboke", "random_string_koloboke"})
-    public String subject;
+    /** Without values: every case (JMH takes all of an enum's constants). */
+    @Param
+    public CollisionCase subject;
 
     @Param({"4096"})
     public int n;
@@ -42,17 +41,15 @@ public class CollisionsBench {
     @Param({"20261122"})
     public long mapSeed;
 
-    private CollisionCase collisionCase;
     private Object[] keys;
 
     @Setup
     public void setUp() {
-        collisionCase = CollisionCase.parse(subject);
-        keys = collisionCase.keys(n, seed);
+        keys = subject.keys(n, seed);
     }
 
     @Benchmark
     public Map<Object, Object> insert() {
-        return CollisionCase.insertAll(collisionCase.newMap(mapSeed, false), keys);
+        return CollisionCase.insertAll(subject.newMap(mapSeed, false), keys);
     }
 }

@@ -27,15 +27,17 @@ import org.openjdk.jmh.annotations.State;
  * </ul>
  * Keys are a seeded shuffle built once in setup; every result is returned to JMH.
  *
- * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar GcAllocBench -prof gc}
+ * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar GcAllocBench -prof gc}; one map:
+ * {@code -p subject=FASTUTIL} (a {@link PutGetMapKind} constant's name)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class GcAllocBench {
 
-    @Param({"hashmap", "fastutil"})
-    public String subject;
+    /** Without values: every kind (JMH takes all of an enum's constants). */
+    @Param
+    public PutGetMapKind subject;
 
     @Param({"100000"})
     public int n;
@@ -43,14 +45,12 @@ public class GcAllocBench {
     @Param({"20261121"})
     public long seed;
 
-    private PutGetMapKind kind;
     private int[] keys;
     private PutGetMap filled;
     private int next;
 
     @Setup
     public void setUp() {
-        kind = PutGetMapKind.parse(subject);
         keys = KeyOrder.RANDOM.intKeys(n, seed);
         filled = fill();
         if (filled.size() != n) throw new IllegalStateException(subject + " holds " + filled.size() + " keys, expected " + n);
@@ -58,7 +58,7 @@ public class GcAllocBench {
 
     @Benchmark
     public PutGetMap fill() {
-        PutGetMap map = kind.create();
+        PutGetMap map = subject.create();
         int[] k = keys;
         for (int i = 0; i < k.length; i++) map.put(k[i], i);
         return map;

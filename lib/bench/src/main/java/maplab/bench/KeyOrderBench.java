@@ -29,18 +29,24 @@ import org.openjdk.jmh.annotations.State;
  * created by class name: the key-order run puts its jar on every fork's class path.
  *
  * <p>Run on its own as the experiment does: {@code java -jar lib/bench/target/benchmarks.jar KeyOrderBench -p n=1048576
- * -jvmArgsAppend "-XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC"}
+ * -jvmArgsAppend "-XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC"}; one cell: {@code -p subject=HPPC -p order=RANDOM}
+ * (an order by its {@link KeyOrder} constant's name).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class KeyOrderBench {
 
+    /**
+     * An {@link IntMapType} (any case: {@code HPPC} or {@code hppc}) or a user's map
+     * ({@code user:ClassName}): a String, not the enum, because no constant can name a user's class.
+     */
     @Param({"probemap_identity", "probemap_mixed", "hashmap", "fastutil", "eclipse", "hppc", "agrona", "koloboke"})
     public String subject;
 
-    @Param({"ascending", "descending", "random", "chunked", "strided"})
-    public String order;
+    /** Without values: every order (JMH takes all of an enum's constants). */
+    @Param
+    public KeyOrder order;
 
     @Param({"1048576"})
     public int n;
@@ -52,7 +58,7 @@ public class KeyOrderBench {
 
     @Setup
     public void setUp() {
-        int[] keys = KeyOrder.parse(order).intKeys(n, seed);
+        int[] keys = order.intKeys(n, seed);
         map = UserSubject.isUserId(subject) ? new LongMapAdapter(UserSubject.newMap(subject), keys) : IntMapType.parse(subject).build(keys);
         if (map.size() != n) throw new IllegalStateException(subject + " holds " + map.size() + " of " + n + " keys");
     }

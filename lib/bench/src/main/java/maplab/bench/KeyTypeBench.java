@@ -35,6 +35,10 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class KeyTypeBench {
 
+    /**
+     * A {@link KeyedMapKind} (any case) or a user's key type ({@code user:ClassName}): a String,
+     * not the enum, because no constant can name a user's class.
+     */
     @Param({"hashmap_integer", "hashmap_long", "hashmap_string", "hashmap_record", "linkedhashmap_integer",
             "treemap_integer", "chm_integer", "fastutil_int", "eclipse_int", "hppc_int", "agrona_int", "koloboke_int",
             "eclipse_unified_integer", "hppc_object_integer", "agrona_object_integer", "guava_immutable_integer"})

@@ -21,17 +21,17 @@ import org.openjdk.jmh.annotations.State;
  * tables, not the keys. Each shot starts after a full GC, so one fill does not pay for
  * collecting the previous one's garbage.
  *
- * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar PresizeBench -prof gc}
+ * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar PresizeBench -prof gc}; one constructor:
+ * {@code -p constructor=HASHMAP_PRESIZED} (a {@link MapConstructor} constant's name).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class PresizeBench {
 
-    @Param({"hashmap_default", "hashmap_n", "hashmap_presized", "linkedhashmap_default", "linkedhashmap_n",
-            "linkedhashmap_presized", "chm_default", "chm_presized", "fastutil_default", "fastutil_expected",
-            "eclipse_default", "eclipse_n", "agrona_default", "agrona_n"})
-    public String constructor;
+    /** Without values: every constructor (JMH takes all of an enum's constants). */
+    @Param
+    public MapConstructor constructor;
 
     @Param({"1000000"})
     public int n;
@@ -39,12 +39,10 @@ public class PresizeBench {
     @Param({"20261121"})
     public long seed;
 
-    private MapConstructor subject;
     private Integer[] keys;
 
     @Setup
     public void setUp() {
-        subject = MapConstructor.parse(constructor);
         int[] raw = KeyOrder.RANDOM.intKeys(n, seed);
         keys = new Integer[n];
         for (int i = 0; i < n; i++) keys[i] = raw[i];
@@ -58,7 +56,7 @@ public class PresizeBench {
 
     @Benchmark
     public Map<Integer, Integer> insert() {
-        Map<Integer, Integer> map = subject.create(n);
+        Map<Integer, Integer> map = constructor.create(n);
         for (Integer k : keys) map.put(k, k);
         return map;
     }

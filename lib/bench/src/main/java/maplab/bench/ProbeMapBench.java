@@ -32,8 +32,21 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ProbeMapBench {
 
-    @Param({"probemap_mixed", "probemap_mixed_counting", "fastutil", "hashmap"})
-    public String subject;
+    /** The maps compared; {@code -p subject=FASTUTIL} picks one by its name. */
+    public enum Subject {
+        /** {@link LongProbeMap}, mixed hash, counters off. */
+        PROBEMAP_MIXED,
+        /** {@link LongProbeMap}, mixed hash, counters on. */
+        PROBEMAP_MIXED_COUNTING,
+        /** fastutil {@code Long2LongOpenHashMap}. */
+        FASTUTIL,
+        /** {@code HashMap<Long,Long>}. */
+        HASHMAP
+    }
+
+    /** Without values: every subject (JMH takes all of an enum's constants). */
+    @Param
+    public Subject subject;
 
     @Param({"1000000"})
     public int n;
@@ -59,15 +72,14 @@ public class ProbeMapBench {
         boxedLookupOrder = new Long[n];
         for (int i = 0; i < n; i++) { boxedKeys[i] = keys[i]; boxedLookupOrder[i] = lookupOrder[i]; }
         switch (subject) {
-            case "probemap_mixed", "probemap_mixed_counting" -> probe = fillProbe();
-            case "fastutil" -> fastutil = fillFastutil();
-            case "hashmap" -> hashMap = fillHashMap();
-            default -> throw new IllegalArgumentException("subject: unknown value '" + subject + "'; allowed: probemap_mixed, probemap_mixed_counting, fastutil, hashmap");
+            case PROBEMAP_MIXED, PROBEMAP_MIXED_COUNTING -> probe = fillProbe();
+            case FASTUTIL -> fastutil = fillFastutil();
+            case HASHMAP -> hashMap = fillHashMap();
         }
     }
 
     private ProbeConfig config() {
-        return ProbeConfig.of(HashMode.MIXED).withCounting(subject.equals("probemap_mixed_counting"));
+        return ProbeConfig.of(HashMode.MIXED).withCounting(subject == Subject.PROBEMAP_MIXED_COUNTING);
     }
 
     private LongProbeMap fillProbe() {
@@ -93,8 +105,8 @@ public class ProbeMapBench {
     public long get() {
         long sum = 0;
         switch (subject) {
-            case "fastutil" -> { Long2LongOpenHashMap m = fastutil; for (long k : lookupOrder) sum += m.get(k); }
-            case "hashmap" -> { HashMap<Long, Long> m = hashMap; for (Long k : boxedLookupOrder) sum += m.get(k); }
+            case FASTUTIL -> { Long2LongOpenHashMap m = fastutil; for (long k : lookupOrder) sum += m.get(k); }
+            case HASHMAP -> { HashMap<Long, Long> m = hashMap; for (Long k : boxedLookupOrder) sum += m.get(k); }
             default -> { LongProbeMap m = probe; for (long k : lookupOrder) sum += m.get(k); }
         }
         return sum;
@@ -104,8 +116,8 @@ public class ProbeMapBench {
     @Benchmark
     public Object put() {
         return switch (subject) {
-            case "fastutil" -> fillFastutil();
-            case "hashmap" -> fillHashMap();
+            case FASTUTIL -> fillFastutil();
+            case HASHMAP -> fillHashMap();
             default -> fillProbe();
         };
     }

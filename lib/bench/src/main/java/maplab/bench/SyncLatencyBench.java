@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import maplab.measure.Contention;
 import maplab.subject.concurrent.SharedMap;
+import maplab.subject.concurrent.SharedMapType;
+import maplab.workload.Popularity;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -35,15 +37,16 @@ import org.openjdk.jmh.runner.IterationType;
  * second and per operation. Warm-up is not recorded.
  *
  * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar SyncLatencyBench -t 4
- * -p subject=concurrent_hash_map,synchronized_map -p readPct=95}
+ * -p subject=CONCURRENT_HASH_MAP,SYNCHRONIZED_MAP -p readPct=95} (subjects by their
+ * {@link SharedMapType} constant's name)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class SyncLatencyBench {
 
-    @Param({"concurrent_hash_map"})
-    public String subject;
+    @Param({"CONCURRENT_HASH_MAP"})
+    public SharedMapType subject;
 
     /** Share of reads, 0 to 100. */
     @Param({"95"})
@@ -53,8 +56,8 @@ public class SyncLatencyBench {
     @Param({"65536"})
     public int keys;
 
-    @Param({"uniform"})
-    public String popularity;
+    @Param({"UNIFORM"})
+    public Popularity popularity;
 
     @Param({"20261121"})
     public long seed;
@@ -71,7 +74,7 @@ public class SyncLatencyBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        SyncVariantsBench.Loaded l = SyncVariantsBench.load(subject, readPct, keys, popularity, seed);
+        SyncVariantsBench.Loaded l = SyncVariantsBench.load(subject.id(), subject::create, readPct, keys, popularity, seed);
         map = l.map();
         opKey = l.opKey();
         opRead = l.opRead();
@@ -83,11 +86,11 @@ public class SyncLatencyBench {
         String dir = System.getProperty(Contention.DIR_PROPERTY);
         if (measuring && dir != null && recorder == null) {
             Map<String, String> cell = new LinkedHashMap<>();
-            cell.put("subject", subject);
+            cell.put("subject", subject.id());
             cell.put("read_pct", String.valueOf(readPct));
             cell.put("threads", String.valueOf(threads.getThreadCount()));
             cell.put("n_keys", String.valueOf(keys));
-            cell.put("popularity", popularity);
+            cell.put("popularity", popularity.id());
             recorder = Contention.start(Path.of(dir), cell, threshold());
         }
         iterationStart = System.nanoTime();

@@ -3,6 +3,7 @@ package maplab.bench;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import maplab.subject.concurrent.SharedMap;
 import maplab.subject.concurrent.SharedMapType;
 import maplab.subject.jdk.Capacity;
@@ -39,7 +40,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  * or fewer when there are writes (the sync-variants experiment refuses more).
  *
  * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar SyncVariantsBench -t 2
- * -p subject=concurrent_hash_map,sharded,synchronized_map -p readPct=50 -prof gc}
+ * -p subject=concurrent_hash_map,sharded,synchronized_map -p readPct=50 -p popularity=ZIPF -prof gc}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -49,6 +50,11 @@ public class SyncVariantsBench {
     static final int STREAM = 1 << 20;
     static final int MASK = STREAM - 1;
 
+    /**
+     * A {@link SharedMapType} (any case: {@code CONCURRENT_HASH_MAP} or {@code concurrent_hash_map})
+     * or a user's shared map ({@code user:ClassName}): a String, not the enum, because no
+     * constant can name a user's class.
+     */
     @Param({"concurrent_hash_map"})
     public String subject;
 
@@ -60,8 +66,8 @@ public class SyncVariantsBench {
     @Param({"65536"})
     public int keys;
 
-    @Param({"uniform"})
-    public String popularity;
+    @Param({"UNIFORM"})
+    public Popularity popularity;
 
     @Param({"20261121"})
     public long seed;
@@ -72,7 +78,7 @@ public class SyncVariantsBench {
 
     @Setup
     public void setUp() {
-        Loaded l = load(subject, readPct, keys, popularity, seed);
+        Loaded l = load(subject, () -> newMap(subject), readPct, keys, popularity, seed);
         map = l.map();
         opKey = l.opKey();
         opRead = l.opRead();
@@ -81,11 +87,13 @@ public class SyncVariantsBench {
     /** A filled map and its precomputed operation stream (shared with {@link SyncLatencyBench}). */
     record Loaded(SharedMap<Integer, Integer> map, Integer[] opKey, boolean[] opRead) { }
 
-    static Loaded load(String subject, int readPct, int keys, String popularity, long seed) {
-        boolean user = maplab.subject.user.UserSubject.isUserId(subject);   // a user's SharedMap, from the run's jar
-        SharedMapType type = user ? null : SharedMapType.parse(subject);
+    /**
+     * {@code subject}'s map (made by {@code newMap} once the stream is built), filled with every key,
+     * and the operation stream.
+     */
+    static Loaded load(String subject, Supplier<SharedMap<Integer, Integer>> newMap, int readPct, int keys, Popularity popularity, long seed) {
         if (keys < 1) throw new IllegalArgumentException("keys: bad value " + keys + "; allowed: a whole number from 1");
-        AccessStream stream = AccessStream.of(keys, STREAM, readPct, Popularity.parse(popularity), seed);
+        AccessStream stream = AccessStream.of(keys, STREAM, readPct, popularity, seed);
         int[] raw = DistinctInts.scrambled(keys, seed);
         Integer[] boxed = new Integer[keys];
         Map<Integer, Integer> all = new HashMap<>(Capacity.forEntries(keys));
@@ -96,10 +104,15 @@ public class SyncVariantsBench {
         Integer[] opKey = new Integer[STREAM];
         boolean[] opRead = stream.read();
         for (int i = 0; i < STREAM; i++) opKey[i] = boxed[stream.keyIndex()[i]];
-        SharedMap<Integer, Integer> map = user ? userMap(subject) : type.create();
+        SharedMap<Integer, Integer> map = newMap.get();
         map.putAll(all);
         if (map.size() != keys) throw new IllegalStateException(subject + " holds " + map.size() + " keys after filling, expected " + keys);
         return new Loaded(map, opKey, opRead);
+    }
+
+    /** A new map of the subject: a {@link SharedMapType} or a user's SharedMap, from the run's jar. */
+    private static SharedMap<Integer, Integer> newMap(String subject) {
+        return maplab.subject.user.UserSubject.isUserId(subject) ? userMap(subject) : SharedMapType.parse(subject).<Integer, Integer>create();
     }
 
     @SuppressWarnings("unchecked")

@@ -122,7 +122,7 @@ public final class Collisions implements Experiment {
     }
 
     /** One JMH batch of the plan: these subjects at these sizes. */
-    private record Timed(List<String> subjects, List<Integer> sizes) { }
+    private record Timed(List<CollisionCase> subjects, List<Integer> sizes) { }
 
     /**
      * The JMH batches: one per growth case (so constant_hash can stop at its own largest n), then
@@ -130,18 +130,18 @@ public final class Collisions implements Experiment {
      */
     private static List<Timed> timed(Params p, List<CollisionCase> cases, List<Integer> sizes) {
         List<Timed> out = new ArrayList<>();
-        List<String> growth = p.getStrings("growth_cases").stream().map(CollisionCase::parse)
-                .filter(cases::contains).map(CollisionCase::id).toList();
+        List<CollisionCase> growth = p.getStrings("growth_cases").stream().map(CollisionCase::parse)
+                .filter(cases::contains).toList();
         int nonComparableMax = p.getInt("noncomparable_max_n");
-        for (String g : growth) {
-            List<Integer> ns = g.equals(CollisionCase.CONSTANT_HASH.id()) ? sizes.stream().filter(n -> n <= nonComparableMax).toList() : sizes;
+        for (CollisionCase g : growth) {
+            List<Integer> ns = g == CollisionCase.CONSTANT_HASH ? sizes.stream().filter(n -> n <= nonComparableMax).toList() : sizes;
             if (!ns.isEmpty()) out.add(new Timed(List.of(g), ns));
         }
-        List<String> ratioOnly = RATIO_CASES.stream().filter(cases::contains).map(CollisionCase::id).filter(id -> !growth.contains(id)).toList();
+        List<CollisionCase> ratioOnly = RATIO_CASES.stream().filter(cases::contains).filter(c -> !growth.contains(c)).toList();
         if (!ratioOnly.isEmpty()) out.add(new Timed(ratioOnly, List.of(sizes.get(sizes.size() - 1))));
         int peerN = p.getInt("peer_n");
-        List<String> peers = p.getStrings("peer_cases").stream().map(CollisionCase::parse).map(CollisionCase::id)
-                .filter(id -> out.stream().noneMatch(t -> t.subjects().contains(id) && t.sizes().contains(peerN))).toList();
+        List<CollisionCase> peers = p.getStrings("peer_cases").stream().map(CollisionCase::parse)
+                .filter(c -> out.stream().noneMatch(t -> t.subjects().contains(c) && t.sizes().contains(peerN))).toList();
         if (!peers.isEmpty()) out.add(new Timed(peers, List.of(peerN)));   // the peer libraries' maps at their own size, unless a growth batch times them there
         return out;
     }
@@ -182,12 +182,12 @@ public final class Collisions implements Experiment {
         Map<CollisionCase, Set<Integer>> timedAt = new java.util.LinkedHashMap<>();
         for (Timed t : timed(p, cases, sizes)) {
             Jmh run = jmh(ctx, t.subjects(), t.sizes(), 0, 0);
-            plan.jmh("insert", run, cell -> fillSeconds(CollisionCase.parse(cell.get("subject")), Integer.parseInt(cell.get("n"))));
-            for (String subject : t.subjects()) {
+            plan.jmh("insert", run, cell -> fillSeconds(CollisionCase.valueOf(cell.get("subject")), Integer.parseInt(cell.get("n"))));
+            for (CollisionCase subject : t.subjects()) {
                 for (int n : t.sizes()) {
-                    plan.timed(Plan.dims("subject", subject, "n_keys", n), "fill_time", Unit.NS_PER_OP);
-                    plan.timed(Plan.dims("subject", subject, "n_keys", n), "time_per_insert", NS_PER_INSERT);
-                    timedAt.computeIfAbsent(CollisionCase.parse(subject), k -> new TreeSet<>()).add(n);
+                    plan.timed(Plan.dims("subject", subject.id(), "n_keys", n), "fill_time", Unit.NS_PER_OP);
+                    plan.timed(Plan.dims("subject", subject.id(), "n_keys", n), "time_per_insert", NS_PER_INSERT);
+                    timedAt.computeIfAbsent(subject, k -> new TreeSet<>()).add(n);
                 }
             }
         }
@@ -279,13 +279,14 @@ public final class Collisions implements Experiment {
             for (JmhScore s : batch) {
                 int n = Integer.parseInt(s.param("n"));
                 Measured m = s.measured();
-                out.row().with("subject", s.param("subject")).with("n_keys", n).measure("fill_time", m, Unit.ofJmh(s.unit()));
-                out.row().with("subject", s.param("subject")).with("n_keys", n).measure("time_per_insert", m.scaled(1.0 / n), NS_PER_INSERT);
+                String subject = s.param("subject", CollisionCase.class).id();
+                out.row().with("subject", subject).with("n_keys", n).measure("fill_time", m, Unit.ofJmh(s.unit()));
+                out.row().with("subject", subject).with("n_keys", n).measure("time_per_insert", m.scaled(1.0 / n), NS_PER_INSERT);
             }
         }
     }
 
-    private static Jmh jmh(RunContext ctx, List<String> subjects, List<Integer> sizes, long keySeed, long mapSeed) {
+    private static Jmh jmh(RunContext ctx, List<CollisionCase> subjects, List<Integer> sizes, long keySeed, long mapSeed) {
         return ctx.jmh(BENCH, "insert").param("subject", subjects).param("n", sizes)
                 .param("seed", String.valueOf(keySeed)).param("mapSeed", String.valueOf(mapSeed))
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.NANOSECONDS);

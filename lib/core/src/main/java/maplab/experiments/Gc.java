@@ -314,7 +314,7 @@ public final class Gc implements Experiment {
     /** The allocation benchmark (fill and get, {@code -prof gc}) for every subject; {@link #plan} and {@link #measure} both build it here. */
     private static Jmh allocationRun(RunContext ctx) {
         return ctx.jmh(ALLOC_BENCH, "alloc")
-                .param("subject", ctx.params().getStrings("subjects"))
+                .param("subject", ctx.params().getStrings("subjects").stream().map(PutGetMapKind::parse).toList())
                 .param("n", String.valueOf(ctx.params().getInt("alloc_n")))
                 .param("seed", String.valueOf(ctx.seed("alloc-keys")))
                 .profiler("gc");
@@ -326,7 +326,7 @@ public final class Gc implements Experiment {
         ResultBuilder out = ctx.result();
         List<JmhScore> scores = allocationRun(ctx).run();
         for (JmhScore s : scores) {
-            PutGetMapKind kind = PutGetMapKind.parse(s.param("subject"));
+            PutGetMapKind kind = s.param("subject", PutGetMapKind.class);
             String operation = s.method().equals("fill") ? "put" : "get";
             double perScore = operation.equals("put") ? n : 1;
             row(out, allocDims(kind.id(), operation, n)).measure("alloc", s.secondary("gc.alloc.rate.norm").scaled(1 / perScore), Unit.BYTES_PER_OP);

@@ -26,7 +26,9 @@ import maplab.plan.Unit;
 import maplab.stats.Estimates;
 import maplab.stats.Estimates.Estimate;
 import maplab.stats.Stats;
+import maplab.subject.jdk.MapConstructor;
 import maplab.subject.keys.KeyedMapKind;
+import maplab.subject.putget.PutGetMapKind;
 import maplab.measure.MapFootprints;
 import org.knowm.xchart.CategoryChart;
 import org.openjdk.jmh.annotations.Mode;
@@ -259,9 +261,9 @@ public final class Jdks implements Experiment {
                 Jmh j = ctx.jmh(c.bench, "time").on(e.getValue()).mode(c.mode).param("seed", String.valueOf(keySeed));
                 switch (c) {
                     case LOOKUP -> j.param("subject", "hashmap_integer").param("n", String.valueOf(n));
-                    case PRESIZE -> j.param("constructor", "hashmap_default").param("n", String.valueOf(n)).timeUnit(java.util.concurrent.TimeUnit.MICROSECONDS);
+                    case PRESIZE -> j.param("constructor", MapConstructor.HASHMAP_DEFAULT).param("n", String.valueOf(n)).timeUnit(java.util.concurrent.TimeUnit.MICROSECONDS);
                     case SYNC -> j.param("subject", "concurrent_hash_map").param("readPct", "95").param("keys", String.valueOf(n)).threads(2);
-                    case GC_FILL -> j.param("subject", "hashmap").param("n", String.valueOf(n)).profiler("gc").timeUnit(java.util.concurrent.TimeUnit.MICROSECONDS);
+                    case GC_FILL -> j.param("subject", PutGetMapKind.HASHMAP).param("n", String.valueOf(n)).profiler("gc").timeUnit(java.util.concurrent.TimeUnit.MICROSECONDS);
                 }
                 out.add(new Batch(c, e.getKey(), j));
             }

@@ -224,7 +224,7 @@ public final class KeyOrderExperiment implements Experiment {
     private static Jmh timedRun(RunContext ctx, List<String> subjectIds, List<KeyOrder> timedOrders, List<String> methods, int n, long keySeed) {
         return ctx.jmh(methods.size() == METHODS.size() ? BENCH : "maplab.bench.KeyOrderBench.(" + String.join("|", methods) + ")", PART)
                 .param("subject", subjectIds)
-                .param("order", timedOrders.stream().map(KeyOrder::label).toList())
+                .param("order", timedOrders)
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(keySeed))
                 .jvmArgsAppend(GC_ARGS.toArray(String[]::new));
@@ -285,7 +285,7 @@ public final class KeyOrderExperiment implements Experiment {
                 + " nodes of HashMap stay where the insertion put them; maps built in @Setup, nothing allocated while measuring)");
         for (JmhScore s : jmh.run()) {
             double scale = nanosPer(s.unit()) / n;
-            out.row().with("subject", s.param("subject")).with("order", s.param("order")).with("n_keys", n).with("gc", GC)
+            out.row().with("subject", s.param("subject")).with("order", s.param("order", KeyOrder.class).label()).with("n_keys", n).with("gc", GC)
                     .measure(s.method() + "_time", s.measured().scaled(scale), Unit.NS_PER_OP);
         }
     }

@@ -134,7 +134,7 @@ public final class Presize implements Experiment {
     /** The JMH run of the timed constructors: one single-shot fill of n keys each, with JMH's GC profiler. */
     private static Jmh insertRun(RunContext ctx, List<MapConstructor> timed, int n, long keySeed) {
         return ctx.jmh(BENCH, "insert")
-                .param("constructor", timed.stream().map(MapConstructor::id).toList())
+                .param("constructor", timed)
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(keySeed))
                 .mode(Mode.SingleShotTime)
@@ -170,7 +170,7 @@ public final class Presize implements Experiment {
 
         List<JmhScore> scores = insertRun(ctx, timed, n, keySeed).run();
         for (JmhScore s : scores) {
-            MapConstructor c = MapConstructor.parse(s.param("constructor"));
+            MapConstructor c = s.param("constructor", MapConstructor.class);
             out.row().with("subject", c.id()).with("n_keys", n).measure("insert_time", s.measured(), Unit.ofJmh(s.unit()));
             out.row().with("subject", c.id()).with("n_keys", n).measure("alloc_per_entry", s.secondary("gc.alloc.rate.norm").scaled(1.0 / n), Unit.BYTES_PER_ENTRY);
         }

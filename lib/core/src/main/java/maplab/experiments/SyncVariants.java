@@ -337,12 +337,12 @@ public final class SyncVariants implements Experiment {
     private static Jmh throughputRun(RunContext ctx, List<Batch> plan, Batch b) {
         Params p = ctx.params();
         String keys = headlineKeys(p);
-        String popularity = headlinePopularity(p);
+        String popularity = Popularity.parse(headlinePopularity(p)).name();   // JMH's spelling of the constant
         Jmh run = ctx.jmh(BENCH, PART)
                 .param("subject", subjectIds(p, b))
                 .param("readPct", String.valueOf(b.readPct()))
                 .param("keys", p.getInts("n_keys"))
-                .param("popularity", p.getStrings("popularities"))
+                .param("popularity", p.getStrings("popularities").stream().map(Popularity::parse).toList())
                 .param("seed", String.valueOf(ctx.seed("workload")))
                 .threads(b.threads())
                 .profiler("gc");
@@ -545,10 +545,10 @@ public final class SyncVariants implements Experiment {
         ResultBuilder out = ctx.result();
         for (List<JmhScore> batch : results) {
             for (JmhScore s : batch) {
-                String subject = SharedMapType.parse(s.param("subject")).id();
+                String subject = s.param("subject", SharedMapType.class).id();
                 int read = Integer.parseInt(s.param("readPct"));
                 for (Map.Entry<String, String> pct : PERCENTILES.entrySet()) {
-                    latencyRow(out, subject, read, threads, s.param("keys"), s.param("popularity"))
+                    latencyRow(out, subject, read, threads, s.param("keys"), s.param("popularity", Popularity.class).id())
                             .with("percentile", pct.getKey()).measure("latency", s.secondary(pct.getValue()), Unit.ofJmh(s.unit()));
                 }
             }
@@ -587,12 +587,12 @@ public final class SyncVariants implements Experiment {
         java.nio.file.Path dir = contentionDir(ctx);
         List<Jmh> runs = new ArrayList<>();
         for (int read : plan.stream().map(LatencyCell::readPct).distinct().toList()) {
-            List<String> subjects = plan.stream().filter(c -> c.readPct() == read).map(c -> c.subject().id()).toList();
+            List<SharedMapType> subjects = plan.stream().filter(c -> c.readPct() == read).map(LatencyCell::subject).toList();
             runs.add(ctx.jmh(LATENCY_BENCH, LATENCY_PART)
                     .param("subject", subjects)
                     .param("readPct", String.valueOf(read))
                     .param("keys", headlineKeys(p))
-                    .param("popularity", headlinePopularity(p))
+                    .param("popularity", Popularity.parse(headlinePopularity(p)))
                     .param("seed", String.valueOf(ctx.seed("workload")))
                     .threads(p.getInt("finding_threads"))
                     .jvmArgsAppend("-D" + Contention.DIR_PROPERTY + "=" + dir, "-D" + Contention.THRESHOLD_PROPERTY + "=" + p.getInt("contention_threshold_us")));
@@ -654,7 +654,7 @@ public final class SyncVariants implements Experiment {
     }
 
     private static ResultBuilder.Row cell(ResultBuilder out, String subject, Batch b, JmhScore s) {
-        return row(out, cellDims(subject, b.readPct(), b.threads(), Integer.parseInt(s.param("keys")), s.param("popularity")));
+        return row(out, cellDims(subject, b.readPct(), b.threads(), Integer.parseInt(s.param("keys")), s.param("popularity", Popularity.class).id()));
     }
 
     /**

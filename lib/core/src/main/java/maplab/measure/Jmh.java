@@ -136,9 +136,25 @@ public final class Jmh implements Plan.CellSource {
         return this;
     }
 
-    /** Overrides a {@code @Param} with these values. */
+    /**
+     * Overrides a {@code @Param} with these values; an enum constant is passed as its
+     * {@linkplain Enum#name() name}, the value JMH gives an enum {@code @Param}.
+     */
     public Jmh param(String name, List<?> values) {
-        return param(name, values.stream().map(String::valueOf).toArray(String[]::new));
+        return param(name, values.stream().map(Jmh::paramValue).toArray(String[]::new));
+    }
+
+    /**
+     * Overrides an enum {@code @Param} with these constants (JMH takes each by its
+     * {@linkplain Enum#name() name} and gives it back so, see {@link JmhScore#param(String, Class)}).
+     */
+    public Jmh param(String name, Enum<?>... values) {
+        return param(name, List.of(values));
+    }
+
+    /** How JMH spells a {@code @Param} value: an enum constant by its name, anything else as a string. */
+    private static String paramValue(Object value) {
+        return value instanceof Enum<?> e ? e.name() : String.valueOf(value);
     }
 
     public Jmh settings(Settings s) { this.settings = s; return this; }

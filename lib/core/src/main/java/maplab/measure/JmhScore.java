@@ -60,6 +60,19 @@ public record JmhScore(String benchmark, String mode, Map<String, String> params
         return v;
     }
 
+    /**
+     * An enum {@code @Param}'s value as its constant: JMH's JSON gives the constant's name (what
+     * {@link Jmh#param(String, Enum[])} passed).
+     *
+     * @throws IllegalArgumentException when the value names no constant of {@code type}
+     */
+    public <E extends Enum<E>> E param(String name, Class<E> type) {
+        String v = param(name);
+        for (E e : type.getEnumConstants()) if (e.name().equals(v)) return e;
+        throw new IllegalArgumentException("benchmark " + benchmark + ": parameter '" + name + "' is '" + v + "', not a constant of "
+                + type.getSimpleName() + "; allowed: " + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+    }
+
     /** A secondary metric, measured; NaN-valued without samples when the profiler did not report it. */
     public Measured secondary(String name) {
         Secondary s = secondary.get(name);

@@ -69,7 +69,7 @@ class MainTest {
                 "--set", "growth_cases=colliding_string_agrona", "--set", "peer_cases=colliding_string_agrona", "--set", "sizes=256,4096",
                 "--set", "insert_effort=1:1x20ms+1x20ms");
         assertThat(clash.code()).as(clash.err()).isEqualTo(Main.OK);
-        assertThat(clash.out().lines().filter(l -> l.contains("CollisionsBench.insert n=4096 subject=colliding_string_agrona"))).hasSize(1);
+        assertThat(clash.out().lines().filter(l -> l.contains("CollisionsBench.insert n=4096 subject=COLLIDING_STRING_AGRONA"))).hasSize(1);
     }
 
     @Test

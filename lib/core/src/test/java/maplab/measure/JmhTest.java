@@ -54,6 +54,19 @@ class JmhTest {
     }
 
     @Test
+    void enumParamsTravelAsConstantNamesAndComeBackAsConstants(@TempDir Path tmp) throws Exception {
+        Jmh jmh = Jmh.benchmark("x").param("unit", java.util.concurrent.TimeUnit.SECONDS, java.util.concurrent.TimeUnit.DAYS)
+                .param("other", List.of(java.util.concurrent.TimeUnit.HOURS, 3));
+        assertThat(jmh.describe().get("params")).isEqualTo(java.util.Map.of("unit", List.of("SECONDS", "DAYS"), "other", List.of("HOURS", "3")));
+        Path json = tmp.resolve("r.json");
+        Files.writeString(json, SAMPLE.replace("\"subject\":\"chm\"", "\"subject\":\"MINUTES\""));
+        JmhScore s = Jmh.read(json).get(0);
+        assertThat(s.param("subject", java.util.concurrent.TimeUnit.class)).isEqualTo(java.util.concurrent.TimeUnit.MINUTES);
+        assertThatThrownBy(() -> s.param("n", java.util.concurrent.TimeUnit.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'n' is '1024'").hasMessageContaining("MINUTES");
+    }
+
+    @Test
     void neverMeasuresInTheCallersJvm() {
         assertThatThrownBy(() -> Jmh.Settings.forProfile(Profile.QUICK).withForks(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forks");

@@ -132,14 +132,7 @@ public final class MaplabExtension implements Extension {
 
     /** Adds the renderers to {@code renderer} (separate from {@link #install} for tests). */
     public static void register(Renderer renderer) {
-        renderer.createRegistration(Table.class)
-                .preferring(MIMEType.TEXT_HTML)
-                .supporting(MIMEType.TEXT_PLAIN)
-                .register((table, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.table(table));
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.print(Html.MAX_ROWS));
-                });
-
+        html(renderer, Table.class, Html::table, table -> table.print(Html.MAX_ROWS));
         renderer.createRegistration(Chart.class)
                 .preferring(MIMEType.IMAGE_PNG)
                 .supporting(MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
@@ -148,63 +141,30 @@ public final class MaplabExtension implements Extension {
                     ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> Charts.svg(chart));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "chart: " + chart.getTitle());
                 });
+        html(renderer, Result.class, result -> Html.scopedStyle() + Html.fragment(result, Reference.lookup(result.experiment())), Result::toString);
+        html(renderer, Comparison.class, comparison -> Html.scopedStyle() + comparison.fragment(), Comparison::summary);
+        html(renderer, maplab.lab.MultiComparison.class, comparison -> Html.scopedStyle() + comparison.fragment(), maplab.lab.MultiComparison::summary);
+        html(renderer, maplab.lab.Stability.class, stability -> Html.scopedStyle() + stability.fragment(), maplab.lab.Stability::summary);
+        html(renderer, Finding.class, finding -> Html.findings(java.util.List.of(finding)), MaplabExtension::findingText);
+        html(renderer, maplab.conclude.Findings.class, group -> Html.scopedStyle() + Html.findingsFragment(group), maplab.conclude.Findings::toString);
+        html(renderer, ProgressView.class, ProgressBar::html, ProgressView::text);
+    }
 
-        renderer.createRegistration(Result.class)
+    /** Renders {@code type} as HTML (preferred) or plain text, each made only when the front end asks for it. */
+    private static <T> void html(Renderer renderer, Class<T> type, java.util.function.Function<T, String> html, java.util.function.Function<T, String> text) {
+        renderer.createRegistration(type)
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
-                .register((result, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + Html.fragment(result, Reference.lookup(result.experiment())));
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, result::toString);
+                .register((value, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> html.apply(value));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text.apply(value));
                 });
+    }
 
-        renderer.createRegistration(Comparison.class)
-                .preferring(MIMEType.TEXT_HTML)
-                .supporting(MIMEType.TEXT_PLAIN)
-                .register((comparison, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + comparison.fragment());
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, comparison::summary);
-                });
-
-        renderer.createRegistration(maplab.lab.MultiComparison.class)
-                .preferring(MIMEType.TEXT_HTML)
-                .supporting(MIMEType.TEXT_PLAIN)
-                .register((comparison, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + comparison.fragment());
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, comparison::summary);
-                });
-
-        renderer.createRegistration(maplab.lab.Stability.class)
-                .preferring(MIMEType.TEXT_HTML)
-                .supporting(MIMEType.TEXT_PLAIN)
-                .register((stability, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + stability.fragment());
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, stability::summary);
-                });
-
-        renderer.createRegistration(Finding.class)
-                .preferring(MIMEType.TEXT_HTML)
-                .supporting(MIMEType.TEXT_PLAIN)
-                .register((finding, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.findings(java.util.List.of(finding)));
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> finding.id() + " = " + maplab.stats.Numbers.format(finding.value()) + " " + finding.unit()
-                            + (Html.interval(finding).isEmpty() ? "" : " [" + Finding.confidenceLabel() + ": " + Html.interval(finding) + "]")
-                            + (finding.verdict() == null ? "" : " (" + finding.verdict().label() + ")") + ": " + finding.text());
-                });
-
-        renderer.createRegistration(maplab.conclude.Findings.class)
-                .preferring(MIMEType.TEXT_HTML)
-                .supporting(MIMEType.TEXT_PLAIN)
-                .register((group, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Html.scopedStyle() + Html.findingsFragment(group));
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, group::toString);
-                });
-
-        renderer.createRegistration(ProgressView.class)
-                .preferring(MIMEType.TEXT_HTML)
-                .supporting(MIMEType.TEXT_PLAIN)
-                .register((view, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> ProgressBar.html(view));
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, view::text);
-                });
+    /** One finding as a line: id, value, unit, interval, verdict and sentence. */
+    private static String findingText(Finding finding) {
+        return finding.id() + " = " + maplab.stats.Numbers.format(finding.value()) + " " + finding.unit()
+                + (Html.interval(finding).isEmpty() ? "" : " [" + Finding.confidenceLabel() + ": " + Html.interval(finding) + "]")
+                + (finding.verdict() == null ? "" : " (" + finding.verdict().label() + ")") + ": " + finding.text();
     }
 }

@@ -9,14 +9,14 @@ final class Catalog {
 
     static final List<Experiment> ALL = List.of(
             new maplab.experiments.SeedOrder(),
-            new maplab.experiments.KeyOrderExperiment(),
+            new maplab.experiments.keyorder.KeyOrderExperiment(),
             new maplab.experiments.Presize(),
             new maplab.experiments.merge.Merge(),
-            new maplab.experiments.Collisions(),
+            new maplab.experiments.collisions.Collisions(),
             new maplab.experiments.iteration.Iteration(),
-            new maplab.experiments.KeyTypes(),
+            new maplab.experiments.keytypes.KeyTypes(),
             new maplab.experiments.SyncVariants(),
-            new maplab.experiments.Races(),
+            new maplab.experiments.races.Races(),
             new maplab.experiments.Gc(),
             new maplab.experiments.ResizeLatency(),
             new maplab.experiments.Jdks()

@@ -1,4 +1,4 @@
-package maplab.experiments;
+package maplab.experiments.keyorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +40,7 @@ class KeyOrderConcludeTest {
     private static void probes(ResultBuilder b, String subject, String order, double mean, long max, long... histogram) {
         b.row().with("subject", subject).with("order", order).with("n_keys", N).measure("insert_probe_mean", mean, Unit.PROBES);
         b.row().with("subject", subject).with("order", order).with("n_keys", N).measure("insert_probe_max", max, Unit.PROBES);
-        List<String> labels = KeyOrderExperiment.bucketLabels(1 << (histogram.length - 1));
+        List<String> labels = KeyOrderCharts.bucketLabels(1 << (histogram.length - 1));
         for (int i = 0; i < histogram.length; i++) {
             b.row().with("subject", subject).with("order", order).with("n_keys", N).with("probe_length", labels.get(i)).measure("inserts", histogram[i], Unit.COUNT);
         }

@@ -1,4 +1,4 @@
-package maplab.experiments;
+package maplab.experiments.keytypes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

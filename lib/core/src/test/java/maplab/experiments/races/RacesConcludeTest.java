@@ -1,4 +1,4 @@
-package maplab.experiments;
+package maplab.experiments.races;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -117,13 +117,13 @@ class RacesConcludeTest {
 
     @Test
     void clopperPearsonAtTheEdges() {
-        Estimate none = Races.clopperPearson(0, 10);
+        Estimate none = RacesConclude.clopperPearson(0, 10);
         assertThat(none.low()).isZero();
         assertThat(none.high()).isCloseTo(1 - Math.pow(0.005, 0.1), within(1e-9));
-        Estimate all = Races.clopperPearson(10, 10);
+        Estimate all = RacesConclude.clopperPearson(10, 10);
         assertThat(all.low()).isCloseTo(Math.pow(0.005, 0.1), within(1e-9));
         assertThat(all.high()).isEqualTo(1);
-        assertThat(Races.clopperPearson(0, 0).hasInterval()).isFalse();
+        assertThat(RacesConclude.clopperPearson(0, 0).hasInterval()).isFalse();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package maplab.experiments;
+package maplab.experiments.collisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,13 +30,13 @@ class CollisionsTest {
     private static final int N = 2048;
     private static final double LOG2_N = 11;
 
-    private static Collisions.Counts count(CollisionCase c) {
-        return Collisions.count(c, N, 5, 6);
+    private static CollisionsMeasure.Counts count(CollisionCase c) {
+        return CollisionsMeasure.count(c, N, 5, 6);
     }
 
     @Test
     void nonComparableConstantHashKeysCostAboutHalfNEqualsCallsPerInsert() {
-        Collisions.Counts k = count(CollisionCase.CONSTANT_HASH);
+        CollisionsMeasure.Counts k = count(CollisionCase.CONSTANT_HASH);
         assertThat(k.equalsPerInsert()).isCloseTo(N / 2.0, offset(N * 0.05));
         assertThat(k.compareToPerInsert()).isZero();
         assertThat(k.hashCodePerInsert()).isEqualTo(1.0);
@@ -48,7 +48,7 @@ class CollisionsTest {
     void everyPeerScansItsCollidingStringsWithEqualsButNotItsRandomOnes() {
         for (CollisionCase c : CollisionCase.values()) {
             if (!c.isPeer()) continue;
-            Collisions.Counts k = count(c);
+            CollisionsMeasure.Counts k = count(c);
             if (c.kind() == maplab.workload.KeyKind.COLLIDING_STRING) {
                 // one bucket or one probe run: insert i compares with about i earlier keys (no trees, no compareTo)
                 assertThat(k.equalsPerInsert()).as(c.id()).isGreaterThan(N / 4.0);
@@ -87,7 +87,7 @@ class CollisionsTest {
 
     @Test
     void comparableConstantHashKeysCostAboutLog2NComparesPerInsert() {
-        Collisions.Counts k = count(CollisionCase.CONSTANT_HASH_COMPARABLE);
+        CollisionsMeasure.Counts k = count(CollisionCase.CONSTANT_HASH_COMPARABLE);
         assertThat(k.compareToPerInsert()).isBetween(0.5 * LOG2_N, 1.5 * LOG2_N);
         assertThat(k.equalsPerInsert()).isLessThan(2 * LOG2_N);
         assertThat(k.treeBins()).isEqualTo(1);
@@ -95,11 +95,11 @@ class CollisionsTest {
 
     @Test
     void collidingStringsShareOneTreeBinWhileRandomAndDistinctKeysDoNot() {
-        Collisions.Counts colliding = count(CollisionCase.COLLIDING_STRING);
+        CollisionsMeasure.Counts colliding = count(CollisionCase.COLLIDING_STRING);
         assertThat(colliding.treeBins()).isEqualTo(1);
         assertThat(colliding.maxBinLength()).isEqualTo(N);
         assertThat(count(CollisionCase.RANDOM_STRING).treeBins()).isZero();
-        Collisions.Counts distinct = count(CollisionCase.DISTINCT_HASH);
+        CollisionsMeasure.Counts distinct = count(CollisionCase.DISTINCT_HASH);
         assertThat(distinct.treeBins()).isZero();
         assertThat(distinct.equalsPerInsert()).isZero();
         assertThat(distinct.hashCodePerInsert()).isEqualTo(1.0);
@@ -107,7 +107,7 @@ class CollisionsTest {
 
     @Test
     void aSeededContentHashSpreadsCollidingStringsThatAnUnseededHashPilesUp() {
-        Collisions.Counts seeded = count(CollisionCase.COLLIDING_STRING_SEEDED);
+        CollisionsMeasure.Counts seeded = count(CollisionCase.COLLIDING_STRING_SEEDED);
         assertThat(seeded.meanProbe()).isLessThan(5);
         // counted with the instrumented keys: the seeded hash reads the characters, never hashCode(),
         // and distinct 64-bit hashes make equals calls rare

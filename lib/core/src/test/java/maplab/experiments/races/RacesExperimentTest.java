@@ -1,4 +1,4 @@
-package maplab.experiments;
+package maplab.experiments.races;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,7 +66,7 @@ class RacesExperimentTest {
         assertThat(java.util.Arrays.stream(lostPerRun).allMatch(v -> v >= 0 && v <= 2000)).as("lost keys within 0..2000").isTrue();
         assertThat(r.finding("hashmap_runs_with_lost_keys").value()).isEqualTo(runsLosing);
         assertThat(r.finding("hashmap_max_lost_keys").value()).isEqualTo(java.util.Arrays.stream(lostPerRun).max().orElse(0));
-        var rate = Races.clopperPearson(runsLosing, lostPerRun.length);
+        var rate = RacesConclude.clopperPearson(runsLosing, lostPerRun.length);
         assertThat(r.finding("hashmap_lost_keys_rate").low()).isEqualTo(rate.low());
         assertThat(r.finding("hashmap_lost_keys_rate").high()).isEqualTo(rate.high());
         assertThat(r.finding("runs").basis()).isEqualTo(maplab.conclude.Finding.Basis.PARAMETER);

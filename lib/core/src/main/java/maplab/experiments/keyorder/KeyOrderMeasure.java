@@ -56,7 +56,13 @@ final class KeyOrderMeasure {
         long keySeed = ctx.seed("keys");
         ResultBuilder out = ctx.result();
 
-        // ---- in process: probe lengths (ProbeMap) and bin lengths (HashMap), exact for the seed ----
+        probeAndBinLengths(ctx, out, orders, n, keySeed);
+        userHashProbeLengths(ctx, out, orders, n, keySeed);
+        timed(ctx, out, timedOrders, n, keySeed);
+    }
+
+    /** In process: probe lengths (ProbeMap) and bin lengths (HashMap) per order, exact for the seed. */
+    private static void probeAndBinLengths(RunContext ctx, ResultBuilder out, List<KeyOrder> orders, int n, long keySeed) {
         ctx.progress().addSteps(countSteps(orders.size()));
         for (KeyOrder order : orders) {
             int[] keys = order.intKeys(n, keySeed);
@@ -79,7 +85,10 @@ final class KeyOrderMeasure {
             out.row().with("subject", IntMapType.HASHMAP.id()).with("order", order.label()).with("n_keys", n).measure("max_bin_length", b.maxLength(), Unit.COUNT);
             out.row().with("subject", IntMapType.HASHMAP.id()).with("order", order.label()).with("n_keys", n).measure("tree_bins", b.treeBins(), Unit.COUNT);
         }
-        // ---- in process: probe lengths of ProbeMap with each user hash (LongHash) ----
+    }
+
+    /** In process: probe lengths of ProbeMap with each user hash (LongHash), per order. */
+    private static void userHashProbeLengths(RunContext ctx, ResultBuilder out, List<KeyOrder> orders, int n, long keySeed) {
         for (String user : userHashes(ctx.params())) {
             UserSubject u = UserSubject.byId("user_subjects", user);
             ctx.progress().addSteps(orders.size());
@@ -93,8 +102,10 @@ final class KeyOrderMeasure {
                 record(out, user, order, n, m.counters(), m.capacity());
             }
         }
+    }
 
-        // ---- JMH: lookup and iteration time per order, every cell in one run (forks in alternating rounds) ----
+    /** JMH: lookup and iteration time per order, every cell in one run (forks in alternating rounds). */
+    private static void timed(RunContext ctx, ResultBuilder out, List<KeyOrder> timedOrders, int n, long keySeed) {
         List<String> subjectIds = timedSubjectIds(ctx.params());
         if (subjectIds.isEmpty() || timedOrders.isEmpty()) return;
         List<String> methods = ctx.params().getStrings("timed_methods");

@@ -24,6 +24,13 @@ final class KeyTypesFindings {
             "weak_map_retained_after_gc", "strong_map_retained_after_gc");
 
     static void findings(Rows rows, ResultBuilder out) {
+        Rows perEntry = memoryFindings(rows, out);
+        pitfallFindings(rows.where("part", "pitfalls"), out);
+        lookupFindings(rows, perEntry, out);
+    }
+
+    /** Bytes per entry: {@code HashMap<Integer,Integer>}, fastutil's int map against it, and each user key type. Returns the memory rows. */
+    private static Rows memoryFindings(Rows rows, ResultBuilder out) {
         Rows perEntry = rows.where("part", "memory").metric("bytes_per_entry");
         Optional<Rows.Row> hm = perEntry.where("subject", KeyedMapKind.HASHMAP_INTEGER.id()).first();
         out.attempt("bytes_per_entry_hashmap_integer", () -> hm.ifPresent(r -> out.finding(Finding.count("bytes_per_entry_hashmap_integer", r.value(), "B/entry",
@@ -47,7 +54,11 @@ final class KeyTypesFindings {
                                 + " value boxes, table share)" + versus.replace("%", "%%")).where("n_keys", r.str("n_keys")));
             });
         }
-        Rows pitfalls = rows.where("part", "pitfalls");
+        return perEntry;
+    }
+
+    /** The pitfalls' rates: byte[] keys, mutated keys, a hashCode ignoring a field, weak and strong maps after a GC. */
+    private static void pitfallFindings(Rows pitfalls, ResultBuilder out) {
         pitfall(pitfalls, out, "byte_array_key_hit_rate", KeyPitfalls.EQUAL_COPY, "hit_rate", Finding.Basis.CONSTRUCTION, r -> String.format(Locale.ROOT,
                 "Looking up byte[] keys with equal-content copies found %d of %d entries (%.1f%%)%s",
                 count(r), r.integer("n_keys"), 100 * r.value(), count(r) == 0 ? ": arrays hash and compare by identity" : ""));
@@ -63,7 +74,10 @@ final class KeyTypesFindings {
         pitfall(pitfalls, out, "strong_map_retained_after_gc", KeyPitfalls.STRONG, "retained_rate", Finding.Basis.CONSTRUCTION, r -> String.format(Locale.ROOT,
                 "A HashMap kept %d of %d entries (%.1f%%) after the caller dropped its keys and a GC ran%s",
                 count(r), r.integer("n_keys"), 100 * r.value(), count(r) == r.integer("n_keys") ? ": the map itself holds them strongly" : ""));
+    }
 
+    /** The lookups' time ratios: String and fastutil against {@code HashMap<Integer,Integer>}, the peers', each user key type's. */
+    private static void lookupFindings(Rows rows, Rows perEntry, ResultBuilder out) {
         Rows lookups = rows.where("part", "lookup").metric("lookup_time");
         lookupRatio(lookups, out, "lookup_string_vs_integer", KeyedMapKind.HASHMAP_STRING, KeyedMapKind.HASHMAP_INTEGER);
         lookupRatio(lookups, out, "lookup_fastutil_vs_hashmap_integer", KeyedMapKind.FASTUTIL_INT, KeyedMapKind.HASHMAP_INTEGER);

@@ -19,13 +19,23 @@ final class RacesFindings {
 
     static void findings(ResultBuilder out, Map<RacePlan.Phase, Map<SharedMapType, Tally>> tallies,
                                  int runs, int threads, int keysPerThread, int iterationKeys) {
-        int keys = threads * keysPerThread;
         boolean anyTrial = tallies.values().stream().flatMap(m -> m.values().stream()).anyMatch(t -> t.runs > 0 || t.hung > 0 || t.crashed > 0);
         if (anyTrial) out.attempt("runs", () -> out.finding(Finding.parameter("runs", runs, "count", "Each subject ran %.0f put trials (" + threads + " threads, "
                 + keysPerThread + " distinct keys each, started together on a fresh map) and as many iteration trials (one thread iterating "
                 + iterationKeys + " entries while another adds " + iterationKeys / 2 + ")")));
         List<String> missing = new ArrayList<>();
-        Tally hm = tallies.get(RacePlan.Phase.PUTS).get(SharedMapType.HASHMAP);
+        hashmapFindings(out, missing, tallies.get(RacePlan.Phase.PUTS).get(SharedMapType.HASHMAP), runs, threads, keysPerThread);
+        lockedPutFindings(out, missing, tallies.get(RacePlan.Phase.PUTS), runs, threads, keysPerThread);
+        iterationFindings(out, missing, tallies.get(RacePlan.Phase.ITERATION), runs, iterationKeys);
+        for (SharedMapType s : tallies.get(RacePlan.Phase.PUTS).keySet()) {
+            if (s.isPeer()) peerFindings(out, missing, s, tallies, runs, threads, keysPerThread, iterationKeys);
+        }
+        if (!missing.isEmpty()) out.note("findings_not_computed", missing);
+    }
+
+    /** Unsynchronized HashMap's put findings: runs with lost keys, their rate, the worst run, size() mismatches, hung runs. */
+    private static void hashmapFindings(ResultBuilder out, List<String> missing, Tally hm, int runs, int threads, int keysPerThread) {
+        int keys = threads * keysPerThread;
         if (hm != null && hm.runs > 0) {
             out.attempt(List.of("hashmap_runs_with_lost_keys", "hashmap_lost_keys_rate", "hashmap_max_lost_keys", "hashmap_size_mismatch_runs"), () -> {
                 String ran = ran(hm, runs);
@@ -51,7 +61,12 @@ final class RacesFindings {
                     "%.0f HashMap put run(s) hung and were killed by the watchdog"
                     + (hm.skipped(runs) > 0 ? "; the remaining " + hm.skipped(runs) + " were skipped" : "")), runs, threads, keysPerThread)));
         }
-        Tally chm = tallies.get(RacePlan.Phase.PUTS).get(SharedMapType.CONCURRENT_HASH_MAP);
+    }
+
+    /** ConcurrentHashMap's and synchronizedMap's lost keys in the put trials. */
+    private static void lockedPutFindings(ResultBuilder out, List<String> missing, Map<SharedMapType, Tally> puts,
+                                          int runs, int threads, int keysPerThread) {
+        Tally chm = puts.get(SharedMapType.CONCURRENT_HASH_MAP);
         if (chm != null && chm.runs > 0) {
             out.attempt("chm_lost_keys", () -> out.finding(putCount(Finding.count("chm_lost_keys", chm.lostKeys, "count", String.format(Locale.ROOT,
                     "ConcurrentHashMap lost %%.0f keys in %d finished runs (%d size() mismatches)%s%s", chm.runs, chm.sizeMismatchRuns,
@@ -59,13 +74,18 @@ final class RacesFindings {
         } else {
             missing.add("chm_lost_keys: needs subject concurrent_hash_map with at least one finished put run");
         }
-        Tally sync = tallies.get(RacePlan.Phase.PUTS).get(SharedMapType.SYNCHRONIZED_MAP);
+        Tally sync = puts.get(SharedMapType.SYNCHRONIZED_MAP);
         if (sync != null && sync.runs > 0) {
             out.attempt("synchronized_lost_keys", () -> out.finding(putCount(Finding.count("synchronized_lost_keys", sync.lostKeys, "count",
                     String.format(Locale.ROOT, "synchronizedMap lost %%.0f keys in %d finished runs%s%s", sync.runs,
                     escape(noneSeen(sync.runsWithLostKeys, sync.runs, "a run losing keys")), escape(ran(sync, runs)))), runs, threads, keysPerThread)));
         }
-        Tally hmIter = tallies.get(RacePlan.Phase.ITERATION).get(SharedMapType.HASHMAP);
+    }
+
+    /** The iteration trials' findings: HashMap's ConcurrentModificationException rate, ConcurrentHashMap's throwing runs. */
+    private static void iterationFindings(ResultBuilder out, List<String> missing, Map<SharedMapType, Tally> iteration,
+                                          int runs, int iterationKeys) {
+        Tally hmIter = iteration.get(SharedMapType.HASHMAP);
         if (hmIter != null && hmIter.runs > 0) {
             out.attempt("cme_rate", () -> {
                 Estimate rate = clopperPearson(hmIter.cmeRuns, hmIter.runs);
@@ -78,17 +98,13 @@ final class RacesFindings {
         } else {
             missing.add("cme_rate: needs subject hashmap with at least one finished iteration run");
         }
-        Tally chmIter = tallies.get(RacePlan.Phase.ITERATION).get(SharedMapType.CONCURRENT_HASH_MAP);
+        Tally chmIter = iteration.get(SharedMapType.CONCURRENT_HASH_MAP);
         if (chmIter != null && chmIter.runs > 0) {
             out.attempt("chm_cme_runs", () -> out.finding(Finding.count("chm_cme_runs", chmIter.cmeRuns, "count", String.format(Locale.ROOT,
                     "ConcurrentHashMap's forEach threw ConcurrentModificationException in %%.0f of %d finished runs (its iterators are weakly consistent)%s",
                     chmIter.runs, escape(noneSeen(chmIter.cmeRuns, chmIter.runs, "a throwing run"))))
                     .where("runs", runs).where("iteration_keys", iterationKeys)));
         }
-        for (SharedMapType s : tallies.get(RacePlan.Phase.PUTS).keySet()) {
-            if (s.isPeer()) peerFindings(out, missing, s, tallies, runs, threads, keysPerThread, iterationKeys);
-        }
-        if (!missing.isEmpty()) out.note("findings_not_computed", missing);
     }
 
     /**

@@ -54,52 +54,8 @@ final class RacesMeasure {
         out.note("child_jvm", Map.of("main", RaceWorker.class.getName(), "jvm_args", CHILD_JVM_ARGS, "args", args,
                 "timeout_ms", timeout.toMillis()));
 
-        int blocks = steps(plan, runs);
-        ctx.progress().addSteps(blocks);
-        int[] lastBlock = {-1};
-        WatchedJvm.Summary summary = jvm.run(plan.size(), new WatchedJvm.Listener() {
-            private void stepIfNewBlock(RacePlan.Trial t) {
-                int block = t.block(runs);
-                if (block != lastBlock[0]) {
-                    lastBlock[0] = block;
-                    ctx.progress().step(t.phase().name().toLowerCase(Locale.ROOT) + ": " + t.subject().label());
-                }
-            }
-
-            @Override public void finished(int index, String payload) {
-                RacePlan.Trial t = plan.trial(index);
-                stepIfNewBlock(t);
-                String[] f = payload.split(" ");
-                if (t.phase() == RacePlan.Phase.PUTS) {
-                    int keys = Integer.parseInt(f[3]);
-                    int lost = Integer.parseInt(f[4]);
-                    int size = Integer.parseInt(f[5]);
-                    int exceptions = Integer.parseInt(f[6]);
-                    boolean together = f[8].equals("1");
-                    trialRow(out, t, together).measure("lost_keys", lost, Unit.COUNT);
-                    trialRow(out, t, together).measure("size_minus_present", size - (keys - lost), Unit.COUNT);
-                    trialRow(out, t, together).measure("exceptions", exceptions, Unit.COUNT);
-                } else {
-                    boolean together = f[7].equals("1");
-                    trialRow(out, t, together).measure("cme_thrown", f[3].equals("1") ? 1 : 0, Unit.COUNT);
-                    trialRow(out, t, together).measure("other_exceptions", Integer.parseInt(f[4]), Unit.COUNT);
-                }
-            }
-
-            @Override public int failed(int index, boolean crashed) {
-                RacePlan.Trial t = plan.trial(index);
-                stepIfNewBlock(t);
-                int[] fs = failedAndSkipped.get(t.phase()).get(t.subject());
-                fs[0]++;
-                trialRow(out, t, null).measure(crashed ? "crashed" : "hung", 1, Unit.COUNT);
-                if (fs[0] >= maxHangs) {
-                    int resume = plan.nextBlock(index);
-                    fs[1] += resume - index - 1;
-                    return resume;
-                }
-                return index + 1;
-            }
-        });
+        ctx.progress().addSteps(steps(plan, runs));
+        WatchedJvm.Summary summary = jvm.run(plan.size(), new TrialRows(ctx, plan, runs, maxHangs, failedAndSkipped));
         for (RacePlan.Phase phase : RacePlan.Phase.values()) {
             for (SharedMapType s : subjects) {
                 out.row().with("subject", s.id()).with("phase", phaseName(phase))
@@ -108,6 +64,71 @@ final class RacesMeasure {
         }
         out.note("watchdog", Map.of("timeout_ms", timeout.toMillis(), "jvm_launches", summary.launches(),
                 "hung_trials", summary.hung(), "crashed_trials", summary.crashed()));
+    }
+
+    /**
+     * Writes each trial's rows as the child JVM reports it, steps the progress at each new block, and
+     * skips the rest of a block after {@code max_hangs} hung or crashed trials.
+     */
+    private static final class TrialRows implements WatchedJvm.Listener {
+        private final RunContext ctx;
+        private final RacePlan plan;
+        private final ResultBuilder out;
+        private final int runs;
+        private final int maxHangs;
+        private final Map<RacePlan.Phase, Map<SharedMapType, int[]>> failedAndSkipped;
+        private int lastBlock = -1;
+
+        TrialRows(RunContext ctx, RacePlan plan, int runs, int maxHangs, Map<RacePlan.Phase, Map<SharedMapType, int[]>> failedAndSkipped) {
+            this.ctx = ctx;
+            this.plan = plan;
+            this.out = ctx.result();
+            this.runs = runs;
+            this.maxHangs = maxHangs;
+            this.failedAndSkipped = failedAndSkipped;
+        }
+
+        private void stepIfNewBlock(RacePlan.Trial t) {
+            int block = t.block(runs);
+            if (block != lastBlock) {
+                lastBlock = block;
+                ctx.progress().step(t.phase().name().toLowerCase(Locale.ROOT) + ": " + t.subject().label());
+            }
+        }
+
+        @Override public void finished(int index, String payload) {
+            RacePlan.Trial t = plan.trial(index);
+            stepIfNewBlock(t);
+            String[] f = payload.split(" ");
+            if (t.phase() == RacePlan.Phase.PUTS) {
+                int keys = Integer.parseInt(f[3]);
+                int lost = Integer.parseInt(f[4]);
+                int size = Integer.parseInt(f[5]);
+                int exceptions = Integer.parseInt(f[6]);
+                boolean together = f[8].equals("1");
+                trialRow(out, t, together).measure("lost_keys", lost, Unit.COUNT);
+                trialRow(out, t, together).measure("size_minus_present", size - (keys - lost), Unit.COUNT);
+                trialRow(out, t, together).measure("exceptions", exceptions, Unit.COUNT);
+            } else {
+                boolean together = f[7].equals("1");
+                trialRow(out, t, together).measure("cme_thrown", f[3].equals("1") ? 1 : 0, Unit.COUNT);
+                trialRow(out, t, together).measure("other_exceptions", Integer.parseInt(f[4]), Unit.COUNT);
+            }
+        }
+
+        @Override public int failed(int index, boolean crashed) {
+            RacePlan.Trial t = plan.trial(index);
+            stepIfNewBlock(t);
+            int[] fs = failedAndSkipped.get(t.phase()).get(t.subject());
+            fs[0]++;
+            trialRow(out, t, null).measure(crashed ? "crashed" : "hung", 1, Unit.COUNT);
+            if (fs[0] >= maxHangs) {
+                int resume = plan.nextBlock(index);
+                fs[1] += resume - index - 1;
+                return resume;
+            }
+            return index + 1;
+        }
     }
 
     private static ResultBuilder.Row trialRow(ResultBuilder out, RacePlan.Trial t, Boolean together) {

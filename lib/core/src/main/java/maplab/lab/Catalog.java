@@ -15,10 +15,10 @@ final class Catalog {
             new maplab.experiments.collisions.Collisions(),
             new maplab.experiments.iteration.Iteration(),
             new maplab.experiments.keytypes.KeyTypes(),
-            new maplab.experiments.SyncVariants(),
+            new maplab.experiments.syncvariants.SyncVariants(),
             new maplab.experiments.races.Races(),
-            new maplab.experiments.Gc(),
-            new maplab.experiments.ResizeLatency(),
-            new maplab.experiments.Jdks()
+            new maplab.experiments.gc.Gc(),
+            new maplab.experiments.resizelatency.ResizeLatency(),
+            new maplab.experiments.jdks.Jdks()
     );
 }

@@ -1,4 +1,4 @@
-package maplab.experiments;
+package maplab.experiments.gc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -183,12 +183,12 @@ class GcConcludeTest {
         Map<Integer, Double> a = Map.of(1, 110.0, 2, 220.0, 3, 165.0, 4, 330.0, 5, 121.0);
         Map<Integer, Double> b = Map.of(1, 100.0, 2, 199.0, 3, 151.0, 4, 300.0, 5, 109.0);
         var ratio = maplab.stats.Estimates.ratio(new java.util.TreeMap<>(a), new java.util.TreeMap<>(b));
-        double p = Gc.pairedLogP(a, b);
+        double p = GcPauseComparisons.pairedLogP(a, b);
         assertThat(Finding.verdict(ratio, 1)).isEqualTo(Finding.Verdict.HIGHER);
         assertThat(p).isLessThan(0.01);
         // Unpaired (different JVM indices): Welch on the logs cannot see through the drift.
         Map<Integer, Double> c = Map.of(6, 100.0, 7, 199.0, 8, 151.0, 9, 300.0, 10, 109.0);
-        assertThat(Gc.pairedLogP(a, c)).isGreaterThan(0.01);
+        assertThat(GcPauseComparisons.pairedLogP(a, c)).isGreaterThan(0.01);
         assertThat(Finding.verdict(maplab.stats.Estimates.ratio(new java.util.TreeMap<>(a), new java.util.TreeMap<>(c)), 1))
                 .isEqualTo(Finding.Verdict.NO_DIFFERENCE);
     }
@@ -360,9 +360,9 @@ class GcConcludeTest {
 
     @Test
     void nearestRankP99IsTheLargestBelowAHundredPauses() {
-        assertThat(Gc.nearestRank(List.of(3.0, 1.0, 2.0), 0.99)).isEqualTo(3.0);
+        assertThat(GcPauseConclude.nearestRank(List.of(3.0, 1.0, 2.0), 0.99)).isEqualTo(3.0);
         List<Double> hundred = new ArrayList<>();
         for (int i = 1; i <= 200; i++) hundred.add((double) i);
-        assertThat(Gc.nearestRank(hundred, 0.99)).isEqualTo(198.0);
+        assertThat(GcPauseConclude.nearestRank(hundred, 0.99)).isEqualTo(198.0);
     }
 }

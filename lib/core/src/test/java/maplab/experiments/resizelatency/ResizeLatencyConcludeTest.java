@@ -1,4 +1,4 @@
-package maplab.experiments;
+package maplab.experiments.resizelatency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

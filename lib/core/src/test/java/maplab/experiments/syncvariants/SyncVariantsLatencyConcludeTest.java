@@ -1,4 +1,4 @@
-package maplab.experiments;
+package maplab.experiments.syncvariants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package maplab.experiments;
+package maplab.experiments.syncvariants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,44 +21,44 @@ class SyncVariantsPlanTest {
         return Params.resolve(new SyncVariants(), profile, overrides);
     }
 
-    static List<SyncVariants.Batch> plan(Profile profile) {
-        return SyncVariants.plan(params(profile, Map.of()));
+    static List<SyncVariantsPlan.Batch> plan(Profile profile) {
+        return SyncVariantsPlan.plan(params(profile, Map.of()));
     }
 
     /** The batch (one JMH run) measuring both subjects of a comparison at these threads, if any. */
-    static boolean inOneBatch(List<SyncVariants.Batch> plan, SyncVariants.Comparison c, int threads) {
+    static boolean inOneBatch(List<SyncVariantsPlan.Batch> plan, SyncVariantsPlan.Comparison c, int threads) {
         return plan.stream().anyMatch(b -> b.readPct() == c.readPct() && b.threads() == threads
                 && b.subjects().contains(c.a()) && b.subjects().contains(c.b()));
     }
 
     /** The comparisons a profile's defaults can compute: both subjects chosen, the read share measured. */
-    static List<SyncVariants.Comparison> computable(Params p) {
-        return SyncVariants.COMPARISONS.stream().filter(c -> p.getInts("read_pcts").contains(c.readPct())
+    static List<SyncVariantsPlan.Comparison> computable(Params p) {
+        return SyncVariantsPlan.COMPARISONS.stream().filter(c -> p.getInts("read_pcts").contains(c.readPct())
                 && p.getStrings("subjects").contains(c.a().id()) && p.getStrings("subjects").contains(c.b().id())).toList();
     }
 
     @Test
     void quickMeasuresOnlyTheCellsTheFindingsCompareAtTheFindingsThreadCount() {
         Params quick = params(Profile.QUICK, Map.of());
-        List<SyncVariants.Batch> plan = SyncVariants.plan(quick);
+        List<SyncVariantsPlan.Batch> plan = SyncVariantsPlan.plan(quick);
         int threads = quick.getInt("finding_threads");
-        List<SyncVariants.Comparison> inQuick = computable(quick);
+        List<SyncVariantsPlan.Comparison> inQuick = computable(quick);
         // the six headline comparisons and the peers' maps against ConcurrentHashMap stay in quick; write-heavy and single-writer are full-profile (budget)
-        assertThat(inQuick.stream().map(SyncVariants.Comparison::id)).containsExactly("chm_vs_synchronized_read95", "rwlock_vs_synchronized_read95",
+        assertThat(inQuick.stream().map(SyncVariantsPlan.Comparison::id)).containsExactly("chm_vs_synchronized_read95", "rwlock_vs_synchronized_read95",
                 "stamped_vs_rwlock_read95", "cow_vs_chm_read100", "cow_vs_chm_read50", "sharded_vs_chm_read50",
                 "non_blocking_hash_map_vs_chm_read95", "non_blocking_hash_map_vs_chm_read50");
-        for (SyncVariants.Comparison c : inQuick) assertThat(inOneBatch(plan, c, threads)).as(c.id()).isTrue();
+        for (SyncVariantsPlan.Comparison c : inQuick) assertThat(inOneBatch(plan, c, threads)).as(c.id()).isTrue();
         // nothing else: every measured (read share, subject) is one a finding compares
         Set<String> needed = inQuick.stream()
                 .flatMap(c -> java.util.stream.Stream.of(c.readPct() + ":" + c.a(), c.readPct() + ":" + c.b())).collect(Collectors.toSet());
         Set<String> measured = plan.stream().flatMap(b -> b.subjects().stream().map(t -> b.readPct() + ":" + t)).collect(Collectors.toSet());
         assertThat(measured).isEqualTo(needed);
         assertThat(plan).allSatisfy(b -> assertThat(b.threads()).isEqualTo(threads));
-        assertThat(SyncVariants.cells(quick)).isEqualTo(11);
+        assertThat(SyncVariantsPlan.cells(quick)).isEqualTo(11);
         // latency and contention: synchronizedMap and JCTools' NonBlockingHashMap against ConcurrentHashMap at 95% reads
-        assertThat(SyncVariants.latencyPlan(quick)).containsExactly(
-                new SyncVariants.LatencyCell(SharedMapType.SYNCHRONIZED_MAP, 95), new SyncVariants.LatencyCell(SharedMapType.CONCURRENT_HASH_MAP, 95),
-                new SyncVariants.LatencyCell(SharedMapType.NON_BLOCKING_HASH_MAP, 95));
+        assertThat(SyncVariantsPlan.latencyPlan(quick)).containsExactly(
+                new SyncVariantsPlan.LatencyCell(SharedMapType.SYNCHRONIZED_MAP, 95), new SyncVariantsPlan.LatencyCell(SharedMapType.CONCURRENT_HASH_MAP, 95),
+                new SyncVariantsPlan.LatencyCell(SharedMapType.NON_BLOCKING_HASH_MAP, 95));
     }
 
     @Test
@@ -70,8 +70,8 @@ class SyncVariantsPlanTest {
         assertThat(full.getInts("n_keys").stream().max(Integer::compare)).isEqualTo(quick.getInts("n_keys").stream().max(Integer::compare));
         assertThat(full.getStrings("popularities")).contains("uniform");
         assertThat(quick.getStrings("popularities")).contains("uniform");
-        List<SyncVariants.Batch> plan = SyncVariants.plan(full);
-        for (SyncVariants.Comparison c : SyncVariants.COMPARISONS) {
+        List<SyncVariantsPlan.Batch> plan = SyncVariantsPlan.plan(full);
+        for (SyncVariantsPlan.Comparison c : SyncVariantsPlan.COMPARISONS) {
             assertThat(inOneBatch(plan, c, full.getInt("finding_threads"))).as(c.id()).isTrue();
             assertThat(inOneBatch(plan, c, 8)).as(c.id() + " at 8 threads").isTrue();
         }
@@ -80,15 +80,15 @@ class SyncVariantsPlanTest {
     @Test
     void fullMeasuresEveryFindingsSubjectsAtEveryReadShareAndThreadCount() {
         Params full = params(Profile.FULL, Map.of());
-        assertThat(computable(full)).isEqualTo(SyncVariants.COMPARISONS);
-        List<SyncVariants.Batch> plan = SyncVariants.plan(full);
+        assertThat(computable(full)).isEqualTo(SyncVariantsPlan.COMPARISONS);
+        List<SyncVariantsPlan.Batch> plan = SyncVariantsPlan.plan(full);
         assertThat(plan).hasSize(4 * 4);
         assertThat(plan).allSatisfy(b -> assertThat(b.subjects().contains(SharedMapType.HASHMAP)).isEqualTo(b.threads() == 1));
         // 100%: cow, chm; 95%: chm, sync, rw, stamped, single-writer, nbhm; 50%: cow, chm, sharded, nbhm; 0%: chm, sync; + HashMap at 1 thread
-        assertThat(SyncVariants.cells(full)).isEqualTo(4 * 14 + 4);
+        assertThat(SyncVariantsPlan.cells(full)).isEqualTo(4 * 14 + 4);
         // coverage=all still measures every subject everywhere
-        assertThat(SyncVariants.cells(params(Profile.FULL, Map.of("coverage", "all")))).isEqualTo(4 * (9 * 4 + 1));
-        assertThat(SyncVariants.latencyPlan(full)).hasSize(10);
+        assertThat(SyncVariantsPlan.cells(params(Profile.FULL, Map.of("coverage", "all")))).isEqualTo(4 * (9 * 4 + 1));
+        assertThat(SyncVariantsPlan.latencyPlan(full)).hasSize(10);
     }
 
     /** Fork JVM start-up and the benchmark's set-up (1M-slot operation stream), measured at about 0.47 s a fork in the first reference. */
@@ -97,7 +97,7 @@ class SyncVariantsPlanTest {
     /** Estimated wall-clock seconds of a plan: every fork of every cell, start-up included. */
     static double seconds(Params p) {
         Effort e = p.getEffort(SyncVariants.PART);
-        return SyncVariants.cells(p) * (e.secondsPerCell() + e.forks() * FORK_OVERHEAD_S);
+        return SyncVariantsPlan.cells(p) * (e.secondsPerCell() + e.forks() * FORK_OVERHEAD_S);
     }
 
     /** JFR start-up, recording and dump in a latency fork, on top of the fork overhead. */
@@ -106,7 +106,7 @@ class SyncVariantsPlanTest {
     /** Estimated wall-clock seconds of the latency cells. */
     static double latencySeconds(Params p) {
         Effort e = p.getEffort(SyncVariants.LATENCY_PART);
-        return SyncVariants.latencyPlan(p).size() * (e.secondsPerCell() + e.forks() * (FORK_OVERHEAD_S + JFR_OVERHEAD_S));
+        return SyncVariantsPlan.latencyPlan(p).size() * (e.secondsPerCell() + e.forks() * (FORK_OVERHEAD_S + JFR_OVERHEAD_S));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package maplab.experiments;
+package maplab.experiments.jdks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -79,44 +79,16 @@ final class GcMeasure {
      */
     private static void pauses(RunContext ctx) throws InterruptedException {
         Params p = ctx.params();
-        int n = p.getInt("n");
-        int maps = p.getInt("maps");
-        Effort effort = p.getEffort("pause");
-        int jvms = effort.forks();
-        int warmup = effort.warmupIterations();
-        int rounds = effort.iterations();
-        int feature = ctx.jdkFeature();
-        List<Collector> listed = p.getStrings("collectors").stream().map(Collector::parse).toList();
-        Plan plan = pausePlan(p, feature);
+        int jvms = p.getEffort("pause").forks();
+        Plan plan = pausePlan(p, ctx.jdkFeature());
         long seed = ctx.seed("churn-keys");
         SplittableRandom order = ctx.random("pause-order");
         List<String> common = List.of("-Xms" + p.getLong("heap_mb") + "m", "-Xmx" + p.getLong("heap_mb") + "m",
                 "-XX:+AlwaysPreTouch", "-Djava.awt.headless=true");
         Path dir = ctx.workDir().resolve("gc");
         ResultBuilder out = ctx.result();
-
-        Map<String, Object> flags = new LinkedHashMap<>();
-        for (Collector c : listed) {
-            boolean offered = c.offered(feature);
-            flags.put(c.id(), offered ? String.join(" ", c.requireFlags(feature)) : Collector.notOffered(feature));
-            row(out, offeredDims(c, feature)).measure("offered", offered ? 1 : 0, Unit.COUNT);
-        }
         Set<String> collectorsSeen = new LinkedHashSet<>();
-        Map<String, Object> note = new LinkedHashMap<>();
-        note.put("jdk", feature);
-        note.put("collectors", flags);
-        note.put("jvm_args", common);
-        note.put("gc_log", "-Xlog:" + GcPauses.LOG_TAGS);
-        note.put("main_class", MapChurn.class.getName());
-        note.put("cells", plan.cells().stream().map(Cell::name).toList());
-        note.put("jvms_per_cell", jvms);
-        note.put("warmup_rounds", warmup);
-        note.put("recorded_rounds", rounds);
-        note.put("event", GcPauses.EVENT + " (collections, GC ids), " + GcPauses.STALL_EVENT + "; pauses from the GC log");
-        out.note("gc_pause_jvm", note);
-        if (!plan.notOffered().isEmpty()) {
-            out.note("collectors_not_offered", plan.notOffered().stream().map(c -> c.label() + ": " + Collector.notOffered(feature)).toList());
-        }
+        Map<String, Object> note = offeredAndNote(ctx, plan, common);
 
         ctx.progress().addSteps(plan.cells().size() * jvms);
         for (int f = 1; f <= jvms; f++) {
@@ -125,33 +97,77 @@ final class GcMeasure {
             for (Cell cell : cells) {
                 ctx.checkInterrupted();
                 ctx.progress().step("GC pauses, round " + f + "/" + jvms + ", " + cell.label());
-                String name = cell.name() + "-" + f;
-                List<String> args = new ArrayList<>(cell.gc().requireFlags(feature));
-                args.addAll(common);
-                GcPauses.Recorded recorded = GcPauses.fork(ctx.childJvm(), args, MapChurn.class,
-                        List.of(cell.variant().id(), String.valueOf(n), String.valueOf(maps), String.valueOf(rounds), String.valueOf(seed),
-                                dir.resolve(name + ".jfr").toString(), String.valueOf(warmup), cell.keys().id()),
-                        dir.resolve(name + ".jfr"), dir.resolve(name + "-gc.log"), dir.resolve(name + ".log"), Duration.ofMinutes(20));
-                Map<Long, String> collectorOf = new TreeMap<>();
-                for (GcPauses.Pause c : recorded.collections()) {
-                    collectorOf.put(c.gcId(), c.collector());
-                    collectorsSeen.add(cell.gc().id() + ": " + c.collector());
-                }
-                int i = 0;
-                for (GcPauses.LogPause pause : recorded.pauses()) {
-                    cellRow(out, cell, f).with("collection", ++i).with("gc_id", pause.gcId()).with("collector", collectorOf.get(pause.gcId()))
-                            .with("phase", (pause.generation().isEmpty() ? "" : pause.generation() + ": ") + pause.phase())
-                            .measure("pause", pause.ms(), Unit.MS);
-                }
-                row(out, collectionsDims(cell, f, p, feature)).measure("collections", recorded.collections().size(), Unit.COUNT);
-                long allocated = recorded.printed("allocated_bytes").orElse(-1);
-                if (allocated >= 0) cellRow(out, cell, f).measure("alloc_per_entry", allocated / ((double) rounds * n), Unit.BYTES_PER_ENTRY);
-                cellRow(out, cell, f).measure("stall_total", recorded.stalls().stream().mapToDouble(GcPauses.Stall::ms).sum(), Unit.MS);
-                cellRow(out, cell, f).measure("stalls", recorded.stalls().size(), Unit.COUNT);
+                pauseJvm(ctx, cell, f, common, dir, seed, collectorsSeen);
                 note.put("collectors_seen", List.copyOf(collectorsSeen));
                 out.note("gc_pause_jvm", note);
             }
         }
+    }
+
+    /** Each listed collector's {@code offered} row, then the notes on the pause JVMs; returns the note for later updates. */
+    private static Map<String, Object> offeredAndNote(RunContext ctx, Plan plan, List<String> common) {
+        Params p = ctx.params();
+        Effort effort = p.getEffort("pause");
+        int feature = ctx.jdkFeature();
+        List<Collector> listed = p.getStrings("collectors").stream().map(Collector::parse).toList();
+        ResultBuilder out = ctx.result();
+        Map<String, Object> flags = new LinkedHashMap<>();
+        for (Collector c : listed) {
+            boolean offered = c.offered(feature);
+            flags.put(c.id(), offered ? String.join(" ", c.requireFlags(feature)) : Collector.notOffered(feature));
+            row(out, offeredDims(c, feature)).measure("offered", offered ? 1 : 0, Unit.COUNT);
+        }
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("jdk", feature);
+        note.put("collectors", flags);
+        note.put("jvm_args", common);
+        note.put("gc_log", "-Xlog:" + GcPauses.LOG_TAGS);
+        note.put("main_class", MapChurn.class.getName());
+        note.put("cells", plan.cells().stream().map(Cell::name).toList());
+        note.put("jvms_per_cell", effort.forks());
+        note.put("warmup_rounds", effort.warmupIterations());
+        note.put("recorded_rounds", effort.iterations());
+        note.put("event", GcPauses.EVENT + " (collections, GC ids), " + GcPauses.STALL_EVENT + "; pauses from the GC log");
+        out.note("gc_pause_jvm", note);
+        if (!plan.notOffered().isEmpty()) {
+            out.note("collectors_not_offered", plan.notOffered().stream().map(c -> c.label() + ": " + Collector.notOffered(feature)).toList());
+        }
+        return note;
+    }
+
+    /** One pause JVM of a cell in round {@code f}: forked, its GC log and JFR recording read into rows. */
+    private static void pauseJvm(RunContext ctx, Cell cell, int f, List<String> common, Path dir, long seed, Set<String> collectorsSeen)
+            throws InterruptedException {
+        Params p = ctx.params();
+        int n = p.getInt("n");
+        int maps = p.getInt("maps");
+        int warmup = p.getEffort("pause").warmupIterations();
+        int rounds = p.getEffort("pause").iterations();
+        int feature = ctx.jdkFeature();
+        ResultBuilder out = ctx.result();
+        String name = cell.name() + "-" + f;
+        List<String> args = new ArrayList<>(cell.gc().requireFlags(feature));
+        args.addAll(common);
+        GcPauses.Recorded recorded = GcPauses.fork(ctx.childJvm(), args, MapChurn.class,
+                List.of(cell.variant().id(), String.valueOf(n), String.valueOf(maps), String.valueOf(rounds), String.valueOf(seed),
+                        dir.resolve(name + ".jfr").toString(), String.valueOf(warmup), cell.keys().id()),
+                dir.resolve(name + ".jfr"), dir.resolve(name + "-gc.log"), dir.resolve(name + ".log"), Duration.ofMinutes(20));
+        Map<Long, String> collectorOf = new TreeMap<>();
+        for (GcPauses.Pause c : recorded.collections()) {
+            collectorOf.put(c.gcId(), c.collector());
+            collectorsSeen.add(cell.gc().id() + ": " + c.collector());
+        }
+        int i = 0;
+        for (GcPauses.LogPause pause : recorded.pauses()) {
+            cellRow(out, cell, f).with("collection", ++i).with("gc_id", pause.gcId()).with("collector", collectorOf.get(pause.gcId()))
+                    .with("phase", (pause.generation().isEmpty() ? "" : pause.generation() + ": ") + pause.phase())
+                    .measure("pause", pause.ms(), Unit.MS);
+        }
+        row(out, collectionsDims(cell, f, p, feature)).measure("collections", recorded.collections().size(), Unit.COUNT);
+        long allocated = recorded.printed("allocated_bytes").orElse(-1);
+        if (allocated >= 0) cellRow(out, cell, f).measure("alloc_per_entry", allocated / ((double) rounds * n), Unit.BYTES_PER_ENTRY);
+        cellRow(out, cell, f).measure("stall_total", recorded.stalls().stream().mapToDouble(GcPauses.Stall::ms).sum(), Unit.MS);
+        cellRow(out, cell, f).measure("stalls", recorded.stalls().size(), Unit.COUNT);
     }
 
     private static ResultBuilder.Row cellRow(ResultBuilder out, Cell cell, int jvm) {

@@ -85,6 +85,14 @@ final class ResizeLatencyConclude {
                 "The 99.9th-percentile put into the incrementally resizing ProbeMap", "that of ProbeMap doubling all at once", n));
         out.attempt("incremental_vs_doubling_mean", () -> ratio(out, rows, "incremental_vs_doubling_mean", "mean", GrowingMap.PROBEMAP_INCREMENTAL, 1, GrowingMap.PROBEMAP_DOUBLING, 1,
                 "The mean put into the incrementally resizing ProbeMap", "that of ProbeMap doubling all at once", n));
+        resizeFindings(rows, out, n);
+        memoryFinding(rows, out, n);
+        writersFindings(rows, out, n);
+        collectionsFinding(rows, out, n);
+    }
+
+    /** A resizing put: incremental against doubling, HashMap's ns per bucket, and the ProbeMaps' longest puts. */
+    private static void resizeFindings(Rows rows, ResultBuilder out, String n) {
         Rows resizes = rows.metric("resize_latency");
         out.attempt("incremental_vs_doubling_resize_put", () -> {
             Map<Integer, Double> slotI = resizeNsPerSlot(resizes, GrowingMap.PROBEMAP_INCREMENTAL);
@@ -108,7 +116,10 @@ final class ResizeLatencyConclude {
                     "The longest put into " + s.label() + " while filling " + n + " keys, mean over " + m.forkMeans().size() + " JVMs: %.0f us")
                     .where("n_keys", n))));
         }
+    }
 
+    /** The incremental ProbeMap's table bytes against doubling's, averaged over the puts (counted). */
+    private static void memoryFinding(Rows rows, ResultBuilder out, String n) {
         Rows memory = rows.metric("mean_table_bytes");
         out.attempt("incremental_vs_doubling_mean_table_bytes", () -> {
             var di = memory.where("subject", GrowingMap.PROBEMAP_INCREMENTAL.id()).first();
@@ -119,7 +130,10 @@ final class ResizeLatencyConclude {
                     + " puts, the incremental ProbeMap held %.2fx the table bytes of ProbeMap doubling all at once (it keeps the old table until "
                     + "migrated; counted: slots of the live tables x " + BYTES_PER_SLOT + " B)").where("n_keys", n));
         });
+    }
 
+    /** ConcurrentHashMap with several writers against one writer, at every writer count above one. */
+    private static void writersFindings(Rows rows, ResultBuilder out, String n) {
         List<Integer> several = rows.metric("latency").where("subject", GrowingMap.CHM_DEFAULT.id()).distinct("writers").stream()
                 .map(Integer::parseInt).filter(w -> w > 1).toList();
         for (int w : several) {
@@ -129,7 +143,10 @@ final class ResizeLatencyConclude {
             out.attempt("chm_writers_vs_one_max", () -> ratio(out, rows, "chm_writers_vs_one_max", "max", GrowingMap.CHM_DEFAULT, w, GrowingMap.CHM_DEFAULT, 1,
                     "The longest put into new ConcurrentHashMap<>() with " + w + " writers", "that with one writer", n));
         }
+    }
 
+    /** The garbage collections during the recorded fills, all JVMs together. */
+    private static void collectionsFinding(Rows rows, ResultBuilder out, String n) {
         Rows collections = rows.metric("collections");
         out.attempt("collections_during_recorded_fills", () -> {
             if (collections.isEmpty()) return;

@@ -45,12 +45,7 @@ final class ResizeLatencyMeasure {
         SplittableRandom order = ctx.random("run-order");
         List<String> jvmArgs = jvmArgs(p.getLong("heap_mb"));
         ResultBuilder out = ctx.result();
-        Map<String, Object> note = new LinkedHashMap<>();
-        note.put("main_class", PutLatency.class.getName());
-        note.put("jvm_args", jvmArgs);
-        note.put("recorder", "HdrHistogram, 3 significant digits, System.nanoTime around each put");
-        note.put("cores", Runtime.getRuntime().availableProcessors());
-        out.note("put_latency_jvm", note);
+        noteJvm(out, jvmArgs);
 
         memory(ctx, n, slots);
 
@@ -81,15 +76,36 @@ final class ResizeLatencyMeasure {
                 for (int f = 0; f < r.fillMs().size(); f++) {
                     fillMs.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(new Sample(jvm, f + 1, r.fillMs().get(f)));
                 }
-                for (PutLatency.Resize z : r.resizes()) {
-                    out.row().with("subject", c.subject().id()).with("writers", c.writers()).with("n_keys", n).with("jvm", jvm)
-                            .with("op_index", z.op()).with("table_before", z.before()).with("table_after", z.after())
-                            .measure("resize_latency", z.latencyNs(), NS);
-                }
-                out.row().with("subject", c.subject().id()).with("writers", c.writers()).with("n_keys", n).with("jvm", jvm)
-                        .with("recorded_fills", effort.iterations()).measure("collections", r.collections(), Unit.COUNT);
+                jvmRows(out, c, n, jvm, r, effort.iterations());
             }
         }
+        cellRows(out, cells, n, stats, bucketMax, fillMs, firstOps);
+    }
+
+    /** The note on the recording JVMs: main class, options, recorder, cores. */
+    private static void noteJvm(ResultBuilder out, List<String> jvmArgs) {
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("main_class", PutLatency.class.getName());
+        note.put("jvm_args", jvmArgs);
+        note.put("recorder", "HdrHistogram, 3 significant digits, System.nanoTime around each put");
+        note.put("cores", Runtime.getRuntime().availableProcessors());
+        out.note("put_latency_jvm", note);
+    }
+
+    /** One recording JVM's rows: each resize's put and the collections during its recorded fills. */
+    private static void jvmRows(ResultBuilder out, Cell c, int n, int jvm, PutLatency.Result r, int recordedFills) {
+        for (PutLatency.Resize z : r.resizes()) {
+            out.row().with("subject", c.subject().id()).with("writers", c.writers()).with("n_keys", n).with("jvm", jvm)
+                    .with("op_index", z.op()).with("table_before", z.before()).with("table_after", z.after())
+                    .measure("resize_latency", z.latencyNs(), NS);
+        }
+        out.row().with("subject", c.subject().id()).with("writers", c.writers()).with("n_keys", n).with("jvm", jvm)
+                .with("recorded_fills", recordedFills).measure("collections", r.collections(), Unit.COUNT);
+    }
+
+    /** Each cell's rows over its JVMs: latency per statistic, each bucket's longest put, the fill time. */
+    private static void cellRows(ResultBuilder out, List<Cell> cells, int n, Map<String, Map<String, List<Sample>>> stats,
+                                 Map<String, List<List<Sample>>> bucketMax, Map<String, List<Sample>> fillMs, long[] firstOps) {
         for (Cell c : cells) {
             Map<String, List<Sample>> s = stats.get(c.key());
             if (s == null) continue;

@@ -25,6 +25,8 @@ abstract class AbstractProbeMap<K, V> extends AbstractMap<K, V> {
     private final HashMode hash;
     private final LongHash userHash;
     private final long seed;
+    /** Whether keys hash by {@link HashMode#SEEDED} (no user hash), which has no hash for some key classes. */
+    private final boolean seededOnly;
     /** The counters, or null when counting is off. */
     final ProbeCounters counters;
     /** Structural changes so far: the iterators fail fast when it changes under them. */
@@ -39,6 +41,7 @@ abstract class AbstractProbeMap<K, V> extends AbstractMap<K, V> {
         this.hash = config.hash();
         this.userHash = config.userHash();
         this.seed = config.seed();
+        this.seededOnly = userHash == null && hash == HashMode.SEEDED;
         this.counters = config.counting() ? new ProbeCounters() : null;
     }
 
@@ -64,6 +67,15 @@ abstract class AbstractProbeMap<K, V> extends AbstractMap<K, V> {
     /** The 64-bit hash of a key under this map's config (null hashes to 0). */
     public long hashOf(Object key) {
         return key == null ? 0 : userHash != null ? userHash.hash(key.hashCode()) : hash.hashObject(key, seed);
+    }
+
+    /**
+     * Whether {@code key} can never be in this map: the seeded hash has no content hash for its
+     * class, so {@code put} rejects it. Lookups and removals answer "absent" for such a key
+     * rather than throw, as {@link Map} requires.
+     */
+    final boolean neverStored(Object key) {
+        return seededOnly && key != null && !HashMode.hasSeededHash(key);
     }
 
     @SuppressWarnings("unchecked")

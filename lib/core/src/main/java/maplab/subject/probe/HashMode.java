@@ -18,7 +18,8 @@ public enum HashMode {
      * keys hash as {@code fmix64(value ^ seed)} ({@link #seededLong}); Strings and other
      * {@link CharSequence}s hash their characters from a seeded state ({@link #seededString});
      * a {@link SeededHashable} key supplies its own content hash. Any other key is rejected with
-     * an {@link IllegalArgumentException} naming its class (lookups too): falling back to
+     * an {@link IllegalArgumentException} naming its class (by {@code put}; as such a key can
+     * never be in the map, lookups and removals of it answer "absent"): falling back to
      * {@code hashCode()} would let keys with equal hash codes collide under every seed.
      *
      * <p>What it defends against: precomputed collisions of a <em>known</em> hash such as
@@ -75,6 +76,12 @@ public enum HashMode {
                 + " has no seeded content hash; implement " + SeededHashable.class.getName()
                 + " (hash the fields that equals compares with the seed), use String, CharSequence,"
                 + " Long or Integer keys, or use the hash 'mixed'");
+    }
+
+    /** Whether {@link #seededObject} has a hash for this non-null key (a String, SeededHashable, CharSequence, Long or Integer). */
+    static boolean hasSeededHash(Object key) {
+        return key instanceof String || key instanceof SeededHashable || key instanceof CharSequence
+                || key instanceof Long || key instanceof Integer;
     }
 
     /**

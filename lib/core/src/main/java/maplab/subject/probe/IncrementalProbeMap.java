@@ -15,7 +15,9 @@ import java.util.Objects;
  * backward-shift deletion as {@link ProbeMap}, null keys and values allowed. While both tables
  * exist, lookups try the new table, then the old one; new keys always go into the new table.
  * Iteration walks the new table's slots, then the old one's. The {@link #counters()} record probes
- * in the new table only (of puts, and of lookups by get and getOrDefault), and growths.
+ * in the new table only (of puts, and of lookups by get and getOrDefault), and growths. Under {@link HashMode#SEEDED},
+ * {@code put} rejects a key the seeded hash has no content hash for; lookups and removals of such
+ * a key answer "absent".
  *
  * <p><b>Why migration walks the old table downward.</b> It starts just below an empty slot and
  * visits slots in descending order, so the slot it empties is always the last occupied slot of
@@ -88,6 +90,7 @@ public final class IncrementalProbeMap<K, V> extends AbstractProbeMap<K, V> {
 
     @Override
     public V getOrDefault(Object key, V defaultValue) {
+        if (neverStored(key)) return defaultValue;
         long h = hashOf(key);
         int i = current.lookup(key, h);
         if (i >= 0) return cast(current.values[i]);
@@ -97,6 +100,7 @@ public final class IncrementalProbeMap<K, V> extends AbstractProbeMap<K, V> {
 
     @Override
     public boolean containsKey(Object key) {
+        if (neverStored(key)) return false;
         long h = hashOf(key);
         return current.locate(key, h) >= 0 || (old != null && old.locate(key, h) >= 0);
     }
@@ -136,6 +140,7 @@ public final class IncrementalProbeMap<K, V> extends AbstractProbeMap<K, V> {
 
     @Override
     public V remove(Object key) {
+        if (neverStored(key)) return null;
         long h = hashOf(key);
         ProbeTable t = current;
         int i = t.locate(key, h);

@@ -13,7 +13,9 @@ import java.util.Objects;
  *
  * <p><b>Deletion is backward-shift</b> (no tombstones), as in {@link LongProbeMap}.
  * Iteration (entries, keys, values, {@link #forEach}) is in slot order; the iterators
- * support {@code remove} and fail fast on concurrent modification.
+ * support {@code remove} and fail fast on concurrent modification. Under
+ * {@link HashMode#SEEDED}, {@code put} rejects a key the seeded hash has no content hash for;
+ * lookups and removals of such a key answer "absent".
  */
 public final class ProbeMap<K, V> extends AbstractProbeMap<K, V> {
 
@@ -80,6 +82,7 @@ public final class ProbeMap<K, V> extends AbstractProbeMap<K, V> {
 
     @Override
     public V remove(Object key) {
+        if (neverStored(key)) return null;
         int i = table.locate(key, hashOf(key));
         if (i < 0) return null;
         V old = cast(table.values[i]);
@@ -104,7 +107,7 @@ public final class ProbeMap<K, V> extends AbstractProbeMap<K, V> {
 
     /** The slot of {@code key}, or a negative number; counted as a lookup. */
     private int find(Object key) {
-        return table.lookup(key, hashOf(key));
+        return neverStored(key) ? -1 : table.lookup(key, hashOf(key));
     }
 
     /** Doubles the table and re-inserts the keys in slot order (not counted as inserts). */

@@ -14,10 +14,10 @@ import java.util.Objects;
  * <p>Same {@link ProbeConfig} (hash, index bits, load factor, seed), same linear probing with
  * backward-shift deletion as {@link ProbeMap}, null keys and values allowed. While both tables
  * exist, lookups try the new table, then the old one; new keys always go into the new table.
- * Iteration walks the new table's slots, then the old one's. The {@link #counters()} record probes
- * in the new table only (of puts, and of lookups by get and getOrDefault), and growths. Under {@link HashMode#SEEDED},
- * {@code put} rejects a key the seeded hash has no content hash for; lookups and removals of such
- * a key answer "absent".
+ * Iteration walks the new table's slots, then the old one's. The {@link #counters()} record
+ * probes in the new table only (of puts, and of lookups by get and getOrDefault), and growths.
+ * Under {@link HashMode#SEEDED}, {@code put} rejects a key the seeded hash has no content hash
+ * for; lookups and removals of such a key answer "absent".
  *
  * <p><b>Why migration walks the old table downward.</b> It starts just below an empty slot and
  * visits slots in descending order, so the slot it empties is always the last occupied slot of

@@ -12,46 +12,45 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * What {@link ProbeMap} and {@link IncrementalProbeMap} share above their {@link ProbeTable}s:
- * the config and its hash of a key, the counters, the modification count, and the views, which
- * walk {@link #tables()} one after the other in slot order (entry set, and through
- * {@code AbstractMap} the key set and values; {@link #forEach}), with iterator removal and live
- * entries. It exists so that the two maps repeat none of that; package-private, so each keeps
- * exactly its own public API.
+ * What {@link ProbeMap} and {@link IncrementalProbeMap} share above their {@link ProbeTable}
+ * core: the hash of a key under the config, and the views, which walk {@link #tables()} one
+ * after the other in slot order (entry set, and through {@code AbstractMap} the key set and
+ * values; {@link #forEach}), with iterator removal and live entries. It exists so that the two
+ * maps repeat none of that; package-private, so each keeps exactly its own public API.
  */
-abstract class AbstractProbeMap<K, V> extends AbstractMap<K, V> {
+abstract class AbstractProbeMap<K, V> extends ProbeTable<K, V> {
 
-    private final ProbeConfig config;
     private final HashMode hash;
     private final LongHash userHash;
     private final long seed;
-    /** Whether keys hash by {@link HashMode#SEEDED} (no user hash), which has no hash for some key classes. */
-    private final boolean seededOnly;
-    /** The counters, or null when counting is off. */
-    final ProbeCounters counters;
     /** Structural changes so far: the iterators fail fast when it changes under them. */
     int modCount;
     private Set<Map.Entry<K, V>> entrySet;
 
-    /** Checks the arguments every probe map takes; the subclass allocates its table. */
+    /** Checks the arguments every probe map takes; the subclass allocates its slots. */
     AbstractProbeMap(ProbeConfig config, int expectedSize) {
-        if (config == null) throw new IllegalArgumentException("config: must not be null");
-        if (expectedSize < 0) throw new IllegalArgumentException("expectedSize: bad value '" + expectedSize + "'; allowed: a whole number >= 0");
-        this.config = config;
+        super(checked(config, expectedSize));
         this.hash = config.hash();
         this.userHash = config.userHash();
         this.seed = config.seed();
-        this.seededOnly = userHash == null && hash == HashMode.SEEDED;
-        this.counters = config.counting() ? new ProbeCounters() : null;
     }
 
-    /** A new empty table of {@code capacity} slots with this map's config and counters. */
-    final ProbeTable newTable(int capacity) {
-        return new ProbeTable(config, counters, capacity);
+    /** A map that takes over the slots of {@code from}, with its config and counters (see {@link ProbeTable#ProbeTable(ProbeTable)}). */
+    AbstractProbeMap(AbstractProbeMap<K, V> from) {
+        super(from);
+        this.hash = from.hash;
+        this.userHash = from.userHash;
+        this.seed = from.seed;
+    }
+
+    private static ProbeConfig checked(ProbeConfig config, int expectedSize) {
+        if (config == null) throw new IllegalArgumentException("config: must not be null");
+        if (expectedSize < 0) throw new IllegalArgumentException("expectedSize: bad value '" + expectedSize + "'; allowed: a whole number >= 0");
+        return config;
     }
 
     /** The tables holding entries, in iteration order. */
-    abstract List<ProbeTable> tables();
+    abstract List<ProbeTable<K, V>> tables();
 
     /** Whether the map maps {@code key} to {@code value} (the entry set's {@code contains}; each map counts its lookups its own way). */
     abstract boolean containsEntry(Object key, Object value);
@@ -70,12 +69,12 @@ abstract class AbstractProbeMap<K, V> extends AbstractMap<K, V> {
     }
 
     /**
-     * Whether {@code key} can never be in this map: the seeded hash has no content hash for its
-     * class, so {@code put} rejects it. Lookups and removals answer "absent" for such a key
-     * rather than throw, as {@link Map} requires.
+     * {@link #hashOf} for lookups and removals: the same, except that a key the seeded hash has
+     * no content hash for (which {@code put} rejects) gets a hash that only misses, so they answer
+     * "absent" for it rather than throw ({@link HashMode#lookupHashObject}).
      */
-    final boolean neverStored(Object key) {
-        return seededOnly && key != null && !HashMode.hasSeededHash(key);
+    final long lookupHashOf(Object key) {
+        return key == null ? 0 : userHash != null ? userHash.hash(key.hashCode()) : hash.lookupHashObject(key, seed);
     }
 
     @SuppressWarnings("unchecked")
@@ -86,7 +85,7 @@ abstract class AbstractProbeMap<K, V> extends AbstractMap<K, V> {
     @Override
     public void forEach(BiConsumer<? super K, ? super V> action) {
         int expected = modCount;
-        for (ProbeTable t : tables()) {
+        for (ProbeTable<K, V> t : tables()) {
             final Object[] keys = t.keys;
             final Object[] values = t.values;
             for (int i = 0; i < keys.length; i++) {
@@ -122,7 +121,7 @@ abstract class AbstractProbeMap<K, V> extends AbstractMap<K, V> {
      * past the table's end (already returned).
      */
     private final class SlotIterator implements Iterator<Map.Entry<K, V>> {
-        private final List<ProbeTable> tables = tables();
+        private final List<ProbeTable<K, V>> tables = tables();
         private int table;             // index into tables of the table being walked
         private int next;              // next slot to examine in it
         private int lastTable;         // table and slot of the last returned entry
@@ -185,10 +184,10 @@ abstract class AbstractProbeMap<K, V> extends AbstractMap<K, V> {
 
     /** A live entry: {@code setValue} writes through while its table's slot still holds the key. */
     private final class LiveEntry extends AbstractMap.SimpleEntry<K, V> {
-        private final ProbeTable table;
+        private final ProbeTable<K, V> table;
         private final int slot;
 
-        LiveEntry(ProbeTable table, int slot) {
+        LiveEntry(ProbeTable<K, V> table, int slot) {
             super(cast(ProbeTable.unmasked(table.keys[slot])), cast(table.values[slot]));
             this.table = table;
             this.slot = slot;

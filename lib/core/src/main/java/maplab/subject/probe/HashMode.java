@@ -58,30 +58,43 @@ public enum HashMode {
      *         CharSequence, Long, Integer or {@link SeededHashable}
      */
     public long hashObject(Object key, long seed) {
+        return hashObject(key, seed, false);
+    }
+
+    /**
+     * {@link #hashObject} for a lookup: under {@link #SEEDED} a key without a content hash gets
+     * {@code fmix64(hashCode())} instead of an exception. No such key can have been put, and none
+     * equals a key that was (equal keys hash alike), so a probe with it just misses: a map's
+     * lookups answer "absent" for it, as {@link java.util.Map} requires, at no cost to other keys.
+     */
+    long lookupHashObject(Object key, long seed) {
+        return hashObject(key, seed, true);
+    }
+
+    private long hashObject(Object key, long seed, boolean lookup) {
         return switch (this) {
             case IDENTITY -> key.hashCode();
             case MIXED -> fmix64(key.hashCode());
-            case SEEDED -> seededObject(key, seed);
+            case SEEDED -> seededObject(key, seed, lookup);
         };
     }
 
     /** {@link #SEEDED}'s hash of a non-null object key: its content under {@code seed}. */
     public static long seededObject(Object key, long seed) {
+        return seededObject(key, seed, false);
+    }
+
+    private static long seededObject(Object key, long seed, boolean lookup) {
         if (key instanceof String s) return seededString(s, seed);
         if (key instanceof SeededHashable h) return h.seededHash(seed);
         if (key instanceof CharSequence cs) return seededChars(cs, seed);
         if (key instanceof Long l) return seededLong(l, seed);
         if (key instanceof Integer i) return seededLong(i, seed);
+        if (lookup) return fmix64(key.hashCode());
         throw new IllegalArgumentException("hash seeded: key class " + key.getClass().getName()
                 + " has no seeded content hash; implement " + SeededHashable.class.getName()
                 + " (hash the fields that equals compares with the seed), use String, CharSequence,"
                 + " Long or Integer keys, or use the hash 'mixed'");
-    }
-
-    /** Whether {@link #seededObject} has a hash for this non-null key (a String, SeededHashable, CharSequence, Long or Integer). */
-    static boolean hasSeededHash(Object key) {
-        return key instanceof String || key instanceof SeededHashable || key instanceof CharSequence
-                || key instanceof Long || key instanceof Integer;
     }
 
     /**

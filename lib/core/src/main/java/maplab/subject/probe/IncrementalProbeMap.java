@@ -41,9 +41,8 @@ public final class IncrementalProbeMap<K, V> extends AbstractProbeMap<K, V> {
 
     private final int budget;
 
-    private ProbeTable current;
-    /** The table being migrated from, or null. */
-    private ProbeTable old;
+    /** The table being migrated from (a map of the keys not yet migrated), or null; this map's own slots are the current table. */
+    private ProbeMap<K, V> old;
     /** Next old-table slot to migrate (descending) and how many slots are left to visit. */
     private int cursor;
     private int remaining;
@@ -58,29 +57,26 @@ public final class IncrementalProbeMap<K, V> extends AbstractProbeMap<K, V> {
         super(config, expectedSize);
         if (migrationSlots < 1) throw new IllegalArgumentException("migrationSlots: bad value '" + migrationSlots + "'; allowed: a whole number >= 1");
         this.budget = migrationSlots;
-        this.current = newTable(config.capacityFor(expectedSize));
+        allocate(config.capacityFor(expectedSize));
     }
 
     /** The current table's slots first, then the old table's. */
     @Override
-    List<ProbeTable> tables() {
-        return old == null ? List.of(current) : List.of(current, old);
+    List<ProbeTable<K, V>> tables() {
+        return old == null ? List.of(this) : List.of(this, old);
     }
 
     /** Old-table slots migrated per structural change. */
     public int migrationSlots() { return budget; }
 
-    @Override public int size() { return current.size + (old == null ? 0 : old.size); }
-
-    /** The number of slots of the current (newest) table. */
-    public int capacity() { return current.capacity(); }
+    @Override public int size() { return size + (old == null ? 0 : old.size); }
 
     /** Whether an old table is still being migrated. */
     public boolean migrating() { return old != null; }
 
     /** Slots held by the live tables: the current one, plus the old one while migrating (for memory accounting). */
     public long slotsHeld() {
-        return (long) current.capacity() + (old == null ? 0 : old.capacity());
+        return (long) capacity() + (old == null ? 0 : old.capacity());
     }
 
     @Override
@@ -90,19 +86,17 @@ public final class IncrementalProbeMap<K, V> extends AbstractProbeMap<K, V> {
 
     @Override
     public V getOrDefault(Object key, V defaultValue) {
-        if (neverStored(key)) return defaultValue;
-        long h = hashOf(key);
-        int i = current.lookup(key, h);
-        if (i >= 0) return cast(current.values[i]);
+        long h = lookupHashOf(key);
+        int i = lookup(key, h);
+        if (i >= 0) return cast(values[i]);
         if (old != null && (i = old.locate(key, h)) >= 0) return cast(old.values[i]);
         return defaultValue;
     }
 
     @Override
     public boolean containsKey(Object key) {
-        if (neverStored(key)) return false;
-        long h = hashOf(key);
-        return current.locate(key, h) >= 0 || (old != null && old.locate(key, h) >= 0);
+        long h = lookupHashOf(key);
+        return locate(key, h) >= 0 || (old != null && old.locate(key, h) >= 0);
     }
 
     /** A lookup is counted only when the key is present. */
@@ -114,11 +108,11 @@ public final class IncrementalProbeMap<K, V> extends AbstractProbeMap<K, V> {
     @Override
     public V put(K key, V value) {
         final long h = hashOf(key);
-        int i = current.locate(key, h);
+        int i = locate(key, h);
         if (i >= 0) {
-            current.countInsert(h, i);
-            V prev = cast(current.values[i]);
-            current.values[i] = value;
+            countInsert(h, i);
+            V prev = cast(values[i]);
+            values[i] = value;
             return prev;
         }
         if (old != null) {
@@ -129,21 +123,20 @@ public final class IncrementalProbeMap<K, V> extends AbstractProbeMap<K, V> {
                 return prev;
             }
             migrateStep();   // may fill the free slot found above: probe again
-            i = current.locate(key, h);
+            i = locate(key, h);
         }
-        current.countInsert(h, i);
-        current.insert(-i - 1, ProbeTable.stored(key), value, h);
+        countInsert(h, i);
+        insert(-i - 1, stored(key), value, h);
         modCount++;
-        if (size() > current.maxFill) grow();   // the old table's keys are headed for the current one too
+        if (size() > maxFill) grow();   // the old table's keys are headed for the current one too
         return null;
     }
 
     @Override
     public V remove(Object key) {
-        if (neverStored(key)) return null;
-        long h = hashOf(key);
-        ProbeTable t = current;
-        int i = t.locate(key, h);
+        long h = lookupHashOf(key);
+        ProbeTable<K, V> t = this;
+        int i = locate(key, h);
         if (i < 0 && old != null) {
             t = old;
             i = t.locate(key, h);
@@ -158,7 +151,7 @@ public final class IncrementalProbeMap<K, V> extends AbstractProbeMap<K, V> {
 
     @Override
     public void clear() {
-        current.clear();
+        clearSlots();
         old = null;
         modCount++;
     }
@@ -168,27 +161,28 @@ public final class IncrementalProbeMap<K, V> extends AbstractProbeMap<K, V> {
     /** Starts migrating into a table twice the size (finishing a migration still under way first). */
     private void grow() {
         if (old != null) finishMigration();
-        ProbeTable from = current;
-        current = newTable(from.grownCapacity(from.size));
+        old = new ProbeMap<>(this);   // takes over the current slots
+        allocate(grownCapacity(size));
+        size = 0;
         if (counters != null) counters.recordResize();
-        old = from;
-        int empty = from.highestFreeSlot();
-        cursor = (empty - 1) & from.mask;
-        remaining = from.capacity() - 1;
+        int empty = old.capacity() - 1;
+        while (empty >= 0 && old.keys[empty] != null) empty--;
+        cursor = (empty - 1) & old.mask;
+        remaining = old.capacity() - 1;
         if (empty < 0) {
             // the insert that triggered growth took the last free slot (tiny tables, high load factors): without an empty
             // slot to start below, partial migration could cut probe paths, so this table migrates at once
-            remaining = from.capacity();
+            remaining = old.capacity();
             finishMigration();
         }
     }
 
     /** Moves up to {@link #budget} old-table slots into the current table; drops the old table when done. */
     private void migrateStep() {
-        ProbeTable from = old;
+        ProbeMap<K, V> from = old;
         int steps = Math.min(budget, remaining);
         for (int s = 0; s < steps; s++) {
-            if (from.keys[cursor] != null) from.moveSlot(cursor, current);
+            if (from.keys[cursor] != null) from.moveSlot(cursor, this);
             cursor = (cursor - 1) & from.mask;
         }
         remaining -= steps;

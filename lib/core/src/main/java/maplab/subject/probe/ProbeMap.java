@@ -1,5 +1,6 @@
 package maplab.subject.probe;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,37 +20,36 @@ import java.util.Objects;
  */
 public final class ProbeMap<K, V> extends AbstractProbeMap<K, V> {
 
-    /** The one table, regrown in place when full. */
-    private final ProbeTable table;
-
     /** An empty map that holds {@code expectedSize} keys before its first growth. */
     public ProbeMap(ProbeConfig config, int expectedSize) {
         super(config, expectedSize);
-        this.table = newTable(config.capacityFor(expectedSize));
+        allocate(config.capacityFor(expectedSize));
     }
 
-    @Override List<ProbeTable> tables() { return List.of(table); }
+    /** The old table of a growing {@link IncrementalProbeMap}: takes over its slots, config and counters. */
+    ProbeMap(IncrementalProbeMap<K, V> from) {
+        super(from);
+    }
 
-    @Override public int size() { return table.size; }
+    @Override List<ProbeTable<K, V>> tables() { return List.of(this); }
 
-    /** The number of slots (a power of two). */
-    public int capacity() { return table.capacity(); }
+    @Override public int size() { return size; }
 
     /** The home slot of {@code key} in the current table. */
     public int homeSlot(Object key) {
-        return table.slotFor(hashOf(key));
+        return slotFor(hashOf(key));
     }
 
     @Override
     public V get(Object key) {
         int i = find(key);
-        return i < 0 ? null : cast(table.values[i]);
+        return i < 0 ? null : cast(values[i]);
     }
 
     @Override
     public V getOrDefault(Object key, V defaultValue) {
         int i = find(key);
-        return i < 0 ? defaultValue : cast(table.values[i]);
+        return i < 0 ? defaultValue : cast(values[i]);
     }
 
     @Override
@@ -60,40 +60,38 @@ public final class ProbeMap<K, V> extends AbstractProbeMap<K, V> {
     @Override
     boolean containsEntry(Object key, Object value) {
         int i = find(key);
-        return i >= 0 && Objects.equals(table.values[i], value);
+        return i >= 0 && Objects.equals(values[i], value);
     }
 
     @Override
     public V put(K key, V value) {
         final long h = hashOf(key);
-        final ProbeTable t = table;
-        int i = t.locate(key, h);
-        t.countInsert(h, i);
+        int i = locate(key, h);
+        countInsert(h, i);
         if (i >= 0) {
-            V old = cast(t.values[i]);
-            t.values[i] = value;
+            V old = cast(values[i]);
+            values[i] = value;
             return old;
         }
-        t.insert(-i - 1, ProbeTable.stored(key), value, h);
+        insert(-i - 1, stored(key), value, h);
         modCount++;
-        if (t.size > t.maxFill) grow();
+        if (size > maxFill) regrow(grownCapacity(size));   // doubles, re-inserting in slot order
         return null;
     }
 
     @Override
     public V remove(Object key) {
-        if (neverStored(key)) return null;
-        int i = table.locate(key, hashOf(key));
+        int i = locate(key, lookupHashOf(key));
         if (i < 0) return null;
-        V old = cast(table.values[i]);
-        table.removeAt(i, null);
+        V old = cast(values[i]);
+        removeAt(i, null);
         modCount++;
         return old;
     }
 
     @Override
     public void clear() {
-        table.clear();
+        clearSlots();
         modCount++;
     }
 
@@ -102,17 +100,20 @@ public final class ProbeMap<K, V> extends AbstractProbeMap<K, V> {
      * displaced by d slots). Needs no counters: it reads the table as it is.
      */
     public long[] displacementHistogram() {
-        return table.displacementHistogram();
+        long[] hist = new long[1];
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == null) continue;
+            int d = (i - slotFor(hashes[i])) & mask;
+            if (d >= hist.length) hist = Arrays.copyOf(hist, Math.max(d + 1, hist.length * 2));
+            hist[d]++;
+        }
+        int last = hist.length - 1;
+        while (last > 0 && hist[last] == 0) last--;
+        return Arrays.copyOf(hist, size == 0 ? 0 : last + 1);
     }
 
     /** The slot of {@code key}, or a negative number; counted as a lookup. */
     private int find(Object key) {
-        return neverStored(key) ? -1 : table.lookup(key, hashOf(key));
-    }
-
-    /** Doubles the table and re-inserts the keys in slot order (not counted as inserts). */
-    private void grow() {
-        table.regrow(table.grownCapacity(table.size));
-        if (counters != null) counters.recordResize();
+        return lookup(key, lookupHashOf(key));
     }
 }

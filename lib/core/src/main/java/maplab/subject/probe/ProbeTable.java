@@ -1,26 +1,31 @@
 package maplab.subject.probe;
 
+import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * One power-of-two, linear-probing table of object keys: the probing core that {@link ProbeMap}
- * (one table, regrown in place) and {@link IncrementalProbeMap} (a current and an old table)
- * share, so both probe, count, delete and grow alike. Each slot holds the key ({@link #NULL_KEY}
- * for null, null when free), its value and its full 64-bit hash: probes compare hashes first and
- * call {@code equals} only on a full match, and moving a key never calls {@code hashCode}.
- * Deletion is backward-shift (no tombstones). Package-private: the maps own all bookkeeping
- * above the slots (hashing, modification counts, views).
+ * The probing core that {@link ProbeMap} and {@link IncrementalProbeMap} share: one power-of-two,
+ * linear-probing table of object keys and the operations on it (slot index, probe loop with its
+ * counters, free-slot search, backward-shift delete, growth). Each slot holds the key
+ * ({@link #NULL_KEY} for null, null when free), its value and its full 64-bit hash: probes
+ * compare hashes first and call {@code equals} only on a full match, and moving a key never
+ * calls {@code hashCode}.
+ *
+ * <p>It is the maps' superclass rather than an object they point to, so the slots are fields of
+ * the map itself and a probe loads no extra object (measurably faster on large tables). A
+ * {@link ProbeMap} is one table, regrown in place; an {@link IncrementalProbeMap} is its current
+ * table and holds the old one, while migrating, as a ProbeMap that took over its slots.
  */
-final class ProbeTable {
+abstract class ProbeTable<K, V> extends AbstractMap<K, V> {
 
     /** What a slot holds for the null key (a free slot holds null). */
     static final Object NULL_KEY = new Object();
 
-    private final ProbeConfig config;
+    final ProbeConfig config;
     private final boolean high;
-    /** The map's counters, or null when counting is off. */
-    private final ProbeCounters counters;
+    /** The counters, or null when counting is off. */
+    final ProbeCounters counters;
 
     Object[] keys;
     Object[] values;
@@ -29,16 +34,32 @@ final class ProbeTable {
     private int shift;
     /** Entries this table holds before its map grows it. */
     int maxFill;
+    /** Entries in this table. */
     int size;
 
-    ProbeTable(ProbeConfig config, ProbeCounters counters, int capacity) {
+    /** A table without slots yet ({@link #allocate}), with its own counters when the config counts. */
+    ProbeTable(ProbeConfig config) {
         this.config = config;
         this.high = config.index() == IndexBits.HIGH;
-        this.counters = counters;
-        allocate(capacity);
+        this.counters = config.counting() ? new ProbeCounters() : null;
     }
 
-    private void allocate(int capacity) {
+    /** A table that takes over the slots of {@code from} and shares its config and counters; {@code from} must allocate new slots next. */
+    ProbeTable(ProbeTable<K, V> from) {
+        this.config = from.config;
+        this.high = from.high;
+        this.counters = from.counters;
+        this.keys = from.keys;
+        this.values = from.values;
+        this.hashes = from.hashes;
+        this.mask = from.mask;
+        this.shift = from.shift;
+        this.maxFill = from.maxFill;
+        this.size = from.size;
+    }
+
+    /** New empty slots, {@code capacity} of them (a power of two); {@link #size} is left to the caller. */
+    final void allocate(int capacity) {
         keys = new Object[capacity];
         values = new Object[capacity];
         hashes = new long[capacity];
@@ -57,17 +78,18 @@ final class ProbeTable {
         return storedKey == NULL_KEY ? null : storedKey;
     }
 
-    int capacity() {
+    /** The number of slots (a power of two); of an {@link IncrementalProbeMap}, those of its current (newest) table. */
+    public int capacity() {
         return keys.length;
     }
 
-    /** The capacity to grow to when this table, holding {@code entries} (of its map), is full. */
-    int grownCapacity(int entries) {
+    /** The capacity to grow to when this table is full and its map holds {@code entries}. */
+    final int grownCapacity(int entries) {
         return config.grownCapacity(keys.length, entries);
     }
 
     /** The home slot of hash {@code h}: its low or top bits, as the config's {@link IndexBits} say. */
-    int slotFor(long h) {
+    final int slotFor(long h) {
         return high ? (int) (h >>> shift) : (int) h & mask;
     }
 
@@ -75,7 +97,7 @@ final class ProbeTable {
      * Linear probing from the home slot of {@code h}: the slot holding {@code key}, or
      * {@code -(free slot) - 1} for the free slot where it would go. Not counted.
      */
-    int locate(Object key, long h) {
+    final int locate(Object key, long h) {
         final Object stored = stored(key);
         final Object[] keys = this.keys;
         final long[] hashes = this.hashes;
@@ -90,14 +112,14 @@ final class ProbeTable {
     }
 
     /** {@link #locate}, counted as a lookup. */
-    int lookup(Object key, long h) {
+    final int lookup(Object key, long h) {
         int i = locate(key, h);
         if (counters != null) counters.recordLookup(probeLength(h, i));
         return i;
     }
 
     /** Counts an insert (a put, new key or replaced value) whose {@link #locate} returned {@code located}. */
-    void countInsert(long h, int located) {
+    final void countInsert(long h, int located) {
         if (counters != null) counters.recordInsert(probeLength(h, located));
     }
 
@@ -107,7 +129,7 @@ final class ProbeTable {
     }
 
     /** The first free slot from the home slot of {@code h}, for a key known to be absent. */
-    int freeSlot(long h) {
+    final int freeSlot(long h) {
         final Object[] keys = this.keys;
         final int mask = this.mask;
         int i = slotFor(h);
@@ -116,12 +138,12 @@ final class ProbeTable {
     }
 
     /** Whether {@code slot} still holds exactly this stored key (an entry view is live while it does). */
-    boolean holds(int slot, Object storedKey) {
+    final boolean holds(int slot, Object storedKey) {
         return slot < keys.length && keys[slot] == storedKey;
     }
 
     /** Puts a new entry into free slot {@code i}. */
-    void insert(int i, Object storedKey, Object value, long h) {
+    final void insert(int i, Object storedKey, Object value, long h) {
         set(i, storedKey, value, h);
         size++;
     }
@@ -133,7 +155,7 @@ final class ProbeTable {
     }
 
     /** Moves the entry of slot {@code i} into {@code into}, leaving the slot free; the caller keeps probe paths whole. */
-    void moveSlot(int i, ProbeTable into) {
+    final void moveSlot(int i, ProbeTable<K, V> into) {
         long h = hashes[i];
         into.insert(into.freeSlot(h), keys[i], values[i], h);
         keys[i] = null;
@@ -146,7 +168,7 @@ final class ProbeTable {
      * higher one has wrapped around the table's end: an ascending iterator has already returned
      * it, so it is added to {@code wrapped} (when not null) for that iterator to skip.
      */
-    void removeAt(int hole, List<Object> wrapped) {
+    final void removeAt(int hole, List<Object> wrapped) {
         final Object[] keys = this.keys;
         final int mask = this.mask;
         size--;
@@ -169,14 +191,14 @@ final class ProbeTable {
     }
 
     /** Empties every slot; the capacity stays. */
-    void clear() {
+    final void clearSlots() {
         Arrays.fill(keys, null);
         Arrays.fill(values, null);
         size = 0;
     }
 
     /** Regrows this table in place to {@code capacity} slots, re-inserting its keys in slot order (not counted as inserts). */
-    void regrow(int capacity) {
+    final void regrow(int capacity) {
         Object[] oldKeys = keys;
         Object[] oldValues = values;
         long[] oldHashes = hashes;
@@ -184,26 +206,6 @@ final class ProbeTable {
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != null) set(freeSlot(oldHashes[j]), oldKeys[j], oldValues[j], oldHashes[j]);
         }
-    }
-
-    /** The highest free slot, or -1 when every slot is taken. */
-    int highestFreeSlot() {
-        int i = keys.length - 1;
-        while (i >= 0 && keys[i] != null) i--;
-        return i;
-    }
-
-    /** How far each key sits from its home slot: element d counts keys displaced by d slots. */
-    long[] displacementHistogram() {
-        long[] hist = new long[1];
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == null) continue;
-            int d = (i - slotFor(hashes[i])) & mask;
-            if (d >= hist.length) hist = Arrays.copyOf(hist, Math.max(d + 1, hist.length * 2));
-            hist[d]++;
-        }
-        int last = hist.length - 1;
-        while (last > 0 && hist[last] == 0) last--;
-        return Arrays.copyOf(hist, size == 0 ? 0 : last + 1);
+        if (counters != null) counters.recordResize();
     }
 }

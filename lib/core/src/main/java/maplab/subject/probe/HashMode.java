@@ -19,7 +19,8 @@ public enum HashMode {
      * keys hash as {@code fmix64(value ^ seed)} ({@link #seededLong}); Strings and other
      * {@link CharSequence}s hash their characters from a seeded state ({@link #seededString});
      * a {@link SeededHashable} key supplies its own content hash. Any other key is rejected with
-     * an {@link IllegalArgumentException} naming its class (lookups too): falling back to
+     * an {@link IllegalArgumentException} naming its class (by {@code put}; as such a key can
+     * never be in the map, lookups and removals of it answer "absent"): falling back to
      * {@code hashCode()} would let keys with equal hash codes collide under every seed.
      *
      * <p>What it defends against: precomputed collisions of a <em>known</em> hash such as
@@ -58,20 +59,39 @@ public enum HashMode {
      *         CharSequence, Long, Integer or {@link SeededHashable}
      */
     public long hashObject(Object key, long seed) {
+        return hashObject(key, seed, false);
+    }
+
+    /**
+     * {@link #hashObject} for a lookup: under {@link #SEEDED} a key without a content hash gets
+     * {@code fmix64(hashCode())} instead of an exception. No such key can have been put, and none
+     * equals a key that was (equal keys hash alike), so a probe with it just misses: a map's
+     * lookups answer "absent" for it, as {@link java.util.Map} requires, at no cost to other keys.
+     */
+    long lookupHashObject(Object key, long seed) {
+        return hashObject(key, seed, true);
+    }
+
+    private long hashObject(Object key, long seed, boolean lookup) {
         return switch (this) {
             case IDENTITY -> key.hashCode();
             case MIXED -> fmix64(key.hashCode());
-            case SEEDED -> seededObject(key, seed);
+            case SEEDED -> seededObject(key, seed, lookup);
         };
     }
 
     /** {@link #SEEDED}'s hash of a non-null object key: its content under {@code seed}. */
     public static long seededObject(Object key, long seed) {
+        return seededObject(key, seed, false);
+    }
+
+    private static long seededObject(Object key, long seed, boolean lookup) {
         if (key instanceof String s) return seededString(s, seed);
         if (key instanceof SeededHashable h) return h.seededHash(seed);
         if (key instanceof CharSequence cs) return seededChars(cs, seed);
         if (key instanceof Long l) return seededLong(l, seed);
         if (key instanceof Integer i) return seededLong(i, seed);
+        if (lookup) return fmix64(key.hashCode());
         throw new IllegalArgumentException("hash seeded: key class " + key.getClass().getName()
                 + " has no seeded content hash; implement " + SeededHashable.class.getName()
                 + " (hash the fields that equals compares with the seed), use String, CharSequence,"

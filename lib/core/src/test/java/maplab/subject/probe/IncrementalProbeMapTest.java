@@ -3,7 +3,10 @@ package maplab.subject.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,29 @@ class IncrementalProbeMapTest {
             assertThat(m).isEqualTo(ref);
         }
         assertThat(sawMigration).isPositive();
+    }
+
+    @Test
+    void iteratorRemoveAfterHasNextMovedOnToTheOldTableLosesNoKey() {
+        IncrementalProbeMap<Long, Long> m = new IncrementalProbeMap<>(ProbeConfig.of(HashMode.MIXED), 0, 1);
+        for (long k = 0; !(m.migrating() && m.size() > 30); k++) m.put(k, k);
+        int n = m.size();
+        for (int at = 0; at < n; at++) {   // at the last key of the current table, hasNext has already moved on to the old one
+            IncrementalProbeMap<Long, Long> c = new IncrementalProbeMap<>(ProbeConfig.of(HashMode.MIXED), 0, 1);
+            for (long k = 0; c.size() < n; k++) c.put(k, k);
+            assertThat(c.migrating()).isTrue();
+            List<Long> seen = new ArrayList<>();
+            Iterator<Long> it = c.keySet().iterator();
+            while (it.hasNext()) {
+                seen.add(it.next());
+                if (seen.size() - 1 == at) {
+                    it.hasNext();
+                    it.remove();
+                }
+            }
+            assertThat(seen).as("removing the key at %d", at).hasSize(n).doesNotHaveDuplicates();
+            assertThat(c).hasSize(n - 1).doesNotContainKey(seen.get(at));
+        }
     }
 
     @Test

@@ -4,7 +4,9 @@ import maplab.workload.SeededHashable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.AbstractMap;
 import java.util.List;
+import java.util.Map;
 import maplab.workload.CallCounts;
 import maplab.workload.CountingKey;
 import maplab.workload.CountingString;
@@ -94,6 +96,27 @@ class SeededHashTest {
         assertThat(m).isEmpty();
         // the unseeded modes accept any key
         assertThat(HashMode.MIXED.hashObject(new Opaque(1), 7)).isEqualTo(HashMode.fmix64(new Opaque(1).hashCode()));
+    }
+
+    /** Such a key can never have been put, so Map's queries answer "absent" (Map does not allow IllegalArgumentException there). */
+    @Test
+    void keysWithoutAContentHashAreAbsentToLookupsAndRemovals() {
+        List<Map<Object, Object>> maps = List.of(new ProbeMap<>(ProbeConfig.seeded(7).withCounting(true), 0),
+                new IncrementalProbeMap<>(ProbeConfig.seeded(7).withCounting(true), 0, 1));
+        for (Map<Object, Object> m : maps) {
+            m.put("a", 1);
+            m.put(null, 2);
+            Opaque k = new Opaque(1);
+            assertThat(m.get(k)).isNull();
+            assertThat(m.getOrDefault(k, 9)).isEqualTo(9);
+            assertThat(m.containsKey(k)).isFalse();
+            assertThat(m.remove(k)).isNull();
+            assertThat(m.entrySet().contains(Map.entry(k, 1))).isFalse();
+            assertThat(m.entrySet().remove(Map.entry(k, 1))).isFalse();
+            assertThat(m.keySet().contains(k)).isFalse();
+            assertThatThrownBy(() -> m.put(k, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Opaque.class.getName());
+            assertThat(m).containsOnly(Map.entry("a", 1), new AbstractMap.SimpleEntry<>(null, 2));
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package maplab.kernel;
 import maplab.chart.Charts;
 import maplab.progress.ProgressView;
 import maplab.conclude.Finding;
+import maplab.render.ChartDrawing;
 import maplab.render.Html;
 import maplab.render.ProgressBar;
 import maplab.run.Reference;
@@ -17,7 +18,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Registers maplab's renderers with JJava, so a cell that ends on a value shows it:
- * a Tablesaw {@link Table} as an HTML table, an XChart chart as a PNG (SVG on request), a
+ * a Tablesaw {@link Table} as an HTML table, maplab's chart data and any XChart chart as a PNG (SVG on request), a
  * maplab {@link Result} as findings, charts and tables together, a run {@link Comparison} as its
  * ratios, verdicts and chart, a {@link Finding} as a
  * sentence, and a {@link ProgressView} as a progress bar. The HTML comes from maplab.render; this
@@ -140,6 +141,14 @@ public final class MaplabExtension implements Extension {
                     ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> Charts.pngBase64(chart));
                     ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> Charts.svg(chart));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "chart: " + chart.getTitle());
+                });
+        renderer.createRegistration(maplab.conclude.ChartData.class)
+                .preferring(MIMEType.IMAGE_PNG)
+                .supporting(MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
+                .register((chart, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> ChartDrawing.pngBase64(chart));
+                    ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> ChartDrawing.svg(chart));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "chart: " + chart.title());
                 });
         html(renderer, Result.class, result -> Html.scopedStyle() + Html.fragment(result, Reference.lookup(result.experiment())), Result::toString);
         html(renderer, Comparison.class, comparison -> Html.scopedStyle() + comparison.fragment(), Comparison::summary);

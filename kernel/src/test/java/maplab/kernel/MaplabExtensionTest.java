@@ -43,6 +43,16 @@ class MaplabExtensionTest {
     }
 
     @Test
+    void chartDataRendersAsPngAndSvgOnRequest() {
+        var chart = maplab.conclude.ChartData.logLog("growth", "n (keys)", "time (ns)")
+                .series("s", List.of(1, 10, 100), List.of(2, 20, 200), null).build();
+        byte[] png = Base64.getDecoder().decode((String) renderer.render(chart).getData(MIMEType.IMAGE_PNG));
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        assertThat((String) renderer.renderAs(chart, "image/svg+xml").getData(MIMEType.IMAGE_SVG)).contains("<svg", "growth");
+        assertThat((String) renderer.render(chart).getData(MIMEType.TEXT_PLAIN)).isEqualTo("chart: growth");
+    }
+
+    @Test
     void aRunComparisonRendersAsHtml(@TempDir Path tmp) throws Exception {
         for (String run : List.of("a", "b")) {
             Path dir = Files.createDirectories(tmp.resolve(run));

@@ -12,7 +12,6 @@ import maplab.conclude.Finding;
 import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.knowm.xchart.CategoryChart;
 
 /**
  * gc end to end at small sizes: allocation from JMH's GC profiler (3 short forks), pauses from 3
@@ -81,9 +80,8 @@ class GcExperimentTest {
         assertThat(p.value() < 0.01).as("p = %s against verdict %s", p.value(), total.verdict()).isEqualTo(total.verdict().isDifference());
         assertThat(total.conditions()).containsEntry("n_keys", "200000").containsEntry("rounds", "8").containsEntry("gc", "g1");
         // The histogram counts every recorded G1 pause (default-sized and presized) once.
-        CategoryChart histogram = (CategoryChart) r.chart("pause histogram");
-        double counted = histogram.getSeriesMap().values().stream()
-                .mapToDouble(s -> s.getYData().stream().mapToDouble(Number::doubleValue).sum()).sum();
+        double counted = r.chart("pause histogram").series().stream()
+                .mapToDouble(s -> s.y().stream().mapToDouble(Double::doubleValue).sum()).sum();
         assertThat(counted).isEqualTo(g1Pauses.rowCount());
         assertThat(Files.readString(tmp.resolve("run/meta.json"))).contains("gc_pause_jvm", "-XX:+UseG1GC", "-XX:+UseZGC", "collectors_seen",
                 "not offered by JDK " + feature);

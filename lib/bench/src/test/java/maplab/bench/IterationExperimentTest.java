@@ -11,7 +11,6 @@ import maplab.conclude.Finding;
 import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.knowm.xchart.CategoryChart;
 
 /** iteration end to end at small sizes: JMH in forked JVMs, ratios measured in one run. */
 class IterationExperimentTest {
@@ -60,7 +59,7 @@ class IterationExperimentTest {
         assertThat(r.findings()).extracting(Finding::id).doesNotContain("locality_copied_vs_ascending");
         assertThat(share.basis()).isEqualTo(Finding.Basis.TIMING);
         assertThat(r.table("top frames").stringColumn("method").get(0)).isEqualTo("java.util.HashMap$HashIterator.nextNode");
-        assertThat(((CategoryChart) r.chart("ratios")).getSeriesMap().get("ratio").getXData()).hasSize(3);
+        assertThat(r.chart("ratios").series("ratio").categories()).hasSize(3);
         assertThat(r.charts()).containsKeys("states", "styles", "locality", "top frames");
         assertThat(tmp.resolve("run/raw/jfr/iteration-drained.jfr")).exists();
         assertThat(tmp.resolve("run/raw/jfr/iteration-drained-nodebug.jfr")).exists();

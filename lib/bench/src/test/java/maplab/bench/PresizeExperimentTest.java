@@ -12,8 +12,6 @@ import maplab.conclude.Finding;
 import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.XYChart;
 
 /**
  * presize end to end at a small n: exact resize counts, JMH timings from forked JVMs for the
@@ -39,9 +37,9 @@ class PresizeExperimentTest {
         assertThat(r.finding("insert_default_vs_presized").conditions()).containsEntry("n_keys", "100000");
         assertThat(Files.readString(tmp.resolve("run/meta.json"))).contains("jmh_runs", "-XX:+UseParallelGC");
         assertThat(tmp.resolve("run/report.html")).exists();
-        assertThat(((XYChart) r.chart("table length")).getSeriesMap()).hasSize(4);
+        assertThat(r.chart("table length").series()).hasSize(4);
         // only the timed constructors (quick: default and presized HashMap) are in the time chart
-        assertThat(((CategoryChart) r.chart("insert time")).getSeriesMap().get("insert time").getXData()).hasSize(2);
+        assertThat(r.chart("insert time").series("insert time").categories()).hasSize(2);
         assertThat(r.charts()).containsKey("allocation");
 
         Result again = Experiments.conclude(tmp.resolve("run"), tmp.resolve("again"));

@@ -13,7 +13,6 @@ import maplab.conclude.Result;
 import maplab.measure.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.knowm.xchart.XYChart;
 
 /**
  * resize-latency end to end at a small n: child JVMs time every put, the resizing puts are found
@@ -52,8 +51,8 @@ class ResizeLatencyExperimentTest {
         assertThat(r.finding("chm_writers_vs_one_p99_9").conditions()).containsEntry("writers", "2").containsEntry("n_keys", String.valueOf(N));
         assertThat(r.finding("hashmap_default_vs_presized_max").conditions()).containsEntry("n_keys", String.valueOf(N));
         assertThat(rows.metric("collections").size()).isEqualTo(6 * 3);
-        assertThat(((XYChart) r.chart("percentiles")).getSeriesMap()).hasSize(6);
-        assertThat(((XYChart) r.chart("latency by operation")).getSeriesMap().values().iterator().next().getXData()).hasSize(20);
+        assertThat(r.chart("percentiles").series()).hasSize(6);
+        assertThat(r.chart("latency by operation").series().get(0).x()).hasSize(20);
 
         Result again = Experiments.conclude(tmp.resolve("run"), tmp.resolve("again"));
         assertThat(again.findings()).isEqualTo(r.findings());

@@ -17,8 +17,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One look for every maplab chart: a title, axis titles that name the unit, a legend outside
- * the plot, log axes and error bars where they fit. Charts are plain XChart objects, so tests
- * can assert on their series and a notebook can still adjust them.
+ * the plot, log axes and error bars where they fit. Results hold plain chart data
+ * ({@code maplab.conclude.ChartData}) that {@code maplab.render.ChartDrawing} draws through
+ * this class; a notebook can also build its own XChart chart here and have it shown the same way.
  *
  * <p>Readability is decided here, in one place every chart goes through: a palette of clearly
  * distinct colours (Okabe-Ito, safe for colour-blind readers) each with its own marker
@@ -86,29 +87,11 @@ public final class Charts {
         return chart;
     }
 
-    /**
-     * A latency-by-percentile chart ("nines" plot): x is {@link #percentileAxis} = 1 / (1 - p) on a
-     * log axis, so p90, p99, p99.9... are equally spaced (x = 10, 100, 1000...); y logarithmic.
-     * Used for HdrHistogram-style latency distributions.
-     */
-    public static XYChart percentiles(String title, String yTitle) {
-        XYChart chart = xy(title, "percentile, as 1/(1-p): 1E1 = p90, 1E2 = p99, 1E3 = p99.9", yTitle);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setXAxisDecimalPattern("0E0");   // as the axis title reads, whichever decades the data spans
-        chart.getStyler().setYAxisLogarithmic(true);
-        return chart;
-    }
-
     /** A line chart with a logarithmic y axis (values spanning decades, e.g. pause times of different collectors). */
     public static XYChart logY(String title, String xTitle, String yTitle) {
         XYChart chart = xy(title, xTitle, yTitle);
         chart.getStyler().setYAxisLogarithmic(true);
         return chart;
-    }
-
-    /** The x position of the {@code percent}-th percentile on a {@link #percentiles} chart: 1 / (1 - percent/100). */
-    public static double percentileAxis(double percent) {
-        return 1 / (1 - percent / 100);
     }
 
     /** A bar chart of categories (subjects, orders...). */

@@ -112,6 +112,15 @@ public record Finding(String id, double value, String unit, double low, double h
         return new Finding(id, value, unit, low, high, basis, verdict, sentence, conditions, group);
     }
 
+    /**
+     * The same finding with its sentence led by the conditions it was measured under
+     * ("At 4 threads, 95% reads, "): the verdict's wording stays the one this class writes.
+     */
+    public Finding at(String conditions) {
+        String sentence = text.startsWith("No detectable") ? "n" + text.substring(1) : text;
+        return withText("At " + conditions + ", " + sentence);
+    }
+
     /** The same finding measured under one more condition (e.g. {@code "threads", 8}). */
     public Finding where(String name, Object setting) {
         Map<String, String> c = new LinkedHashMap<>(conditions);

@@ -8,7 +8,6 @@ import java.util.NoSuchElementException;
 import maplab.plan.Params;
 import maplab.plan.Profile;
 import maplab.measure.Environment;
-import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
 /**
@@ -25,7 +24,7 @@ public final class Result {
     private final Table table;
     private final List<Finding> findings;
     private final Map<String, Table> tables;
-    private final Map<String, Chart<?, ?>> charts;
+    private final Map<String, ChartData> charts;
     private final Map<String, Object> notes;
     private final Environment environment;
     private final Instant start;
@@ -61,7 +60,7 @@ public final class Result {
     public List<Finding> findings() { return findings; }
     /** Extra named tables (orders seen, top frames, pitfalls...). */
     public Map<String, Table> tables() { return new java.util.LinkedHashMap<>(tables); }
-    public Map<String, Chart<?, ?>> charts() { return charts; }
+    public Map<String, ChartData> charts() { return charts; }
     /** How the run was measured (JMH settings, fork JVM arguments, GC...), for meta.json. */
     public Map<String, Object> notes() { return notes; }
     public Environment environment() { return environment; }
@@ -112,9 +111,9 @@ public final class Result {
     }
 
     /** The named chart. */
-    public Chart<?, ?> chart(String name) {
-        Chart<?, ?> c = charts.get(name);
-        if (c == null && leftOut(name)) return maplab.chart.Charts.noData(name + ": no data in this run, chart left out");
+    public ChartData chart(String name) {
+        ChartData c = charts.get(name);
+        if (c == null && leftOut(name)) return ChartData.noData(name + ": no data in this run, chart left out");
         if (c == null) throw new NoSuchElementException("no chart '" + name + "' in " + experiment + "; charts: " + charts.keySet());
         return c;
     }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import maplab.stats.Estimates.Sample;
-import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
 /**
@@ -28,7 +27,7 @@ public final class ResultBuilder {
     private final List<Map<String, Object>> rows = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Finding> findings = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Table> tables = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<String, Chart<?, ?>> charts = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, ChartData> charts = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Object> notes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, List<Sample>> samples = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile String group = "";
@@ -105,8 +104,8 @@ public final class ResultBuilder {
      * Adds a named chart; a chart without data (no series) is left out, and the name and reason
      * go into the note {@code charts_left_out} that the report shows.
      */
-    public ResultBuilder chart(String name, Chart<?, ?> chart) {
-        if (chart.getSeriesMap().isEmpty()) {
+    public ResultBuilder chart(String name, ChartData chart) {
+        if (chart.isEmpty()) {
             synchronized (notes) {
                 @SuppressWarnings("unchecked")
                 List<String> left = (List<String>) notes.computeIfAbsent(CHARTS_LEFT_OUT, k -> new ArrayList<String>());
@@ -116,6 +115,11 @@ public final class ResultBuilder {
         }
         charts.put(name, chart);
         return this;
+    }
+
+    /** Adds a named chart as {@link #chart(String, ChartData)} does, from its builder. */
+    public ResultBuilder chart(String name, ChartData.Builder chart) {
+        return chart(name, chart.build());
     }
 
     /** The note naming the charts left out for want of data. */
@@ -151,7 +155,7 @@ public final class ResultBuilder {
         synchronized (tables) { return new LinkedHashMap<>(tables); }
     }
 
-    public Map<String, Chart<?, ?>> charts() {
+    public Map<String, ChartData> charts() {
         synchronized (charts) { return new LinkedHashMap<>(charts); }
     }
 

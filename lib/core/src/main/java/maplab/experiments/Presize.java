@@ -1,5 +1,6 @@
 package maplab.experiments;
 
+import maplab.conclude.ChartData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +22,6 @@ import maplab.plan.Unit;
 import maplab.subject.jdk.Capacity;
 import maplab.subject.jdk.MapConstructor;
 import maplab.workload.KeyOrder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.openjdk.jmh.annotations.Mode;
 
 /**
@@ -210,17 +208,16 @@ public final class Presize implements Experiment {
 
         Rows steps = rows.metric("table_length");
         if (!steps.isEmpty()) {
-            XYChart chart = Charts.xy("Table length as entries are inserted (n = " + steps.list().get(0).str("n_keys") + ")",
+            ChartData.Builder chart = ChartData.lines("Table length as entries are inserted (n = " + steps.list().get(0).str("n_keys") + ")",
                     "entries inserted", "table length (buckets)");
-            chart.getStyler().setXAxisLogarithmic(true);
-            chart.getStyler().setYAxisLogarithmic(true);
-            chart.getStyler().setMarkerSize(0);
+            chart.logX(true);
+            chart.logY(true);
+            chart.markerSize(0);
             for (MapConstructor c : counted) {
                 Rows mine = steps.where("subject", c.id());
                 if (mine.isEmpty()) continue;
-                XYSeries s = Charts.series(chart, c.label(), mine.list().stream().map(r -> r.integer("entries")).toList(),
-                        mine.list().stream().map(Rows.Row::value).toList(), null);
-                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+                chart.series(c.label(), mine.list().stream().map(r -> r.integer("entries")).toList(),
+                        mine.list().stream().map(Rows.Row::value).toList(), null, ChartData.Mark.STEPS);
             }
             out.chart("table length", chart);
         }
@@ -231,18 +228,18 @@ public final class Presize implements Experiment {
             List<MapConstructor> timed = time.distinct("subject").stream().map(MapConstructor::parse).toList();
             List<String> labels = timed.stream().map(MapConstructor::label).toList();
             String n = time.list().get(0).str("n_keys");
-            CategoryChart t = Charts.bars("Inserting " + n + " keys (JMH single shots, " + Finding.confidenceLabel() + " interval over forks)",
+            ChartData.Builder t = ChartData.bars("Inserting " + n + " keys (JMH single shots, " + Finding.confidenceLabel() + " interval over forks)",
                     "constructor", "time (" + time.list().get(0).str("unit") + ")");
-            t.getStyler().setYAxisMin(0.0);
-            Charts.bars(t, "insert time", labels, timed.stream().map(c -> time.where("subject", c.id()).one().value()).toList(),
+            t.yMin(0.0);
+            t.bars("insert time", labels, timed.stream().map(c -> time.where("subject", c.id()).one().value()).toList(),
                     timed.stream().map(c -> time.where("subject", c.id()).one().error()).toList());
             out.chart("insert time", t);
             List<MapConstructor> allocated = timed.stream().filter(c -> !alloc.where("subject", c.id()).isEmpty()).toList();
             if (!allocated.isEmpty()) {
-                CategoryChart a = Charts.bars("Bytes allocated per entry inserted (JMH -prof gc, " + Finding.confidenceLabel() + " interval over forks)",
+                ChartData.Builder a = ChartData.bars("Bytes allocated per entry inserted (JMH -prof gc, " + Finding.confidenceLabel() + " interval over forks)",
                         "constructor", "allocation (B/entry)");
-                a.getStyler().setYAxisMin(0.0);
-                Charts.bars(a, "allocation", allocated.stream().map(MapConstructor::label).toList(),
+                a.yMin(0.0);
+                a.bars("allocation", allocated.stream().map(MapConstructor::label).toList(),
                         allocated.stream().map(c -> alloc.where("subject", c.id()).one().value()).toList(),
                         allocated.stream().map(c -> alloc.where("subject", c.id()).one().error()).toList());
                 out.chart("allocation", a);

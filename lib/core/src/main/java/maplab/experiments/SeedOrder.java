@@ -1,5 +1,6 @@
 package maplab.experiments;
 
+import maplab.conclude.ChartData;
 import maplab.plan.EnumIds;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,6 @@ import maplab.plan.Unit;
 import maplab.subject.probe.ProbeConfig;
 import maplab.subject.probe.ProbeMap;
 import maplab.workload.Words;
-import org.knowm.xchart.CategoryChart;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -291,9 +291,9 @@ public final class SeedOrder implements Experiment {
         }
         out.table("orders", Table.create("orders", subjectCol, rankCol, launchesCol, orderCol));
         if (!categories.isEmpty()) { // an interrupted run may have no counts: no chart then
-            CategoryChart chart = Charts.bars("Distinct iteration orders of one key set (" + n + " words) over " + launches + " fresh JVMs",
+            ChartData.Builder chart = ChartData.bars("Distinct iteration orders of one key set (" + n + " words) over " + launches + " fresh JVMs",
                     "subject", "distinct orders (count)");
-            Charts.bars(chart, "across " + launches + " JVMs", categories, values, null);
+            chart.bars("across " + launches + " JVMs", categories, values, null);
             out.chart("distinct orders", chart);
         }
     }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import maplab.chart.Charts;
 import maplab.conclude.Finding;
 import maplab.render.ComparisonPage;
 import maplab.conclude.TidyTables;
@@ -20,7 +19,7 @@ import maplab.stats.Estimates;
 import maplab.stats.Estimates.Estimate;
 import maplab.stats.Estimates.Sample;
 import maplab.stats.Stats;
-import org.knowm.xchart.CategoryChart;
+import maplab.conclude.ChartData;
 import tech.tablesaw.api.Table;
 
 /**
@@ -292,14 +291,14 @@ public final class Comparison {
      * significant rows first, then the largest changes), error bars spanning the wider side of
      * each ratio's interval, capped at the ratio itself (no bar where there is no interval).
      */
-    public CategoryChart chart() {
+    public ChartData chart() {
         List<Row> shown = rows.stream().filter(r -> Double.isFinite(r.ratio()) && r.ratio() > 0).toList();
         boolean cut = shown.size() > CHART_ROWS;
         if (cut) {
             shown = shown.stream().sorted(java.util.Comparator.comparing((Row r) -> !r.verdict().significant())
                     .thenComparing(r -> -Math.abs(Math.log(r.ratio())))).limit(CHART_ROWS).toList();
         }
-        CategoryChart chart = Charts.bars(experiment() + ": run B / run A" + (cut ? " (" + CHART_ROWS + " largest changes)" : "")
+        ChartData.Builder chart = ChartData.bars(experiment() + ": run B / run A" + (cut ? " (" + CHART_ROWS + " largest changes)" : "")
                 + ", " + Finding.confidenceLabel() + " interval (wider side, capped at the bar)", "measurement", "ratio B / A");
         List<String> labels = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
@@ -317,10 +316,7 @@ public final class Comparison {
             ratios.add(0.0);
             errors.add(0.0);
         }
-        Charts.bars(chart, "B / A", labels, ratios, errors);
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisLabelRotation(45);
-        return chart;
+        return chart.bars("B / A", labels, ratios, errors).legend(false).xLabelAngle(45).build();
     }
 
     /** How the findings of A and B relate, by id (in A's order, then B's own): "same verdict", "OPPOSITE verdicts"... */

@@ -146,7 +146,7 @@ public final class Experiments {
         if (error != null) error = error.replace(folder.staging().toString(), folder.target().toString());
         if (interrupted && error != null && !error.startsWith("interrupted")) error = "interrupted: " + error;
         Result result = new Result(id, profile, resolved, built.table(id), built, environment, start, Instant.now(), error);
-        Path dir = folder.commit(result, context.seeds(), Experiments::reportPage);
+        Path dir = folder.commit(result, context.seeds(), DRAWING);
         String summary = result.findings().size() + " findings, run folder " + dir;
         if (error == null) progress.done("done, " + summary);
         else if (interrupted) progress.end(Progress.Outcome.INTERRUPTED, summary);
@@ -291,7 +291,7 @@ public final class Experiments {
         if (measureError != null) error = error == null ? measureError : measureError + "; " + error;
         Result result = new Result(data.experiment(), data.profile(), data.params(), RunData.readTable(stored.dir(), data.experiment()), built,
                 Environment.fromMeta(stored.meta()), Instant.parse(stored.start()), Instant.parse(String.valueOf(stored.meta().get("end"))), error);
-        RunFolder.reconclude(stored.dir(), out, result, Experiments::reportPage);
+        RunFolder.reconclude(stored.dir(), out, result, DRAWING);
         return result;
     }
 
@@ -367,6 +367,9 @@ public final class Experiments {
                 : String.valueOf(v)));
         return out;
     }
+
+    /** How run folders are drawn: the report page below and render's chart images. */
+    public static final RunFolder.Drawing DRAWING = new RunFolder.Drawing(Experiments::reportPage, maplab.render.ChartDrawing::png);
 
     /** A run's report.html: its result beside its experiment's reference, read here so the page reads nothing. */
     static String reportPage(Result r) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import maplab.chart.Charts;
 import maplab.conclude.Finding;
 import maplab.render.ComparisonPage;
 import maplab.render.MultiComparisonPage;
@@ -21,7 +20,7 @@ import maplab.measure.Rows;
 import maplab.conclude.TidyTables;
 import maplab.stats.Estimates;
 import maplab.stats.Estimates.Sample;
-import org.knowm.xchart.CategoryChart;
+import maplab.conclude.ChartData;
 import tech.tablesaw.api.Table;
 
 /**
@@ -355,9 +354,9 @@ public final class MultiComparison {
     static final int CHART_ROWS = 24;
 
     /** One metric's chart: a bar per run for each row (at most {@value #CHART_ROWS} rows), error bars from each run's interval. */
-    public CategoryChart chart(String metric) {
+    public ChartData chart(String metric) {
         List<Row> shown = rows(metric).stream().limit(CHART_ROWS).toList();
-        CategoryChart chart = Charts.bars(experiment() + ": " + metric + " per run, " + Finding.confidenceLabel() + " interval", "measurement", metric);
+        ChartData.Builder chart = ChartData.bars(experiment() + ": " + metric + " per run, " + Finding.confidenceLabel() + " interval", "measurement", metric);
         List<String> categories = new ArrayList<>();
         for (Row r : shown) {
             String label = r.key().values().stream().filter(v -> !v.isEmpty()).collect(Collectors.joining(" "));
@@ -372,10 +371,10 @@ public final class MultiComparison {
                 values.add(e == null || Double.isNaN(e.value()) ? 0.0 : e.value());
                 errors.add(e == null || Double.isNaN(e.error()) ? 0.0 : e.error());
             }
-            if (!categories.isEmpty()) Charts.bars(chart, run, categories, values, errors);
+            if (!categories.isEmpty()) chart.bars(run, categories, values, errors);
         }
-        if (categories.isEmpty()) Charts.bars(chart, "none", List.of("no row"), List.of(0.0), List.of(0.0));
-        return chart;
+        if (categories.isEmpty()) chart.bars("none", List.of("no row"), List.of(0.0), List.of(0.0));
+        return chart.build();
     }
 
     /** The runs, environment differences, method, and per metric the rows where runs differ (ranks and groups). */

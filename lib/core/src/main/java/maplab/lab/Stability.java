@@ -2,8 +2,6 @@ package maplab.lab;
 
 import maplab.run.RunFolder;
 import maplab.run.StoredRun;
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,13 +17,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import maplab.chart.Charts;
+import maplab.conclude.ChartData;
 import maplab.conclude.Finding;
 import maplab.render.StabilityPage;
 import maplab.conclude.TidyTables;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
 /**
@@ -270,14 +265,14 @@ public final class Stability {
      * A chart per timing finding with an interval: each run's value as a point and its interval
      * as a vertical line, with the point of no difference (1) for ratios.
      */
-    public Map<String, XYChart> charts() {
-        Map<String, XYChart> out = new LinkedHashMap<>();
+    public Map<String, ChartData> charts() {
+        Map<String, ChartData> out = new LinkedHashMap<>();
         for (Entry e : entries) {
             List<Finding> fs = e.perRun();
             boolean timing = fs.stream().anyMatch(f -> f != null && f.basis() == Finding.Basis.TIMING && Double.isFinite(f.low()) && Double.isFinite(f.high()));
             if (!timing) continue;
-            XYChart chart = Charts.xy(e.id() + ": value and " + Finding.confidenceLabel() + " interval per run", "run", e.unit().isEmpty() ? "value" : e.unit());
-            chart.getStyler().setLegendVisible(false);
+            ChartData.Builder chart = ChartData.lines(e.id() + ": value and " + Finding.confidenceLabel() + " interval per run", "run",
+                    e.unit().isEmpty() ? "value" : e.unit()).legend(false).xRange(0.5, fs.size() + 0.5).xPattern("0");
             List<Integer> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             for (int i = 0; i < fs.size(); i++) {
@@ -286,26 +281,14 @@ public final class Stability {
                 xs.add(i + 1);
                 ys.add(f.value());
                 if (Double.isFinite(f.low()) && Double.isFinite(f.high())) {
-                    XYSeries s = chart.addSeries("interval " + (i + 1), List.of(i + 1, i + 1), List.of(f.low(), f.high()));
-                    s.setMarker(SeriesMarkers.NONE);
-                    s.setLineColor(f.verdict() != null && f.verdict().isDifference() ? new Color(0x1565c0) : Color.GRAY);
-                    s.setLineStyle(new BasicStroke(3f));
+                    boolean detected = f.verdict() != null && f.verdict().isDifference();
+                    chart.series("interval " + (i + 1), List.of(i + 1, i + 1), List.of(f.low(), f.high()), null,
+                            detected ? ChartData.Mark.INTERVAL : ChartData.Mark.INTERVAL_NO_DIFFERENCE);
                 }
             }
-            XYSeries values = chart.addSeries("value", xs, ys);
-            values.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            values.setMarkerColor(Color.BLACK);
-            values.setMarker(SeriesMarkers.CIRCLE);
-            if ("x".equals(e.unit())) {
-                XYSeries one = chart.addSeries("no difference", List.of(0.5, fs.size() + 0.5), List.of(1.0, 1.0));
-                one.setMarker(SeriesMarkers.NONE);
-                one.setLineColor(Color.RED);
-                one.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
-            }
-            chart.getStyler().setXAxisMin(0.5);
-            chart.getStyler().setXAxisMax(fs.size() + 0.5);
-            chart.getStyler().setXAxisDecimalPattern("0");
-            out.put(e.id(), chart);
+            chart.series("value", xs, ys, null, ChartData.Mark.VALUES);
+            if ("x".equals(e.unit())) chart.series("no difference", List.of(0.5, fs.size() + 0.5), List.of(1.0, 1.0), null, ChartData.Mark.NEUTRAL_LINE);
+            out.put(e.id(), chart.build());
         }
         return out;
     }

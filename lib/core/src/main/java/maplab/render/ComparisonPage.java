@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import maplab.conclude.Finding;
-import org.knowm.xchart.internal.chartpart.Chart;
+import maplab.conclude.ChartData;
 import tech.tablesaw.api.Table;
 
 /**
@@ -42,7 +42,7 @@ public final class ComparisonPage {
     public record Content(String experiment, ComparedRun a, ComparedRun b, List<String> environmentDifferences,
                           List<String> parameterDifferences, double fdrQ, long tested, String verdictCounts, List<String> opposite,
                           Map<String, Finding> findingsA, Map<String, Finding> findingsB, Map<String, String> relations,
-                          Chart<?, ?> ratioChart, Table rows) { }
+                          ChartData ratioChart, Table rows) { }
 
     /** A self-contained page. */
     public static String page(Content c) {

@@ -7,9 +7,8 @@ import maplab.measure.Rows;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import maplab.chart.Charts;
 import maplab.run.Reference;
-import org.knowm.xchart.internal.chartpart.Chart;
+import maplab.conclude.ChartData;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -238,8 +237,8 @@ public final class Html {
     }
 
     /** A chart as an inline PNG image. */
-    public static String chart(String name, Chart<?, ?> chart) {
-        return "<img class=\"chart\" alt=\"" + escape(name) + "\" src=\"data:image/png;base64," + Charts.pngBase64(chart) + "\"/>";
+    public static String chart(String name, ChartData chart) {
+        return "<img class=\"chart\" alt=\"" + escape(name) + "\" src=\"data:image/png;base64," + ChartDrawing.pngBase64(chart) + "\"/>";
     }
 
     /**
@@ -255,7 +254,7 @@ public final class Html {
         sb.append("<h4>Findings</h4>").append(findings(r.findings(), reference.reference()));
         if (reference.reference() != null) sb.append(referenceNote(r, reference.reference()));
         if (reference.problem() != null) sb.append("<p class=\"muted\">Reference unreadable: ").append(escape(reference.problem())).append("</p>");
-        for (Map.Entry<String, Chart<?, ?>> c : r.charts().entrySet()) sb.append("<div>").append(chart(c.getKey(), c.getValue())).append("</div>");
+        for (Map.Entry<String, ChartData> c : r.charts().entrySet()) sb.append("<div>").append(chart(c.getKey(), c.getValue())).append("</div>");
         if (r.notes().get(ResultBuilder.CHARTS_LEFT_OUT) instanceof List<?> left && !left.isEmpty()) {
             sb.append("<p class=\"muted\">Charts left out: ").append(escape(left.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("; ")))).append(".</p>");
         }

@@ -3,7 +3,7 @@ package maplab.render;
 import java.util.List;
 import java.util.stream.Collectors;
 import maplab.conclude.Finding;
-import org.knowm.xchart.internal.chartpart.Chart;
+import maplab.conclude.ChartData;
 import tech.tablesaw.api.Table;
 
 /**
@@ -17,7 +17,7 @@ public final class MultiComparisonPage {
     private MultiComparisonPage() { }
 
     /** One metric's part of the page: its name ("time (ns/op)"), chart and table. */
-    public record Metric(String name, Chart<?, ?> chart, Table table) { }
+    public record Metric(String name, ChartData chart, Table table) { }
 
     /**
      * What the page shows.

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import maplab.conclude.Finding;
-import org.knowm.xchart.internal.chartpart.Chart;
+import maplab.conclude.ChartData;
 
 /**
  * The page of one experiment's findings over several runs ({@code stability.html} and the
@@ -27,7 +27,7 @@ public final class StabilityPage {
      * @param charts    a chart per timing finding, by name
      */
     public record Content(String experiment, int runs, String headline, List<String> runLabels, List<Map<String, Finding>> findingsByRun,
-                          Map<String, String> agreement, Set<String> opposite, Map<String, ? extends Chart<?, ?>> charts) { }
+                          Map<String, String> agreement, Set<String> opposite, Map<String, ChartData> charts) { }
 
     /** A self-contained page. */
     public static String page(Content c) {

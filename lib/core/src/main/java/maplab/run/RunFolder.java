@@ -16,12 +16,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import maplab.chart.Charts;
 import maplab.conclude.Finding;
 import java.util.function.Function;
 import maplab.conclude.Result;
 import maplab.conclude.ResultBuilder;
-import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
 /**
@@ -112,7 +110,7 @@ public final class RunFolder {
      * path. Messages that named the staging folder (a JMH log) name the final folder.
      * {@code page} renders the run's report.html (the run folder writes files, it renders nothing).
      */
-    public Path commit(Result result, Map<String, Long> seeds, Function<Result, String> page) {
+    public Path commit(Result result, Map<String, Long> seeds, Drawing page) {
         try {
             JSON.writeValue(staging.resolve("meta.json").toFile(), meta(result, seeds));
             result.setRunDir(target);
@@ -126,11 +124,17 @@ public final class RunFolder {
         }
     }
 
+    /**
+     * How a run's report.html and chart images are drawn: by render, handed in, so the run
+     * folder only writes files.
+     */
+    public record Drawing(Function<Result, String> page, Function<maplab.conclude.ChartData, byte[]> png) { }
+
     /** The derived files of a run folder: what concluding writes. */
     static final List<String> CONCLUSIONS = List.of("findings.json", "report.html", "tables", "charts");
 
     /** Writes findings.json, tables/, charts/ and report.html of {@code result} into {@code dir}. */
-    static void writeConclusions(Result result, Path dir, Function<Result, String> page) throws IOException {
+    static void writeConclusions(Result result, Path dir, Drawing page) throws IOException {
         JSON.writeValue(dir.resolve("findings.json").toFile(), result.findings().stream().map(RunFolder::findingMap).toList());
         if (!result.tables().isEmpty()) {
             Files.createDirectories(dir.resolve("tables"));
@@ -140,11 +144,11 @@ public final class RunFolder {
         }
         if (!result.charts().isEmpty()) {
             Files.createDirectories(dir.resolve("charts"));
-            for (Map.Entry<String, Chart<?, ?>> c : result.charts().entrySet()) {
-                Files.write(dir.resolve("charts").resolve(slug(c.getKey()) + ".png"), Charts.png(c.getValue()));
+            for (Map.Entry<String, maplab.conclude.ChartData> c : result.charts().entrySet()) {
+                Files.write(dir.resolve("charts").resolve(slug(c.getKey()) + ".png"), page.png().apply(c.getValue()));
             }
         }
-        Files.writeString(dir.resolve("report.html"), page.apply(result), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), page.page().apply(result), StandardCharsets.UTF_8);
     }
 
     /**
@@ -153,7 +157,7 @@ public final class RunFolder {
      * there) or, when {@code out} is null, in place, by building the new folder beside it and
      * swapping it in, so the run folder is never half rewritten. {@code page} renders report.html.
      */
-    public static Path reconclude(Path runDir, Path out, Result result, Function<Result, String> page) {
+    public static Path reconclude(Path runDir, Path out, Result result, Drawing page) {
         Path from = runDir.toAbsolutePath().normalize();
         Path target = out == null ? from : out.toAbsolutePath().normalize();
         if (out != null && Files.exists(out) && !isEmptyDir(out)) {

@@ -7,7 +7,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
+import maplab.conclude.Finding;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -91,6 +94,30 @@ class LayersTest {
         fields().that().areDeclaredInClassesThat().resideInAPackage("maplab.measure..").and().areStatic()
                 .should().beFinal()
                 .because("the measuring JVM and user jars travel in the run context, not in static fields")
+                .check(MAIN);
+    }
+
+    /**
+     * Conclusions are plain data: findings, tables and {@code ChartData}; only render draws
+     * them with XChart (in the chart styling utility's look).
+     */
+    @Test
+    void onlyRenderAndChartStylingUseXChart() {
+        noClasses().that().resideOutsideOfPackages("maplab.render..", "maplab.chart..")
+                .should().dependOnClassesThat().resideInAPackage("org.knowm.xchart..")
+                .because("results hold chart data; render draws it")
+                .check(MAIN);
+    }
+
+    /**
+     * Finding sentences come from one place: a finding is made only by {@code Finding}'s
+     * factories (which word every verdict the same way) or read back from findings.json.
+     */
+    @Test
+    void onlyFindingWritesFindings() {
+        noClasses().that().resideOutsideOfPackages("maplab.conclude..", "maplab.run..")
+                .should().callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(JavaClass.Predicates.type(Finding.class))))
+                .because("a finding's sentence is written from its kind, value, interval and verdict by Finding's factories")
                 .check(MAIN);
     }
 

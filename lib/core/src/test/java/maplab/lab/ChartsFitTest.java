@@ -56,14 +56,16 @@ class ChartsFitTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("experiments")
     void everyChartFitsItsImageAndItsData(String id, String source, @TempDir Path tmp) throws Exception {
-        Map<String, Chart<?, ?>> charts = charts(id, source, tmp);
+        Map<String, maplab.conclude.ChartData> charts = charts(id, source, tmp);
         assertThat(charts).as("%s draws charts", id).isNotEmpty();
         SoftAssertions soft = new SoftAssertions();
-        for (Map.Entry<String, Chart<?, ?>> c : charts.entrySet()) checkChart(soft, id + "/" + c.getKey(), c.getValue());
+        for (Map.Entry<String, maplab.conclude.ChartData> c : charts.entrySet()) {
+            checkChart(soft, id + "/" + c.getKey(), maplab.render.ChartDrawing.xchart(c.getValue()));
+        }
         soft.assertAll();
     }
 
-    private static Map<String, Chart<?, ?>> charts(String id, String source, Path tmp) {
+    private static Map<String, maplab.conclude.ChartData> charts(String id, String source, Path tmp) {
         if (!source.equals("reference")) return SyntheticCharts.of(Experiments.byId(id), Profile.parse(source));
         Path ref = Path.of("../../data/reference", id).toAbsolutePath().normalize();
         assertThat(Files.exists(ref.resolve("meta.json"))).as("reference of " + id).isTrue();

@@ -36,6 +36,6 @@ class EmptyConcludeTest {
         assertThatCode(() -> experiment.conclude(data, out)).doesNotThrowAnyException();
         assertThat(out.findings()).as("findings without data").isEmpty();
         // what is left is renderable: every chart kept has data
-        out.charts().forEach((name, chart) -> assertThatCode(() -> maplab.chart.Charts.png(chart)).as(name).doesNotThrowAnyException());
+        out.charts().forEach((name, chart) -> assertThatCode(() -> maplab.render.ChartDrawing.png(chart)).as(name).doesNotThrowAnyException());
     }
 }

@@ -50,7 +50,7 @@ class FailedRunReconcludesTest {
         String oldError = "concluding failed: IllegalStateException: expected one row where metric=fill_time, subject=colliding_string_agrona, n_keys=4096, found 2";
         Result failed = new Result("collisions", Profile.QUICK, params, rows.table("collisions"), new ResultBuilder(), Environment.capture(),
                 Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-01T10:22:00Z"), oldError);
-        Path dir = folder.commit(failed, Map.of("root", params.seed()), maplab.lab.Experiments::reportPage);
+        Path dir = folder.commit(failed, Map.of("root", params.seed()), maplab.lab.Experiments.DRAWING);
         assertThat(RunFolder.readMeta(dir).get("error")).isEqualTo(oldError);
 
         Result again2 = Experiments.conclude(dir, tmp.resolve("again"));

@@ -5,14 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import maplab.chart.Charts;
+import maplab.conclude.ChartData;
 import maplab.conclude.ResultBuilder;
 import maplab.experiments.Experiment;
 import maplab.plan.Params;
 import maplab.plan.Plan;
 import maplab.plan.Profile;
 import maplab.run.RunData;
-import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Every chart an experiment's conclude draws from synthetic rows of its plan's shape
@@ -24,7 +23,7 @@ final class SyntheticCharts {
     private SyntheticCharts() { }
 
     /** The charts of {@code experiment} concluded from synthetic rows of its {@code profile} plan, by name. */
-    static Map<String, Chart<?, ?>> of(Experiment experiment, Profile profile) {
+    static Map<String, ChartData> of(Experiment experiment, Profile profile) {
         Params params = Params.resolve(experiment, profile, Map.of());
         experiment.validate(params);
         Plan plan = Experiments.plan(experiment, profile, params);
@@ -49,9 +48,9 @@ final class SyntheticCharts {
         Profile profile = args.length > 1 ? Profile.parse(args[1]) : Profile.QUICK;
         for (Experiment e : Experiments.all()) {
             Path dir = Files.createDirectories(root.resolve(e.id()));
-            for (Map.Entry<String, Chart<?, ?>> c : of(e, profile).entrySet()) {
+            for (Map.Entry<String, ChartData> c : of(e, profile).entrySet()) {
                 Path file = dir.resolve(slug(c.getKey()) + ".png");
-                Files.write(file, Charts.png(c.getValue()));
+                Files.write(file, maplab.render.ChartDrawing.png(c.getValue()));
                 System.out.println(file);
             }
         }

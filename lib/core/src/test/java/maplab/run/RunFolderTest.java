@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import maplab.chart.Charts;
 import maplab.plan.Params;
 import maplab.plan.Profile;
 import maplab.conclude.Finding;
@@ -32,13 +31,11 @@ class RunFolderTest {
         ResultBuilder b = new ResultBuilder();
         b.row().with("subject", "s").measure("m", 1.5, Unit.NS_PER_OP);
         b.finding(Finding.count("f", 2, "x", "two"));
-        var chart = Charts.xy("c", "x", "y");
-        Charts.series(chart, "s", List.of(1, 2), List.of(3, 4), null);
-        b.chart("my chart", chart);
+        b.chart("my chart", maplab.conclude.ChartData.lines("c", "x", "y").series("s", List.of(1, 2), List.of(3, 4), null));
         Params p = Params.resolve(maplab.lab.Experiments.byId("presize"), Profile.QUICK, Map.of());
         Result r = new Result("presize", Profile.QUICK, p, b.table("presize"), b, Environment.capture(), Instant.now(), Instant.now(), null);
         folder.writeMeasurements(b);
-        Path dir = folder.commit(r, Map.of("root", 1L), r1 -> maplab.render.Html.page(r1, Reference.Lookup.NONE));
+        Path dir = folder.commit(r, Map.of("root", 1L), new RunFolder.Drawing(r1 -> maplab.render.Html.page(r1, Reference.Lookup.NONE), maplab.render.ChartDrawing::png));
 
         assertThat(dir).isEqualTo(out.toAbsolutePath().normalize());
         assertThat(Files.list(tmp).map(x -> x.getFileName().toString()).toList()).containsExactly("run");

@@ -1,5 +1,6 @@
 package maplab.experiments.collisions;
 
+import maplab.conclude.ChartData;
 import java.util.ArrayList;
 import java.util.List;
 import maplab.chart.Charts;
@@ -9,7 +10,6 @@ import maplab.conclude.ResultBuilder;
 import maplab.measure.Rows;
 import maplab.stats.Stats;
 import maplab.subject.collision.CollisionCase;
-import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -24,7 +24,7 @@ final class CollisionsCharts {
 
     /** Time per insert against n (log-log, 99% intervals over forks) and the growth table, for the cases timed at two or more sizes. */
     static void timeCharts(Rows fills, ResultBuilder out) {
-        XYChart chart = Charts.logLog("Insert time per key (JMH, " + Finding.confidenceLabel() + " interval over forks)", "n (keys)", "time per insert (ns)");
+        ChartData.Builder chart = ChartData.logLog("Insert time per key (JMH, " + Finding.confidenceLabel() + " interval over forks)", "n (keys)", "time per insert (ns)");
         StringColumn name = StringColumn.create("case");
         StringColumn range = StringColumn.create("sizes");
         DoubleColumn exponent = DoubleColumn.create("exponent");
@@ -43,7 +43,7 @@ final class CollisionsCharts {
                 perInsert.add(m.value());
                 errors.add(Sweeps.logSafeError(m.value(), m.error()));
             }
-            Charts.series(chart, c.label(), ns, perInsert, errors);
+            chart.series(c.label(), ns, perInsert, errors);
             Stats.Growth g = growth(fills, c);
             name.append(c.label());
             range.append(ns.get(0) + ".." + ns.get(ns.size() - 1));

@@ -1,5 +1,6 @@
 package maplab.experiments.iteration;
 
+import maplab.conclude.ChartData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import maplab.subject.iteration.IterationMapKind;
 import maplab.subject.iteration.IterationStyle;
 import maplab.subject.iteration.MapState;
 import maplab.subject.iteration.NodeLayout;
-import org.knowm.xchart.CategoryChart;
 import tech.tablesaw.api.Table;
 import maplab.experiments.iteration.IterationProfileConclude.Frame;
 import static maplab.experiments.iteration.Iteration.CHART_FRAMES;
@@ -23,19 +23,19 @@ final class IterationCharts {
 
     private IterationCharts() { }
 
-    static CategoryChart localityChart(Rows times, String collector) {
+    static ChartData.Builder localityChart(Rows times, String collector) {
         List<Rows.Row> rows = ordered(times);
-        CategoryChart chart = Charts.bars("Iterating " + rows.get(0).integer("n_keys") + " Integer entries by node layout (JMH, " + collector + ", "
+        ChartData.Builder chart = ChartData.bars("Iterating " + rows.get(0).integer("n_keys") + " Integer entries by node layout (JMH, " + collector + ", "
                 + Finding.confidenceLabel() + " intervals over forks)", "how the HashMap was built", "time per full iteration (" + rows.get(0).str("unit") + ")");
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setLegendVisible(false);
-        Charts.bars(chart, "HashMap", rows.stream().map(r -> NodeLayout.parse(r.str("layout")).label()).toList(),
+        chart.yMin(0.0);
+        chart.legend(false);
+        chart.bars("HashMap", rows.stream().map(r -> NodeLayout.parse(r.str("layout")).label()).toList(),
                 rows.stream().map(Rows.Row::value).toList(), rows.stream().map(r -> zeroIfNaN(r.error())).toList());
         return chart;
     }
 
     /** Self share of the hottest frames: JFR with and without DebugNonSafepoints and async-profiler, side by side. */
-    static CategoryChart topFramesChart(Rows on, Rows off, Rows async) {
+    static ChartData.Builder topFramesChart(Rows on, Rows off, Rows async) {
         List<Frame> fOn = frames(on);
         List<Frame> fOff = frames(off);
         List<Frame> fAsync = frames(async);
@@ -44,19 +44,19 @@ final class IterationCharts {
             for (Frame f : fs.subList(0, Math.min(CHART_FRAMES, fs.size()))) if (!methods.contains(f.method())) methods.add(f.method());
         }
         List<String> labels = methods.stream().map(IterationCharts::shortMethod).toList();
-        CategoryChart chart = Charts.bars("Where the samples land: self share of the hottest frames (drained-map loop)", "method", "share of samples (self)");
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setXAxisLabelRotation(30);
+        ChartData.Builder chart = ChartData.bars("Where the samples land: self share of the hottest frames (drained-map loop)", "method", "share of samples (self)");
+        chart.yMin(0.0);
+        chart.xLabelAngle(30);
         addShares(chart, "JFR, DebugNonSafepoints on", fOn, shares(on).samples(), methods, labels);
         if (!fOff.isEmpty()) addShares(chart, "JFR, DebugNonSafepoints off", fOff, shares(off).samples(), methods, labels);
         if (!fAsync.isEmpty()) addShares(chart, "async-profiler, DebugNonSafepoints on", fAsync, shares(async).samples(), methods, labels);
         return chart;
     }
 
-    private static void addShares(CategoryChart chart, String name, List<Frame> frames, long samples, List<String> methods, List<String> labels) {
+    private static void addShares(ChartData.Builder chart, String name, List<Frame> frames, long samples, List<String> methods, List<String> labels) {
         Map<String, Long> self = new java.util.HashMap<>();
         for (Frame f : frames) self.put(f.method(), f.self());
-        Charts.bars(chart, name, labels, methods.stream().map(m -> self.getOrDefault(m, 0L) / (double) samples).toList(), null);
+        chart.bars(name, labels, methods.stream().map(m -> self.getOrDefault(m, 0L) / (double) samples).toList(), null);
     }
 
     /** {@code java.util.HashMap$HashIterator.nextNode} as {@code HashMap$HashIterator.nextNode}. */
@@ -67,49 +67,49 @@ final class IterationCharts {
     }
 
     /** The ratios on a log axis; XChart draws error bars wrongly on a log axis, so the intervals are in the "ratios" table. */
-    static CategoryChart ratioChart(Table ratios, Rows states, Rows styles) {
+    static ChartData.Builder ratioChart(Table ratios, Rows states, Rows styles) {
         String n = states.isEmpty() ? "" : "states: " + states.first().get().integer("n_keys") + " of "
                 + states.list().stream().mapToLong(r -> r.integer("n_filled")).max().orElse(0) + " entries left";
         String s = styles.isEmpty() ? "" : "styles: " + styles.first().get().integer("n_keys");
-        CategoryChart chart = Charts.bars("Time ratios (" + String.join("; ", List.of(n, s).stream().filter(x -> !x.isEmpty()).toList())
+        ChartData.Builder chart = ChartData.bars("Time ratios (" + String.join("; ", List.of(n, s).stream().filter(x -> !x.isEmpty()).toList())
                 + "; intervals in the ratios table)", "comparison", "time ratio (x, log scale)");
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setXAxisLabelRotation(45);
-        chart.getStyler().setLegendVisible(false);
+        chart.logY(true);
+        chart.xLabelAngle(45);
+        chart.legend(false);
         List<Double> values = ratios.doubleColumn("ratio").asList();
-        Charts.bars(chart, "ratio", ratios.stringColumn("comparison").asList(), values, null);
+        chart.bars("ratio", ratios.stringColumn("comparison").asList(), values, null);
         logAxisFloor(chart, values.stream().mapToDouble(Double::doubleValue).min().orElse(1));
         return chart;
     }
 
-    static CategoryChart statesChart(Rows states) {
+    static ChartData.Builder statesChart(Rows states) {
         List<String> order = states.distinct("state");
         long k = states.first().get().integer("n_keys");
         // XChart draws error bars wrongly on a logarithmic axis: the intervals are in the tidy table
-        CategoryChart chart = Charts.bars(k + " entries, by how the map got them (JMH; intervals in the table)", "state",
+        ChartData.Builder chart = ChartData.bars(k + " entries, by how the map got them (JMH; intervals in the table)", "state",
                 "time per full iteration (" + states.first().get().str("unit") + ", log scale)");
-        chart.getStyler().setYAxisLogarithmic(true);
+        chart.logY(true);
         double min = Double.POSITIVE_INFINITY;
         for (String kind : states.distinct("subject")) {
             Rows byKind = states.where("subject", kind);
             List<String> present = order.stream().filter(st -> !byKind.where("state", st).isEmpty()).toList();
             List<Double> values = present.stream().map(st -> byKind.where("state", st).one().value()).toList();
             min = Math.min(min, values.stream().mapToDouble(Double::doubleValue).min().orElse(min));
-            Charts.bars(chart, IterationMapKind.parse(kind).label(), present.stream().map(st -> MapState.parse(st).label()).toList(), values, null);
+            chart.bars(IterationMapKind.parse(kind).label(), present.stream().map(st -> MapState.parse(st).label()).toList(), values, null);
         }
         logAxisFloor(chart, Double.isFinite(min) ? min : 1);
         return chart;
     }
 
-    static CategoryChart stylesChart(Rows styles) {
+    static ChartData.Builder stylesChart(Rows styles) {
         List<String> order = styles.distinct("style");
-        CategoryChart chart = Charts.bars("Iterating " + styles.first().get().integer("n_keys") + " entries by style (JMH, "
+        ChartData.Builder chart = ChartData.bars("Iterating " + styles.first().get().integer("n_keys") + " entries by style (JMH, "
                 + Finding.confidenceLabel() + " intervals over forks)", "style", "time per full iteration (" + styles.first().get().str("unit") + ")");
-        chart.getStyler().setYAxisMin(0.0);
+        chart.yMin(0.0);
         for (String kind : styles.distinct("subject")) {
             Rows byKind = styles.where("subject", kind);
             List<String> present = order.stream().filter(st -> !byKind.where("style", st).isEmpty()).toList();
-            Charts.bars(chart, IterationMapKind.parse(kind).label(), present.stream().map(st -> IterationStyle.parse(st).label()).toList(),
+            chart.bars(IterationMapKind.parse(kind).label(), present.stream().map(st -> IterationStyle.parse(st).label()).toList(),
                     present.stream().map(st -> byKind.where("style", st).one().value()).toList(),
                     present.stream().map(st -> zeroIfNaN(byKind.where("style", st).one().error())).toList());
         }
@@ -117,8 +117,8 @@ final class IterationCharts {
     }
 
     /** Bars on a log axis need an explicit floor (XChart anchors bars at zero): the power of ten below {@code min}. */
-    private static void logAxisFloor(CategoryChart chart, double min) {
-        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+    private static void logAxisFloor(ChartData.Builder chart, double min) {
+        chart.yMin(Math.pow(10, Math.floor(Math.log10(min))));
     }
 
     private static double zeroIfNaN(double d) {

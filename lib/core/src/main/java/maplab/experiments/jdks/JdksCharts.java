@@ -1,5 +1,6 @@
 package maplab.experiments.jdks;
 
+import maplab.conclude.ChartData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import maplab.conclude.TidyTables;
 import maplab.stats.Estimates;
 import maplab.stats.Estimates.Estimate;
 import maplab.subject.keys.KeyedMapKind;
-import org.knowm.xchart.CategoryChart;
 import maplab.experiments.jdks.Jdks.Cell;
 import maplab.experiments.jdks.Jdks.Role;
 import static maplab.experiments.jdks.JdksConclude.label;
@@ -55,9 +55,9 @@ final class JdksCharts {
             }
         }
         out.table("memory", TidyTables.fromRows("memory", table));
-        CategoryChart chart = Charts.bars("Bytes per entry by JVM (JOL object graph)", "map", "memory (B/entry)");
+        ChartData.Builder chart = ChartData.bars("Bytes per entry by JVM (JOL object graph)", "map", "memory (B/entry)");
         List<String> labels = subjects.stream().map(s -> KeyedMapKind.parse(s).label()).toList();
-        byJvm.forEach((jvm, values) -> Charts.bars(chart, label(jvm, jdkOf), labels, values, null));
+        byJvm.forEach((jvm, values) -> chart.bars(label(jvm, jdkOf), labels, values, null));
         out.chart("bytes per entry by JVM", chart);
     }
 
@@ -77,7 +77,7 @@ final class JdksCharts {
         }
         out.table("timings", TidyTables.fromRows("timings", table));
         // each JVM's score relative to the older JDK's, per cell (1 = as fast as the older JDK)
-        CategoryChart chart = Charts.bars("Each JVM relative to JDK " + jdkOf.getOrDefault(Role.BASE.id(), "?") + " (score / older JDK's score; "
+        ChartData.Builder chart = ChartData.bars("Each JVM relative to JDK " + jdkOf.getOrDefault(Role.BASE.id(), "?") + " (score / older JDK's score; "
                 + Finding.confidenceLabel() + " interval paired by round)", "cell", "ratio to the older JDK");
         List<String> cells = time.distinct("subject");
         for (String jvm : time.distinct("jvm")) {
@@ -98,7 +98,7 @@ final class JdksCharts {
                 values.add(e.value());
                 errors.add(e.hasInterval() ? Math.max(e.high() - e.value(), e.value() - e.low()) : 0.0);
             }
-            Charts.bars(chart, label(jvm, jdkOf), labels, values, errors);
+            chart.bars(label(jvm, jdkOf), labels, values, errors);
         }
         out.chart("timings relative to the older JDK", chart);
     }

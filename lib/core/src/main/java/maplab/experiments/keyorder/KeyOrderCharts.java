@@ -1,5 +1,6 @@
 package maplab.experiments.keyorder;
 
+import maplab.conclude.ChartData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,7 +13,6 @@ import maplab.conclude.Finding;
 import maplab.conclude.ResultBuilder;
 import maplab.measure.Rows;
 import maplab.subject.intmap.IntMapType;
-import org.knowm.xchart.CategoryChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -46,14 +46,14 @@ final class KeyOrderCharts {
     }
 
     /** Per order: share of inserts per probe-length bucket, from the stored {@code inserts} rows. */
-    private static CategoryChart probeChart(IntMapType t, Rows rows, int n) {
+    private static ChartData.Builder probeChart(IntMapType t, Rows rows, int n) {
         Rows inserts = rows.metric("inserts").where("subject", t.id());
         List<String> labels = List.of();
         for (String order : inserts.distinct("order")) {
             List<String> l = inserts.where("order", order).distinct("probe_length");
             if (l.size() > labels.size()) labels = l;
         }
-        CategoryChart chart = Charts.bars(t.label() + ": probe lengths per insert (n = " + n + ")",
+        ChartData.Builder chart = ChartData.bars(t.label() + ": probe lengths per insert (n = " + n + ")",
                 "probe length (slots beyond the home slot)", "share of inserts (%)");
         for (String order : inserts.distinct("order")) {
             Rows byOrder = inserts.where("order", order);
@@ -65,18 +65,18 @@ final class KeyOrderCharts {
             Optional<Rows.Row> max = rows.metric("insert_probe_max").where("subject", t.id()).where("order", order).first();
             String series = mean.isPresent() && max.isPresent()   // a run that stopped part way may lack them: the order alone then
                     ? order + String.format(Locale.ROOT, " (mean %.2f, max %d)", mean.get().value(), (long) max.get().value()) : order;
-            Charts.bars(chart, series, labels, share, null);
+            chart.bars(series, labels, share, null);
         }
         return chart;
     }
 
     /** HashMap's bin-length histogram per order, from the stored {@code buckets} rows. */
-    private static CategoryChart binChart(Rows rows, int n) {
+    private static ChartData.Builder binChart(Rows rows, int n) {
         Rows buckets = rows.metric("buckets").where("subject", IntMapType.HASHMAP.id());
         int longest = buckets.list().stream().mapToInt(r -> (int) r.integer("bin_length")).max().orElse(0) + 1;
         List<String> labels = new ArrayList<>();
         for (int l = 0; l < longest; l++) labels.add(String.valueOf(l));
-        CategoryChart chart = Charts.bars("HashMap<Integer,Integer>: bin lengths (n = " + n + ")",
+        ChartData.Builder chart = ChartData.bars("HashMap<Integer,Integer>: bin lengths (n = " + n + ")",
                 "bin length (entries in the bucket)", "buckets (count)");
         for (String order : buckets.distinct("order")) {
             Double[] h = new Double[longest];
@@ -84,7 +84,7 @@ final class KeyOrderCharts {
             for (Rows.Row r : buckets.where("order", order)) h[(int) r.integer("bin_length")] = r.value();
             long trees = rows.metric("tree_bins").where("subject", IntMapType.HASHMAP.id()).where("order", order).first()
                     .map(r -> (long) r.value()).orElse(0L);
-            Charts.bars(chart, order + " (tree bins " + trees + ")", labels, Arrays.asList(h), null);
+            chart.bars(order + " (tree bins " + trees + ")", labels, Arrays.asList(h), null);
         }
         return chart;
     }
@@ -116,8 +116,8 @@ final class KeyOrderCharts {
     }
 
     /** Time per key by order, one series per subject, error bars the rows' 99% intervals over forks. */
-    static CategoryChart timeChart(String what, Rows times, int n) {
-        CategoryChart chart = Charts.bars(what + " (n = " + n + ", " + Finding.confidenceLabel() + " intervals over forks)",
+    static ChartData.Builder timeChart(String what, Rows times, int n) {
+        ChartData.Builder chart = ChartData.bars(what + " (n = " + n + ", " + Finding.confidenceLabel() + " intervals over forks)",
                 "insertion order", "time (ns per key)");
         List<String> orders = times.distinct("order");
         for (String subject : times.distinct("subject")) {
@@ -129,7 +129,7 @@ final class KeyOrderCharts {
                 values.add(r == null ? 0.0 : r.value());
                 errors.add(r == null || Double.isNaN(r.error()) ? 0.0 : r.error());
             }
-            Charts.bars(chart, label(subject), orders, values, errors);
+            chart.bars(label(subject), orders, values, errors);
         }
         return chart;
     }

@@ -1,5 +1,6 @@
 package maplab.experiments.keytypes;
 
+import maplab.conclude.ChartData;
 import java.util.ArrayList;
 import java.util.List;
 import maplab.chart.Charts;
@@ -7,7 +8,6 @@ import maplab.conclude.Finding;
 import maplab.measure.Measured;
 import maplab.conclude.ResultBuilder;
 import maplab.measure.Rows;
-import org.knowm.xchart.CategoryChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -48,10 +48,10 @@ final class KeyTypesCharts {
             values.add(r.value());
         }
         out.table("memory", Table.create("memory", subject, keyType, entries, objects, shared, bytes, bpe, heap));
-        CategoryChart chart = Charts.bars("Bytes per entry, " + perEntry.list().get(0).str("n_keys") + " entries (JOL object graph, shared boxes included)",
+        ChartData.Builder chart = ChartData.bars("Bytes per entry, " + perEntry.list().get(0).str("n_keys") + " entries (JOL object graph, shared boxes included)",
                 "map and key type", "memory (B/entry)");
-        chart.getStyler().setLegendVisible(false);
-        Charts.bars(chart, "bytes per entry", labels, values, null);
+        chart.legend(false);
+        chart.bars("bytes per entry", labels, values, null);
         out.chart("bytes per entry", chart);
     }
 
@@ -112,11 +112,11 @@ final class KeyTypesCharts {
         }
         out.table("lookup", Table.create("lookup", subject, keyType, entries, mean, low, high, unit));
         Rows.Row first = lookups.list().get(0);
-        CategoryChart chart = Charts.bars("One lookup in a map of " + first.str("n_keys") + " entries, by key type (JMH, "
+        ChartData.Builder chart = ChartData.bars("One lookup in a map of " + first.str("n_keys") + " entries, by key type (JMH, "
                 + Finding.confidenceLabel() + " interval over forks)", "map and key type", "time per lookup (" + first.str("unit") + ")");
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setYAxisMin(0.0);
-        Charts.bars(chart, "lookup time", labels, values, errors);
+        chart.legend(false);
+        chart.yMin(0.0);
+        chart.bars("lookup time", labels, values, errors);
         out.chart("lookup time", chart);
     }
 }

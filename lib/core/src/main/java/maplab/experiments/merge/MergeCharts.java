@@ -1,5 +1,6 @@
 package maplab.experiments.merge;
 
+import maplab.conclude.ChartData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -10,10 +11,6 @@ import maplab.measure.Rows;
 import maplab.subject.merge.FillOrder;
 import maplab.subject.merge.MergeStrategy;
 import maplab.subject.merge.ReinsertTarget;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import maplab.experiments.Sweeps;
 import maplab.experiments.merge.MergeTrapConclude.TrapPoint;
 
@@ -23,7 +20,7 @@ final class MergeCharts {
     private MergeCharts() { }
 
     /** The JDK strategies' merge times with their intervals over forks. */
-    static CategoryChart jdkChart(Rows jdk) {
+    static ChartData.Builder jdkChart(Rows jdk) {
         Rows.Row first = jdk.list().get(0);
         String n = first.str("n_keys");
         String overlap = first.str("overlap_pct");
@@ -35,26 +32,26 @@ final class MergeCharts {
             values.add(r.value());
             errors.add(r.error());
         }
-        CategoryChart chart = Charts.bars("Merging two HashMaps, n = " + n + ", " + overlap + "% shared (JMH, " + Finding.confidenceLabel() + " interval over forks)",
+        ChartData.Builder chart = ChartData.bars("Merging two HashMaps, n = " + n + ", " + overlap + "% shared (JMH, " + Finding.confidenceLabel() + " interval over forks)",
                 "strategy", "time (" + first.str("unit") + ")");
-        chart.getStyler().setYAxisMin(0.0);
-        Charts.bars(chart, "merge time", labels, values, errors);
+        chart.yMin(0.0);
+        chart.bars("merge time", labels, values, errors);
         return chart;
     }
 
     /** One part's fills ("fastutil" or "peer"): per collection its time in each fill order. */
-    static CategoryChart fillChart(Rows fill, String part) {
+    static ChartData.Builder fillChart(Rows fill, String part) {
         String n = fill.list().get(0).str("n_keys");
         List<String> subjects = fill.distinct("subject");
         String what = part.equals("fastutil") ? "fastutil" : "peer libraries";
-        CategoryChart chart = Charts.bars("Filling open-hash collections (" + what + "), n = " + n + " (JMH single shots, "
+        ChartData.Builder chart = ChartData.bars("Filling open-hash collections (" + what + "), n = " + n + " (JMH single shots, "
                 + Finding.confidenceLabel() + " interval over forks)", "collection", "time (" + fill.list().get(0).str("unit") + ")");
-        chart.getStyler().setYAxisMin(0.0);
+        chart.yMin(0.0);
         List<String> labels = subjects.stream().map(MergeConclude::fillLabel).toList();
         for (FillOrder o : FillOrder.values()) {
             Rows byOrder = fill.where("order", o.id());
             if (byOrder.size() != subjects.size() || byOrder.distinct("subject").size() != subjects.size()) continue;
-            Charts.bars(chart, o.label(), labels,
+            chart.bars(o.label(), labels,
                     subjects.stream().map(s -> byOrder.where("subject", s).one().value()).toList(),
                     subjects.stream().map(s -> byOrder.where("subject", s).one().error()).toList());
         }
@@ -65,8 +62,8 @@ final class MergeCharts {
         return points.stream().map(TrapPoint::variant).distinct().toList();
     }
 
-    static XYChart timeChart(List<TrapPoint> points, long budgetMs) {
-        XYChart chart = Charts.logLog("Slot-order re-insert: time (budget " + budgetMs + " ms)", "n (keys)",
+    static ChartData.Builder timeChart(List<TrapPoint> points, long budgetMs) {
+        ChartData.Builder chart = ChartData.logLog("Slot-order re-insert: time (budget " + budgetMs + " ms)", "n (keys)",
                 "time (ms; JMH single shots, " + Finding.confidenceLabel() + " interval over forks)");
         for (ReinsertTarget v : variantsOf(points)) {
             List<TrapPoint> ps = points.stream().filter(p -> p.variant() == v).toList();
@@ -75,12 +72,12 @@ final class MergeCharts {
         return chart;
     }
 
-    static XYChart probeChart(List<TrapPoint> points) {
+    static ChartData.Builder probeChart(List<TrapPoint> points) {
         String title = "Slot-order re-insert: longest probe";
         List<TrapPoint> counted = points.stream().filter(p -> !Double.isNaN(p.maxProbe())).toList();
-        XYChart chart = counted.stream().allMatch(p -> p.maxProbe() > 0)
-                ? Charts.logLog(title, "n (keys)", "max probe (slots; counted in process)")
-                : Charts.xy(title, "n (keys)", "max probe (slots; counted in process)");
+        ChartData.Builder chart = counted.stream().allMatch(p -> p.maxProbe() > 0)
+                ? ChartData.logLog(title, "n (keys)", "max probe (slots; counted in process)")
+                : ChartData.lines(title, "n (keys)", "max probe (slots; counted in process)");
         for (ReinsertTarget v : variantsOf(counted)) {
             List<TrapPoint> ps = counted.stream().filter(p -> p.variant() == v).toList();
             seriesWithLowerBounds(chart, v.label(), ps, TrapPoint::countCut, TrapPoint::maxProbe, null);
@@ -92,19 +89,17 @@ final class MergeCharts {
      * One line of the exact points (with error bars when {@code error} is given) and, apart,
      * the points that are only lower bounds as up-pointing triangles labelled "at least".
      */
-    private static void seriesWithLowerBounds(XYChart chart, String label, List<TrapPoint> ps, Predicate<TrapPoint> lowerBound,
+    private static void seriesWithLowerBounds(ChartData.Builder chart, String label, List<TrapPoint> ps, Predicate<TrapPoint> lowerBound,
                                               ToDoubleFunction<TrapPoint> y, ToDoubleFunction<TrapPoint> error) {
         List<TrapPoint> exact = ps.stream().filter(lowerBound.negate()).toList();
         List<TrapPoint> bounds = ps.stream().filter(lowerBound).toList();
         if (!exact.isEmpty()) {
-            Charts.series(chart, label, exact.stream().map(TrapPoint::n).toList(), exact.stream().map(y::applyAsDouble).toList(),
+            chart.series(label, exact.stream().map(TrapPoint::n).toList(), exact.stream().map(y::applyAsDouble).toList(),
                     error == null ? null : exact.stream().map(error::applyAsDouble).toList());
         }
         if (!bounds.isEmpty()) {
-            XYSeries s = Charts.series(chart, label + ": at least (budget ran out)", bounds.stream().map(TrapPoint::n).toList(),
-                    bounds.stream().map(y::applyAsDouble).toList(), null);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.TRIANGLE_UP);
+            chart.series(label + ": at least (budget ran out)", bounds.stream().map(TrapPoint::n).toList(),
+                    bounds.stream().map(y::applyAsDouble).toList(), null, ChartData.Mark.LOWER_BOUNDS);
         }
     }
 }

@@ -1,14 +1,12 @@
 package maplab.experiments.races;
 
+import maplab.conclude.ChartData;
 import java.util.List;
 import java.util.Map;
 import maplab.chart.Charts;
 import maplab.measure.race.RacePlan;
 import maplab.conclude.ResultBuilder;
 import maplab.subject.concurrent.SharedMapType;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import maplab.experiments.races.RacesConclude.Tally;
 
 /** races' charts: the shares of trials that lost keys or threw, per subject and phase. */
@@ -18,22 +16,21 @@ final class RacesCharts {
 
     static void charts(ResultBuilder out, Map<RacePlan.Phase, Map<SharedMapType, Tally>> tallies,
                                List<SharedMapType> subjects, int keysPerRun) {
-        XYChart lost = Charts.xy("Keys lost per run (" + keysPerRun + " keys put by all threads together)", "run", "lost keys (count)");
+        ChartData.Builder lost = ChartData.lines("Keys lost per run (" + keysPerRun + " keys put by all threads together)", "run", "lost keys (count)");
         for (SharedMapType s : subjects) {
             Tally t = tallies.get(RacePlan.Phase.PUTS).get(s);
             if (t.runIndex.isEmpty()) continue;
-            XYSeries series = Charts.series(lost, s.label(), t.runIndex, t.lostPerRun, null);
-            series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            lost.series(s.label(), t.runIndex, t.lostPerRun, null, ChartData.Mark.POINTS);
         }
         out.chart("lost keys per run", lost);
 
-        CategoryChart rates = Charts.bars("Share of runs that went wrong", "subject", "share of runs (fraction)");
+        ChartData.Builder rates = ChartData.bars("Share of runs that went wrong", "subject", "share of runs (fraction)");
         List<String> labels = subjects.stream().map(SharedMapType::label).toList();
-        Charts.bars(rates, "lost keys", labels, subjects.stream()
+        rates.bars("lost keys", labels, subjects.stream()
                 .map(s -> share(tallies.get(RacePlan.Phase.PUTS).get(s).runsWithLostKeys, tallies.get(RacePlan.Phase.PUTS).get(s).runs)).toList(), null);
-        Charts.bars(rates, "size() wrong", labels, subjects.stream()
+        rates.bars("size() wrong", labels, subjects.stream()
                 .map(s -> share(tallies.get(RacePlan.Phase.PUTS).get(s).sizeMismatchRuns, tallies.get(RacePlan.Phase.PUTS).get(s).runs)).toList(), null);
-        Charts.bars(rates, "ConcurrentModificationException", labels, subjects.stream()
+        rates.bars("ConcurrentModificationException", labels, subjects.stream()
                 .map(s -> share(tallies.get(RacePlan.Phase.ITERATION).get(s).cmeRuns, tallies.get(RacePlan.Phase.ITERATION).get(s).runs)).toList(), null);
         out.chart("failure rates", rates);
     }

@@ -1,5 +1,6 @@
 package maplab.experiments.resizelatency;
 
+import maplab.conclude.ChartData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +13,6 @@ import maplab.measure.Rows;
 import maplab.stats.Estimates.Estimate;
 import maplab.stats.Stats;
 import maplab.subject.growth.GrowingMap;
-import org.knowm.xchart.XYChart;
 import maplab.experiments.resizelatency.ResizeLatency.Cell;
 import static maplab.experiments.resizelatency.ResizeLatency.MIN_RESIZE_SLOTS;
 import static maplab.experiments.resizelatency.ResizeLatency.PERCENTILE_STATS;
@@ -24,8 +24,8 @@ final class ResizeLatencyCharts {
     private ResizeLatencyCharts() { }
 
     /** Latency against percentile (log x as 1/(1-p), log y), one line per cell, error bars over JVMs; max plotted at 1/(1-p) = puts per JVM. */
-    static XYChart percentileChart(Rows latency, List<Cell> cells, String n) {
-        XYChart chart = Charts.percentiles("Put latency by percentile while filling " + n + " keys (HdrHistogram; error bars: "
+    static ChartData.Builder percentileChart(Rows latency, List<Cell> cells, String n) {
+        ChartData.Builder chart = ChartData.percentiles("Put latency by percentile while filling " + n + " keys (HdrHistogram; error bars: "
                 + Finding.confidenceLabel() + " interval over JVMs; last point: max)", "put latency (ns)");
         for (Cell c : cells) {
             Rows mine = cell(latency, c.subject(), c.writers());
@@ -34,7 +34,7 @@ final class ResizeLatencyCharts {
             List<Double> errs = new ArrayList<>();
             for (String stat : PERCENTILE_STATS) {
                 mine.where("stat", stat).first().ifPresent(r -> {
-                    xs.add(Charts.percentileAxis(PutLatency.percentileOf(stat)));
+                    xs.add(ChartData.percentileAxis(PutLatency.percentileOf(stat)));
                     ys.add(r.value());
                     errs.add(r.error());
                 });
@@ -44,7 +44,7 @@ final class ResizeLatencyCharts {
                 ys.add(r.value());
                 errs.add(r.error());
             });
-            if (!xs.isEmpty()) Charts.series(chart, c.label(), xs, ys, errs);
+            if (!xs.isEmpty()) chart.series(c.label(), xs, ys, errs);
         }
         return chart;
     }
@@ -54,12 +54,12 @@ final class ResizeLatencyCharts {
      * median over JVMs (a resize happens at the same operation in every JVM, a descheduled thread
      * at random ones, so the median keeps resize spikes and drops most of the machine's noise).
      */
-    static XYChart operationChart(Rows bucketMax, List<Cell> cells, String n) {
+    static ChartData.Builder operationChart(Rows bucketMax, List<Cell> cells, String n) {
         // one small panel per subject: the noisy lines of several subjects hide each other in one plot
-        XYChart chart = Charts.smallMultiples("Longest put per " + bucketMax.distinct("bucket").size() + "th of the fill against operation index (median over JVMs)",
+        ChartData.Builder chart = ChartData.smallMultiples("Longest put per " + bucketMax.distinct("bucket").size() + "th of the fill against operation index (median over JVMs)",
                 "operation index (puts so far, of " + n + ")", "longest put in the run (ns)");
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setMarkerSize(0);
+        chart.logY(true);
+        chart.markerSize(0);
         for (Cell c : cells) {
             Rows mine = cell(bucketMax, c.subject(), c.writers());
             if (mine.isEmpty()) continue;
@@ -69,7 +69,7 @@ final class ResizeLatencyCharts {
                 xs.add(r.integer("first_op"));
                 ys.add(Math.max(1, medianOverJvms(r)));
             }
-            Charts.series(chart, c.label(), xs, ys, null);
+            chart.series(c.label(), xs, ys, null);
         }
         return chart;
     }
@@ -80,8 +80,8 @@ final class ResizeLatencyCharts {
     }
 
     /** Each resize's put (the put during which the table length changed) against its operation index, mean over JVMs, log-log. */
-    static XYChart resizeChart(Rows resizes, List<Cell> cells, String n) {
-        XYChart chart = Charts.logLog("The put that resized the table, against operation index (" + n + " keys; mean over JVMs, bars: min to max)",
+    static ChartData.Builder resizeChart(Rows resizes, List<Cell> cells, String n) {
+        ChartData.Builder chart = ChartData.logLog("The put that resized the table, against operation index (" + n + " keys; mean over JVMs, bars: min to max)",
                 "operation index of the resizing put", "latency of that put (ns)");
         for (Cell c : cells) {
             Rows mine = cell(resizes, c.subject(), c.writers());
@@ -97,7 +97,7 @@ final class ResizeLatencyCharts {
                 ys.add(mean);
                 errs.add((Arrays.stream(v).max().orElse(mean) - Arrays.stream(v).min().orElse(mean)) / 2);
             }
-            Charts.series(chart, c.label(), xs, ys, errs);
+            chart.series(c.label(), xs, ys, errs);
         }
         return chart;
     }

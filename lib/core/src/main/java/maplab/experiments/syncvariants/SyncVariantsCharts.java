@@ -1,5 +1,6 @@
 package maplab.experiments.syncvariants;
 
+import maplab.conclude.ChartData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,7 +10,6 @@ import maplab.conclude.Finding;
 import maplab.conclude.ResultBuilder;
 import maplab.measure.Rows;
 import maplab.subject.concurrent.SharedMapType;
-import org.knowm.xchart.XYChart;
 import maplab.experiments.syncvariants.SyncVariantsConclude.Slice;
 import static maplab.experiments.syncvariants.SyncVariants.PERCENTILES;
 import static maplab.experiments.syncvariants.SyncVariantsConclude.cells;
@@ -27,14 +27,11 @@ final class SyncVariantsCharts {
     static void latencyChart(ResultBuilder out, Rows lat, int read) {
         if (lat.isEmpty()) return;
         Rows.Row any = lat.list().get(0);
-        XYChart chart = Charts.xy("Latency per operation, " + read + "% reads (" + conditionsText(any) + "; mean over forks, "
+        ChartData.Builder chart = ChartData.lines("Latency per operation, " + read + "% reads (" + conditionsText(any) + "; mean over forks, "
                 + Finding.confidenceLabel() + " CI)", "percentile", "latency (" + any.str("unit") + ", log axis)");
-        chart.getStyler().setYAxisLogarithmic(true);
+        chart.logY(true);
         List<String> names = new ArrayList<>(PERCENTILES.keySet());
-        chart.setCustomXAxisTickLabelsFormatter(x -> {
-            long i = Math.round(x);
-            return Math.abs(x - i) < 1e-9 && i >= 1 && i <= names.size() ? names.get((int) i - 1) : "";
-        });
+        for (int i = 0; i < names.size(); i++) chart.xTickLabel(i + 1, names.get(i));
         for (SharedMapType t : SharedMapType.values()) {
             List<Integer> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
@@ -46,9 +43,9 @@ final class SyncVariantsCharts {
                 y.add(r.get().value());
                 e.add(r.get().error());
             }
-            if (!x.isEmpty()) Charts.series(chart, t.label(), x, y, e);
+            if (!x.isEmpty()) chart.series(t.label(), x, y, e);
         }
-        if (!chart.getSeriesMap().isEmpty()) out.chart("latency percentiles, " + read + "% reads", chart);
+        if (!chart.isEmpty()) out.chart("latency percentiles, " + read + "% reads", chart);
     }
 
     /** Blocked ms per second per subject (bars, log axis when every bar is above zero and they span more than two decades). */
@@ -70,15 +67,12 @@ final class SyncVariantsCharts {
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         // above two decades a log axis; XChart draws bars from zero, which a log axis cannot show, so then points
         boolean log = min > 0 && max / min > 100;
-        org.knowm.xchart.CategoryChart chart = Charts.bars("Time blocked, " + read + "% reads (" + conditionsText(any) + "; JFR waits over "
+        ChartData.Builder chart = ChartData.bars("Time blocked, " + read + "% reads (" + conditionsText(any) + "; JFR waits over "
                 + any.str("threshold_us") + " us; " + Finding.confidenceLabel() + " CI over forks)", "subject",
                 "blocked (ms per s, summed over threads" + (log ? ", log axis)" : ")"));
-        chart.getStyler().setYAxisLogarithmic(log);
-        if (log) {
-            chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Scatter);
-            chart.getStyler().setMarkerSize(10);
-        }
-        chart.addSeries("blocked", names, values, Charts.clampErrors(values, errors, log));
+        chart.logY(log);
+        if (log) chart.markerSize(10);
+        chart.bars("blocked", names, values, errors, log ? ChartData.Mark.POINTS : ChartData.Mark.BARS);
         out.chart("blocked time, " + read + "% reads", chart);
     }
 
@@ -99,15 +93,17 @@ final class SyncVariantsCharts {
                     String unit = here.list().get(0).str("unit");
                     // error bars: the rows' intervals over forks; a run stored without samples has only JMH's own error
                     boolean overForks = here.list().stream().noneMatch(r -> r.samples().isEmpty());
-                    XYChart chart = Charts.xy("Throughput, " + read + "% reads (" + keys + " keys, " + pop + "; "
+                    ChartData.Builder chart = ChartData.lines("Throughput, " + read + "% reads (" + keys + " keys, " + pop + "; "
                             + (overForks ? Finding.confidenceLabel() + " CI over forks)" : "stored JMH error)"),
                             "threads", "throughput (" + unit + ")");
-                    chart.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9 ? String.valueOf(Math.round(x)) : "");
+                    for (long threads : here.list().stream().map(r -> r.integer("threads")).distinct().toList()) {
+                        chart.xTickLabel(threads, String.valueOf(threads));   // whole thread counts only
+                    }
                     for (SharedMapType t : SharedMapType.values()) {
                         List<Rows.Row> line = here.where("subject", t.id()).list().stream()
                                 .sorted(Comparator.comparingLong(r -> r.integer("threads"))).toList();
                         if (line.isEmpty()) continue;
-                        Charts.series(chart, t.label(), line.stream().map(r -> r.integer("threads")).toList(),
+                        chart.series(t.label(), line.stream().map(r -> r.integer("threads")).toList(),
                                 line.stream().map(Rows.Row::value).toList(), line.stream().map(Rows.Row::error).toList());
                     }
                     out.chart(chartName(read, keys, pop, s.equals(headline)), chart);

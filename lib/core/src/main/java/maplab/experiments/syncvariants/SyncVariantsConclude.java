@@ -164,10 +164,7 @@ final class SyncVariantsConclude {
                 out.attempt(id, () -> {
                     Finding f = Finding.ratio(id, UserSubject.label(user),
                             CONCURRENT_HASH_MAP.label(), Finding.Quantity.THROUGHPUT, a.one().measured().ratioTo(b.get().measured(), looks), Finding.Basis.TIMING);
-                    String where = "At " + threads + (threads == 1 ? " thread, " : " threads, ") + readPct + "% reads, " + slice.nKeys() + " keys, "
-                            + slice.popularity() + " popularity, ";
-                    String text = f.text().startsWith("No detectable") ? "n" + f.text().substring(1) : f.text();
-                    out.finding(f.withText(where + text).where("threads", threads).where("read_pct", readPct).where("n_keys", slice.nKeys())
+                    out.finding(f.at(where(threads, readPct, slice)).where("threads", threads).where("read_pct", readPct).where("n_keys", slice.nKeys())
                             .where("popularity", slice.popularity()));
                 });
             }
@@ -185,11 +182,13 @@ final class SyncVariantsConclude {
         }
         Finding f = Finding.ratio(id, c.a().label(), c.b().label(), Finding.Quantity.THROUGHPUT,
                 a.get().measured().ratioTo(b.get().measured(), looks), Finding.Basis.TIMING);
-        String where = "At " + threads + (threads == 1 ? " thread, " : " threads, ") + c.readPct() + "% reads, " + slice.nKeys() + " keys, "
-                + slice.popularity() + " popularity, ";
-        String text = f.text().startsWith("No detectable") ? "n" + f.text().substring(1) : f.text();
-        out.finding(f.withText(where + text)
+        out.finding(f.at(where(threads, c.readPct(), slice))
                 .where("threads", threads).where("read_pct", c.readPct()).where("n_keys", slice.nKeys())
                 .where("popularity", slice.popularity()));
+    }
+
+    /** "4 threads, 95% reads, 65536 keys, uniform popularity": where a throughput ratio was measured. */
+    private static String where(int threads, int readPct, Slice slice) {
+        return threads + (threads == 1 ? " thread, " : " threads, ") + readPct + "% reads, " + slice.nKeys() + " keys, " + slice.popularity() + " popularity";
     }
 }

@@ -119,8 +119,7 @@ final class SyncVariantsLatencyConclude {
                     out.inGroup("latency", () -> out.attempt(id, () -> {
                         Finding f = Finding.ratio(id, pct + " latency of " + t.label(), "ConcurrentHashMap", Finding.Quantity.TIME,
                                 a.get().measured().ratioTo(b.get().measured()), Finding.Basis.TIMING);
-                        String text = f.text().startsWith("No detectable") ? "n" + f.text().substring(1) : f.text();
-                        out.finding(conditions(f.withText("At " + conditionsText(a.get()) + ", " + text), a.get()).where("percentile", pct));
+                        out.finding(conditions(f.at(conditionsText(a.get())), a.get()).where("percentile", pct));
                     }));
                 }
             }

@@ -10,6 +10,7 @@ import maplab.plan.Params;
 import maplab.plan.Profile;
 import maplab.run.RunData;
 import maplab.measure.PutLatency;
+import maplab.conclude.ChartData;
 import maplab.conclude.Finding;
 import maplab.conclude.Finding.Verdict;
 import maplab.measure.Measured;
@@ -18,7 +19,6 @@ import maplab.measure.Rows;
 import maplab.plan.Unit;
 import maplab.stats.Estimates.Sample;
 import org.junit.jupiter.api.Test;
-import org.knowm.xchart.XYChart;
 
 /** resize-latency's conclusions from hand-made rows, without child JVMs: ratio verdicts (and a no-difference case), conditions, tables, charts. */
 class ResizeLatencyConcludeTest {
@@ -147,17 +147,17 @@ class ResizeLatencyConcludeTest {
         assertThat(out.tables().get("latency").rowCount()).isEqualTo(6);
         assertThat(out.tables().get("latency").stringColumn("subject").asList()).contains("new ConcurrentHashMap<>(), 2 writers", "ProbeMap, incremental resizing");
         assertThat(out.tables().get("resizes").rowCount()).isEqualTo(3 * 8);
-        XYChart percentiles = (XYChart) out.charts().get("percentiles");
-        assertThat(percentiles.getSeriesMap()).hasSize(6);
+        ChartData percentiles = out.charts().get("percentiles");
+        assertThat(percentiles.series()).hasSize(6);
         // p50, p90, p99, p99.9, p99.99 at 1/(1-p), then the max at n
-        double[] x = percentiles.getSeriesMap().get("new HashMap<>()").getXData();
+        List<Double> x = percentiles.series("new HashMap<>()").x();
         double[] expected = {2, 10, 100, 1000, 10_000, N};
         assertThat(x).hasSize(expected.length);
-        for (int i = 0; i < x.length; i++) assertThat(x[i]).isCloseTo(expected[i], org.assertj.core.data.Percentage.withPercentage(1e-6));
-        XYChart byOp = (XYChart) out.charts().get("latency by operation");
-        assertThat(byOp.getSeriesMap().get("new HashMap<>()").getYData()[0]).isCloseTo(40e6 / 3, org.assertj.core.data.Offset.offset(1.0));
-        XYChart resize = (XYChart) out.charts().get("resize puts");
-        assertThat(resize.getSeriesMap()).containsOnlyKeys("new HashMap<>()", "ProbeMap, all-at-once doubling", "ProbeMap, incremental resizing");
+        for (int i = 0; i < x.size(); i++) assertThat(x.get(i)).isCloseTo(expected[i], org.assertj.core.data.Percentage.withPercentage(1e-6));
+        ChartData byOp = out.charts().get("latency by operation");
+        assertThat(byOp.series("new HashMap<>()").y().get(0)).isCloseTo(40e6 / 3, org.assertj.core.data.Offset.offset(1.0));
+        ChartData resize = out.charts().get("resize puts");
+        assertThat(resize.seriesNames()).containsExactlyInAnyOrder("new HashMap<>()", "ProbeMap, all-at-once doubling", "ProbeMap, incremental resizing");
     }
 
     @Test

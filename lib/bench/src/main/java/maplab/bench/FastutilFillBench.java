@@ -36,7 +36,10 @@ public class FastutilFillBench {
     @Param({"SET", "MAP", "ECLIPSE_MAP", "HPPC_MAP", "AGRONA_MAP", "KOLOBOKE_MAP"})
     public FastutilTarget target;
 
-    /** A user's map ({@code user:ClassName}) when {@link #target} is {@code USER}; empty otherwise. */
+    /**
+     * A user's map ({@code user:ClassName}) when {@link #target} is {@code USER}; empty otherwise. A String, not an enum:
+     * no constant can name a user's class.
+     */
     @Param({""})
     public String user;
 

@@ -41,7 +41,10 @@ public class KeyOrderBench {
     @Param({"PROBEMAP_IDENTITY", "PROBEMAP_MIXED", "HASHMAP", "FASTUTIL", "ECLIPSE", "HPPC", "AGRONA", "KOLOBOKE"})
     public IntMapType subject;
 
-    /** A user's map ({@code user:ClassName}) when {@link #subject} is {@code USER}; empty otherwise. */
+    /**
+     * A user's map ({@code user:ClassName}) when {@link #subject} is {@code USER}; empty otherwise. A String, not an enum:
+     * no constant can name a user's class.
+     */
     @Param({""})
     public String user;
 

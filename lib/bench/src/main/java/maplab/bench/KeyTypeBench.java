@@ -41,7 +41,10 @@ public class KeyTypeBench {
             "ECLIPSE_UNIFIED_INTEGER", "HPPC_OBJECT_INTEGER", "AGRONA_OBJECT_INTEGER", "GUAVA_IMMUTABLE_INTEGER"})
     public KeyedMapKind subject;
 
-    /** A user's key type ({@code user:ClassName}) when {@link #subject} is {@code USER}; empty otherwise. */
+    /**
+     * A user's key type ({@code user:ClassName}) when {@link #subject} is {@code USER}; empty otherwise. A String, not an enum:
+     * no constant can name a user's class.
+     */
     @Param({""})
     public String user;
 

@@ -54,7 +54,10 @@ public class SyncVariantsBench {
     @Param({"CONCURRENT_HASH_MAP"})
     public SharedMapType subject;
 
-    /** A user's shared map ({@code user:ClassName}) when {@link #subject} is {@code USER}; empty otherwise. */
+    /**
+     * A user's shared map ({@code user:ClassName}) when {@link #subject} is {@code USER}; empty otherwise. A String, not an enum:
+     * no constant can name a user's class.
+     */
     @Param({""})
     public String user;
 

@@ -4,7 +4,6 @@ import java.util.concurrent.TimeUnit;
 import maplab.subject.merge.FastutilTarget;
 import maplab.subject.merge.FillOrder;
 import maplab.subject.merge.UserFill;
-import maplab.subject.user.UserSubject;
 import maplab.workload.KeyOrder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
  * smaller, growing target's slots and piles them into long probe runs; shuffled keys do not.
  * The key order is captured in setup, so the timed part is the filling alone.
  *
- * <p>A user's map ({@code target = "user:ClassName"}) is filled the same way ({@link UserFill}); the
+ * <p>A user's map ({@code target = USER}, {@code user = "user:ClassName"}) is filled the same way ({@link UserFill}); the
  * merge run puts its jar on every fork's class path.
  *
  * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar FastutilFillBench}
@@ -33,11 +32,20 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FastutilFillBench {
 
-    @Param({"set", "map", "eclipse_map", "hppc_map", "agrona_map", "koloboke_map"})
-    public String target;
+    /** A {@link FastutilTarget}; {@code USER} for a user's map, named by {@link #user}. */
+    @Param({"SET", "MAP", "ECLIPSE_MAP", "HPPC_MAP", "AGRONA_MAP", "KOLOBOKE_MAP"})
+    public FastutilTarget target;
 
-    @Param({"iteration", "shuffled"})
-    public String order;
+    /**
+     * A user's map ({@code user:ClassName}) when {@link #target} is {@code USER}; empty otherwise. A String, not an enum:
+     * no constant can name a user's class.
+     */
+    @Param({""})
+    public String user;
+
+    /** Without values: both orders (JMH takes all of an enum's constants). */
+    @Param
+    public FillOrder order;
 
     @Param({"262144"})
     public int n;
@@ -48,22 +56,20 @@ public class FastutilFillBench {
     @Param({"20261122"})
     public long shuffleSeed;
 
-    private FastutilTarget subject;
-    private UserFill user;
+    private UserFill userFill;
     private long[] keys;
 
     @Setup
     public void setUp() {
-        if (UserSubject.isUserId(target)) {
-            user = new UserFill(target, FillOrder.parse(order), KeyOrder.RANDOM.longKeys(n, seed), shuffleSeed);
+        if (UserParam.isUser(target, user)) {
+            userFill = new UserFill(user, order, KeyOrder.RANDOM.longKeys(n, seed), shuffleSeed);
             return;
         }
-        subject = FastutilTarget.parse(target);
-        keys = FillOrder.parse(order).arrange(subject, KeyOrder.RANDOM.longKeys(n, seed), shuffleSeed);
+        keys = order.arrange(target, KeyOrder.RANDOM.longKeys(n, seed), shuffleSeed);
     }
 
     @Benchmark
     public Object fill() {
-        return user != null ? user.fill() : subject.fill(keys);
+        return userFill != null ? userFill.fill() : target.fill(keys);
     }
 }

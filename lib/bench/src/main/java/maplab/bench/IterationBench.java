@@ -24,21 +24,23 @@ import org.openjdk.jmh.annotations.State;
  * <p>The map is built once per fork in setup from seeded keys; each operation visits every
  * entry and returns the sum of {@code key * 31 + value}.
  *
- * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar IterationBench -p state=fresh,drained}
+ * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar IterationBench -p state=FRESH,DRAINED}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class IterationBench {
 
-    @Param({"hashmap", "linkedhashmap", "treemap", "fastutil"})
-    public String kind;
+    /** Without values: every map kind (JMH takes all of an enum's constants). */
+    @Param
+    public IterationMapKind kind;
 
-    @Param({"fresh", "drained", "cleared", "copied", "rebuilt"})
-    public String state;
+    /** Without values: every state. */
+    @Param
+    public MapState state;
 
-    @Param({"entryset"})
-    public String style;
+    @Param({"ENTRYSET"})
+    public IterationStyle style;
 
     /** Entries before draining or clearing. */
     @Param({"1000000"})
@@ -52,19 +54,17 @@ public class IterationBench {
     public long seed;
 
     private IterationMap map;
-    private IterationStyle how;
     private Object[] snapshot;
 
     @Setup
     public void setUp() {
-        how = IterationStyle.parse(style);
-        map = MapState.parse(state).build(IterationMapKind.parse(kind), KeyOrder.RANDOM.intKeys(n, seed), k);
+        map = state.build(kind, KeyOrder.RANDOM.intKeys(n, seed), k);
         if (map.size() != k) throw new IllegalStateException(kind + " " + state + ": expected " + k + " entries, found " + map.size());
-        snapshot = how == IterationStyle.SNAPSHOT ? map.snapshot() : null;
+        snapshot = style == IterationStyle.SNAPSHOT ? map.snapshot() : null;
     }
 
     @Benchmark
     public long iterate() {
-        return how.iterate(map, snapshot);
+        return style.iterate(map, snapshot);
     }
 }

@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class IterationLocalityBench {
 
-    @Param({"random", "random_full_gc", "random_young_gc", "copied", "rebuilt", "ascending"})
-    public String layout;
+    /** Without values: every layout (JMH takes all of an enum's constants). */
+    @Param
+    public NodeLayout layout;
 
     @Param({"1048576"})
     public int n;
@@ -42,7 +43,7 @@ public class IterationLocalityBench {
 
     @Setup
     public void setUp() {
-        map = NodeLayout.parse(layout).build(KeyOrder.RANDOM.intKeys(n, seed));
+        map = layout.build(KeyOrder.RANDOM.intKeys(n, seed));
         if (map.size() != n) throw new IllegalStateException(layout + ": expected " + n + " entries, found " + map.size());
     }
 

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
  * where the insertion put them; with a moving collector a young collection (when one happens)
  * lays them out again in its own traversal order.
  *
- * <p>A user's map ({@code subject = "user:ClassName"}, a {@link maplab.subject.intmap.LongMap}) is
+ * <p>A user's map ({@code subject = USER}, {@code user = "user:ClassName"}, a {@link maplab.subject.intmap.LongMap}) is
  * created by class name: the key-order run puts its jar on every fork's class path.
  *
  * <p>Run on its own as the experiment does: {@code java -jar lib/bench/target/benchmarks.jar KeyOrderBench -p n=1048576
@@ -37,12 +37,16 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class KeyOrderBench {
 
+    /** An {@link IntMapType}; {@code USER} for a user's map, named by {@link #user}. */
+    @Param({"PROBEMAP_IDENTITY", "PROBEMAP_MIXED", "HASHMAP", "FASTUTIL", "ECLIPSE", "HPPC", "AGRONA", "KOLOBOKE"})
+    public IntMapType subject;
+
     /**
-     * An {@link IntMapType} (any case: {@code HPPC} or {@code hppc}) or a user's map
-     * ({@code user:ClassName}): a String, not the enum, because no constant can name a user's class.
+     * A user's map ({@code user:ClassName}) when {@link #subject} is {@code USER}; empty otherwise. A String, not an enum:
+     * no constant can name a user's class.
      */
-    @Param({"probemap_identity", "probemap_mixed", "hashmap", "fastutil", "eclipse", "hppc", "agrona", "koloboke"})
-    public String subject;
+    @Param({""})
+    public String user;
 
     /** Without values: every order (JMH takes all of an enum's constants). */
     @Param
@@ -59,8 +63,8 @@ public class KeyOrderBench {
     @Setup
     public void setUp() {
         int[] keys = order.intKeys(n, seed);
-        map = UserSubject.isUserId(subject) ? new LongMapAdapter(UserSubject.newMap(subject), keys) : IntMapType.parse(subject).build(keys);
-        if (map.size() != n) throw new IllegalStateException(subject + " holds " + map.size() + " of " + n + " keys");
+        map = UserParam.isUser(subject, user) ? new LongMapAdapter(UserSubject.newMap(user), keys) : subject.build(keys);
+        if (map.size() != n) throw new IllegalStateException((user.isEmpty() ? subject : user) + " holds " + map.size() + " of " + n + " keys");
     }
 
     /** One pass of n lookups in insertion order. */

@@ -35,14 +35,18 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class KeyTypeBench {
 
+    /** A {@link KeyedMapKind}; {@code USER} for a HashMap of a user's key type, named by {@link #user}. */
+    @Param({"HASHMAP_INTEGER", "HASHMAP_LONG", "HASHMAP_STRING", "HASHMAP_RECORD", "LINKEDHASHMAP_INTEGER",
+            "TREEMAP_INTEGER", "CHM_INTEGER", "FASTUTIL_INT", "ECLIPSE_INT", "HPPC_INT", "AGRONA_INT", "KOLOBOKE_INT",
+            "ECLIPSE_UNIFIED_INTEGER", "HPPC_OBJECT_INTEGER", "AGRONA_OBJECT_INTEGER", "GUAVA_IMMUTABLE_INTEGER"})
+    public KeyedMapKind subject;
+
     /**
-     * A {@link KeyedMapKind} (any case) or a user's key type ({@code user:ClassName}): a String,
-     * not the enum, because no constant can name a user's class.
+     * A user's key type ({@code user:ClassName}) when {@link #subject} is {@code USER}; empty otherwise. A String, not an enum:
+     * no constant can name a user's class.
      */
-    @Param({"hashmap_integer", "hashmap_long", "hashmap_string", "hashmap_record", "linkedhashmap_integer",
-            "treemap_integer", "chm_integer", "fastutil_int", "eclipse_int", "hppc_int", "agrona_int", "koloboke_int",
-            "eclipse_unified_integer", "hppc_object_integer", "agrona_object_integer", "guava_immutable_integer"})
-    public String subject;
+    @Param({""})
+    public String user;
 
     @Param({"100000"})
     public int n;
@@ -58,11 +62,11 @@ public class KeyTypeBench {
     @Setup
     public void setUp() {
         int[] keys = KeyOrder.RANDOM.intKeys(n, seed);
-        map = maplab.subject.user.UserSubject.isUserId(subject) ? userMap(subject, keys) : KeyedMapKind.parse(subject).build(keys);
+        map = UserParam.isUser(subject, user) ? userMap(user, keys) : subject.build(keys);
         order = permutation(n, seed ^ 0x5DEECE66DL);
         index = 0;
         for (int i = 0; i < n; i++) {
-            if (map.lookup(i) != i) throw new IllegalStateException(subject + ": key " + i + " not found");
+            if (map.lookup(i) != i) throw new IllegalStateException((user.isEmpty() ? subject : user) + ": key " + i + " not found");
         }
     }
 

@@ -20,15 +20,16 @@ import org.openjdk.jmh.annotations.State;
  * built once in setup; each call builds and returns a new merged map, so resizes of the
  * target are part of what is timed.
  *
- * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar MergeBench}
+ * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar MergeBench -p strategy=PUT_ALL,PUT_LOOP}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class MergeBench {
 
-    @Param({"put_all", "put_loop", "presized", "copy_constructor", "merge_method"})
-    public String strategy;
+    /** Without values: every strategy (JMH takes all of an enum's constants). */
+    @Param
+    public MergeStrategy strategy;
 
     @Param({"100000"})
     public int n;
@@ -39,13 +40,11 @@ public class MergeBench {
     @Param({"20261121"})
     public long seed;
 
-    private MergeStrategy subject;
     private Map<Long, Long> a;
     private Map<Long, Long> b;
 
     @Setup
     public void setUp() {
-        subject = MergeStrategy.parse(strategy);
         Map<Long, Long>[] maps = sources(n, overlapPct, seed);
         a = maps[0];
         b = maps[1];
@@ -69,6 +68,6 @@ public class MergeBench {
 
     @Benchmark
     public Map<Long, Long> merge() {
-        return subject.merge(a, b);
+        return strategy.merge(a, b);
     }
 }

@@ -23,15 +23,16 @@ import org.openjdk.jmh.annotations.State;
  * is read every 256 inserts, in every variant alike), so a shot that reports at least the
  * budget was cut short and is a lower bound. 0 means no budget.
  *
- * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar ReinsertBench -p n=65536}
+ * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar ReinsertBench -p n=65536 -p target=SAME_HASH,SEEDED}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ReinsertBench {
 
-    @Param({"same_hash", "seeded", "presized"})
-    public String target;
+    /** Without values: every variant (JMH takes all of an enum's constants). */
+    @Param
+    public ReinsertTarget target;
 
     @Param({"65536"})
     public int n;
@@ -51,20 +52,18 @@ public class ReinsertBench {
     @Param({"0"})
     public long budgetMs;
 
-    private ReinsertTarget variant;
     private long[] slotOrder;
     private long budgetNanos;
 
     @Setup
     public void setUp() {
-        variant = ReinsertTarget.parse(target);
-        slotOrder = variant.source(KeyOrder.RANDOM.longKeys(n, seed), sourceSeed).keys();
+        slotOrder = target.source(KeyOrder.RANDOM.longKeys(n, seed), sourceSeed).keys();
         budgetNanos = budgetMs <= 0 ? Long.MAX_VALUE : TimeUnit.MILLISECONDS.toNanos(budgetMs);
     }
 
     @Benchmark
     public LongProbeMap reinsert() {
-        LongProbeMap map = variant.target(n, targetSeed, false);
+        LongProbeMap map = target.target(n, targetSeed, false);
         ReinsertTarget.insertWithin(map, slotOrder, budgetNanos);
         return map;
     }

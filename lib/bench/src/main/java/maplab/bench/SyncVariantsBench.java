@@ -40,7 +40,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  * or fewer when there are writes (the sync-variants experiment refuses more).
  *
  * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar SyncVariantsBench -t 2
- * -p subject=concurrent_hash_map,sharded,synchronized_map -p readPct=50 -p popularity=ZIPF -prof gc}
+ * -p subject=CONCURRENT_HASH_MAP,SHARDED,SYNCHRONIZED_MAP -p readPct=50 -p popularity=ZIPF -prof gc}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,13 +50,16 @@ public class SyncVariantsBench {
     static final int STREAM = 1 << 20;
     static final int MASK = STREAM - 1;
 
+    /** A {@link SharedMapType}; {@code USER} for a user's shared map, named by {@link #user}. */
+    @Param({"CONCURRENT_HASH_MAP"})
+    public SharedMapType subject;
+
     /**
-     * A {@link SharedMapType} (any case: {@code CONCURRENT_HASH_MAP} or {@code concurrent_hash_map})
-     * or a user's shared map ({@code user:ClassName}): a String, not the enum, because no
-     * constant can name a user's class.
+     * A user's shared map ({@code user:ClassName}) when {@link #subject} is {@code USER}; empty otherwise. A String, not an enum:
+     * no constant can name a user's class.
      */
-    @Param({"concurrent_hash_map"})
-    public String subject;
+    @Param({""})
+    public String user;
 
     /** Share of reads, 0 to 100. */
     @Param({"95"})
@@ -78,7 +81,8 @@ public class SyncVariantsBench {
 
     @Setup
     public void setUp() {
-        Loaded l = load(subject, () -> newMap(subject), readPct, keys, popularity, seed);
+        boolean mine = UserParam.isUser(subject, user);
+        Loaded l = load(mine ? user : subject.id(), () -> mine ? userMap(user) : subject.<Integer, Integer>create(), readPct, keys, popularity, seed);
         map = l.map();
         opKey = l.opKey();
         opRead = l.opRead();
@@ -110,11 +114,7 @@ public class SyncVariantsBench {
         return new Loaded(map, opKey, opRead);
     }
 
-    /** A new map of the subject: a {@link SharedMapType} or a user's SharedMap, from the run's jar. */
-    private static SharedMap<Integer, Integer> newMap(String subject) {
-        return maplab.subject.user.UserSubject.isUserId(subject) ? userMap(subject) : SharedMapType.parse(subject).<Integer, Integer>create();
-    }
-
+    /** A new user's SharedMap, from the run's jar. */
     @SuppressWarnings("unchecked")
     private static SharedMap<Integer, Integer> userMap(String id) {
         return (SharedMap<Integer, Integer>) maplab.subject.user.UserSubject.newInstance(id);

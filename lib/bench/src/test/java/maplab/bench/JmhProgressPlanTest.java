@@ -9,6 +9,7 @@ import java.util.Map;
 import maplab.plan.Profile;
 import maplab.plan.Effort;
 import maplab.measure.Jmh;
+import maplab.subject.merge.MergeStrategy;
 import maplab.progress.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +39,8 @@ class JmhProgressPlanTest {
         // put_loop and presized differ a little at n = 2000: the comparison may settle or not; either way the count ends at the plan
         Jmh.benchmark("maplab.bench.MergeBench.merge")
                 .settings(Jmh.Settings.forProfile(Profile.QUICK).with(effort)).upTo(effort.maxForks())
-                .param("strategy", "put_loop", "presized").param("n", "2000").param("overlapPct", "50").param("seed", "1")
-                .compare(Map.of("strategy", "put_loop"), Map.of("strategy", "presized"))
+                .param("strategy", MergeStrategy.PUT_LOOP, MergeStrategy.PRESIZED).param("n", "2000").param("overlapPct", "50").param("seed", "1")
+                .compare(Map.of("strategy", MergeStrategy.PUT_LOOP.name()), Map.of("strategy", MergeStrategy.PRESIZED.name()))
                 .workDir(tmp).progress(recorder).run();
         assertThat(totals).as("one plan, made before the first step").containsExactly(2 * 4);
         assertThat(steps[0]).as("steps run + rounds skipped").isEqualTo(2 * 4);

@@ -100,6 +100,8 @@ public final class Jmh implements Plan.CellSource {
 
     private final String include;
     private final Map<String, String[]> params = new LinkedHashMap<>();
+    /** Groups of cells measured instead of one cross product of {@link #params}: each overrides some of them (see {@link #subjects}). */
+    private final List<Map<String, String[]>> groups = new ArrayList<>();
     private final List<String> profilers = new ArrayList<>();
     private final List<String> extraJvmArgs = new ArrayList<>();
     private Settings settings = Settings.forProfile(Profile.QUICK);
@@ -150,6 +152,68 @@ public final class Jmh implements Plan.CellSource {
      */
     public Jmh param(String name, Enum<?>... values) {
         return param(name, List.of(values));
+    }
+
+    /** The {@code @Param} that holds a user's subject id ({@code user:ClassName}) where the subject {@code @Param} is a user stand-in. */
+    public static final String USER_PARAM = "user";
+
+    /**
+     * Sets a subject {@code @Param} (an enum) that takes built-in subjects and users' subjects: a
+     * user's subject is the enum's stand-in constant {@code userConstant} with the user's id
+     * ({@code user:ClassName}) in the benchmark's {@value #USER_PARAM} {@code @Param}, which is
+     * empty for a built-in subject. The two kinds are measured as two groups of cells in each
+     * round, since JMH's cross product would pair every constant with every user id.
+     */
+    public Jmh subjects(String name, List<? extends Enum<?>> builtIn, Enum<?> userConstant, List<String> userIds) {
+        String[] constants = builtIn.stream().map(Jmh::paramValue).toArray(String[]::new);
+        params.put(name, constants);
+        params.put(USER_PARAM, new String[] {""});
+        groups.clear();
+        if (!builtIn.isEmpty()) groups.add(Map.of(name, constants, USER_PARAM, new String[] {""}));
+        if (!userIds.isEmpty()) groups.add(Map.of(name, new String[] {userConstant.name()}, USER_PARAM, userIds.toArray(String[]::new)));
+        return this;
+    }
+
+    /**
+     * {@link #subjects(String, List, Enum, List)} from subject ids as the experiments' parameters
+     * spell them: a user's id ({@code user:ClassName}) goes to the {@value #USER_PARAM} {@code @Param},
+     * any other id is {@code parse}d to its constant.
+     */
+    public <E extends Enum<E>> Jmh subjects(String name, List<String> ids, java.util.function.Function<String, E> parse, E userConstant) {
+        List<E> builtIn = ids.stream().filter(id -> !maplab.subject.user.UserSubject.isUserId(id)).map(parse).toList();
+        List<String> users = ids.stream().filter(maplab.subject.user.UserSubject::isUserId).toList();
+        return subjects(name, builtIn, userConstant, users);
+    }
+
+    /** The parameter sets JMH runs, one cross product each: the groups over the common parameters, or the parameters alone. */
+    private List<Map<String, String[]>> parameterSets() {
+        if (groups.isEmpty()) return List.of(params);
+        List<Map<String, String[]>> out = new ArrayList<>();
+        for (Map<String, String[]> g : groups) {
+            Map<String, String[]> set = new LinkedHashMap<>(params);
+            set.putAll(g);
+            out.add(set);
+        }
+        return out;
+    }
+
+    /** Every combination of one value per parameter of {@code set} (JMH's cross product). */
+    private static List<Map<String, String>> combinations(Map<String, String[]> set) {
+        List<Map<String, String>> combos = new ArrayList<>();
+        combos.add(new LinkedHashMap<>());
+        set.forEach((name, values) -> {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> c : combos) {
+                for (String v : values) {
+                    Map<String, String> m = new LinkedHashMap<>(c);
+                    m.put(name, v);
+                    next.add(m);
+                }
+            }
+            combos.clear();
+            combos.addAll(next);
+        });
+        return combos;
     }
 
     /** How JMH spells a {@code @Param} value: an enum constant by its name, anything else as a string. */
@@ -219,9 +283,8 @@ public final class Jmh implements Plan.CellSource {
             m.put("compared", compared.stream().map(c -> List.of(c.a(), c.b())).toList());
         }
         if (threads != null) m.put("threads", threads);
-        Map<String, List<String>> ps = new LinkedHashMap<>();
-        params.forEach((k, v) -> ps.put(k, List.of(v)));
-        m.put("params", ps);
+        m.put("params", listed(params));
+        if (!groups.isEmpty()) m.put("param_groups", groups.stream().map(Jmh::listed).toList());
         return m;
     }
 
@@ -248,19 +311,7 @@ public final class Jmh implements Plan.CellSource {
         List<String> benchmarks = matchingBenchmarks();
         if (benchmarks.isEmpty()) benchmarks = List.of(include);
         List<Map<String, String>> combos = new ArrayList<>();
-        combos.add(new LinkedHashMap<>());
-        params.forEach((name, values) -> {
-            List<Map<String, String>> next = new ArrayList<>();
-            for (Map<String, String> c : combos) {
-                for (String v : values) {
-                    Map<String, String> m = new LinkedHashMap<>(c);
-                    m.put(name, v);
-                    next.add(m);
-                }
-            }
-            combos.clear();
-            combos.addAll(next);
-        });
+        for (Map<String, String[]> set : parameterSets()) combos.addAll(combinations(set));
         List<String> options = new ArrayList<>();
         if (mode != null) options.add(mode.shortLabel());
         if (threads != null) options.add(threads + " threads");
@@ -333,8 +384,8 @@ public final class Jmh implements Plan.CellSource {
                         + "': is lib/bench's benchmarks.jar on the class path? (java.class.path has "
                         + System.getProperty("java.class.path").split(java.io.File.pathSeparator).length + " entries)");
             }
-            int combos = 1;
-            for (String[] v : b.params.values()) combos *= v.length;
+            int combos = 0;
+            for (Map<String, String[]> set : b.parameterSets()) combos += combinations(set).size();
             cells[bi] = matching.size() * combos;
             // the plan: every round a sequential run may take; rounds it does not need are skipped (counted as done)
             b.progress.addSteps(cells[bi] * (b.sequential() ? maxForks : forks));
@@ -405,6 +456,7 @@ public final class Jmh implements Plan.CellSource {
         for (JmhScore s : needed) {
             Jmh one = copy("^" + java.util.regex.Pattern.quote(s.benchmark()) + "$");
             one.params.clear();
+            one.groups.clear();
             s.params().forEach((k, v) -> one.params.put(k, new String[] {v}));
             out.add(one);
         }
@@ -425,6 +477,7 @@ public final class Jmh implements Plan.CellSource {
     private Jmh copy(String includeRegex) {
         Jmh c = new Jmh(includeRegex);
         c.params.putAll(params);
+        c.groups.addAll(groups);
         c.profilers.addAll(profilers);
         c.extraJvmArgs.addAll(extraJvmArgs);
         c.forks = forks;
@@ -439,7 +492,7 @@ public final class Jmh implements Plan.CellSource {
         return c;
     }
 
-    /** Runs fork number {@code round} of every cell of this run. */
+    /** Runs fork number {@code round} of every cell of this run: one JMH run per parameter set. */
     private List<JmhScore> runOneRound(int round) {
         Path dir = workDir != null ? workDir : tempDir();
         try {
@@ -447,16 +500,20 @@ public final class Jmh implements Plan.CellSource {
         } catch (IOException e) {
             throw new MeasurementException("cannot create JMH work folder " + dir + ": " + e.getMessage(), e);
         }
-        Path log = newLog(dir);
-        Path json = dir.resolve(log.getFileName().toString().replace(".log", ".json"));
-        runRound(json, log);
-        List<JmhScore> scores = read(json, round);
-        if (scores.isEmpty()) throw new MeasurementException("JMH benchmark '" + include + "' produced no result" + tail(log));
+        List<JmhScore> scores = new ArrayList<>();
+        for (Map<String, String[]> set : parameterSets()) {
+            Path log = newLog(dir);
+            Path json = dir.resolve(log.getFileName().toString().replace(".log", ".json"));
+            runRound(json, log, set);
+            List<JmhScore> read = read(json, round);
+            if (read.isEmpty()) throw new MeasurementException("JMH benchmark '" + include + "' produced no result" + tail(log));
+            scores.addAll(read);
+        }
         return scores;
     }
 
-    /** One round: one fork of every matching benchmark and parameter combination. */
-    private void runRound(Path json, Path log) {
+    /** One round of one parameter set: one fork of every matching benchmark and combination of {@code set}. */
+    private void runRound(Path json, Path log, Map<String, String[]> set) {
         ChainedOptionsBuilder opts = new OptionsBuilder()
                 .include(include)
                 .forks(1)
@@ -469,7 +526,7 @@ public final class Jmh implements Plan.CellSource {
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());
-        params.forEach(opts::param);
+        set.forEach(opts::param);
         profilers.forEach(opts::addProfiler);
         if (mode != null) opts.mode(mode);
         if (timeUnit != null) opts.timeUnit(timeUnit);
@@ -486,6 +543,13 @@ public final class Jmh implements Plan.CellSource {
         } catch (IOException e) {
             throw new MeasurementException("cannot write JMH log " + log + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Parameter values as lists (for meta.json). */
+    private static Map<String, List<String>> listed(Map<String, String[]> values) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, List.of(v)));
+        return out;
     }
 
     /** The samples of two rounds of one result, as one result. */

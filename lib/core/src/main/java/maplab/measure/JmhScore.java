@@ -73,6 +73,16 @@ public record JmhScore(String benchmark, String mode, Map<String, String> params
                 + type.getSimpleName() + "; allowed: " + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
     }
 
+    /**
+     * The subject id of a cell run with {@link Jmh#subjects}: a user's id ({@code user:ClassName},
+     * from the {@value Jmh#USER_PARAM} {@code @Param}) when there is one, else the enum
+     * {@code @Param} {@code name}'s constant spelled by {@code id}.
+     */
+    public <E extends Enum<E>> String subject(String name, Class<E> type, java.util.function.Function<E, String> id) {
+        String user = params.getOrDefault(Jmh.USER_PARAM, "");
+        return user.isEmpty() ? id.apply(param(name, type)) : user;
+    }
+
     /** A secondary metric, measured; NaN-valued without samples when the profiler did not report it. */
     public Measured secondary(String name) {
         Secondary s = secondary.get(name);

@@ -11,6 +11,13 @@ import java.util.Locale;
  */
 public final class EnumIds {
 
+    /**
+     * The name of a subject enum's stand-in for a user's subject: a benchmark cell of it names the
+     * user's class in another {@code @Param}, so it is no parameter value of its own and
+     * {@link #ids} and {@link #parse} skip it.
+     */
+    public static final String USER = "USER";
+
     private EnumIds() { }
 
     /** The parameter spelling of a constant. */
@@ -18,9 +25,14 @@ public final class EnumIds {
         return constant.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The parameter spellings of every constant, in declaration order. */
+    /** The parameter spellings of every constant but a {@link #USER} stand-in, in declaration order. */
     public static <E extends Enum<E>> List<String> ids(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(EnumIds::id).toList();
+        return Arrays.stream(type.getEnumConstants()).filter(e -> !isUser(e)).map(EnumIds::id).toList();
+    }
+
+    /** Whether {@code constant} is a subject enum's stand-in for a user's subject ({@link #USER}). */
+    public static boolean isUser(Enum<?> constant) {
+        return constant.name().equals(USER);
     }
 
     /**
@@ -29,7 +41,7 @@ public final class EnumIds {
      * @throws IllegalArgumentException naming {@code what} and the allowed values
      */
     public static <E extends Enum<E>> E parse(Class<E> type, String what, String id) {
-        for (E e : type.getEnumConstants()) if (id(e).equalsIgnoreCase(id)) return e;
+        for (E e : type.getEnumConstants()) if (!isUser(e) && id(e).equalsIgnoreCase(id)) return e;
         throw new IllegalArgumentException(what + ": unknown value '" + id + "'; allowed: " + String.join(", ", ids(type)));
     }
 }

@@ -50,11 +50,11 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
             return benchmark + params + (options.isEmpty() ? "" : " " + options);
         }
 
-        /** "CollisionsBench.insert n=4096 subject=colliding_string_agrona". */
+        /** "CollisionsBench.insert n=4096 subject=COLLIDING_STRING_AGRONA" (seeds and empty values, such as a built-in subject's user, left out). */
         public String label() {
             StringBuilder sb = new StringBuilder(benchmark.replaceFirst("^maplab\\.bench\\.", ""));
             params.forEach((k, v) -> {
-                if (!k.equals("seed") && !k.equals("mapSeed")) sb.append(' ').append(k).append('=').append(v);
+                if (!k.equals("seed") && !k.equals("mapSeed") && !v.isEmpty()) sb.append(' ').append(k).append('=').append(v);
             });
             if (!options.isEmpty()) sb.append(" [").append(options).append(']');
             return sb.toString();

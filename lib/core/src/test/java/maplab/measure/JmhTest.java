@@ -67,6 +67,31 @@ class JmhTest {
     }
 
     @Test
+    void usersSubjectsAreCellsOfTheirOwnNeverPairedWithABuiltInConstant() {
+        Jmh jmh = Jmh.benchmark("maplab.bench.NoSuchBench.x").param("n", "10", "20")
+                .subjects("subject", List.of("concurrent_hash_map", "user:Mine", "sharded", "user:Yours"),
+                        maplab.subject.concurrent.SharedMapType::parse, maplab.subject.concurrent.SharedMapType.USER);
+        List<java.util.Map<String, String>> cells = jmh.planCells("p", 0.0).stream().map(maplab.plan.Plan.Cell::params).toList();
+        assertThat(cells).hasSize((2 + 2) * 2);
+        assertThat(cells).filteredOn(c -> c.get("user").isEmpty()).extracting(c -> c.get("subject"))
+                .containsOnly("CONCURRENT_HASH_MAP", "SHARDED").hasSize(4);
+        assertThat(cells).filteredOn(c -> !c.get("user").isEmpty()).allSatisfy(c -> assertThat(c.get("subject")).isEqualTo("USER"))
+                .extracting(c -> c.get("user")).containsOnly("user:Mine", "user:Yours").hasSize(4);
+        assertThat(jmh.describe()).containsKey("param_groups");
+    }
+
+    @Test
+    void aCellsSubjectIsTheUsersIdOrTheConstantsId(@TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("r.json");
+        Files.writeString(json, SAMPLE.replace("\"subject\":\"chm\"", "\"subject\":\"USER\",\"user\":\"user:Mine\""));
+        assertThat(Jmh.read(json).get(0).subject("subject", maplab.subject.concurrent.SharedMapType.class, maplab.subject.concurrent.SharedMapType::id))
+                .isEqualTo("user:Mine");
+        Files.writeString(json, SAMPLE.replace("\"subject\":\"chm\"", "\"subject\":\"SHARDED\",\"user\":\"\""));
+        assertThat(Jmh.read(json).get(0).subject("subject", maplab.subject.concurrent.SharedMapType.class, maplab.subject.concurrent.SharedMapType::id))
+                .isEqualTo("sharded");
+    }
+
+    @Test
     void neverMeasuresInTheCallersJvm() {
         assertThatThrownBy(() -> Jmh.Settings.forProfile(Profile.QUICK).withForks(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forks");

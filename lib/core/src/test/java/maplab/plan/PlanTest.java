@@ -31,6 +31,14 @@ class PlanTest {
     }
 
     @Test
+    void aCellsLabelLeavesOutSeedsAndEmptyValues() {
+        Plan.Cell builtIn = new Plan.Cell("p", "maplab.bench.KeyOrderBench.lookup", Map.of("subject", "HASHMAP", "user", "", "seed", "7"), "", 3, 3, 1.0);
+        Plan.Cell mine = new Plan.Cell("p", "maplab.bench.KeyOrderBench.lookup", Map.of("subject", "USER", "user", "user:Mine", "seed", "7"), "", 3, 3, 1.0);
+        assertThat(builtIn.label()).isEqualTo("KeyOrderBench.lookup subject=HASHMAP");
+        assertThat(mine.label()).isEqualTo("KeyOrderBench.lookup subject=USER user=user:Mine");
+    }
+
+    @Test
     void aRowPlannedTwiceIsRefusedNamingIt() {
         Plan plan = builder().count(Plan.dims("subject", "a", "n_keys", 8), "probes", Unit.PROBES)
                 .count(Plan.dims("subject", "a", "n_keys", 8), "probes", Unit.PROBES).build();

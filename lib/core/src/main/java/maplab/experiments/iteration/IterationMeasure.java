@@ -21,6 +21,7 @@ import maplab.stats.Estimates;
 import maplab.subject.iteration.IterationMapKind;
 import maplab.subject.iteration.IterationStyle;
 import maplab.subject.iteration.MapState;
+import maplab.subject.iteration.NodeLayout;
 import maplab.measure.IterationLoop;
 import maplab.experiments.RunContext;
 import static maplab.experiments.iteration.Iteration.ASYNC_PROFILER;
@@ -65,15 +66,22 @@ final class IterationMeasure {
         int styleSize = p.getInt("style_size");
         String keySeed = String.valueOf(ctx.seed("keys"));
         Jmh statesRun = ctx.jmh(BENCH, "states")
-                .param("kind", p.getStrings("state_kinds")).param("state", p.getStrings("states")).param("style", IterationStyle.ENTRYSET.id())
+                .param("kind", constants(p, "state_kinds", IterationMapKind::parse)).param("state", constants(p, "states", MapState::parse))
+                .param("style", IterationStyle.ENTRYSET)
                 .param("n", String.valueOf(n)).param("k", String.valueOf(k)).param("seed", keySeed);
         Jmh stylesRun = ctx.jmh(BENCH, "styles")
-                .param("kind", p.getStrings("kinds")).param("state", MapState.FRESH.id()).param("style", p.getStrings("styles"))
+                .param("kind", constants(p, "kinds", IterationMapKind::parse)).param("state", MapState.FRESH)
+                .param("style", constants(p, "styles", IterationStyle::parse))
                 .param("n", String.valueOf(styleSize)).param("k", String.valueOf(styleSize)).param("seed", keySeed);
         // the gc profiler counts the collections in each measured iteration: a collection could move the nodes
         Jmh localityRun = ctx.jmh(LOCALITY_BENCH, "locality").profiler("gc")
-                .param("layout", p.getStrings("layouts")).param("n", String.valueOf(p.getInt("locality_n"))).param("seed", keySeed);
+                .param("layout", constants(p, "layouts", NodeLayout::parse)).param("n", String.valueOf(p.getInt("locality_n"))).param("seed", keySeed);
         return List.of(statesRun, stylesRun, localityRun);
+    }
+
+    /** The values of parameter {@code name} as the constants the benchmarks' enum {@code @Param}s take. */
+    private static <E extends Enum<E>> List<E> constants(Params p, String name, java.util.function.Function<String, E> parse) {
+        return p.getStrings(name).stream().map(parse).toList();
     }
 
     static void measure(RunContext ctx) {
@@ -90,13 +98,13 @@ final class IterationMeasure {
         int localityN = ctx.params().getInt("locality_n");
         List<List<JmhScore>> scores = Jmh.inRounds(jmhBatches(ctx), ctx.random("run-order"));
         for (JmhScore s : scores.get(0)) {
-            row(out, stateDims(s.param("kind"), MapState.parse(s.param("state")), n, k)).measure("iterate_time", s.measured(), Unit.ofJmh(s.unit()));
+            row(out, stateDims(s.param("kind", IterationMapKind.class).id(), s.param("state", MapState.class), n, k)).measure("iterate_time", s.measured(), Unit.ofJmh(s.unit()));
         }
         for (JmhScore s : scores.get(1)) {
-            row(out, styleDims(s.param("kind"), s.param("style"), styleSize)).measure("iterate_time", s.measured(), Unit.ofJmh(s.unit()));
+            row(out, styleDims(s.param("kind", IterationMapKind.class).id(), s.param("style", IterationStyle.class).id(), styleSize)).measure("iterate_time", s.measured(), Unit.ofJmh(s.unit()));
         }
         for (JmhScore s : scores.get(2)) {
-            Map<String, Object> dims = localityDims(s.param("layout"), localityN, collector(s.jvmArgs()));
+            Map<String, Object> dims = localityDims(s.param("layout", NodeLayout.class).id(), localityN, collector(s.jvmArgs()));
             row(out, dims).measure("iterate_time", s.measured(), Unit.ofJmh(s.unit()));
             JmhScore.Secondary gc = s.secondary().get("gc.count");
             // JMH reports gc.count only for iterations with a collection: absent means none in any measured iteration

@@ -14,6 +14,7 @@ import maplab.measure.Measured;
 import maplab.conclude.ResultBuilder;
 import maplab.plan.Unit;
 import maplab.stats.Estimates;
+import maplab.subject.concurrent.SharedMapType;
 import maplab.subject.jdk.MapConstructor;
 import maplab.subject.keys.KeyedMapKind;
 import maplab.subject.putget.PutGetMapKind;
@@ -80,9 +81,9 @@ final class JdksMeasure {
             for (Map.Entry<Role, TargetJvm> e : jvms.entrySet()) {
                 Jmh j = ctx.jmh(c.bench, "time").on(e.getValue()).mode(c.mode).param("seed", String.valueOf(keySeed));
                 switch (c) {
-                    case LOOKUP -> j.param("subject", "hashmap_integer").param("n", String.valueOf(n));
+                    case LOOKUP -> j.param("subject", KeyedMapKind.HASHMAP_INTEGER).param("n", String.valueOf(n));
                     case PRESIZE -> j.param("constructor", MapConstructor.HASHMAP_DEFAULT).param("n", String.valueOf(n)).timeUnit(java.util.concurrent.TimeUnit.MICROSECONDS);
-                    case SYNC -> j.param("subject", "concurrent_hash_map").param("readPct", "95").param("keys", String.valueOf(n)).threads(2);
+                    case SYNC -> j.param("subject", SharedMapType.CONCURRENT_HASH_MAP).param("readPct", "95").param("keys", String.valueOf(n)).threads(2);
                     case GC_FILL -> j.param("subject", PutGetMapKind.HASHMAP).param("n", String.valueOf(n)).profiler("gc").timeUnit(java.util.concurrent.TimeUnit.MICROSECONDS);
                 }
                 out.add(new Batch(c, e.getKey(), j));

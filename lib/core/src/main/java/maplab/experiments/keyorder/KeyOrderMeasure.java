@@ -42,7 +42,7 @@ final class KeyOrderMeasure {
     /** The one JMH run: every subject, order and method, forks with the Epsilon collector ({@link KeyOrderExperiment#GC_ARGS}). */
     static Jmh timedRun(RunContext ctx, List<String> subjectIds, List<KeyOrder> timedOrders, List<String> methods, int n, long keySeed) {
         return ctx.jmh(methods.size() == METHODS.size() ? BENCH : "maplab.bench.KeyOrderBench.(" + String.join("|", methods) + ")", PART)
-                .param("subject", subjectIds)
+                .subjects("subject", subjectIds, IntMapType::parse, IntMapType.USER)
                 .param("order", timedOrders)
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(keySeed))
@@ -114,7 +114,7 @@ final class KeyOrderMeasure {
                 + " nodes of HashMap stay where the insertion put them; maps built in @Setup, nothing allocated while measuring)");
         for (JmhScore s : jmh.run()) {
             double scale = nanosPer(s.unit()) / n;
-            out.row().with("subject", s.param("subject")).with("order", s.param("order", KeyOrder.class).label()).with("n_keys", n).with("gc", GC)
+            out.row().with("subject", s.subject("subject", IntMapType.class, IntMapType::id)).with("order", s.param("order", KeyOrder.class).label()).with("n_keys", n).with("gc", GC)
                     .measure(s.method() + "_time", s.measured().scaled(scale), Unit.NS_PER_OP);
         }
     }

@@ -55,7 +55,7 @@ public final class KeyTypes implements Experiment {
         return List.of(
                 ParamSpec.integer("n", 1, 10_000_000, 40_000, 1_000_000, "entries per map (memory and lookups)"),
                 ParamSpec.choices("subjects", KeyedMapKind.ids(), String.join(",", Arrays.stream(KeyedMapKind.values())
-                                .filter(k -> k != KeyedMapKind.HASHMAP_STRING && (!k.isPeer() || k == KeyedMapKind.ECLIPSE_INT)).map(KeyedMapKind::id).toList()), all,
+                                .filter(k -> k != KeyedMapKind.USER && k != KeyedMapKind.HASHMAP_STRING && (!k.isPeer() || k == KeyedMapKind.ECLIPSE_INT)).map(KeyedMapKind::id).toList()), all,
                         "maps whose bytes per entry are measured (quick leaves out hashmap_string, as JOL reads String fields slowly unless java.lang is opened to it, and the peer libraries other than fastutil and Eclipse's IntIntHashMap)"),
                 ParamSpec.choices("lookup_subjects", KeyedMapKind.ids(), "hashmap_integer,hashmap_string,fastutil_int", all,
                         "maps whose lookups are timed (hashmap_integer, hashmap_string and fastutil_int give the lookup findings)"),

@@ -39,7 +39,7 @@ final class KeyTypesMeasure {
     /** The one JMH run of the lookups (every lookup subject at n entries), as {@link #measure} runs it and {@link KeyTypesPlan#plan} states it. */
     static Jmh lookupRun(RunContext ctx) {
         Params p = ctx.params();
-        return ctx.jmh(BENCH, "lookup").param("subject", lookupIds(p))
+        return ctx.jmh(BENCH, "lookup").subjects("subject", lookupIds(p), KeyedMapKind::parse, KeyedMapKind.USER)
                 .param("n", String.valueOf(p.getInt("n"))).param("seed", String.valueOf(ctx.seed("keys")));
     }
 
@@ -54,9 +54,7 @@ final class KeyTypesMeasure {
         userKeyMemory(ctx, n);
         pitfalls(ctx, pitfallKeys);
         for (JmhScore s : lookupRun(ctx).run()) {
-            boolean user = UserSubject.isUserId(s.param("subject"));
-            String subject = user ? s.param("subject") : KeyedMapKind.parse(s.param("subject")).id();
-            row(out, subjectDims("lookup", subject, n)).measure("lookup_time", s.measured(), Unit.ofJmh(s.unit()));
+            row(out, subjectDims("lookup", s.subject("subject", KeyedMapKind.class, KeyedMapKind::id), n)).measure("lookup_time", s.measured(), Unit.ofJmh(s.unit()));
         }
     }
 

@@ -47,7 +47,7 @@ public final class Merge implements Experiment {
     static final String JDK_BENCH = "maplab.bench.MergeBench.merge";
     static final String TRAP_BENCH = "maplab.bench.ReinsertBench.reinsert";
     static final String FASTUTIL_BENCH = "maplab.bench.FastutilFillBench.fill";
-    static final List<String> FASTUTIL_IDS = java.util.Arrays.stream(FastutilTarget.values()).filter(t -> !t.isPeer()).map(FastutilTarget::id).toList();
+    static final List<String> FASTUTIL_IDS = java.util.Arrays.stream(FastutilTarget.values()).filter(t -> !t.isPeer() && t != FastutilTarget.USER).map(FastutilTarget::id).toList();
     static final List<String> PEER_IDS = java.util.Arrays.stream(FastutilTarget.values()).filter(FastutilTarget::isPeer).map(FastutilTarget::id).toList();
 
     @Override public String id() { return "merge"; }

@@ -45,7 +45,7 @@ final class MergeMeasure {
         int n = ctx.params().getInt("jdk_n");
         int overlap = ctx.params().getInt("overlap_pct");
         for (JmhScore s : jdkJmh(ctx).run()) {
-            out.row().with("part", "jdk").with("subject", MergeStrategy.parse(s.param("strategy")).id()).with("n_keys", n).with("overlap_pct", overlap)
+            out.row().with("part", "jdk").with("subject", s.param("strategy", MergeStrategy.class).id()).with("n_keys", n).with("overlap_pct", overlap)
                     .measure("merge_time", s.measured(), Unit.ofJmh(s.unit()));
         }
     }
@@ -54,14 +54,19 @@ final class MergeMeasure {
         return p.getStrings("strategies").stream().map(MergeStrategy::parse).map(MergeStrategy::id).toList();
     }
 
+    /** The strategies of the {@code strategies} parameter, as constants (MergeBench's {@code @Param}). */
+    static List<MergeStrategy> strategyConstants(Params p) {
+        return p.getStrings("strategies").stream().map(MergeStrategy::parse).toList();
+    }
+
     /** The JDK strategies' JMH run (part jdk): putAll against the put loop compared sequentially. */
     static Jmh jdkJmh(RunContext ctx) {
         return ctx.jmh(JDK_BENCH, "jdk")
-                .param("strategy", strategies(ctx.params()))
+                .param("strategy", strategyConstants(ctx.params()))
                 .param("n", String.valueOf(ctx.params().getInt("jdk_n")))
                 .param("overlapPct", String.valueOf(ctx.params().getInt("overlap_pct")))
                 .param("seed", String.valueOf(ctx.seed("jdk-keys")))
-                .compare(Map.of("strategy", MergeStrategy.PUT_ALL.id()), Map.of("strategy", MergeStrategy.PUT_LOOP.id()))
+                .compare(Map.of("strategy", MergeStrategy.PUT_ALL.name()), Map.of("strategy", MergeStrategy.PUT_LOOP.name()))   // JMH's spelling of the constants
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.MILLISECONDS);
     }
 
@@ -75,7 +80,7 @@ final class MergeMeasure {
         if (targets.isEmpty()) return;
         for (JmhScore s : fillJmh(ctx, part, n, targets).run()) {
             // dimensions in the order of results.csv's columns (part, subject, n_keys, ..., order): samples.csv keys rows by that order
-            out.row().with("part", part).with("subject", fillSubject(s.param("target"))).with("n_keys", n).with("order", FillOrder.parse(s.param("order")).id())
+            out.row().with("part", part).with("subject", s.subject("target", FastutilTarget.class, FastutilTarget::subject)).with("n_keys", n).with("order", s.param("order", FillOrder.class).id())
                     .measure("fill_time", s.measured(), Unit.ofJmh(s.unit()));
         }
     }
@@ -95,8 +100,8 @@ final class MergeMeasure {
     /** One part's fills as one JMH run: every target in both orders. */
     static Jmh fillJmh(RunContext ctx, String part, int n, List<String> targets) {
         return ctx.jmh(FASTUTIL_BENCH, part)
-                .param("target", targets)
-                .param("order", FillOrder.ids())
+                .subjects("target", targets, FastutilTarget::parse, FastutilTarget.USER)
+                .param("order", FillOrder.values())
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(ctx.seed("fastutil-keys")))
                 .param("shuffleSeed", String.valueOf(ctx.seed("fastutil-shuffle")))
@@ -162,7 +167,7 @@ final class MergeMeasure {
         if (growth != null) scores.addAll(growth.run());
         for (JmhScore s : scores) {
             Measured m = s.measured();
-            out.row().with("part", "trap").with("subject", ReinsertTarget.parse(s.param("target")).id()).with("n_keys", Integer.parseInt(s.param("n")))
+            out.row().with("part", "trap").with("subject", s.param("target", ReinsertTarget.class).id()).with("n_keys", Integer.parseInt(s.param("n")))
                     .with("lower_bound", m.max() >= budgetMs)
                     .measure("merge_time", m, Unit.ofJmh(s.unit()));
         }
@@ -190,7 +195,7 @@ final class MergeMeasure {
 
     static Jmh trapJmh(RunContext ctx, TrapRun run) {
         return ctx.jmh(TRAP_BENCH, run.part())
-                .param("target", run.variants().stream().map(ReinsertTarget::id).toList())
+                .param("target", run.variants())
                 .param("n", run.sizes())
                 .param("seed", String.valueOf(ctx.seed("trap-keys")))
                 .param("sourceSeed", String.valueOf(ctx.seed("trap-source-map")))

@@ -18,7 +18,6 @@ import maplab.conclude.ResultBuilder;
 import maplab.measure.Rows;
 import maplab.plan.Unit;
 import maplab.subject.concurrent.SharedMapType;
-import maplab.subject.user.UserSubject;
 import maplab.workload.Popularity;
 import maplab.experiments.RunContext;
 import maplab.experiments.syncvariants.SyncVariantsPlan.Batch;
@@ -61,7 +60,7 @@ final class SyncVariantsMeasure {
         for (int i = 0; i < plan.size(); i++) {
             Batch b = plan.get(i);
             for (JmhScore s : results.get(i)) {
-                String subject = UserSubject.isUserId(s.param("subject")) ? s.param("subject") : SharedMapType.parse(s.param("subject")).id();
+                String subject = s.subject("subject", SharedMapType.class, SharedMapType::id);
                 Measured alloc = s.secondary("gc.alloc.rate.norm");
                 cell(out, subject, b, s).measure("throughput", s.measured(), Unit.ofJmh(s.unit()));
                 cell(out, subject, b, s).measure("alloc_per_op", alloc, Unit.BYTES_PER_OP);

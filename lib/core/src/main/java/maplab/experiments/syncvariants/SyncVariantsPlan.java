@@ -158,9 +158,9 @@ final class SyncVariantsPlan {
     static Jmh throughputRun(RunContext ctx, List<Batch> plan, Batch b) {
         Params p = ctx.params();
         String keys = headlineKeys(p);
-        String popularity = Popularity.parse(headlinePopularity(p)).name();   // JMH's spelling of the constant
+        String popularity = Popularity.parse(headlinePopularity(p)).name();   // JMH's spelling of the constants, as the subjects' below
         Jmh run = ctx.jmh(BENCH, PART)
-                .param("subject", subjectIds(p, b))
+                .subjects("subject", b.subjects(), SharedMapType.USER, p.getStrings("user_shared_maps"))
                 .param("readPct", String.valueOf(b.readPct()))
                 .param("keys", p.getInts("n_keys"))
                 .param("popularity", p.getStrings("popularities").stream().map(Popularity::parse).toList())
@@ -169,13 +169,13 @@ final class SyncVariantsPlan {
                 .profiler("gc");
         // a sequential effort adds rounds only to the cells of the findings' comparisons (the headline slice)
         for (Comparison c : comparedIn(p, plan, b)) {
-            run.compare(Map.of("subject", c.a().id(), "keys", keys, "popularity", popularity),
-                    Map.of("subject", c.b().id(), "keys", keys, "popularity", popularity));
+            run.compare(Map.of("subject", c.a().name(), "keys", keys, "popularity", popularity),
+                    Map.of("subject", c.b().name(), "keys", keys, "popularity", popularity));
         }
         if (usersCompared(p, plan, b)) {
             for (String user : p.getStrings("user_shared_maps")) {
-                run.compare(Map.of("subject", user, "keys", keys, "popularity", popularity),
-                        Map.of("subject", CONCURRENT_HASH_MAP.id(), "keys", keys, "popularity", popularity));
+                run.compare(Map.of(Jmh.USER_PARAM, user, "keys", keys, "popularity", popularity),
+                        Map.of("subject", CONCURRENT_HASH_MAP.name(), "keys", keys, "popularity", popularity));
             }
         }
         return run;

@@ -10,9 +10,9 @@ import maplab.peers.JcTools;
 import maplab.plan.EnumIds;
 
 /**
- * The maps sync-variants and races compare, behind the {@link SharedMap} facade. The ids
- * ({@code "concurrent_hash_map"}, ...) are the JMH {@code @Param} values of
- * {@code SyncVariantsBench} and the values of the experiments' {@code subjects} parameter.
+ * The maps sync-variants and races compare, behind the {@link SharedMap} facade. The constants
+ * are the JMH {@code @Param} values of {@code SyncVariantsBench}; their ids
+ * ({@code "concurrent_hash_map"}, ...) the values of the experiments' {@code subjects} parameter.
  */
 public enum SharedMapType {
     /**
@@ -72,6 +72,15 @@ public enum SharedMapType {
      */
     NON_BLOCKING_HASH_MAP("JCTools NonBlockingHashMap", true, true) {
         @Override public <K, V> SharedMap<K, V> create() { return new JdkMap<>(JcTools.nonBlockingHashMap()); }
+    },
+    /**
+     * A user's shared map: the stand-in constant of {@code SyncVariantsBench}'s subject, whose
+     * {@code user} {@code @Param} names the class ({@link EnumIds#USER}: no parameter value of its own).
+     */
+    USER("a user's shared map", true) {
+        @Override public <K, V> SharedMap<K, V> create() {
+            throw new IllegalStateException("subject: a user's shared map is made from its class (UserSubject.newInstance), not from " + this);
+        }
     };
 
     private final String label;

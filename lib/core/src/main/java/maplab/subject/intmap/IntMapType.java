@@ -15,7 +15,7 @@ import maplab.subject.probe.LongProbeMap;
 import maplab.subject.probe.ProbeConfig;
 
 /**
- * The int-keyed maps compared by key-order; ids are parameter and JMH {@code @Param} values.
+ * The int-keyed maps compared by key-order; ids are parameter values, the constants JMH {@code @Param} values.
  * Every map starts at its default size and grows while the keys go in, as in ordinary use.
  */
 public enum IntMapType {
@@ -34,7 +34,12 @@ public enum IntMapType {
     /** Agrona {@code Int2IntHashMap}: an interleaved array, linear probing over a fixed hash, load factor 0.65. */
     AGRONA("Agrona Int2IntHashMap"),
     /** Koloboke {@code HashIntIntMap} (1.0.0): linear probing over a mixed hash, parallel key/value layout. */
-    KOLOBOKE("Koloboke HashIntIntMap");
+    KOLOBOKE("Koloboke HashIntIntMap"),
+    /**
+     * A user's map ({@link LongMap}): the stand-in constant of {@code KeyOrderBench}'s subject, whose
+     * {@code user} {@code @Param} names the class ({@link EnumIds#USER}: no parameter value of its own).
+     */
+    USER("a user's map");
 
     /** The expected size every map starts from (HashMap's and fastutil's default of 16). */
     public static final int DEFAULT_EXPECTED = 16;
@@ -84,6 +89,7 @@ public enum IntMapType {
             case HPPC -> Hppc.intMap(keys);
             case AGRONA -> Agrona.intMap(keys);
             case KOLOBOKE -> Koloboke.intMap(keys);
+            case USER -> throw new IllegalStateException("subject: a user's map is made from its class (UserSubject.newMap), not from " + this);
         };
     }
 

@@ -10,7 +10,7 @@ import maplab.plan.EnumIds;
 import maplab.subject.facade.IterationMap;
 import maplab.subject.jdk.Capacity;
 
-/** The map implementations behind {@link IterationMap}; the ids are the JMH {@code @Param} values of {@code IterationBench}. */
+/** The map implementations behind {@link IterationMap}; the constants are the JMH {@code @Param} values of {@code IterationBench}. */
 public enum IterationMapKind {
     /** {@code HashMap<Integer, Integer>}: iterators walk the bucket table, empty buckets included. */
     HASHMAP("HashMap", "HashMap") {

@@ -4,7 +4,7 @@ import maplab.subject.facade.IterationMap;
 import java.util.List;
 import maplab.plan.EnumIds;
 
-/** Ways to visit every entry of a map; the ids are the JMH {@code @Param} values of {@code IterationBench}. */
+/** Ways to visit every entry of a map; the constants are the JMH {@code @Param} values of {@code IterationBench}. */
 public enum IterationStyle {
     /** {@code for (var e : map.entrySet())}: one pass, key and value from the entry. */
     ENTRYSET("entrySet"),

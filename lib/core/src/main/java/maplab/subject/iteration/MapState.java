@@ -6,7 +6,7 @@ import maplab.plan.EnumIds;
 
 /**
  * How a map came to hold its k entries: freshly filled, or filled to n and then drained or
- * cleared, and the remedies for those. The ids are the JMH {@code @Param} values of
+ * cleared, and the remedies for those. The constants are the JMH {@code @Param} values of
  * {@code IterationBench}.
  */
 public enum MapState {

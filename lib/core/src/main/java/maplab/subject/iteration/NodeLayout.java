@@ -14,7 +14,7 @@ import maplab.plan.EnumIds;
  * are; only the addresses of the nodes and of the boxed keys and values differ. Iteration
  * walks the table in bucket order and follows each bucket's node, so it reads memory in
  * allocation order when the nodes were allocated in table order, and jumps at random when
- * they were allocated in random key order. The ids are the JMH {@code @Param} values of
+ * they were allocated in random key order. The constants are the JMH {@code @Param} values of
  * {@code IterationLocalityBench}.
  */
 public enum NodeLayout {

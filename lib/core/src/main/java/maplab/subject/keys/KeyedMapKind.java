@@ -22,7 +22,7 @@ import maplab.subject.facade.KeyedMap;
  * HPPC and Agrona with Integer keys, and Guava's read-only {@code ImmutableMap}. (Koloboke's
  * {@code HashObjObjMap} is left out: filled with the Integer keys 0..n-1 it took seconds at
  * 50,000 entries and grew quadratically, which no run of this size can afford.) All are default-constructed and grown by
- * inserting, as most code does. The ids are the JMH {@code @Param} values of
+ * inserting, as most code does. The constants are the JMH {@code @Param} values of
  * {@code KeyTypeBench}.
  */
 public enum KeyedMapKind {
@@ -50,7 +50,12 @@ public enum KeyedMapKind {
     /** Agrona {@code Object2ObjectHashMap}: open addressing over one interleaved Object array; boxed keys. */
     AGRONA_OBJECT_INTEGER("Agrona Object2ObjectHashMap<Integer,Integer>", KeyType.INTEGER, Agrona::objectMap),
     /** Guava {@code ImmutableMap.copyOf} of a filled HashMap: a read-only map built once (entries, a hash table, insertion order kept). */
-    GUAVA_IMMUTABLE_INTEGER("Guava ImmutableMap<Integer,Integer>", KeyType.INTEGER, null);
+    GUAVA_IMMUTABLE_INTEGER("Guava ImmutableMap<Integer,Integer>", KeyType.INTEGER, null),
+    /**
+     * A HashMap of a user's key type ({@link KeySource}): the stand-in constant of {@code KeyTypeBench}'s
+     * subject, whose {@code user} {@code @Param} names the class ({@link EnumIds#USER}: no parameter value of its own).
+     */
+    USER("HashMap of a user's key type", null, null);
 
     private final String label;
     private final KeyType keyType;
@@ -72,6 +77,7 @@ public enum KeyedMapKind {
             case KOLOBOKE_INT -> Koloboke.intKeyedMap(keys);
             case HPPC_OBJECT_INTEGER -> Hppc.objectKeyedMap(keys, keyType::key);
             case GUAVA_IMMUTABLE_INTEGER -> Guava.immutableKeyedMap(keys, keyType::key);
+            case USER -> throw new IllegalStateException("subject: a user's key type is made from its class (UserSubject.newInstance), not from " + this);
             default -> {
                 Map<Object, Integer> map = jdkMap.get();
                 Object[] probes = new Object[keys.length];
@@ -88,7 +94,7 @@ public enum KeyedMapKind {
 
     /** True for the maps of the peer libraries (Eclipse Collections, HPPC, Agrona, Koloboke, Guava). */
     public boolean isPeer() {
-        return ordinal() >= ECLIPSE_INT.ordinal();
+        return ordinal() >= ECLIPSE_INT.ordinal() && this != USER;
     }
 
     public KeyType keyType() { return keyType; }

@@ -14,7 +14,7 @@ import maplab.subject.facade.LongFillTarget;
  * default-sized start: fastutil's set and map (linear probing, index from the low bits of a
  * fixed mixer) and their peers from Eclipse Collections, HPPC, Agrona and Koloboke. Filling
  * one in another one's iteration order is the quadratic trap's real-world form; a library
- * whose iteration order or hash differs per instance protects itself. The constant ids are
+ * whose iteration order or hash differs per instance protects itself. The constants are
  * the JMH {@code @Param} values of {@code FastutilFillBench}; {@link #subject()} is the row's
  * subject.
  */
@@ -30,7 +30,13 @@ public enum FastutilTarget {
     /** Agrona {@code Long2LongHashMap}: linear probing over a fixed hash, load factor 0.65; slot order. */
     AGRONA_MAP("Agrona Long2LongHashMap", "agrona_map", Agrona.LONG_MAP),
     /** Koloboke {@code HashLongLongMap} (1.0.0, the last release): linear probing over a mixed hash; cursor order. */
-    KOLOBOKE_MAP("Koloboke HashLongLongMap", "koloboke_map", Koloboke.LONG_MAP);
+    KOLOBOKE_MAP("Koloboke HashLongLongMap", "koloboke_map", Koloboke.LONG_MAP),
+    /**
+     * A user's map ({@code LongMap}), filled by {@code UserFill}: the stand-in constant of
+     * {@code FastutilFillBench}'s target, whose {@code user} {@code @Param} names the class
+     * ({@link EnumIds#USER}: no parameter value of its own; its rows carry the user's id).
+     */
+    USER("a user's map", "user", null);
 
     private final String label;
     private final String subject;
@@ -43,13 +49,18 @@ public enum FastutilTarget {
     }
 
     /** {@code keys} in the iteration order of a default-built collection of this kind holding them. */
-    public long[] iterationOrder(long[] keys) { return target.iterationOrder(keys); }
+    public long[] iterationOrder(long[] keys) { return fillTarget().iterationOrder(keys); }
 
     /** A new default-sized collection of this kind, filled with {@code keys} in the given order. */
-    public Object fill(long[] keys) { return target.fill(keys); }
+    public Object fill(long[] keys) { return fillTarget().fill(keys); }
 
     /** How many keys {@code filled} (made by {@link #fill}) holds. */
-    public int size(Object filled) { return target.size(filled); }
+    public int size(Object filled) { return fillTarget().size(filled); }
+
+    private LongFillTarget fillTarget() {
+        if (target == null) throw new IllegalStateException("target: a user's map is filled by UserFill from its class, not by " + this);
+        return target;
+    }
 
     public String label() {
         return label;
@@ -66,9 +77,9 @@ public enum FastutilTarget {
         throw new IllegalArgumentException("unknown fill subject '" + subject + "'");
     }
 
-    /** True for the libraries other than fastutil. */
+    /** True for the libraries other than fastutil (not for the {@link #USER} stand-in). */
     public boolean isPeer() {
-        return this != SET && this != MAP;
+        return this != SET && this != MAP && this != USER;
     }
 
     /** The parameter spelling: "set", "map", "eclipse_map", "hppc_map", ... */

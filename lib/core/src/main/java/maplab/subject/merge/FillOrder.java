@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import maplab.workload.KeyOrder;
 
-/** The order in which a fastutil target receives its keys; ids are {@code FastutilFillBench}'s {@code @Param} values. */
+/** The order in which a fastutil target receives its keys; the constants are {@code FastutilFillBench}'s {@code @Param} values. */
 public enum FillOrder {
     /** The iteration order of another collection of the same kind that holds the keys (what {@code for (k : source) target.add(k)} does). */
     ITERATION("in another one's iteration order"),

@@ -9,7 +9,7 @@ import maplab.subject.jdk.Capacity;
 /**
  * Ways to merge two JDK maps {@code a} and {@code b} into a new {@code HashMap}. Where a key is
  * in both, b's value wins in every strategy (for {@code merge()} through its remapping
- * function), so all of them build the same map and differ only in how. The constant ids are
+ * function), so all of them build the same map and differ only in how. The constants are
  * the JMH {@code @Param} values of {@code MergeBench}.
  */
 public enum MergeStrategy {

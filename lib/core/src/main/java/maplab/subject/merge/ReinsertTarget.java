@@ -10,7 +10,7 @@ import maplab.subject.probe.ProbeConfig;
 /**
  * The quadratic trap: the keys of a large {@link LongProbeMap}, taken in its slot order, are
  * inserted into an empty target. Each constant says how the source and the target hash and
- * how the target starts; the ids are the JMH {@code @Param} values of {@code ReinsertBench}.
+ * how the target starts; the constants are the JMH {@code @Param} values of {@code ReinsertBench}.
  *
  * <p>With the same hash and top-bit indexing, slot order is sorted by the top bits of the
  * hash, so the keys land in the smaller, growing target in ascending slot order at a density

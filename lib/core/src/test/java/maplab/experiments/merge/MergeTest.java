@@ -78,10 +78,15 @@ class MergeTest {
         assertThat(b).hasSize(1000);
     }
 
+    /** Every fill target but the USER stand-in (a user's map is filled by UserFill). */
+    private static List<FastutilTarget> libraryTargets() {
+        return java.util.Arrays.stream(FastutilTarget.values()).filter(t -> t != FastutilTarget.USER).toList();
+    }
+
     @Test
     void fillOrdersArePermutationsOfTheKeys() {
         long[] keys = KeyOrder.RANDOM.longKeys(5000, 7);
-        for (FastutilTarget t : FastutilTarget.values()) {
+        for (FastutilTarget t : libraryTargets()) {
             long[] iteration = FillOrder.ITERATION.arrange(t, keys, 1);
             long[] shuffled = FillOrder.SHUFFLED.arrange(t, keys, 1);
             assertThat(sorted(iteration)).isEqualTo(sorted(keys));
@@ -93,7 +98,7 @@ class MergeTest {
     @Test
     void everyFillTargetHoldsEveryKeyInEitherOrder() {
         long[] keys = KeyOrder.RANDOM.longKeys(5000, 11);
-        for (FastutilTarget t : FastutilTarget.values()) {
+        for (FastutilTarget t : libraryTargets()) {
             for (FillOrder o : FillOrder.values()) {
                 assertThat(t.size(t.fill(o.arrange(t, keys, 3)))).as(t.id() + " " + o.id()).isEqualTo(keys.length);
             }

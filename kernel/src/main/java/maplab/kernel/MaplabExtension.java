@@ -134,22 +134,8 @@ public final class MaplabExtension implements Extension {
     /** Adds the renderers to {@code renderer} (separate from {@link #install} for tests). */
     public static void register(Renderer renderer) {
         html(renderer, Table.class, Html::table, table -> table.print(Html.MAX_ROWS));
-        renderer.createRegistration(Chart.class)
-                .preferring(MIMEType.IMAGE_PNG)
-                .supporting(MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
-                .register((chart, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> Charts.pngBase64(chart));
-                    ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> Charts.svg(chart));
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "chart: " + chart.getTitle());
-                });
-        renderer.createRegistration(maplab.conclude.ChartData.class)
-                .preferring(MIMEType.IMAGE_PNG)
-                .supporting(MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
-                .register((chart, ctx) -> {
-                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> ChartDrawing.pngBase64(chart));
-                    ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> ChartDrawing.svg(chart));
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "chart: " + chart.title());
-                });
+        image(renderer, Chart.class, Charts::pngBase64, Charts::svg, Chart::getTitle);
+        image(renderer, maplab.conclude.ChartData.class, ChartDrawing::pngBase64, ChartDrawing::svg, maplab.conclude.ChartData::title);
         html(renderer, Result.class, result -> Html.scopedStyle() + Html.fragment(result, Reference.lookup(result.experiment())), Result::toString);
         html(renderer, Comparison.class, comparison -> Html.scopedStyle() + comparison.fragment(), Comparison::summary);
         html(renderer, maplab.lab.MultiComparison.class, comparison -> Html.scopedStyle() + comparison.fragment(), maplab.lab.MultiComparison::summary);
@@ -157,6 +143,19 @@ public final class MaplabExtension implements Extension {
         html(renderer, Finding.class, finding -> Html.findings(java.util.List.of(finding)), MaplabExtension::findingText);
         html(renderer, maplab.conclude.Findings.class, group -> Html.scopedStyle() + Html.findingsFragment(group), maplab.conclude.Findings::toString);
         html(renderer, ProgressView.class, ProgressBar::html, ProgressView::text);
+    }
+
+    /** Renders a chart of {@code type} as a PNG (preferred), an SVG on request, or its title as text. */
+    private static <T> void image(Renderer renderer, Class<T> type, java.util.function.Function<T, String> pngBase64,
+                                  java.util.function.Function<T, String> svg, java.util.function.Function<T, String> title) {
+        renderer.createRegistration(type)
+                .preferring(MIMEType.IMAGE_PNG)
+                .supporting(MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
+                .register((chart, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> pngBase64.apply(chart));
+                    ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> svg.apply(chart));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "chart: " + title.apply(chart));
+                });
     }
 
     /** Renders {@code type} as HTML (preferred) or plain text, each made only when the front end asks for it. */

@@ -6,6 +6,7 @@ import maplab.conclude.*;
 import maplab.chart.*;
 import maplab.measure.*;
 import maplab.run.*;
+import maplab.claims.Claims;
 import maplab.stats.*;
 import maplab.workload.*;
 import maplab.subject.jdk.*;

@@ -21,7 +21,8 @@ import tech.tablesaw.api.Table;
  * a Tablesaw {@link Table} as an HTML table, maplab's chart data and any XChart chart as a PNG (SVG on request), a
  * maplab {@link Result} as findings, charts and tables together, a run {@link Comparison} as its
  * ratios, verdicts and chart, a {@link Finding} as a
- * sentence, and a {@link ProgressView} as a progress bar. The HTML comes from maplab.render; this
+ * sentence, the claims ledger ({@code maplab.claims.Claims}) as its table of computed statuses, and a
+ * {@link ProgressView} as a progress bar. The HTML comes from maplab.render; this
  * class only loads what a page needs (a result's reference) and hands it over.
  *
  * <p>Uses only the JJava API that is stable across 1.0-a6..a8: {@code Extension},
@@ -143,6 +144,7 @@ public final class MaplabExtension implements Extension {
         html(renderer, Finding.class, finding -> Html.findings(java.util.List.of(finding)), MaplabExtension::findingText);
         html(renderer, maplab.conclude.Findings.class, group -> Html.scopedStyle() + Html.findingsFragment(group), maplab.conclude.Findings::toString);
         html(renderer, ProgressView.class, ProgressBar::html, ProgressView::text);
+        html(renderer, maplab.claims.Claims.class, claims -> maplab.render.ClaimsPage.fragment(claims.assessments()), maplab.claims.Claims::toString);
     }
 
     /** Renders a chart of {@code type} as a PNG (preferred), an SVG on request, or its title as text. */

@@ -9,6 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import maplab.claims.Claims;
+import maplab.claims.Judge;
+import maplab.claims.Ledger;
+import maplab.claims.RunSet;
+import maplab.render.ClaimsPage;
 import maplab.render.IndexPage;
 import maplab.run.Reference;
 import maplab.run.RunFolder;
@@ -31,7 +36,10 @@ public final class ReportIndex {
 
     private ReportIndex() { }
 
-    /** Reads {@code data} and the run folders it names, and writes {@code reportsDir/index.html} (atomically); returns its path. */
+    /**
+     * Reads {@code data} and the run folders it names, and writes {@code reportsDir/index.html} and the claims
+     * ledger's page {@code reportsDir/claims.html} (each atomically); returns the index's path.
+     */
     public static Path write(Path reportsDir, Path data) {
         Map<String, Object> d;
         try {
@@ -39,15 +47,34 @@ public final class ReportIndex {
         } catch (IOException e) {
             throw new IllegalArgumentException("data: cannot read '" + data + "' as the index's JSON (" + e.getMessage() + ")");
         }
-        Path index = reportsDir.resolve("index.html");
-        Path tmp = reportsDir.resolve(".index.html.tmp");
-        try {
-            Files.writeString(tmp, IndexPage.page(load(reportsDir, d)), StandardCharsets.UTF_8);
-            Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("reportsDir: cannot write '" + index + "' (" + e.getMessage() + ")");
-        }
+        IndexPage.Report report = load(reportsDir, d);
+        Path index = writePage(reportsDir, "index.html", IndexPage.page(report));
+        writePage(reportsDir, "claims.html", claimsPage(report));
         return index;
+    }
+
+    /** The claims ledger judged against this report's runs and against the references, as {@link ClaimsPage} renders it. */
+    static String claimsPage(IndexPage.Report report) {
+        RunSet here = RunSet.empty("this report");
+        for (IndexPage.NotebookShown n : report.notebooks()) {
+            for (IndexPage.RunShown r : n.runs()) if (r.findings() != null) here = here.with(r.experiment(), r.findings());
+        }
+        if (!Files.isRegularFile(Ledger.file())) return ClaimsPage.unavailable("No claims ledger at " + Ledger.file() + ".");
+        Ledger ledger = Ledger.standard();
+        return ClaimsPage.page("this report (" + report.profile() + " profile)", Judge.assessAll(ledger.claims(), here),
+                Judge.assessAll(ledger.claims(), Claims.references(Reference.root())));
+    }
+
+    private static Path writePage(Path reportsDir, String name, String html) {
+        Path page = reportsDir.resolve(name);
+        Path tmp = reportsDir.resolve("." + name + ".tmp");
+        try {
+            Files.writeString(tmp, html, StandardCharsets.UTF_8);
+            Files.move(tmp, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("reportsDir: cannot write '" + page + "' (" + e.getMessage() + ")");
+        }
+        return page;
     }
 
     /** The report the index data {@code d} describes (see the class comment), its run folders read under {@code reportsDir}. */

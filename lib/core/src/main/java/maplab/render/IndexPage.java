@@ -66,7 +66,8 @@ public final class IndexPage {
                 + Html.escape(report.profile()) + "</b>, " + String.format(Locale.ROOT, "%.0f s", report.totalSeconds())
                 + " in all, written " + Html.escape(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
                         .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
-        String body = "<h1>maplab report</h1><p>" + summary + "</p><h2>Notebooks</h2>" + nb
+        String body = "<h1>maplab report</h1><p>" + summary + "</p><p><a href=\"claims.html\">Claims ledger</a>: every claim maplab tests, "
+                + "with its status computed in this report and in the references.</p><h2>Notebooks</h2>" + nb
                 + "<h2>Findings</h2><p class=\"muted\">Every value was measured in this report's runs and concluded from what the run "
                 + "stored; each interval is " + Finding.confidenceLabel() + ", and each sentence follows its verdict. Beside each finding: "
                 + "the reference (data/reference/, full profile) and how this run relates to it, like with like only.</p>"

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import maplab.claims.Claims;
+import maplab.claims.Ledger;
 import maplab.run.Reference;
 import maplab.run.RunData;
 import maplab.run.RunFolder;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * maplab's packages follow DESIGN.md's data flow: plan -> workload -> subject -> measure ->
- * conclude -> run folder -> render, with the experiments and the lab's orchestration on top
+ * conclude -> run folder -> claims (the ledger judged against run folders) -> render, with the experiments and the lab's orchestration on top
  * and stats, chart styling and progress as utilities below. A package may use the packages of
  * earlier arrows and the utilities, never a later arrow; no two packages reach each other.
  * One place renders HTML: only maplab.render writes markup, and it is handed loaded data (it
@@ -53,6 +55,7 @@ class LayersTest {
                 .layer("measure").definedBy("maplab.measure..")
                 .layer("conclude").definedBy("maplab.conclude..")
                 .layer("run").definedBy("maplab.run..")
+                .layer("claims").definedBy("maplab.claims..")
                 .layer("render").definedBy("maplab.render..")
                 .layer("experiments").definedBy("maplab.experiments..")
                 .layer("lab").definedBy("maplab.lab..")
@@ -61,12 +64,13 @@ class LayersTest {
                 .whereLayer("lab").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("experiments").mayOnlyBeAccessedByLayers("lab", "cli")
                 .whereLayer("render").mayOnlyBeAccessedByLayers("experiments", "lab", "cli")
-                .whereLayer("run").mayOnlyBeAccessedByLayers("render", "experiments", "lab", "cli")
-                .whereLayer("conclude").mayOnlyBeAccessedByLayers("run", "render", "experiments", "lab", "cli")
-                .whereLayer("measure").mayOnlyBeAccessedByLayers("conclude", "run", "render", "experiments", "lab", "cli")
-                .whereLayer("subject").mayOnlyBeAccessedByLayers("measure", "conclude", "run", "render", "experiments", "lab", "cli")
-                .whereLayer("workload").mayOnlyBeAccessedByLayers("subject", "measure", "conclude", "run", "render", "experiments", "lab", "cli")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("workload", "subject", "measure", "conclude", "run", "render", "experiments", "lab", "cli")
+                .whereLayer("claims").mayOnlyBeAccessedByLayers("render", "experiments", "lab", "cli")
+                .whereLayer("run").mayOnlyBeAccessedByLayers("claims", "render", "experiments", "lab", "cli")
+                .whereLayer("conclude").mayOnlyBeAccessedByLayers("run", "claims", "render", "experiments", "lab", "cli")
+                .whereLayer("measure").mayOnlyBeAccessedByLayers("conclude", "run", "claims", "render", "experiments", "lab", "cli")
+                .whereLayer("subject").mayOnlyBeAccessedByLayers("measure", "conclude", "run", "claims", "render", "experiments", "lab", "cli")
+                .whereLayer("workload").mayOnlyBeAccessedByLayers("subject", "measure", "conclude", "run", "claims", "render", "experiments", "lab", "cli")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("workload", "subject", "measure", "conclude", "run", "claims", "render", "experiments", "lab", "cli")
                 .check(MAIN);
     }
 
@@ -75,7 +79,7 @@ class LayersTest {
         noClasses().that().resideInAnyPackage("maplab.stats..", "maplab.progress..", "maplab.chart..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "maplab.plan..", "maplab.workload..", "maplab.subject..", "maplab.peers..", "maplab.measure..",
-                        "maplab.conclude..", "maplab.run..", "maplab.render..", "maplab.experiments..", "maplab.lab..", "maplab.cli..")
+                        "maplab.conclude..", "maplab.run..", "maplab.claims..", "maplab.render..", "maplab.experiments..", "maplab.lab..", "maplab.cli..")
                 .check(MAIN);
     }
 
@@ -126,7 +130,7 @@ class LayersTest {
         noClasses().that().resideInAPackage("maplab.render..")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("java.io").and(JavaClass.Predicates.simpleNameStartingWith("File")))
                 .orShould().dependOnClassesThat().belongToAnyOf(Files.class, Paths.class, RandomAccessFile.class, FileChannel.class,
-                        RunFolder.class, RunData.class)
+                        RunFolder.class, RunData.class, Claims.class, Ledger.class)
                 .orShould().callMethod(StoredRun.class, "read", String.class, Path.class)
                 .orShould().callMethod(StoredRun.class, "samples")
                 .orShould().callMethod(Reference.class, "find", String.class)

@@ -34,6 +34,25 @@ class ReportIndexTest {
         assertThat(index).isEqualTo(reports.resolve("index.html"));
         assertThat(html).contains("13 s in all", "resizes_default", "No findings stored.", "JDK that measured", "(Debian)");
         assertThat(reports.resolve(".index.html.tmp")).doesNotExist();
+        assertThat(html).contains("href=\"claims.html\"");
+        assertThat(reports.resolve("claims.html")).exists();
+    }
+
+    @Test
+    void theClaimsPageJudgesTheLedgerInThisReportAndInTheReferences(@TempDir Path reports) throws Exception {
+        String previous = System.getProperty("maplab.home");
+        System.setProperty("maplab.home", PRESIZE.getParent().getParent().getParent().toString());
+        try {
+            Path run = Files.createDirectories(reports.resolve("runs/presize"));
+            Files.copy(PRESIZE.resolve("findings.json"), run.resolve("findings.json"));
+            IndexPage.Report report = ReportIndex.load(reports, Map.of("profile", "quick", "notebooks", List.of(Map.of("name", "03-presize",
+                    "runs", List.of(Map.of("experiment", "presize", "folder", "runs/presize"))))));
+            String html = ReportIndex.claimsPage(report);
+            assertThat(html).contains("this report (quick profile)", "<tr id=\"A20\">", "<tr id=\"A53\">", "not run here", "opposite in Java");
+        } finally {
+            if (previous == null) System.clearProperty("maplab.home");
+            else System.setProperty("maplab.home", previous);
+        }
     }
 
     @Test

@@ -1,0 +1,119 @@
+package maplab.render;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import maplab.claims.Assessment;
+import maplab.claims.Claim;
+import maplab.claims.Status;
+
+/**
+ * The claims ledger as HTML: every claim with its source, its status in this report's runs and in
+ * the references, the evidence (each finding's value, interval and verdict, and what the claim
+ * predicts of it), and the notebook that discusses it. Handed assessments already computed
+ * ({@code maplab.claims}); it reads nothing.
+ */
+public final class ClaimsPage {
+
+    private ClaimsPage() { }
+
+    /**
+     * The page {@code reports/claims.html}: {@code here} judged against this report's runs (null or
+     * empty for a page with the reference only), {@code reference} against the references.
+     */
+    public static String page(String hereLabel, List<Assessment> here, List<Assessment> reference) {
+        String body = "<h1>maplab claims ledger</h1><p>Every claim maplab tests: the source articles' (A1&ndash;A53) and the outcomes "
+                + "the notebooks state (N&hellip;). Each status is computed from findings (data/claims.json says which findings test a claim "
+                + "and what it predicts of them), in " + Html.escape(hereLabel) + " and in the references (data/reference/, full profile). "
+                + "<a href=\"index.html\">Back to the report</a>.</p>"
+                + counts("In " + hereLabel, here) + counts("In the references", reference)
+                + table(hereLabel, here, reference);
+        return Html.page("maplab claims", body);
+    }
+
+    /** The page when there is no ledger to show, saying {@code why}. */
+    public static String unavailable(String why) {
+        return Html.page("maplab claims", "<h1>maplab claims ledger</h1><p class=\"muted\">" + Html.escape(why) + "</p>"
+                + "<p><a href=\"index.html\">Back to the report</a>.</p>");
+    }
+
+    /** The ledger's table, for a notebook: one status column ({@code assessments}' runs). */
+    public static String fragment(List<Assessment> assessments) {
+        return "<div class=\"maplab-result\">" + Html.scopedStyle() + counts("Claims", assessments) + table(null, null, assessments) + "</div>";
+    }
+
+    private static String counts(String title, List<Assessment> assessments) {
+        if (assessments == null || assessments.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("<p><b>").append(Html.escape(title)).append(":</b> ");
+        for (String[] kind : new String[][] {{"A", "source claims"}, {"N", "notebook claims"}}) {
+            Map<Status, Integer> c = new EnumMap<>(Status.class);
+            for (Assessment a : assessments) if (a.claim().id().startsWith(kind[0])) c.merge(a.status(), 1, Integer::sum);
+            if (c.isEmpty()) continue;
+            sb.append(kind[1]).append(" (").append(c.values().stream().mapToInt(Integer::intValue).sum()).append("): ");
+            sb.append(String.join(", ", c.entrySet().stream().map(e -> e.getValue() + " " + status(e.getKey())).toList())).append(". ");
+        }
+        return sb.append("</p>").toString();
+    }
+
+    private static String table(String hereLabel, List<Assessment> here, List<Assessment> reference) {
+        Map<String, Assessment> hereById = new LinkedHashMap<>();
+        if (here != null) for (Assessment a : here) hereById.put(a.claim().id(), a);
+        boolean twoColumns = hereLabel != null;
+        StringBuilder sb = new StringBuilder("<table class=\"maplab findings\"><thead><tr><th class=\"s\">id</th><th class=\"s\">source</th>"
+                + "<th class=\"s\">claim</th>");
+        if (twoColumns) sb.append("<th class=\"s\">").append(Html.escape(hereLabel)).append("</th>");
+        sb.append("<th class=\"s\">").append(twoColumns ? "reference" : "status").append("</th><th class=\"s\">evidence</th>")
+                .append("<th class=\"s\">notebook</th></tr></thead><tbody>");
+        for (Assessment ref : reference) {
+            Claim c = ref.claim();
+            Assessment mine = hereById.get(c.id());
+            sb.append("<tr id=\"").append(Html.escape(c.id())).append("\"><td class=\"s\"><b>").append(Html.escape(c.id())).append("</b></td><td class=\"s\">")
+                    .append(Html.escape(c.source())).append("</td><td class=\"t\">").append(claimText(c)).append("</td>");
+            if (twoColumns) sb.append("<td class=\"s\">").append(mine == null ? "" : status(mine.status())).append("</td>");
+            sb.append("<td class=\"s\">").append(status(ref.status())).append("</td><td class=\"t\">")
+                    .append(evidence(twoColumns && mine != null ? mine : ref, twoColumns && mine != null ? ref : null))
+                    .append("</td><td class=\"s\">").append(c.notebook().isEmpty() ? "" : "<a href=\"" + Html.escape(c.notebook() + ".html") + "\">"
+                            + Html.escape(c.notebook()) + "</a>").append("</td></tr>");
+        }
+        return sb.append("</tbody></table>").toString();
+    }
+
+    private static String claimText(Claim c) {
+        StringBuilder sb = new StringBuilder(Html.escape(c.text()));
+        if (!c.question().isEmpty()) sb.append("<br/><span class=\"muted\">Java: ").append(Html.escape(c.question())).append("</span>");
+        if (c.notApplicable() != null) sb.append("<br/><span class=\"muted\">Not applicable: ").append(Html.escape(c.notApplicable())).append("</span>");
+        if (!c.note().isEmpty()) sb.append("<br/><span class=\"muted\">").append(Html.escape(c.note())).append("</span>");
+        return sb.toString();
+    }
+
+    /** One line per test: the finding, what the claim predicts, its value and interval (here, then the reference's), and that test's status. */
+    private static String evidence(Assessment a, Assessment ref) {
+        if (a.evidence().isEmpty()) return "";
+        StringBuilder sb = new StringBuilder();
+        if (a.evidence().size() > 1) sb.append("<span class=\"muted\">").append(a.claim().combine() == Claim.Combine.ALL ? "all must hold" : "any one holding is enough")
+                .append("</span><br/>");
+        for (int i = 0; i < a.evidence().size(); i++) {
+            Assessment.Evidence e = a.evidence().get(i);
+            sb.append("<code>").append(Html.escape(e.test().experiment() + "/" + e.test().finding())).append("</code> predicts ")
+                    .append(Html.escape(e.test().predictionText())).append(": ").append(Html.escape(e.summary())).append(" &rarr; ").append(status(e.status()));
+            if (ref != null) {
+                Assessment.Evidence r = ref.evidence().get(i);
+                sb.append(" <span class=\"muted\">(reference: ").append(Html.escape(r.summary())).append(")</span>");
+            }
+            sb.append("<br/>");
+        }
+        return sb.toString();
+    }
+
+    /** A status, coloured: holds green, opposite red, no detectable difference grey. */
+    static String status(Status s) {
+        String style = switch (s) {
+            case HOLDS -> "color:#2e7d32;font-weight:600";
+            case OPPOSITE -> "color:#b71c1c;font-weight:600";
+            case NO_DIFFERENCE, NOT_APPLICABLE -> "color:#666";
+            default -> "color:#8d6e00";
+        };
+        return "<span style=\"" + style + "\">" + Html.escape(s.label()) + "</span>";
+    }
+}

@@ -1,0 +1,36 @@
+package maplab.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import maplab.claims.Assessment;
+import maplab.claims.Claim;
+import maplab.claims.Judge;
+import maplab.claims.RunSet;
+import maplab.conclude.Finding;
+import org.junit.jupiter.api.Test;
+
+/** The ledger page shows each claim's status in this report and in the reference, with the evidence. */
+class ClaimsPageTest {
+
+    static final Claim CLAIM = new Claim("A22", "article 001", "sync.Map is slow for heavy writes.", "ConcurrentHashMap at 0% reads?",
+            List.of(new Claim.Test("sync-variants", "chm_vs_synchronized_read0", Claim.Prediction.LOWER, Double.NaN)), Claim.Combine.ALL,
+            "08-sync-variants", null, "");
+    static final Claim NOT_TESTED = new Claim("A3", "article 000", "A fixed seed improves locality.", "", List.of(), Claim.Combine.ALL, "", null, "");
+
+    @Test
+    void showsStatusHereAndInTheReferenceWithTheEvidence() {
+        Finding ref = new Finding("chm_vs_synchronized_read0", 1.86, "x", 1.40, 2.48, Finding.Basis.TIMING, Finding.Verdict.HIGHER, "", Map.of());
+        Finding here = new Finding("chm_vs_synchronized_read0", 1.1, "x", 0.8, 1.5, Finding.Basis.TIMING, Finding.Verdict.NO_DIFFERENCE, "", Map.of());
+        List<Assessment> reference = Judge.assessAll(List.of(CLAIM, NOT_TESTED), RunSet.empty("reference").with("sync-variants", List.of(ref)));
+        List<Assessment> report = Judge.assessAll(List.of(CLAIM, NOT_TESTED), RunSet.empty("this report").with("sync-variants", List.of(here)));
+
+        String html = ClaimsPage.page("this report", report, reference);
+
+        assertThat(html).contains("<tr id=\"A22\">", "opposite in Java", "no detectable difference", "not tested yet",
+                "sync-variants/chm_vs_synchronized_read0", "1.86x (1.40x to 2.48x), higher", "1.10x (0.80x to 1.50x)",
+                "href=\"08-sync-variants.html\"", "source claims (2)", "href=\"index.html\"");
+        assertThat(ClaimsPage.fragment(reference)).contains("maplab-result", "opposite in Java").doesNotContain("this report");
+    }
+}

@@ -145,6 +145,8 @@ public final class MaplabExtension implements Extension {
         html(renderer, maplab.conclude.Findings.class, group -> Html.scopedStyle() + Html.findingsFragment(group), maplab.conclude.Findings::toString);
         html(renderer, ProgressView.class, ProgressBar::html, ProgressView::text);
         html(renderer, maplab.claims.Claims.class, claims -> maplab.render.ClaimsPage.fragment(claims.assessments()), maplab.claims.Claims::toString);
+        html(renderer, maplab.claims.Assessment.class, claim -> maplab.render.ClaimsPage.fragment(java.util.List.of(claim)),
+                claim -> claim.claim().id() + " " + claim.status().label() + ": " + claim.claim().text());
     }
 
     /** Renders a chart of {@code type} as a PNG (preferred), an SVG on request, or its title as text. */

@@ -70,4 +70,13 @@ class MaplabExtensionTest {
         assertThat((String) renderer.render(Finding.count("f", 2, "x", "twice")).getData(MIMEType.TEXT_HTML)).contains("twice", "exact");
         assertThat((String) renderer.render(new ProgressView("run", 1, 2, "step", 0.1, false)).getData(MIMEType.TEXT_HTML)).contains("maplab-progress");
     }
+
+    @Test
+    void claimsRenderAsTheLedgersTable() {
+        var claim = new maplab.claims.Claim("A3", "article 000", "A fixed seed improves locality.", "", List.of(),
+                maplab.claims.Claim.Combine.ALL, "01-seed-order", null, "");
+        var claims = maplab.claims.Claims.of(List.of(claim), maplab.claims.RunSet.empty("reference"));
+        assertThat((String) renderer.render(claims).getData(MIMEType.TEXT_HTML)).contains("<tr id=\"A3\">", "not tested yet", "01-seed-order.html");
+        assertThat((String) renderer.render(claims.claim("A3")).getData(MIMEType.TEXT_HTML)).contains("A fixed seed improves locality.");
+    }
 }

@@ -36,11 +36,24 @@ public final class Claims {
         return new Claims(Judge.assessAll(Ledger.standard().claims(), references(Reference.root())));
     }
 
-    /** Every claim judged against these results (e.g. the runs of a notebook); a claim on an experiment not among them is "not run here". */
+    /** The claims that rest on these results' experiments (e.g. a notebook's runs), judged against them. */
     public static Claims from(Result... results) {
         RunSet runs = RunSet.empty("these runs");
         for (Result r : results) runs = runs.with(r.experiment(), r.findings());
-        return new Claims(Judge.assessAll(Ledger.standard().claims(), runs));
+        RunSet ran = runs;
+        List<Claim> touched = Ledger.standard().claims().stream().filter(c -> c.experiments().stream().anyMatch(ran::ran)).toList();
+        return new Claims(Judge.assessAll(touched, runs));
+    }
+
+    /**
+     * Only the claims with these ids, in the order given ({@code Claims.ledger().only("A22", "N05-1")}).
+     *
+     * @throws IllegalArgumentException for an id this set does not hold
+     */
+    public Claims only(String... ids) {
+        List<Assessment> out = new ArrayList<>();
+        for (String id : ids) out.add(claim(id));
+        return new Claims(out);
     }
 
     /** {@code claims} judged against {@code runs}. */
@@ -113,7 +126,7 @@ public final class Claims {
         StringBuilder sb = new StringBuilder(String.format("%-6s  %-28s  %-28s  %s%n", "id", "source", "status", "evidence"));
         for (Assessment a : assessments) {
             List<String> ev = a.evidence().stream().map(e -> e.test().finding() + " " + e.summary() + " [predicts " + e.test().predictionText() + "]").toList();
-            String first = ev.isEmpty() ? (a.claim().notApplicable() != null ? a.claim().notApplicable() : "") : ev.get(0);
+            String first = ev.isEmpty() ? (a.claim().notApplicable() != null ? a.claim().notApplicable() : a.claim().note()) : ev.get(0);
             sb.append(String.format("%-6s  %-28s  %-28s  %s%n", a.claim().id(), a.claim().source(), a.status().label(), first));
             for (int i = 1; i < ev.size(); i++) sb.append(String.format("%-6s  %-28s  %-28s  %s%n", "", "", "", ev.get(i)));
         }
@@ -136,6 +149,7 @@ public final class Claims {
         m.put("id", a.claim().id());
         m.put("source", a.claim().source());
         m.put("claim", a.claim().text());
+        if (!a.claim().question().isEmpty()) m.put("question", a.claim().question());
         m.put("status", a.status().label());
         m.put("runs", a.runs());
         if (a.claim().notApplicable() != null) m.put("not_applicable", a.claim().notApplicable());

@@ -87,7 +87,10 @@ public final class ClaimsPage {
         return sb.toString();
     }
 
-    /** One line per test: the finding, what the claim predicts, its value and interval (here, then the reference's), and that test's status. */
+    /**
+     * One line per test: the finding and what the claim predicts of it, then its value, interval and
+     * status in {@code a}'s runs and, when {@code ref} is given, in the reference.
+     */
     private static String evidence(Assessment a, Assessment ref) {
         if (a.evidence().isEmpty()) return "";
         StringBuilder sb = new StringBuilder();
@@ -96,14 +99,17 @@ public final class ClaimsPage {
         for (int i = 0; i < a.evidence().size(); i++) {
             Assessment.Evidence e = a.evidence().get(i);
             sb.append("<code>").append(Html.escape(e.test().experiment() + "/" + e.test().finding())).append("</code> predicts ")
-                    .append(Html.escape(e.test().predictionText())).append(": ").append(Html.escape(e.summary())).append(" &rarr; ").append(status(e.status()));
-            if (ref != null) {
-                Assessment.Evidence r = ref.evidence().get(i);
-                sb.append(" <span class=\"muted\">(reference: ").append(Html.escape(r.summary())).append(")</span>");
-            }
-            sb.append("<br/>");
+                    .append(Html.escape(e.test().predictionText())).append(": ");
+            sb.append(ref == null ? side(null, e) : side("here", e) + "; " + side("reference", ref.evidence().get(i))).append("<br/>");
         }
         return sb.toString();
+    }
+
+    /** "here: 1.86x (1.40x to 2.48x), higher &rarr; holds", or "here: not run here" when the runs have no such finding. */
+    private static String side(String label, Assessment.Evidence e) {
+        String prefix = label == null ? "" : Html.escape(label) + " ";
+        if (e.finding() == null) return prefix + status(e.status());
+        return prefix + Html.escape(e.summary()) + " &rarr; " + status(e.status());
     }
 
     /** A status, coloured: holds green, opposite red, no detectable difference grey. */

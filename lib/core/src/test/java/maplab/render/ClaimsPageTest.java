@@ -29,7 +29,7 @@ class ClaimsPageTest {
         String html = ClaimsPage.page("this report", report, reference);
 
         assertThat(html).contains("<tr id=\"A22\">", "opposite in Java", "no detectable difference", "not tested yet",
-                "sync-variants/chm_vs_synchronized_read0", "1.86x (1.40x to 2.48x), higher", "1.10x (0.80x to 1.50x)",
+                "sync-variants/chm_vs_synchronized_read0", "reference 1.86x (1.40x to 2.48x), higher &rarr; ", "here 1.10x (0.80x to 1.50x), no detectable difference &rarr; ",
                 "href=\"08-sync-variants.html\"", "source claims (2)", "href=\"index.html\"");
         assertThat(ClaimsPage.fragment(reference)).contains("maplab-result", "opposite in Java").doesNotContain("this report");
     }

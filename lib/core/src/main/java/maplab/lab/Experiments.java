@@ -172,7 +172,7 @@ public final class Experiments {
     /** What meta.json says of a shard: which one, and what it did not measure. */
     private static Map<String, Object> shardNote(Shard shard) {
         Map<String, Object> m = new LinkedHashMap<>(shard.asMap());
-        m.put("rounds", "JMH rounds " + shard.index() + ", " + (shard.index() + shard.count()) + "... (every " + shard.count() + "th, counted from 1)");
+        m.put("rounds", "JMH rounds " + shard.index() + ", " + (shard.index() + shard.count()) + "... (one in every " + shard.count() + ", counted from 1)");
         m.put("sequential_stopping", "off: a shard cannot see the other shards' rounds, so it measures the fixed number of rounds");
         m.put("measured_once", shard.first() ? "what is not a JMH round (in-process counts, child JVM loops) is measured here; merging takes it from this shard"
                 : "what is not a JMH round comes from shard 1 when merged; not measured here where the experiment leaves it to shard 1 (presize, key-types, collisions, key-order, iteration, gc, jdks)");

@@ -55,6 +55,11 @@ public record Shard(int index, int count) {
         return index == 1;
     }
 
+    /** The round (counted from 0) of this shard's {@code k}-th round (counted from 0): what its samples are numbered by. */
+    public int round(int k) {
+        return index - 1 + k * count;
+    }
+
     /** How many of {@code rounds} rounds (0 to rounds-1) this shard measures. */
     public int roundsOf(int rounds) {
         int n = 0;

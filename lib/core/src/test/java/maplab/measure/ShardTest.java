@@ -36,6 +36,8 @@ class ShardTest {
         assertThat(new Shard(2, 3).roundsOf(4)).isEqualTo(1);
         assertThat(new Shard(1, 3).roundsOf(4)).isEqualTo(2);
         assertThat(Shard.ALL.roundsOf(4)).isEqualTo(4);
+        assertThat(IntStream.range(0, 3).map(new Shard(2, 3)::round).boxed().toList()).containsExactly(1, 4, 7);
+        assertThat(IntStream.range(0, 3).map(Shard.ALL::round).boxed().toList()).containsExactly(0, 1, 2);
     }
 
     @Test

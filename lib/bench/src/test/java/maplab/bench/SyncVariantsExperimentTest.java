@@ -51,7 +51,7 @@ class SyncVariantsExperimentTest {
 
         // 3 forks per cell, run as 3 rounds of the one JMH run, each round's start and end noted
         assertThat(Files.readAllLines(dir.resolve("samples.csv")).stream().filter(l -> l.contains("metric=throughput"))
-                .map(l -> l.split(",")[l.split(",").length - 3]).distinct()).containsExactlyInAnyOrder("0", "1", "2");
+                .map(l -> l.split(",")[l.split(",").length - 4]).distinct()).containsExactlyInAnyOrder("0", "1", "2");   // key,fork,iteration,value,machine
         assertThat((List<?>) r.notes().get("run_order")).hasSize(3);
 
         // latency and contention: a copy-on-write writer holds its fair lock for a whole copy, so the other thread

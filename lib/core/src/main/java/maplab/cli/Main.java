@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "maplab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A Java lab for hash-map behaviour.",
-        subcommands = {Main.Run.class, Main.ListCommand.class, Main.Compare.class, Main.Promote.class, Main.Conclude.class,
+        subcommands = {Main.Run.class, Main.ListCommand.class, Main.Compare.class, Main.Promote.class, Main.Conclude.class, Main.Merge.class,
                 Main.StabilityCommand.class, Main.Index.class, Main.Jvm.class, ClaimsCommand.class})
 public final class Main implements Callable<Integer> {
 
@@ -109,6 +109,10 @@ public final class Main implements Callable<Integer> {
                 + "estimate of its time, check it (no cell twice, conclude can read it), and exit without measuring")
         boolean dryRun;
 
+        @Option(names = "--shard", paramLabel = "i/N", description = {"measure only JMH rounds i, i+N, ... (one shard of a run split over N machines,",
+                "a fixed number of rounds; what is not a JMH round only in shard 1); join the shards with 'maplab merge'"})
+        String shard;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -120,7 +124,7 @@ public final class Main implements Callable<Integer> {
                 int eq = s.indexOf('=');
                 if (eq <= 0) throw new IllegalArgumentException("--set: expected NAME=VALUE, got '" + s + "'");
                 String name = s.substring(0, eq).trim();
-                if (name.equals(Experiments.JDK) || name.equals(Experiments.JVM_OPTS)) {
+                if (name.equals(Experiments.JDK) || name.equals(Experiments.JVM_OPTS) || name.equals(Experiments.SHARD)) {
                     throw new IllegalArgumentException("--set: '" + name + "' is a run option; use --" + name.replace('_', '-') + " instead");
                 }
                 params.put(name, s.substring(eq + 1).trim());
@@ -128,6 +132,7 @@ public final class Main implements Callable<Integer> {
             if (!subjects.isEmpty()) addSubjects(params);
             if (jdk != null) params.put(Experiments.JDK, jdk);
             if (jvmOpts != null) params.put(Experiments.JVM_OPTS, jvmOpts);
+            if (shard != null) params.put(Experiments.SHARD, maplab.measure.Shard.parse(shard).toString());   // bad spec: one line, before anything runs
             if (dryRun) {
                 spec.commandLine().getOut().print(Experiments.plan(id, p, params).describe());
                 spec.commandLine().getOut().flush();
@@ -391,6 +396,36 @@ public final class Main implements Callable<Integer> {
             o.println(findingsTable(r.findings()));
             o.println("run folder: " + r.runDir());
             o.println("report:     " + r.runDir().resolve("report.html"));
+            o.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            sayNotComputed(r, err);
+            if (!r.succeeded()) err.println("maplab: " + r.experiment() + ": " + oneLine(r.error()));
+            err.flush();
+            return OK;
+        }
+    }
+
+    /** {@code maplab merge RUN... [--out DIR]}. */
+    @Command(name = "merge", description = {"Join the shards of one run (run folders of 'maplab run ID --shard i/N') into one run folder:",
+            "every shard's samples with their machine and round, rows recomputed from them, then concluded as 'maplab conclude' does."})
+    static final class Merge implements Callable<Integer> {
+        @Parameters(index = "0..*", arity = "1..*", paramLabel = "RUN", description = "the shards' run folders (a path, or a folder name under runs/)")
+        List<String> runs;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "write the merged run folder here (must be new or empty); default a new folder under runs/")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            List<Path> shards = runs.stream().map(maplab.lab.Runs::resolve).toList();
+            Result r = maplab.lab.Shards.mergeAndConclude(shards, out);
+            PrintWriter o = spec.commandLine().getOut();
+            o.println(findingsTable(r.findings()));
+            o.println("report:     " + r.runDir().resolve("report.html"));
+            o.println("run folder: " + r.runDir());
             o.flush();
             PrintWriter err = spec.commandLine().getErr();
             sayNotComputed(r, err);

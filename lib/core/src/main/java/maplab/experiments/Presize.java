@@ -149,6 +149,23 @@ public final class Presize implements Experiment {
         ResultBuilder out = ctx.result();
         out.note("capacity_helper", Capacity.describe());
 
+        if (ctx.shard().first()) countResizes(ctx, constructors, n, keys);
+        if (timed.isEmpty()) return;
+
+        List<JmhScore> scores = insertRun(ctx, timed, n, keySeed).run();
+        for (JmhScore s : scores) {
+            MapConstructor c = s.param("constructor", MapConstructor.class);
+            out.row().with("subject", c.id()).with("n_keys", n).measure("insert_time", s.measured(), Unit.ofJmh(s.unit()));
+            out.row().with("subject", c.id()).with("n_keys", n).measure("alloc_per_entry", s.secondary("gc.alloc.rate.norm").scaled(1.0 / n), Unit.BYTES_PER_ENTRY);
+        }
+    }
+
+    /**
+     * The in-process part: each constructor's resizes, final table length and table length at
+     * each change (not JMH rounds, so measured once when a run is split into shards).
+     */
+    private static void countResizes(RunContext ctx, List<MapConstructor> constructors, int n, int[] keys) {
+        ResultBuilder out = ctx.result();
         ctx.progress().addSteps(constructors.size());
         for (MapConstructor c : constructors) {
             ctx.progress().step("counting resizes: " + c.label());
@@ -163,14 +180,6 @@ public final class Presize implements Experiment {
             for (int i = 0; i < xs.size(); i++) {
                 out.row().with("subject", c.id()).with("n_keys", n).with("entries", xs.get(i)).measure("table_length", ys.get(i), Unit.COUNT);
             }
-        }
-        if (timed.isEmpty()) return;
-
-        List<JmhScore> scores = insertRun(ctx, timed, n, keySeed).run();
-        for (JmhScore s : scores) {
-            MapConstructor c = s.param("constructor", MapConstructor.class);
-            out.row().with("subject", c.id()).with("n_keys", n).measure("insert_time", s.measured(), Unit.ofJmh(s.unit()));
-            out.row().with("subject", c.id()).with("n_keys", n).measure("alloc_per_entry", s.secondary("gc.alloc.rate.norm").scaled(1.0 / n), Unit.BYTES_PER_ENTRY);
         }
     }
 

@@ -60,6 +60,13 @@ public final class RunContext {
     /** How this run's measuring JVMs start: JDK, options, class path (with the user's jars). */
     public ForkSetup forks() { return forks; }
 
+    /**
+     * Which JMH rounds this run measures (all unless split over machines with {@code --shard}).
+     * What is not a JMH round (in-process counts, child JVM loops) is measured only when
+     * {@link maplab.measure.Shard#first()}, so merged shards hold it once.
+     */
+    public maplab.measure.Shard shard() { return forks.shard(); }
+
     /** The feature version (17, 25...) of the JDK this run measures on: what it offers (collectors...) follows it. */
     public int jdkFeature() { return forks.jvm().feature(); }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import maplab.measure.ForkSetup;
+import maplab.measure.Shard;
 import maplab.measure.TargetJvm;
 import maplab.progress.Progress;
 import maplab.conclude.Result;
@@ -43,6 +44,11 @@ public final class Experiments {
     public static final String JDK = "jdk";
     /** The run option with extra options for every measuring JVM (space separated); default none, or {@code MAPLAB_JVM_OPTS}. */
     public static final String JVM_OPTS = "jvm_opts";
+    /**
+     * The run option that splits a run over machines: {@code "i/N"} measures JMH rounds i, i+N...
+     * ({@link Shard}); join the shards with {@link Shards#merge}. Not an experiment parameter.
+     */
+    public static final String SHARD = "shard";
 
     /**
      * System property: when {@code true} (lib/bench's end-to-end tests), a run whose measured
@@ -104,10 +110,15 @@ public final class Experiments {
         Map<String, String> own = new LinkedHashMap<>(params);
         String jdk = own.containsKey(JDK) ? own.remove(JDK) : System.getenv("MAPLAB_JDK");
         String jvmOpts = own.containsKey(JVM_OPTS) ? own.remove(JVM_OPTS) : System.getenv("MAPLAB_JVM_OPTS");
+        Shard shard = own.containsKey(SHARD) ? Shard.parse(own.remove(SHARD)) : Shard.ALL;
         Params resolved = Params.resolve(experiment, profile, own);
         experiment.validate(resolved);
-        ForkSetup forks = new ForkSetup(TargetJvm.resolve(jdk, jvmOpts), List.of());   // chosen once, handed down in the run context
+        ForkSetup forks = new ForkSetup(TargetJvm.resolve(jdk, jvmOpts), List.of(), shard);   // chosen once, handed down in the run context
         Plan plan = checkedPlan(experiment, profile, resolved, forks);   // on the measuring JVM: what it offers (collectors) is part of the plan
+        int rounds = plan.cells().stream().mapToInt(Plan.Cell::forks).min().orElse(0);
+        if (shard.split() && rounds < shard.count()) {
+            throw new IllegalArgumentException("shard: " + id + " measures " + rounds + " JMH rounds with these parameters; give at most that many shards, got " + shard);
+        }
         List<UserSubject> users = userSubjects(experiment, resolved);
         String dryRunLog = System.getenv(DRY_RUN_ENV);
         if (dryRunLog != null && !dryRunLog.isBlank()) return dryRun(experiment, profile, resolved, plan, forks.jvm(), Path.of(dryRunLog));
@@ -135,7 +146,9 @@ public final class Experiments {
         // cleared while what was measured is written and concluded (CSV readers and file channels refuse an interrupted thread), set again on return
         interrupted |= Thread.interrupted();
         ResultBuilder built = context.result();
-        String differs = error == null && !plan.rows().isEmpty() ? plan.differences(built.rows()) : "";
+        if (forks.shard().split()) built.note(SHARD, shardNote(forks.shard()));
+        // a shard after the first lacks the rows measured once, by design
+        String differs = error == null && !plan.rows().isEmpty() && forks.shard().first() ? plan.differences(built.rows()) : "";
         if (!differs.isEmpty()) {
             built.note("plan_differs", differs);
             if (Boolean.getBoolean(STRICT_PLAN)) error = "the rows measured differ from the plan: " + differs;
@@ -156,6 +169,16 @@ public final class Experiments {
         return result;
     }
 
+    /** What meta.json says of a shard: which one, and what it did not measure. */
+    private static Map<String, Object> shardNote(Shard shard) {
+        Map<String, Object> m = new LinkedHashMap<>(shard.asMap());
+        m.put("rounds", "JMH rounds " + shard.index() + ", " + (shard.index() + shard.count()) + "... (one in every " + shard.count() + ", counted from 1)");
+        m.put("sequential_stopping", "off: a shard cannot see the other shards' rounds, so it measures the fixed number of rounds");
+        m.put("measured_once", shard.first() ? "what is not a JMH round (in-process counts, child JVM loops) is measured here; merging takes it from this shard"
+                : "what is not a JMH round comes from shard 1 when merged; not measured here where the experiment leaves it to shard 1 (presize, key-types, collisions, key-order, iteration, gc, jdks)");
+        return m;
+    }
+
     /**
      * The checked plan of a run with these parameters (values as text, as {@link #run} takes
      * them), without measuring: what {@code ./maplab run --dry-run} prints.
@@ -168,6 +191,7 @@ public final class Experiments {
         Map<String, String> own = new LinkedHashMap<>(params);
         String jdk = own.remove(JDK);
         String jvmOpts = own.remove(JVM_OPTS);
+        own.remove(SHARD);
         Params resolved = Params.resolve(experiment, profile, own);
         experiment.validate(resolved);
         return checkedPlan(experiment, profile, resolved, new ForkSetup(TargetJvm.resolve(jdk, jvmOpts), List.of()));
@@ -287,6 +311,10 @@ public final class Experiments {
         Experiment experiment = byId(data.experiment());
         ResultBuilder built = new ResultBuilder();
         String error = conclude(experiment, data, built, promised(experiment, data));
+        if (stored.meta().get(Shards.MACHINES) instanceof List<?> machines && machines.size() > 1) {
+            // shards measured on several machines: each finding says so, the machine being a source of variation
+            for (maplab.conclude.Finding f : built.findings()) built.finding(f.where(Shards.MACHINES, machines.size()));
+        }
         String measureError = measurementError(stored.meta().get("error"));
         if (measureError != null) error = error == null ? measureError : measureError + "; " + error;
         Result result = new Result(data.experiment(), data.profile(), data.params(), RunData.readTable(stored.dir(), data.experiment()), built,

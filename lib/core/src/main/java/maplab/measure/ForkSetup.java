@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
  *
  * @param jvm            the JDK and options every measuring JVM runs on
  * @param extraClassPath entries after this JVM's class path (absolute, normalized)
+ * @param shard          which JMH rounds this machine measures ({@link Shard#ALL} unless the run is split)
  */
-public record ForkSetup(TargetJvm jvm, List<Path> extraClassPath) {
+public record ForkSetup(TargetJvm jvm, List<Path> extraClassPath, Shard shard) {
 
     /** Held while {@code java.class.path} is changed for JMH (see {@link #whileForking}). */
     private static final Object CLASS_PATH_PROPERTY = new Object();
@@ -26,6 +27,17 @@ public record ForkSetup(TargetJvm jvm, List<Path> extraClassPath) {
     public ForkSetup {
         if (jvm == null) throw new IllegalArgumentException("jvm: must be given; allowed: a TargetJvm (TargetJvm.self() for this JVM's JDK)");
         extraClassPath = extraClassPath.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        if (shard == null) shard = Shard.ALL;
+    }
+
+    /** A setup measuring every round (not split into shards). */
+    public ForkSetup(TargetJvm jvm, List<Path> extraClassPath) {
+        this(jvm, extraClassPath, Shard.ALL);
+    }
+
+    /** This setup measuring only the rounds of {@code part}. */
+    public ForkSetup withShard(Shard part) {
+        return new ForkSetup(jvm, extraClassPath, part);
     }
 
     /** This JVM's JDK without extra options, on this JVM's class path: what a run measures on unless told otherwise. */
@@ -35,14 +47,14 @@ public record ForkSetup(TargetJvm jvm, List<Path> extraClassPath) {
 
     /** The same class path on another JVM (an experiment that compares JDKs). */
     public ForkSetup on(TargetJvm other) {
-        return new ForkSetup(other, extraClassPath);
+        return new ForkSetup(other, extraClassPath, shard);
     }
 
     /** This setup with {@code entries} added to the class path (a run's user jars). */
     public ForkSetup withClassPath(List<Path> entries) {
         List<Path> all = new ArrayList<>(extraClassPath);
         all.addAll(entries);
-        return new ForkSetup(jvm, all);
+        return new ForkSetup(jvm, all, shard);
     }
 
     /** The class path of a child JVM: this JVM's, then the extra entries not already on it. */

@@ -282,6 +282,7 @@ public final class Jmh implements Plan.CellSource {
             m.put("looks", looks());
             m.put("compared", compared.stream().map(c -> List.of(c.a(), c.b())).toList());
         }
+        if (forks.shard().split()) m.put("shard", forks.shard().asMap());
         if (threads != null) m.put("threads", threads);
         m.put("params", listed(params));
         if (!groups.isEmpty()) m.put("param_groups", groups.stream().map(Jmh::listed).toList());
@@ -369,6 +370,7 @@ public final class Jmh implements Plan.CellSource {
         if (batches.isEmpty()) return List.of();
         int forks = batches.get(0).settings.forks();
         int maxForks = Math.max(forks, batches.get(0).maxForks);
+        Shard shard = batches.get(0).forks.shard();   // a run split over machines measures only its rounds
         for (Jmh b : batches) {
             if (b.settings.forks() != forks) throw new IllegalArgumentException("batches: every batch needs the same forks, got " + b.settings.forks() + " and " + forks);
             if (Math.max(forks, b.maxForks) != maxForks) throw new IllegalArgumentException("batches: every batch needs the same maximum forks");
@@ -388,10 +390,11 @@ public final class Jmh implements Plan.CellSource {
             for (Map<String, String[]> set : b.parameterSets()) combos += combinations(set).size();
             cells[bi] = matching.size() * combos;
             // the plan: every round a sequential run may take; rounds it does not need are skipped (counted as done)
-            b.progress.addSteps(cells[bi] * (b.sequential() ? maxForks : forks));
+            b.progress.addSteps(cells[bi] * (b.sequential() ? maxForks : shard.roundsOf(forks)));
             b.recorder.accept(b.describe());
         }
         for (int round = 0; round < maxForks; round++) {
+            if (round < forks && !shard.takes(round)) continue;
             List<List<Jmh>> work = new ArrayList<>();
             for (int i = 0; i < batches.size(); i++) {
                 Jmh b = batches.get(i);
@@ -420,9 +423,12 @@ public final class Jmh implements Plan.CellSource {
         return merged.stream().map(m -> List.copyOf(m.values())).toList();
     }
 
-    /** True when this run adds rounds to unsettled comparisons (see {@link #upTo}). */
+    /**
+     * True when this run adds rounds to unsettled comparisons (see {@link #upTo}); never in a run
+     * split into shards, since no shard sees the others' rounds.
+     */
     public boolean sequential() {
-        return maxForks > settings.forks() && !compared.isEmpty();
+        return maxForks > settings.forks() && !compared.isEmpty() && !forks.shard().split();
     }
 
     /**

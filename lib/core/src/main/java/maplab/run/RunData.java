@@ -30,8 +30,11 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 public record RunData(String experiment, Profile profile, Params params, Rows rows) {
 
-    /** samples.csv's header. */
+    /** samples.csv's header in runs made before samples named their machine (still read). */
     public static final String SAMPLES_HEADER = "key,fork,iteration,value";
+
+    /** samples.csv's header: each sample also names the machine (host name) that measured it. */
+    public static final String SAMPLES_HEADER_WITH_MACHINE = SAMPLES_HEADER + ",machine";
 
     /**
      * Reads the measurements of a run folder, with the parameters recorded in its meta.json,
@@ -83,33 +86,90 @@ public record RunData(String experiment, Profile profile, Params params, Rows ro
     /** samples.csv by row key; an absent file (a run made before samples were kept) gives none. */
     public static Map<String, List<Sample>> readSamples(Path csv) {
         Map<String, List<Sample>> out = new LinkedHashMap<>();
-        if (!Files.isRegularFile(csv)) return out;
+        readSampleLines(csv, (key, sample, machine) -> out.computeIfAbsent(key, k -> new ArrayList<>()).add(sample));
+        return out;
+    }
+
+    /**
+     * The machine of each row key's rounds ({@code key -> fork -> host name}), from samples.csv's
+     * machine column; empty for a run made before samples named their machine.
+     */
+    public static Map<String, Map<Integer, String>> readMachines(Path csv) {
+        Map<String, Map<Integer, String>> out = new LinkedHashMap<>();
+        readSampleLines(csv, (key, sample, machine) -> {
+            if (machine != null) out.computeIfAbsent(key, k -> new java.util.TreeMap<>()).put(sample.fork(), machine);
+        });
+        return out;
+    }
+
+    /** One line of samples.csv: its row key, sample, and machine (null when the file has no machine column). */
+    private interface SampleLine {
+        void accept(String key, Sample sample, String machine);
+    }
+
+    private static void readSampleLines(Path csv, SampleLine each) {
+        if (!Files.isRegularFile(csv)) return;
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             String header = in.readLine();
-            if (!SAMPLES_HEADER.equals(header)) throw new IllegalArgumentException(csv + ": expected header '" + SAMPLES_HEADER + "', got '" + header + "'");
+            boolean withMachine = SAMPLES_HEADER_WITH_MACHINE.equals(header);
+            if (!withMachine && !SAMPLES_HEADER.equals(header)) {
+                throw new IllegalArgumentException(csv + ": expected header '" + SAMPLES_HEADER_WITH_MACHINE + "' (or '" + SAMPLES_HEADER + "'), got '" + header + "'");
+            }
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.isBlank()) continue;
+                String machine = null;
+                if (withMachine) {
+                    int cm = line.lastIndexOf(',');
+                    machine = line.substring(cm + 1);
+                    line = line.substring(0, cm);
+                }
                 int c3 = line.lastIndexOf(',');
                 int c2 = line.lastIndexOf(',', c3 - 1);
                 int c1 = line.lastIndexOf(',', c2 - 1);
-                String key = unquote(line.substring(0, c1));
-                out.computeIfAbsent(key, k -> new ArrayList<>()).add(new Sample(Integer.parseInt(line.substring(c1 + 1, c2)),
-                        Integer.parseInt(line.substring(c2 + 1, c3)), Double.parseDouble(line.substring(c3 + 1))));
+                each.accept(unquote(line.substring(0, c1)), new Sample(Integer.parseInt(line.substring(c1 + 1, c2)),
+                        Integer.parseInt(line.substring(c2 + 1, c3)), Double.parseDouble(line.substring(c3 + 1))), machine);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv, e);
         }
-        return out;
     }
 
-    /** Writes samples.csv: one line per sample, the row key quoted. */
+    /** Writes samples.csv: one line per sample, the row key quoted, every sample measured on this machine. */
     public static void writeSamples(Map<String, List<Sample>> samples, Path csv) throws IOException {
-        StringBuilder sb = new StringBuilder(SAMPLES_HEADER).append('\n');
+        String here = RunFolder.machine();
+        writeSamples(samples, (key, fork) -> here, csv);
+    }
+
+    /** Writes samples.csv with the machine {@code machineOf(key, fork)} of each sample (merged shards). */
+    public static void writeSamples(Map<String, List<Sample>> samples, java.util.function.BiFunction<String, Integer, String> machineOf,
+                                    Path csv) throws IOException {
+        StringBuilder sb = new StringBuilder(SAMPLES_HEADER_WITH_MACHINE).append('\n');
         samples.forEach((key, list) -> {
             String quoted = "\"" + key.replace("\"", "\"\"") + "\"";
-            for (Sample s : list) sb.append(quoted).append(',').append(s.fork()).append(',').append(s.iteration()).append(',').append(s.value()).append('\n');
+            for (Sample s : list) {
+                sb.append(quoted).append(',').append(s.fork()).append(',').append(s.iteration()).append(',').append(s.value())
+                        .append(',').append(machineOf.apply(key, s.fork())).append('\n');
+            }
         });
         Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes rows of text cells as results.csv: the columns of every row in first-seen order,
+     * a missing cell empty, cells with a comma, quote or line break quoted.
+     */
+    public static void writeCells(List<Map<String, String>> rows, Path csv) throws IOException {
+        java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+        rows.forEach(r -> columns.addAll(r.keySet()));
+        StringBuilder sb = new StringBuilder(columns.stream().map(RunData::csvCell).collect(Collectors.joining(","))).append('\n');
+        for (Map<String, String> r : rows) {
+            sb.append(columns.stream().map(c -> csvCell(r.getOrDefault(c, ""))).collect(Collectors.joining(","))).append('\n');
+        }
+        Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String csvCell(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private static String unquote(String s) {

@@ -248,6 +248,27 @@ public final class RunFolder {
         }
     }
 
+    /** The note (and meta.json key) of a run split into shards: which shard, and what it did not measure. */
+    public static final String SHARD = "shard";
+
+    /**
+     * The name of this machine (its host name, without domain), recorded in meta.json and with
+     * every sample, so merged shards show which machine measured what.
+     */
+    public static String machine() {
+        String name = System.getenv("HOSTNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                name = "unknown";
+            }
+        }
+        name = name.trim().replaceAll("[,\\s\"]", "_");
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
     /** meta.json's content. */
     public static Map<String, Object> meta(Result r, Map<String, Long> seeds) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -261,6 +282,8 @@ public final class RunFolder {
         m.put("end", r.end().toString());
         m.put("maplab_version", r.environment().maplabVersion());
         m.put("git_commit", r.environment().gitCommit());
+        m.put("machine", machine());
+        if (r.notes().get(SHARD) != null) m.put(SHARD, r.notes().get(SHARD));
         m.put("environment", r.environment().asMap());
         m.put("measurement", r.notes());
         m.put("findings", r.findings().stream().map(Finding::id).toList());
@@ -290,6 +313,11 @@ public final class RunFolder {
         if (o instanceof Number n) return n.doubleValue();
         if (o == null) return Double.NaN;
         return Double.parseDouble(String.valueOf(o));
+    }
+
+    /** Writes {@code meta} as meta.json into {@code dir} (a run folder being made, e.g. merged shards). */
+    public static void writeMeta(Path dir, Map<String, Object> meta) throws IOException {
+        JSON.writeValue(dir.resolve("meta.json").toFile(), meta);
     }
 
     /** Reads meta.json of a run folder. */

@@ -43,16 +43,17 @@ final class CollisionsMeasure {
         long mapSeed = ctx.seed("probe-map");
         ResultBuilder out = ctx.result();
 
-        ctx.progress().addSteps(cases.size());
-        for (CollisionCase c : cases) {
-            ctx.progress().step("counting calls: " + c.label());
-            for (int n : sizes) {
-                ctx.checkInterrupted();
-                record(out, count(c, n, keySeed, mapSeed));
+        if (ctx.shard().first()) {   // not JMH rounds: measured once when the run is split into shards
+            ctx.progress().addSteps(cases.size());
+            for (CollisionCase c : cases) {
+                ctx.progress().step("counting calls: " + c.label());
+                for (int n : sizes) {
+                    ctx.checkInterrupted();
+                    record(out, count(c, n, keySeed, mapSeed));
+                }
             }
+            userCounts(ctx, sizes, keySeed);
         }
-
-        userCounts(ctx, sizes, keySeed);
 
         List<Jmh> batches = new ArrayList<>();
         for (Timed t : timed(ctx.params(), cases, sizes)) batches.add(jmh(ctx, t.subjects(), t.sizes(), keySeed, mapSeed));

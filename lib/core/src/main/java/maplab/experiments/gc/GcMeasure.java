@@ -45,7 +45,7 @@ final class GcMeasure {
 
     static void measure(RunContext ctx) throws Exception {
         allocation(ctx);
-        pauses(ctx);
+        if (ctx.shard().first()) pauses(ctx);   // child JVMs, not JMH rounds: measured once when the run is split into shards
     }
 
     /** The allocation benchmark (fill and get, {@code -prof gc}) for every subject; {@link GcPlan#plan} and {@link #measure} both build it here. */

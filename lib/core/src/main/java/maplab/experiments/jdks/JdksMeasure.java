@@ -42,6 +42,14 @@ final class JdksMeasure {
         out.note("jvms", described);
         int n = p.getInt("n");
         long keySeed = ctx.seed("keys");
+        if (ctx.shard().first()) footprints(ctx, jvms, n, keySeed);   // child JVMs, not JMH rounds: measured once when the run is split into shards
+        timings(ctx, jvms, n, keySeed);
+    }
+
+    /** Bytes per entry (JOL and heap readings) of the memory subjects on each JVM, each in a child JVM. */
+    private static void footprints(RunContext ctx, Map<Role, TargetJvm> jvms, int n, long keySeed) throws InterruptedException {
+        Params p = ctx.params();
+        ResultBuilder out = ctx.result();
         List<KeyedMapKind> subjects = p.getStrings("memory_subjects").stream().map(KeyedMapKind::parse).toList();
         ctx.progress().addSteps(jvms.size());
         Map<String, Object> jolVm = new LinkedHashMap<>();
@@ -54,7 +62,6 @@ final class JdksMeasure {
             for (MapFootprints.Footprint f : m.footprints()) memoryRows(out, e.getKey(), e.getValue(), f);
         }
         out.note("jol_vm", jolVm);
-        timings(ctx, jvms, n, keySeed);
     }
 
     private static void memoryRows(ResultBuilder out, Role role, TargetJvm jvm, MapFootprints.Footprint f) {

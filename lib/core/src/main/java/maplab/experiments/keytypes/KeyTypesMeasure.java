@@ -50,9 +50,11 @@ final class KeyTypesMeasure {
         long keySeed = ctx.seed("keys");
         ResultBuilder out = ctx.result();
 
-        memory(ctx, subjects, n, keySeed);
-        userKeyMemory(ctx, n);
-        pitfalls(ctx, pitfallKeys);
+        if (ctx.shard().first()) {   // not JMH rounds: measured once when the run is split into shards
+            memory(ctx, subjects, n, keySeed);
+            userKeyMemory(ctx, n);
+            pitfalls(ctx, pitfallKeys);
+        }
         for (JmhScore s : lookupRun(ctx).run()) {
             row(out, subjectDims("lookup", s.subject("subject", KeyedMapKind.class, KeyedMapKind::id), n)).measure("lookup_time", s.measured(), Unit.ofJmh(s.unit()));
         }

@@ -111,7 +111,7 @@ final class SyncVariantsMeasure {
                 throw new maplab.measure.MeasurementException("no contention recording for " + c.subject().id() + " at " + c.readPct()
                         + "% reads in " + dir + ": did the JMH fork run SyncLatencyBench with -D" + Contention.DIR_PROPERTY + "?");
             }
-            contentionRows(out, c, threads, keys, popularity, threshold, forks);
+            contentionRows(out, c, threads, keys, popularity, threshold, forks, ctx.shard());
         }
     }
 
@@ -163,7 +163,7 @@ final class SyncVariantsMeasure {
 
     /** Rows of one cell's recordings: blocked ms per second and ns per operation (a sample per fork), events, and the top frames. */
     static void contentionRows(ResultBuilder out, LatencyCell c, int threads, String keys, String popularity, int threshold,
-                               List<Contention.Blocked> forks) {
+                               List<Contention.Blocked> forks, maplab.measure.Shard shard) {
         List<maplab.stats.Estimates.Sample> perSecond = new ArrayList<>();
         List<maplab.stats.Estimates.Sample> perOp = new ArrayList<>();
         Map<String, Long> frames = new LinkedHashMap<>();
@@ -171,8 +171,9 @@ final class SyncVariantsMeasure {
         Map<String, Long> eventNanos = new LinkedHashMap<>();
         for (int r = 0; r < forks.size(); r++) {
             Contention.Blocked b = forks.get(r);
-            perSecond.add(new maplab.stats.Estimates.Sample(r, 0, b.millisPerSecond()));
-            perOp.add(new maplab.stats.Estimates.Sample(r, 0, b.nanosPerOp()));
+            int round = shard.round(r);   // recordings come in this shard's rounds, numbered as the whole run's
+            perSecond.add(new maplab.stats.Estimates.Sample(round, 0, b.millisPerSecond()));
+            perOp.add(new maplab.stats.Estimates.Sample(round, 0, b.nanosPerOp()));
             b.nanosByFrame().forEach((f, n) -> frames.merge(f, n, Long::sum));
             b.eventsByEvent().forEach((e, n) -> events.merge(e, n, Long::sum));
             b.nanosByEvent().forEach((e, n) -> eventNanos.merge(e, n, Long::sum));

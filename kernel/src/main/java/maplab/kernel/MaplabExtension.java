@@ -143,6 +143,14 @@ public final class MaplabExtension implements Extension {
         html(renderer, Finding.class, finding -> Html.findings(java.util.List.of(finding)), MaplabExtension::findingText);
         html(renderer, maplab.conclude.Findings.class, group -> Html.scopedStyle() + Html.findingsFragment(group), maplab.conclude.Findings::toString);
         html(renderer, ProgressView.class, ProgressBar::html, ProgressView::text);
+        html(renderer, maplab.cluster.Submission.class, MaplabExtension::submissionHtml, maplab.cluster.Submission::status);
+    }
+
+    /** A Slurm submission: the merged run's Result once it exists, else its status line (display it again to refresh). */
+    private static String submissionHtml(maplab.cluster.Submission submission) {
+        if (!submission.hasResult()) return "<p>" + Html.escape(submission.status()) + "</p>";
+        Result result = submission.result();
+        return Html.scopedStyle() + Html.fragment(result, Reference.lookup(result.experiment()));
     }
 
     /** Renders a chart of {@code type} as a PNG (preferred), an SVG on request, or its title as text. */

@@ -148,7 +148,7 @@ public final class MaplabExtension implements Extension {
 
     /** A Slurm submission: the merged run's Result once it exists, else its status line (display it again to refresh). */
     private static String submissionHtml(maplab.cluster.Submission submission) {
-        if (!submission.hasResult()) return "<p>" + Html.escape(submission.status()) + "</p>";
+        if (!submission.hasResult()) return Html.statusLine(submission.status());
         Result result = submission.result();
         return Html.scopedStyle() + Html.fragment(result, Reference.lookup(result.experiment()));
     }

@@ -103,10 +103,13 @@ public final class Slurm {
         return id;
     }
 
-    /** Whether any of {@code jobIds} is still queued or running (squeue knows it and it has not ended). */
-    static boolean anyQueued(List<String> jobIds) {
+    /**
+     * Whether any of {@code jobIds} is still queued or running (squeue knows it and it has not
+     * ended); null when squeue itself failed (slurmctld busy or unreachable).
+     */
+    static Boolean anyQueued(List<String> jobIds) {
         Output r = call(List.of("squeue", "-h", "-o", "%i %T", "-j", String.join(",", jobIds)));
-        if (r.exit() != 0) return false;   // squeue forgets ended jobs ("Invalid job id specified"): nothing queued
+        if (r.exit() != 0) return r.text().contains("Invalid job id") ? Boolean.FALSE : null;   // squeue forgets ended jobs
         return r.text().lines().map(String::trim).anyMatch(l -> !l.isEmpty() && !l.endsWith("COMPLETED") && !l.endsWith("CANCELLED")
                 && !l.endsWith("FAILED") && !l.endsWith("TIMEOUT"));
     }

@@ -85,17 +85,30 @@ public final class Submission {
         return kind == BatchJob.Kind.RUN && succeeded();
     }
 
-    /** Blocks until the collect job has ended (polling squeue every {@code poll}); true when it succeeded. */
+    /**
+     * Blocks until the collect job has ended (polling squeue every {@code poll}; gives up after
+     * 30 squeue failures in a row); true when it succeeded.
+     */
     public boolean await(Duration poll) throws InterruptedException {
-        while (!done() && Slurm.anyQueued(List.of(arrayJob, collectJob, failureJob))) Thread.sleep(poll.toMillis());
+        int failures = 0;
+        while (!done()) {
+            Boolean queued = Slurm.anyQueued(jobs());
+            failures = queued == null ? failures + 1 : 0;
+            if (Boolean.FALSE.equals(queued) || failures >= 30) break;
+            Thread.sleep(poll.toMillis());
+        }
         for (int i = 0; i < 10 && !done(); i++) Thread.sleep(200);   // the file system may show collect.json a moment late
         return succeeded();
+    }
+
+    private List<String> jobs() {
+        return List.of(arrayJob, collectJob, failureJob);
     }
 
     /** One line: queued/running, ok with where the result is, or which tasks failed and their logs. */
     public String status() {
         if (!done()) {
-            return Slurm.anyQueued(List.of(arrayJob, collectJob, failureJob))
+            return !Boolean.FALSE.equals(Slurm.anyQueued(jobs()))
                     ? "slurm: job " + arrayJob + " queued or running; the result will appear in " + resultDir
                     : "slurm: job " + arrayJob + " ended without a collect.json (cancelled?); logs in " + out.resolve("logs");
         }

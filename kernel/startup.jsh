@@ -2,6 +2,7 @@
 // (A compile error here kills the kernel at start: keep it to imports.)
 import maplab.plan.*;
 import maplab.lab.*;
+import maplab.cluster.*;
 import maplab.conclude.*;
 import maplab.chart.*;
 import maplab.measure.*;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ./maplab test: sets up, then runs every test: Maven (unit, JMH-based known-answer and the
 # short jcstress run), then pytest (CLI contract, the real kernel, every notebook executed
-# into the HTML report, the report checked in headless Chromium).
+# into the HTML report, the report checked in headless Chromium, ./maplab submit on a local Slurm cluster).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 start=$(date +%s)
@@ -20,6 +20,16 @@ if ! command -v chromium >/dev/null 2>&1; then
       || echo "maplab: could not install Debian's chromium; the HTML check will fail and say so" >&2
   else
     echo "maplab: chromium is not installed (apt-get install chromium); the HTML check will fail and say so" >&2
+  fi
+fi
+
+step "Slurm (slurm-wlm, munge) for the cluster test"
+if ! command -v slurmctld >/dev/null 2>&1 || ! command -v munged >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge) >/dev/null 2>&1 \
+      || echo "maplab: could not install Debian's slurm-wlm and munge; the Slurm test will fail and say so" >&2
+  else
+    echo "maplab: Slurm is not installed (apt-get install slurm-wlm munge, as root); the Slurm test will fail and say so" >&2
   fi
 fi
 

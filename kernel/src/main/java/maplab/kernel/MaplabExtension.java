@@ -147,6 +147,14 @@ public final class MaplabExtension implements Extension {
         html(renderer, maplab.claims.Claims.class, claims -> maplab.render.ClaimsPage.fragment(claims.assessments()), maplab.claims.Claims::toString);
         html(renderer, maplab.claims.Assessment.class, claim -> maplab.render.ClaimsPage.fragment(java.util.List.of(claim)),
                 claim -> claim.claim().id() + " " + claim.status().label() + ": " + claim.claim().text());
+        html(renderer, maplab.cluster.Submission.class, MaplabExtension::submissionHtml, maplab.cluster.Submission::status);
+    }
+
+    /** A Slurm submission: the merged run's Result once it exists, else its status line (display it again to refresh). */
+    private static String submissionHtml(maplab.cluster.Submission submission) {
+        if (!submission.hasResult()) return Html.statusLine(submission.status());
+        Result result = submission.result();
+        return Html.scopedStyle() + Html.fragment(result, Reference.lookup(result.experiment()));
     }
 
     /** Renders a chart of {@code type} as a PNG (preferred), an SVG on request, or its title as text. */

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "maplab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A Java lab for hash-map behaviour.",
         subcommands = {Main.Run.class, Main.ListCommand.class, Main.Compare.class, Main.Promote.class, Main.Conclude.class, Main.Merge.class,
-                Main.StabilityCommand.class, Main.Index.class, Main.Jvm.class, ClaimsCommand.class})
+                Main.StabilityCommand.class, Main.Index.class, Main.Jvm.class, ClaimsCommand.class, SubmitCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static final int OK = 0;

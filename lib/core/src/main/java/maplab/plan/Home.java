@@ -12,9 +12,13 @@ public final class Home {
         return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
     }
 
-    /** Where run folders go by default: {@code <home>/runs}. */
+    /**
+     * Where run folders go by default: {@code MAPLAB_RUNS_DIR} when set (a Slurm report task
+     * puts its runs into its job's folder), else {@code <home>/runs}.
+     */
     public static Path runs() {
-        return dir().resolve("runs");
+        String runs = System.getenv("MAPLAB_RUNS_DIR");
+        return runs == null || runs.isBlank() ? dir().resolve("runs") : Path.of(runs).toAbsolutePath().normalize();
     }
 
     /** The data folder: {@code <home>/data}. */

@@ -36,6 +36,11 @@ public final class Html {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
+    /** A line of plain text as a muted paragraph (e.g. a cluster job's status while it runs). */
+    public static String statusLine(String text) {
+        return "<p class=\"muted\">" + escape(text) + "</p>";
+    }
+
     /**
      * A Tablesaw table as an HTML table, cut at {@code maxRows} rows with a note saying so. Text
      * columns and their headers align left, number columns and their headers right; each

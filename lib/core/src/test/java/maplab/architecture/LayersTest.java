@@ -59,18 +59,20 @@ class LayersTest {
                 .layer("render").definedBy("maplab.render..")
                 .layer("experiments").definedBy("maplab.experiments..")
                 .layer("lab").definedBy("maplab.lab..")
+                .layer("cluster").definedBy("maplab.cluster..")
                 .layer("cli").definedBy("maplab.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("lab").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("experiments").mayOnlyBeAccessedByLayers("lab", "cli")
-                .whereLayer("render").mayOnlyBeAccessedByLayers("experiments", "lab", "cli")
-                .whereLayer("claims").mayOnlyBeAccessedByLayers("render", "experiments", "lab", "cli")
-                .whereLayer("run").mayOnlyBeAccessedByLayers("claims", "render", "experiments", "lab", "cli")
-                .whereLayer("conclude").mayOnlyBeAccessedByLayers("run", "claims", "render", "experiments", "lab", "cli")
-                .whereLayer("measure").mayOnlyBeAccessedByLayers("conclude", "run", "claims", "render", "experiments", "lab", "cli")
-                .whereLayer("subject").mayOnlyBeAccessedByLayers("measure", "conclude", "run", "claims", "render", "experiments", "lab", "cli")
-                .whereLayer("workload").mayOnlyBeAccessedByLayers("subject", "measure", "conclude", "run", "claims", "render", "experiments", "lab", "cli")
-                .whereLayer("plan").mayOnlyBeAccessedByLayers("workload", "subject", "measure", "conclude", "run", "claims", "render", "experiments", "lab", "cli")
+                .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("lab").mayOnlyBeAccessedByLayers("cluster", "cli")
+                .whereLayer("experiments").mayOnlyBeAccessedByLayers("lab", "cluster", "cli")
+                .whereLayer("render").mayOnlyBeAccessedByLayers("experiments", "lab", "cluster", "cli")
+                .whereLayer("claims").mayOnlyBeAccessedByLayers("render", "experiments", "lab", "cluster", "cli")
+                .whereLayer("run").mayOnlyBeAccessedByLayers("claims", "render", "experiments", "lab", "cluster", "cli")
+                .whereLayer("conclude").mayOnlyBeAccessedByLayers("run", "claims", "render", "experiments", "lab", "cluster", "cli")
+                .whereLayer("measure").mayOnlyBeAccessedByLayers("conclude", "run", "claims", "render", "experiments", "lab", "cluster", "cli")
+                .whereLayer("subject").mayOnlyBeAccessedByLayers("measure", "conclude", "run", "claims", "render", "experiments", "lab", "cluster", "cli")
+                .whereLayer("workload").mayOnlyBeAccessedByLayers("subject", "measure", "conclude", "run", "claims", "render", "experiments", "lab", "cluster", "cli")
+                .whereLayer("plan").mayOnlyBeAccessedByLayers("workload", "subject", "measure", "conclude", "run", "claims", "render", "experiments", "lab", "cluster", "cli")
                 .check(MAIN);
     }
 
@@ -79,7 +81,7 @@ class LayersTest {
         noClasses().that().resideInAnyPackage("maplab.stats..", "maplab.progress..", "maplab.chart..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "maplab.plan..", "maplab.workload..", "maplab.subject..", "maplab.peers..", "maplab.measure..",
-                        "maplab.conclude..", "maplab.run..", "maplab.claims..", "maplab.render..", "maplab.experiments..", "maplab.lab..", "maplab.cli..")
+                        "maplab.conclude..", "maplab.run..", "maplab.claims..", "maplab.render..", "maplab.experiments..", "maplab.lab..", "maplab.cluster..", "maplab.cli..")
                 .check(MAIN);
     }
 

@@ -3,7 +3,7 @@
 One quick measurement (00-quickstart, whose run no folder holds yet: named, then measured), then
 the same notebook rendered from that run folder with --strict: nothing measured (no new folder in
 runs/), fast, and the page and the index name the stored run and when it was measured. The full
-profile's 03-presize renders from data/reference/ the same way.
+profile's 07-key-types renders from data/reference/ the same way.
 """
 import importlib.util
 import json
@@ -74,13 +74,13 @@ def test_report_from_a_stored_run_measures_nothing_and_names_it(measured, tmp_pa
 
 
 def test_full_profile_notebook_renders_from_the_references(tmp_path):
-    reference = HOME / "data" / "reference" / "presize"
+    reference = HOME / "data" / "reference" / "key-types"
     before = run_folders()
-    r = maplab("report", "--profile", "full", "--from", str(HOME / "data" / "reference"), "--strict", "03-presize",
+    r = maplab("report", "--profile", "full", "--from", str(HOME / "data" / "reference"), "--strict", "07-key-types",
                "--out", str(tmp_path), timeout=600)
     assert r.returncode == 0, r.stderr[-2000:]
     assert run_folders() == before
-    assert f"From stored run {reference}, measured 2026-11-28 01:39:27 UTC" in (tmp_path / "03-presize.html").read_text()
+    assert f"From stored run {reference}, measured 2026-11-28 05:44:01 UTC" in (tmp_path / "07-key-types.html").read_text()
 
 
 def test_strict_fails_the_notebook_whose_run_is_missing(tmp_path):

@@ -125,17 +125,17 @@ class StoredRunsTest {
 
     @Test
     void takingAReferenceConcludesItAgainWithoutRewritingItAndSaysWhereAndWhenItWasMeasured() throws Exception {
-        Path reference = REFERENCES.resolve("presize");
+        Path reference = REFERENCES.resolve("key-types");
         String before = treeDigest(reference);
 
-        Result r = in(REFERENCES).take("presize", Profile.FULL, Map.of(), Progress.SILENT);
+        Result r = in(REFERENCES).take("key-types", Profile.FULL, Map.of(), Progress.SILENT);
 
         assertThat(r).as("the full profile's defaults are the reference's parameters").isNotNull();
         assertThat(r.storedRun()).isEqualTo(reference);
         assertThat(r.runDir()).isEqualTo(reference);
         assertThat(r.findings()).extracting(Finding::id, Finding::value, Finding::verdict)
                 .containsExactlyElementsOf(RunFolder.readFindings(reference).stream().map(f -> org.assertj.core.groups.Tuple.tuple(f.id(), f.value(), f.verdict())).toList());
-        assertThat(Html.fragment(r, Reference.Lookup.NONE)).contains("From stored run " + reference + ", measured 2026-11-28 01:39:27 UTC");
+        assertThat(Html.fragment(r, Reference.Lookup.NONE)).contains("From stored run " + reference + ", measured 2026-11-28 05:44:01 UTC");
         assertThat(treeDigest(reference)).as("the stored folder is not rewritten").isEqualTo(before);
     }
 

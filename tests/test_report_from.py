@@ -7,6 +7,7 @@ profile's 07-key-types renders from data/reference/ the same way.
 """
 import importlib.util
 import json
+import shutil
 import time
 
 import pytest
@@ -29,14 +30,17 @@ def report_module():
 
 @pytest.fixture(scope="module")
 def measured(tmp_path_factory):
-    """00-quickstart reported from an empty folder: its run is missing, so it is named and measured."""
+    """00-quickstart reported from an empty folder: its run is missing, so it is named and measured.
+    The run folder it measured is removed afterwards (other tests look for fresh runs in runs/)."""
     empty = tmp_path_factory.mktemp("no-runs")
     out = tmp_path_factory.mktemp("measured")
     before = run_folders()
     r = maplab("report", "--from", str(empty), "00-quickstart", "--out", str(out), timeout=900)
     print(r.stderr[-3000:])
-    new = sorted(run_folders() - before)
-    return r, out, [RUNS / n for n in new]
+    new = [RUNS / n for n in sorted(run_folders() - before)]
+    yield r, out, new
+    for folder in new:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_a_run_no_folder_holds_is_named_then_measured(measured):

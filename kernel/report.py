@@ -1,6 +1,7 @@
 """Executes maplab's notebooks headless with the "maplab" kernel and writes HTML reports.
 
-    python kernel/report.py [--profile quick|full] [--timeout SECONDS] [--dry-run] [notebook ...]
+    python kernel/report.py [--profile quick|full] [--timeout SECONDS] [--dry-run] [--out DIR]
+                            [--from DIR... [--strict]] [notebook ...]
 
 A notebook is named as a file (notebooks/03-presize.ipynb, or any other .ipynb path), by its
 name with or without .ipynb (03-presize, 03-presize.ipynb), or by a prefix that only one of
@@ -11,6 +12,14 @@ report, findings, meta and tables, copied so the folder can be zipped and mailed
 reports/index.html (environment, each notebook's status and run time, every finding with its interval,
 verdict and reference, links), written by Java (maplab.render.IndexPage) from the data this runner passes.
 Exits 1 when a cell failed, naming the notebook and the cell; 2 on bad arguments.
+
+With --from DIR... (every following argument that is a folder: run folders, or folders holding
+them such as runs/ or data/reference/), nothing is measured that was measured before: each
+Experiments.run of a notebook takes the newest stored run of the same experiment, profile and
+parameters and concludes it again (maplab.lab.StoredRuns; the folders travel in MAPLAB_FROM).
+The pages and the index say per run which stored folder it came from and when it was measured;
+a run no folder holds is named on stderr and in the index, and measured (with --strict: the
+notebook fails instead, MAPLAB_FROM_STRICT=1).
 """
 import argparse
 import json
@@ -37,7 +46,41 @@ def fail_usage(message):
     sys.exit(2)
 
 
+def split_from(argv):
+    """Takes --from DIR... (or --from=DIR, repeatable) out of argv: returns (the rest, the folders).
+
+    After --from, every argument that is an existing folder is a DIR; the first that is not ends
+    the list (a notebook name, another option). --from without a folder after it exits 2.
+    """
+    rest, dirs = [], []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg.startswith("--from="):
+            given = [arg[len("--from="):]]
+            i += 1
+        elif arg == "--from":
+            given = []
+            i += 1
+            while i < len(argv) and Path(argv[i]).is_dir():
+                given.append(argv[i])
+                i += 1
+            if not given:
+                after = f"'{argv[i]}'" if i < len(argv) else "nothing"
+                fail_usage(f"from: expected a folder after --from, got {after}; allowed: run folders or folders that hold them (runs/, data/reference/)")
+        else:
+            rest.append(arg)
+            i += 1
+            continue
+        for d in given:
+            if not Path(d).is_dir():
+                fail_usage(f"from: '{d}' does not exist or is not a folder; allowed: run folders or folders that hold them (runs/, data/reference/)")
+            dirs.append(str(Path(d).resolve()))
+    return rest, dirs
+
+
 def parse_args(argv):
+    argv, from_dirs = split_from(list(argv))
     ap = argparse.ArgumentParser(prog="./maplab report", description="Execute the notebooks into HTML reports.")
     ap.add_argument("--profile", default=os.environ.get("MAPLAB_PROFILE", "quick"))
     ap.add_argument("--timeout", type=int, default=None, help="per-cell timeout in seconds (quick 900, full 7200)")
@@ -48,9 +91,16 @@ def parse_args(argv):
                     help="extra options for every measuring JVM, e.g. --jvm-opts=-XX:+UseCompactObjectHeaders")
     ap.add_argument("--dry-run", action="store_true",
                     help="execute the notebooks without measuring: print each run's checked plan and the total estimate; write nothing")
+    ap.add_argument("--strict", action="store_true",
+                    help="with --from: a notebook whose run no stored folder holds fails instead of measuring it")
     ap.add_argument("notebooks", nargs="*", help="notebook files, names (03-presize) or unique prefixes (03)")
     ap.error = fail_usage  # one line, exit 2
     args = ap.parse_args(argv)
+    args.from_dirs = from_dirs
+    if args.strict and not from_dirs:
+        fail_usage("strict: only with --from DIR...; allowed: --from DIR... --strict")
+    if from_dirs and args.dry_run:
+        fail_usage("from: not with --dry-run (a dry run measures nothing anyway); allowed: one of them")
     if args.profile not in PROFILES:
         fail_usage(f"profile: unknown value '{args.profile}'; allowed: {', '.join(PROFILES)}")
     if args.timeout is not None and args.timeout <= 0:
@@ -134,7 +184,7 @@ def execute(path, index, progress, timeout, run_log):
         state["cell"] = code_cells.index(cell_index) + 1 if cell_index in code_cells else state["cell"]
         progress.show(index, path.stem, state["cell"], len(code_cells), time.time() - start)
 
-    os.environ["MAPLAB_RUN_LOG"] = str(run_log)
+    os.environ["MAPLAB_RUN_LOG"] = str(run_log)  # each run appends a line (maplab.lab.Experiments.RUN_LOG_ENV)
     client = NotebookClient(nb, kernel_name="maplab", timeout=timeout, startup_timeout=180,
                             resources={"metadata": {"path": str(path.parent)}}, on_cell_start=on_cell_start)
     error = None
@@ -168,16 +218,32 @@ def write_atomic(path, text):
     tmp.replace(path)
 
 
-def copy_runs(run_log, out):
-    """Copies each run folder logged by the notebook into out/runs/ and returns their metadata."""
-    runs = []
+def read_run_log(run_log):
+    """The notebook's run log (maplab.lab.Experiments.RUN_LOG_ENV): (runs, missing). Each run is
+    (folder to copy, experiment, stored folder or None); each missing is the line saying which run
+    no stored folder held."""
+    runs, missing = [], []
     if not run_log.exists():
-        return runs
+        return runs, missing
     for line in run_log.read_text().splitlines():
-        if "\t" not in line:
+        fields = line.split("\t")
+        if len(fields) < 2:
             continue
-        run_dir, experiment = line.split("\t", 1)
-        src = Path(run_dir)
+        kind = fields[2] if len(fields) > 3 else None
+        if kind == "missing":
+            missing.append(fields[3])
+        else:
+            runs.append((Path(fields[0]), fields[1], fields[3] if kind == "from" else None))
+    return runs, missing
+
+
+def copy_runs(run_log, out):
+    """Copies each run folder logged by the notebook into out/runs/; returns their metadata and the runs
+    no stored folder held (--from). A run taken from a stored folder is copied from the runner's
+    temporary folder, where it was concluded again, and keeps the stored folder's path as "stored"."""
+    logged, missing = read_run_log(run_log)
+    runs = []
+    for src, experiment, stored in logged:
         if not (src / "meta.json").exists():
             continue
         dst = out / "runs" / src.name
@@ -190,15 +256,17 @@ def copy_runs(run_log, out):
                 shutil.copytree(src / sub, dst / sub, dirs_exist_ok=True)
         meta = json.loads((src / "meta.json").read_text())
         findings = json.loads((src / "findings.json").read_text()) if (src / "findings.json").exists() else []
-        runs.append({"experiment": experiment, "dir": src, "copy": dst, "meta": meta, "findings": findings})
-    return runs
+        runs.append({"experiment": experiment, "dir": src, "copy": dst, "meta": meta, "findings": findings, "stored": stored})
+    return runs, missing
 
 
 def index_data(results, profile, total_seconds):
     """What only the runner knows, for the index page that Java writes (maplab.render.IndexPage)."""
     return {"profile": profile, "total_seconds": total_seconds,
             "notebooks": [{"name": res["name"], "error": res["error"], "seconds": res["seconds"],
-                           "runs": [{"experiment": r["experiment"], "folder": f"runs/{r['copy'].name}"} for r in res["runs"]]}
+                           "missing": res.get("missing", []),
+                           "runs": [{"experiment": r["experiment"], "folder": f"runs/{r['copy'].name}",
+                                     **({"stored": r["stored"]} if r.get("stored") else {})} for r in res["runs"]]}
                           for res in results]}
 
 
@@ -290,6 +358,13 @@ def main(argv):
             os.environ["MAPLAB_JDK"] = args.jdk
         if args.jvm_opts:
             os.environ["MAPLAB_JVM_OPTS"] = args.jvm_opts
+    os.environ.pop("MAPLAB_FROM", None)
+    os.environ.pop("MAPLAB_FROM_STRICT", None)
+    if args.from_dirs:
+        os.environ["MAPLAB_FROM"] = os.pathsep.join(args.from_dirs)
+        if args.strict:
+            os.environ["MAPLAB_FROM_STRICT"] = "1"
+        print(f"from stored runs in: {', '.join(args.from_dirs)}" + (" (strict)" if args.strict else ""), file=sys.stderr)
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(out / "runs", ignore_errors=True)  # the index describes this report's runs only
@@ -303,9 +378,11 @@ def main(argv):
             nb, error, seconds = execute(path, i, progress, timeout, run_log)
             body, _ = exporter.from_notebook_node(nb)
             write_atomic(out / f"{path.stem}.html", body)
-            runs = copy_runs(run_log, out)
+            runs, missing = copy_runs(run_log, out)
             progress.done(i, path.stem, "ok" if error is None else f"FAILED {error}", seconds)
-            results.append({"name": path.stem, "error": error, "seconds": seconds, "runs": runs})
+            for line in missing:
+                print(f"maplab: notebook {path.stem}: {line}; measured it instead", file=sys.stderr)
+            results.append({"name": path.stem, "error": error, "seconds": seconds, "runs": runs, "missing": missing})
     index_error = write_index(out, results, args.profile, time.time() - started)
     if index_error:
         print(f"maplab: could not write {out / 'index.html'}: {index_error}", file=sys.stderr)

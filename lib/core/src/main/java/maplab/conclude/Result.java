@@ -31,6 +31,7 @@ public final class Result {
     private final Instant end;
     private final String error;
     private Path runDir;
+    private Path storedRun;
 
     /**
      * @param table the tidy measurements (one row per measurement)
@@ -73,6 +74,16 @@ public final class Result {
     public Path runDir() { return runDir; }
 
     public void setRunDir(Path runDir) { this.runDir = runDir; }
+
+    /**
+     * The stored run folder this result was re-concluded from instead of measuring
+     * ({@code ./maplab report --from}), or null when it was measured now. Its measurements
+     * were made at {@link #start()}, on the environment {@link #environment()} recorded.
+     */
+    public Path storedRun() { return storedRun; }
+
+    /** Marks this result as re-concluded from the stored run folder {@code folder} (see {@link #storedRun()}). */
+    public void setStoredRun(Path folder) { this.storedRun = folder; }
 
     /** The finding with this id. */
     public Finding finding(String id) {

@@ -89,13 +89,18 @@ public final class Experiments {
      * writes a new run folder, and returns the result. Besides the experiment's parameters,
      * {@link #JDK} ({@code "jdk"}) and {@link #JVM_OPTS} ({@code "jvm_opts"}) choose the JVM that
      * measures, e.g. {@code Map.of("jdk", "25", "jvm_opts", "-XX:+UseCompactObjectHeaders")}.
+     * When {@code MAPLAB_FROM} names stored run folders ({@code ./maplab report --from}), the newest
+     * matching stored run is concluded again instead of measuring ({@link StoredRuns}).
      *
      * @throws IllegalArgumentException    for an unknown id, parameter or bad value, a JDK that is missing, older
-     *                                     than 17 or rejects an option (nothing written, nothing measured)
+     *                                     than 17 or rejects an option (nothing written, nothing measured); with
+     *                                     {@code MAPLAB_FROM_STRICT=1}, when no stored run matches
      * @throws ExperimentFailedException   when a measurement failed (partial results written)
      */
     public static Result run(String id, Profile profile, Map<String, ?> params) {
-        Result r = run(id, profile, asText(params), null, Progress.auto());
+        StoredRuns stored = StoredRuns.fromEnvironment();
+        Result r = stored == null ? null : stored.take(id, profile, asText(params), Progress.auto());
+        if (r == null) r = run(id, profile, asText(params), null, Progress.auto());
         if (!r.succeeded()) throw new ExperimentFailedException(r, null);
         return r;
     }
@@ -306,6 +311,18 @@ public final class Experiments {
      * @throws IllegalArgumentException when {@code runDir} is not a run folder or {@code out} is not new
      */
     public static Result conclude(Path runDir, Path out) {
+        Result result = concluded(runDir);
+        RunFolder.reconclude(runDir, out, result, DRAWING);
+        return result;
+    }
+
+    /**
+     * The result of a stored run concluded again in memory, as {@link #conclude} computes it,
+     * writing nothing: the run folder stays as it is. Its {@link Result#runDir()} is null.
+     *
+     * @throws IllegalArgumentException when {@code runDir} is not a run folder
+     */
+    public static Result concluded(Path runDir) {
         maplab.run.StoredRun stored = maplab.run.StoredRun.read("run", runDir);
         RunData data = RunData.read(stored.dir(), Experiments::byId);
         Experiment experiment = byId(data.experiment());
@@ -317,10 +334,8 @@ public final class Experiments {
         }
         String measureError = measurementError(stored.meta().get("error"));
         if (measureError != null) error = error == null ? measureError : measureError + "; " + error;
-        Result result = new Result(data.experiment(), data.profile(), data.params(), RunData.readTable(stored.dir(), data.experiment()), built,
+        return new Result(data.experiment(), data.profile(), data.params(), RunData.readTable(stored.dir(), data.experiment()), built,
                 Environment.fromMeta(stored.meta()), Instant.parse(stored.start()), Instant.parse(String.valueOf(stored.meta().get("end"))), error);
-        RunFolder.reconclude(stored.dir(), out, result, DRAWING);
-        return result;
     }
 
     /**
@@ -376,13 +391,47 @@ public final class Experiments {
         return e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** When {@code MAPLAB_RUN_LOG} names a file (set by the report runner), appends "runDir TAB id" to it. */
+    /**
+     * Environment variable naming a file: when set (by the report runner, kernel/report.py), every
+     * run of a notebook appends one line to it, fields separated by tabs: "runDir id" for a run
+     * measured now; "copy id from storedDir" for one taken from a stored run ({@link StoredRuns}),
+     * where copy is the run concluded again into the runner's temporary folder (beside this file);
+     * "(empty) id missing message" when no stored run matched and it is measured instead.
+     */
+    public static final String RUN_LOG_ENV = "MAPLAB_RUN_LOG";
+
+    /** When {@value #RUN_LOG_ENV} names a file, appends "runDir TAB id" to it. */
     private static void logRun(Path dir, String id) {
-        String log = System.getenv("MAPLAB_RUN_LOG");
+        appendToRunLog(dir + "\t" + id);
+    }
+
+    /** Under the report runner: that no stored run matched {@code id} ({@code message} says which was sought). */
+    static void logMissing(String id, String message) {
+        appendToRunLog("\t" + id + "\tmissing\t" + message.replace('\t', ' ').replace('\n', ' '));
+    }
+
+    /**
+     * Under the report runner: concludes {@code stored} into a new folder beside the run log (the
+     * runner's temporary folder, which it copies into the report and then removes) and logs it.
+     * Leaves {@code result}'s run folder pointing at that copy; the stored folder is not touched.
+     */
+    static void logStored(Result result, Path stored) {
+        String log = System.getenv(RUN_LOG_ENV);
         if (log == null || log.isBlank()) return;
         try {
-            Files.writeString(Path.of(log), dir + "\t" + id + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Path copy = Files.createTempDirectory(Path.of(log).toAbsolutePath().getParent(), ".from-").resolve(stored.getFileName());
+            RunFolder.reconclude(stored, copy, result, DRAWING);
+            appendToRunLog(copy + "\t" + result.experiment() + "\tfrom\t" + stored);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot conclude " + stored + " again for the report beside " + log, e);
+        }
+    }
+
+    private static void appendToRunLog(String line) {
+        String log = System.getenv(RUN_LOG_ENV);
+        if (log == null || log.isBlank()) return;
+        try {
+            Files.writeString(Path.of(log), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException ignored) {
             // the run folder is written; only the report's cross-reference is missing
         }

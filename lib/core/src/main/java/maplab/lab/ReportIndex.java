@@ -28,7 +28,9 @@ import maplab.run.RunFolder;
  *  "notebooks": [{"name": "03-presize", "error": null, "seconds": 21.4,
  *                 "runs": [{"experiment": "presize", "folder": "runs/20261121T050923Z-presize"}]}]}</pre>
  * where each {@code folder} is a run folder copied under {@code reportsDir} (with meta.json and
- * findings.json), relative to it.
+ * findings.json), relative to it. With {@code report --from}, a run taken from a stored folder has
+ * {@code "stored": "<that folder>"}, and a notebook lists the runs no stored folder held in
+ * {@code "missing": ["from: no stored run of ..."]}.
  */
 public final class ReportIndex {
 
@@ -84,22 +86,24 @@ public final class ReportIndex {
         for (Map<String, Object> n : (List<Map<String, Object>>) d.getOrDefault("notebooks", List.of())) {
             List<IndexPage.RunShown> runs = new ArrayList<>();
             for (Map<String, Object> r : (List<Map<String, Object>>) n.getOrDefault("runs", List.of())) {
-                runs.add(run(reportsDir, String.valueOf(r.get("experiment")), String.valueOf(r.get("folder"))));
+                Object stored = r.get("stored");
+                runs.add(run(reportsDir, String.valueOf(r.get("experiment")), String.valueOf(r.get("folder")), stored == null ? null : String.valueOf(stored)));
             }
             Object error = n.get("error");
+            List<String> missing = ((List<Object>) n.getOrDefault("missing", List.of())).stream().map(String::valueOf).toList();
             notebooks.add(new IndexPage.NotebookShown(String.valueOf(n.get("name")), error == null ? null : String.valueOf(error),
-                    number(n.get("seconds")), runs));
+                    number(n.get("seconds")), runs, missing));
         }
         return new IndexPage.Report(String.valueOf(d.getOrDefault("profile", "")), number(d.get("total_seconds")), notebooks);
     }
 
     /** One run folder as the index shows it: meta.json (empty when none), findings.json (null when none) and, with findings, its reference. */
-    private static IndexPage.RunShown run(Path reportsDir, String experiment, String folder) {
+    private static IndexPage.RunShown run(Path reportsDir, String experiment, String folder, String storedFrom) {
         Path dir = reportsDir.resolve(folder);
         Map<String, Object> meta = Files.isRegularFile(dir.resolve("meta.json")) ? RunFolder.readMeta(dir) : Map.of();
         boolean stored = Files.isRegularFile(dir.resolve("findings.json"));
         return new IndexPage.RunShown(experiment, folder, meta, stored ? RunFolder.readFindings(dir) : null,
-                stored ? Reference.lookup(experiment) : Reference.Lookup.NONE);
+                stored ? Reference.lookup(experiment) : Reference.Lookup.NONE, storedFrom);
     }
 
     private static double number(Object o) {

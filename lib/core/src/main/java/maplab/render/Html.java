@@ -255,6 +255,7 @@ public final class Html {
         StringBuilder sb = new StringBuilder("<div class=\"maplab-result\">");
         sb.append("<h3 style=\"margin:4px 0\">").append(escape(r.experiment())).append(" <span class=\"muted\">(").append(r.profile().label())
                 .append(" profile, seed ").append(r.params().seed()).append(")</span></h3>");
+        if (r.storedRun() != null) sb.append(storedNote(r));
         if (r.error() != null) sb.append("<p style=\"color:#b71c1c\"><b>Failed:</b> ").append(escape(r.error())).append(" (what was measured before is shown)</p>");
         sb.append("<h4>Findings</h4>").append(findings(r.findings(), reference.reference()));
         if (reference.reference() != null) sb.append(referenceNote(r, reference.reference()));
@@ -266,9 +267,24 @@ public final class Html {
         sb.append("<h4>Measurements</h4>").append(table(r.table()));
         for (Table t : r.tables().values()) sb.append(table(t));
         sb.append("<p class=\"muted\">Environment: ").append(escape(r.environment().summary()));
-        if (r.runDir() != null) sb.append("<br/>Run folder: <code>").append(escape(r.runDir())).append("</code>");
+        if (r.runDir() != null && r.storedRun() == null) sb.append("<br/>Run folder: <code>").append(escape(r.runDir())).append("</code>");
         sb.append("</p></div>");
         return sb.toString();
+    }
+
+    /**
+     * The line over a result taken from a stored run instead of measured now ({@code ./maplab report --from}):
+     * "From stored run <folder>, measured <start>", and that its findings were concluded again from what it stored.
+     */
+    public static String storedNote(Result r) {
+        return "<p class=\"muted\" style=\"background:#eef4fb;padding:6px\">" + escape(storedLine(r.storedRun().toString(), r.start()))
+                + "; not measured now: its findings were concluded again from what it stored.</p>";
+    }
+
+    /** "From stored run data/reference/presize, measured 2026-11-28 01:39:27 UTC": how reports name a run taken from a stored folder. */
+    public static String storedLine(String folder, java.time.Instant measured) {
+        return "From stored run " + folder + ", measured " + (measured == null ? "at an unknown time"
+                : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC).format(measured));
     }
 
     /** A whole self-contained HTML page for one result (the run folder's report.html), its reference loaded by the caller. */

@@ -29,11 +29,40 @@ public final class IndexPage {
      * @param meta      its meta.json (empty when it has none)
      * @param findings  its findings.json (null when it has none)
      * @param reference its experiment's reference
+     * @param storedFrom the stored run folder it was taken from instead of measuring ({@code report --from}), null when measured now
      */
-    public record RunShown(String experiment, String folder, Map<String, Object> meta, List<Finding> findings, Reference.Lookup reference) { }
+    public record RunShown(String experiment, String folder, Map<String, Object> meta, List<Finding> findings, Reference.Lookup reference,
+                           String storedFrom) {
 
-    /** One notebook: its name, why it failed (null when it did not), its run time and the runs it made. */
-    public record NotebookShown(String name, String error, double seconds, List<RunShown> runs) { }
+        /** A run measured now. */
+        public RunShown(String experiment, String folder, Map<String, Object> meta, List<Finding> findings, Reference.Lookup reference) {
+            this(experiment, folder, meta, findings, reference, null);
+        }
+
+        /** "From stored run DIR, measured 2026-11-28 01:39:27 UTC" for a run taken from a stored folder; null for one measured now. */
+        public String storedLine() {
+            if (storedFrom == null) return null;
+            java.time.Instant measured;
+            try {
+                measured = java.time.Instant.parse(String.valueOf(meta.get("start")));
+            } catch (java.time.format.DateTimeParseException e) {
+                measured = null;
+            }
+            return Html.storedLine(storedFrom, measured);
+        }
+    }
+
+    /**
+     * One notebook: its name, why it failed (null when it did not), its run time, the runs it made, and
+     * the runs it asked for that no stored folder held ({@code report --from}: measured instead, or failed).
+     */
+    public record NotebookShown(String name, String error, double seconds, List<RunShown> runs, List<String> missing) {
+
+        /** A notebook whose runs were all measured now (no stored runs sought). */
+        public NotebookShown(String name, String error, double seconds, List<RunShown> runs) {
+            this(name, error, seconds, runs, List.of());
+        }
+    }
 
     /** The whole report: its profile, total run time and notebooks. */
     public record Report(String profile, double totalSeconds, List<NotebookShown> notebooks) { }
@@ -50,13 +79,16 @@ public final class IndexPage {
             if (n.error() != null) failed++;
             StringBuilder links = new StringBuilder();
             for (RunShown r : n.runs()) {
-                links.append(link(r.folder() + "/report.html", Path.of(r.folder()).getFileName().toString())).append(' ');
+                links.append(link(r.folder() + "/report.html", Path.of(r.folder()).getFileName().toString()));
+                if (r.storedFrom() != null) links.append(" <span class=\"muted\">(").append(Html.escape(lowerFirst(r.storedLine()))).append(")</span>");
+                links.append(' ');
                 metas.add(r.meta());
                 experiments.add(r.experiment());
                 findings.append(runFindings(n.name(), r));
             }
             nb.append("<tr><td class=\"s\">").append(link(n.name() + ".html", n.name())).append("</td><td class=\"s\">")
                     .append(n.error() == null ? "<span class=\"ok\">ok</span>" : "<span class=\"failed\">failed</span> " + Html.escape(n.error()))
+                    .append(missing(n.missing()))
                     .append("</td><td>").append(String.format(Locale.ROOT, "%.1f s", n.seconds()))
                     .append("</td><td class=\"s\">").append(links.toString().strip()).append("</td></tr>");
         }
@@ -68,7 +100,8 @@ public final class IndexPage {
                         .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
         String body = "<h1>maplab report</h1><p>" + summary + "</p><p><a href=\"claims.html\">Claims ledger</a>: every claim maplab tests, "
                 + "with its status computed in this report and in the references.</p><h2>Notebooks</h2>" + nb
-                + "<h2>Findings</h2><p class=\"muted\">Every value was measured in this report's runs and concluded from what the run "
+                + "<h2>Findings</h2><p class=\"muted\">Every value was " + (anyStored(report) ? "measured in this report's runs or in the "
+                + "stored run named beside it, and" : "measured in this report's runs and") + " concluded from what the run "
                 + "stored; each interval is " + Finding.confidenceLabel() + ", and each sentence follows its verdict. Beside each finding: "
                 + "the reference (data/reference/, full profile) and how this run relates to it, like with like only.</p>"
                 + (findings.length() == 0 ? "<p class=\"muted\">No experiment ran.</p>" : findings)
@@ -79,6 +112,7 @@ public final class IndexPage {
     private static String runFindings(String notebook, RunShown run) {
         StringBuilder sb = new StringBuilder("<h3>").append(Html.escape(run.experiment())).append(" <span class=\"muted\">(")
                 .append(Html.escape(notebook)).append(", ").append(link(run.folder() + "/report.html", "run report")).append(")</span></h3>");
+        if (run.storedFrom() != null) sb.append("<p class=\"muted\">").append(Html.escape(run.storedLine())).append("; concluded again, not measured now.</p>");
         if (run.findings() == null) return sb.append("<p class=\"muted\">No findings stored.</p>").toString();
         Reference reference = run.reference().reference();
         if (run.reference().problem() != null) {
@@ -121,6 +155,22 @@ public final class IndexPage {
         });
         return sb.append("</tbody></table><p class=\"muted\">Timings come from JMH in forked JVMs; each run's meta.json records their JVM "
                 + "arguments and GC.</p>").toString();
+    }
+
+    /** Whether any run of the report was taken from a stored folder. */
+    private static boolean anyStored(Report report) {
+        return report.notebooks().stream().anyMatch(n -> n.runs().stream().anyMatch(r -> r.storedFrom() != null));
+    }
+
+    /** The runs a notebook sought in stored folders and did not find, one line each under its status. */
+    private static String missing(List<String> missing) {
+        StringBuilder sb = new StringBuilder();
+        for (String m : missing) sb.append("<br/><span class=\"failed\">missing</span> <span class=\"muted\">").append(Html.escape(m)).append("</span>");
+        return sb.toString();
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String link(String href, String text) {

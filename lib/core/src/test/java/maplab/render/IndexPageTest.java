@@ -28,6 +28,22 @@ class IndexPageTest {
     }
 
     @Test
+    void namesTheStoredRunEachRunCameFromAndTheRunsNoStoredFolderHeld() {
+        IndexPage.RunShown fromStored = new IndexPage.RunShown("presize", "runs/presize", Map.of("start", "2026-11-28T01:39:27.504375846Z"),
+                List.of(Finding.count("resizes", 19, "count", "19 resizes")), Reference.Lookup.NONE, "/lab/data/reference/presize");
+        IndexPage.RunShown measured = new IndexPage.RunShown("gc", "runs/x-gc", Map.of(), null, Reference.Lookup.NONE);
+        String html = IndexPage.page(new IndexPage.Report("full", 4.2, List.of(
+                new IndexPage.NotebookShown("03-presize", null, 2.1, List.of(fromStored)),
+                new IndexPage.NotebookShown("10-gc", null, 2.1, List.of(measured), List.of("from: no stored run of gc (full, {n=1}) in /lab/runs")))));
+
+        assertThat(html).contains("(from stored run /lab/data/reference/presize, measured 2026-11-28 01:39:27 UTC)",
+                "From stored run /lab/data/reference/presize, measured 2026-11-28 01:39:27 UTC; concluded again, not measured now.",
+                "<span class=\"failed\">missing</span> <span class=\"muted\">from: no stored run of gc (full, {n=1}) in /lab/runs</span>",
+                "or in the stored run named beside it");
+        assertThat(html.split("from stored run", -1)).as("only the stored run is marked").hasSize(2);
+    }
+
+    @Test
     void aReportWithoutRunsSaysSo() {
         String html = IndexPage.page(new IndexPage.Report("full", 0, List.of()));
         assertThat(html).contains("0 notebooks, 0 ok, 0 failed", "<p class=\"muted\">No experiment ran.</p>");

@@ -82,7 +82,7 @@ final class SubmitCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws InterruptedException {
-            BatchJob job = Cluster.runJob(id, Profile.parse(engine.profile), parseSets(sets), parseShards(shards), engine.out,
+            BatchJob job = Cluster.runJob(id, Profile.parse(engine.profile), Main.parseSets(sets), parseShards(shards), engine.out,
                     engine.partition, engine.sbatchArgs);
             return submit(job, engine, spec.commandLine().getOut());
         }
@@ -143,14 +143,4 @@ final class SubmitCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--shards: must be a whole number from 1 to " + BatchJob.MAX_TASKS + ", got '" + text + "'");
     }
 
-    /** {@code --set NAME=VALUE} options as a map. */
-    static Map<String, String> parseSets(List<String> sets) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) throw new IllegalArgumentException("--set: expected NAME=VALUE, got '" + s + "'");
-            params.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
-        }
-        return params;
-    }
 }

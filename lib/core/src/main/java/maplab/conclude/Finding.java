@@ -107,8 +107,8 @@ public record Finding(String id, double value, String unit, double low, double h
     /** The confidence level of {@link #low()} and {@link #high()}: one level for every finding. */
     public double confidence() { return Estimates.CONFIDENCE; }
 
-    /** The same finding with another sentence (e.g. prefixed with the conditions it was measured under). */
-    public Finding withText(String sentence) {
+    /** The same finding with another sentence ({@link #at} leads it with its conditions). */
+    private Finding withText(String sentence) {
         return new Finding(id, value, unit, low, high, basis, verdict, sentence, conditions, group);
     }
 

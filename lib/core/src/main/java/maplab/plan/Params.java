@@ -71,6 +71,11 @@ public final class Params {
         return getLongs(name).stream().map(Math::toIntExact).collect(Collectors.toList());
     }
 
+    /** The whole numbers of a list parameter, ascending and each once (sizes given out of order or twice). */
+    public List<Integer> getSortedInts(String name) {
+        return getInts(name).stream().distinct().sorted().collect(Collectors.toCollection(java.util.ArrayList::new));
+    }
+
     @SuppressWarnings("unchecked")
     public List<String> getStrings(String name) { return (List<String>) get(name); }
 

@@ -1,8 +1,6 @@
 package maplab.experiments.collisions;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import maplab.plan.ParamSpec;
 import maplab.plan.Params;
 import maplab.plan.Plan;
@@ -92,7 +90,7 @@ public final class Collisions implements Experiment {
     }
 
     static List<Integer> sizes(Params p) {
-        return new ArrayList<>(new TreeSet<>(p.getInts("sizes")));
+        return p.getSortedInts("sizes");
     }
 
     static List<CollisionCase> cases(Params p) {

@@ -1,8 +1,6 @@
 package maplab.experiments.merge;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import maplab.experiments.Experiment;
 import maplab.experiments.RunContext;
 import maplab.plan.ParamSpec;
@@ -122,7 +120,7 @@ public final class Merge implements Experiment {
 
     /** The trap's sizes, ascending, each once. */
     static List<Integer> trapSizes(Params p) {
-        return new ArrayList<>(new TreeSet<>(p.getInts("sizes")));
+        return p.getSortedInts("sizes");
     }
 
     static List<ReinsertTarget> trapVariants(Params p) {

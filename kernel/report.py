@@ -8,7 +8,7 @@ name with or without .ipynb (03-presize, 03-presize.ipynb), or by a prefix that 
 notebooks/ starts with (03); without names, every notebook in notebooks/ runs.
 
 Writes reports/<notebook>.html (images embedded), reports/runs/<run>/ (each experiment run's
-report, findings, meta and tables, copied so the folder can be zipped and mailed) and
+report, findings, meta, results, samples and tables, copied so the folder can be zipped, mailed and rendered again with --from) and
 reports/index.html (environment, each notebook's status and run time, every finding with its interval,
 verdict and reference, links), written by Java (maplab.render.IndexPage) from the data this runner passes.
 Exits 1 when a cell failed, naming the notebook and the cell; 2 on bad arguments.
@@ -19,7 +19,8 @@ Experiments.run of a notebook takes the newest stored run of the same experiment
 parameters and concludes it again (maplab.lab.StoredRuns; the folders travel in MAPLAB_FROM).
 The pages and the index say per run which stored folder it came from and when it was measured;
 a run no folder holds is named on stderr and in the index, and measured (with --strict: the
-notebook fails instead, MAPLAB_FROM_STRICT=1).
+notebook fails instead, MAPLAB_FROM_STRICT=1). Since nothing is measured, one kernel executes
+every notebook in turn (SharedKernel): re-rendering the 14 notebooks takes well under a minute.
 """
 import argparse
 import json
@@ -34,11 +35,12 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from jupyter_client import KernelManager
 from nbconvert import HTMLExporter
 
 HOME = Path(os.environ.get("MAPLAB_HOME", Path(__file__).resolve().parent.parent))
 PROFILES = ("quick", "full")
-COPIED = ("report.html", "findings.json", "meta.json", "results.csv")
+COPIED = ("report.html", "findings.json", "meta.json", "results.csv", "samples.csv")  # enough to conclude again (--from)
 
 
 def fail_usage(message):
@@ -174,7 +176,42 @@ class Progress:
         print(("\r" + line.ljust(70)) if self.tty else line, file=sys.stderr, flush=True)
 
 
-def execute(path, index, progress, timeout, run_log):
+class SharedKernel:
+    """One "maplab" kernel that executes every notebook of a --from report in turn.
+
+    Rendering from stored runs measures nothing, so a notebook's time is mostly the kernel's
+    start (JVM, JShell, the lab's classes loaded and compiled) and shutdown: starting one kernel
+    for all of them makes re-rendering after an edit take seconds per notebook. Each notebook
+    still gets its own execution counts (nbclient numbers them from 1) and its own run log: the
+    kernel appends to one file, which is renamed after each notebook. A kernel that died is
+    started again for the next notebook."""
+
+    def __init__(self, run_log, cwd):
+        self.run_log, self.cwd, self.km = run_log, cwd, None
+
+    def manager(self):
+        if self.km is None or not self.km.is_alive():
+            self.close()
+            os.environ["MAPLAB_RUN_LOG"] = str(self.run_log)
+            self.km = KernelManager(kernel_name="maplab")
+            self.km.start_kernel(cwd=str(self.cwd))
+        return self.km
+
+    def take_log(self, notebook_log):
+        """Moves what the kernel logged during the last notebook to that notebook's log."""
+        if self.run_log.exists():
+            self.run_log.replace(notebook_log)
+
+    def close(self):
+        if self.km is not None:
+            try:
+                self.km.shutdown_kernel(now=True)
+            except RuntimeError:
+                pass  # already gone
+            self.km = None
+
+
+def execute(path, index, progress, timeout, run_log, shared=None):
     nb = nbformat.read(path, as_version=4)
     code_cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
     start = time.time()
@@ -184,8 +221,12 @@ def execute(path, index, progress, timeout, run_log):
         state["cell"] = code_cells.index(cell_index) + 1 if cell_index in code_cells else state["cell"]
         progress.show(index, path.stem, state["cell"], len(code_cells), time.time() - start)
 
-    os.environ["MAPLAB_RUN_LOG"] = str(run_log)  # each run appends a line (maplab.lab.Experiments.RUN_LOG_ENV)
-    client = NotebookClient(nb, kernel_name="maplab", timeout=timeout, startup_timeout=180,
+    km = shared.manager() if shared else None
+    if km is None:
+        os.environ["MAPLAB_RUN_LOG"] = str(run_log)  # each run appends a line (maplab.lab.Experiments.RUN_LOG_ENV)
+    # "immediate": the kernel is killed once its last cell has run (everything it writes is written by then);
+    # a graceful shutdown would wait about 3 s per notebook for the JVM to exit
+    client = NotebookClient(nb, km=km, kernel_name="maplab", timeout=timeout, startup_timeout=180, shutdown_kernel="immediate",
                             resources={"metadata": {"path": str(path.parent)}}, on_cell_start=on_cell_start)
     error = None
     try:
@@ -204,6 +245,10 @@ def execute(path, index, progress, timeout, run_log):
                and any(o.get("output_type") == "error" for o in c.get("outputs", []))]
         if bad:
             error = f"cell {code_cells.index(bad[0]) + 1}: error output"
+    if shared:
+        if client.kc is not None:
+            client.kc.stop_channels()
+        shared.take_log(run_log)
     return nb, error, time.time() - start
 
 
@@ -342,6 +387,23 @@ def duration(lo, hi):
     return f"about {one(lo)}" if hi - lo < 1 else f"{one(lo)} to {one(hi)}"
 
 
+def execute_all(args, out, progress, timeout, tmp, shared):
+    """Executes each notebook, writes its page and copies its runs; one result per notebook."""
+    exporter = HTMLExporter(template_name="lab")
+    results = []
+    for i, path in enumerate(args.paths, 1):
+        run_log = tmp / f"{path.stem}.runs"
+        nb, error, seconds = execute(path, i, progress, timeout, run_log, shared)
+        body, _ = exporter.from_notebook_node(nb)
+        write_atomic(out / f"{path.stem}.html", body)
+        runs, missing = copy_runs(run_log, out)
+        progress.done(i, path.stem, "ok" if error is None else f"FAILED {error}", seconds)
+        for line in missing:
+            print(f"maplab: notebook {path.stem}: {line}; measured it instead", file=sys.stderr)
+        results.append({"name": path.stem, "error": error, "seconds": seconds, "runs": runs, "missing": missing})
+    return results
+
+
 def main(argv):
     args = parse_args(argv)
     os.environ["MAPLAB_PROFILE"] = args.profile
@@ -369,20 +431,14 @@ def main(argv):
     out.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(out / "runs", ignore_errors=True)  # the index describes this report's runs only
     progress = Progress(len(args.paths))
-    exporter = HTMLExporter(template_name="lab")
-    results = []
     started = time.time()
     with tempfile.TemporaryDirectory(prefix="maplab-report-") as tmp:
-        for i, path in enumerate(args.paths, 1):
-            run_log = Path(tmp) / f"{path.stem}.runs"
-            nb, error, seconds = execute(path, i, progress, timeout, run_log)
-            body, _ = exporter.from_notebook_node(nb)
-            write_atomic(out / f"{path.stem}.html", body)
-            runs, missing = copy_runs(run_log, out)
-            progress.done(i, path.stem, "ok" if error is None else f"FAILED {error}", seconds)
-            for line in missing:
-                print(f"maplab: notebook {path.stem}: {line}; measured it instead", file=sys.stderr)
-            results.append({"name": path.stem, "error": error, "seconds": seconds, "runs": runs, "missing": missing})
+        shared = SharedKernel(Path(tmp) / "kernel.runs", HOME / "notebooks") if args.from_dirs else None
+        try:
+            results = execute_all(args, out, progress, timeout, Path(tmp), shared)
+        finally:
+            if shared:
+                shared.close()
     index_error = write_index(out, results, args.profile, time.time() - started)
     if index_error:
         print(f"maplab: could not write {out / 'index.html'}: {index_error}", file=sys.stderr)

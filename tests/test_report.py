@@ -53,6 +53,28 @@ def test_index_lists_notebooks_findings_and_environment(report):
             assert finding["id"] in index
 
 
+def notebook_seconds(stderr):
+    """Each notebook's time from the runner's progress lines ("[3/14] 02-key-order: ok in 6.4 s")."""
+    return {m.group(1): float(m.group(2)) for m in re.finditer(r"\] (\S+): ok in ([0-9.]+) s", stderr)}
+
+
+def test_the_report_renders_again_from_its_own_runs_without_measuring(report, tmp_path):
+    """Issue 20's edit-and-re-render loop: every notebook from the report's copied run folders (--from
+    reports/runs --strict), in one kernel, measuring nothing, in a fraction of the measuring report's time."""
+    assert report.returncode == 0, report.stderr[-2000:]
+    before = sorted((HOME / "runs").iterdir()) if (HOME / "runs").is_dir() else []
+    r = maplab("report", "--from", str(HOME / "reports" / "runs"), "--strict", "--out", str(tmp_path), timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:]
+    measured, rendered = notebook_seconds(report.stderr), notebook_seconds(r.stderr)
+    assert sorted(rendered) == NOTEBOOKS, f"every notebook rendered again: {sorted(rendered)}"
+    after = sorted((HOME / "runs").iterdir()) if (HOME / "runs").is_dir() else []
+    assert after == before, "nothing measured: no new run folder"
+    print(f"notebooks measured in {sum(measured.values()):.0f} s, rendered again from their runs in {sum(rendered.values()):.0f} s")
+    assert sum(rendered.values()) < 0.25 * sum(measured.values()), (measured, rendered)
+    index = (tmp_path / "index.html").read_text()
+    assert "failed</span>" not in index and "From stored run" in index
+
+
 def test_index_page_is_written_by_java_from_the_runners_data(tmp_path):
     """kernel/report.py passes notebook names, statuses, run times and copied run folders; Java formats the page."""
     import importlib.util

@@ -194,6 +194,8 @@ public final class StoredRuns {
             if (!Objects.equals(stored.get(name), value)) out.add(name);
         });
         if (c.jdkFeature() != wanted.jdkFeature() || !c.jvmOptions().equals(wanted.jvmOptions())) out.add("measuring JVM");
+        // a folder without samples.csv (a copy of old reports' runs) would conclude without its per-round samples
+        if (!Files.isRegularFile(c.dir().resolve("samples.csv"))) out.add("samples (no samples.csv)");
         return out;
     }
 

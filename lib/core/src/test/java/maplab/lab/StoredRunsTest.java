@@ -49,6 +49,7 @@ class StoredRunsTest {
         meta.putAll(extra);
         Path dir = Files.createDirectories(runs.resolve(name));
         JSON.writeValue(dir.resolve("meta.json").toFile(), meta);
+        Files.writeString(dir.resolve("samples.csv"), "");
         return dir;
     }
 
@@ -96,6 +97,17 @@ class StoredRunsTest {
                 .extracting(c -> c.dir().getFileName().toString()).containsExactly("with-options");
         assertThat(stored.closest(StoredRuns.wanted("presize", Profile.QUICK, Map.of("n", "777"))))
                 .as("the nearest stored run is named with what differs").contains("closest: ", "(differs in n)");
+    }
+
+    @Test
+    void aFolderWithoutSamplesIsNotTakenAndTheClosestSaysSo() throws Exception {
+        Path copy = stored("report-copy", Profile.QUICK, Map.of(), "2026-12-01T00:00:00Z", Map.of());
+        Files.delete(copy.resolve("samples.csv"));
+
+        assertThat(in(runs).matching(StoredRuns.wanted("presize", Profile.QUICK, Map.of())))
+                .as("concluded without its samples, a run would lose its per-round intervals").isEmpty();
+        assertThat(in(runs).closest(StoredRuns.wanted("presize", Profile.QUICK, Map.of())))
+                .contains("report-copy", "(differs in samples (no samples.csv))");
     }
 
     @Test

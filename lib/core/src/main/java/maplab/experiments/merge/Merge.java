@@ -33,7 +33,7 @@ import maplab.experiments.Sweeps;
  * and {@code growth} (every variant at the smaller sizes: only the growth fit uses them, and its
  * interval comes from the scatter around the fitted line, so one fork per size is enough).
  *
- * <p><b>Measure</b> writes rows only: {@code merge_time} (part jdk, trap) and {@code fill_time}
+ * <p><b>Measure</b> writes rows only: {@code merge_time} (part jdk, trap), {@code merge_alloc} (part jdk: bytes per merge) and {@code fill_time}
  * (parts fastutil and peer) with their per-fork samples; for the trap also {@code lower_bound} (a shot ran
  * out of {@code budget_ms}), and the in-process counts {@code max_probe},
  * {@code mean_probe_per_insert} and {@code keys_inserted} (fewer than n when the count ran out of
@@ -65,7 +65,8 @@ public final class Merge implements Experiment {
                 ParamSpec.choices("variants", ReinsertTarget.ids(), "same_hash,seeded", all, "trap targets compared"),
                 ParamSpec.integer("jdk_n", 1_000, 10_000_000, 100_000, 1_000_000, "entries in each of the two JDK maps merged"),
                 ParamSpec.integer("overlap_pct", 0, 100, 50, 50, "percentage of keys the two JDK maps share"),
-                ParamSpec.choices("strategies", MergeStrategy.ids(), "put_all,put_loop", strategies, "JDK merge strategies compared"),
+                ParamSpec.choices("strategies", MergeStrategy.ids(), "put_all,put_loop,treemap_put_all", strategies,
+                        "JDK merge strategies compared (time, and bytes allocated per merge from JMH's gc profiler)"),
                 ParamSpec.integer("fastutil_n", 1_024, 1 << 23, 262_144, 1_048_576, "keys in the fastutil fills"),
                 ParamSpec.choices("fastutil_targets", FASTUTIL_IDS, "set", "set,map", "fastutil collections filled"),
                 ParamSpec.userSubjects("user_subjects", "your own maps (LongMap), filled like the fastutil targets (another one's iteration order vs shuffled) after the map contract holds", maplab.subject.intmap.LongMap.class, maplab.subject.probe.LongHash.class),

@@ -398,6 +398,47 @@ class MergeTest {
         assertThat(f.get("fastutil_iteration_order_vs_shuffled").verdict()).isEqualTo(Finding.Verdict.HIGHER);
     }
 
+    /** One JDK strategy's rows: merge time and bytes allocated per merge. */
+    private static void jdk(ResultBuilder b, String strategy, Measured time, Measured alloc) {
+        b.row().with("part", "jdk").with("subject", strategy).with("n_keys", 100000).with("overlap_pct", 50).measure("merge_time", time, Unit.MS_PER_OP);
+        if (alloc != null) b.row().with("part", "jdk").with("subject", strategy).with("n_keys", 100000).with("overlap_pct", 50).measure("merge_alloc", alloc, Unit.BYTES_PER_OP);
+    }
+
+    @Test
+    void aTreeMapTargetIsComparedWithAHashMapInTimeAndAllocation() {
+        ResultBuilder b = new ResultBuilder();
+        jdk(b, "put_all", forks(5.0, 5.2, 4.9, 5.1), forks(8.0e6, 8.0e6, 8.0e6, 8.0e6));
+        jdk(b, "treemap_put_all", forks(20, 21, 19.5, 20.5), forks(6.0e6, 6.0e6, 6.0e6, 6.0e6));
+        Map<String, Finding> f = conclude(b);
+
+        Finding time = f.get("treemap_vs_hashmap_merge_time");
+        assertThat(time.verdict()).isEqualTo(Finding.Verdict.HIGHER);
+        assertThat(time.low()).isGreaterThan(3);
+        assertThat(time.text()).contains("TreeMap").contains("slower");
+        assertThat(time.conditions()).containsEntry("n_keys", "100000").containsEntry("overlap_pct", "50");
+        Finding alloc = f.get("treemap_vs_hashmap_merge_alloc");
+        assertThat(alloc.verdict()).isEqualTo(Finding.Verdict.LOWER);
+        assertThat(alloc.value()).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(alloc.text()).contains("fewer bytes");
+        assertThat(alloc.group()).isEqualTo("treemap");
+    }
+
+    @Test
+    void aTreeMapTargetWithinTheNoiseIsNoDetectableDifferenceAndRunsBeforeItLeaveItOut() {
+        ResultBuilder b = new ResultBuilder();
+        jdk(b, "put_all", forks(5.0, 5.6, 4.8, 5.3), forks(8.0e6, 8.4e6, 7.7e6, 8.1e6));
+        jdk(b, "treemap_put_all", forks(5.2, 5.1, 5.0, 5.4), forks(8.1e6, 7.9e6, 8.2e6, 7.8e6));
+        Map<String, Finding> f = conclude(b);
+        assertThat(f.get("treemap_vs_hashmap_merge_time").verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(f.get("treemap_vs_hashmap_merge_alloc").verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(f.get("treemap_vs_hashmap_merge_alloc").text()).startsWith("No detectable difference");
+
+        ResultBuilder old = new ResultBuilder();
+        jdk(old, "put_all", forks(5.0, 5.2, 4.9, 5.1), null);
+        jdk(old, "put_loop", forks(5.0, 5.2, 4.9, 5.1), null);
+        assertThat(conclude(old)).containsKey("putall_vs_loop").doesNotContainKeys("treemap_vs_hashmap_merge_time", "treemap_vs_hashmap_merge_alloc");
+    }
+
     private static long[] sorted(long[] a) {
         long[] c = a.clone();
         Arrays.sort(c);

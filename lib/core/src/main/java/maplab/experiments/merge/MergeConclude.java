@@ -45,6 +45,7 @@ final class MergeConclude {
             out.chart("max probe", probeChart(points));
             trapFindings(out, points, budgetMs);
         }
+        MergeProfile.conclude(rows, out);
     }
 
     /** {@code looks}: how often a sequential jdk_effort looked at putAll against the loop (the interval's Bonferroni divisor). */

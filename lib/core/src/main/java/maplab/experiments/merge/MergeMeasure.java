@@ -39,6 +39,7 @@ final class MergeMeasure {
         fills(ctx, out, "fastutil", "fastutil_n", "fastutil_targets");
         fills(ctx, out, "peer", "peer_n", "peer_targets");
         trap(ctx, out);
+        if (ctx.shard().first()) MergeProfile.measure(ctx, out);   // a child JVM, not JMH rounds: measured once when the run is split into shards
     }
 
     private static void jdkStrategies(RunContext ctx, ResultBuilder out) {

@@ -83,6 +83,7 @@ final class MergePlan {
         plannedFills(plan, context, "fastutil", "fastutil_n", "fastutil_targets");
         plannedFills(plan, context, "peer", "peer_n", "peer_targets");
         plannedTrap(plan, context);
+        MergeProfile.plan(plan, p);
     }
 
     private static void plannedFills(Plan.Builder plan, RunContext context, String part, String nParam, String targetsParam) {

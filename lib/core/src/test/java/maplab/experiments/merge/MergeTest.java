@@ -343,7 +343,7 @@ class MergeTest {
             List<Map<String, Object>> measured = new ArrayList<>();
             for (Plan.Row r : plan.rows()) {
                 Map<String, Object> m = new java.util.LinkedHashMap<>(r.dims());
-                if (!r.varying().isEmpty()) m.put("lower_bound", cut);
+                if (r.varying().contains("lower_bound")) m.put("lower_bound", cut);
                 m.put("metric", r.metric());
                 measured.add(m);
             }
@@ -437,6 +437,39 @@ class MergeTest {
         jdk(old, "put_all", forks(5.0, 5.2, 4.9, 5.1), null);
         jdk(old, "put_loop", forks(5.0, 5.2, 4.9, 5.1), null);
         assertThat(conclude(old)).containsKey("putall_vs_loop").doesNotContainKeys("treemap_vs_hashmap_merge_time", "treemap_vs_hashmap_merge_alloc");
+    }
+
+    /** A JFR profile's rows: {@code hot} of {@code samples} on the probe loop, and two top frames. */
+    private static ResultBuilder profileRows(int samples, int hot) {
+        ResultBuilder b = new ResultBuilder();
+        b.row().with("part", "profile").with("variant", "same_hash").with("n_keys", 32768).measure("samples", samples, Unit.COUNT);
+        b.row().with("part", "profile").with("variant", "same_hash").with("n_keys", 32768).measure("hotspot_samples", hot, Unit.COUNT);
+        b.row().with("part", "profile").with("variant", "same_hash").with("n_keys", 32768).with("method", MergeProfile.HOTSPOT.get(0)).measure("self_samples", hot, Unit.COUNT);
+        b.row().with("part", "profile").with("variant", "same_hash").with("n_keys", 32768).with("method", "maplab.subject.probe.LongProbeMap.put")
+                .measure("self_samples", samples - hot, Unit.COUNT);
+        return b;
+    }
+
+    @Test
+    void aProfileWithMostSamplesOnTheProbeLoopIsAShareAboveOneHalfWithItsWilsonInterval() {
+        ResultBuilder rows = profileRows(1000, 900);
+        Finding share = conclude(rows).get("quadratic_merge_hotspot_share");
+        assertThat(share.value()).isEqualTo(0.9);
+        assertThat(share.verdict()).isEqualTo(Finding.Verdict.HIGHER);
+        assertThat(share.low()).isGreaterThan(0.87).isLessThan(0.9);
+        assertThat(share.high()).isGreaterThan(0.9).isLessThan(0.93);
+        assertThat(share.unit()).isEqualTo("fraction");
+        assertThat(share.text()).contains("900").contains("LongProbeMap.locate").contains("Wilson");
+        assertThat(conclude(profileRows(1000, 100)).get("quadratic_merge_hotspot_share").verdict()).isEqualTo(Finding.Verdict.LOWER);
+    }
+
+    @Test
+    void aProfileNearOneHalfIsNoDetectableDifferenceAndRunsWithoutAProfileLeaveItOut() {
+        Finding share = conclude(profileRows(100, 55)).get("quadratic_merge_hotspot_share");
+        assertThat(share.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(share.low()).isLessThan(0.5);
+        assertThat(share.text()).startsWith("No detectable difference");
+        assertThat(conclude(new ResultBuilder())).doesNotContainKey("quadratic_merge_hotspot_share");
     }
 
     private static long[] sorted(long[] a) {

@@ -56,6 +56,8 @@ final class MergeConclude {
         String n = first.str("n_keys");
         String overlap = first.str("overlap_pct");
         out.chart("jdk strategies", jdkChart(jdk));
+        Rows alloc = rows.metric("merge_alloc").where("part", "jdk");
+        if (!alloc.isEmpty()) out.chart("jdk allocation", MergeCharts.jdkAllocChart(alloc));
         Rows putAll = jdk.where("subject", MergeStrategy.PUT_ALL.id());
         Rows loop = jdk.where("subject", MergeStrategy.PUT_LOOP.id());
         if (!putAll.isEmpty() && !loop.isEmpty()) {

@@ -421,6 +421,9 @@ class MergeTest {
         assertThat(alloc.value()).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(alloc.text()).contains("fewer bytes");
         assertThat(alloc.group()).isEqualTo("treemap");
+        maplab.conclude.ChartData chart = MergeCharts.jdkAllocChart(Rows.fromObjects(b.rows(), b.samples()).metric("merge_alloc")).build();
+        assertThat(chart.series().get(0).categories()).containsExactly("new HashMap<>(), putAll(a), putAll(b)", "new TreeMap<>(), putAll(a), putAll(b)");
+        assertThat(chart.series().get(0).y()).containsExactly(8.0, 6.0);
     }
 
     @Test

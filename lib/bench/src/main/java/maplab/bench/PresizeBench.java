@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.State;
  * collecting the previous one's garbage.
  *
  * <p>Run on its own: {@code java -jar lib/bench/target/benchmarks.jar PresizeBench -prof gc}; one constructor:
- * {@code -p constructor=HASHMAP_PRESIZED} (a {@link MapConstructor} constant's name).
+ * {@code -p constructor=HASHMAP_PRESIZED} (a {@link MapConstructor} constant's name); sorted keys:
+ * {@code -p order=ASCENDING}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -39,11 +40,15 @@ public class PresizeBench {
     @Param({"20261121"})
     public long seed;
 
+    /** The order the keys go in: random (the default), or ascending for the presized-plus-sorted fill. */
+    @Param({"RANDOM"})
+    public KeyOrder order;
+
     private Integer[] keys;
 
     @Setup
     public void setUp() {
-        int[] raw = KeyOrder.RANDOM.intKeys(n, seed);
+        int[] raw = order.intKeys(n, seed);
         keys = new Integer[n];
         for (int i = 0; i < n; i++) keys[i] = raw[i];
     }

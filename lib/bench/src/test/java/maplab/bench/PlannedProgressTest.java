@@ -41,7 +41,7 @@ class PlannedProgressTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "seed-order | launches=2;keys=8;seeds_in_jvm=2",
+            "seed-order | launches=2;keys=8;seeds_in_jvm=2;iteration_n=2000;iteration_effort=2:0x20ms+1x20ms",
             "races      | runs=2;subjects=hashmap,concurrent_hash_map;keys_per_thread=200;iteration_keys=32",
             "key-types  | n=2000;subjects=hashmap_integer,fastutil_int;lookup_subjects=hashmap_integer,fastutil_int;pitfall_keys=100;lookup_effort=2:0x20ms+1x20ms",
             "presize    | n=2000;constructors=hashmap_default,hashmap_n,hashmap_presized;timed=hashmap_default,hashmap_presized;insert_effort=2:0+1",

@@ -38,8 +38,9 @@ class PresizeExperimentTest {
         assertThat(Files.readString(tmp.resolve("run/meta.json"))).contains("jmh_runs", "-XX:+UseParallelGC");
         assertThat(tmp.resolve("run/report.html")).exists();
         assertThat(r.chart("table length").series()).hasSize(4);
-        // only the timed constructors (quick: default and presized HashMap) are in the time chart
-        assertThat(r.chart("insert time").series("insert time").categories()).hasSize(2);
+        // only the timed constructors (quick: default and presized HashMap) are in the time chart, and the presized one filled with sorted keys
+        assertThat(r.chart("insert time").series("insert time").categories()).containsExactly("new HashMap<>()", "HashMap for n entries", "HashMap for n entries, sorted keys");
+        assertThat(r.finding("presized_sorted_vs_presized_random").conditions()).containsEntry("n_keys", "100000");
         assertThat(r.charts()).containsKey("allocation");
 
         Result again = Experiments.conclude(tmp.resolve("run"), tmp.resolve("again"));

@@ -63,7 +63,13 @@ public final class Presize implements Experiment {
     /** The plan's progress steps: one resize count per constructor, then one per timed constructor and fork. */
     @Override
     public int plannedSteps(maplab.plan.Params p) {
-        return p.getStrings("constructors").size() + timed(p).size() * p.getEffort("insert").plannedForks(false);
+        int cells = timed(p).size() + (sortsPresized(timed(p)) ? 1 : 0);
+        return p.getStrings("constructors").size() + cells * p.getEffort("insert").plannedForks(false);
+    }
+
+    /** True when the presized HashMap is timed: then it is also timed with sorted (ascending) keys, in the same rounds. */
+    private static boolean sortsPresized(List<MapConstructor> timed) {
+        return timed.contains(MapConstructor.HASHMAP_PRESIZED);
     }
 
     /** The constructors timed with JMH: those in 'timed' that are also in 'constructors'. */
@@ -100,11 +106,12 @@ public final class Presize implements Experiment {
             }
         }
         if (!timed.isEmpty()) {
-            plan.jmh("insert", insertRun(context, timed, n, context.seed("keys")), SHOT_SECONDS + SHOT_SECONDS_PER_KEY * n);
+            for (Jmh run : insertRuns(context, timed, n, context.seed("keys"))) plan.jmh("insert", run, SHOT_SECONDS + SHOT_SECONDS_PER_KEY * n);
             for (MapConstructor c : timed) {
                 plan.timed(Plan.dims("subject", c.id(), "n_keys", n), "insert_time", Unit.ofJmh("ms/op"));
                 plan.timed(Plan.dims("subject", c.id(), "n_keys", n), "alloc_per_entry", Unit.BYTES_PER_ENTRY);
             }
+            if (sortsPresized(timed)) plan.timed(sortedDims(n), SORTED_TIME, Unit.ofJmh("ms/op"));
         }
         plannedFindings(plan, constructors, timed);
     }
@@ -123,20 +130,40 @@ public final class Presize implements Experiment {
         if (timed.contains(MapConstructor.HASHMAP_DEFAULT) && timed.contains(MapConstructor.HASHMAP_PRESIZED)) {
             plan.finding("insert_default_vs_presized", "alloc_default_vs_presized");
         }
+        if (sortsPresized(timed)) plan.note(SORTED_VS_RANDOM + " is concluded from this plan's rows but not promised: runs stored before it was measured (the references) leave it out");
         for (MapConstructor[] pair : PEER_PAIRS) {
             for (MapConstructor c : pair) if (counted.contains(c)) plan.finding("resizes_" + c.id());
             if (timed.contains(pair[0]) && timed.contains(pair[1])) plan.finding(peerRatioId(pair));
         }
     }
 
-    /** The JMH run of the timed constructors: one single-shot fill of n keys each, with JMH's GC profiler. */
-    private static Jmh insertRun(RunContext ctx, List<MapConstructor> timed, int n, long keySeed) {
+    /**
+     * The JMH runs of the timed constructors, measured in alternating rounds: one single-shot fill
+     * of n random keys each, with JMH's GC profiler, and, when the presized HashMap is timed, its
+     * fill with the same keys in ascending order (a second run, so the ratio pairs by round).
+     */
+    private static List<Jmh> insertRuns(RunContext ctx, List<MapConstructor> timed, int n, long keySeed) {
+        Jmh random = fillRun(ctx, timed, KeyOrder.RANDOM, n, keySeed);
+        if (!sortsPresized(timed)) return List.of(random);
+        return List.of(random, fillRun(ctx, List.of(MapConstructor.HASHMAP_PRESIZED), KeyOrder.ASCENDING, n, keySeed));
+    }
+
+    private static Jmh fillRun(RunContext ctx, List<MapConstructor> constructors, KeyOrder order, int n, long keySeed) {
         return ctx.jmh(BENCH, "insert")
-                .param("constructor", timed)
+                .param("constructor", constructors)
+                .param("order", order)
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(keySeed))
                 .mode(Mode.SingleShotTime)
                 .profiler("gc");
+    }
+
+    /** The metric of the presized HashMap's fill with ascending keys (insert_time's rows are all random keys). */
+    static final String SORTED_TIME = "insert_time_sorted_keys";
+    static final String SORTED_VS_RANDOM = "presized_sorted_vs_presized_random";
+
+    private static Map<String, Object> sortedDims(int n) {
+        return Plan.dims("subject", MapConstructor.HASHMAP_PRESIZED.id(), "n_keys", n, "key_order", KeyOrder.ASCENDING.label());
     }
 
     @Override
@@ -152,11 +179,16 @@ public final class Presize implements Experiment {
         if (ctx.shard().first()) countResizes(ctx, constructors, n, keys);
         if (timed.isEmpty()) return;
 
-        List<JmhScore> scores = insertRun(ctx, timed, n, keySeed).run();
-        for (JmhScore s : scores) {
+        List<List<JmhScore>> runs = Jmh.inRounds(insertRuns(ctx, timed, n, keySeed), ctx.random("run-order"));
+        for (JmhScore s : runs.get(0)) {
             MapConstructor c = s.param("constructor", MapConstructor.class);
             out.row().with("subject", c.id()).with("n_keys", n).measure("insert_time", s.measured(), Unit.ofJmh(s.unit()));
             out.row().with("subject", c.id()).with("n_keys", n).measure("alloc_per_entry", s.secondary("gc.alloc.rate.norm").scaled(1.0 / n), Unit.BYTES_PER_ENTRY);
+        }
+        if (runs.size() > 1) {
+            ResultBuilder.Row row = out.row();
+            sortedDims(n).forEach(row::with);
+            row.measure(SORTED_TIME, runs.get(1).get(0).measured(), Unit.ofJmh(runs.get(1).get(0).unit()));
         }
     }
 
@@ -240,8 +272,15 @@ public final class Presize implements Experiment {
             ChartData.Builder t = ChartData.bars("Inserting " + n + " keys (JMH single shots, " + Finding.confidenceLabel() + " interval over forks)",
                     "constructor", "time (" + time.list().get(0).str("unit") + ")");
             t.yMin(0.0);
-            t.bars("insert time", labels, timed.stream().map(c -> time.where("subject", c.id()).one().value()).toList(),
-                    timed.stream().map(c -> time.where("subject", c.id()).one().error()).toList());
+            List<String> barLabels = new ArrayList<>(labels);
+            List<Double> values = new ArrayList<>(timed.stream().map(c -> time.where("subject", c.id()).one().value()).toList());
+            List<Double> errors = new ArrayList<>(timed.stream().map(c -> time.where("subject", c.id()).one().error()).toList());
+            rows.metric(SORTED_TIME).first().ifPresent(sorted -> {
+                barLabels.add(MapConstructor.HASHMAP_PRESIZED.label() + ", sorted keys");
+                values.add(sorted.value());
+                errors.add(sorted.error());
+            });
+            t.bars("insert time", barLabels, values, errors);
             out.chart("insert time", t);
             List<MapConstructor> allocated = timed.stream().filter(c -> !alloc.where("subject", c.id()).isEmpty()).toList();
             if (!allocated.isEmpty()) {
@@ -300,6 +339,14 @@ public final class Presize implements Experiment {
                 out.finding(Finding.timeRatio("insert_default_vs_presized", "Inserting " + n + " keys into new HashMap<>()", "a presized HashMap",
                         d.one().measured().ratioTo(p.one().measured())).where("n_keys", n));
             }
+        });
+        out.attempt(SORTED_VS_RANDOM, () -> {
+            Rows sorted = rows.metric(SORTED_TIME);
+            Rows random = time.where("subject", MapConstructor.HASHMAP_PRESIZED.id());
+            if (sorted.isEmpty() || random.isEmpty()) return;   // runs before the sorted fill: absent
+            String n = sorted.one().str("n_keys");
+            out.finding(Finding.timeRatio(SORTED_VS_RANDOM, "Filling a HashMap presized for " + n + " keys with ascending keys",
+                    "filling it with the same keys in random order", sorted.one().measured().ratioTo(random.one().measured())).where("n_keys", n));
         });
         peerFindings(rows, out);
         Rows alloc = rows.metric("alloc_per_entry");

@@ -22,7 +22,12 @@ import maplab.plan.ParamSpec;
 import maplab.plan.Params;
 import maplab.plan.Plan;
 import maplab.run.RunData;
+import java.util.concurrent.TimeUnit;
 import maplab.measure.ChildJvm;
+import maplab.measure.Jmh;
+import maplab.measure.JmhScore;
+import maplab.plan.Effort;
+import org.openjdk.jmh.annotations.Mode;
 import maplab.measure.MeasurementException;
 import maplab.conclude.Finding;
 import maplab.conclude.ResultBuilder;
@@ -40,10 +45,12 @@ import tech.tablesaw.api.Table;
  * (each runs {@link Launch}) that insert the same words into {@code Map.of}, {@code Set.of},
  * {@code HashMap}, {@code LinkedHashMap}, {@code TreeMap} and a seeded {@link ProbeMap}
  * (seed drawn per launch, as a runtime would at start-up, and a fixed seed), and counts the
- * distinct iteration orders per subject. Within this JVM it also varies ProbeMap's seed.
+ * distinct iteration orders per subject. Within this JVM it also varies ProbeMap's seed. Last,
+ * JMH times a whole traversal of a seeded ProbeMap whose seed is fixed against one whose seed
+ * is drawn per fork ({@code SeedIterationBench}): does a fixed seed improve traversal locality?
  *
  * <p><b>Measure</b> writes counts only (distinct orders per subject, launches per order with
- * the order itself, launches whose fixed-seed order matches this JVM's); <b>conclude</b> turns
+ * the order itself, launches whose fixed-seed order matches this JVM's) and the traversal times; <b>conclude</b> turns
  * them into findings (counts, and {@code launches} as a parameter echo), the orders table and
  * the chart.
  */
@@ -155,12 +162,42 @@ public final class SeedOrder implements Experiment {
         return List.of(
                 ParamSpec.integer("launches", 2, 500, 20, 50, "fresh JVMs launched"),
                 ParamSpec.integer("keys", 2, 2000, 16, 64, "words in the key set"),
-                ParamSpec.integer("seeds_in_jvm", 2, 100_000, 10, 40, "ProbeMap seeds tried within this JVM"));
+                ParamSpec.integer("seeds_in_jvm", 2, 100_000, 10, 40, "ProbeMap seeds tried within this JVM"),
+                ParamSpec.integer("iteration_n", 0, 10_000_000, 200_000, 2_000_000,
+                        "boxed long keys in the seeded ProbeMap whose traversal is timed, fixed seed against a seed drawn per fork (0: not timed)"),
+                ParamSpec.effort("iteration", new Effort(3, 1, 100, 3, 100), new Effort(6, 2, 200, 5, 200),
+                        "JMH effort of the traversal timing (average time of one whole traversal)"));
+    }
+
+    static final String ITERATION_BENCH = "maplab.bench.SeedIterationBench.iterate";
+    static final String FIXED_VS_PER_RUN = "fixed_vs_per_run_seed_iteration";
+    /** The traversal's subjects: the bench's {@code seedMode} values, which are also the rows' subject column. */
+    static final List<String> SEED_MODES = List.of("fixed", "per_fork");
+
+    /**
+     * The traversal timing: the same keys in a seeded ProbeMap, its seed fixed (the run's
+     * fixed ProbeMap seed, as the launches use) or drawn per fork from the run's seed and the
+     * fork's round ({@link Jmh#roundProperty}), both in every round.
+     */
+    private static Jmh iterationRun(RunContext ctx) {
+        return ctx.jmh(ITERATION_BENCH, "iteration")
+                .param("seedMode", SEED_MODES)
+                .param("n", String.valueOf(ctx.params().getInt("iteration_n")))
+                .param("keySeed", String.valueOf(ctx.seed("iteration-keys")))
+                .param("fixedSeed", String.valueOf(ctx.seed("probemap-fixed")))
+                .param("perForkSeed", String.valueOf(ctx.seed("probemap-per-fork")))
+                .roundProperty("maplab.round")
+                .mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS);
+    }
+
+    private static Map<String, Object> iterationDims(String seedMode, int n) {
+        return Plan.dims("subject", "probemap_" + seedMode + "_seed", "n_keys", n);
     }
 
     @Override
     public int plannedSteps(Params params) {
-        return steps(params.getInt("launches"));
+        int timed = params.getInt("iteration_n") > 0 ? SEED_MODES.size() : 0;
+        return steps(params.getInt("launches")) + timed * params.getEffort("iteration").plannedForks(false);
     }
 
     /** The plan's progress steps: one per launched JVM, then one for the seeds tried in this JVM. */
@@ -200,6 +237,10 @@ public final class SeedOrder implements Experiment {
         plan.count(Plan.dims("subject", "probemap_seeds_in_one_jvm", "seeds", seeds, "n_keys", n), "distinct_orders", Unit.COUNT, seeds);
         plan.count(Plan.dims("subject", Subject.PROBEMAP_FIXED_SEED.id(), "launches", launches, "n_keys", n), "launches_matching_this_jvm", Unit.COUNT, launches);
         plan.finding(FINDINGS.toArray(String[]::new));
+        if (p.getInt("iteration_n") == 0) return;
+        plan.jmh("iteration", iterationRun(context));
+        for (String mode : SEED_MODES) plan.timed(iterationDims(mode, p.getInt("iteration_n")), "iterate_time", Unit.ofJmh("us/op"));
+        plan.note(FIXED_VS_PER_RUN + " is concluded from this plan's rows but not promised: runs stored before it was measured (the references) leave it out");
     }
 
     /** Every finding {@link #conclude} gives for a run's rows, in its order. */
@@ -247,6 +288,14 @@ public final class SeedOrder implements Experiment {
         out.row().with("subject", "probemap_seeds_in_one_jvm").with("seeds", seeds).with("n_keys", n).measure("distinct_orders", inJvmOrders.size(), Unit.COUNT);
         out.row().with("subject", Subject.PROBEMAP_FIXED_SEED.id()).with("launches", launches).with("n_keys", n)
                 .measure("launches_matching_this_jvm", seen.get(Subject.PROBEMAP_FIXED_SEED).getOrDefault(fixedHere, 0), Unit.COUNT);
+
+        int iterationN = ctx.params().getInt("iteration_n");
+        if (iterationN == 0) return;
+        for (JmhScore s : iterationRun(ctx).run()) {
+            ResultBuilder.Row row = out.row();
+            iterationDims(s.param("seedMode"), iterationN).forEach(row::with);
+            row.measure("iterate_time", s.measured(), Unit.ofJmh(s.unit()));
+        }
     }
 
     // ------------------------------------------------------------------ conclude
@@ -267,6 +316,27 @@ public final class SeedOrder implements Experiment {
         ordersTableAndChart(rows, distinctRows, n, launches, out);
         countFindings(distinctRows, n, launches, out);
         oneJvmFindings(rows, distinctRows, n, launches, out);
+        out.attempt(FIXED_VS_PER_RUN, () -> iterationFinding(rows.metric("iterate_time"), out));
+    }
+
+    /**
+     * {@code fixed_vs_per_run_seed_iteration}: a whole traversal of the fixed-seed ProbeMap over
+     * that of the one whose seed was drawn per fork, a time ratio paired by round; with the
+     * traversal chart. Runs before the timing: absent.
+     */
+    static void iterationFinding(Rows time, ResultBuilder out) {
+        Rows fixed = time.where("subject", "probemap_fixed_seed");
+        Rows perFork = time.where("subject", "probemap_per_fork_seed");
+        if (fixed.isEmpty() || perFork.isEmpty()) return;
+        String n = fixed.one().str("n_keys");
+        out.finding(Finding.timeRatio(FIXED_VS_PER_RUN, "A traversal of a seeded ProbeMap of " + n + " boxed keys with a fixed seed",
+                "the same map with a seed drawn per fork (JVM)", fixed.one().measured().ratioTo(perFork.one().measured())).where("n_keys", n));
+        ChartData.Builder chart = ChartData.bars("One traversal of a seeded ProbeMap, " + n + " keys (JMH, " + Finding.confidenceLabel() + " interval over forks)",
+                "seed", "time (" + fixed.one().str("unit") + ")");
+        chart.yMin(0.0);
+        chart.bars("traversal", List.of("fixed seed", "seed drawn per fork"), List.of(fixed.one().value(), perFork.one().value()),
+                List.of(fixed.one().error(), perFork.one().error()));
+        out.chart("traversal", chart);
     }
 
     /** The orders table (each subject's orders with their launches) and the distinct-orders chart. */

@@ -116,6 +116,7 @@ public final class Jmh implements Plan.CellSource {
     private final List<Compared> compared = new ArrayList<>();
     private ForkSetup forks = ForkSetup.self();
     private boolean jvmChosen;
+    private String roundProperty;
 
     /**
      * Two cells whose ratio a finding reports, each chosen by some of its {@code @Param} values
@@ -231,6 +232,12 @@ public final class Jmh implements Plan.CellSource {
     public Jmh profiler(String name) { profilers.add(name); return this; }
     /** Adds fork JVM arguments after the settings' ones (a later flag wins, e.g. another GC). */
     public Jmh jvmArgsAppend(String... args) { extraJvmArgs.addAll(List.of(args)); return this; }
+    /**
+     * Tells each fork its round: {@code -D<name>=<round>} is added to the fork's JVM arguments,
+     * so a benchmark can draw something per fork (a hash seed, say) from a recorded seed and the
+     * round, reproducibly. Off unless asked for.
+     */
+    public Jmh roundProperty(String name) { this.roundProperty = name; return this; }
     /**
      * Sequential effort: after the settings' forks, keep adding rounds, up to {@code maxForks},
      * to the cells of {@linkplain #compare compared pairs} whose verdict is not settled yet (see
@@ -488,6 +495,7 @@ public final class Jmh implements Plan.CellSource {
         c.extraJvmArgs.addAll(extraJvmArgs);
         c.forks = forks;
         c.jvmChosen = jvmChosen;
+        c.roundProperty = roundProperty;
         c.settings = settings;
         c.mode = mode;
         c.timeUnit = timeUnit;
@@ -510,7 +518,7 @@ public final class Jmh implements Plan.CellSource {
         for (Map<String, String[]> set : parameterSets()) {
             Path log = newLog(dir);
             Path json = dir.resolve(log.getFileName().toString().replace(".log", ".json"));
-            runRound(json, log, set);
+            runRound(json, log, set, round);
             List<JmhScore> read = read(json, round);
             if (read.isEmpty()) throw new MeasurementException("JMH benchmark '" + include + "' produced no result" + tail(log));
             scores.addAll(read);
@@ -519,7 +527,9 @@ public final class Jmh implements Plan.CellSource {
     }
 
     /** One round of one parameter set: one fork of every matching benchmark and combination of {@code set}. */
-    private void runRound(Path json, Path log, Map<String, String[]> set) {
+    private void runRound(Path json, Path log, Map<String, String[]> set, int round) {
+        List<String> jvmArgs = new ArrayList<>(forkJvmArgs());
+        if (roundProperty != null) jvmArgs.add("-D" + roundProperty + "=" + round);
         ChainedOptionsBuilder opts = new OptionsBuilder()
                 .include(include)
                 .forks(1)
@@ -528,7 +538,7 @@ public final class Jmh implements Plan.CellSource {
                 .measurementIterations(settings.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(settings.measurementMillis()))
                 .jvm(target().javaExecutable())
-                .jvmArgs(forkJvmArgs().toArray(String[]::new))
+                .jvmArgs(jvmArgs.toArray(String[]::new))
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -48,6 +49,26 @@ public final class Estimates {
         public Estimate atLeast(double floor) {
             return low < floor ? new Estimate(value, floor, high, n) : this;
         }
+    }
+
+    /**
+     * The Wilson score interval at {@link #CONFIDENCE} for a proportion of {@code x} successes
+     * in {@code n} trials (profiler samples on a method, say): the value is {@code x / n}, the
+     * bounds {@code (p + z²/2n ± z sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n)} with {@code z} the
+     * normal quantile. Unlike the normal approximation it stays inside [0, 1] and is not
+     * degenerate at 0 or n successes. It covers sampling error only.
+     */
+    public static Estimate wilson(long x, long n) {
+        if (n <= 0 || x < 0 || x > n) throw new IllegalArgumentException("x, n: need 0 <= x <= n and n > 0, got " + x + " of " + n);
+        double z = new NormalDistribution().inverseCumulativeProbability(0.5 + CONFIDENCE / 2);
+        double p = x / (double) n;
+        double z2n = z * z / n;
+        double centre = (p + z2n / 2) / (1 + z2n);
+        double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
+        // at 0 or n successes the bound on that side is exactly 0 or 1 (the formula gives it up to rounding)
+        double low = x == 0 ? 0 : Math.max(0, centre - half);
+        double high = x == n ? 1 : Math.min(1, centre + half);
+        return new Estimate(p, low, high, (int) Math.min(Integer.MAX_VALUE, n));
     }
 
     /** One measured value: fork (round) index, iteration inside the fork, value. */

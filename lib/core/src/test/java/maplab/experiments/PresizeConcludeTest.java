@@ -132,4 +132,29 @@ class PresizeConcludeTest {
         assertThat(eclipse.high()).isGreaterThan(1);
         assertThat(f).doesNotContainKey("insert_fastutil_default_vs_n").doesNotContainKey("resizes_fastutil_default");   // fastutil: tables only
     }
+
+    private static ResultBuilder withSortedFill(Measured presizedTime, Measured sortedTime) {
+        ResultBuilder b = rows(forks(60, 62, 59, 61), presizedTime, false);
+        b.row().with("subject", "hashmap_presized").with("n_keys", N).with("key_order", "ascending").measure("insert_time_sorted_keys", sortedTime, Unit.MS_PER_OP);
+        return b;
+    }
+
+    @Test
+    void sortedKeysIntoAPresizedMapAreARatioPairedByRoundAndABarOfTheTimeChart() {
+        ResultBuilder out = conclude(withSortedFill(forks(50, 51, 49.5, 50.5), forks(30, 31, 29.5, 30.5)));
+        Finding f = byId(out).get("presized_sorted_vs_presized_random");
+        assertThat(f.verdict()).isEqualTo(Finding.Verdict.LOWER);
+        assertThat(f.high()).isLessThan(0.7);
+        assertThat(f.text()).contains("faster");
+        assertThat(f.conditions()).containsEntry("n_keys", String.valueOf(N));
+        assertThat(out.charts().get("insert time").series().get(0).categories()).contains("HashMap for n entries, sorted keys");
+    }
+
+    @Test
+    void sortedKeysOverlappingRandomOnesGiveNoDetectableDifferenceAndOldRunsLeaveItOut() {
+        Finding f = byId(conclude(withSortedFill(forks(50, 53, 49, 52), forks(51, 50, 52, 50)))).get("presized_sorted_vs_presized_random");
+        assertThat(f.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(f.text()).startsWith("No detectable difference");
+        assertThat(byId(conclude(rows(forks(60, 62, 59, 61), forks(50, 51, 49.5, 50.5), false)))).doesNotContainKey("presized_sorted_vs_presized_random");
+    }
 }

@@ -109,7 +109,7 @@ class SeedOrderTest {
 
     @Test
     void runWritesFindingsThatFollowTheOrders(@TempDir Path tmp) throws Exception {
-        Result r = Experiments.run("seed-order", Profile.QUICK, Map.of("launches", "3", "seeds_in_jvm", "5"), tmp.resolve("run"), Progress.SILENT);
+        Result r = Experiments.run("seed-order", Profile.QUICK, Map.of("launches", "3", "seeds_in_jvm", "5", "iteration_n", "0"), tmp.resolve("run"), Progress.SILENT);
         assertThat(r.error()).isNull();
         assertThat(r.finding("launches").value()).isEqualTo(3);
         assertThat(r.finding("probemap_fixed_seed_same_in_parent").value()).isEqualTo(1);
@@ -129,5 +129,48 @@ class SeedOrderTest {
                 .hasMessage("parameter 'launches': bad value '1'; allowed: a whole number from 2 to 500");
         assertThatThrownBy(() -> Experiments.run("seed-order", Profile.QUICK, Map.of("keys", "lots")))
                 .hasMessageStartingWith("parameter 'keys': bad value 'lots'");
+    }
+
+    private static Map<String, Finding> traversal(double[] fixed, double[] perFork) {
+        ResultBuilder rows = new ResultBuilder();
+        rows.row().with("subject", "probemap_fixed_seed").with("n_keys", 500000).measure("iterate_time", forks(fixed), Unit.US_PER_OP);
+        rows.row().with("subject", "probemap_per_fork_seed").with("n_keys", 500000).measure("iterate_time", forks(perFork), Unit.US_PER_OP);
+        SeedOrder e = new SeedOrder();
+        ResultBuilder out = new ResultBuilder();
+        e.conclude(new RunData("seed-order", Profile.QUICK, Params.resolve(e, Profile.QUICK, Map.of()), Rows.fromObjects(rows.rows(), rows.samples())), out);
+        assertThat(out.charts()).containsKey("traversal");
+        Map<String, Finding> f = new java.util.HashMap<>();
+        out.findings().forEach(x -> f.put(x.id(), x));
+        return f;
+    }
+
+    /** A measured time whose fork means are {@code forkMeans} (two iterations per fork, +-0.5%). */
+    private static maplab.measure.Measured forks(double[] forkMeans) {
+        List<maplab.stats.Estimates.Sample> samples = new ArrayList<>();
+        for (int k = 0; k < forkMeans.length; k++) {
+            samples.add(new maplab.stats.Estimates.Sample(k, 0, forkMeans[k] * 0.995));
+            samples.add(new maplab.stats.Estimates.Sample(k, 1, forkMeans[k] * 1.005));
+        }
+        return maplab.measure.Measured.of(samples);
+    }
+
+    @Test
+    void aFixedSeedTraversalIsATimeRatioPairedByRoundAgainstASeedDrawnPerFork() {
+        Finding f = traversal(new double[] {3000, 3100, 2950, 3050}, new double[] {4000, 4150, 3900, 4050}).get("fixed_vs_per_run_seed_iteration");
+        assertThat(f.verdict()).isEqualTo(Finding.Verdict.LOWER);
+        assertThat(f.high()).isLessThan(0.8);
+        assertThat(f.text()).contains("fixed seed").contains("faster");
+        assertThat(f.conditions()).containsEntry("n_keys", "500000");
+    }
+
+    @Test
+    void traversalsWithinTheNoiseAreNoDetectableDifferenceAndRunsWithoutThemLeaveItOut() {
+        Finding f = traversal(new double[] {3000, 3150, 2900, 3100}, new double[] {3050, 3000, 3100, 3000}).get("fixed_vs_per_run_seed_iteration");
+        assertThat(f.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(f.text()).startsWith("No detectable difference");
+        SeedOrder e = new SeedOrder();
+        ResultBuilder out = new ResultBuilder();
+        e.conclude(new RunData("seed-order", Profile.QUICK, Params.resolve(e, Profile.QUICK, Map.of()), Rows.fromObjects(List.of(), Map.of())), out);
+        assertThat(out.findings()).noneMatch(x -> x.id().equals("fixed_vs_per_run_seed_iteration"));
     }
 }

@@ -33,7 +33,9 @@ class PlannedStepsTest {
     void thePlanFollowsTheParameters() {
         Experiment seedOrder = Experiments.byId("seed-order");
         // one step per launched JVM and one for the seeds tried in this JVM
-        assertThat(seedOrder.plannedSteps(Params.resolve(seedOrder, Profile.QUICK, Map.of("launches", "7")))).isEqualTo(8);
+        assertThat(seedOrder.plannedSteps(Params.resolve(seedOrder, Profile.QUICK, Map.of("launches", "7", "iteration_n", "0")))).isEqualTo(8);
+        // and one per fork of the two timed traversals (fixed seed, seed per fork: quick has 3 forks)
+        assertThat(seedOrder.plannedSteps(Params.resolve(seedOrder, Profile.QUICK, Map.of("launches", "7")))).isEqualTo(8 + 2 * 3);
         Experiment presize = Experiments.byId("presize");
         // 2 resize counts, then 1 timed constructor x 3 forks
         assertThat(presize.plannedSteps(Params.resolve(presize, Profile.QUICK, Map.of("constructors", "hashmap_default,hashmap_n",
@@ -42,6 +44,6 @@ class PlannedStepsTest {
         // a sequential effort plans its maximum forks
         int fixed = merge.plannedSteps(Params.resolve(merge, Profile.QUICK, Map.of("jdk_effort", "4:1x100ms+2x100ms")));
         int sequential = merge.plannedSteps(Params.resolve(merge, Profile.QUICK, Map.of("jdk_effort", "4-6:1x100ms+2x100ms")));
-        assertThat(sequential - fixed).isEqualTo(2 * 2); // put_all and put_loop, two more rounds each
+        assertThat(sequential - fixed).isEqualTo(3 * 2); // put_all, put_loop and treemap_put_all, two more rounds each
     }
 }

@@ -14,7 +14,6 @@ import maplab.measure.Rows;
 import maplab.stats.Estimates;
 import maplab.stats.Estimates.Estimate;
 import maplab.subject.iteration.MapState;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -235,23 +234,8 @@ final class IterationProfileConclude {
         return Table.create("top frames", method, cat, self, selfShare, total, totalShare);
     }
 
-    /**
-     * The Wilson score interval at {@link Estimates#CONFIDENCE} for a proportion of {@code x}
-     * successes in {@code n} trials: the value is {@code x / n}, the bounds are
-     * {@code (p + z²/2n ± z sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n)} with {@code z} the normal
-     * quantile. Unlike the normal approximation it stays inside [0, 1] and is not degenerate at
-     * 0 or n successes.
-     */
+    /** The Wilson score interval of {@code x} of {@code n} samples: {@link Estimates#wilson}. */
     static Estimate wilson(long x, long n) {
-        if (n <= 0 || x < 0 || x > n) throw new IllegalArgumentException("x, n: need 0 <= x <= n and n > 0, got " + x + " of " + n);
-        double z = new NormalDistribution().inverseCumulativeProbability(0.5 + Estimates.CONFIDENCE / 2);
-        double p = x / (double) n;
-        double z2n = z * z / n;
-        double centre = (p + z2n / 2) / (1 + z2n);
-        double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
-        // at 0 or n successes the bound on that side is exactly 0 or 1 (the formula gives it up to rounding)
-        double low = x == 0 ? 0 : Math.max(0, centre - half);
-        double high = x == n ? 1 : Math.min(1, centre + half);
-        return new Estimate(p, low, high, (int) Math.min(Integer.MAX_VALUE, n));
+        return Estimates.wilson(x, n);
     }
 }

@@ -33,12 +33,13 @@ import maplab.experiments.Sweeps;
  * and {@code growth} (every variant at the smaller sizes: only the growth fit uses them, and its
  * interval comes from the scatter around the fitted line, so one fork per size is enough).
  *
- * <p><b>Measure</b> writes rows only: {@code merge_time} (part jdk, trap) and {@code fill_time}
+ * <p><b>Measure</b> writes rows only: {@code merge_time} (part jdk, trap), {@code merge_alloc} (part jdk: bytes per merge) and {@code fill_time}
  * (parts fastutil and peer) with their per-fork samples; for the trap also {@code lower_bound} (a shot ran
  * out of {@code budget_ms}), and the in-process counts {@code max_probe},
  * {@code mean_probe_per_insert} and {@code keys_inserted} (fewer than n when the count ran out of
  * the budget; then {@code lower_bound} is true on the probe rows). <b>Conclude</b> computes every
- * finding, table and chart from those rows ({@link #conclude}).
+ * finding, table and chart from those rows ({@link #conclude}). Last, the same-hash merge runs
+ * under JFR in a forked JVM ({@link MergeProfile}): is its hotspot visible in a profile?
  */
 public final class Merge implements Experiment {
 
@@ -65,7 +66,8 @@ public final class Merge implements Experiment {
                 ParamSpec.choices("variants", ReinsertTarget.ids(), "same_hash,seeded", all, "trap targets compared"),
                 ParamSpec.integer("jdk_n", 1_000, 10_000_000, 100_000, 1_000_000, "entries in each of the two JDK maps merged"),
                 ParamSpec.integer("overlap_pct", 0, 100, 50, 50, "percentage of keys the two JDK maps share"),
-                ParamSpec.choices("strategies", MergeStrategy.ids(), "put_all,put_loop", strategies, "JDK merge strategies compared"),
+                ParamSpec.choices("strategies", MergeStrategy.ids(), "put_all,put_loop,treemap_put_all", strategies,
+                        "JDK merge strategies compared (time, and bytes allocated per merge from JMH's gc profiler)"),
                 ParamSpec.integer("fastutil_n", 1_024, 1 << 23, 262_144, 1_048_576, "keys in the fastutil fills"),
                 ParamSpec.choices("fastutil_targets", FASTUTIL_IDS, "set", "set,map", "fastutil collections filled"),
                 ParamSpec.userSubjects("user_subjects", "your own maps (LongMap), filled like the fastutil targets (another one's iteration order vs shuffled) after the map contract holds", maplab.subject.intmap.LongMap.class, maplab.subject.probe.LongHash.class),
@@ -73,6 +75,10 @@ public final class Merge implements Experiment {
                         "keys in the peer libraries' fills (the trap needs about 2^20 keys to show in the libraries that fall into it less deeply than fastutil)"),
                 ParamSpec.choices("peer_targets", PEER_IDS, "agrona_map,hppc_map", String.join(",", PEER_IDS),
                         "peer libraries' long maps filled in another one's iteration order and shuffled (quick: one that falls into the trap and one that protects itself)"),
+                ParamSpec.integer("profile_n", 1_024, 1 << 20, 32_768, 65_536,
+                        "keys in the same-hash merge profiled with JFR (re-inserted over and over in a forked JVM)"),
+                ParamSpec.integer("profile_record_ms", 100, 600_000, 1_000, 5_000,
+                        "milliseconds of the JFR recording of the same-hash merge (after 0.5 s of warm-up, not recorded)"),
                 ParamSpec.effort("jdk", new Effort(4, 1, 100, 2, 100), Effort.parseOrNull("6-12:2x200ms+3x200ms"),
                         "JMH effort of the JDK strategies (average time per merge)"),
                 ParamSpec.effort("fastutil", Effort.shots(4, 2, 3), Effort.shots(6, 2, 3),
@@ -115,7 +121,8 @@ public final class Merge implements Experiment {
                 + p.getStrings("peer_targets").size() * FillOrder.ids().size() * p.getEffort("peer").plannedForks(false)
                 + variants.size() * sizes.size()
                 + sameHash * p.getEffort("same_hash").plannedForks(false) + (variants.size() - sameHash) * p.getEffort("trap").plannedForks(false)
-                + variants.size() * (sizes.size() - 1) * p.getEffort("growth").plannedForks(false);
+                + variants.size() * (sizes.size() - 1) * p.getEffort("growth").plannedForks(false)
+                + 1;   // the JFR profile of the same-hash merge
     }
 
     /** The trap's sizes, ascending, each once. */

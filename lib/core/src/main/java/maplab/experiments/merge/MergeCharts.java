@@ -39,6 +39,24 @@ final class MergeCharts {
         return chart;
     }
 
+    /** The JDK strategies' bytes allocated per merge (JMH's gc profiler), in MB, with their intervals over forks. */
+    static ChartData.Builder jdkAllocChart(Rows alloc) {
+        Rows.Row first = alloc.list().get(0);
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
+        for (Rows.Row r : alloc) {
+            labels.add(MergeStrategy.parse(r.str("subject")).label());
+            values.add(r.value() / 1e6);
+            errors.add(r.error() / 1e6);
+        }
+        ChartData.Builder chart = ChartData.bars("Bytes allocated per merge, n = " + first.str("n_keys") + ", " + first.str("overlap_pct")
+                + "% shared (JMH -prof gc, " + Finding.confidenceLabel() + " interval over forks)", "strategy", "allocation (MB per merge)");
+        chart.yMin(0.0);
+        chart.bars("allocation", labels, values, errors);
+        return chart;
+    }
+
     /** One part's fills ("fastutil" or "peer"): per collection its time in each fill order. */
     static ChartData.Builder fillChart(Rows fill, String part) {
         String n = fill.list().get(0).str("n_keys");

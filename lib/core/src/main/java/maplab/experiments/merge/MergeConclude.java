@@ -35,6 +35,7 @@ final class MergeConclude {
         Rows rows = data.rows();
         long budgetMs = data.params().getLong("budget_ms");
         out.attempt("putall_vs_loop", () -> concludeJdk(rows, data.params().getEffort("jdk").looks(), out));
+        out.inGroup("treemap", () -> out.attempt(TREEMAP_TIME, () -> concludeTreeMap(rows, data.params().getEffort("jdk").looks(), out)));
         concludeFills(rows, out);
         out.inGroup("user_subjects", () -> concludeUserFills(rows, out));
         List<TrapPoint> points = trapPoints(rows);
@@ -44,6 +45,7 @@ final class MergeConclude {
             out.chart("max probe", probeChart(points));
             trapFindings(out, points, budgetMs);
         }
+        MergeProfile.conclude(rows, out);
     }
 
     /** {@code looks}: how often a sequential jdk_effort looked at putAll against the loop (the interval's Bonferroni divisor). */
@@ -54,12 +56,41 @@ final class MergeConclude {
         String n = first.str("n_keys");
         String overlap = first.str("overlap_pct");
         out.chart("jdk strategies", jdkChart(jdk));
+        Rows alloc = rows.metric("merge_alloc").where("part", "jdk");
+        if (!alloc.isEmpty()) out.chart("jdk allocation", MergeCharts.jdkAllocChart(alloc));
         Rows putAll = jdk.where("subject", MergeStrategy.PUT_ALL.id());
         Rows loop = jdk.where("subject", MergeStrategy.PUT_LOOP.id());
         if (!putAll.isEmpty() && !loop.isEmpty()) {
             out.finding(Finding.timeRatio("putall_vs_loop", "Merging with putAll into new HashMap<>()", "a put loop",
                     putAll.one().measured().ratioTo(loop.one().measured(), looks)).where("n_keys", n).where("overlap_pct", overlap));
         }
+    }
+
+    static final String TREEMAP_TIME = "treemap_vs_hashmap_merge_time";
+    static final String TREEMAP_ALLOC = "treemap_vs_hashmap_merge_alloc";
+
+    /**
+     * A TreeMap against a HashMap as the target of the same merge (both {@code putAll(a),
+     * putAll(b)} into a new map, repeated by JMH): the time ratio paired by round (looked at
+     * {@code looks} times, like putAll against the loop), and the ratio of bytes allocated per
+     * merge (JMH's gc profiler). Runs before the TreeMap target (or without allocation rows) leave
+     * them out.
+     */
+    private static void concludeTreeMap(Rows rows, int looks, ResultBuilder out) {
+        Rows jdk = rows.where("part", "jdk");
+        Rows treeTime = jdk.metric("merge_time").where("subject", MergeStrategy.TREEMAP_PUT_ALL.id());
+        Rows hashTime = jdk.metric("merge_time").where("subject", MergeStrategy.PUT_ALL.id());
+        if (treeTime.isEmpty() || hashTime.isEmpty()) return;
+        String n = treeTime.one().str("n_keys");
+        String overlap = treeTime.one().str("overlap_pct");
+        out.finding(Finding.timeRatio(TREEMAP_TIME, "Merging two maps of " + n + " keys into new TreeMap<>() with putAll", "into new HashMap<>()",
+                treeTime.one().measured().ratioTo(hashTime.one().measured(), looks)).where("n_keys", n).where("overlap_pct", overlap));
+        Rows treeAlloc = jdk.metric("merge_alloc").where("subject", MergeStrategy.TREEMAP_PUT_ALL.id());
+        Rows hashAlloc = jdk.metric("merge_alloc").where("subject", MergeStrategy.PUT_ALL.id());
+        if (treeAlloc.isEmpty() || hashAlloc.isEmpty()) return;
+        out.finding(Finding.ratio(TREEMAP_ALLOC, "Merging two maps of " + n + " keys into new TreeMap<>()", "new HashMap<>() (bytes allocated per merge, JMH -prof gc)",
+                Finding.Quantity.BYTES, treeAlloc.one().measured().ratioTo(hashAlloc.one().measured(), looks), Finding.Basis.TIMING)
+                .where("n_keys", n).where("overlap_pct", overlap));
     }
 
     /**

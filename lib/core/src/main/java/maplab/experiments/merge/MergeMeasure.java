@@ -39,14 +39,18 @@ final class MergeMeasure {
         fills(ctx, out, "fastutil", "fastutil_n", "fastutil_targets");
         fills(ctx, out, "peer", "peer_n", "peer_targets");
         trap(ctx, out);
+        if (ctx.shard().first()) MergeProfile.measure(ctx, out);   // a child JVM, not JMH rounds: measured once when the run is split into shards
     }
 
     private static void jdkStrategies(RunContext ctx, ResultBuilder out) {
         int n = ctx.params().getInt("jdk_n");
         int overlap = ctx.params().getInt("overlap_pct");
         for (JmhScore s : jdkJmh(ctx).run()) {
-            out.row().with("part", "jdk").with("subject", s.param("strategy", MergeStrategy.class).id()).with("n_keys", n).with("overlap_pct", overlap)
+            String strategy = s.param("strategy", MergeStrategy.class).id();
+            out.row().with("part", "jdk").with("subject", strategy).with("n_keys", n).with("overlap_pct", overlap)
                     .measure("merge_time", s.measured(), Unit.ofJmh(s.unit()));
+            out.row().with("part", "jdk").with("subject", strategy).with("n_keys", n).with("overlap_pct", overlap)
+                    .measure("merge_alloc", s.secondary("gc.alloc.rate.norm"), Unit.BYTES_PER_OP);
         }
     }
 
@@ -59,7 +63,10 @@ final class MergeMeasure {
         return p.getStrings("strategies").stream().map(MergeStrategy::parse).toList();
     }
 
-    /** The JDK strategies' JMH run (part jdk): putAll against the put loop compared sequentially. */
+    /**
+     * The JDK strategies' JMH run (part jdk), with JMH's gc profiler (bytes allocated per merge):
+     * putAll against the put loop, and the TreeMap target against putAll, compared sequentially.
+     */
     static Jmh jdkJmh(RunContext ctx) {
         return ctx.jmh(JDK_BENCH, "jdk")
                 .param("strategy", strategyConstants(ctx.params()))
@@ -67,7 +74,9 @@ final class MergeMeasure {
                 .param("overlapPct", String.valueOf(ctx.params().getInt("overlap_pct")))
                 .param("seed", String.valueOf(ctx.seed("jdk-keys")))
                 .compare(Map.of("strategy", MergeStrategy.PUT_ALL.name()), Map.of("strategy", MergeStrategy.PUT_LOOP.name()))   // JMH's spelling of the constants
-                .mode(Mode.AverageTime).timeUnit(TimeUnit.MILLISECONDS);
+                .compare(Map.of("strategy", MergeStrategy.TREEMAP_PUT_ALL.name()), Map.of("strategy", MergeStrategy.PUT_ALL.name()))
+                .mode(Mode.AverageTime).timeUnit(TimeUnit.MILLISECONDS)
+                .profiler("gc");
     }
 
     /**

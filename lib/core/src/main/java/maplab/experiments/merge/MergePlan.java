@@ -72,13 +72,18 @@ final class MergePlan {
         RunContext ctx = context;
         plan.jmh("jdk", jdkJmh(ctx));
         for (String strategy : strategies(p)) {
-            plan.timed(Plan.dims("part", "jdk", "subject", strategy, "n_keys", p.getInt("jdk_n"), "overlap_pct", p.getInt("overlap_pct")),
-                    "merge_time", Unit.ofJmh("ms/op"));
+            Map<String, Object> at = Plan.dims("part", "jdk", "subject", strategy, "n_keys", p.getInt("jdk_n"), "overlap_pct", p.getInt("overlap_pct"));
+            plan.timed(at, "merge_time", Unit.ofJmh("ms/op"));
+            plan.timed(at, "merge_alloc", Unit.BYTES_PER_OP);
         }
         if (strategies(p).containsAll(List.of(MergeStrategy.PUT_ALL.id(), MergeStrategy.PUT_LOOP.id()))) plan.finding("putall_vs_loop");
+        if (strategies(p).containsAll(List.of(MergeStrategy.TREEMAP_PUT_ALL.id(), MergeStrategy.PUT_ALL.id()))) {
+            plan.finding(MergeConclude.TREEMAP_TIME, MergeConclude.TREEMAP_ALLOC);
+        }
         plannedFills(plan, context, "fastutil", "fastutil_n", "fastutil_targets");
         plannedFills(plan, context, "peer", "peer_n", "peer_targets");
         plannedTrap(plan, context);
+        MergeProfile.plan(plan, p);
     }
 
     private static void plannedFills(Plan.Builder plan, RunContext context, String part, String nParam, String targetsParam) {

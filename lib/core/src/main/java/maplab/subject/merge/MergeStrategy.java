@@ -4,10 +4,12 @@ import maplab.plan.EnumIds;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import maplab.subject.jdk.Capacity;
 
 /**
- * Ways to merge two JDK maps {@code a} and {@code b} into a new {@code HashMap}. Where a key is
+ * Ways to merge two JDK maps {@code a} and {@code b} into a new {@code HashMap} (or, for
+ * {@link #TREEMAP_PUT_ALL}, a {@code TreeMap}: the ordered tree as a merge target). Where a key is
  * in both, b's value wins in every strategy (for {@code merge()} through its remapping
  * function), so all of them build the same map and differ only in how. The constants are
  * the JMH {@code @Param} values of {@code MergeBench}.
@@ -53,6 +55,19 @@ public enum MergeStrategy {
         @Override public <K, V> Map<K, V> merge(Map<K, V> a, Map<K, V> b) {
             Map<K, V> m = new HashMap<>(a);
             b.forEach((k, v) -> m.merge(k, v, MergeStrategy::second));
+            return m;
+        }
+    },
+    /**
+     * {@code new TreeMap<>()} then {@code putAll(a)}, {@code putAll(b)}: a red-black tree as the
+     * target (the source's "B-tree for frequent merges"), one node per entry, O(log n) per put.
+     * Keys must be {@code Comparable}.
+     */
+    TREEMAP_PUT_ALL("new TreeMap<>(), putAll(a), putAll(b)") {
+        @Override public <K, V> Map<K, V> merge(Map<K, V> a, Map<K, V> b) {
+            Map<K, V> m = new TreeMap<>();
+            m.putAll(a);
+            m.putAll(b);
             return m;
         }
     };

@@ -343,7 +343,7 @@ class MergeTest {
             List<Map<String, Object>> measured = new ArrayList<>();
             for (Plan.Row r : plan.rows()) {
                 Map<String, Object> m = new java.util.LinkedHashMap<>(r.dims());
-                if (!r.varying().isEmpty()) m.put("lower_bound", cut);
+                if (r.varying().contains("lower_bound")) m.put("lower_bound", cut);
                 m.put("metric", r.metric());
                 measured.add(m);
             }
@@ -396,6 +396,83 @@ class MergeTest {
         assertThat(versus.verdict()).isEqualTo(Finding.Verdict.LOWER);
         assertThat(versus.high()).isLessThan(0.3);
         assertThat(f.get("fastutil_iteration_order_vs_shuffled").verdict()).isEqualTo(Finding.Verdict.HIGHER);
+    }
+
+    /** One JDK strategy's rows: merge time and bytes allocated per merge. */
+    private static void jdk(ResultBuilder b, String strategy, Measured time, Measured alloc) {
+        b.row().with("part", "jdk").with("subject", strategy).with("n_keys", 100000).with("overlap_pct", 50).measure("merge_time", time, Unit.MS_PER_OP);
+        if (alloc != null) b.row().with("part", "jdk").with("subject", strategy).with("n_keys", 100000).with("overlap_pct", 50).measure("merge_alloc", alloc, Unit.BYTES_PER_OP);
+    }
+
+    @Test
+    void aTreeMapTargetIsComparedWithAHashMapInTimeAndAllocation() {
+        ResultBuilder b = new ResultBuilder();
+        jdk(b, "put_all", forks(5.0, 5.2, 4.9, 5.1), forks(8.0e6, 8.0e6, 8.0e6, 8.0e6));
+        jdk(b, "treemap_put_all", forks(20, 21, 19.5, 20.5), forks(6.0e6, 6.0e6, 6.0e6, 6.0e6));
+        Map<String, Finding> f = conclude(b);
+
+        Finding time = f.get("treemap_vs_hashmap_merge_time");
+        assertThat(time.verdict()).isEqualTo(Finding.Verdict.HIGHER);
+        assertThat(time.low()).isGreaterThan(3);
+        assertThat(time.text()).contains("TreeMap").contains("slower");
+        assertThat(time.conditions()).containsEntry("n_keys", "100000").containsEntry("overlap_pct", "50");
+        Finding alloc = f.get("treemap_vs_hashmap_merge_alloc");
+        assertThat(alloc.verdict()).isEqualTo(Finding.Verdict.LOWER);
+        assertThat(alloc.value()).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(alloc.text()).contains("fewer bytes");
+        assertThat(alloc.group()).isEqualTo("treemap");
+        maplab.conclude.ChartData chart = MergeCharts.jdkAllocChart(Rows.fromObjects(b.rows(), b.samples()).metric("merge_alloc")).build();
+        assertThat(chart.series().get(0).categories()).containsExactly("new HashMap<>(), putAll(a), putAll(b)", "new TreeMap<>(), putAll(a), putAll(b)");
+        assertThat(chart.series().get(0).y()).containsExactly(8.0, 6.0);
+    }
+
+    @Test
+    void aTreeMapTargetWithinTheNoiseIsNoDetectableDifferenceAndRunsBeforeItLeaveItOut() {
+        ResultBuilder b = new ResultBuilder();
+        jdk(b, "put_all", forks(5.0, 5.6, 4.8, 5.3), forks(8.0e6, 8.4e6, 7.7e6, 8.1e6));
+        jdk(b, "treemap_put_all", forks(5.2, 5.1, 5.0, 5.4), forks(8.1e6, 7.9e6, 8.2e6, 7.8e6));
+        Map<String, Finding> f = conclude(b);
+        assertThat(f.get("treemap_vs_hashmap_merge_time").verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(f.get("treemap_vs_hashmap_merge_alloc").verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(f.get("treemap_vs_hashmap_merge_alloc").text()).startsWith("No detectable difference");
+
+        ResultBuilder old = new ResultBuilder();
+        jdk(old, "put_all", forks(5.0, 5.2, 4.9, 5.1), null);
+        jdk(old, "put_loop", forks(5.0, 5.2, 4.9, 5.1), null);
+        assertThat(conclude(old)).containsKey("putall_vs_loop").doesNotContainKeys("treemap_vs_hashmap_merge_time", "treemap_vs_hashmap_merge_alloc");
+    }
+
+    /** A JFR profile's rows: {@code hot} of {@code samples} on the probe loop, and two top frames. */
+    private static ResultBuilder profileRows(int samples, int hot) {
+        ResultBuilder b = new ResultBuilder();
+        b.row().with("part", "profile").with("variant", "same_hash").with("n_keys", 32768).measure("samples", samples, Unit.COUNT);
+        b.row().with("part", "profile").with("variant", "same_hash").with("n_keys", 32768).measure("hotspot_samples", hot, Unit.COUNT);
+        b.row().with("part", "profile").with("variant", "same_hash").with("n_keys", 32768).with("method", MergeProfile.HOTSPOT.get(0)).measure("self_samples", hot, Unit.COUNT);
+        b.row().with("part", "profile").with("variant", "same_hash").with("n_keys", 32768).with("method", "maplab.subject.probe.LongProbeMap.put")
+                .measure("self_samples", samples - hot, Unit.COUNT);
+        return b;
+    }
+
+    @Test
+    void aProfileWithMostSamplesOnTheProbeLoopIsAShareAboveOneHalfWithItsWilsonInterval() {
+        ResultBuilder rows = profileRows(1000, 900);
+        Finding share = conclude(rows).get("quadratic_merge_hotspot_share");
+        assertThat(share.value()).isEqualTo(0.9);
+        assertThat(share.verdict()).isEqualTo(Finding.Verdict.HIGHER);
+        assertThat(share.low()).isGreaterThan(0.87).isLessThan(0.9);
+        assertThat(share.high()).isGreaterThan(0.9).isLessThan(0.93);
+        assertThat(share.unit()).isEqualTo("fraction");
+        assertThat(share.text()).contains("900").contains("LongProbeMap.locate").contains("Wilson");
+        assertThat(conclude(profileRows(1000, 100)).get("quadratic_merge_hotspot_share").verdict()).isEqualTo(Finding.Verdict.LOWER);
+    }
+
+    @Test
+    void aProfileNearOneHalfIsNoDetectableDifferenceAndRunsWithoutAProfileLeaveItOut() {
+        Finding share = conclude(profileRows(100, 55)).get("quadratic_merge_hotspot_share");
+        assertThat(share.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
+        assertThat(share.low()).isLessThan(0.5);
+        assertThat(share.text()).startsWith("No detectable difference");
+        assertThat(conclude(new ResultBuilder())).doesNotContainKey("quadratic_merge_hotspot_share");
     }
 
     private static long[] sorted(long[] a) {

@@ -28,17 +28,6 @@ class LedgerTest {
     }
 
     @Test
-    void everyFindingItNamesIsInItsExperimentsReference() {
-        List<String> missing = new ArrayList<>();
-        for (Claim c : LEDGER.claims()) {
-            for (Claim.Test t : c.tests()) {
-                if (REFERENCES.finding(t.experiment(), t.finding()).isEmpty()) missing.add(c.id() + ": " + t.experiment() + "/" + t.finding());
-            }
-        }
-        assertThat(missing).as("findings the ledger names that no reference has").isEmpty();
-    }
-
-    @Test
     void everyNotebookItNamesExists() {
         for (Claim c : LEDGER.claims()) {
             if (!c.notebook().isEmpty()) assertThat(HOME.resolve("notebooks/" + c.notebook() + ".ipynb")).as(c.id()).exists();
@@ -50,7 +39,8 @@ class LedgerTest {
         Claims claims = Claims.of(List.copyOf(LEDGER.claims()), REFERENCES);
         Map<Status, Integer> source = claims.counts("A");
         assertThat(source.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(53);
-        assertThat(source).doesNotContainKeys(Status.NOT_RUN, Status.NOT_MEASURED);
+        // NOT_MEASURED: a finding newer than its experiment's reference (maplab.lab.LedgerFindingsTest checks the code makes it)
+        assertThat(source).doesNotContainKeys(Status.NOT_RUN);
         // a ratchet: today's count of source claims no finding tests (the goal is at most 5)
         assertThat(source.getOrDefault(Status.NOT_TESTED, 0)).isLessThanOrEqualTo(20);
         assertThat(claims.claim("A22").status()).isEqualTo(Status.OPPOSITE);

@@ -63,7 +63,7 @@ public final class ClaimsPage {
                 .append("<div style=\"margin:3px 0\">This run: ").append(status(here.status())).append(" &middot; Reference: ")
                 .append(status(ref.status())).append("</div>");
         if (!here.evidence().isEmpty()) {
-            sb.append("<table class=\"maplab findings\" style=\"margin:4px 0\"><thead><tr><th class=\"s\">finding</th><th class=\"s\">predicts</th>")
+            sb.append("<table class=\"maplab findings\" style=\"margin:4px 0;width:100%\"><thead><tr><th class=\"s\">finding</th><th class=\"s\">predicts</th>")
                     .append("<th class=\"s\">this run</th><th class=\"s\">reference</th></tr></thead><tbody>");
             for (int i = 0; i < here.evidence().size(); i++) {
                 Assessment.Evidence e = here.evidence().get(i);

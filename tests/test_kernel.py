@@ -97,7 +97,7 @@ def test_claim_box_renders_each_claim_here_and_in_the_reference(kernel):
     data = result_data(execute(kernel, 'Claims.box(r, "N03-1", "N03-2")'))
     html = data["text/html"]
     assert 'id="claim-N03-1"' in html and 'id="claim-N03-2"' in html and "This run:" in html and "Reference:" in html
-    assert "presize/resizes_new_hashmap_n" in html and "<table" in html
+    assert "resizes_new_hashmap_n" in html and "<table" in html
     lines = data["text/plain"].splitlines()
     assert [l.split(" ")[0] for l in lines] == ["N03-1", "N03-2"] and "; reference: " in lines[0]
 

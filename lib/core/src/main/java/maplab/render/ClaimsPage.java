@@ -12,7 +12,8 @@ import maplab.claims.Status;
 /**
  * The claims ledger as HTML: every claim with its source, its status in this report's runs and in
  * the references, the evidence (each finding's value, interval and verdict, and what the claim
- * predicts of it), and the notebook that discusses it. Handed assessments already computed
+ * predicts of it), and the notebook that discusses it; and the claim boxes a notebook shows where
+ * it discusses an outcome ({@link #box}). Handed assessments already computed
  * ({@code maplab.claims}); it reads nothing.
  */
 public final class ClaimsPage {
@@ -63,12 +64,13 @@ public final class ClaimsPage {
                 .append("<div style=\"margin:3px 0\">This run: ").append(status(here.status())).append(" &middot; Reference: ")
                 .append(status(ref.status())).append("</div>");
         if (!here.evidence().isEmpty()) {
-            sb.append("<table class=\"maplab findings\" style=\"margin:4px 0;width:100%\"><thead><tr><th class=\"s\">finding</th><th class=\"s\">predicts</th>")
+            sb.append("<table class=\"maplab findings\" style=\"margin:4px 0\"><thead><tr><th class=\"s\">finding</th><th class=\"s\">predicts</th>")
                     .append("<th class=\"s\">this run</th><th class=\"s\">reference</th></tr></thead><tbody>");
             for (int i = 0; i < here.evidence().size(); i++) {
                 Assessment.Evidence e = here.evidence().get(i);
-                sb.append("<tr><td class=\"s\" style=\"overflow-wrap:anywhere\"><code>").append(Html.escape(e.test().experiment() + "/" + e.test().finding()))
-                        .append("</code></td><td class=\"s\">").append(Html.escape(e.test().predictionText())).append("</td><td class=\"t\">")
+                sb.append("<tr><td class=\"s\"><code><span style=\"white-space:nowrap\">").append(Html.escape(e.test().experiment() + "/"))
+                        .append("</span><wbr/><span style=\"white-space:nowrap\">").append(Html.escape(e.test().finding()))
+                        .append("</span></code></td><td class=\"s\">").append(Html.escape(e.test().predictionText())).append("</td><td class=\"t\">")
                         .append(side(null, e)).append("</td><td class=\"t\">").append(side(null, ref.evidence().get(i))).append("</td></tr>");
             }
             sb.append("</tbody></table>");

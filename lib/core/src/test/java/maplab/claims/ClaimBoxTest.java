@@ -51,4 +51,12 @@ class ClaimBoxTest {
     void aBoxNeedsAClaimId() {
         assertThatThrownBy(() -> Claims.box(List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("ids: give at least one claim id");
     }
+
+    @Test
+    void aFindingNotComputedHereSaysWhyOnce() {
+        Finding here = Finding.notComputed("seeded_content_hash_vs_random", "forkMeans: needs at least 1 fork, got 0");
+        ClaimBox box = new ClaimBox(Judge.assessAll(List.of(SEEDED), RunSet.empty("this run").with("collisions", List.of(here))),
+                Judge.assessAll(List.of(SEEDED), RunSet.empty("reference")));
+        assertThat(box.toString()).startsWith("N05-1 this run: not measured in this profile (Not computed: forkMeans: needs at least 1 fork, got 0); reference: ");
+    }
 }

@@ -45,7 +45,7 @@ class ClaimsPageTest {
 
         assertThat(html).startsWith("<div class=\"maplab-result\"").contains("<style>", "id=\"claim-A22\"", "sync.Map is slow for heavy writes.",
                 "This run: <span style=\"color:#2e7d32;font-weight:600\">holds</span>", "Reference: <span style=\"color:#b71c1c;font-weight:600\">opposite in Java",
-                "<code>sync-variants/chm_vs_synchronized_read0</code>", "<td class=\"s\">lower</td>", "0.50x (0.40x to 0.60x), lower &rarr; ",
+                "<code><span style=\"white-space:nowrap\">sync-variants/</span><wbr/><span style=\"white-space:nowrap\">chm_vs_synchronized_read0</span></code>", "<td class=\"s\">lower</td>", "0.50x (0.40x to 0.60x), lower &rarr; ",
                 "1.86x (1.40x to 2.48x), higher &rarr; ").doesNotContain("body{");
         assertThat(box.toString()).isEqualTo("A22 this run: holds (0.50x (0.40x to 0.60x), lower); reference: opposite in Java (1.86x (1.40x to 2.48x), higher): "
                 + "sync.Map is slow for heavy writes.");

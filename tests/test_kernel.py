@@ -92,6 +92,16 @@ def test_result_renders_findings_table_and_charts_with_progress(kernel):
     assert "done" in updates[-1]["data"]["text/html"]
 
 
+def test_claim_box_renders_each_claim_here_and_in_the_reference(kernel):
+    """A notebook's claim box: the ledger's claims judged against the cell's result and the references."""
+    data = result_data(execute(kernel, 'Claims.box(r, "N03-1", "N03-2")'))
+    html = data["text/html"]
+    assert 'id="claim-N03-1"' in html and 'id="claim-N03-2"' in html and "This run:" in html and "Reference:" in html
+    assert "resizes_new_hashmap_n" in html and "<table" in html
+    lines = data["text/plain"].splitlines()
+    assert [l.split(" ")[0] for l in lines] == ["N03-1", "N03-2"] and "; reference: " in lines[0]
+
+
 def test_bad_parameter_is_an_illegal_argument_with_the_cli_text(kernel):
     msgs = execute(kernel, 'Experiments.run("presize", Profile.QUICK, Map.of("n", -1))')
     errors = [c for t, c in msgs if t == "error"]

@@ -21,7 +21,8 @@ import tech.tablesaw.api.Table;
  * a Tablesaw {@link Table} as an HTML table, maplab's chart data and any XChart chart as a PNG (SVG on request), a
  * maplab {@link Result} as findings, charts and tables together, a run {@link Comparison} as its
  * ratios, verdicts and chart, a {@link Finding} as a
- * sentence, the claims ledger ({@code maplab.claims.Claims}) as its table of computed statuses, and a
+ * sentence, the claims ledger ({@code maplab.claims.Claims}) as its table of computed statuses, a
+ * notebook's claim boxes ({@code maplab.claims.ClaimBox}: status here and in the reference), and a
  * {@link ProgressView} as a progress bar. The HTML comes from maplab.render; this
  * class only loads what a page needs (a result's reference) and hands it over.
  *
@@ -147,6 +148,7 @@ public final class MaplabExtension implements Extension {
         html(renderer, maplab.claims.Claims.class, claims -> maplab.render.ClaimsPage.fragment(claims.assessments()), maplab.claims.Claims::toString);
         html(renderer, maplab.claims.Assessment.class, claim -> maplab.render.ClaimsPage.fragment(java.util.List.of(claim)),
                 claim -> claim.claim().id() + " " + claim.status().label() + ": " + claim.claim().text());
+        html(renderer, maplab.claims.ClaimBox.class, maplab.render.ClaimsPage::box, maplab.claims.ClaimBox::toString);
         html(renderer, maplab.cluster.Submission.class, MaplabExtension::submissionHtml, maplab.cluster.Submission::status);
     }
 

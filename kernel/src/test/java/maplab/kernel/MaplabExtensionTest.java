@@ -78,5 +78,8 @@ class MaplabExtensionTest {
         var claims = maplab.claims.Claims.of(List.of(claim), maplab.claims.RunSet.empty("reference"));
         assertThat((String) renderer.render(claims).getData(MIMEType.TEXT_HTML)).contains("<tr id=\"A3\">", "not tested yet", "01-seed-order.html");
         assertThat((String) renderer.render(claims.claim("A3")).getData(MIMEType.TEXT_HTML)).contains("A fixed seed improves locality.");
+        var box = new maplab.claims.ClaimBox(claims.assessments(), claims.assessments());
+        assertThat((String) renderer.render(box).getData(MIMEType.TEXT_HTML)).contains("id=\"claim-A3\"", "Reference: ", "not tested yet");
+        assertThat((String) renderer.render(box).getData(MIMEType.TEXT_PLAIN)).isEqualTo("A3 this run: not tested yet; reference: not tested yet: A fixed seed improves locality.");
     }
 }

@@ -23,7 +23,9 @@ public record Assessment(Claim claim, String runs, Status status, List<Evidence>
         /** "1.86x (1.40x to 2.48x), higher" or why there is no value: the finding in a few words. */
         public String summary() {
             if (finding == null) return status.label();
-            if (finding.notComputed()) return "not computed: " + finding.text();
+            if (finding.notComputed()) {
+                return finding.text().regionMatches(true, 0, "not computed", 0, 12) ? finding.text() : "not computed: " + finding.text();
+            }
             String unit = "x".equals(finding.unit()) || finding.unit() == null || finding.unit().isBlank() ? "" : " " + finding.unit();
             String value = number(finding.value(), finding.unit()) + unit;
             String interval = finding.low() == finding.high() || Double.isNaN(finding.low()) ? ""

@@ -46,6 +46,41 @@ public final class Claims {
     }
 
     /**
+     * The claims with these ids as a notebook shows them where it discusses the outcome: each judged
+     * against {@code result} (this run) and against the references, side by side
+     * ({@code Claims.box(r, "N05-1")}; the kernel renders one box per claim).
+     *
+     * @throws IllegalArgumentException when no id is given or an id is not in the ledger
+     */
+    public static ClaimBox box(Result result, String... ids) {
+        return box(List.of(result), ids);
+    }
+
+    /** {@link #box(Result, String...)} for a notebook with several runs: the claims judged against all of them. */
+    public static ClaimBox box(List<Result> results, String... ids) {
+        if (ids == null || ids.length == 0) throw new IllegalArgumentException("ids: give at least one claim id, e.g. Claims.box(r, \"N05-1\")");
+        return box(Ledger.standard().select(List.of(ids)), results);
+    }
+
+    /**
+     * Every claim of the ledger that notebook {@code notebook} ("05-collisions") discusses, as
+     * {@link #box(Result, String...)} shows them.
+     *
+     * @throws IllegalArgumentException when the ledger has no claim for that notebook
+     */
+    public static ClaimBox notebook(String notebook, Result... results) {
+        List<Claim> claims = Ledger.standard().claims().stream().filter(c -> c.notebook().equals(notebook)).toList();
+        if (claims.isEmpty()) throw new IllegalArgumentException("notebook: no claim of the ledger names '" + notebook + "'; expected a notebook name such as 05-collisions");
+        return box(claims, List.of(results));
+    }
+
+    private static ClaimBox box(List<Claim> claims, List<Result> results) {
+        RunSet here = RunSet.empty("this run");
+        for (Result r : results) here = here.with(r.experiment(), r.findings());
+        return new ClaimBox(Judge.assessAll(claims, here), Judge.assessAll(claims, references(Reference.root())));
+    }
+
+    /**
      * Only the claims with these ids, in the order given ({@code Claims.ledger().only("A22", "N05-1")}).
      *
      * @throws IllegalArgumentException for an id this set does not hold

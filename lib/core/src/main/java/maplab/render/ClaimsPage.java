@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import maplab.claims.Assessment;
 import maplab.claims.Claim;
+import maplab.claims.ClaimBox;
 import maplab.claims.Status;
 
 /**
  * The claims ledger as HTML: every claim with its source, its status in this report's runs and in
  * the references, the evidence (each finding's value, interval and verdict, and what the claim
- * predicts of it), and the notebook that discusses it. Handed assessments already computed
+ * predicts of it), and the notebook that discusses it; and the claim boxes a notebook shows where
+ * it discusses an outcome ({@link #box}). Handed assessments already computed
  * ({@code maplab.claims}); it reads nothing.
  */
 public final class ClaimsPage {
@@ -41,6 +43,42 @@ public final class ClaimsPage {
     /** The ledger's table, for a notebook: one status column ({@code assessments}' runs). */
     public static String fragment(List<Assessment> assessments) {
         return "<div class=\"maplab-result\">" + Html.scopedStyle() + counts("Claims", assessments) + table(null, null, assessments) + "</div>";
+    }
+
+    /**
+     * Claims where a notebook discusses their outcome: one box per claim with its sentence, its
+     * status in this run and in the reference, and per finding what the claim predicts and the
+     * value, interval and verdict in each.
+     */
+    public static String box(ClaimBox box) {
+        StringBuilder sb = new StringBuilder("<div class=\"maplab-result\" style=\"margin:6px 0\">").append(Html.scopedStyle());
+        for (int i = 0; i < box.here().size(); i++) sb.append(claimBox(box.here().get(i), box.reference().get(i)));
+        return sb.append("</div>").toString();
+    }
+
+    private static String claimBox(Assessment here, Assessment ref) {
+        Claim c = here.claim();
+        StringBuilder sb = new StringBuilder("<div class=\"maplab-claim\" id=\"claim-").append(Html.escape(c.id()))
+                .append("\" style=\"border:1px solid #ddd;border-left:4px solid #5c6bc0;background:#fafbfd;padding:6px 10px;margin:8px 0\">")
+                .append("<div><b>").append(Html.escape(c.id())).append("</b> ").append(Html.escape(c.text())).append("</div>")
+                .append("<div style=\"margin:3px 0\">This run: ").append(status(here.status())).append(" &middot; Reference: ")
+                .append(status(ref.status())).append("</div>");
+        if (!here.evidence().isEmpty()) {
+            sb.append("<table class=\"maplab findings\" style=\"margin:4px 0\"><thead><tr><th class=\"s\">finding</th><th class=\"s\">predicts</th>")
+                    .append("<th class=\"s\">this run</th><th class=\"s\">reference</th></tr></thead><tbody>");
+            for (int i = 0; i < here.evidence().size(); i++) {
+                Assessment.Evidence e = here.evidence().get(i);
+                sb.append("<tr><td class=\"s\"><code><span style=\"white-space:nowrap\">").append(Html.escape(e.test().experiment() + "/"))
+                        .append("</span><wbr/><span style=\"white-space:nowrap\">").append(Html.escape(e.test().finding()))
+                        .append("</span></code></td><td class=\"s\">").append(Html.escape(e.test().predictionText())).append("</td><td class=\"t\">")
+                        .append(side(null, e)).append("</td><td class=\"t\">").append(side(null, ref.evidence().get(i))).append("</td></tr>");
+            }
+            sb.append("</tbody></table>");
+            if (here.evidence().size() > 1) sb.append("<div class=\"muted\">").append(c.combine() == Claim.Combine.ALL ? "All must hold." : "Any one holding is enough.").append("</div>");
+        }
+        if (c.notApplicable() != null) sb.append("<div class=\"muted\">Not applicable: ").append(Html.escape(c.notApplicable())).append("</div>");
+        if (!c.note().isEmpty()) sb.append("<div class=\"muted\">").append(Html.escape(c.note())).append("</div>");
+        return sb.append("</div>").toString();
     }
 
     private static String counts(String title, List<Assessment> assessments) {

@@ -78,12 +78,14 @@ public final class KeyTypes implements Experiment {
 
     /** Progress steps of the memory part (one child JVM) and of the pitfalls (one each). */
     static final int MEMORY_STEPS = 1, PITFALL_STEPS = 4;
+    /** Progress steps of the null-value and read-only map counts ({@link KeyTypesContracts}) and the key layouts ({@link KeyTypesLayouts}). */
+    static final int CONTRACT_STEPS = 2;
 
     /** The plan's progress steps: memory, pitfalls, then one per lookup subject and fork. */
     @Override
     public int plannedSteps(Params p) {
         int users = p.getStrings("user_key_types").size();   // one JOL step each, and timed beside the lookup subjects
-        return MEMORY_STEPS + users + PITFALL_STEPS + (p.getStrings("lookup_subjects").size() + users) * p.getEffort("lookup").plannedForks(false);
+        return MEMORY_STEPS + users + PITFALL_STEPS + CONTRACT_STEPS + (p.getStrings("lookup_subjects").size() + users) * p.getEffort("lookup").plannedForks(false);
     }
 
     static List<KeyedMapKind> subjects(Params p) {

@@ -154,6 +154,11 @@ final class IterationPlan {
         if (p.getStrings("kinds").contains(hashMap) && p.getStrings("styles").containsAll(List.of(IterationStyle.KEYSET_GET.id(), IterationStyle.ENTRYSET.id()))) {
             plan.finding("keyset_get_vs_entryset");
         }
+        if (p.getStrings("kinds").contains(hashMap) && p.getStrings("styles").contains(IterationStyle.ENTRYSET.id())) {
+            for (IterationConclude.StructureRatio r : IterationConclude.STRUCTURE_RATIOS) {
+                if (p.getStrings("kinds").contains(r.kind().id()) && p.getStrings("styles").contains(r.style().id())) plan.finding(r.id());
+            }
+        }
         List<String> layouts = p.getStrings("layouts");
         for (LocalityRatio r : LOCALITY_RATIOS) {
             if (layouts.contains(r.a().id()) && layouts.contains(r.b().id())) plan.finding(r.id());

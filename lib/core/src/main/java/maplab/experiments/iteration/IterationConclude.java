@@ -88,6 +88,7 @@ final class IterationConclude {
                     "entrySet", keySetGet.one().measured().ratioTo(entrySet.one().measured())).where("n_keys", keySetGet.one().integer("n_keys"))));
         }
         out.inGroup("structures", () -> concludeStructures(styles, out));
+        out.inGroup("events", () -> IterationEvents.conclude(rows, out));
         out.inGroup("locality", () -> concludeLocality(rows.where("part", "locality"), out));
         out.inGroup("profile", () -> concludeProfile(rows.where("part", "profile"), out));
 

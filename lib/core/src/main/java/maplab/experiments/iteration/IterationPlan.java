@@ -62,6 +62,7 @@ final class IterationPlan {
         List<String> layouts = p.getStrings("layouts");
         int forks = p.getEffort("states").plannedForks(false);
 
+        IterationEvents.plan(plan);
         List<Jmh> batches = jmhBatches(context);
         for (int i = 0; i < JMH_PARTS.size(); i++) plan.jmh(JMH_PARTS.get(i), batches.get(i));
         long drainedOrCleared = states.stream().filter(st -> !st.equals(MapState.FRESH.id())).count();

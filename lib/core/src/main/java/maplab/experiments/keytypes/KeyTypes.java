@@ -21,7 +21,8 @@ import maplab.experiments.RunContext;
  *
  * <p><b>Measure</b>: bytes per entry from JOL object graphs, checked against used-heap growth (in
  * a child JVM on the measuring JDK, so layouts are that JDK's: see {@link MapFootprints}), the pitfalls as counted rates (in process), lookup time per key type by JMH in forked
- * JVMs (alternating rounds). <b>Conclude</b>: bytes per entry are counts (exact for this JVM's
+ * JVMs (alternating rounds); in process too, what put(k, null), read-only maps and a null reference
+ * do ({@link KeyTypesContracts}) and bytes per entry by the key class's field layout ({@link KeyTypesLayouts}). <b>Conclude</b>: bytes per entry are counts (exact for this JVM's
  * layout); the byte[], mutated-key and hashCode pitfalls are demonstrations that hold by how
  * they are built; the HashMap kept after GC holds by construction (a strong reference); the
  * WeakHashMap's retained share is a count of what this JVM's collector did, which no

@@ -31,6 +31,10 @@ import static maplab.experiments.gc.GcPauseConclude.label;
  * (it is not an in-process count: the JIT's escape analysis can remove boxes in one fork and not
  * in another).
  *
+ * <p><b>Escape analysis</b> (part {@code escape}, effort {@code escape_effort}): bytes per walk over a
+ * small HashMap with escape analysis on and off ({@link GcEscape}). <b>Allocating writers</b> (part
+ * {@code writers}): one thread filling new HashMaps, alone and among {@code alloc_writers} ({@link GcWriters}).
+ *
  * <p><b>Pauses</b> (part {@code pause}, effort {@code pause_effort} = {@code JVMS:WARMUP+ROUNDS}):
  * {@link MapChurn} (build source maps, merge them into one large map, round after round) runs in
  * fresh JVMs, one <em>cell</em> per JVM: a collector ({@code collectors}: G1, Parallel, ZGC,
@@ -95,6 +99,11 @@ public final class Gc implements Experiment {
                 ParamSpec.integer("alloc_n", 1_000, 10_000_000, 100_000, 1_000_000, "keys put per fill in the allocation benchmark"),
                 ParamSpec.effort("alloc", new Effort(4, 1, 100, 2, 100), new Effort(6, 2, 250, 3, 250),
                         "JMH effort of the allocation benchmark (fill and get, -prof gc)"),
+                ParamSpec.effort("escape", new Effort(2, 1, 100, 2, 100), new Effort(6, 2, 250, 3, 250),
+                        "JMH effort of the escape analysis part (a HashMap walk, -prof gc, escape analysis on and off)"),
+                ParamSpec.integer("alloc_writers", 2, 64, 2, 2, "threads filling their own new HashMaps at once, against one alone (allocating writers part)"),
+                ParamSpec.effort("writers", new Effort(4, 1, 100, 2, 100), new Effort(6, 2, 250, 3, 250),
+                        "JMH effort of the allocating writers part (one writer, then alloc_writers)"),
                 ParamSpec.integer("n", 10_000, 50_000_000, 200_000, 1_000_000, "entries of the map merged each round (pause workload)"),
                 ParamSpec.integer("maps", 1, 64, 4, 8, "source maps built and merged each round"),
                 ParamSpec.effort("pause", Effort.shots(4, 1, 4), Effort.shots(6, 1, 5),
@@ -178,6 +187,8 @@ public final class Gc implements Experiment {
 
     private static int plannedSteps(Params p, int feature) {
         return p.getStrings("subjects").size() * ALLOC_METHODS * p.getEffort("alloc").plannedForks(false)
+                + 2 * p.getEffort("escape").plannedForks(false)   // escape analysis on and off
+                + 2 * p.getEffort("writers").plannedForks(false)   // one writer, then several
                 + pausePlan(p, feature).cells().size() * p.getEffort("pause").forks();
     }
 

@@ -25,6 +25,8 @@ final class GcConclude {
 
     static void conclude(RunData data, ResultBuilder out) {
         concludeAllocation(data.rows(), out);
+        GcEscape.conclude(data.rows(), out);
+        GcWriters.conclude(data.rows(), out);
         concludePauses(data.rows(), out);
     }
 

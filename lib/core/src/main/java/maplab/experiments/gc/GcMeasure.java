@@ -45,6 +45,8 @@ final class GcMeasure {
 
     static void measure(RunContext ctx) throws Exception {
         allocation(ctx);
+        GcEscape.measure(ctx);
+        GcWriters.measure(ctx);
         if (ctx.shard().first()) pauses(ctx);   // child JVMs, not JMH rounds: measured once when the run is split into shards
     }
 

@@ -57,6 +57,8 @@ final class GcPlan {
             plan.finding("alloc_per_put_" + subject, "alloc_per_get_" + subject);
         }
         if (subjects.containsAll(List.of(PutGetMapKind.HASHMAP.id(), PutGetMapKind.FASTUTIL.id()))) plan.finding("alloc_hashmap_vs_fastutil");
+        GcEscape.plan(plan, context);
+        GcWriters.plan(plan, context);
 
         int feature = context.jdkFeature();
         Plan pauses = pausePlan(p, feature);

@@ -155,7 +155,8 @@ public final class Iteration implements Experiment {
         return p.getStrings("state_kinds").size() * p.getStrings("states").size() * p.getEffort("states").plannedForks(false)
                 + p.getStrings("kinds").size() * p.getStrings("styles").size() * p.getEffort("styles").plannedForks(false)
                 + p.getStrings("layouts").size() * p.getEffort("locality").plannedForks(false)
-                + profileSteps(p.getInt("profile_jvms"), p.getStrings("debug_nonsafepoints").size());
+                + profileSteps(p.getInt("profile_jvms"), p.getStrings("debug_nonsafepoints").size())
+                + 1;   // the JFR custom events (IterationEvents)
     }
 
     /** Progress steps of the profiles: one per JVM and DebugNonSafepoints setting. */

@@ -39,6 +39,27 @@ final class IterationConclude {
             new LocalityRatio("locality_full_gc_vs_random", NodeLayout.RANDOM_FULL_GC, NodeLayout.RANDOM),
             new LocalityRatio("locality_young_gc_vs_random", NodeLayout.RANDOM_YOUNG_GC, NodeLayout.RANDOM));
 
+    /** An iteration compared with a HashMap's entrySet walk: another structure or style ({@code a}) against HashMap entrySet. */
+    record StructureRatio(String id, IterationMapKind kind, IterationStyle style, String label) { }
+
+    /** The structures and styles set against a HashMap's entrySet walk (the styles part, same size, paired by round). */
+    static final List<StructureRatio> STRUCTURE_RATIOS = List.of(
+            new StructureRatio("array_vs_hashmap_iteration", IterationMapKind.HASHMAP, IterationStyle.SNAPSHOT, "a snapshot array of a HashMap's entries"),
+            new StructureRatio("linkedhashmap_vs_hashmap_iteration", IterationMapKind.LINKEDHASHMAP, IterationStyle.ENTRYSET, "a LinkedHashMap's entrySet"),
+            new StructureRatio("treemap_vs_hashmap_iteration", IterationMapKind.TREEMAP, IterationStyle.ENTRYSET, "a TreeMap's entrySet"));
+
+    /** Each of {@link #STRUCTURE_RATIOS} whose two cells the styles part measured: a time ratio against HashMap entrySet. */
+    private static void concludeStructures(Rows styles, ResultBuilder out) {
+        Rows base = styles.where("subject", IterationMapKind.HASHMAP.id()).where("style", IterationStyle.ENTRYSET.id());
+        if (base.isEmpty()) return;
+        for (StructureRatio r : STRUCTURE_RATIOS) {
+            Rows a = styles.where("subject", r.kind().id()).where("style", r.style().id());
+            if (a.isEmpty()) continue;
+            out.attempt(r.id(), () -> out.finding(Finding.timeRatio(r.id(), "Iterating " + r.label() + " of " + a.one().integer("n_keys") + " entries",
+                    "a HashMap's entrySet", a.one().measured().ratioTo(base.one().measured())).where("n_keys", a.one().integer("n_keys"))));
+        }
+    }
+
     static void conclude(RunData data, ResultBuilder out) {
         Rows rows = data.rows();
         Rows states = rows.metric("iterate_time").where("part", "states");
@@ -66,6 +87,8 @@ final class IterationConclude {
                     "Iterating a HashMap of " + keySetGet.one().integer("n_keys") + " entries with keySet + get",
                     "entrySet", keySetGet.one().measured().ratioTo(entrySet.one().measured())).where("n_keys", keySetGet.one().integer("n_keys"))));
         }
+        out.inGroup("structures", () -> concludeStructures(styles, out));
+        out.inGroup("events", () -> IterationEvents.conclude(rows, out));
         out.inGroup("locality", () -> concludeLocality(rows.where("part", "locality"), out));
         out.inGroup("profile", () -> concludeProfile(rows.where("part", "profile"), out));
 

@@ -87,6 +87,7 @@ final class IterationMeasure {
     static void measure(RunContext ctx) {
         measureJmh(ctx);
         if (ctx.shard().first()) measureProfiles(ctx);   // child JVMs, not JMH rounds: measured once when the run is split into shards
+        if (ctx.shard().first()) IterationEvents.measure(ctx);   // in process, once
     }
 
     /** 1, 2 and 4: drained, cleared and remedied maps against fresh ones; iteration styles; node layouts; in alternating rounds. */

@@ -62,6 +62,7 @@ final class IterationPlan {
         List<String> layouts = p.getStrings("layouts");
         int forks = p.getEffort("states").plannedForks(false);
 
+        IterationEvents.plan(plan);
         List<Jmh> batches = jmhBatches(context);
         for (int i = 0; i < JMH_PARTS.size(); i++) plan.jmh(JMH_PARTS.get(i), batches.get(i));
         long drainedOrCleared = states.stream().filter(st -> !st.equals(MapState.FRESH.id())).count();
@@ -153,6 +154,11 @@ final class IterationPlan {
         }
         if (p.getStrings("kinds").contains(hashMap) && p.getStrings("styles").containsAll(List.of(IterationStyle.KEYSET_GET.id(), IterationStyle.ENTRYSET.id()))) {
             plan.finding("keyset_get_vs_entryset");
+        }
+        if (p.getStrings("kinds").contains(hashMap) && p.getStrings("styles").contains(IterationStyle.ENTRYSET.id())) {
+            for (IterationConclude.StructureRatio r : IterationConclude.STRUCTURE_RATIOS) {
+                if (p.getStrings("kinds").contains(r.kind().id()) && p.getStrings("styles").contains(r.style().id())) plan.finding(r.id());
+            }
         }
         List<String> layouts = p.getStrings("layouts");
         for (LocalityRatio r : LOCALITY_RATIOS) {

@@ -21,7 +21,8 @@ import maplab.experiments.RunContext;
  *
  * <p><b>Measure</b>: bytes per entry from JOL object graphs, checked against used-heap growth (in
  * a child JVM on the measuring JDK, so layouts are that JDK's: see {@link MapFootprints}), the pitfalls as counted rates (in process), lookup time per key type by JMH in forked
- * JVMs (alternating rounds). <b>Conclude</b>: bytes per entry are counts (exact for this JVM's
+ * JVMs (alternating rounds); in process too, what put(k, null), read-only maps and a null reference
+ * do ({@link KeyTypesContracts}) and bytes per entry by the key class's field layout ({@link KeyTypesLayouts}). <b>Conclude</b>: bytes per entry are counts (exact for this JVM's
  * layout); the byte[], mutated-key and hashCode pitfalls are demonstrations that hold by how
  * they are built; the HashMap kept after GC holds by construction (a strong reference); the
  * WeakHashMap's retained share is a count of what this JVM's collector did, which no
@@ -78,12 +79,14 @@ public final class KeyTypes implements Experiment {
 
     /** Progress steps of the memory part (one child JVM) and of the pitfalls (one each). */
     static final int MEMORY_STEPS = 1, PITFALL_STEPS = 4;
+    /** Progress steps of the null-value and read-only map counts ({@link KeyTypesContracts}) and the key layouts ({@link KeyTypesLayouts}). */
+    static final int CONTRACT_STEPS = 2;
 
     /** The plan's progress steps: memory, pitfalls, then one per lookup subject and fork. */
     @Override
     public int plannedSteps(Params p) {
         int users = p.getStrings("user_key_types").size();   // one JOL step each, and timed beside the lookup subjects
-        return MEMORY_STEPS + users + PITFALL_STEPS + (p.getStrings("lookup_subjects").size() + users) * p.getEffort("lookup").plannedForks(false);
+        return MEMORY_STEPS + users + PITFALL_STEPS + CONTRACT_STEPS + (p.getStrings("lookup_subjects").size() + users) * p.getEffort("lookup").plannedForks(false);
     }
 
     static List<KeyedMapKind> subjects(Params p) {

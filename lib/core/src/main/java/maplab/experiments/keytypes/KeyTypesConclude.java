@@ -36,5 +36,7 @@ final class KeyTypesConclude {
         pitfallsTable(rows.where("part", "pitfalls"), out);
         lookupTableAndChart(rows.where("part", "lookup").metric("lookup_time"), out);
         findings(rows, out);
+        out.inGroup("contracts", () -> KeyTypesContracts.conclude(rows, out));
+        out.inGroup("layouts", () -> KeyTypesLayouts.conclude(rows, out));
     }
 }

@@ -54,6 +54,11 @@ final class KeyTypesMeasure {
             memory(ctx, subjects, n, keySeed);
             userKeyMemory(ctx, n);
             pitfalls(ctx, pitfallKeys);
+            ctx.progress().addSteps(KeyTypes.CONTRACT_STEPS);
+            ctx.progress().step("null values and read-only maps");
+            KeyTypesContracts.measure(out);
+            ctx.progress().step("JOL: key classes by field layout");
+            KeyTypesLayouts.measure(out);
         }
         for (JmhScore s : lookupRun(ctx).run()) {
             row(out, subjectDims("lookup", s.subject("subject", KeyedMapKind.class, KeyedMapKind::id), n)).measure("lookup_time", s.measured(), Unit.ofJmh(s.unit()));

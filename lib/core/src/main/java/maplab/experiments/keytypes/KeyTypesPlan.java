@@ -63,6 +63,8 @@ final class KeyTypesPlan {
             else plan.count(at, s.metric(), Unit.COUNT);
         }
         plan.count(gcRoundsDims(pitfallKeys), "gc_rounds", Unit.COUNT, 2);
+        KeyTypesContracts.plan(plan);
+        KeyTypesLayouts.plan(plan);
         plan.jmh("lookup", lookupRun(context));
         for (String subject : lookupIds(p)) plan.timed(subjectDims("lookup", subject, n), "lookup_time", LOOKUP_UNIT);
         plannedFindings(plan, subjects, lookupSubjects(p), users);

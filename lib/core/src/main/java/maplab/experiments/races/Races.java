@@ -83,7 +83,11 @@ public final class Races implements Experiment {
                 ParamSpec.integer("iteration_keys", 16, 1_000_000, 2000, 2000,
                         "entries in the map that one thread iterates while another adds half as many"),
                 ParamSpec.integer("timeout_ms", 100, 600_000, 3000, 3000, "watchdog: a trial taking longer counts as hung and is killed"),
-                ParamSpec.integer("max_hangs", 1, 1000, 5, 50, "hung trials after which a subject's remaining trials in that phase are skipped"));
+                ParamSpec.integer("max_hangs", 1, 1000, 5, 50, "hung trials after which a subject's remaining trials in that phase are skipped"),
+                ParamSpec.integer("extra_runs", 0, 100_000, 60, 600,
+                        "trials of each claim check: get racing put on HashMap, presized HashMap puts, the single-writer crowd, the incremental map's puts (0: none)"),
+                ParamSpec.integer("crowd_threads", 2, 64, 8, 8, "threads writing at once into the single-writer map (the crowd check)"),
+                ParamSpec.integer("crowd_keys_per_thread", 1, 100_000, 50, 250, "distinct keys each crowd thread puts into the single-writer map"));
     }
 
     @Override
@@ -100,16 +104,11 @@ public final class Races implements Experiment {
         }
     }
 
-    /** The plan's progress steps: one per block of trials (a phase of one subject), see {@link #steps(RacePlan, int)}. */
+    /** The plan's progress steps: one per block of trials (a phase of one subject, or one claim check): the watchdog skips only within a block, so each block starts. */
     @Override
     public int plannedSteps(Params p) {
         int runs = p.getInt("runs");
-        return steps(new RacePlan(p.getStrings("subjects").stream().map(SharedMapType::parse).toList(), runs, 0), runs);
-    }
-
-    /** One step per block of {@code runs} trials: the watchdog skips only within a block, so each block starts. */
-    static int steps(RacePlan plan, int runs) {
-        return plan.size() / runs;
+        return new RacePlan(p.getStrings("subjects").stream().map(SharedMapType::parse).toList(), runs, 0, p.getInt("extra_runs")).blocks();
     }
 
     /** Measures: {@link RacesMeasure#measure}. */

@@ -84,10 +84,10 @@ public final class Races implements Experiment {
                         "entries in the map that one thread iterates while another adds half as many"),
                 ParamSpec.integer("timeout_ms", 100, 600_000, 3000, 3000, "watchdog: a trial taking longer counts as hung and is killed"),
                 ParamSpec.integer("max_hangs", 1, 1000, 5, 50, "hung trials after which a subject's remaining trials in that phase are skipped"),
-                ParamSpec.integer("extra_runs", 0, 100_000, 60, 600,
+                ParamSpec.integer("extra_runs", 0, 100_000, 30, 600,
                         "trials of each claim check: get racing put on HashMap, presized HashMap puts, the single-writer crowd, the incremental map's puts (0: none)"),
                 ParamSpec.integer("crowd_threads", 2, 64, 8, 8, "threads writing at once into the single-writer map (the crowd check)"),
-                ParamSpec.integer("crowd_keys_per_thread", 1, 100_000, 50, 250, "distinct keys each crowd thread puts into the single-writer map"));
+                ParamSpec.integer("crowd_keys_per_thread", 1, 100_000, 25, 250, "distinct keys each crowd thread puts into the single-writer map"));
     }
 
     @Override

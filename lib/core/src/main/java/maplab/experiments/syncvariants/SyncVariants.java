@@ -148,7 +148,7 @@ public final class SyncVariants implements Experiment {
                 ParamSpec.effort(PART, QUICK_EFFORT, FULL_EFFORT,
                         "JMH effort of every throughput cell (all JMH runs alternate in rounds, one fork each)"),
                 ParamSpec.choices("latency_subjects", SharedMapType.ids(), withPeers("synchronized_map,concurrent_hash_map"),
-                        withPeers("synchronized_map,rw_lock,concurrent_hash_map,single_writer"),
+                        withPeers("synchronized_map,rw_lock,concurrent_hash_map,sharded,single_writer"),
                         "maps whose per-operation latency (JMH sample mode) and lock contention (JFR) are measured, at finding_threads threads"),
                 ParamSpec.integers("latency_read_pcts", 0, 100, "95", "95,50", "read shares of the latency and contention cells (%)"),
                 ParamSpec.integer("contention_threshold_us", 0, 1_000_000, Contention.DEFAULT_THRESHOLD_US, Contention.DEFAULT_THRESHOLD_US,

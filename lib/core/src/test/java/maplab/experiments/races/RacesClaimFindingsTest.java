@@ -91,7 +91,7 @@ class RacesClaimFindingsTest {
         assertThat(finding(out, "incremental_hung_runs").text()).contains("7 skipped");
         Finding crowd = finding(out, "single_writer_lost_keys");
         assertThat(crowd.value()).isZero();
-        assertThat(crowd.text()).contains("of 1600 keys").contains("8 threads").contains("at most");
+        assertThat(crowd.text()).contains("of 800 keys").contains("8 threads").contains("at most");
         assertThat(crowd.conditions()).containsEntry("threads", "8");
         assertThat(finding(RacesConcludeTest.conclude(withChecks(new int[] {0, 1}, new int[] {0, 0}, 3)), "single_writer_lost_keys").value()).isEqualTo(3);
     }

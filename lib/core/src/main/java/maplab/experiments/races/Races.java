@@ -51,6 +51,13 @@ import maplab.experiments.RunContext;
  * Hung and crashed trials are left out of the denominators (they finished no check) and
  * reported on their own. {@code runs} is a parameter finding.
  *
+ * <p><b>Claim checks</b> ({@link RacePlan.Extra}, {@code extra_runs} trials each, rows with their own
+ * {@code phase}): a plain {@code get} racing {@code put} on {@code HashMap} (metrics
+ * {@code missed_gets}, {@code lookups}, {@code exceptions}); puts into a presized {@code HashMap}
+ * (no resize during the race), into the single-writer map by {@code crowd_threads} threads, and
+ * into maplab's incrementally resizing map (put metrics; its first hung trial ends its block).
+ * Their findings are {@link RacesClaimFindings}'.
+ *
  * <p>The full profile races every subject, 600 runs each, with the quick profile's sizes
  * (600 rather than 1000: the slow subjects, copy-on-write, single-writer and the lock
  * wrappers, dominate the time, and 600 trials already bound a rate of 0 below 0.9%).

@@ -24,8 +24,8 @@ import static maplab.experiments.races.RacesConclude.clopperPearson;
  *       trials), and the keys maplab's incrementally resizing map lost;</li>
  *   <li>group {@code crowd}: keys the single-writer map lost to a crowd of writer threads.</li>
  * </ul>
- * A check without rows (a run made before the checks, or {@code extra_runs = 0}) gives its
- * findings as not computed, with the reason.
+ * A check without rows (a run made before the checks, or {@code extra_runs = 0}) gives no
+ * findings; one whose every trial hung gives them as not computed, with the reason.
  */
 final class RacesClaimFindings {
 
@@ -42,6 +42,7 @@ final class RacesClaimFindings {
         int keys = p.getInt("threads") * p.getInt("keys_per_thread");
         List<String> ids = List.of("hashmap_get_during_put_missed_runs", "hashmap_get_during_put_miss_rate",
                 "hashmap_get_during_put_caught_rate", "hashmap_get_during_put_hung_runs");
+        if (noRows(gets)) return;
         if (gets.runs == 0) {
             String reason = noRuns(gets, "get racing put");
             ids.forEach(id -> out.finding(Finding.notComputed(id, reason).inGroup("gets")));
@@ -71,7 +72,9 @@ final class RacesClaimFindings {
         int threads = p.getInt("threads");
         int keysPerThread = p.getInt("keys_per_thread");
         String id = "lost_keys_presized_vs_resizing";
-        if (presized.runs < 2 || resizing == null || resizing.runs < 2) {
+        if (noRows(presized)) {
+            // no check run: nothing to say
+        } else if (presized.runs < 2 || resizing == null || resizing.runs < 2) {
             out.finding(Finding.notComputed(id, presized.runs < 2 ? noRuns(presized, "presized HashMap put") + " (2 needed)"
                     : "needs subject hashmap with at least 2 finished put runs").inGroup("resizes"));
         } else {
@@ -81,6 +84,7 @@ final class RacesClaimFindings {
                     + "(%d and %d finished runs; Welch interval)", mean(presized.lostPerRun), mean(resizing.lostPerRun), presized.runs, resizing.runs))
                     .where("threads", threads).where("keys_per_thread", keysPerThread).inGroup("resizes")));
         }
+        if (noRows(incremental)) return;
         if (incremental.runs == 0) {
             String reason = noRuns(incremental, "incremental-map put");
             out.finding(Finding.notComputed("incremental_lost_keys", reason).inGroup("resizes"));
@@ -102,6 +106,7 @@ final class RacesClaimFindings {
     /** Keys the single-writer map lost to a crowd of writers (group {@code crowd}), with the upper bound on the per-key loss rate. */
     static void crowdFinding(ResultBuilder out, Tally crowd, Params p) {
         String id = "single_writer_lost_keys";
+        if (noRows(crowd)) return;
         if (crowd.runs == 0) {
             out.finding(Finding.notComputed(id, noRuns(crowd, "single-writer crowd")).inGroup("crowd"));
             return;
@@ -140,9 +145,13 @@ final class RacesClaimFindings {
         return xs.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
     }
 
-    /** Why a check has no finished run: not run (an older run, or {@code extra_runs = 0}), or every trial hung. */
+    /** Whether a check wrote no row at all (a run made before the checks, or {@code extra_runs = 0}). */
+    private static boolean noRows(Tally t) {
+        return t.runs == 0 && t.hung == 0 && t.crashed == 0 && t.skipped < 0;
+    }
+
+    /** Why a check that ran has no finished run: every trial hung, crashed or was skipped. */
     private static String noRuns(Tally t, String what) {
-        if (t.hung + t.crashed > 0) return "every " + what + " run hung or crashed (" + t.hung + " hung, " + t.crashed + " crashed)";
-        return "no " + what + " runs in this run (made before races had the claim checks, or extra_runs = 0)";
+        return "every " + what + " run hung, crashed or was skipped (" + t.hung + " hung, " + t.crashed + " crashed)";
     }
 }

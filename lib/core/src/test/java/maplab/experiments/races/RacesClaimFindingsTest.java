@@ -97,13 +97,18 @@ class RacesClaimFindingsTest {
     }
 
     @Test
-    void aRunWithoutTheChecksGivesThemAsNotComputed() {
+    void aRunWithoutTheChecksHasNoSuchFindingsAndAllHungSaysWhy() {
         ResultBuilder out = RacesConcludeTest.conclude(RacesConcludeTest.trials(true, new int[] {0, 5, 0, 120, 7, 0, 33, 1, 0}));
         for (String id : List.of("hashmap_get_during_put_miss_rate", "lost_keys_presized_vs_resizing", "incremental_lost_keys", "single_writer_lost_keys")) {
-            assertThat(finding(out, id).notComputed()).as(id).isTrue();
-            assertThat(finding(out, id).text()).as(id).contains("extra_runs = 0");
+            assertThat(out.findings()).as(id).noneMatch(f -> f.id().equals(id));
         }
         assertThat(finding(out, "hashmap_runs_with_lost_keys").value()).isEqualTo(5);
-        assertThat(out.findings()).noneMatch(f -> f.id().equals("incremental_hung_runs"));
+        ResultBuilder hung = RacesConcludeTest.trials(true, new int[] {0, 5, 0, 120, 7, 0, 33, 1, 0});
+        hung.row().with("subject", "incremental_probe_map").with("phase", "incremental_puts").with("run", 0).measure("hung", 1, Unit.COUNT);
+        hung.row().with("subject", "incremental_probe_map").with("phase", "incremental_puts").measure("skipped", 29, Unit.COUNT);
+        ResultBuilder allHung = RacesConcludeTest.conclude(hung);
+        assertThat(finding(allHung, "incremental_lost_keys").notComputed()).isTrue();
+        assertThat(finding(allHung, "incremental_lost_keys").text()).contains("every incremental-map put run hung").contains("1 hung");
+        assertThat(finding(allHung, "incremental_hung_runs").value()).isEqualTo(1);
     }
 }

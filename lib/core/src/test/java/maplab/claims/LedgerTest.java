@@ -41,8 +41,8 @@ class LedgerTest {
         assertThat(source.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(53);
         // NOT_MEASURED: a finding newer than its experiment's reference (maplab.lab.LedgerFindingsTest checks the code makes it)
         assertThat(source).doesNotContainKeys(Status.NOT_RUN);
-        // a ratchet: today's count of source claims no finding tests (the issue's goal is at most 5)
-        assertThat(source.getOrDefault(Status.NOT_TESTED, 0)).isLessThanOrEqualTo(20);
+        // source claims no finding tests yet: the issue allows at most 5
+        assertThat(source.getOrDefault(Status.NOT_TESTED, 0)).isLessThanOrEqualTo(5);
         assertThat(claims.claim("A22").status()).isEqualTo(Status.OPPOSITE);
         assertThat(claims.claim("A10").status()).isEqualTo(Status.NOT_APPLICABLE);
         assertThat(claims.claim("N02-3").status()).isEqualTo(Status.NO_DIFFERENCE);

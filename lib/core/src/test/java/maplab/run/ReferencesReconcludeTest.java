@@ -35,12 +35,27 @@ class ReferencesReconcludeTest {
         assertThat(ref.resolve("samples.csv")).as(id + ": a reference keeps what concluding needs").exists();
         Experiments.conclude(ref, tmp.resolve("again"));
         JsonNode stored = JSON.readTree(ref.resolve("findings.json").toFile());
-        JsonNode again = JSON.readTree(tmp.resolve("again/findings.json").toFile());
+        JsonNode again = withoutNewNotComputed(JSON.readTree(tmp.resolve("again/findings.json").toFile()), stored);
         assertThat(again).as(id + ": findings recomputed from the stored data").isEqualTo(stored);
         for (JsonNode f : stored) {
             assertThat(f.has("low") && f.has("high") && f.hasNonNull("basis")).as(id + "/" + f.path("id").asText() + " has an interval and a basis").isTrue();
             assertThat(f.get("low").isNull() || f.get("high").isNull()).as(id + "/" + f.path("id").asText() + " interval is known").isFalse();
         }
         assertThat(Files.readString(ref.resolve("meta.json"))).contains("\"profile\" : \"full\"");
+    }
+
+    /**
+     * {@code again} without the findings the reference does not have and cannot compute (a part
+     * added since it was made: its rows are missing); every other finding must match.
+     */
+    static JsonNode withoutNewNotComputed(JsonNode again, JsonNode stored) {
+        java.util.Set<String> storedIds = new java.util.HashSet<>();
+        stored.forEach(f -> storedIds.add(f.path("id").asText()));
+        com.fasterxml.jackson.databind.node.ArrayNode kept = JSON.createArrayNode();
+        for (JsonNode f : again) {
+            boolean newAndNotComputed = !storedIds.contains(f.path("id").asText()) && "not computed".equals(f.path("verdict").asText());
+            if (!newAndNotComputed) kept.add(f);
+        }
+        return kept;
     }
 }

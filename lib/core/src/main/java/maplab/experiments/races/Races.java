@@ -51,6 +51,13 @@ import maplab.experiments.RunContext;
  * Hung and crashed trials are left out of the denominators (they finished no check) and
  * reported on their own. {@code runs} is a parameter finding.
  *
+ * <p><b>Claim checks</b> ({@link RacePlan.Extra}, {@code extra_runs} trials each, rows with their own
+ * {@code phase}): a plain {@code get} racing {@code put} on {@code HashMap} (metrics
+ * {@code missed_gets}, {@code lookups}, {@code exceptions}); puts into a presized {@code HashMap}
+ * (no resize during the race), into the single-writer map by {@code crowd_threads} threads, and
+ * into maplab's incrementally resizing map (put metrics; its first hung trial ends its block).
+ * Their findings are {@link RacesClaimFindings}'.
+ *
  * <p>The full profile races every subject, 600 runs each, with the quick profile's sizes
  * (600 rather than 1000: the slow subjects, copy-on-write, single-writer and the lock
  * wrappers, dominate the time, and 600 trials already bound a rate of 0 below 0.9%).
@@ -83,7 +90,11 @@ public final class Races implements Experiment {
                 ParamSpec.integer("iteration_keys", 16, 1_000_000, 2000, 2000,
                         "entries in the map that one thread iterates while another adds half as many"),
                 ParamSpec.integer("timeout_ms", 100, 600_000, 3000, 3000, "watchdog: a trial taking longer counts as hung and is killed"),
-                ParamSpec.integer("max_hangs", 1, 1000, 5, 50, "hung trials after which a subject's remaining trials in that phase are skipped"));
+                ParamSpec.integer("max_hangs", 1, 1000, 5, 50, "hung trials after which a subject's remaining trials in that phase are skipped"),
+                ParamSpec.integer("extra_runs", 0, 100_000, 30, 600,
+                        "trials of each claim check: get racing put on HashMap, presized HashMap puts, the single-writer crowd, the incremental map's puts (0: none)"),
+                ParamSpec.integer("crowd_threads", 2, 64, 8, 8, "threads writing at once into the single-writer map (the crowd check)"),
+                ParamSpec.integer("crowd_keys_per_thread", 1, 100_000, 25, 250, "distinct keys each crowd thread puts into the single-writer map"));
     }
 
     @Override
@@ -100,16 +111,11 @@ public final class Races implements Experiment {
         }
     }
 
-    /** The plan's progress steps: one per block of trials (a phase of one subject), see {@link #steps(RacePlan, int)}. */
+    /** The plan's progress steps: one per block of trials (a phase of one subject, or one claim check): the watchdog skips only within a block, so each block starts. */
     @Override
     public int plannedSteps(Params p) {
         int runs = p.getInt("runs");
-        return steps(new RacePlan(p.getStrings("subjects").stream().map(SharedMapType::parse).toList(), runs, 0), runs);
-    }
-
-    /** One step per block of {@code runs} trials: the watchdog skips only within a block, so each block starts. */
-    static int steps(RacePlan plan, int runs) {
-        return plan.size() / runs;
+        return new RacePlan(p.getStrings("subjects").stream().map(SharedMapType::parse).toList(), runs, 0, p.getInt("extra_runs")).blocks();
     }
 
     /** Measures: {@link RacesMeasure#measure}. */

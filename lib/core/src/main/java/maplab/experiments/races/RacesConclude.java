@@ -43,6 +43,43 @@ final class RacesConclude {
         int skipped = -1;
         final List<Integer> runIndex = new ArrayList<>();
         final List<Integer> lostPerRun = new ArrayList<>();
+        int runsWithMisses;
+        long misses;
+        long lookups;
+
+        /** Counts one stored row of a trial (the first metric of a trial counts the trial). */
+        void add(Rows.Row r) {
+            int v = (int) Math.min(Integer.MAX_VALUE, Math.round(r.value()));
+            boolean firstRowOfTrial = r.metric().equals("lost_keys") || r.metric().equals("cme_thrown") || r.metric().equals("missed_gets");
+            if (firstRowOfTrial) {
+                runs++;
+                if (r.has("started_together")) {
+                    togetherRecorded = true;
+                    if (r.bool("started_together")) startedTogether++;
+                }
+            }
+            switch (r.metric()) {
+                case "lost_keys" -> {
+                    runIndex.add((int) r.integer("run"));
+                    lostPerRun.add(v);
+                    if (v > 0) runsWithLostKeys++;
+                    lostKeys += v;
+                    maxLostKeys = Math.max(maxLostKeys, v);
+                }
+                case "missed_gets" -> {
+                    if (r.value() > 0) runsWithMisses++;
+                    misses += Math.round(r.value());
+                }
+                case "lookups" -> lookups += Math.round(r.value());
+                case "size_minus_present" -> { if (v != 0) sizeMismatchRuns++; }
+                case "exceptions", "other_exceptions" -> { if (v > 0) exceptionRuns++; }
+                case "cme_thrown" -> { if (v > 0) cmeRuns++; }
+                case "hung" -> hung++;
+                case "crashed" -> crashed++;
+                case "skipped" -> skipped = v;
+                default -> { }
+            }
+        }
 
         /** Skipped trials: as recorded, or (runs stored before skipped rows were kept) the planned trials not otherwise accounted for. */
         int skipped(int planned) {
@@ -61,6 +98,7 @@ final class RacesConclude {
         tables(out, tallies, subjects, runs);
         charts(out, tallies, subjects, threads * keysPerThread);
         findings(out, tallies, runs, threads, keysPerThread, iterationKeys);
+        RacesClaimFindings.findings(out, tallies.get(RacePlan.Phase.PUTS).get(SharedMapType.HASHMAP), tallyExtras(data.rows()), p);
     }
 
     /** One pass over the stored rows: per phase and subject, what the trials saw. */
@@ -72,34 +110,21 @@ final class RacesConclude {
             tallies.put(phase, m);
         }
         for (Rows.Row r : rows) {
+            if (RacePlan.Extra.ofPhase(r.str("phase")) != null) continue;   // the claim checks: tallyExtras
             RacePlan.Phase phase = RacePlan.Phase.valueOf(r.str("phase").toUpperCase(Locale.ROOT));
             Tally t = tallies.get(phase).get(SharedMapType.parse(r.str("subject")));
-            if (t == null) continue;
-            int v = (int) Math.round(r.value());
-            boolean firstRowOfTrial = r.metric().equals("lost_keys") || r.metric().equals("cme_thrown");
-            if (firstRowOfTrial) {
-                t.runs++;
-                if (r.has("started_together")) {
-                    t.togetherRecorded = true;
-                    if (r.bool("started_together")) t.startedTogether++;
-                }
-            }
-            switch (r.metric()) {
-                case "lost_keys" -> {
-                    t.runIndex.add((int) r.integer("run"));
-                    t.lostPerRun.add(v);
-                    if (v > 0) t.runsWithLostKeys++;
-                    t.lostKeys += v;
-                    t.maxLostKeys = Math.max(t.maxLostKeys, v);
-                }
-                case "size_minus_present" -> { if (v != 0) t.sizeMismatchRuns++; }
-                case "exceptions", "other_exceptions" -> { if (v > 0) t.exceptionRuns++; }
-                case "cme_thrown" -> { if (v > 0) t.cmeRuns++; }
-                case "hung" -> t.hung++;
-                case "crashed" -> t.crashed++;
-                case "skipped" -> t.skipped = v;
-                default -> { }
-            }
+            if (t != null) t.add(r);
+        }
+        return tallies;
+    }
+
+    /** Per claim check ({@link RacePlan.Extra}): what its stored rows show; a check with no rows has an empty tally. */
+    static Map<RacePlan.Extra, Tally> tallyExtras(Rows rows) {
+        Map<RacePlan.Extra, Tally> tallies = new EnumMap<>(RacePlan.Extra.class);
+        for (RacePlan.Extra e : RacePlan.Extra.values()) tallies.put(e, new Tally());
+        for (Rows.Row r : rows) {
+            RacePlan.Extra e = RacePlan.Extra.ofPhase(r.str("phase"));
+            if (e != null) tallies.get(e).add(r);
         }
         return tallies;
     }

@@ -13,7 +13,7 @@ import maplab.conclude.ResultBuilder;
 import maplab.plan.Unit;
 import maplab.subject.concurrent.SharedMapType;
 import maplab.experiments.RunContext;
-import static maplab.experiments.races.Races.steps;
+import static maplab.experiments.races.RacesRows.extraDims;
 import static maplab.experiments.races.RacesRows.phaseName;
 import static maplab.experiments.races.RacesRows.trialDims;
 
@@ -35,7 +35,7 @@ final class RacesMeasure {
         int keysPerThread = p.getInt("keys_per_thread");
         int iterationKeys = p.getInt("iteration_keys");
         int maxHangs = p.getInt("max_hangs");
-        RacePlan plan = new RacePlan(subjects, runs, ctx.seed("trials"));
+        RacePlan plan = new RacePlan(subjects, runs, ctx.seed("trials"), p.getInt("extra_runs"));
         ResultBuilder out = ctx.result();
 
         // Only what the watchdog's skipping needs is kept here; every count a conclusion uses is a row.
@@ -45,21 +45,30 @@ final class RacesMeasure {
             subjects.forEach(s -> m.put(s, new int[2]));
             failedAndSkipped.put(phase, m);
         }
+        Map<RacePlan.Extra, int[]> extraFailedAndSkipped = new EnumMap<>(RacePlan.Extra.class);
+        for (RacePlan.Extra e : RacePlan.Extra.values()) extraFailedAndSkipped.put(e, new int[2]);
 
         List<String> args = List.of("--subjects", String.join(",", p.getStrings("subjects")), "--runs", String.valueOf(runs),
                 "--threads", String.valueOf(threads), "--keys", String.valueOf(keysPerThread),
-                "--iteration-keys", String.valueOf(iterationKeys), "--seed", String.valueOf(plan.seed()));
+                "--iteration-keys", String.valueOf(iterationKeys), "--seed", String.valueOf(plan.seed()),
+                "--extra-runs", String.valueOf(plan.extraRuns()), "--crowd-threads", String.valueOf(p.getInt("crowd_threads")),
+                "--crowd-keys", String.valueOf(p.getInt("crowd_keys_per_thread")));
         Duration timeout = Duration.ofMillis(p.getLong("timeout_ms"));
         WatchedJvm jvm = ctx.childJvm().watched(RaceWorker.class.getName(), CHILD_JVM_ARGS, args, timeout, ctx.workDir().resolve("races-child.log"));
         out.note("child_jvm", Map.of("main", RaceWorker.class.getName(), "jvm_args", CHILD_JVM_ARGS, "args", args,
                 "timeout_ms", timeout.toMillis()));
 
-        ctx.progress().addSteps(steps(plan, runs));
-        WatchedJvm.Summary summary = jvm.run(plan.size(), new TrialRows(ctx, plan, runs, maxHangs, failedAndSkipped));
+        ctx.progress().addSteps(plan.blocks());
+        WatchedJvm.Summary summary = jvm.run(plan.size(), new TrialRows(ctx, plan, runs, maxHangs, failedAndSkipped, extraFailedAndSkipped));
         for (RacePlan.Phase phase : RacePlan.Phase.values()) {
             for (SharedMapType s : subjects) {
                 out.row().with("subject", s.id()).with("phase", phaseName(phase))
                         .measure("skipped", failedAndSkipped.get(phase).get(s)[1], Unit.COUNT);
+            }
+        }
+        if (plan.extraRuns() > 0) {
+            for (RacePlan.Extra e : RacePlan.Extra.values()) {
+                out.row().with("subject", e.subject()).with("phase", e.id()).measure("skipped", extraFailedAndSkipped.get(e)[1], Unit.COUNT);
             }
         }
         out.note("watchdog", Map.of("timeout_ms", timeout.toMillis(), "jvm_launches", summary.launches(),
@@ -77,26 +86,36 @@ final class RacesMeasure {
         private final int runs;
         private final int maxHangs;
         private final Map<RacePlan.Phase, Map<SharedMapType, int[]>> failedAndSkipped;
+        private final Map<RacePlan.Extra, int[]> extraFailedAndSkipped;
         private int lastBlock = -1;
 
-        TrialRows(RunContext ctx, RacePlan plan, int runs, int maxHangs, Map<RacePlan.Phase, Map<SharedMapType, int[]>> failedAndSkipped) {
+        TrialRows(RunContext ctx, RacePlan plan, int runs, int maxHangs, Map<RacePlan.Phase, Map<SharedMapType, int[]>> failedAndSkipped,
+                  Map<RacePlan.Extra, int[]> extraFailedAndSkipped) {
             this.ctx = ctx;
             this.plan = plan;
             this.out = ctx.result();
             this.runs = runs;
             this.maxHangs = maxHangs;
             this.failedAndSkipped = failedAndSkipped;
+            this.extraFailedAndSkipped = extraFailedAndSkipped;
         }
 
         private void stepIfNewBlock(RacePlan.Trial t) {
-            int block = t.block(runs);
+            stepIfNewBlock(t.block(runs), t.phase().name().toLowerCase(Locale.ROOT) + ": " + t.subject().label());
+        }
+
+        private void stepIfNewBlock(int block, String label) {
             if (block != lastBlock) {
                 lastBlock = block;
-                ctx.progress().step(t.phase().name().toLowerCase(Locale.ROOT) + ": " + t.subject().label());
+                ctx.progress().step(label);
             }
         }
 
         @Override public void finished(int index, String payload) {
+            if (plan.isExtra(index)) {
+                extraFinished(plan.extraTrial(index), payload.split(" "));
+                return;
+            }
             RacePlan.Trial t = plan.trial(index);
             stepIfNewBlock(t);
             String[] f = payload.split(" ");
@@ -116,7 +135,42 @@ final class RacesMeasure {
             }
         }
 
+        /** An extra trial's rows: misses and lookups of the get-during-put race, or a put trial's counts. */
+        private void extraFinished(RacePlan.ExtraTrial t, String[] f) {
+            stepIfNewBlock(t.block(), t.extra().id() + ": " + t.extra().subject());
+            boolean together = f[f.length - 1].equals("1");
+            if (t.extra() == RacePlan.Extra.GETS_DURING_PUTS) {
+                extraRow(out, t, together).measure("missed_gets", Long.parseLong(f[4]), Unit.COUNT);
+                extraRow(out, t, together).measure("lookups", Long.parseLong(f[3]), Unit.COUNT);
+                extraRow(out, t, together).measure("exceptions", Integer.parseInt(f[5]), Unit.COUNT);
+            } else {
+                int keys = Integer.parseInt(f[3]);
+                int lost = Integer.parseInt(f[4]);
+                extraRow(out, t, together).measure("lost_keys", lost, Unit.COUNT);
+                extraRow(out, t, together).measure("size_minus_present", Integer.parseInt(f[5]) - (keys - lost), Unit.COUNT);
+                extraRow(out, t, together).measure("exceptions", Integer.parseInt(f[6]), Unit.COUNT);
+            }
+        }
+
+        /**
+         * A hung or crashed extra trial: its row, and the rest of its block skipped after {@code max_hangs}
+         * (after the first for the incremental map, whose trials often hang: one already shows its table corrupted).
+         */
+        private int extraFailed(RacePlan.ExtraTrial t, boolean crashed) {
+            stepIfNewBlock(t.block(), t.extra().id() + ": " + t.extra().subject());
+            int[] fs = extraFailedAndSkipped.get(t.extra());
+            fs[0]++;
+            extraRow(out, t, null).measure(crashed ? "crashed" : "hung", 1, Unit.COUNT);
+            if (fs[0] >= (t.extra() == RacePlan.Extra.INCREMENTAL_PUTS ? 1 : maxHangs)) {
+                int resume = plan.nextBlock(t.index());
+                fs[1] += resume - t.index() - 1;
+                return resume;
+            }
+            return t.index() + 1;
+        }
+
         @Override public int failed(int index, boolean crashed) {
+            if (plan.isExtra(index)) return extraFailed(plan.extraTrial(index), crashed);
             RacePlan.Trial t = plan.trial(index);
             stepIfNewBlock(t);
             int[] fs = failedAndSkipped.get(t.phase()).get(t.subject());
@@ -129,6 +183,12 @@ final class RacesMeasure {
             }
             return index + 1;
         }
+    }
+
+    private static ResultBuilder.Row extraRow(ResultBuilder out, RacePlan.ExtraTrial t, Boolean together) {
+        ResultBuilder.Row row = out.row();
+        extraDims(t.extra(), t.run(), together).forEach(row::with);
+        return row;
     }
 
     private static ResultBuilder.Row trialRow(ResultBuilder out, RacePlan.Trial t, Boolean together) {

@@ -8,6 +8,8 @@ import maplab.measure.race.RacePlan;
 import maplab.plan.Unit;
 import maplab.subject.concurrent.SharedMapType;
 import maplab.experiments.RunContext;
+import static maplab.experiments.races.RacesRows.extraDims;
+import static maplab.experiments.races.RacesRows.extraMetrics;
 import static maplab.experiments.races.RacesRows.phaseName;
 import static maplab.experiments.races.RacesRows.trialDims;
 import static maplab.experiments.races.RacesRows.trialMetrics;
@@ -78,6 +80,7 @@ final class RacesPlan {
         for (RacePlan.Phase phase : RacePlan.Phase.values()) {
             for (SharedMapType s : subjects) plan.count(Plan.dims("subject", s.id(), "phase", phaseName(phase)), "skipped", Unit.COUNT, 0);
         }
+        extras(plan, p);
         plan.finding("runs");
         if (subjects.contains(SharedMapType.HASHMAP)) {
             plan.finding("hashmap_runs_with_lost_keys", "hashmap_lost_keys_rate", "hashmap_max_lost_keys", "hashmap_size_mismatch_runs",
@@ -86,5 +89,50 @@ final class RacesPlan {
         if (subjects.contains(SharedMapType.CONCURRENT_HASH_MAP)) plan.finding("chm_lost_keys", "chm_cme_runs");
         if (subjects.contains(SharedMapType.SYNCHRONIZED_MAP)) plan.finding("synchronized_lost_keys");
         subjects.stream().filter(SharedMapType::isPeer).forEach(s -> plan.finding(s.id() + "_lost_keys", s.id() + "_cme_runs"));
+    }
+
+    /**
+     * The claim checks ({@link RacePlan.Extra}): a step per kind, every trial's rows (optional, as the
+     * main trials'), a skipped row per kind, and their findings ({@link RacesClaimFindings}).
+     */
+    private static void extras(Plan.Builder plan, Params p) {
+        int extraRuns = p.getInt("extra_runs");
+        if (extraRuns == 0) return;
+        int keys = p.getInt("threads") * p.getInt("keys_per_thread");
+        int crowdKeys = p.getInt("crowd_threads") * p.getInt("crowd_keys_per_thread");
+        for (RacePlan.Extra e : RacePlan.Extra.values()) {
+            double ms = switch (e) {
+                case GETS_DURING_PUTS -> trialMs(SharedMapType.HASHMAP, 2 * keys);
+                case CROWD_PUTS -> 2 + 0.1 * crowdKeys;   // a rough estimate: a hand-off per put, the crowd taking turns on the cores
+                default -> trialMs(SharedMapType.HASHMAP, keys);
+            };
+            plan.step(e.id() + ": " + e.subject(), extraRuns, ms / 1000);
+        }
+        // the incremental map's trials often hang: its first hang (one timeout) ends them
+        plan.step("a hung incremental-map trial: watchdog timeout", 1, p.getLong("timeout_ms") / 1000.0);
+        for (RacePlan.Extra e : RacePlan.Extra.values()) {
+            plan.optional(true).varying("started_together");
+            for (int run = 0; run < extraRuns; run++) {
+                for (String metric : extraMetrics(e)) {
+                    double value = switch (metric) {
+                        case "lost_keys" -> e == RacePlan.Extra.INCREMENTAL_PUTS ? run % 3 : e == RacePlan.Extra.PRESIZED_PUTS ? run % 2 : 0;
+                        case "missed_gets" -> run % 2;
+                        case "lookups" -> keys;
+                        default -> 0;
+                    };
+                    plan.count(extraDims(e, run, true), metric, Unit.COUNT, value);
+                }
+            }
+            plan.varying("run");
+            plan.count(extraDims(e, 0, null), "hung", Unit.COUNT, 1);
+            plan.count(extraDims(e, 0, null), "crashed", Unit.COUNT, 1);
+            plan.varying().optional(false);
+            plan.count(Plan.dims("subject", e.subject(), "phase", e.id()), "skipped", Unit.COUNT, 0);
+        }
+        plan.finding("hashmap_get_during_put_missed_runs", "hashmap_get_during_put_miss_rate", "hashmap_get_during_put_caught_rate",
+                "hashmap_get_during_put_hung_runs", "incremental_lost_keys", "incremental_hung_runs", "single_writer_lost_keys");
+        if (p.getStrings("subjects").contains(SharedMapType.HASHMAP.id()) && p.getInt("runs") >= 2 && extraRuns >= 2) {
+            plan.finding("lost_keys_presized_vs_resizing");  // compares with the main HashMap put trials; Welch needs 2 runs a side
+        }
     }
 }

@@ -19,6 +19,18 @@ final class RacesRows {
         return dims;
     }
 
+    /** An extra trial row's dimensions: the extra's subject and phase ids, run, and whether its threads started together (absent for a trial the watchdog ended). */
+    static Map<String, Object> extraDims(RacePlan.Extra extra, int run, Boolean together) {
+        Map<String, Object> dims = Plan.dims("subject", extra.subject(), "phase", extra.id(), "run", run);
+        if (together != null) dims.put("started_together", together);
+        return dims;
+    }
+
+    /** The metrics of a finished extra trial, as measure writes them: gets' misses and lookups, or a put trial's. */
+    static List<String> extraMetrics(RacePlan.Extra extra) {
+        return extra == RacePlan.Extra.GETS_DURING_PUTS ? List.of("missed_gets", "lookups", "exceptions") : trialMetrics(RacePlan.Phase.PUTS);
+    }
+
     static String phaseName(RacePlan.Phase phase) {
         return phase.name().toLowerCase(Locale.ROOT);
     }

@@ -148,13 +148,16 @@ public final class SyncVariants implements Experiment {
                 ParamSpec.effort(PART, QUICK_EFFORT, FULL_EFFORT,
                         "JMH effort of every throughput cell (all JMH runs alternate in rounds, one fork each)"),
                 ParamSpec.choices("latency_subjects", SharedMapType.ids(), withPeers("synchronized_map,concurrent_hash_map"),
-                        withPeers("synchronized_map,rw_lock,concurrent_hash_map,single_writer"),
+                        withPeers("synchronized_map,rw_lock,concurrent_hash_map,sharded,single_writer"),
                         "maps whose per-operation latency (JMH sample mode) and lock contention (JFR) are measured, at finding_threads threads"),
                 ParamSpec.integers("latency_read_pcts", 0, 100, "95", "95,50", "read shares of the latency and contention cells (%)"),
                 ParamSpec.integer("contention_threshold_us", 0, 1_000_000, Contention.DEFAULT_THRESHOLD_US, Contention.DEFAULT_THRESHOLD_US,
                         "JFR threshold of jdk.JavaMonitorEnter and jdk.ThreadPark (us): shorter waits are not recorded"),
                 ParamSpec.effort(LATENCY_PART, LATENCY_QUICK_EFFORT, LATENCY_FULL_EFFORT,
-                        "JMH effort of every latency cell (sample mode with a JFR recording; rounds alternate across cells)"));
+                        "JMH effort of every latency cell (sample mode with a JFR recording; rounds alternate across cells)"),
+                ParamSpec.integer("virtual_threads", 0, 1_000_000, 10_000, 100_000,
+                        "virtual threads at once on one shared map, counted (JDK 21+: the run's JDK, else the newest installed one; 0: none)"),
+                ParamSpec.integer("virtual_thread_ops", 1, 10_000, 20, 100, "operations per virtual thread (half puts of its own keys, half gets)"));
     }
 
     /** Above this, one copy-on-write write takes a good part of a JMH iteration (see {@link #validate}). */
@@ -204,21 +207,24 @@ public final class SyncVariants implements Experiment {
 
     static final String LATENCY_BENCH = "maplab.bench.SyncLatencyBench.operate";
 
-    /** The plan: {@link SyncVariantsPlan#plan}. */
+    /** The plan: {@link SyncVariantsPlan#plan}, then the virtual-thread stress ({@link SyncVariantsVirtualThreads#plan}). */
     @Override
     public void plan(Plan.Builder plan, RunContext context) {
         SyncVariantsPlan.plan(plan, context);
+        SyncVariantsVirtualThreads.plan(plan, context);
     }
 
-    /** Measures: {@link SyncVariantsMeasure#measure}. */
+    /** Measures: {@link SyncVariantsMeasure#measure}, then the virtual-thread stress ({@link SyncVariantsVirtualThreads#measure}). */
     @Override
     public void measure(RunContext ctx) {
         SyncVariantsMeasure.measure(ctx);
+        SyncVariantsVirtualThreads.measure(ctx);
     }
 
-    /** Concludes: {@link SyncVariantsConclude#conclude}. */
+    /** Concludes: {@link SyncVariantsConclude#conclude}, then the virtual-thread findings ({@link SyncVariantsVirtualThreads#conclude}). */
     @Override
     public void conclude(RunData data, ResultBuilder out) {
         SyncVariantsConclude.conclude(data, out);
+        SyncVariantsVirtualThreads.conclude(data.rows(), out);
     }
 }

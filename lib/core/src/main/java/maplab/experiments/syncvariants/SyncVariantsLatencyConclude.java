@@ -14,6 +14,8 @@ import maplab.conclude.TidyTables;
 import maplab.subject.concurrent.SharedMapType;
 import maplab.experiments.syncvariants.SyncVariantsConclude.Slice;
 import static maplab.subject.concurrent.SharedMapType.CONCURRENT_HASH_MAP;
+import static maplab.subject.concurrent.SharedMapType.SHARDED;
+import static maplab.subject.concurrent.SharedMapType.SYNCHRONIZED_MAP;
 import static maplab.experiments.syncvariants.SyncVariants.FINDING_PERCENTILES;
 import static maplab.experiments.syncvariants.SyncVariants.PERCENTILES;
 import static maplab.experiments.syncvariants.SyncVariantsCharts.blockedChart;
@@ -23,6 +25,7 @@ import static maplab.experiments.syncvariants.SyncVariantsConclude.ints;
 import static maplab.experiments.syncvariants.SyncVariantsMeasure.cell;
 import static maplab.experiments.syncvariants.SyncVariantsPlan.allocationId;
 import static maplab.experiments.syncvariants.SyncVariantsPlan.blockedPerOpId;
+import static maplab.experiments.syncvariants.SyncVariantsPlan.blockedShardedId;
 import static maplab.experiments.syncvariants.SyncVariantsPlan.blockedVersusId;
 import static maplab.experiments.syncvariants.SyncVariantsPlan.latencyRatioId;
 
@@ -124,8 +127,18 @@ final class SyncVariantsLatencyConclude {
                 }
             }
         }
+        for (int read : reads) shardedVersusOneLock(out, perSecond.where("read_pct", read), read);
         if (!missing.isEmpty()) out.note("latency_findings_not_computed", missing);
         latencyTables(out, latency, perSecond, perOp, rows);
+    }
+
+    /** The sharded map's blocked time minus synchronizedMap's at one read share ({@code blocked_sharded_vs_synchronized_read<pct>}), when both were recorded. */
+    private static void shardedVersusOneLock(ResultBuilder out, Rows blockedPerSecond, int read) {
+        Optional<Rows.Row> sharded = one(blockedPerSecond.where("subject", SHARDED.id()));
+        Optional<Rows.Row> oneLock = one(blockedPerSecond.where("subject", SYNCHRONIZED_MAP.id()));
+        if (sharded.isEmpty() || oneLock.isEmpty()) return;
+        String id = blockedShardedId(read);
+        out.inGroup("contention", () -> out.attempt(id, () -> out.finding(blockedBetween(id, SHARDED, sharded.get(), SYNCHRONIZED_MAP, oneLock.get()))));
     }
 
     static Optional<Rows.Row> one(Rows r) {
@@ -150,6 +163,14 @@ final class SyncVariantsLatencyConclude {
      * threshold at all, and a ratio to zero means nothing.
      */
     static Finding blockedVersus(String id, SharedMapType t, Rows.Row a, Rows.Row chm) {
+        return blockedBetween(id, t, a, CONCURRENT_HASH_MAP, chm);
+    }
+
+    /**
+     * Blocked time of {@code t} minus that of {@code other} (ms blocked per second, summed over
+     * threads), paired by round, as {@link #blockedVersus} (e.g. the sharded map against one lock).
+     */
+    static Finding blockedBetween(String id, SharedMapType t, Rows.Row a, SharedMapType baseline, Rows.Row chm) {
         java.util.SortedMap<Integer, Double> fa = a.measured().forkMeans();
         java.util.SortedMap<Integer, Double> fb = chm.measured().forkMeans();
         Map<Integer, Double> diff = new java.util.TreeMap<>();
@@ -158,7 +179,7 @@ final class SyncVariantsLatencyConclude {
             if (other != null) diff.put(e.getKey(), e.getValue() - other);
         }
         maplab.stats.Estimates.Estimate d = maplab.stats.Estimates.mean(diff);
-        String template = "At " + conditionsText(a).replace("%", "%%") + ", " + t.label() + " threads were blocked %.1f ms per second more than ConcurrentHashMap's ("
+        String template = "At " + conditionsText(a).replace("%", "%%") + ", " + t.label() + " threads were blocked %.1f ms per second more than " + baseline.label() + "'s ("
                 + maplab.stats.Numbers.format(a.value()) + " against " + maplab.stats.Numbers.format(chm.value()) + " ms/s, summed over threads; JFR waits over " + a.str("threshold_us") + " us, paired by round)";
         return conditions(Finding.versus(id, d, 0, "ms/s", Finding.Basis.TIMING, template), a);
     }

@@ -57,6 +57,7 @@ final class SyncVariantsPlan {
             new Comparison("cow_vs_chm_read100", COPY_ON_WRITE, CONCURRENT_HASH_MAP, 100),
             new Comparison("cow_vs_chm_read50", COPY_ON_WRITE, CONCURRENT_HASH_MAP, 50),
             new Comparison("sharded_vs_chm_read50", SHARDED, CONCURRENT_HASH_MAP, 50),
+            new Comparison("sharded_vs_synchronized_read50", SHARDED, SYNCHRONIZED_MAP, 50),
             new Comparison("chm_vs_synchronized_read0", CONCURRENT_HASH_MAP, SYNCHRONIZED_MAP, 0),
             new Comparison("single_writer_vs_chm_read95", SINGLE_WRITER, CONCURRENT_HASH_MAP, 95)), peerComparisons()).toList();
 
@@ -277,6 +278,7 @@ final class SyncVariantsPlan {
         }
         for (LatencyCell c : cells) {
             plan.finding(blockedPerOpId(c.subject(), c.readPct()));
+            if (c.subject() == SHARDED && cells.contains(new LatencyCell(SYNCHRONIZED_MAP, c.readPct()))) plan.finding(blockedShardedId(c.readPct()));
             if (c.subject() == CONCURRENT_HASH_MAP || !cells.contains(new LatencyCell(CONCURRENT_HASH_MAP, c.readPct()))) continue;
             plan.finding(blockedVersusId(c.subject(), c.readPct()));
             for (String pct : FINDING_PERCENTILES) plan.finding(latencyRatioId(pct, c.subject(), c.readPct()));
@@ -293,6 +295,11 @@ final class SyncVariantsPlan {
 
     static String blockedPerOpId(SharedMapType t, int read) {
         return "blocked_per_op_" + t.id() + "_read" + read;
+    }
+
+    /** The sharded map's blocked time against one lock's (synchronizedMap) at {@code read}% reads. */
+    static String blockedShardedId(int read) {
+        return "blocked_sharded_vs_synchronized_read" + read;
     }
 
     static String blockedVersusId(SharedMapType t, int read) {

@@ -4,6 +4,7 @@ import java.util.ConcurrentModificationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import maplab.subject.concurrent.SharedMap;
 import maplab.subject.concurrent.SharedMapType;
 import maplab.workload.DistinctInts;
@@ -36,6 +37,13 @@ public final class RaceTrials implements AutoCloseable {
         /** Whether {@code size()} disagrees with the keys present. */
         public boolean sizeMismatch() { return size != present(); }
     }
+
+    /**
+     * One get-during-put trial: lookups of keys present before the race, how many of them missed
+     * (answered null or another value), exceptions thrown (the only way Java could "catch" the race),
+     * and whether every thread was confirmed running when it started.
+     */
+    public record GetOutcome(long lookups, long misses, int exceptions, String firstException, boolean startedTogether) { }
 
     /** One iteration trial: whether the iterator threw {@code ConcurrentModificationException}, other exceptions, full passes made. */
     public record IterationOutcome(boolean cme, int otherExceptions, int passes, String firstException, boolean startedTogether) { }
@@ -90,9 +98,14 @@ public final class RaceTrials implements AutoCloseable {
      * fresh map of {@code type}; returns what is left.
      */
     public PutOutcome puts(SharedMapType type, int keysPerThread, long seed) {
+        return puts(type::create, keysPerThread, seed);
+    }
+
+    /** As {@link #puts(SharedMapType, int, long)}, into a fresh map from {@code maps} (e.g. {@link SharedMap#of} a presized {@code HashMap}). */
+    public PutOutcome puts(Supplier<SharedMap<Integer, Integer>> maps, int keysPerThread, long seed) {
         Integer[] keys = distinctKeys(threads * keysPerThread, seed);
         AtomicIntegerArray progress = new AtomicIntegerArray(threads);
-        try (SharedMap<Integer, Integer> map = type.create()) {
+        try (SharedMap<Integer, Integer> map = maps.get()) {
             int exceptions = runTrial(member -> {
                 try {
                     int first = member * keysPerThread;
@@ -116,6 +129,40 @@ public final class RaceTrials implements AutoCloseable {
                 size = -1;
             }
             return new PutOutcome(keys.length, lost, size, exceptions, first, lastStartTogether);
+        }
+    }
+
+    /**
+     * Fills a fresh map from {@code maps} with {@code presentKeys} keys; then crew thread 0 puts
+     * {@code newKeys} new keys (growing the table) while every other crew thread looks up the
+     * present keys with {@code get}, pass after pass, until the writer is done. A present key
+     * that answers null or another value is a miss.
+     */
+    public GetOutcome getsDuringPuts(Supplier<SharedMap<Integer, Integer>> maps, int presentKeys, int newKeys, long seed) {
+        Integer[] keys = distinctKeys(presentKeys + newKeys, seed);
+        long[] lookups = new long[threads];
+        long[] misses = new long[threads];
+        try (SharedMap<Integer, Integer> map = maps.get()) {
+            for (int i = 0; i < presentKeys; i++) map.put(keys[i], keys[i]);
+            AtomicInteger writerDone = new AtomicInteger();
+            int exceptions = runTrial(member -> {
+                if (member == 0) {
+                    try {
+                        for (int i = presentKeys; i < keys.length; i++) map.put(keys[i], keys[i]);
+                    } finally {
+                        writerDone.set(1);
+                    }
+                    return;
+                }
+                do {
+                    for (int i = 0; i < presentKeys; i++) {
+                        if (!keys[i].equals(map.get(keys[i]))) misses[member]++;
+                    }
+                    lookups[member] += presentKeys;
+                } while (writerDone.get() == 0);
+            });
+            return new GetOutcome(java.util.Arrays.stream(lookups).sum(), java.util.Arrays.stream(misses).sum(), exceptions, firstFailure(),
+                    lastStartTogether);
         }
     }
 

@@ -18,6 +18,14 @@ import java.util.function.BiConsumer;
  */
 public interface SharedMap<K, V> extends AutoCloseable {
 
+    /**
+     * Any {@link Map} behind the facade, with no synchronization added: for racing a map that
+     * is not thread-safe (a presized {@code HashMap}, maplab's own maps) as the races experiment does.
+     */
+    static <K, V> SharedMap<K, V> of(Map<K, V> map) {
+        return new JdkMap<>(map);
+    }
+
     /** The value for {@code key}, or null. */
     V get(K key);
 

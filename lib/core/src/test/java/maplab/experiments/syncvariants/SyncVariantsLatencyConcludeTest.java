@@ -156,6 +156,44 @@ class SyncVariantsLatencyConcludeTest {
         assertThat(maplab.render.ChartDrawing.png(out.charts().get("blocked time, 95% reads"))).isNotEmpty();
     }
 
+    /** Source claim A16 (sharding cuts lock contention): the sharded map against one lock, throughput and blocked time. */
+    @Test
+    void shardedAgainstOneLockIsComparedForThroughputAndBlockedTime() {
+        ResultBuilder out = new Cells()
+                .throughput("sharded", 50, 12, 13, 11, 12.5, 12)
+                .throughput("synchronized_map", 50, 4, 4.2, 3.9, 4.1, 4)
+                .throughput("concurrent_hash_map", 50, 20, 21, 19, 20, 20)
+                .blocked("synchronized_map", 50, new double[] {900, 950, 870, 920, 910}, new double[] {300, 320, 290, 310, 305})
+                .blocked("sharded", 50, new double[] {40, 60, 30, 50, 45}, new double[] {10, 12, 9, 11, 10})
+                .blocked("concurrent_hash_map", 50, new double[] {0, 0, 0, 0, 0}, new double[] {0, 0, 0, 0, 0})
+                .conclude();
+        Finding tp = finding(out, "sharded_vs_synchronized_read50");
+        assertThat(tp.verdict()).isEqualTo(Verdict.HIGHER);
+        assertThat(tp.value()).isCloseTo(60.5 / 20.2, org.assertj.core.api.Assertions.within(0.05));
+        Finding blocked = finding(out, "blocked_sharded_vs_synchronized_read50");
+        assertThat(blocked.verdict()).isEqualTo(Verdict.LOWER);
+        assertThat(blocked.value()).isBetween(-870.0, -860.0);
+        assertThat(blocked.text()).contains("more than synchronizedMap's");
+        assertThat(blocked.group()).isEqualTo("contention");
+        // the existing comparison with ConcurrentHashMap keeps its wording
+        assertThat(finding(out, "blocked_sharded_vs_chm_read50").text()).contains("more than ConcurrentHashMap's");
+    }
+
+    @Test
+    void shardedAndOneLockThatDoNotSeparateShowNoDetectableDifference() {
+        ResultBuilder out = new Cells()
+                .throughput("sharded", 50, 4, 4.4, 3.7, 4.2, 3.9)
+                .throughput("synchronized_map", 50, 4.1, 4.0, 4.3, 3.8, 4.2)
+                .blocked("synchronized_map", 50, new double[] {900, 700, 1100, 800, 950}, new double[] {300, 250, 350, 280, 320})
+                .blocked("sharded", 50, new double[] {1000, 650, 1000, 900, 850}, new double[] {320, 240, 330, 300, 290})
+                .conclude();
+        assertThat(finding(out, "sharded_vs_synchronized_read50").verdict()).isEqualTo(Verdict.NO_DIFFERENCE);
+        assertThat(finding(out, "blocked_sharded_vs_synchronized_read50").verdict()).isEqualTo(Verdict.NO_DIFFERENCE);
+        // without a synchronizedMap cell there is no comparison with one lock
+        ResultBuilder alone = new Cells().blocked("sharded", 50, new double[] {1, 2, 3}, new double[] {1, 1, 1}).conclude();
+        assertThat(has(alone, "blocked_sharded_vs_synchronized_read50")).isFalse();
+    }
+
     @Test
     void blockedTimesSpanningDecadesAreDrawnOnALogAxis() {
         ResultBuilder out = new Cells()

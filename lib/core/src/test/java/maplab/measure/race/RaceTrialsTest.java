@@ -73,4 +73,43 @@ class RaceTrialsTest {
         assertThat(plan.nextBlock(4)).isEqualTo(6);
         assertThat(plan.trial(5).seed()).isNotEqualTo(plan.trial(4).seed());
     }
+
+    @Test
+    void extraTrialsComeAfterTheMainOnesInBlocksOfTheirOwn() {
+        RacePlan plan = new RacePlan(java.util.List.of(SharedMapType.HASHMAP), 3, 1, 2);
+        assertThat(plan.size()).isEqualTo(6 + 4 * 2);
+        assertThat(plan.blocks()).isEqualTo(2 + 4);
+        assertThat(plan.isExtra(5)).isFalse();
+        RacePlan.ExtraTrial t = plan.extraTrial(9);
+        assertThat(t.extra()).isEqualTo(RacePlan.Extra.PRESIZED_PUTS);
+        assertThat(t.run()).isEqualTo(1);
+        assertThat(t.block()).isEqualTo(3);
+        assertThat(plan.nextBlock(8)).isEqualTo(10);
+        assertThat(plan.nextBlock(13)).isEqualTo(14);   // after the last block: the end
+        assertThat(RacePlan.Extra.ofPhase("crowd_puts")).isEqualTo(RacePlan.Extra.CROWD_PUTS);
+        assertThat(RacePlan.Extra.ofPhase("puts")).isNull();
+    }
+
+    /** Known answer: ConcurrentHashMap's get never misses a key present all along, whatever a put does meanwhile. */
+    @Test
+    void aThreadSafeMapsGetDuringPutsNeverMisses() {
+        for (int run = 0; run < 5; run++) {
+            RaceTrials.GetOutcome o = crew.getsDuringPuts(SharedMapType.CONCURRENT_HASH_MAP::create, 1000, 1000, run);
+            assertThat(o.lookups()).isGreaterThanOrEqualTo(2000);   // two readers, at least one pass each
+            assertThat(o.misses()).isZero();
+            assertThat(o.exceptions()).isZero();
+        }
+    }
+
+    /** The maps of the put-kind extra trials: a presized HashMap whose table exists before the race, the incremental map, the single writer. */
+    @Test
+    void extraMapsAreFreshAndEmpty() {
+        for (RacePlan.Extra e : java.util.List.of(RacePlan.Extra.PRESIZED_PUTS, RacePlan.Extra.INCREMENTAL_PUTS, RacePlan.Extra.CROWD_PUTS)) {
+            try (var map = RaceWorker.extraMap(e, 2000)) {
+                assertThat(map.size()).as(e.id()).isZero();
+                map.put(1, 1);
+                assertThat(map.get(1)).isEqualTo(1);
+            }
+        }
+    }
 }

@@ -42,5 +42,5 @@ else
 fi
 
 step "pytest: CLI, kernel, notebooks, report"
-.venv/bin/python -m pytest -v -p no:cacheprovider tests
+.venv/bin/python -m pytest -v --durations=25 -p no:cacheprovider tests
 step "done"

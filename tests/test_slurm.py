@@ -56,7 +56,7 @@ def findings(run):
 
 def test_a_sharded_run_is_measured_by_the_array_and_merged_by_the_collect_job(cluster, tmp_path):
     out = tmp_path / "job"
-    r = submit(cluster, "run", "presize", "--slurm", "--shards", "2", "--set", "n=20000", "--out", str(out), "--wait")
+    r = submit(cluster, "run", "presize", "--slurm", "--shards", "2", "--set", "n=20000", "--set", "constructors=hashmap_default,hashmap_presized", "--out", str(out), "--wait")
     assert r.returncode == 0, explain(r, out)
     collect = json.loads((out / "collect.json").read_text())
     assert collect["status"] == "ok" and collect["failed"] == [], collect

@@ -27,11 +27,18 @@ public record RunSet(String label, Map<String, Map<String, Finding>> byExperimen
         return new RunSet(label, Map.of());
     }
 
-    /** This set with one more run of {@code experiment} (replacing an earlier run of it). */
+    /**
+     * This set with one more run of {@code experiment}. A report may run one experiment twice with
+     * other parameters (a notebook with its own subjects, say): each finding comes from the last
+     * run that computed it, so a later run that lacks a finding does not hide an earlier one's.
+     */
     public RunSet with(String experiment, List<Finding> findings) {
         Map<String, Map<String, Finding>> next = new LinkedHashMap<>(byExperiment);
-        Map<String, Finding> byId = new LinkedHashMap<>();
-        for (Finding f : findings) byId.put(f.id(), f);
+        Map<String, Finding> byId = new LinkedHashMap<>(byExperiment.getOrDefault(experiment, Map.of()));
+        for (Finding f : findings) {
+            Finding earlier = byId.get(f.id());
+            if (earlier == null || !f.notComputed() || earlier.notComputed()) byId.put(f.id(), f);
+        }
         next.put(experiment, byId);
         return new RunSet(label, next);
     }

@@ -88,6 +88,17 @@ class JudgeTest {
     }
 
     @Test
+    void aLaterRunOfTheSameExperimentDoesNotHideAFindingOnlyAnEarlierRunComputed() {
+        RunSet runs = RunSet.empty("report")
+                .with("exp", List.of(count("a", 1), count("b", 2)))
+                .with("exp", List.of(count("a", 5), Finding.notComputed("b", "not in this run's parameters")));
+
+        assertThat(runs.finding("exp", "a")).get().extracting(Finding::value).isEqualTo(5.0);
+        assertThat(runs.finding("exp", "b")).get().extracting(Finding::value).as("the computed one stays").isEqualTo(2.0);
+        assertThat(RunSet.empty("r").with("exp", List.of(count("a", 1))).with("exp", List.of(count("c", 3))).finding("exp", "a")).isPresent();
+    }
+
+    @Test
     void aClaimWithoutTestsIsNotTestedYetOrNotApplicableWithItsReason() {
         RunSet runs = RunSet.empty("runs");
         assertThat(Judge.assess(new Claim("A3", "s", "c", "q", List.of(), Combine.ALL, "", null, ""), runs).status()).isEqualTo(Status.NOT_TESTED);

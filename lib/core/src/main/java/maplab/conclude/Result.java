@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import maplab.plan.Params;
 import maplab.plan.Profile;
 import maplab.measure.Environment;
@@ -85,9 +86,21 @@ public final class Result {
     /** Marks this result as re-concluded from the stored run folder {@code folder} (see {@link #storedRun()}). */
     public void setStoredRun(Path folder) { this.storedRun = folder; }
 
-    /** The finding with this id. */
+    /**
+     * What a stored run lacks (a part newer than the run, or one its profile does not measure)
+     * is said in words instead of failing the notebook: a report rendered from old run folders
+     * still renders. A run measured now that lacks one is a mistake, and fails.
+     */
+    private String missingFromStoredRun(String what, String name) {
+        return storedRun == null ? null : name + ": no " + what + " in this stored run (" + storedRun.getFileName()
+                + "): it was measured before this part existed, or its parameters leave it out";
+    }
+
+    /** The finding with this id (from a stored run that lacks it: a not-computed finding saying so). */
     public Finding finding(String id) {
+        String missing = missingFromStoredRun("finding", id);
         return findings.stream().filter(f -> f.id().equals(id)).findFirst()
+                .or(() -> Optional.ofNullable(missing).map(m -> Finding.notComputed(id, m)))
                 .orElseThrow(() -> new NoSuchElementException("no finding '" + id + "' in " + experiment
                         + "; findings: " + findings.stream().map(Finding::id).toList()));
     }
@@ -102,7 +115,7 @@ public final class Result {
         java.util.Set<String> groups = new java.util.LinkedHashSet<>();
         if (notes.get(ResultBuilder.FINDING_GROUPS) instanceof List<?> visited) visited.forEach(g -> groups.add(String.valueOf(g)));
         groups.addAll(findingGroups());
-        if (!groups.contains(group)) {
+        if (!groups.contains(group) && storedRun == null) {
             throw new IllegalArgumentException("group: unknown '" + group + "' for " + experiment + "; allowed: "
                     + (groups.isEmpty() ? "none (this experiment groups no findings)" : String.join(", ", groups)));
         }
@@ -114,9 +127,10 @@ public final class Result {
         return findings.stream().map(Finding::group).filter(g -> !g.isEmpty()).distinct().toList();
     }
 
-    /** The named extra table. */
+    /** The named extra table (from a stored run that lacks it: an empty table whose name says so). */
     public Table table(String name) {
         Table t = tables.get(name);
+        if (t == null && storedRun != null) return Table.create(missingFromStoredRun("table", name));
         if (t == null) throw new NoSuchElementException("no table '" + name + "' in " + experiment + "; tables: " + tables.keySet());
         return t;
     }
@@ -125,6 +139,7 @@ public final class Result {
     public ChartData chart(String name) {
         ChartData c = charts.get(name);
         if (c == null && leftOut(name)) return ChartData.noData(name + ": no data in this run, chart left out");
+        if (c == null && storedRun != null) return ChartData.noData(missingFromStoredRun("chart", name));
         if (c == null) throw new NoSuchElementException("no chart '" + name + "' in " + experiment + "; charts: " + charts.keySet());
         return c;
     }

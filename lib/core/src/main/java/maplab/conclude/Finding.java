@@ -92,17 +92,21 @@ public record Finding(String id, double value, String unit, double low, double h
     }
 
     public Finding {
-        if (!Double.isNaN(margin) && !(margin > 0 && Double.isFinite(margin))) {
-            throw new IllegalArgumentException("margin: a positive finite number (0.10 for ±10%) or NaN for none, got " + margin);
+        if (Double.isNaN(margin)) margin = NO_MARGIN;
+        if (!(margin >= 0 && Double.isFinite(margin))) {
+            throw new IllegalArgumentException("margin: a positive finite number (0.10 for ±10%), or 0 or NaN for none, got " + margin);
         }
         conditions = conditions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
         group = group == null ? "" : group;
     }
 
+    /** The {@link #margin()} of a finding that declares none. */
+    public static final double NO_MARGIN = 0;
+
     /** A finding with no equivalence margin. */
     public Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
                    String text, Map<String, String> conditions, String group) {
-        this(id, value, unit, low, high, basis, verdict, text, conditions, group, Double.NaN);
+        this(id, value, unit, low, high, basis, verdict, text, conditions, group, NO_MARGIN);
     }
 
     /** A finding in no group. */
@@ -128,8 +132,8 @@ public record Finding(String id, double value, String unit, double low, double h
         return new Finding(id, Double.NaN, "", Double.NaN, Double.NaN, null, Verdict.NOT_COMPUTED, "Not computed: " + reason, Map.of());
     }
 
-    /** True when the finding declares an equivalence margin ({@link #margin()} is NaN otherwise). */
-    public boolean hasMargin() { return !Double.isNaN(margin); }
+    /** True when the finding declares an equivalence margin ({@link #margin()} is {@link #NO_MARGIN}, 0, otherwise). */
+    public boolean hasMargin() { return margin > 0; }
 
     /** The verdict as shown: its label, with the margin for EQUIVALENT ("equivalent within ±10%"); "" for none. */
     public String verdictLabel() {
@@ -220,16 +224,16 @@ public record Finding(String id, double value, String unit, double low, double h
      * the value; the verdict and interval follow.
      */
     public static Finding versus(String id, Estimate e, double neutral, String unit, Basis basis, String template) {
-        return versus(id, e, neutral, unit, basis, template, Double.NaN);
+        return versus(id, e, neutral, unit, basis, template, NO_MARGIN);
     }
 
     /**
      * {@link #versus(String, Estimate, double, String, Basis, String)} with an equivalence margin
      * in the finding's own unit: an interval wholly inside {@code neutral ± margin} is
-     * {@link Verdict#EQUIVALENT}. NaN declares none.
+     * {@link Verdict#EQUIVALENT}. {@link #NO_MARGIN} (0) declares none.
      */
     public static Finding versus(String id, Estimate e, double neutral, String unit, Basis basis, String template, double margin) {
-        Verdict v = equivalentWithin(verdict(e, neutral), e, neutral - margin, neutral + margin);
+        Verdict v = equivalentWithin(verdict(e, neutral), e, margin, neutral - margin, neutral + margin);
         String base = String.format(Locale.ROOT, template, e.value());
         String text = switch (v) {
             case HIGHER -> base + " (above " + maplab.stats.Numbers.format(neutral) + intervalClause(e, unit).replace(" (", ", ");
@@ -240,15 +244,17 @@ public record Finding(String id, double value, String unit, double low, double h
         return new Finding(id, e.value(), unit, e.low(), e.high(), basis, v, text, Map.of(), "", margin);
     }
 
-    /** EQUIVALENT when {@code v} is no detectable difference and the interval lies wholly in {@code [lo, hi]}; else {@code v}. */
-    private static Verdict equivalentWithin(Verdict v, Estimate e, double lo, double hi) {
-        if (v != Verdict.NO_DIFFERENCE || !e.hasInterval() || Double.isNaN(lo) || Double.isNaN(hi)) return v;
+    /**
+     * EQUIVALENT when a margin is declared, {@code v} is no detectable difference and the interval
+     * lies wholly in {@code [lo, hi]}; else {@code v}.
+     */
+    private static Verdict equivalentWithin(Verdict v, Estimate e, double margin, double lo, double hi) {
+        if (!(margin > 0) || v != Verdict.NO_DIFFERENCE || !e.hasInterval()) return v;
         return e.low() >= lo && e.high() <= hi ? Verdict.EQUIVALENT : v;
     }
 
     /** "10%" for a ratio's margin 0.10, "0.5 ns" for a difference's margin in its unit. */
     static String marginText(double margin, String unit) {
-        if (Double.isNaN(margin)) return "?";
         if ("x".equals(unit)) return maplab.stats.Numbers.format(Math.round(margin * 1000) / 10.0) + "%";
         return maplab.stats.Numbers.format(margin) + (unit == null || unit.isBlank() ? "" : " " + unit);
     }
@@ -293,7 +299,7 @@ public record Finding(String id, double value, String unit, double low, double h
      * 1.47x, which includes 1)".
      */
     public static Finding ratio(String id, String a, String b, Quantity q, Estimate r, Basis basis) {
-        return ratio(id, a, b, q, r, basis, Double.NaN);
+        return ratio(id, a, b, q, r, basis, NO_MARGIN);
     }
 
     /**
@@ -301,10 +307,10 @@ public record Finding(String id, double value, String unit, double low, double h
      * is "no difference expected", with a relative equivalence {@code margin} (0.10 for ±10%): an
      * interval wholly inside {@code [1/(1+margin), 1+margin]} is {@link Verdict#EQUIVALENT},
      * "A took 1.00x the time of B (99% interval 0.97x to 1.04x): equivalent within ±10%". An
-     * interval excluding 1 stays higher or lower even inside the margin. NaN declares none.
+     * interval excluding 1 stays higher or lower even inside the margin. {@link #NO_MARGIN} (0) declares none.
      */
     public static Finding ratio(String id, String a, String b, Quantity q, Estimate r, Basis basis, double margin) {
-        Verdict v = equivalentWithin(verdict(r, 1), r, 1 / (1 + margin), 1 + margin);
+        Verdict v = equivalentWithin(verdict(r, 1), r, margin, 1 / (1 + margin), 1 + margin);
         String phrase = a + " " + String.format(Locale.ROOT, q.phrase, formatRatio(r.value()), b);
         String interval = ratioInterval(r);
         String text = switch (v) {

@@ -64,6 +64,9 @@ class EquivalenceTest {
         assertThat(f.margin()).isEqualTo(0.10);
         assertThat(f.verdict()).isEqualTo(Verdict.EQUIVALENT);
         assertThatThrownBy(() -> ratio(1, 0.9, 1.1, -0.1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("margin");
+        Finding exactOne = Finding.timeRatio("r", "A", "B", new Estimate(1, 1, 1, 10), Finding.NO_MARGIN);
+        assertThat(exactOne.verdict()).as("no margin, no equivalence").isEqualTo(Verdict.NO_DIFFERENCE);
+        assertThat(Finding.timeRatio("r", "A", "B", new Estimate(1, 1, 1, 10), Double.NaN)).isEqualTo(exactOne);
     }
 
     @Test

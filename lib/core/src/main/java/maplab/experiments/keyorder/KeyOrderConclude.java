@@ -181,9 +181,9 @@ final class KeyOrderConclude {
             "iterate_random_vs_ascending_probemap_mixed", "iterate_random_vs_ascending_fastutil",
             "lookup_random_vs_ascending_probemap_mixed", "lookup_random_vs_ascending_fastutil");
 
-    /** The equivalence margin of a random-vs-ascending ratio: 0.10 for those expected not to differ, else none (NaN). */
+    /** The equivalence margin of a random-vs-ascending ratio: 0.10 for those expected not to differ, else none ({@link Finding#NO_MARGIN}). */
     static double equivalenceMargin(String ratioId) {
-        return NO_DIFFERENCE_EXPECTED.contains(ratioId) ? 0.10 : Double.NaN;
+        return NO_DIFFERENCE_EXPECTED.contains(ratioId) ? 0.10 : Finding.NO_MARGIN;
     }
 
     /** The id of a random-vs-ascending time ratio for a subject id (built-in or user). */

@@ -56,7 +56,7 @@ def test_run_writes_a_complete_run_folder(tmp_path):
     for f in findings:  # the findings contract: an interval at the one confidence level, a basis, a verdict for comparisons
         assert {"id", "value", "unit", "low", "high", "confidence", "basis", "text"} <= set(f), f
         assert f["confidence"] == 0.99 and f["basis"] in ("timing", "count", "construction", "parameter"), f
-        assert f["unit"] != "x" or f.get("verdict") in ("higher", "lower", "no detectable difference", "at least"), f
+        assert f["unit"] != "x" or f.get("verdict") in ("higher", "lower", "no detectable difference", "equivalent", "at least"), f
     ratio = next(f for f in findings if f["id"] == "insert_default_vs_presized")
     assert ratio["low"] <= ratio["value"] <= ratio["high"]
     meta = json.loads((out / "meta.json").read_text())

@@ -187,6 +187,6 @@ public final class MaplabExtension implements Extension {
     private static String findingText(Finding finding) {
         return finding.id() + " = " + maplab.stats.Numbers.format(finding.value()) + " " + finding.unit()
                 + (Html.interval(finding).isEmpty() ? "" : " [" + Finding.confidenceLabel() + ": " + Html.interval(finding) + "]")
-                + (finding.verdict() == null ? "" : " (" + finding.verdict().label() + ")") + ": " + finding.text();
+                + (finding.verdict() == null ? "" : " (" + finding.verdictLabel() + ")") + ": " + finding.text();
     }
 }

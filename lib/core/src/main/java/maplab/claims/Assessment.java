@@ -30,7 +30,7 @@ public record Assessment(Claim claim, String runs, Status status, List<Evidence>
             String value = number(finding.value(), finding.unit()) + unit;
             String interval = finding.low() == finding.high() || Double.isNaN(finding.low()) ? ""
                     : " (" + number(finding.low(), finding.unit()) + " to " + number(finding.high(), finding.unit()) + ")";
-            return value + interval + (finding.verdict() == null ? "" : ", " + finding.verdict().label());
+            return value + interval + (finding.verdict() == null ? "" : ", " + finding.verdictLabel());
         }
 
         private static String number(double d, String unit) {

@@ -201,7 +201,7 @@ public final class Claims {
                 f.put("low", jsonNumber(e.finding().low()));
                 f.put("high", jsonNumber(e.finding().high()));
                 f.put("unit", e.finding().unit());
-                f.put("verdict", e.finding().verdict() == null ? null : e.finding().verdict().label());
+                f.put("verdict", e.finding().verdict() == null ? null : e.finding().verdictLabel());
             }
             findings.add(f);
         }

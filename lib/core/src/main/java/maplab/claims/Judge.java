@@ -13,7 +13,11 @@ import maplab.conclude.Finding.Verdict;
  *   <li>higher / lower: the finding's verdict ("higher", "lower") gives holds or opposite in Java;
  *       "no detectable difference" gives that status. A bound ("at least 53x") counts as the side
  *       of 1 its interval lies on.</li>
- *   <li>no difference: "no detectable difference" holds; a detected difference is the opposite.</li>
+ *   <li>no difference: "no detectable difference" holds, and so does "equivalent within ±10%"
+ *       (a stronger form of it); a detected difference is the opposite.</li>
+ *   <li>Equivalent against a higher/lower prediction counts as no detectable difference (the
+ *       safe choice): the data bound the difference within the margin but do not show it has
+ *       the opposite direction, so it is not called opposite.</li>
  *   <li>at least N / at most N: holds when the whole interval lies on the predicted side of N,
  *       opposite when it lies wholly on the other, else no detectable difference.</li>
  * </ul>
@@ -63,9 +67,10 @@ public final class Judge {
         };
     }
 
-    /** HIGHER, LOWER or NO_DIFFERENCE: the finding's verdict, a bound's side of 1. */
+    /** HIGHER, LOWER or NO_DIFFERENCE: the finding's verdict (EQUIVALENT is no difference), a bound's side of 1. */
     private static Verdict direction(Claim.Test t, Finding f) {
         Verdict v = f.verdict();
+        if (v == Verdict.EQUIVALENT) return Verdict.NO_DIFFERENCE;
         if (v == Verdict.AT_LEAST) return f.low() > 1 ? Verdict.HIGHER : Verdict.NO_DIFFERENCE;
         if (v == Verdict.AT_MOST) return f.high() < 1 ? Verdict.LOWER : Verdict.NO_DIFFERENCE;
         if (v == null) {

@@ -473,7 +473,7 @@ public final class Main implements Callable<Integer> {
                 Finding.confidenceLabel() + " interval", "verdict", "text"));
         for (Finding f : findings) {
             sb.append(String.format(java.util.Locale.ROOT, format, f.id(), f.notComputed() ? "-" : maplab.stats.Numbers.format(f.value()), f.unit(),
-                    maplab.render.Html.interval(f), f.verdict() == null ? "" : f.verdict().label(), f.text()));
+                    maplab.render.Html.interval(f), f.verdictLabel(), f.text()));
         }
         return sb.toString().stripTrailing();
     }

@@ -62,7 +62,7 @@ public record ChartData(String title, String xTitle, String yTitle, Shape shape,
         LOWER_BOUNDS,
         /** An interval (two points at one x) that excludes the point of no difference. */
         INTERVAL,
-        /** An interval that includes the point of no difference. */
+        /** An interval that includes the point of no difference (no detectable difference, or equivalent within a margin). */
         INTERVAL_NO_DIFFERENCE,
         /** The point of no difference drawn as a reference line. */
         NEUTRAL_LINE,

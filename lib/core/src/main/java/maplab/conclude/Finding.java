@@ -15,11 +15,19 @@ import maplab.stats.Estimates.Estimate;
  * from value, interval and verdict, and the conditions it was measured under (threads, sizes)
  * so that a reference is compared like with like.
  *
- * <p>A ratio whose interval includes 1 is never called faster or slower: its verdict is
- * {@link Verdict#NO_DIFFERENCE} and the sentence says so, with the ratio and its interval.
+ * <p>The verdicts of a comparison, from its interval alone: {@link Verdict#HIGHER} or
+ * {@link Verdict#LOWER} when the interval excludes the point of no difference (1 for a ratio, 0
+ * for a difference); otherwise {@link Verdict#NO_DIFFERENCE}, never called faster or slower, the
+ * sentence saying so with the ratio and its interval. A comparison whose point is "no difference
+ * expected" may declare an equivalence {@link #margin()} (factories taking a {@code margin}): an
+ * interval wholly inside it ({@code [1/(1+m), 1+m]} for a ratio, {@code neutral ± m} in the
+ * finding's own unit for a difference) is {@link Verdict#EQUIVALENT}, "equivalent within ±10%",
+ * stronger than no detectable difference. An interval that reaches outside the margin stays no
+ * detectable difference, and one that excludes the neutral point stays higher or lower even when
+ * it lies inside the margin: a real difference may be small.
  */
 public record Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
-                      String text, Map<String, String> conditions, String group) {
+                      String text, Map<String, String> conditions, String group, double margin) {
 
     /** What a finding rests on. */
     public enum Basis {
@@ -45,6 +53,12 @@ public record Finding(String id, double value, String unit, double low, double h
         LOWER("lower"),
         /** The interval includes it: this run cannot tell the two apart. */
         NO_DIFFERENCE("no detectable difference"),
+        /**
+         * The interval lies wholly inside the finding's declared equivalence margin (and includes
+         * the point of no difference): the two are the same within the margin. Shown with the
+         * margin ({@link Finding#verdictLabel()}: "equivalent within ±10%").
+         */
+        EQUIVALENT("equivalent"),
         /** The value is a lower bound (a measurement ran out of its budget). */
         AT_LEAST("at least"),
         /** The value is an upper bound. */
@@ -60,12 +74,16 @@ public record Finding(String id, double value, String unit, double low, double h
 
         /** The verdict with this label ("higher", "no detectable difference"...). */
         public static Verdict parse(String label) {
+            if (label.trim().toLowerCase(Locale.ROOT).startsWith("equivalent")) return EQUIVALENT;
             for (Verdict v : values()) if (v.label.equalsIgnoreCase(label.trim())) return v;
             throw new IllegalArgumentException("verdict: unknown '" + label + "'");
         }
 
         /** HIGHER and LOWER: a difference was detected. */
         public boolean isDifference() { return this == HIGHER || this == LOWER; }
+
+        /** NO_DIFFERENCE and EQUIVALENT: no difference was detected (EQUIVALENT also bounds it). */
+        public boolean isNoDifference() { return this == NO_DIFFERENCE || this == EQUIVALENT; }
 
         /** True when one says higher and the other lower. */
         public boolean opposes(Verdict other) {
@@ -74,8 +92,21 @@ public record Finding(String id, double value, String unit, double low, double h
     }
 
     public Finding {
+        if (Double.isNaN(margin)) margin = NO_MARGIN;
+        if (!(margin >= 0 && Double.isFinite(margin))) {
+            throw new IllegalArgumentException("margin: a positive finite number (0.10 for ±10%), or 0 or NaN for none, got " + margin);
+        }
         conditions = conditions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
         group = group == null ? "" : group;
+    }
+
+    /** The {@link #margin()} of a finding that declares none. */
+    public static final double NO_MARGIN = 0;
+
+    /** A finding with no equivalence margin. */
+    public Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
+                   String text, Map<String, String> conditions, String group) {
+        this(id, value, unit, low, high, basis, verdict, text, conditions, group, NO_MARGIN);
     }
 
     /** A finding in no group. */
@@ -90,7 +121,7 @@ public record Finding(String id, double value, String unit, double low, double h
      * ({@code Result.findingsIn}) instead of matching ids.
      */
     public Finding inGroup(String group) {
-        return new Finding(id, value, unit, low, high, basis, verdict, text, conditions, group);
+        return new Finding(id, value, unit, low, high, basis, verdict, text, conditions, group, margin);
     }
 
     /**
@@ -101,6 +132,15 @@ public record Finding(String id, double value, String unit, double low, double h
         return new Finding(id, Double.NaN, "", Double.NaN, Double.NaN, null, Verdict.NOT_COMPUTED, "Not computed: " + reason, Map.of());
     }
 
+    /** True when the finding declares an equivalence margin ({@link #margin()} is {@link #NO_MARGIN}, 0, otherwise). */
+    public boolean hasMargin() { return margin > 0; }
+
+    /** The verdict as shown: its label, with the margin for EQUIVALENT ("equivalent within ±10%"); "" for none. */
+    public String verdictLabel() {
+        if (verdict == null) return "";
+        return verdict == Verdict.EQUIVALENT ? "equivalent within ±" + marginText(margin, unit) : verdict.label();
+    }
+
     /** True for a finding that could not be computed ({@link #notComputed}). */
     public boolean notComputed() { return verdict == Verdict.NOT_COMPUTED; }
 
@@ -109,7 +149,7 @@ public record Finding(String id, double value, String unit, double low, double h
 
     /** The same finding with another sentence ({@link #at} leads it with its conditions). */
     private Finding withText(String sentence) {
-        return new Finding(id, value, unit, low, high, basis, verdict, sentence, conditions, group);
+        return new Finding(id, value, unit, low, high, basis, verdict, sentence, conditions, group, margin);
     }
 
     /**
@@ -125,7 +165,7 @@ public record Finding(String id, double value, String unit, double low, double h
     public Finding where(String name, Object setting) {
         Map<String, String> c = new LinkedHashMap<>(conditions);
         c.put(name, String.valueOf(setting));
-        return new Finding(id, value, unit, low, high, basis, verdict, text, c, group);
+        return new Finding(id, value, unit, low, high, basis, verdict, text, c, group, margin);
     }
 
     // ------------------------------------------------------------------ exact values
@@ -184,14 +224,39 @@ public record Finding(String id, double value, String unit, double low, double h
      * the value; the verdict and interval follow.
      */
     public static Finding versus(String id, Estimate e, double neutral, String unit, Basis basis, String template) {
-        Verdict v = verdict(e, neutral);
+        return versus(id, e, neutral, unit, basis, template, NO_MARGIN);
+    }
+
+    /**
+     * {@link #versus(String, Estimate, double, String, Basis, String)} with an equivalence margin
+     * in the finding's own unit: an interval wholly inside {@code neutral ± margin} is
+     * {@link Verdict#EQUIVALENT}. {@link #NO_MARGIN} (0) declares none.
+     */
+    public static Finding versus(String id, Estimate e, double neutral, String unit, Basis basis, String template, double margin) {
+        Verdict v = equivalentWithin(verdict(e, neutral), e, margin, neutral - margin, neutral + margin);
         String base = String.format(Locale.ROOT, template, e.value());
         String text = switch (v) {
             case HIGHER -> base + " (above " + maplab.stats.Numbers.format(neutral) + intervalClause(e, unit).replace(" (", ", ");
             case LOWER -> base + " (below " + maplab.stats.Numbers.format(neutral) + intervalClause(e, unit).replace(" (", ", ");
+            case EQUIVALENT -> base + intervalClause(e, unit).replace(")", "): equivalent within ±" + marginText(margin, unit));
             default -> "No detectable difference in this run: " + base + intervalClause(e, unit).replace(")", ", which includes " + maplab.stats.Numbers.format(neutral) + ")");
         };
-        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, v, text, Map.of());
+        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, v, text, Map.of(), "", margin);
+    }
+
+    /**
+     * EQUIVALENT when a margin is declared, {@code v} is no detectable difference and the interval
+     * lies wholly in {@code [lo, hi]}; else {@code v}.
+     */
+    private static Verdict equivalentWithin(Verdict v, Estimate e, double margin, double lo, double hi) {
+        if (!(margin > 0) || v != Verdict.NO_DIFFERENCE || !e.hasInterval()) return v;
+        return e.low() >= lo && e.high() <= hi ? Verdict.EQUIVALENT : v;
+    }
+
+    /** "10%" for a ratio's margin 0.10, "0.5 ns" for a difference's margin in its unit. */
+    static String marginText(double margin, String unit) {
+        if ("x".equals(unit)) return maplab.stats.Numbers.format(Math.round(margin * 1000) / 10.0) + "%";
+        return maplab.stats.Numbers.format(margin) + (unit == null || unit.isBlank() ? "" : " " + unit);
     }
 
     /** Which way an interval lies relative to {@code neutral}; no interval means no detectable difference. */
@@ -234,21 +299,38 @@ public record Finding(String id, double value, String unit, double low, double h
      * 1.47x, which includes 1)".
      */
     public static Finding ratio(String id, String a, String b, Quantity q, Estimate r, Basis basis) {
-        Verdict v = verdict(r, 1);
+        return ratio(id, a, b, q, r, basis, NO_MARGIN);
+    }
+
+    /**
+     * {@link #ratio(String, String, String, Quantity, Estimate, Basis)} for a comparison whose point
+     * is "no difference expected", with a relative equivalence {@code margin} (0.10 for ±10%): an
+     * interval wholly inside {@code [1/(1+margin), 1+margin]} is {@link Verdict#EQUIVALENT},
+     * "A took 1.00x the time of B (99% interval 0.97x to 1.04x): equivalent within ±10%". An
+     * interval excluding 1 stays higher or lower even inside the margin. {@link #NO_MARGIN} (0) declares none.
+     */
+    public static Finding ratio(String id, String a, String b, Quantity q, Estimate r, Basis basis, double margin) {
+        Verdict v = equivalentWithin(verdict(r, 1), r, margin, 1 / (1 + margin), 1 + margin);
         String phrase = a + " " + String.format(Locale.ROOT, q.phrase, formatRatio(r.value()), b);
         String interval = ratioInterval(r);
         String text = switch (v) {
             case HIGHER -> phrase + " (" + interval + "): " + formatRatio(r.value()) + " " + q.above;
             case LOWER -> phrase + " (" + interval + "): " + formatRatio(1 / r.value()) + " " + q.below;
+            case EQUIVALENT -> phrase + " (" + interval + "): equivalent within ±" + marginText(margin, "x");
             default -> "No detectable difference in this run: " + phrase + " ("
                     + (r.hasInterval() ? interval + ", which includes 1" : "no interval: too few forks") + ")";
         };
-        return new Finding(id, r.value(), "x", r.low(), r.high(), basis, v, text, Map.of());
+        return new Finding(id, r.value(), "x", r.low(), r.high(), basis, v, text, Map.of(), "", margin);
     }
 
     /** A time ratio {@code a / b} measured with JMH. */
     public static Finding timeRatio(String id, String a, String b, Estimate r) {
         return ratio(id, a, b, Quantity.TIME, r, Basis.TIMING);
+    }
+
+    /** A time ratio {@code a / b} measured with JMH, with an equivalence margin (0.10 for ±10%; see {@link #ratio(String, String, String, Quantity, Estimate, Basis, double)}). */
+    public static Finding timeRatio(String id, String a, String b, Estimate r, double margin) {
+        return ratio(id, a, b, Quantity.TIME, r, Basis.TIMING, margin);
     }
 
     /**

@@ -344,13 +344,19 @@ public final class Comparison {
         return out;
     }
 
-    /** How finding {@code y} (run B) relates to {@code x} (run A), in words; like with like only. */
+    /**
+     * How finding {@code y} (run B) relates to {@code x} (run A), in words; like with like only.
+     * Equivalent against no detectable difference is no contradiction: neither detected a difference.
+     */
     static String relation(Finding x, Finding y) {
         List<String> differ = StoredRun.differences(x.conditions(), y.conditions());
         if (!differ.isEmpty()) return "measured under other conditions (" + String.join("; ", differ) + "): not compared";
         if (x.verdict() != null && y.verdict() != null) {
             if (x.verdict().opposes(y.verdict())) return "OPPOSITE verdicts";
             if (x.verdict() == y.verdict()) return "same verdict";
+            if (x.verdict().isNoDifference() && y.verdict().isNoDifference()) {
+                return "no difference in either; only " + (x.verdict() == Finding.Verdict.EQUIVALENT ? "A" : "B") + " settled it as equivalent";
+            }
             return x.verdict().isDifference() ? "only A detected a difference" : y.verdict().isDifference() ? "only B detected a difference" : "verdicts differ";
         }
         if (x.value() == y.value()) return "same value";
@@ -380,7 +386,7 @@ public final class Comparison {
         m.put(side + "_value", f == null ? Double.NaN : f.value());
         m.put(side + "_low", f == null ? Double.NaN : f.low());
         m.put(side + "_high", f == null ? Double.NaN : f.high());
-        m.put(side + "_verdict", f == null || f.verdict() == null ? "" : f.verdict().label());
+        m.put(side + "_verdict", f == null ? "" : f.verdictLabel());
     }
 
     /** One paragraph per fact: runs, environment, method, counts, the rows called different, findings. */

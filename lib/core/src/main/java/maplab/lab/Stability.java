@@ -55,8 +55,15 @@ public final class Stability {
         /** The modal verdict's share of the runs that have the finding (NaN without verdicts). */
         public double modalShare() { return modal == null || present == 0 ? Double.NaN : (double) modalRuns / present; }
 
-        /** True when every run that has it agrees (same verdict; or, without verdicts, same value or overlapping intervals). */
-        public boolean agrees() { return modal != null ? modalRuns == present : agreement.startsWith("same value") || agreement.startsWith("intervals overlap"); }
+        /**
+         * True when every run that has it agrees (same verdict, where equivalent and no detectable
+         * difference agree: no run detected a difference; or, without verdicts, same value or
+         * overlapping intervals).
+         */
+        public boolean agrees() {
+            if (modal == null) return agreement.startsWith("same value") || agreement.startsWith("intervals overlap");
+            return modalRuns == present || perRun.stream().filter(Objects::nonNull).allMatch(f -> f.verdict() != null && f.verdict().isNoDifference());
+        }
     }
 
     private final String experiment;
@@ -226,6 +233,7 @@ public final class Stability {
             case HIGHER -> "+";
             case LOWER -> "-";
             case NO_DIFFERENCE -> "=";
+            case EQUIVALENT -> "~";
             case AT_LEAST -> ">=";
             case AT_MOST -> "<=";
             case NOT_COMPUTED -> " (not computed)";
@@ -247,7 +255,7 @@ public final class Stability {
                 m.put("low", f == null ? Double.NaN : f.low());
                 m.put("high", f == null ? Double.NaN : f.high());
                 m.put("confidence", maplab.stats.Estimates.CONFIDENCE);
-                m.put("verdict", f == null || f.verdict() == null ? "" : f.verdict().label());
+                m.put("verdict", f == null ? "" : f.verdictLabel());
                 m.put("basis", f == null || f.basis() == null ? "" : f.basis().id());
                 m.put("modal_verdict", e.modal() == null ? "" : e.modal().label());
                 m.put("modal_share", e.modalShare());

@@ -143,7 +143,7 @@ public final class Html {
         for (Finding f : findings) {
             sb.append("<tr><td class=\"s\"><code>").append(escape(f.id())).append("</code></td><td>").append(f.notComputed() ? "&mdash;" : number(f.value()))
                     .append("</td><td class=\"s\">").append(escape(f.unit())).append("</td><td>").append(escape(interval(f)))
-                    .append("</td><td class=\"s\">").append(verdictHtml(f.verdict()))
+                    .append("</td><td class=\"s\">").append(verdictHtml(f))
                     .append("</td><td class=\"s\">").append(f.basis() == null ? "" : escape(f.basis().id())).append("</td>")
                     .append(reference == null ? "" : referenceCells(f, reference.finding(f.id()).orElse(null)))
                     .append("<td class=\"t\">").append(escape(f.text())).append("</td></tr>");
@@ -157,7 +157,7 @@ public final class Html {
      */
     static String referenceCells(Finding f, Finding ref) {
         if (ref == null) return "<td class=\"s muted\">not in reference</td><td></td><td></td>";
-        return "<td>" + escape(valueWithInterval(ref)) + "</td><td class=\"s\">" + verdictHtml(ref.verdict()) + "</td><td class=\"s\">"
+        return "<td>" + escape(valueWithInterval(ref)) + "</td><td class=\"s\">" + verdictHtml(ref) + "</td><td class=\"s\">"
                 + escape(Reference.relation(f, ref)) + "</td>";
     }
 
@@ -207,7 +207,7 @@ public final class Html {
                 String i = interval(f);
                 sb.append("<td class=\"s\">").append(number(f.value()));
                 if (!i.isEmpty() && !i.equals("exact")) sb.append(" <span class=\"muted\">(").append(escape(i)).append(")</span>");
-                if (f.verdict() != null) sb.append("<br/>").append(verdictHtml(f.verdict()));
+                if (f.verdict() != null) sb.append("<br/>").append(verdictHtml(f));
                 sb.append("</td>");
             }
             String text = last.getOrDefault(id, "");
@@ -233,12 +233,16 @@ public final class Html {
         return b.stripTrailingZeros().toPlainString();
     }
 
-    /** A verdict label, coloured: higher/lower bold, no detectable difference grey. */
-    public static String verdictHtml(Finding.Verdict v) {
+    /**
+     * A finding's verdict label, coloured: higher/lower bold, equivalent (with its margin,
+     * "equivalent within ±10%") green, no detectable difference grey.
+     */
+    public static String verdictHtml(Finding f) {
+        Finding.Verdict v = f.verdict();
         if (v == null) return "";
         String style = v.isDifference() ? "font-weight:600" : v == Finding.Verdict.NO_DIFFERENCE ? "color:#666"
-                : v == Finding.Verdict.NOT_COMPUTED ? "color:#b71c1c" : "";
-        return "<span style=\"" + style + "\">" + escape(v.label()) + "</span>";
+                : v == Finding.Verdict.EQUIVALENT ? "color:#1b5e20" : v == Finding.Verdict.NOT_COMPUTED ? "color:#b71c1c" : "";
+        return "<span style=\"" + style + "\">" + escape(f.verdictLabel()) + "</span>";
     }
 
     /** A chart as an inline PNG image. */

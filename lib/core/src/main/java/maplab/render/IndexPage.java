@@ -102,7 +102,9 @@ public final class IndexPage {
                 + "with its status computed in this report and in the references.</p><h2>Notebooks</h2>" + nb
                 + "<h2>Findings</h2><p class=\"muted\">Every value was " + (anyStored(report) ? "measured in this report's runs or in the "
                 + "stored run named beside it, and" : "measured in this report's runs and") + " concluded from what the run "
-                + "stored; each interval is " + Finding.confidenceLabel() + ", and each sentence follows its verdict. Beside each finding: "
+                + "stored; each interval is " + Finding.confidenceLabel() + ", and each sentence follows its verdict (higher or lower when the "
+                + "interval excludes no difference; equivalent within a declared margin when it lies wholly inside it; else no "
+                + "detectable difference). Beside each finding: "
                 + "the reference (data/reference/, full profile) and how this run relates to it, like with like only.</p>"
                 + (findings.length() == 0 ? "<p class=\"muted\">No experiment ran.</p>" : findings)
                 + "<h2>Environment</h2>" + environment(metas, experiments);

@@ -42,7 +42,7 @@ public final class StabilityPage {
         sb.append("<p class=\"muted\">Each run is a separate run of the same configuration (profile, parameters and seed), so findings "
                 + "differ only by measurement noise. Per run: value, ").append(Finding.confidenceLabel()).append(" interval and verdict. "
                 + "Agreement: the most frequent verdict and how many runs gave it; <b>opposite</b> means higher in one run and lower in "
-                + "another. Findings without a verdict agree when their values are equal or their intervals share a point.</p>");
+                + "another; equivalent and no detectable difference agree (no run detected a difference). Findings without a verdict agree when their values are equal or their intervals share a point.</p>");
         sb.append(Html.findingsAcross(c.runLabels(), c.findingsByRun(), "agreement", c.agreement(), c.opposite()));
         c.charts().forEach((name, chart) -> sb.append("<div>").append(Html.chart(name, chart)).append("</div>"));
         return sb.append("</div>").toString();

@@ -85,6 +85,10 @@ public final class Reference {
         if (f.verdict() != null && ref.verdict() != null) {
             if (f.verdict().opposes(ref.verdict())) return "opposite verdict";
             if (f.verdict() == ref.verdict()) return "same verdict";
+            if (f.verdict().isNoDifference() && ref.verdict().isNoDifference()) {
+                return f.verdict() == Finding.Verdict.EQUIVALENT ? "no difference in either; this run settled it as equivalent"
+                        : "no difference in either; the reference settled it as equivalent";
+            }
             return f.verdict().isDifference() ? "a difference the reference did not detect" : "reference detected a difference";
         }
         if (f.value() == ref.value()) return "same value";

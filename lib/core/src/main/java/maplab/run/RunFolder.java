@@ -302,7 +302,7 @@ public final class RunFolder {
                     m.get("verdict") == null ? null : Finding.Verdict.parse(String.valueOf(m.get("verdict"))),
                     (String) m.get("text"),
                     m.get("conditions") instanceof Map<?, ?> c ? (Map<String, String>) c : Map.of(),
-                    m.get("group") == null ? "" : String.valueOf(m.get("group")))).toList();
+                    m.get("group") == null ? "" : String.valueOf(m.get("group")), number(m.get("margin")))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read findings of " + runDir, e);
         }
@@ -332,7 +332,7 @@ public final class RunFolder {
 
     /**
      * One finding as findings.json holds it: id, value, unit, low, high, confidence, basis,
-     * verdict (comparisons only), text, conditions and group (when any). An open bound is stored as the
+     * verdict (comparisons only), text, conditions, group and equivalence margin (when any). An open bound is stored as the
      * text "Infinity" or "-Infinity", an unknown one as null.
      */
     static Map<String, Object> findingMap(Finding f) {
@@ -348,6 +348,7 @@ public final class RunFolder {
         m.put("text", f.text());
         if (!f.conditions().isEmpty()) m.put("conditions", f.conditions());
         if (!f.group().isEmpty()) m.put("group", f.group());
+        if (f.hasMargin()) m.put("margin", f.margin());
         return m;
     }
 

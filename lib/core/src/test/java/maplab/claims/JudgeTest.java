@@ -39,6 +39,15 @@ class JudgeTest {
     }
 
     @Test
+    void equivalenceHoldsForNoDifferenceAndIsNoDetectableDifferenceForADirection() {
+        Finding f = Finding.timeRatio("r", "A", "B", new maplab.stats.Estimates.Estimate(1.004, 0.969, 1.042, 10), 0.10);
+        assertThat(f.verdict()).isEqualTo(Verdict.EQUIVALENT);
+        assertThat(Judge.status(test("r", Prediction.NO_DIFFERENCE), f)).isEqualTo(Status.HOLDS);
+        assertThat(Judge.status(test("r", Prediction.HIGHER), f)).isEqualTo(Status.NO_DIFFERENCE);
+        assertThat(Judge.status(test("r", Prediction.LOWER), f)).isEqualTo(Status.NO_DIFFERENCE);
+    }
+
+    @Test
     void aDetectedDifferenceHoldsInItsDirectionAndIsOppositeInTheOther() {
         Finding higher = ratio("r", 1.86, 1.40, 2.48, Verdict.HIGHER);
         assertThat(Judge.status(test("r", Prediction.HIGHER), higher)).isEqualTo(Status.HOLDS);

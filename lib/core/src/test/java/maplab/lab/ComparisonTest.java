@@ -153,4 +153,17 @@ class ComparisonTest {
     private static Comparison.Row row(Comparison c, String subject, String metric) {
         return c.rows().stream().filter(r -> r.key().get("subject").equals(subject) && r.metric().equals(metric)).findFirst().orElseThrow();
     }
+
+    @Test
+    void equivalentAgainstNoDetectableDifferenceIsNotOpposite() {
+        maplab.conclude.Finding equivalent = maplab.conclude.Finding.timeRatio("r", "A", "B", new maplab.stats.Estimates.Estimate(1.004, 0.969, 1.042, 10), 0.10);
+        maplab.conclude.Finding unclear = maplab.conclude.Finding.timeRatio("r", "A", "B", new maplab.stats.Estimates.Estimate(1.02, 0.94, 1.12, 10), 0.10);
+        maplab.conclude.Finding higher = maplab.conclude.Finding.timeRatio("r", "A", "B", new maplab.stats.Estimates.Estimate(1.3, 1.2, 1.4, 10), 0.10);
+        assertThat(Comparison.relation(equivalent, unclear)).isEqualTo("no difference in either; only A settled it as equivalent");
+        assertThat(Comparison.relation(unclear, equivalent)).isEqualTo("no difference in either; only B settled it as equivalent");
+        assertThat(Comparison.relation(equivalent, equivalent)).isEqualTo("same verdict");
+        assertThat(Comparison.relation(equivalent, higher)).isEqualTo("only B detected a difference");
+        assertThat(maplab.run.Reference.relation(equivalent, unclear)).isEqualTo("no difference in either; this run settled it as equivalent");
+        assertThat(maplab.run.Reference.relation(unclear, equivalent)).isEqualTo("no difference in either; the reference settled it as equivalent");
+    }
 }

@@ -94,4 +94,15 @@ class StabilityTest {
     private static Stability.Entry entry(Stability s, String id) {
         return s.entries().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
+
+    @Test
+    void equivalentAndNoDetectableDifferenceAgree() {
+        Finding equivalent = Finding.timeRatio("r", "A", "B", new Estimate(1.004, 0.969, 1.042, 4), 0.10);
+        Finding unclear = Finding.timeRatio("r", "A", "B", new Estimate(1.02, 0.94, 1.12, 4), 0.10);
+        Stability.Entry e = Stability.entry("r", java.util.Arrays.asList(equivalent, equivalent, unclear));
+        assertThat(e.agreement()).isEqualTo("2 of 3 equivalent (1 no detectable difference)");
+        assertThat(e.agrees()).isTrue();
+        Stability.Entry split = Stability.entry("r", java.util.Arrays.asList(equivalent, ratio("r", 1.3, 1.2, 1.4)));
+        assertThat(split.agrees()).isFalse();
+    }
 }

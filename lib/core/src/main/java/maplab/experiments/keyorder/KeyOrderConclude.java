@@ -3,6 +3,7 @@ package maplab.experiments.keyorder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import maplab.run.RunData;
 import maplab.conclude.Finding;
 import maplab.conclude.ResultBuilder;
@@ -104,7 +105,8 @@ final class KeyOrderConclude {
                     String a = method.equals("iterate") ? "Iterating a " + label + " filled in random order"
                             : "Looking up every key of a " + label + " filled and read in random order";
                     String b = method.equals("iterate") ? "one filled in ascending order" : "one filled and read in ascending order";
-                    out.finding(Finding.timeRatio(ratioId(method, subject), a, b, random.one().measured().ratioTo(ascending.one().measured()))
+                    out.finding(Finding.timeRatio(ratioId(method, subject), a, b, random.one().measured().ratioTo(ascending.one().measured()),
+                                    equivalenceMargin(ratioId(method, subject)))
                             .where("n_keys", n).where("gc", gc).inGroup(isPeer(subject) ? "peers" : UserSubject.isUserId(subject) ? "user_subjects" : ""));
                 });
             }
@@ -169,6 +171,20 @@ final class KeyOrderConclude {
     /** The probe-length findings of the built-in ProbeMaps: {order, hash}, id {@code probe_mean_<order>_<hash>}. */
     static final String[][] PROBE_FINDINGS = {{"ascending", "identity"}, {"random", "identity"}, {"ascending", "mixed"}, {"random", "mixed"},
             {"chunked", "identity"}, {"strided", "identity"}, {"descending", "identity"}};
+
+    /**
+     * The random-vs-ascending ratios whose point is "no difference expected" (the key order does
+     * not change where these maps put keys, or iteration walks the table whatever the order):
+     * they declare a ±10% equivalence margin.
+     */
+    static final Set<String> NO_DIFFERENCE_EXPECTED = Set.of("iterate_random_vs_ascending_probemap_identity",
+            "iterate_random_vs_ascending_probemap_mixed", "iterate_random_vs_ascending_fastutil",
+            "lookup_random_vs_ascending_probemap_mixed", "lookup_random_vs_ascending_fastutil");
+
+    /** The equivalence margin of a random-vs-ascending ratio: 0.10 for those expected not to differ, else none ({@link Finding#NO_MARGIN}). */
+    static double equivalenceMargin(String ratioId) {
+        return NO_DIFFERENCE_EXPECTED.contains(ratioId) ? 0.10 : Finding.NO_MARGIN;
+    }
 
     /** The id of a random-vs-ascending time ratio for a subject id (built-in or user). */
     /** Whether {@code subject} is a peer library's map (not HashMap, ProbeMap or a user's). */

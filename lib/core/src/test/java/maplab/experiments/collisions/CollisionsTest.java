@@ -199,6 +199,8 @@ class CollisionsTest {
         assertThat(seeded.low()).isLessThan(1);
         assertThat(seeded.high()).isGreaterThan(1);
         assertThat(seeded.text()).startsWith("No detectable difference in this run").doesNotContain("slower").doesNotContain("faster");
+        assertThat(seeded.margin()).as("declared ±10%, but this interval reaches outside it").isEqualTo(0.10);
+        assertThat(colliding.hasMargin()).isFalse();
     }
 
     @Test

@@ -161,6 +161,25 @@ class KeyOrderConcludeTest {
     }
 
     @Test
+    void aRatioExpectedNotToDifferSettlesAsEquivalentWhenItsIntervalIsInsideTheMargin() {
+        // fastutil's lookup with tight forks: random is within 1% of ascending in every round
+        ResultBuilder b = new ResultBuilder();
+        time(b, "lookup", "fastutil", "ascending", forks(18, 19, 18.5, 18.2));
+        time(b, "lookup", "fastutil", "random", forks(18.1, 18.9, 18.6, 18.1));
+        time(b, "lookup", "hashmap", "ascending", forks(18, 19, 18.5, 18.2));
+        time(b, "lookup", "hashmap", "random", forks(18.1, 18.9, 18.6, 18.1));
+        ResultBuilder out = conclude(b);
+
+        Finding f = finding(out, "lookup_random_vs_ascending_fastutil");
+        assertThat(f.verdict()).isEqualTo(Verdict.EQUIVALENT);
+        assertThat(f.margin()).isEqualTo(0.10);
+        assertThat(f.text()).endsWith("equivalent within ±10%");
+        Finding hashMap = finding(out, "lookup_random_vs_ascending");
+        assertThat(hashMap.hasMargin()).as("HashMap's lookup is expected to differ: no margin").isFalse();
+        assertThat(hashMap.verdict()).isEqualTo(Verdict.NO_DIFFERENCE);
+    }
+
+    @Test
     void ratiosPairForksByRoundSoNoiseSharedByARoundCancels() {
         // every round's machine state scales both orders alike (1x, 2x, 1.5x, 3x); random is 1.2x ascending in each round
         double[] round = {1, 2, 1.5, 3};

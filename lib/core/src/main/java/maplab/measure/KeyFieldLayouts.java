@@ -3,7 +3,6 @@ package maplab.measure;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.IntFunction;
 
 /**
@@ -51,48 +50,12 @@ public final class KeyFieldLayouts {
         return out;
     }
 
-    /** Declared byte, long, byte: padded in declaration order. */
-    static final class ByteLongByte {
-        final byte a;
-        final long b;
-        final byte c;
-
-        ByteLongByte(byte a, long b, byte c) { this.a = a; this.b = b; this.c = c; }
-
-        @Override public boolean equals(Object o) {
-            return o instanceof ByteLongByte k && k.a == a && k.b == b && k.c == c;
-        }
-
-        @Override public int hashCode() { return Objects.hash(a, b, c); }
-    }
+    /** Declared byte, long, byte: padded in declaration order (a record's fields are its components, in order). */
+    record ByteLongByte(byte a, long b, byte c) { }
 
     /** Declared long, byte, byte: packed in declaration order. */
-    static final class LongByteByte {
-        final long b;
-        final byte a;
-        final byte c;
-
-        LongByteByte(long b, byte a, byte c) { this.b = b; this.a = a; this.c = c; }
-
-        @Override public boolean equals(Object o) {
-            return o instanceof LongByteByte k && k.a == a && k.b == b && k.c == c;
-        }
-
-        @Override public int hashCode() { return Objects.hash(a, b, c); }
-    }
+    record LongByteByte(long b, byte a, byte c) { }
 
     /** Byte, Long, Byte: the same values behind references to boxes. */
-    static final class BoxedByteLongByte {
-        final Byte a;
-        final Long b;
-        final Byte c;
-
-        BoxedByteLongByte(Byte a, Long b, Byte c) { this.a = a; this.b = b; this.c = c; }
-
-        @Override public boolean equals(Object o) {
-            return o instanceof BoxedByteLongByte k && k.a.equals(a) && k.b.equals(b) && k.c.equals(c);
-        }
-
-        @Override public int hashCode() { return Objects.hash(a, b, c); }
-    }
+    record BoxedByteLongByte(Byte a, Long b, Byte c) { }
 }

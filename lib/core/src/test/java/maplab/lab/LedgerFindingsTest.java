@@ -14,12 +14,7 @@ import maplab.claims.Claims;
 import maplab.claims.Ledger;
 import maplab.claims.RunSet;
 import maplab.conclude.Finding;
-import maplab.conclude.ResultBuilder;
-import maplab.experiments.Experiment;
-import maplab.plan.Params;
-import maplab.plan.Plan;
 import maplab.plan.Profile;
-import maplab.run.RunData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,12 +47,6 @@ class LedgerFindingsTest {
 
     /** The finding ids {@code id} concludes from synthetic rows of its full plan (computed or not). */
     static Set<String> synthetic(String id) {
-        Experiment experiment = Experiments.byId(id);
-        Params params = Params.resolve(experiment, Profile.FULL, Map.of());
-        experiment.validate(params);
-        Plan plan = Experiments.plan(experiment, Profile.FULL, params);
-        ResultBuilder out = new ResultBuilder();
-        Experiments.conclude(experiment, new RunData(id, Profile.FULL, params, PlanCheck.synthetic(plan.rows())), out, plan.findings());
-        return out.findings().stream().map(Finding::id).collect(Collectors.toSet());
+        return SyntheticCharts.concluded(Experiments.byId(id), Profile.FULL).findings().stream().map(Finding::id).collect(Collectors.toSet());
     }
 }

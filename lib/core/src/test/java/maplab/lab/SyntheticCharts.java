@@ -24,13 +24,18 @@ final class SyntheticCharts {
 
     /** The charts of {@code experiment} concluded from synthetic rows of its {@code profile} plan, by name. */
     static Map<String, ChartData> of(Experiment experiment, Profile profile) {
+        return concluded(experiment, profile).charts();
+    }
+
+    /** What {@code experiment} concludes (findings, tables, charts) from synthetic rows of its {@code profile} plan. */
+    static ResultBuilder concluded(Experiment experiment, Profile profile) {
         Params params = Params.resolve(experiment, profile, Map.of());
         experiment.validate(params);
         Plan plan = Experiments.plan(experiment, profile, params);
         RunData data = new RunData(experiment.id(), profile, params, PlanCheck.synthetic(plan.rows()));
         ResultBuilder out = new ResultBuilder();
         Experiments.conclude(experiment, data, out, plan.findings());
-        return out.charts();
+        return out;
     }
 
     /**

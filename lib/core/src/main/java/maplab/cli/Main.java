@@ -113,6 +113,10 @@ public final class Main implements Callable<Integer> {
                 "a fixed number of rounds; what is not a JMH round only in shard 1); join the shards with 'maplab merge'"})
         String shard;
 
+        @Option(names = "--budget", paramLabel = "TIME", description = {"time budget of the run, e.g. 90s, 5m (or MAPLAB_BUDGET): a plan whose first forks",
+                "cannot fit is refused before measuring, with what to change; sequential rounds are added only while they fit"})
+        String budget;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -124,7 +128,7 @@ public final class Main implements Callable<Integer> {
                 int eq = s.indexOf('=');
                 if (eq <= 0) throw new IllegalArgumentException("--set: expected NAME=VALUE, got '" + s + "'");
                 String name = s.substring(0, eq).trim();
-                if (name.equals(Experiments.JDK) || name.equals(Experiments.JVM_OPTS) || name.equals(Experiments.SHARD)) {
+                if (name.equals(Experiments.JDK) || name.equals(Experiments.JVM_OPTS) || name.equals(Experiments.SHARD) || name.equals(Experiments.BUDGET)) {
                     throw new IllegalArgumentException("--set: '" + name + "' is a run option; use --" + name.replace('_', '-') + " instead");
                 }
                 params.put(name, s.substring(eq + 1).trim());
@@ -133,6 +137,7 @@ public final class Main implements Callable<Integer> {
             if (jdk != null) params.put(Experiments.JDK, jdk);
             if (jvmOpts != null) params.put(Experiments.JVM_OPTS, jvmOpts);
             if (shard != null) params.put(Experiments.SHARD, maplab.measure.Shard.parse(shard).toString());   // bad spec: one line, before anything runs
+            if (budget != null) params.put(Experiments.BUDGET, Math.round(maplab.measure.Deadline.parseSeconds(budget)) + "s");
             if (dryRun) {
                 spec.commandLine().getOut().print(Experiments.plan(id, p, params).describe());
                 spec.commandLine().getOut().flush();

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import maplab.measure.Deadline;
 import maplab.measure.ForkSetup;
 import maplab.measure.Shard;
 import maplab.measure.TargetJvm;
@@ -49,6 +50,19 @@ public final class Experiments {
      * ({@link Shard}); join the shards with {@link Shards#merge}. Not an experiment parameter.
      */
     public static final String SHARD = "shard";
+    /**
+     * The run option that bounds a run's time ({@code "5m"}, {@code "90s"}; default none, or
+     * {@code MAPLAB_BUDGET}): a plan whose first forks and steps cannot fit is refused before it
+     * measures, with what to change; sequential rounds are added only while they fit
+     * ({@link Deadline}). Not an experiment parameter: meta.json records it beside the JMH runs.
+     */
+    public static final String BUDGET = "budget";
+    /**
+     * Environment variable with the epoch milliseconds at which a notebook's share of a report's
+     * budget ends ({@code ./maplab report --budget}): runs stop adding sequential rounds before it.
+     * The report checked the plans against its budget before measuring, so no run is refused.
+     */
+    public static final String DEADLINE_ENV = "MAPLAB_DEADLINE";
 
     /**
      * System property: when {@code true} (lib/bench's end-to-end tests), a run whose measured
@@ -116,10 +130,14 @@ public final class Experiments {
         String jdk = own.containsKey(JDK) ? own.remove(JDK) : System.getenv("MAPLAB_JDK");
         String jvmOpts = own.containsKey(JVM_OPTS) ? own.remove(JVM_OPTS) : System.getenv("MAPLAB_JVM_OPTS");
         Shard shard = own.containsKey(SHARD) ? Shard.parse(own.remove(SHARD)) : Shard.ALL;
+        String budget = own.containsKey(BUDGET) ? own.remove(BUDGET) : System.getenv("MAPLAB_BUDGET");
+        Double budgetSeconds = budget == null || budget.isBlank() ? null : Deadline.parseSeconds(budget);
         Params resolved = Params.resolve(experiment, profile, own);
         experiment.validate(resolved);
         ForkSetup forks = new ForkSetup(TargetJvm.resolve(jdk, jvmOpts), List.of(), shard);   // chosen once, handed down in the run context
         Plan plan = checkedPlan(experiment, profile, resolved, forks);   // on the measuring JVM: what it offers (collectors) is part of the plan
+        if (budgetSeconds != null && !plan.overBudget(budgetSeconds).isEmpty()) throw new IllegalArgumentException(plan.overBudget(budgetSeconds));
+        forks = forks.withDeadline(deadline(budgetSeconds));
         int rounds = plan.cells().stream().mapToInt(Plan.Cell::forks).min().orElse(0);
         if (shard.split() && rounds < shard.count()) {
             throw new IllegalArgumentException("shard: " + id + " measures " + rounds + " JMH rounds with these parameters; give at most that many shards, got " + shard);
@@ -151,6 +169,11 @@ public final class Experiments {
         // cleared while what was measured is written and concluded (CSV readers and file channels refuse an interrupted thread), set again on return
         interrupted |= Thread.interrupted();
         ResultBuilder built = context.result();
+        if (forks.deadline().limited()) {
+            built.note(BUDGET, Map.of("seconds", Math.round(forks.deadline().seconds()),
+                    "seconds_left_at_end", Math.round(forks.deadline().secondsLeft()),
+                    "rule", "first forks always; sequential rounds only while the next one's estimate fits before the deadline"));
+        }
         if (forks.shard().split()) built.note(SHARD, shardNote(forks.shard()));
         // a shard after the first lacks the rows measured once, by design
         String differs = error == null && !plan.rows().isEmpty() && forks.shard().first() ? plan.differences(built.rows()) : "";
@@ -172,6 +195,21 @@ public final class Experiments {
         logRun(dir, id);
         if (interrupted) Thread.currentThread().interrupt();
         return result;
+    }
+
+    /** The run's deadline: its own budget from now, or the report's notebook deadline ({@link #DEADLINE_ENV}), whichever ends first. */
+    private static Deadline deadline(Double budgetSeconds) {
+        Deadline own = budgetSeconds == null ? Deadline.NONE : Deadline.in(budgetSeconds);
+        String notebook = System.getenv(DEADLINE_ENV);
+        if (notebook == null || notebook.isBlank()) return own;
+        long endMillis;
+        try {
+            endMillis = Long.parseLong(notebook.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(DEADLINE_ENV + ": epoch milliseconds expected, got '" + notebook + "'");
+        }
+        double left = Math.max(0.001, (endMillis - System.currentTimeMillis()) / 1000.0);
+        return own.limited() && own.secondsLeft() < left ? own : Deadline.in(left);
     }
 
     /** What meta.json says of a shard: which one, and what it did not measure. */
@@ -197,6 +235,7 @@ public final class Experiments {
         String jdk = own.remove(JDK);
         String jvmOpts = own.remove(JVM_OPTS);
         own.remove(SHARD);
+        own.remove(BUDGET);
         Params resolved = Params.resolve(experiment, profile, own);
         experiment.validate(resolved);
         return checkedPlan(experiment, profile, resolved, new ForkSetup(TargetJvm.resolve(jdk, jvmOpts), List.of()));

@@ -138,6 +138,7 @@ public final class Runs {
         Experiment experiment = Experiments.byId(id);
         Map<String, String> own = new LinkedHashMap<>(params);
         maplab.measure.TargetJvm.resolve(own.remove(Experiments.JDK), own.remove(Experiments.JVM_OPTS));
+        own.remove(Experiments.BUDGET);
         experiment.validate(Params.resolve(experiment, profile, own));
     }
 

@@ -128,6 +128,7 @@ public final class StoredRuns {
         Map<String, String> own = new LinkedHashMap<>(params);
         String jdk = own.containsKey(Experiments.JDK) ? own.remove(Experiments.JDK) : System.getenv("MAPLAB_JDK");
         String jvmOpts = own.containsKey(Experiments.JVM_OPTS) ? own.remove(Experiments.JVM_OPTS) : System.getenv("MAPLAB_JVM_OPTS");
+        own.remove(Experiments.BUDGET);   // how long measuring may take: not part of what was measured
         Params resolved = Params.resolve(experiment, profile, own);
         experiment.validate(resolved);
         List<String> options = jvmOpts == null || jvmOpts.isBlank() ? List.of() : List.of(jvmOpts.trim().split("\\s+"));

@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
  * @param jvm            the JDK and options every measuring JVM runs on
  * @param extraClassPath entries after this JVM's class path (absolute, normalized)
  * @param shard          which JMH rounds this machine measures ({@link Shard#ALL} unless the run is split)
+ * @param deadline       when the run's time budget ends ({@link Deadline#NONE} without one): sequential rounds stop before it
  */
-public record ForkSetup(TargetJvm jvm, List<Path> extraClassPath, Shard shard) {
+public record ForkSetup(TargetJvm jvm, List<Path> extraClassPath, Shard shard, Deadline deadline) {
 
     /** Held while {@code java.class.path} is changed for JMH (see {@link #whileForking}). */
     private static final Object CLASS_PATH_PROPERTY = new Object();
@@ -28,6 +29,12 @@ public record ForkSetup(TargetJvm jvm, List<Path> extraClassPath, Shard shard) {
         if (jvm == null) throw new IllegalArgumentException("jvm: must be given; allowed: a TargetJvm (TargetJvm.self() for this JVM's JDK)");
         extraClassPath = extraClassPath.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         if (shard == null) shard = Shard.ALL;
+        if (deadline == null) deadline = Deadline.NONE;
+    }
+
+    /** A setup without a time budget. */
+    public ForkSetup(TargetJvm jvm, List<Path> extraClassPath, Shard shard) {
+        this(jvm, extraClassPath, shard, Deadline.NONE);
     }
 
     /** A setup measuring every round (not split into shards). */
@@ -37,7 +44,7 @@ public record ForkSetup(TargetJvm jvm, List<Path> extraClassPath, Shard shard) {
 
     /** This setup measuring only the rounds of {@code part}. */
     public ForkSetup withShard(Shard part) {
-        return new ForkSetup(jvm, extraClassPath, part);
+        return new ForkSetup(jvm, extraClassPath, part, deadline);
     }
 
     /** This JVM's JDK without extra options, on this JVM's class path: what a run measures on unless told otherwise. */
@@ -47,14 +54,19 @@ public record ForkSetup(TargetJvm jvm, List<Path> extraClassPath, Shard shard) {
 
     /** The same class path on another JVM (an experiment that compares JDKs). */
     public ForkSetup on(TargetJvm other) {
-        return new ForkSetup(other, extraClassPath, shard);
+        return new ForkSetup(other, extraClassPath, shard, deadline);
     }
 
     /** This setup with {@code entries} added to the class path (a run's user jars). */
     public ForkSetup withClassPath(List<Path> entries) {
         List<Path> all = new ArrayList<>(extraClassPath);
         all.addAll(entries);
-        return new ForkSetup(jvm, all, shard);
+        return new ForkSetup(jvm, all, shard, deadline);
+    }
+
+    /** This setup with a time budget ending at {@code end} (see {@link Deadline}). */
+    public ForkSetup withDeadline(Deadline end) {
+        return new ForkSetup(jvm, extraClassPath, shard, end);
     }
 
     /** The class path of a child JVM: this JVM's, then the extra entries not already on it. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import maplab.plan.Plan;
@@ -122,7 +123,18 @@ public final class Jmh implements Plan.CellSource {
      * Two cells whose ratio a finding reports, each chosen by some of its {@code @Param} values
      * (and, under the key {@code "benchmark"}, the method name when the run has several).
      */
-    public record Compared(Map<String, String> a, Map<String, String> b) { }
+    public record Compared(Map<String, String> a, Map<String, String> b, double margin) {
+        /**
+         * Settled: the ratio's interval (at the looks-adjusted level) excludes 1, or it lies wholly
+         * inside the equivalence margin {@code [1/(1+margin), 1+margin]} when one is declared
+         * (the finding will say "equivalent within"); a cell stays open while either side needs it.
+         */
+        boolean settled(maplab.stats.Estimates.Estimate r) {
+            if (!r.hasInterval()) return false;
+            if (r.low() > 1 || r.high() < 1) return true;
+            return margin > 0 && r.low() >= 1 / (1 + margin) && r.high() <= 1 + margin;
+        }
+    }
 
     private Jmh(String include) {
         this.include = include;
@@ -247,7 +259,17 @@ public final class Jmh implements Plan.CellSource {
     public Jmh upTo(int maxForks) { this.maxForks = maxForks; return this; }
 
     /** Declares that a finding compares the cell selected by {@code a} with the one selected by {@code b}. */
-    public Jmh compare(Map<String, String> a, Map<String, String> b) { compared.add(new Compared(Map.copyOf(a), Map.copyOf(b))); return this; }
+    public Jmh compare(Map<String, String> a, Map<String, String> b) { return compare(a, b, 0); }
+
+    /**
+     * {@link #compare(Map, Map)} for a finding that declares an equivalence {@code margin} (0.10
+     * for ±10%): its cells also stop once the ratio's interval lies wholly inside the margin.
+     */
+    public Jmh compare(Map<String, String> a, Map<String, String> b, double margin) {
+        if (!(margin >= 0 && margin < 10)) throw new IllegalArgumentException("margin: from 0 (none) to below 10 (0.10 for ±10%), got " + margin);
+        compared.add(new Compared(Map.copyOf(a), Map.copyOf(b), margin));
+        return this;
+    }
 
     /**
      * How the forks start: JDK, options and class path (a run context sets its run's; default
@@ -378,56 +400,88 @@ public final class Jmh implements Plan.CellSource {
         int forks = batches.get(0).settings.forks();
         int maxForks = Math.max(forks, batches.get(0).maxForks);
         Shard shard = batches.get(0).forks.shard();   // a run split over machines measures only its rounds
+        Deadline deadline = batches.get(0).forks.deadline();
         for (Jmh b : batches) {
             if (b.settings.forks() != forks) throw new IllegalArgumentException("batches: every batch needs the same forks, got " + b.settings.forks() + " and " + forks);
             if (Math.max(forks, b.maxForks) != maxForks) throw new IllegalArgumentException("batches: every batch needs the same maximum forks");
         }
         List<Map<String, JmhScore>> merged = new ArrayList<>();
+        List<Map<String, Object>> descriptions = new ArrayList<>();
         int[] cells = new int[batches.size()];
         for (int bi = 0; bi < batches.size(); bi++) {
-            Jmh b = batches.get(bi);
             merged.add(new LinkedHashMap<>());
-            List<String> matching = b.matchingBenchmarks();
-            if (matching.isEmpty()) {
-                throw new MeasurementException("no JMH benchmark matches '" + b.include
-                        + "': is lib/bench's benchmarks.jar on the class path? (java.class.path has "
-                        + System.getProperty("java.class.path").split(java.io.File.pathSeparator).length + " entries)");
-            }
-            int combos = 0;
-            for (Map<String, String[]> set : b.parameterSets()) combos += combinations(set).size();
-            cells[bi] = matching.size() * combos;
+            cells[bi] = batches.get(bi).cellCount();
+            Jmh b = batches.get(bi);
             // the plan: every round a sequential run may take; rounds it does not need are skipped (counted as done)
             b.progress.addSteps(cells[bi] * (b.sequential() ? maxForks : shard.roundsOf(forks)));
-            b.recorder.accept(b.describe());
+            descriptions.add(b.describe());
+            b.recorder.accept(descriptions.get(bi));
         }
-        for (int round = 0; round < maxForks; round++) {
+        double secondsPerCell = 0;   // wall time of one cell's fork in the latest round: what an added round is estimated from
+        String stop = "every round measured";
+        int round = 0;
+        for (; round < maxForks; round++) {
             if (round < forks && !shard.takes(round)) continue;
             List<List<Jmh>> work = new ArrayList<>();
-            for (int i = 0; i < batches.size(); i++) {
-                Jmh b = batches.get(i);
-                if (round < forks) work.add(List.of(b));
-                else work.add(b.unsettledCells(merged.get(i).values()));
+            for (int i = 0; i < batches.size(); i++) work.add(round < forks ? List.of(batches.get(i)) : batches.get(i).unsettledCells(merged.get(i).values()));
+            int open = work.stream().mapToInt(List::size).sum();
+            if (round >= forks && open == 0) stop = "every comparison settled after " + round + " rounds";
+            else if (round >= forks && !deadline.allows(open * secondsPerCell)) {
+                stop = String.format(Locale.ROOT, "time budget: round %d (%d open cells, about %.0f s) would not end within the %.0f s left",
+                        round + 1, open, open * secondsPerCell, Math.max(0, deadline.secondsLeft()));
+                work.replaceAll(w -> List.of());
             }
-            if (round >= forks) {
-                for (int i = 0; i < batches.size(); i++) {
-                    Jmh b = batches.get(i);
-                    if (!b.sequential()) continue;
-                    int skipped = work.get(i).isEmpty() && work.stream().allMatch(List::isEmpty)
-                            ? cells[i] * (maxForks - round) : cells[i] - work.get(i).size();
-                    if (skipped > 0) b.progress.skipSteps(skipped, "round " + (round + 1) + ": " + skipped + " cells settled, not measured again");
-                }
-            }
+            if (round >= forks) skipSettled(batches, work, cells, round, maxForks);
             if (work.stream().allMatch(List::isEmpty)) break;
-            List<Integer> sequence = new ArrayList<>();
-            for (int i = 0; i < batches.size(); i++) sequence.add(i);
-            for (int i = sequence.size() - 1; i > 0; i--) java.util.Collections.swap(sequence, i, order.nextInt(i + 1));
-            for (int i : sequence) {
+            long started = System.nanoTime();
+            int measured = 0;
+            for (int i : shuffled(batches.size(), order)) {
                 for (Jmh cell : work.get(i)) {
                     for (JmhScore s : cell.runOneRound(round)) merged.get(i).merge(s.benchmark() + s.params(), s, Jmh::concat);
+                    measured += cell.cellCount();
                 }
             }
+            secondsPerCell = (System.nanoTime() - started) / 1e9 / Math.max(1, measured);
+        }
+        for (int i = 0; i < batches.size(); i++) {
+            if (!batches.get(i).sequential()) continue;
+            descriptions.get(i).put("rounds_measured", round);
+            descriptions.get(i).put("stopped", stop);
+            descriptions.get(i).put("open_cells_at_end", batches.get(i).unsettledCells(merged.get(i).values()).size());
         }
         return merged.stream().map(m -> List.copyOf(m.values())).toList();
+    }
+
+    /** How many cells this run measures per round: benchmarks times parameter combinations. */
+    private int cellCount() {
+        List<String> matching = matchingBenchmarks();
+        if (matching.isEmpty()) {
+            throw new MeasurementException("no JMH benchmark matches '" + include
+                    + "': is lib/bench's benchmarks.jar on the class path? (java.class.path has "
+                    + System.getProperty("java.class.path").split(java.io.File.pathSeparator).length + " entries)");
+        }
+        int combos = 0;
+        for (Map<String, String[]> set : parameterSets()) combos += combinations(set).size();
+        return matching.size() * combos;
+    }
+
+    /** Counts the cells an added round does not measure (settled, or every round left once nothing is) as done in each sequential batch's progress. */
+    private static void skipSettled(List<Jmh> batches, List<List<Jmh>> work, int[] cells, int round, int maxForks) {
+        boolean nothingLeft = work.stream().allMatch(List::isEmpty);
+        for (int i = 0; i < batches.size(); i++) {
+            Jmh b = batches.get(i);
+            if (!b.sequential()) continue;
+            int skipped = nothingLeft ? cells[i] * (maxForks - round) : cells[i] - work.get(i).size();
+            if (skipped > 0) b.progress.skipSteps(skipped, "round " + (round + 1) + ": " + skipped + " cells settled or out of time, not measured again");
+        }
+    }
+
+    /** The batch indexes 0..n-1 in an order drawn from {@code order} (a fresh one every round). */
+    private static List<Integer> shuffled(int n, java.util.SplittableRandom order) {
+        List<Integer> sequence = new ArrayList<>();
+        for (int i = 0; i < n; i++) sequence.add(i);
+        for (int i = sequence.size() - 1; i > 0; i--) java.util.Collections.swap(sequence, i, order.nextInt(i + 1));
+        return sequence;
     }
 
     /**
@@ -459,8 +513,7 @@ public final class Jmh implements Plan.CellSource {
             JmhScore a = cell(scores, c.a());
             JmhScore b = cell(scores, c.b());
             if (a == null || b == null) continue;
-            maplab.stats.Estimates.Estimate r = maplab.stats.Estimates.ratio(a.measured().forkMeans(), b.measured().forkMeans(), looks());
-            if (!r.hasInterval() || (r.low() <= 1 && r.high() >= 1)) {
+            if (!c.settled(maplab.stats.Estimates.ratio(a.measured().forkMeans(), b.measured().forkMeans(), looks()))) {
                 needed.add(a);
                 needed.add(b);
             }

@@ -187,6 +187,24 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
         return steps.stream().mapToDouble(s -> s.count() * s.secondsEach()).sum();
     }
 
+    /**
+     * Why this plan cannot fit a time budget of {@code budgetSeconds}, with what to change; empty
+     * when its first forks and steps ({@link #minSeconds()}) fit. Only the first forks must fit:
+     * the budget decides how many sequential rounds are added after them.
+     */
+    public String overBudget(double budgetSeconds) {
+        double need = minSeconds();
+        if (need <= budgetSeconds) return "";
+        Map<String, Double> parts = new LinkedHashMap<>();
+        for (Cell c : cells) parts.merge("JMH part " + c.part() + " (" + c.forks() + " forks per cell: --set " + c.part() + "_effort=...)",
+                c.forks() * (c.secondsPerFork() + FORK_OVERHEAD_SECONDS), Double::sum);
+        for (Step s : steps) parts.merge("step " + s.label(), s.count() * s.secondsEach(), Double::sum);
+        String largest = parts.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(3)
+                .map(e -> e.getKey() + " " + duration(e.getValue())).collect(java.util.stream.Collectors.joining("; "));
+        return "budget: the plan of " + experiment + " (" + profile.label() + ") needs at least " + duration(need) + " before any sequential round, more than the budget of "
+                + duration(budgetSeconds) + "; largest: " + largest + ". Raise --budget, or lower those efforts or sizes (--set)";
+    }
+
     /** "about 4 min 10 s" or "2 min 5 s to 3 min 40 s" (sequential cells settling early or late). */
     public String estimateText() {
         double lo = minSeconds();
@@ -269,6 +287,20 @@ public record Plan(String experiment, Profile profile, List<Cell> cells, List<St
          */
         public Builder jmh(String part, CellSource run, java.util.function.ToDoubleFunction<Map<String, String>> secondsPerOp) {
             cells.addAll(run.planCells(part, secondsPerOp));
+            return this;
+        }
+
+        /**
+         * {@link #jmh(String, CellSource, java.util.function.ToDoubleFunction)} plus a set-up each
+         * fork pays before JMH's first iteration ({@code setupSecondsPerFork} by the cell's
+         * parameters), such as filling a user's map that inserts in O(n): it can dwarf the iterations.
+         */
+        public Builder jmh(String part, CellSource run, java.util.function.ToDoubleFunction<Map<String, String>> secondsPerOp,
+                           java.util.function.ToDoubleFunction<Map<String, String>> setupSecondsPerFork) {
+            for (Cell c : run.planCells(part, secondsPerOp)) {
+                cells.add(new Cell(c.part(), c.benchmark(), c.params(), c.options(), c.forks(), c.maxForks(),
+                        c.secondsPerFork() + Math.max(0, setupSecondsPerFork.applyAsDouble(c.params()))));
+            }
             return this;
         }
 

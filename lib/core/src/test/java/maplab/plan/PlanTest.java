@@ -97,4 +97,12 @@ class PlanTest {
         assertThat(plan.differences(List.of(row("pause", "jvm", 1, "collection", 2))))
                 .contains("1 rows measured but not planned").contains("1 planned rows not measured");
     }
+
+    @Test
+    void aPlanThatCannotFitItsBudgetSaysSoWithItsLargestParts() {
+        Plan plan = builder().step("fill a sorted array", 10, 60).step("count probes", 1, 5).build();
+        assertThat(plan.overBudget(3600)).isEmpty();
+        assertThat(plan.overBudget(300)).startsWith("budget: the plan of collisions (quick) needs at least 10 min 05 s")
+                .contains("budget of 5 min 00 s").contains("step fill a sorted array 10 min 00 s").contains("Raise --budget");
+    }
 }

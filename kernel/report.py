@@ -1,6 +1,6 @@
 """Executes maplab's notebooks headless with the "maplab" kernel and writes HTML reports.
 
-    python kernel/report.py [--profile quick|full] [--timeout SECONDS] [--dry-run] [--out DIR]
+    python kernel/report.py [--profile quick|full] [--budget TIME] [--timeout SECONDS] [--dry-run] [--out DIR]
                             [--from DIR... [--strict]] [notebook ...]
 
 A notebook is named as a file (notebooks/03-presize.ipynb, or any other .ipynb path), by its
@@ -93,6 +93,9 @@ def parse_args(argv):
                     help="extra options for every measuring JVM, e.g. --jvm-opts=-XX:+UseCompactObjectHeaders")
     ap.add_argument("--dry-run", action="store_true",
                     help="execute the notebooks without measuring: print each run's checked plan and the total estimate; write nothing")
+    ap.add_argument("--budget", default=None,
+                    help="time budget of the whole report, e.g. 5m, 90s, 1h (quick default 5m; 'none' for no budget): every notebook's plan "
+                         "is checked against it before anything is measured, and sequential rounds are added only while they fit")
     ap.add_argument("--strict", action="store_true",
                     help="with --from: a notebook whose run no stored folder holds fails instead of measuring it")
     ap.add_argument("notebooks", nargs="*", help="notebook files, names (03-presize) or unique prefixes (03)")
@@ -105,10 +108,31 @@ def parse_args(argv):
         fail_usage("from: not with --dry-run (a dry run measures nothing anyway); allowed: one of them")
     if args.profile not in PROFILES:
         fail_usage(f"profile: unknown value '{args.profile}'; allowed: {', '.join(PROFILES)}")
+    args.budget_seconds = budget_seconds(args.budget, args.profile, bool(from_dirs) or args.dry_run)
     if args.timeout is not None and args.timeout <= 0:
         fail_usage(f"timeout: must be a positive number of seconds, got {args.timeout}")
     args.paths = resolve_notebooks(args.notebooks)
     return args
+
+
+DEFAULT_BUDGET = {"quick": "5m"}  # quick's promise: the whole report in 5 minutes on 2 cores
+NOTEBOOK_OVERHEAD_SECONDS = 4.0  # kernel start, rendering and writing a page, beside what the plans estimate
+
+
+def budget_seconds(text, profile, measures_nothing):
+    """The report's budget in seconds, or None: --budget, else the profile's default; none when nothing is measured."""
+    if text is None:
+        text = None if measures_nothing else DEFAULT_BUDGET.get(profile)
+    if text is None or text.strip().lower() == "none":
+        return None
+    import re
+    m = re.fullmatch(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s?)?", text.strip().lower())
+    if not text.strip() or not m or not any(m.groups()):
+        fail_usage(f"budget: cannot read '{text}'; allowed: a duration such as 90s, 5m, 1h, 2m30s, or none")
+    seconds = float(m.group(1) or 0) * 3600 + float(m.group(2) or 0) * 60 + float(m.group(3) or 0)
+    if seconds <= 0:
+        fail_usage(f"budget: must be more than 0 s, got '{text}'; allowed: a duration such as 90s, 5m, 1h, 2m30s, or none")
+    return seconds
 
 
 def resolve_notebooks(names, home=None, cwd=None):
@@ -187,15 +211,21 @@ class SharedKernel:
     started again for the next notebook."""
 
     def __init__(self, run_log, cwd):
-        self.run_log, self.cwd, self.km = run_log, cwd, None
+        self.run_log, self.cwd, self.km, self.kc = run_log, cwd, None, None
 
     def manager(self):
+        """The kernel and one client connected to it, kept for every notebook: a fresh client that
+        connects right after the previous one stopped may get no answer from the kernel (seen
+        with JJava: "Kernel didn't respond"), so the client is reused, not replaced."""
         if self.km is None or not self.km.is_alive():
             self.close()
             os.environ["MAPLAB_RUN_LOG"] = str(self.run_log)
             self.km = KernelManager(kernel_name="maplab")
             self.km.start_kernel(cwd=str(self.cwd))
-        return self.km
+            self.kc = self.km.client()
+            self.kc.start_channels()
+            self.kc.wait_for_ready(timeout=180)
+        return self.km, self.kc
 
     def take_log(self, notebook_log):
         """Moves what the kernel logged during the last notebook to that notebook's log."""
@@ -203,11 +233,14 @@ class SharedKernel:
             self.run_log.replace(notebook_log)
 
     def close(self):
+        if self.kc is not None:
+            self.kc.stop_channels()
+            self.kc = None
         if self.km is not None:
             try:
                 self.km.shutdown_kernel(now=True)
-            except RuntimeError:
-                pass  # already gone
+            except Exception:  # noqa: BLE001 - a kernel that died may leave no socket to signal: it is gone either way
+                pass
             self.km = None
 
 
@@ -221,13 +254,15 @@ def execute(path, index, progress, timeout, run_log, shared=None):
         state["cell"] = code_cells.index(cell_index) + 1 if cell_index in code_cells else state["cell"]
         progress.show(index, path.stem, state["cell"], len(code_cells), time.time() - start)
 
-    km = shared.manager() if shared else None
+    km, kc = shared.manager() if shared else (None, None)
     if km is None:
         os.environ["MAPLAB_RUN_LOG"] = str(run_log)  # each run appends a line (maplab.lab.Experiments.RUN_LOG_ENV)
     # "immediate": the kernel is killed once its last cell has run (everything it writes is written by then);
     # a graceful shutdown would wait about 3 s per notebook for the JVM to exit
     client = NotebookClient(nb, km=km, kernel_name="maplab", timeout=timeout, startup_timeout=180, shutdown_kernel="immediate",
                             resources={"metadata": {"path": str(path.parent)}}, on_cell_start=on_cell_start)
+    if kc is not None:
+        client.kc = kc  # the shared kernel's client: nbclient then neither makes nor stops one
     error = None
     try:
         client.execute()
@@ -246,8 +281,6 @@ def execute(path, index, progress, timeout, run_log, shared=None):
         if bad:
             error = f"cell {code_cells.index(bad[0]) + 1}: error output"
     if shared:
-        if client.kc is not None:
-            client.kc.stop_channels()
         shared.take_log(run_log)
     return nb, error, time.time() - start
 
@@ -305,9 +338,9 @@ def copy_runs(run_log, out):
     return runs, missing
 
 
-def index_data(results, profile, total_seconds):
+def index_data(results, profile, total_seconds, budget=None):
     """What only the runner knows, for the index page that Java writes (maplab.render.IndexPage)."""
-    return {"profile": profile, "total_seconds": total_seconds,
+    return {"profile": profile, "total_seconds": total_seconds, **({"budget": budget} if budget else {}),
             "notebooks": [{"name": res["name"], "error": res["error"], "seconds": res["seconds"],
                            "missing": res.get("missing", []),
                            "runs": [{"experiment": r["experiment"], "folder": f"runs/{r['copy'].name}",
@@ -315,11 +348,11 @@ def index_data(results, profile, total_seconds):
                           for res in results]}
 
 
-def write_index(out, results, profile, total_seconds):
+def write_index(out, results, profile, total_seconds, budget=None):
     """Writes out/index.html through Java (`maplab.cli.Main index`), so numbers, intervals, verdicts,
     reference relations and CSS are formatted in one place; returns None or what went wrong."""
     data = out / ".index-data.json"
-    data.write_text(json.dumps(index_data(results, profile, total_seconds)), encoding="utf-8")
+    data.write_text(json.dumps(index_data(results, profile, total_seconds, budget)), encoding="utf-8")
     jar = HOME / "lib" / "bench" / "target" / "benchmarks.jar"
     java = shutil.which("java") or "java"
     try:
@@ -347,21 +380,36 @@ def check_jvm(jdk, jvm_opts):
     return first_line(r.stderr).removeprefix("maplab: ") or f"exit {r.returncode}"
 
 
+def plan_notebooks(paths, timeout, tmp, progress):
+    """Executes each notebook with MAPLAB_DRY_RUN set, in one kernel (nothing is measured): every
+    Experiments.run checks its plan, logs it as a JSON line and returns a result concluded from
+    synthetic rows. Returns (path, plans, error, seconds) per notebook; the kernel appends to one
+    plans file, which is taken after each notebook, as SharedKernel does with the run log."""
+    plans_file = Path(tmp) / "kernel.plans"
+    os.environ["MAPLAB_DRY_RUN"] = str(plans_file)
+    shared = SharedKernel(Path(tmp) / "kernel.runs", HOME / "notebooks")
+    out = []
+    try:
+        for i, path in enumerate(paths, 1):
+            _, error, seconds = execute(path, i, progress, timeout, Path(tmp) / f"{path.stem}.runs", shared)
+            plans = [json.loads(l) for l in plans_file.read_text().splitlines() if l.strip()] if plans_file.exists() else []
+            plans_file.unlink(missing_ok=True)
+            out.append((path, plans, error, seconds))
+    finally:
+        shared.close()
+        os.environ.pop("MAPLAB_DRY_RUN", None)
+    return out
+
+
 def dry_run(args):
-    """Executes each notebook with MAPLAB_DRY_RUN set: every Experiments.run checks its plan, logs it and returns a
-    result concluded from synthetic rows, so nothing is measured or written. Prints each run's plan and the total."""
+    """Checks every notebook's plans without measuring (plan_notebooks); prints each run's plan and the total."""
     progress = Progress(len(args.paths))
     total_min = total_max = 0
-    refused = []
-    failed = []
+    refused, failed = [], []
     with tempfile.TemporaryDirectory(prefix="maplab-dry-run-") as tmp:
-        for i, path in enumerate(args.paths, 1):
-            log = Path(tmp) / f"{path.stem}.plans"
-            os.environ["MAPLAB_DRY_RUN"] = str(log)
-            _, error, seconds = execute(path, i, progress, args.timeout or 300, Path(tmp) / f"{path.stem}.runs")
+        for i, (path, plans, error, seconds) in enumerate(plan_notebooks(args.paths, args.timeout or 300, tmp, progress), 1):
             progress.done(i, path.stem, "checked" if error is None else f"FAILED {error}", seconds)
             print(path)
-            plans = [json.loads(l) for l in log.read_text().splitlines() if l.strip()] if log.exists() else []
             for p in plans:
                 lo, hi = p["seconds_min"], p["seconds_max"]
                 total_min += lo
@@ -373,11 +421,86 @@ def dry_run(args):
                     print(f"    note: {note}")
             if error is not None:
                 (refused if "plan of " in error else failed).append((path.stem, error))
-        os.environ.pop("MAPLAB_DRY_RUN", None)
     print(f"total estimate ({args.profile} profile, {len(args.paths)} notebooks): {duration(total_min, total_max)} of measuring")
     for name, error in refused + failed:
         print(f"maplab: notebook {name}: {error}", file=sys.stderr)
     return 2 if refused else 1 if failed else 0
+
+
+class BudgetSchedule:
+    """Shares a report's time budget among its notebooks, from their plans' estimates.
+
+    Each notebook's first forks and steps always run (their sum had to fit the budget before
+    anything was measured); what is left (the slack) goes to sequential rounds: before notebook k
+    starts, the slack still left after every later notebook's minimum is shared in proportion to
+    what each notebook could still add (its plans' maximum minus minimum), and notebook k gets its
+    minimum plus its share as a deadline (MAPLAB_DEADLINE, epoch milliseconds). Time a notebook
+    does not use goes to the ones after it."""
+
+    def __init__(self, end, mins, maxs):
+        self.end, self.mins, self.maxs = end, mins, maxs
+
+    def deadline(self, k, now=None):
+        now = time.time() if now is None else now
+        slack = max(0.0, self.end - now - sum(self.mins[k:]))
+        could_add = [max(0.0, hi - lo) for lo, hi in zip(self.mins[k:], self.maxs[k:])]
+        share = slack * could_add[0] / sum(could_add) if sum(could_add) > 0 else 0.0
+        return now + self.mins[k] + share
+
+
+def plans_key(path, profile):
+    """What a notebook's plans depend on: its text, the lab's jar, the profile and the measuring JVM."""
+    import hashlib
+    jar = HOME / "lib" / "bench" / "target" / "benchmarks.jar"
+    stat = jar.stat() if jar.exists() else None
+    parts = [path.read_bytes(), str(stat.st_mtime_ns if stat else 0).encode(), str(stat.st_size if stat else 0).encode(),
+             profile.encode(), os.environ.get("MAPLAB_JDK", "").encode(), os.environ.get("MAPLAB_JVM_OPTS", "").encode()]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def cached_plans(paths, profile, timeout, tmp, progress):
+    """Each notebook's plans (as plan_notebooks gives them), from .maplab/plans.json when the notebook,
+    the jar, the profile and the JVM are unchanged since they were last checked, else checked now
+    (in one kernel, for the notebooks not cached) and remembered. Returns [(path, plans, error)]."""
+    cache_file = HOME / ".maplab" / "plans.json"
+    try:
+        cache = json.loads(cache_file.read_text())
+    except (OSError, ValueError):
+        cache = {}
+    keys = {p: plans_key(p, profile) for p in paths}
+    todo = [p for p in paths if keys[p] not in cache]
+    for path, plans, error, _ in plan_notebooks(todo, timeout, tmp, progress) if todo else []:
+        if error is None:
+            cache[keys[path]] = plans
+        else:
+            cache.pop(keys[path], None)
+            print(f"maplab: notebook {path.stem}: its plans could not be checked ({error}); it counts as 0 s", file=sys.stderr)
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(cache_file, json.dumps({k: cache[k] for k in keys.values() if k in cache}))
+    return [(p, cache.get(keys[p], []), None) for p in paths]
+
+
+def budget_schedule(args, tmp, progress):
+    """Checks every notebook's plans against the budget before anything is measured; returns the
+    schedule and the seconds the check took, or exits 2 naming the largest notebooks when the
+    plans' first forks and steps cannot fit."""
+    started = time.time()
+    print(f"checking {len(args.paths)} notebooks' plans against the budget (nothing measured yet)", file=sys.stderr)
+    planned = cached_plans(args.paths, args.profile, args.timeout or 300, tmp, progress)
+    mins = [sum(p["seconds_min"] for p in plans) + NOTEBOOK_OVERHEAD_SECONDS for _, plans, _ in planned]
+    maxs = [sum(p["seconds_max"] for p in plans) + NOTEBOOK_OVERHEAD_SECONDS for _, plans, _ in planned]
+    plan_seconds = time.time() - started
+    left = args.budget_seconds - plan_seconds
+    if sum(mins) > left:
+        largest = sorted(zip(mins, (p.stem for p, _, _ in planned)), reverse=True)[:3]
+        fail_usage(f"budget: the notebooks need at least {duration(sum(mins), sum(mins))[6:]} before any sequential round "
+                   f"(plans' estimates plus {NOTEBOOK_OVERHEAD_SECONDS:.0f} s per notebook), more than the {duration(left, left)[6:]} "
+                   f"the budget of {duration(args.budget_seconds, args.budget_seconds)[6:]} leaves after checking the plans; largest: "
+                   + ", ".join(f"{name} {duration(m, m)[6:]}" for m, name in largest)
+                   + "; raise --budget (or --budget none), or run fewer notebooks")
+    print(f"budget {duration(args.budget_seconds, args.budget_seconds)[6:]}: plans need {duration(sum(mins), sum(maxs))} "
+          f"(checked in {plan_seconds:.0f} s)", file=sys.stderr)
+    return BudgetSchedule(started + args.budget_seconds, mins, maxs), plan_seconds
 
 
 def duration(lo, hi):
@@ -387,13 +510,17 @@ def duration(lo, hi):
     return f"about {one(lo)}" if hi - lo < 1 else f"{one(lo)} to {one(hi)}"
 
 
-def execute_all(args, out, progress, timeout, tmp, shared):
-    """Executes each notebook, writes its page and copies its runs; one result per notebook."""
+def execute_all(args, out, progress, timeout, tmp, shared, schedule=None):
+    """Executes each notebook, writes its page and copies its runs; one result per notebook. With a
+    budget schedule, each notebook's kernel gets its deadline (MAPLAB_DEADLINE)."""
     exporter = HTMLExporter(template_name="lab")
     results = []
     for i, path in enumerate(args.paths, 1):
         run_log = tmp / f"{path.stem}.runs"
+        if schedule is not None:
+            os.environ["MAPLAB_DEADLINE"] = str(int(schedule.deadline(i - 1) * 1000))
         nb, error, seconds = execute(path, i, progress, timeout, run_log, shared)
+        os.environ.pop("MAPLAB_DEADLINE", None)
         body, _ = exporter.from_notebook_node(nb)
         write_atomic(out / f"{path.stem}.html", body)
         runs, missing = copy_runs(run_log, out)
@@ -429,17 +556,22 @@ def main(argv):
         print(f"from stored runs in: {', '.join(args.from_dirs)}" + (" (strict)" if args.strict else ""), file=sys.stderr)
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(out / "runs", ignore_errors=True)  # the index describes this report's runs only
     progress = Progress(len(args.paths))
     started = time.time()
+    budget = None
     with tempfile.TemporaryDirectory(prefix="maplab-report-") as tmp:
+        schedule = None
+        if args.budget_seconds:
+            schedule, plan_seconds = budget_schedule(args, tmp, progress)
+            budget = {"seconds": args.budget_seconds, "plan_seconds": plan_seconds}
+        shutil.rmtree(out / "runs", ignore_errors=True)  # the index describes this report's runs only (after the budget check: a refused report loses nothing)
         shared = SharedKernel(Path(tmp) / "kernel.runs", HOME / "notebooks") if args.from_dirs else None
         try:
-            results = execute_all(args, out, progress, timeout, Path(tmp), shared)
+            results = execute_all(args, out, progress, timeout, Path(tmp), shared, schedule)
         finally:
             if shared:
                 shared.close()
-    index_error = write_index(out, results, args.profile, time.time() - started)
+    index_error = write_index(out, results, args.profile, time.time() - started, budget)
     if index_error:
         print(f"maplab: could not write {out / 'index.html'}: {index_error}", file=sys.stderr)
     for res in results:

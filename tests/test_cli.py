@@ -141,6 +141,20 @@ def test_run_with_a_subject_from_a_java_file(tmp_path):
     assert "subjects/RobinHoodMap.jar" in json.dumps(meta), "the JMH runs record the jar on the forks' class path"
 
 
+def test_a_slow_user_map_that_cannot_fit_the_budget_is_refused_before_measuring(tmp_path):
+    """A sorted-array map (O(n) inserts) fills key-order's 2^20 keys in about a minute per fork: with a
+    budget, the plan (its fills estimated by a pilot in the lab's JVM) is refused before any fork starts."""
+    source = tmp_path / "SortedArrayMap.java"
+    source.write_text((ROBIN_HOOD.parent / "SortedArrayMap.java").read_text())
+    before = run_folders()
+    r = maplab("run", "key-order", "--subject", str(source), "--budget", "2m")
+    assert r.returncode == 2, r.stderr
+    last = [l for l in r.stderr.splitlines() if l.strip()][-1]
+    assert last.startswith("maplab: budget: the plan of key-order (quick) needs at least"), last
+    assert "budget of 2 min 00 s" in last and "JMH part timed" in last and "Raise --budget" in last, last
+    assert run_folders() == before
+
+
 def test_a_subject_that_does_not_compile_exits_2_with_diagnostics(tmp_path):
     bad = tmp_path / "Typo.java"
     bad.write_text("import maplab.subject.intmap.LongMap;\npublic class Typo implements LongMap {\n    int size() { return sizee; }\n}\n")

@@ -24,7 +24,7 @@ import maplab.run.RunFolder;
  * and hands them to {@link IndexPage}, which renders them.
  *
  * <p>The runner passes its part as JSON and calls {@code maplab.cli.Main index <reportsDir> <data.json>}:
- * <pre>{"profile": "quick", "total_seconds": 250.1,
+ * <pre>{"profile": "quick", "total_seconds": 250.1, "budget": {"seconds": 300, "plan_seconds": 14.2},
  *  "notebooks": [{"name": "03-presize", "error": null, "seconds": 21.4,
  *                 "runs": [{"experiment": "presize", "folder": "runs/20261121T050923Z-presize"}]}]}</pre>
  * where each {@code folder} is a run folder copied under {@code reportsDir} (with meta.json and
@@ -94,7 +94,9 @@ public final class ReportIndex {
             notebooks.add(new IndexPage.NotebookShown(String.valueOf(n.get("name")), error == null ? null : String.valueOf(error),
                     number(n.get("seconds")), runs, missing));
         }
-        return new IndexPage.Report(String.valueOf(d.getOrDefault("profile", "")), number(d.get("total_seconds")), notebooks);
+        IndexPage.Budget budget = d.get("budget") instanceof Map<?, ?> b
+                ? new IndexPage.Budget(number(b.get("seconds")), number(b.get("plan_seconds"))) : null;
+        return new IndexPage.Report(String.valueOf(d.getOrDefault("profile", "")), number(d.get("total_seconds")), notebooks, budget);
     }
 
     /** One run folder as the index shows it: meta.json (empty when none), findings.json (null when none) and, with findings, its reference. */

@@ -64,8 +64,20 @@ public final class IndexPage {
         }
     }
 
-    /** The whole report: its profile, total run time and notebooks. */
-    public record Report(String profile, double totalSeconds, List<NotebookShown> notebooks) { }
+    /**
+     * The whole report: its profile, total run time and notebooks, and its time budget
+     * ({@code ./maplab report --budget}; null without one).
+     */
+    public record Report(String profile, double totalSeconds, List<NotebookShown> notebooks, Budget budget) {
+
+        /** A report without a time budget. */
+        public Report(String profile, double totalSeconds, List<NotebookShown> notebooks) {
+            this(profile, totalSeconds, notebooks, null);
+        }
+    }
+
+    /** A report's time budget and the seconds spent checking every notebook's plan against it before measuring. */
+    public record Budget(double seconds, double planSeconds) { }
 
     /** The page for {@code report}, stamped with the time it is written. */
     public static String page(Report report) {
@@ -100,6 +112,7 @@ public final class IndexPage {
                         .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
         String body = "<h1>maplab report</h1><p>" + summary + "</p><p><a href=\"claims.html\">Claims ledger</a>: every claim maplab tests, "
                 + "with its status computed in this report and in the references.</p><h2>Notebooks</h2>" + nb
+                + BudgetSection.html(report.budget(), report.totalSeconds(), report.notebooks())
                 + "<h2>Findings</h2><p class=\"muted\">Every value was " + (anyStored(report) ? "measured in this report's runs or in the "
                 + "stored run named beside it, and" : "measured in this report's runs and") + " concluded from what the run "
                 + "stored; each interval is " + Finding.confidenceLabel() + ", and each sentence follows its verdict (higher or lower when the "

@@ -48,4 +48,22 @@ class IndexPageTest {
         String html = IndexPage.page(new IndexPage.Report("full", 0, List.of()));
         assertThat(html).contains("0 notebooks, 0 ok, 0 failed", "<p class=\"muted\">No experiment ran.</p>");
     }
+
+    @Test
+    void aBudgetedReportSaysTheBudgetTheTimeUsedAndWhichVerdictsStayedOpen() {
+        Finding open = Finding.timeRatio("putall_vs_loop", "putAll", "the loop", new maplab.stats.Estimates.Estimate(1.05, 0.9, 1.3, 6));
+        Finding called = Finding.timeRatio("treemap_vs_hashmap", "TreeMap", "HashMap", new maplab.stats.Estimates.Estimate(3.1, 2.5, 3.9, 4));
+        Map<String, Object> meta = Map.of("measurement", Map.of("jmh_runs", List.of(
+                Map.of("include", "maplab.bench.MergeBench", "stopped", "time budget: round 7 (2 open cells, about 4 s) would not end within the 1 s left"),
+                Map.of("include", "maplab.bench.FastutilFillBench", "stopped", "every comparison settled after 4 rounds"))));
+        IndexPage.RunShown merge = new IndexPage.RunShown("merge", "runs/x-merge", meta, List.of(open, called), Reference.Lookup.NONE);
+        String html = IndexPage.page(new IndexPage.Report("quick", 290, List.of(new IndexPage.NotebookShown("04-merge", null, 40, List.of(merge))),
+                new IndexPage.Budget(300, 12)));
+
+        assertThat(html).contains("Budget 5 min 00 s, used 4 min 50 s (of which 12 s checking the plans before measuring)",
+                "1 timed comparison left open", "1 sequential part stopped by the budget", "Open: merge/putall_vs_loop",
+                "merge MergeBench (time budget: round 7");
+        assertThat(html).doesNotContain("FastutilFillBench (").doesNotContain("Open: merge/putall_vs_loop, merge/treemap");
+        assertThat(IndexPage.page(new IndexPage.Report("full", 10, List.of()))).contains("No time budget");
+    }
 }

@@ -15,8 +15,8 @@ public final class FillPilot {
 
     private static final Map<String, Double> ESTIMATES = new ConcurrentHashMap<>();
     private static final int FIRST = 1 << 10;
-    private static final int LAST = 1 << 16;
-    private static final double ENOUGH_SECONDS = 0.05;
+    private static final int LAST = 1 << 17;
+    private static final double ENOUGH_SECONDS = 0.2;
 
     private FillPilot() { }
 
@@ -54,7 +54,8 @@ public final class FillPilot {
         }
         if (n <= size) return seconds * n / size;
         double exponent = Double.isNaN(previous) || previous <= 0 ? 1 : Math.log(seconds / previous) / Math.log(2);
-        exponent = Math.max(1, Math.min(2.5, exponent));   // at least linear; timer noise at small sizes must not promise less
+        // between linear and quadratic (an O(n) insert): cache effects and noise at small sizes must neither promise less nor invent more
+        exponent = Math.max(1, Math.min(2, exponent));
         return seconds * Math.pow((double) n / size, exponent);
     }
 

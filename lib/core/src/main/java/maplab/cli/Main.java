@@ -436,11 +436,12 @@ public final class Main implements Callable<Integer> {
     }
 
     /** {@code maplab promote <runDir>}. */
-    @Command(name = "promote", description = "Make a completed full-profile run folder its experiment's reference: copied without raw/ "
-            + "to data/reference/<id>/, replacing the old one.")
+    @Command(name = "promote", description = "Make completed full-profile run folders their experiment's reference: copied without raw/ "
+            + "to data/reference/<id>/, replacing the old one. Give one run, or at least 3 runs of one experiment, profile and parameters "
+            + "(other sessions or machines): their findings are combined, with each finding's between-run spread, which later runs fold into their intervals.")
     static final class Promote implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder (a path, or a folder name under runs/)")
-        String runDir;
+        @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "the run folder(s) (a path, or a folder name under runs/)")
+        List<String> runDirs;
 
         @Option(names = "--any-profile", description = "also accept a quick-profile run")
         boolean anyProfile;
@@ -450,7 +451,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Path target = maplab.run.Reference.promote(maplab.lab.Runs.resolve(runDir), maplab.run.Reference.root(), anyProfile);
+            Path target = maplab.lab.Runs.promote(runDirs.stream().map(maplab.lab.Runs::resolve).toList(), anyProfile);
             spec.commandLine().getOut().println("reference: " + target);
             return OK;
         }

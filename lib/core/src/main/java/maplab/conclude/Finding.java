@@ -25,9 +25,15 @@ import maplab.stats.Estimates.Estimate;
  * stronger than no detectable difference. An interval that reaches outside the margin stays no
  * detectable difference, and one that excludes the neutral point stays higher or lower even when
  * it lies inside the margin: a real difference may be small.
+ *
+ * <p>{@link #neutral()} is the point of no difference a comparison's factory used (NaN for none,
+ * and for a finding read back from findings.json). {@link #betweenRun()}, when not null, relates
+ * the finding to the run level of repetition ({@link BetweenRun}): on a reference made from
+ * several runs the finding combines them; on a later run its interval and verdict include the
+ * reference's between-run spread.
  */
 public record Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
-                      String text, Map<String, String> conditions, String group, double margin) {
+                      String text, Map<String, String> conditions, String group, double margin, double neutral, BetweenRun betweenRun) {
 
     /** What a finding rests on. */
     public enum Basis {
@@ -103,6 +109,16 @@ public record Finding(String id, double value, String unit, double low, double h
     /** The {@link #margin()} of a finding that declares none. */
     public static final double NO_MARGIN = 0;
 
+    /**
+     * A finding as its factories make it: {@link #neutral()} (the point of no difference: 1 for a
+     * ratio, what {@link #versus} was given) NaN for a finding with none or read from findings.json,
+     * and no {@link #betweenRun()}.
+     */
+    public Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
+                   String text, Map<String, String> conditions, String group, double margin) {
+        this(id, value, unit, low, high, basis, verdict, text, conditions, group, margin, Double.NaN, null);
+    }
+
     /** A finding with no equivalence margin. */
     public Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
                    String text, Map<String, String> conditions, String group) {
@@ -121,7 +137,7 @@ public record Finding(String id, double value, String unit, double low, double h
      * ({@code Result.findingsIn}) instead of matching ids.
      */
     public Finding inGroup(String group) {
-        return new Finding(id, value, unit, low, high, basis, verdict, text, conditions, group, margin);
+        return new Finding(id, value, unit, low, high, basis, verdict, text, conditions, group, margin, neutral, betweenRun);
     }
 
     /**
@@ -149,7 +165,7 @@ public record Finding(String id, double value, String unit, double low, double h
 
     /** The same finding with another sentence ({@link #at} leads it with its conditions). */
     private Finding withText(String sentence) {
-        return new Finding(id, value, unit, low, high, basis, verdict, sentence, conditions, group, margin);
+        return new Finding(id, value, unit, low, high, basis, verdict, sentence, conditions, group, margin, neutral, betweenRun);
     }
 
     /**
@@ -165,7 +181,7 @@ public record Finding(String id, double value, String unit, double low, double h
     public Finding where(String name, Object setting) {
         Map<String, String> c = new LinkedHashMap<>(conditions);
         c.put(name, String.valueOf(setting));
-        return new Finding(id, value, unit, low, high, basis, verdict, text, c, group, margin);
+        return new Finding(id, value, unit, low, high, basis, verdict, text, c, group, margin, neutral, betweenRun);
     }
 
     // ------------------------------------------------------------------ exact values
@@ -241,14 +257,14 @@ public record Finding(String id, double value, String unit, double low, double h
             case EQUIVALENT -> base + intervalClause(e, unit).replace(")", "): equivalent within ±" + marginText(margin, unit));
             default -> "No detectable difference in this run: " + base + intervalClause(e, unit).replace(")", ", which includes " + maplab.stats.Numbers.format(neutral) + ")");
         };
-        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, v, text, Map.of(), "", margin);
+        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, v, text, Map.of(), "", margin, neutral, null);
     }
 
     /**
      * EQUIVALENT when a margin is declared, {@code v} is no detectable difference and the interval
      * lies wholly in {@code [lo, hi]}; else {@code v}.
      */
-    private static Verdict equivalentWithin(Verdict v, Estimate e, double margin, double lo, double hi) {
+    static Verdict equivalentWithin(Verdict v, Estimate e, double margin, double lo, double hi) {
         if (!(margin > 0) || v != Verdict.NO_DIFFERENCE || !e.hasInterval()) return v;
         return e.low() >= lo && e.high() <= hi ? Verdict.EQUIVALENT : v;
     }
@@ -320,7 +336,7 @@ public record Finding(String id, double value, String unit, double low, double h
             default -> "No detectable difference in this run: " + phrase + " ("
                     + (r.hasInterval() ? interval + ", which includes 1" : "no interval: too few forks") + ")";
         };
-        return new Finding(id, r.value(), "x", r.low(), r.high(), basis, v, text, Map.of(), "", margin);
+        return new Finding(id, r.value(), "x", r.low(), r.high(), basis, v, text, Map.of(), "", margin, 1, null);
     }
 
     /** A time ratio {@code a / b} measured with JMH. */

@@ -80,6 +80,17 @@ public final class Runs {
         return Reference.promote(runDir, Reference.root(), false);
     }
 
+    /**
+     * Makes a reference from several independent runs (at least 3; one experiment, profile and
+     * parameters; other sessions or machines): the first run's data, every run's data under
+     * {@code runs/}, and findings that combine the runs with their between-run spread
+     * ({@link maplab.run.CombinedReference}). One run is promoted as {@link #promote(Path)} does.
+     */
+    public static Path promote(List<Path> runDirs, boolean anyProfile) {
+        if (runDirs.size() == 1) return Reference.promote(runDirs.get(0), Reference.root(), anyProfile);
+        return maplab.run.CombinedReference.promote(runDirs, Reference.root(), anyProfile, dir -> Experiments.conclude(dir, null));
+    }
+
     /** The reference run folder of {@code experiment}, if there is one. */
     public static Optional<Path> reference(String experiment) {
         return Reference.find(experiment).map(r -> r.run().dir());

@@ -223,7 +223,8 @@ public final class Html {
         if (lo == hi) return "exact";
         if (f.verdict() == Finding.Verdict.AT_LEAST) return "at least " + bound(lo, true);
         if (f.verdict() == Finding.Verdict.AT_MOST) return "at most " + bound(hi, false);
-        return number(lo) + " to " + (Double.isInfinite(hi) ? "unbounded" : number(hi));
+        String spread = f.betweenRun() == null ? "" : ", " + f.betweenRun().shortLabel();
+        return number(lo) + " to " + (Double.isInfinite(hi) ? "unbounded" : number(hi)) + spread;
     }
 
     /** A bound with four significant digits, cut toward its safe side: a lower bound down, an upper bound up. */

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * maplab's command line: {@code run <id> [--profile quick|full] [--set name=value]... [--out DIR]},
- * {@code list}, {@code compare <runA> <runB> [--out DIR]}, {@code promote <runDir>}, {@code conclude <runDir>},
+ * {@code list}, {@code compare <runA> <runB> [--out DIR]}, {@code promote <runDir>...}, {@code conclude <runDir>},
  * {@code stability <id> [--runs K]} (or {@code --from RUN...}) and the hidden {@code index} (the report's index page). Exit codes: 0 success, 1 a measurement failed (what was measured before is
  * kept), 2 bad input (one line naming the parameter and what is allowed).
  */
@@ -435,7 +435,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** {@code maplab promote <runDir>}. */
+    /** {@code maplab promote <runDir>} or {@code maplab promote <runA> <runB> <runC>...} (a reference from several runs). */
     @Command(name = "promote", description = "Make completed full-profile run folders their experiment's reference: copied without raw/ "
             + "to data/reference/<id>/, replacing the old one. Give one run, or at least 3 runs of one experiment, profile and parameters "
             + "(other sessions or machines): their findings are combined, with each finding's between-run spread, which later runs fold into their intervals.")

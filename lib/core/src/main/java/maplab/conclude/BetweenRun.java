@@ -108,13 +108,18 @@ public record BetweenRun(double sd, String scale, List<String> runIds, boolean f
         return ratio ? LOG : NATURAL;
     }
 
-    /** A finding's value and half-width on {@code scale}; the wider side, for an interval cut at a floor (bytes cannot be negative). */
+    /**
+     * A finding's value and half-width on {@code scale} (the wider side, for an interval cut at a
+     * floor: bytes cannot be negative), with {@code n - 1} degrees of freedom when the finding knows
+     * its {@link Finding#n()} (a paired ratio's are exactly that; Welch's and a fit's are about it).
+     */
     private static BetweenRuns.RunValue runValue(Finding f, String scale) {
+        double df = f.n() >= 2 ? f.n() - 1 : Double.POSITIVE_INFINITY;
         if (LOG.equals(scale)) {
             double v = Math.log(f.value());
-            return new BetweenRuns.RunValue(v, Math.max(Math.log(f.high()) - v, v - Math.log(f.low())));
+            return new BetweenRuns.RunValue(v, Math.max(Math.log(f.high()) - v, v - Math.log(f.low())), df);
         }
-        return new BetweenRuns.RunValue(f.value(), Math.max(f.high() - f.value(), f.value() - f.low()));
+        return new BetweenRuns.RunValue(f.value(), Math.max(f.high() - f.value(), f.value() - f.low()), df);
     }
 
     /** The estimate {@code centre ± halfWidth} on {@code scale}, back on the finding's own scale. */
@@ -139,7 +144,7 @@ public record BetweenRun(double sd, String scale, List<String> runIds, boolean f
         if (f.verdict() == Finding.Verdict.AT_LEAST || f.verdict() == Finding.Verdict.AT_MOST) return f;
         if (LOG.equals(ref.scale()) && !(f.low() > 0 && f.value() > 0)) return f;
         BetweenRuns.RunValue own = runValue(f, ref.scale());
-        Estimate e = back(ref.scale(), own.value(), BetweenRuns.widenedHalfWidth(own.halfWidth(), ref.sd(), ref.runs()));
+        Estimate e = back(ref.scale(), own.value(), BetweenRuns.widenedHalfWidth(own, ref.sd(), ref.runs()));
         if (NATURAL.equals(ref.scale()) && f.low() == 0 && e.low() < 0) e = e.atLeast(0);
         BetweenRun spread = new BetweenRun(ref.sd(), ref.scale(), ref.runIds(), true);
         Finding.Verdict v = verdictOf(f, e);
@@ -159,7 +164,7 @@ public record BetweenRun(double sd, String scale, List<String> runIds, boolean f
     // ------------------------------------------------------------------ shared
 
     private static Finding with(Finding f, double value, double low, double high, Finding.Verdict v, String text, BetweenRun spread) {
-        return new Finding(f.id(), value, f.unit(), low, high, f.basis(), v, text, f.conditions(), f.group(), f.margin(), f.neutral(), spread);
+        return new Finding(f.id(), value, f.unit(), low, high, f.basis(), v, text, f.conditions(), f.group(), f.margin(), f.neutral(), f.n(), spread);
     }
 
     /** The finding's point of no difference: as its factory recorded it; else 1 for a ratio, 0 otherwise (a finding read back from findings.json). */

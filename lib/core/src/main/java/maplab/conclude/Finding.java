@@ -27,13 +27,14 @@ import maplab.stats.Estimates.Estimate;
  * it lies inside the margin: a real difference may be small.
  *
  * <p>{@link #neutral()} is the point of no difference a comparison's factory used (NaN for none,
- * and for a finding read back from findings.json). {@link #betweenRun()}, when not null, relates
+ * and for a finding read back from findings.json); {@link #n()} the forks (or points, trials)
+ * behind its interval as the estimate had them (0 when unknown, as read back). {@link #betweenRun()}, when not null, relates
  * the finding to the run level of repetition ({@link BetweenRun}): on a reference made from
  * several runs the finding combines them; on a later run its interval and verdict include the
  * reference's between-run spread.
  */
 public record Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
-                      String text, Map<String, String> conditions, String group, double margin, double neutral, BetweenRun betweenRun) {
+                      String text, Map<String, String> conditions, String group, double margin, double neutral, int n, BetweenRun betweenRun) {
 
     /** What a finding rests on. */
     public enum Basis {
@@ -110,13 +111,12 @@ public record Finding(String id, double value, String unit, double low, double h
     public static final double NO_MARGIN = 0;
 
     /**
-     * A finding as its factories make it: {@link #neutral()} (the point of no difference: 1 for a
-     * ratio, what {@link #versus} was given) NaN for a finding with none or read from findings.json,
-     * and no {@link #betweenRun()}.
+     * A finding with no {@link #neutral()} (NaN), no known {@link #n()} (0) and no {@link #betweenRun()}:
+     * as read back from findings.json.
      */
     public Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
                    String text, Map<String, String> conditions, String group, double margin) {
-        this(id, value, unit, low, high, basis, verdict, text, conditions, group, margin, Double.NaN, null);
+        this(id, value, unit, low, high, basis, verdict, text, conditions, group, margin, Double.NaN, 0, null);
     }
 
     /** A finding with no equivalence margin. */
@@ -137,7 +137,7 @@ public record Finding(String id, double value, String unit, double low, double h
      * ({@code Result.findingsIn}) instead of matching ids.
      */
     public Finding inGroup(String group) {
-        return new Finding(id, value, unit, low, high, basis, verdict, text, conditions, group, margin, neutral, betweenRun);
+        return new Finding(id, value, unit, low, high, basis, verdict, text, conditions, group, margin, neutral, n, betweenRun);
     }
 
     /**
@@ -165,7 +165,7 @@ public record Finding(String id, double value, String unit, double low, double h
 
     /** The same finding with another sentence ({@link #at} leads it with its conditions). */
     private Finding withText(String sentence) {
-        return new Finding(id, value, unit, low, high, basis, verdict, sentence, conditions, group, margin, neutral, betweenRun);
+        return new Finding(id, value, unit, low, high, basis, verdict, sentence, conditions, group, margin, neutral, n, betweenRun);
     }
 
     /**
@@ -181,7 +181,7 @@ public record Finding(String id, double value, String unit, double low, double h
     public Finding where(String name, Object setting) {
         Map<String, String> c = new LinkedHashMap<>(conditions);
         c.put(name, String.valueOf(setting));
-        return new Finding(id, value, unit, low, high, basis, verdict, text, c, group, margin, neutral, betweenRun);
+        return new Finding(id, value, unit, low, high, basis, verdict, text, c, group, margin, neutral, n, betweenRun);
     }
 
     // ------------------------------------------------------------------ exact values
@@ -231,7 +231,7 @@ public record Finding(String id, double value, String unit, double low, double h
      */
     public static Finding estimate(String id, Estimate e, String unit, Basis basis, String template) {
         String text = String.format(Locale.ROOT, template, e.value()) + intervalClause(e, unit);
-        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, null, text, Map.of());
+        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, null, text, Map.of(), "", NO_MARGIN, Double.NaN, e.n(), null);
     }
 
     /**
@@ -257,7 +257,7 @@ public record Finding(String id, double value, String unit, double low, double h
             case EQUIVALENT -> base + intervalClause(e, unit).replace(")", "): equivalent within ±" + marginText(margin, unit));
             default -> "No detectable difference in this run: " + base + intervalClause(e, unit).replace(")", ", which includes " + maplab.stats.Numbers.format(neutral) + ")");
         };
-        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, v, text, Map.of(), "", margin, neutral, null);
+        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, v, text, Map.of(), "", margin, neutral, e.n(), null);
     }
 
     /**
@@ -336,7 +336,7 @@ public record Finding(String id, double value, String unit, double low, double h
             default -> "No detectable difference in this run: " + phrase + " ("
                     + (r.hasInterval() ? interval + ", which includes 1" : "no interval: too few forks") + ")";
         };
-        return new Finding(id, r.value(), "x", r.low(), r.high(), basis, v, text, Map.of(), "", margin, 1, null);
+        return new Finding(id, r.value(), "x", r.low(), r.high(), basis, v, text, Map.of(), "", margin, 1, r.n(), null);
     }
 
     /** A time ratio {@code a / b} measured with JMH. */

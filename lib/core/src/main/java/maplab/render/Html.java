@@ -216,7 +216,7 @@ public final class Html {
         return sb.append("</tbody></table>").toString();
     }
 
-    /** "2.90 to 3.31", "at least 116.5" (cut toward the safe side, never rounded up), "exact" (a count), or "" when the finding has none. */
+    /** "2.90 to 3.31" (", over 3 runs" or ", with the spread of 3 runs" when it has a {@link Finding#betweenRun()}), "at least 116.5" (cut toward the safe side, never rounded up), "exact" (a count), or "" when the finding has none. */
     public static String interval(Finding f) {
         double lo = f.low(), hi = f.high();
         if (Double.isNaN(lo) || Double.isNaN(hi)) return "";

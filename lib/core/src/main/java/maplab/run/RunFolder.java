@@ -303,7 +303,7 @@ public final class RunFolder {
                     (String) m.get("text"),
                     m.get("conditions") instanceof Map<?, ?> c ? (Map<String, String>) c : Map.of(),
                     m.get("group") == null ? "" : String.valueOf(m.get("group")), number(m.get("margin")), Double.NaN,
-                    betweenRun(m))).toList();
+                    0, betweenRun(m))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read findings of " + runDir, e);
         }

@@ -13,11 +13,12 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * with variance {@code se_i²}. Iterations inside a fork are not a level: they are not independent.
  *
  * <p>Everything here works on the finding's analysis scale: the log for a ratio (its interval is
- * symmetric there), the natural scale for a difference or a count. A stored interval's half-width
- * {@code h} is read as {@code z * se} with {@code z} the normal quantile of
- * {@link Estimates#CONFIDENCE}; an interval made from few forks is a Student-t interval, so this
- * reading overstates {@code se} somewhat and the between-run component comes out smaller, never
- * larger, than the data show.
+ * symmetric there), the natural scale for a difference or a count. A run's half-width {@code h}
+ * is read as {@code t(df) * se} with the Student-t quantile of {@link Estimates#CONFIDENCE} for its
+ * degrees of freedom (forks - 1), or {@code z * se} (normal) when they are unknown (a finding read
+ * back from findings.json): with few forks that overstates {@code se}, so the between-run
+ * component comes out smaller, never larger, than the data show. Where an interval was widened
+ * for sequential looks (Bonferroni) {@code se} is overstated the same way, a little.
  */
 public final class BetweenRuns {
 
@@ -28,8 +29,27 @@ public final class BetweenRuns {
 
     private BetweenRuns() { }
 
-    /** One run's value with the half-width of its interval at {@link Estimates#CONFIDENCE}, on the analysis scale. */
-    public record RunValue(double value, double halfWidth) { }
+    /**
+     * One run's value with the half-width of its interval at {@link Estimates#CONFIDENCE} on the
+     * analysis scale, and that interval's degrees of freedom (infinite when unknown).
+     */
+    public record RunValue(double value, double halfWidth, double df) {
+
+        /** A run whose interval's degrees of freedom are unknown (read as normal). */
+        public RunValue(double value, double halfWidth) {
+            this(value, halfWidth, Double.POSITIVE_INFINITY);
+        }
+
+        /** The standard error behind the half-width: {@code halfWidth / t(df)}. */
+        public double se() {
+            return halfWidth / quantile(df);
+        }
+    }
+
+    /** The two-sided quantile of {@link Estimates#CONFIDENCE} for {@code df} degrees of freedom; normal for infinite or unknown ones. */
+    static double quantile(double df) {
+        return df >= 1 && Double.isFinite(df) ? Estimates.t(df) : Z;
+    }
 
     /**
      * Runs combined: the mean of their values with its interval at {@link Estimates#CONFIDENCE},
@@ -59,7 +79,7 @@ public final class BetweenRuns {
                 throw new IllegalArgumentException("runs: run " + (i + 1) + " has no finite value and interval (" + r + ")");
             }
             values[i] = r.value();
-            within += Math.pow(r.halfWidth() / Z, 2) / values.length;
+            within += Math.pow(r.se(), 2) / values.length;
         }
         double mean = Stats.mean(values);
         double s = Stats.standardDeviation(values);
@@ -69,23 +89,28 @@ public final class BetweenRuns {
     }
 
     /**
-     * The half-width of a later run's interval with a between-run standard deviation {@code tau}
-     * (estimated from {@code runs} runs) folded in: {@code t(df) * sqrt(se² + tau²)} with
-     * {@code se = halfWidth / z} and the Welch-Satterthwaite degrees of freedom
-     * {@code (se² + tau²)² / (tau⁴ / (runs - 1))} (the within-run part enters with its own
-     * half-width, as already widened for its forks, so infinite degrees of freedom). With
-     * {@code tau = 0} the half-width is unchanged; when {@code tau} dominates the quantile tends
-     * to Student-t with {@code runs - 1} degrees of freedom: three runs say little about how much
-     * runs differ. An unknown or infinite half-width is returned as is.
+     * The half-width of a later run's interval ({@code own}: its half-width and degrees of
+     * freedom) with a between-run standard deviation {@code tau} (estimated from {@code runs} runs)
+     * folded in: {@code t(df) * sqrt(se² + tau²)} with {@code se = own.se()} and the
+     * Welch-Satterthwaite degrees of freedom {@code (se² + tau²)² / (se⁴ / df_own + tau⁴ / (runs - 1))}.
+     * With {@code tau = 0} the half-width is unchanged; when {@code tau} dominates the quantile
+     * tends to Student-t with {@code runs - 1} degrees of freedom: three runs say little about how
+     * much runs differ. An unknown or infinite half-width is returned as is.
      */
-    public static double widenedHalfWidth(double halfWidth, double tau, int runs) {
+    public static double widenedHalfWidth(RunValue own, double tau, int runs) {
         if (runs < MIN_RUNS - 1) throw new IllegalArgumentException("runs: need at least " + MIN_RUNS + " runs behind tau, got " + runs);
         if (!(tau >= 0) || Double.isInfinite(tau)) throw new IllegalArgumentException("tau: a finite standard deviation >= 0, got " + tau);
-        if (tau == 0 || !Double.isFinite(halfWidth)) return halfWidth;
-        double within = Math.pow(halfWidth / Z, 2);
+        if (tau == 0 || !Double.isFinite(own.halfWidth())) return own.halfWidth();
+        double within = Math.pow(own.se(), 2);
         double between = tau * tau;
-        double df = Math.pow(within + between, 2) / (between * between / (runs - 1));
+        double ownDf = own.df() >= 1 && Double.isFinite(own.df()) ? own.df() : Double.POSITIVE_INFINITY;
+        double df = Math.pow(within + between, 2) / (within * within / ownDf + between * between / (runs - 1));
         return Estimates.t(df) * Math.sqrt(within + between);
+    }
+
+    /** {@link #widenedHalfWidth(RunValue, double, int)} for a half-width whose degrees of freedom are unknown (read as normal). */
+    public static double widenedHalfWidth(double halfWidth, double tau, int runs) {
+        return widenedHalfWidth(new RunValue(0, halfWidth), tau, runs);
     }
 
     /** The normal quantile a stored half-width is read with ({@code h = z * se}). */

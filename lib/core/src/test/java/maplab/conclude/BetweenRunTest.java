@@ -13,9 +13,17 @@ class BetweenRunTest {
 
     private static final List<String> RUNS = List.of("r1", "r2", "r3");
 
-    /** A time ratio with a log-symmetric interval exp(log value ± h). */
+    /** A time ratio with a log-symmetric interval exp(log value ± h), its forks unknown (its half-width read as normal). */
     private static Finding ratio(double value, double h) {
-        return Finding.timeRatio("trap", "ordered", "shuffled", new Estimate(value, value * Math.exp(-h), value * Math.exp(h), 6));
+        return Finding.timeRatio("trap", "ordered", "shuffled", new Estimate(value, value * Math.exp(-h), value * Math.exp(h), 0));
+    }
+
+    @Test
+    void aFindingKnowsTheForksBehindItsIntervalAndTheFoldUsesThem() {
+        Finding run = Finding.timeRatio("trap", "ordered", "shuffled", new Estimate(4.95, 4.95 * Math.exp(-0.274), 4.95 * Math.exp(0.274), 6));
+        assertThat(run.n()).isEqualTo(6);
+        Finding f = BetweenRun.fold(run, new BetweenRun(0.2262795, BetweenRun.LOG, RUNS, false));
+        assertThat(Math.log(f.high() / f.value())).isCloseTo(1.8152642, within(2e-5));
     }
 
     @Test
@@ -92,7 +100,7 @@ class BetweenRunTest {
         Finding run = Finding.versus("share", new Estimate(0.62, 0.58, 0.66, 100), 0.5, "fraction", Finding.Basis.TIMING, "share %.2f");
         assertThat(run.verdict()).isEqualTo(Finding.Verdict.HIGHER);
         Finding f = BetweenRun.fold(run, new BetweenRun(0.05, BetweenRun.NATURAL, RUNS, false));
-        assertThat(f.high() - f.value()).isCloseTo(BetweenRuns.widenedHalfWidth(0.04, 0.05, 3), within(1e-9));
+        assertThat(f.high() - f.value()).isCloseTo(BetweenRuns.widenedHalfWidth(new BetweenRuns.RunValue(0.62, 0.04, 99), 0.05, 3), within(1e-9));
         assertThat(f.verdict()).isEqualTo(Finding.Verdict.NO_DIFFERENCE);
         assertThat(f.text()).contains("includes 0.5");
     }

@@ -49,6 +49,17 @@ class BetweenRunsTest {
     }
 
     @Test
+    void aRunWhoseDegreesOfFreedomAreKnownIsReadWithStudentT() {
+        // 5 df each: se = h / t(0.995, 5) = h / 4.0321430; mean within-run variance 0.0022309, tau^2 = 0.0512024
+        List<BetweenRuns.RunValue> runs = TRAP.stream().map(r -> new BetweenRuns.RunValue(r.value(), r.halfWidth(), 5)).toList();
+        BetweenRuns.Combined c = BetweenRuns.combine(runs);
+        assertThat(c.tau()).isCloseTo(0.2262795, within(1e-6));
+        assertThat(c.high() - c.value()).isCloseTo(1.3245525, within(1e-6));
+        // fold: se^2 = 0.0046177, df = (se^2 + tau^2)^2 / (se^4 / 5 + tau^4 / 2) = 2.36930, t(0.995, 2.3693) = 7.683239
+        assertThat(BetweenRuns.widenedHalfWidth(runs.get(0), c.tau(), 3)).isCloseTo(1.8152642, within(2e-5));
+    }
+
+    @Test
     void aSpreadThatDominatesTendsToStudentTWithRunsMinusOneDegreesOfFreedom() {
         assertThat(BetweenRuns.widenedHalfWidth(1e-9, 0.1, 3)).isCloseTo(9.9248432 * 0.1, within(1e-6));
     }

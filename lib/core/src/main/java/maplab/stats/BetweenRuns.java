@@ -93,9 +93,10 @@ public final class BetweenRuns {
      * freedom) with a between-run standard deviation {@code tau} (estimated from {@code runs} runs)
      * folded in: {@code t(df) * sqrt(se² + tau²)} with {@code se = own.se()} and the
      * Welch-Satterthwaite degrees of freedom {@code (se² + tau²)² / (se⁴ / df_own + tau⁴ / (runs - 1))}.
-     * With {@code tau = 0} the half-width is unchanged; when {@code tau} dominates the quantile
-     * tends to Student-t with {@code runs - 1} degrees of freedom: three runs say little about how
-     * much runs differ. An unknown or infinite half-width is returned as is.
+     * Never below the run's own half-width. With {@code tau = 0} the half-width is unchanged; when
+     * {@code tau} dominates the quantile tends to Student-t with {@code runs - 1} degrees of freedom:
+     * three runs say little about how much runs differ. An unknown or infinite half-width is
+     * returned as is.
      */
     public static double widenedHalfWidth(RunValue own, double tau, int runs) {
         if (runs < MIN_RUNS - 1) throw new IllegalArgumentException("runs: need at least " + MIN_RUNS + " runs behind tau, got " + runs);
@@ -105,7 +106,9 @@ public final class BetweenRuns {
         double between = tau * tau;
         double ownDf = own.df() >= 1 && Double.isFinite(own.df()) ? own.df() : Double.POSITIVE_INFINITY;
         double df = Math.pow(within + between, 2) / (within * within / ownDf + between * between / (runs - 1));
-        return Estimates.t(df) * Math.sqrt(within + between);
+        // Welch-Satterthwaite's df can exceed the run's own (a spread with more df beside few forks), and its
+        // quantile drop more than the variance grows: an interval that includes more variation is never narrower
+        return Math.max(own.halfWidth(), Estimates.t(df) * Math.sqrt(within + between));
     }
 
     /** {@link #widenedHalfWidth(RunValue, double, int)} for a half-width whose degrees of freedom are unknown (read as normal). */

@@ -60,6 +60,13 @@ class BetweenRunsTest {
     }
 
     @Test
+    void aSmallSpreadBesideFewForksNeverNarrowsTheInterval() {
+        // 3 df: t = 5.8409; tau^2 a tenth of se^2 gives WS df 3.576 and t(3.576) * sqrt(1.1) = 5.2426 se, below 5.8409 se
+        BetweenRuns.RunValue few = new BetweenRuns.RunValue(0, 5.8409093, 3);
+        assertThat(BetweenRuns.widenedHalfWidth(few, Math.sqrt(0.1), 3)).isEqualTo(5.8409093);
+    }
+
+    @Test
     void aSpreadThatDominatesTendsToStudentTWithRunsMinusOneDegreesOfFreedom() {
         assertThat(BetweenRuns.widenedHalfWidth(1e-9, 0.1, 3)).isCloseTo(9.9248432 * 0.1, within(1e-6));
     }

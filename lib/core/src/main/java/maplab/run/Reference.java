@@ -98,11 +98,12 @@ public final class Reference {
 
     /**
      * The run folders a reference made from several runs combines ({@code runs/<id>/}, in the
-     * order meta.json lists them); empty for any other run folder.
+     * order meta.json lists them); empty for any other folder (a run folder, or none).
      *
      * @throws IllegalArgumentException when meta.json lists a run whose folder is missing
      */
     public static List<Path> combinedRuns(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("meta.json"))) return List.of();
         Map<String, Object> meta = RunFolder.readMeta(dir);
         if (!(meta.get(BETWEEN_RUNS) instanceof List<?> runs)) return List.of();
         List<Path> out = new java.util.ArrayList<>();

@@ -89,6 +89,8 @@ class CombinedReferenceTest {
         assertThat(after.high()).isGreaterThan(before.high());
         assertThat(after.betweenRun().folded()).isTrue();
         assertThat(after.text()).contains("between-run spread of 3 runs");
+        assertThat(maplab.render.Html.interval(after)).endsWith(", with the spread of 3 runs");
+        assertThat(maplab.render.Html.interval(reference.finding("putall_vs_loop").orElseThrow())).endsWith(", over 3 runs");
 
         // another profile's run is not folded
         ResultBuilder quick = new ResultBuilder();

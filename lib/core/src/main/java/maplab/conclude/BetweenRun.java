@@ -169,7 +169,7 @@ public record BetweenRun(double sd, String scale, List<String> runIds, boolean f
 
     /** The finding's point of no difference: as its factory recorded it; else 1 for a ratio, 0 otherwise (a finding read back from findings.json). */
     static double neutralOf(Finding f) {
-        if (!Double.isNaN(f.neutral())) return f.neutral();
+        if (f.neutral() != null) return f.neutral();
         return "x".equals(f.unit()) ? 1 : 0;
     }
 

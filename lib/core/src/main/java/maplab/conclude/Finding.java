@@ -26,7 +26,7 @@ import maplab.stats.Estimates.Estimate;
  * detectable difference, and one that excludes the neutral point stays higher or lower even when
  * it lies inside the margin: a real difference may be small.
  *
- * <p>{@link #neutral()} is the point of no difference a comparison's factory used (NaN for none,
+ * <p>{@link #neutral()} is the point of no difference a comparison's factory used (null for none,
  * and for a finding read back from findings.json); {@link #n()} the forks (or points, trials)
  * behind its interval as the estimate had them (0 when unknown, as read back). {@link #betweenRun()}, when not null, relates
  * the finding to the run level of repetition ({@link BetweenRun}): on a reference made from
@@ -34,7 +34,7 @@ import maplab.stats.Estimates.Estimate;
  * reference's between-run spread.
  */
 public record Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
-                      String text, Map<String, String> conditions, String group, double margin, double neutral, int n, BetweenRun betweenRun) {
+                      String text, Map<String, String> conditions, String group, double margin, Double neutral, int n, BetweenRun betweenRun) {
 
     /** What a finding rests on. */
     public enum Basis {
@@ -111,12 +111,12 @@ public record Finding(String id, double value, String unit, double low, double h
     public static final double NO_MARGIN = 0;
 
     /**
-     * A finding with no {@link #neutral()} (NaN), no known {@link #n()} (0) and no {@link #betweenRun()}:
+     * A finding with no {@link #neutral()} (null), no known {@link #n()} (0) and no {@link #betweenRun()}:
      * as read back from findings.json.
      */
     public Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
                    String text, Map<String, String> conditions, String group, double margin) {
-        this(id, value, unit, low, high, basis, verdict, text, conditions, group, margin, Double.NaN, 0, null);
+        this(id, value, unit, low, high, basis, verdict, text, conditions, group, margin, null, 0, null);
     }
 
     /** A finding with no equivalence margin. */
@@ -231,7 +231,7 @@ public record Finding(String id, double value, String unit, double low, double h
      */
     public static Finding estimate(String id, Estimate e, String unit, Basis basis, String template) {
         String text = String.format(Locale.ROOT, template, e.value()) + intervalClause(e, unit);
-        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, null, text, Map.of(), "", NO_MARGIN, Double.NaN, e.n(), null);
+        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, null, text, Map.of(), "", NO_MARGIN, null, e.n(), null);
     }
 
     /**
@@ -336,7 +336,7 @@ public record Finding(String id, double value, String unit, double low, double h
             default -> "No detectable difference in this run: " + phrase + " ("
                     + (r.hasInterval() ? interval + ", which includes 1" : "no interval: too few forks") + ")";
         };
-        return new Finding(id, r.value(), "x", r.low(), r.high(), basis, v, text, Map.of(), "", margin, 1, r.n(), null);
+        return new Finding(id, r.value(), "x", r.low(), r.high(), basis, v, text, Map.of(), "", margin, 1.0, r.n(), null);
     }
 
     /** A time ratio {@code a / b} measured with JMH. */

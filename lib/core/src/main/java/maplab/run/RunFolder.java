@@ -302,7 +302,7 @@ public final class RunFolder {
                     m.get("verdict") == null ? null : Finding.Verdict.parse(String.valueOf(m.get("verdict"))),
                     (String) m.get("text"),
                     m.get("conditions") instanceof Map<?, ?> c ? (Map<String, String>) c : Map.of(),
-                    m.get("group") == null ? "" : String.valueOf(m.get("group")), number(m.get("margin")), Double.NaN,
+                    m.get("group") == null ? "" : String.valueOf(m.get("group")), number(m.get("margin")), null,
                     0, betweenRun(m))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read findings of " + runDir, e);

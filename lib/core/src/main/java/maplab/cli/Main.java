@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * maplab's command line: {@code run <id> [--profile quick|full] [--set name=value]... [--out DIR]},
- * {@code list}, {@code compare <runA> <runB> [--out DIR]}, {@code promote <runDir>}, {@code conclude <runDir>},
+ * {@code list}, {@code compare <runA> <runB> [--out DIR]}, {@code promote <runDir>...}, {@code conclude <runDir>},
  * {@code stability <id> [--runs K]} (or {@code --from RUN...}) and the hidden {@code index} (the report's index page). Exit codes: 0 success, 1 a measurement failed (what was measured before is
  * kept), 2 bad input (one line naming the parameter and what is allowed).
  */
@@ -440,12 +440,13 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** {@code maplab promote <runDir>}. */
-    @Command(name = "promote", description = "Make a completed full-profile run folder its experiment's reference: copied without raw/ "
-            + "to data/reference/<id>/, replacing the old one.")
+    /** {@code maplab promote <runDir>} or {@code maplab promote <runA> <runB> <runC>...} (a reference from several runs). */
+    @Command(name = "promote", description = "Make completed full-profile run folders their experiment's reference: copied without raw/ "
+            + "to data/reference/<id>/, replacing the old one. Give one run, or at least 3 runs of one experiment, profile and parameters "
+            + "(other sessions or machines): their findings are combined, with each finding's between-run spread, which later runs fold into their intervals.")
     static final class Promote implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder (a path, or a folder name under runs/)")
-        String runDir;
+        @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "the run folder(s) (a path, or a folder name under runs/)")
+        List<String> runDirs;
 
         @Option(names = "--any-profile", description = "also accept a quick-profile run")
         boolean anyProfile;
@@ -455,7 +456,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Path target = maplab.run.Reference.promote(maplab.lab.Runs.resolve(runDir), maplab.run.Reference.root(), anyProfile);
+            Path target = maplab.lab.Runs.promote(runDirs.stream().map(maplab.lab.Runs::resolve).toList(), anyProfile);
             spec.commandLine().getOut().println("reference: " + target);
             return OK;
         }

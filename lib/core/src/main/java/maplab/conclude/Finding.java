@@ -25,9 +25,16 @@ import maplab.stats.Estimates.Estimate;
  * stronger than no detectable difference. An interval that reaches outside the margin stays no
  * detectable difference, and one that excludes the neutral point stays higher or lower even when
  * it lies inside the margin: a real difference may be small.
+ *
+ * <p>{@link #neutral()} is the point of no difference a comparison's factory used (null for none,
+ * and for a finding read back from findings.json); {@link #n()} the forks (or points, trials)
+ * behind its interval as the estimate had them (0 when unknown, as read back). {@link #betweenRun()}, when not null, relates
+ * the finding to the run level of repetition ({@link BetweenRun}): on a reference made from
+ * several runs the finding combines them; on a later run its interval and verdict include the
+ * reference's between-run spread.
  */
 public record Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
-                      String text, Map<String, String> conditions, String group, double margin) {
+                      String text, Map<String, String> conditions, String group, double margin, Double neutral, int n, BetweenRun betweenRun) {
 
     /** What a finding rests on. */
     public enum Basis {
@@ -103,6 +110,15 @@ public record Finding(String id, double value, String unit, double low, double h
     /** The {@link #margin()} of a finding that declares none. */
     public static final double NO_MARGIN = 0;
 
+    /**
+     * A finding with no {@link #neutral()} (null), no known {@link #n()} (0) and no {@link #betweenRun()}:
+     * as read back from findings.json.
+     */
+    public Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
+                   String text, Map<String, String> conditions, String group, double margin) {
+        this(id, value, unit, low, high, basis, verdict, text, conditions, group, margin, null, 0, null);
+    }
+
     /** A finding with no equivalence margin. */
     public Finding(String id, double value, String unit, double low, double high, Basis basis, Verdict verdict,
                    String text, Map<String, String> conditions, String group) {
@@ -121,7 +137,7 @@ public record Finding(String id, double value, String unit, double low, double h
      * ({@code Result.findingsIn}) instead of matching ids.
      */
     public Finding inGroup(String group) {
-        return new Finding(id, value, unit, low, high, basis, verdict, text, conditions, group, margin);
+        return new Finding(id, value, unit, low, high, basis, verdict, text, conditions, group, margin, neutral, n, betweenRun);
     }
 
     /**
@@ -149,7 +165,7 @@ public record Finding(String id, double value, String unit, double low, double h
 
     /** The same finding with another sentence ({@link #at} leads it with its conditions). */
     private Finding withText(String sentence) {
-        return new Finding(id, value, unit, low, high, basis, verdict, sentence, conditions, group, margin);
+        return new Finding(id, value, unit, low, high, basis, verdict, sentence, conditions, group, margin, neutral, n, betweenRun);
     }
 
     /**
@@ -165,7 +181,7 @@ public record Finding(String id, double value, String unit, double low, double h
     public Finding where(String name, Object setting) {
         Map<String, String> c = new LinkedHashMap<>(conditions);
         c.put(name, String.valueOf(setting));
-        return new Finding(id, value, unit, low, high, basis, verdict, text, c, group, margin);
+        return new Finding(id, value, unit, low, high, basis, verdict, text, c, group, margin, neutral, n, betweenRun);
     }
 
     // ------------------------------------------------------------------ exact values
@@ -215,7 +231,7 @@ public record Finding(String id, double value, String unit, double low, double h
      */
     public static Finding estimate(String id, Estimate e, String unit, Basis basis, String template) {
         String text = String.format(Locale.ROOT, template, e.value()) + intervalClause(e, unit);
-        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, null, text, Map.of());
+        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, null, text, Map.of(), "", NO_MARGIN, null, e.n(), null);
     }
 
     /**
@@ -241,14 +257,14 @@ public record Finding(String id, double value, String unit, double low, double h
             case EQUIVALENT -> base + intervalClause(e, unit).replace(")", "): equivalent within ±" + marginText(margin, unit));
             default -> "No detectable difference in this run: " + base + intervalClause(e, unit).replace(")", ", which includes " + maplab.stats.Numbers.format(neutral) + ")");
         };
-        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, v, text, Map.of(), "", margin);
+        return new Finding(id, e.value(), unit, e.low(), e.high(), basis, v, text, Map.of(), "", margin, neutral, e.n(), null);
     }
 
     /**
      * EQUIVALENT when a margin is declared, {@code v} is no detectable difference and the interval
      * lies wholly in {@code [lo, hi]}; else {@code v}.
      */
-    private static Verdict equivalentWithin(Verdict v, Estimate e, double margin, double lo, double hi) {
+    static Verdict equivalentWithin(Verdict v, Estimate e, double margin, double lo, double hi) {
         if (!(margin > 0) || v != Verdict.NO_DIFFERENCE || !e.hasInterval()) return v;
         return e.low() >= lo && e.high() <= hi ? Verdict.EQUIVALENT : v;
     }
@@ -320,7 +336,7 @@ public record Finding(String id, double value, String unit, double low, double h
             default -> "No detectable difference in this run: " + phrase + " ("
                     + (r.hasInterval() ? interval + ", which includes 1" : "no interval: too few forks") + ")";
         };
-        return new Finding(id, r.value(), "x", r.low(), r.high(), basis, v, text, Map.of(), "", margin);
+        return new Finding(id, r.value(), "x", r.low(), r.high(), basis, v, text, Map.of(), "", margin, 1.0, r.n(), null);
     }
 
     /** A time ratio {@code a / b} measured with JMH. */

@@ -183,6 +183,7 @@ public final class Experiments {
         }
         folder.writeMeasurements(built);
         String concluded = conclude(experiment, RunData.read(folder.staging(), id, profile, resolved), built, plan.findings());
+        if (!forks.shard().split()) foldBetweenRuns(folder.target(), id, profile, built);
         if (concluded != null) error = error == null ? concluded : error + "; " + concluded;
         if (error != null) error = error.replace(folder.staging().toString(), folder.target().toString());
         if (interrupted && error != null && !error.startsWith("interrupted")) error = "interrupted: " + error;
@@ -362,11 +363,49 @@ public final class Experiments {
      * @throws IllegalArgumentException when {@code runDir} is not a run folder
      */
     public static Result concluded(Path runDir) {
+        List<Path> runs = maplab.run.Reference.combinedRuns(runDir.toAbsolutePath().normalize());
+        if (!runs.isEmpty()) {
+            // a reference made from several runs: each run concluded alone, then combined
+            List<List<maplab.conclude.Finding>> each = runs.stream().map(r -> concluded(r, (data, built) -> { }).findings()).toList();
+            List<maplab.conclude.Finding> combined = maplab.conclude.BetweenRun.combineAll(each, runs.stream().map(r -> r.getFileName().toString()).toList());
+            return concluded(runDir, (data, built) -> combined.forEach(built::finding));
+        }
+        return concluded(runDir, (data, built) -> foldBetweenRuns(runDir, data.experiment(), data.profile(), built));
+    }
+
+    /**
+     * Folds the between-run spread of the experiment's reference into {@code built}'s findings
+     * ({@link maplab.run.Reference#fold}), when the reference has one, is of the same profile and
+     * is not {@code runDir} itself (or a run inside it); an unreadable reference folds nothing.
+     */
+    static void foldBetweenRuns(Path runDir, String experiment, Profile profile, ResultBuilder built) {
+        maplab.run.Reference reference;
+        try {
+            reference = maplab.run.Reference.find(experiment).orElse(null);
+        } catch (RuntimeException e) {
+            return;
+        }
+        foldBetweenRuns(reference, runDir, profile, built);
+    }
+
+    /** {@link #foldBetweenRuns(Path, String, Profile, ResultBuilder)} with the reference given (null: none). */
+    static void foldBetweenRuns(maplab.run.Reference reference, Path runDir, Profile profile, ResultBuilder built) {
+        if (reference == null || !profile.label().equals(reference.run().profile())) return;
+        if (runDir != null && runDir.toAbsolutePath().normalize().startsWith(reference.run().dir())) return;
+        for (maplab.conclude.Finding f : built.findings()) {
+            maplab.conclude.Finding folded = reference.fold(f);
+            if (folded != f) built.finding(folded);
+        }
+    }
+
+    /** A stored run concluded in memory, {@code adjust} applied to its findings before the result is made. */
+    private static Result concluded(Path runDir, java.util.function.BiConsumer<RunData, ResultBuilder> adjust) {
         maplab.run.StoredRun stored = maplab.run.StoredRun.read("run", runDir);
         RunData data = RunData.read(stored.dir(), Experiments::byId);
         Experiment experiment = byId(data.experiment());
         ResultBuilder built = new ResultBuilder();
         String error = conclude(experiment, data, built, promised(experiment, data));
+        adjust.accept(data, built);
         if (stored.meta().get(Shards.MACHINES) instanceof List<?> machines && machines.size() > 1) {
             // shards measured on several machines: each finding says so, the machine being a source of variation
             for (maplab.conclude.Finding f : built.findings()) built.finding(f.where(Shards.MACHINES, machines.size()));

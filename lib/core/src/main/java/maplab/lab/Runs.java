@@ -77,7 +77,24 @@ public final class Runs {
 
     /** Makes a completed full-profile run folder its experiment's reference; returns the reference folder. */
     public static Path promote(Path runDir) {
-        return Reference.promote(runDir, Reference.root(), false);
+        return promote(List.of(runDir), false);
+    }
+
+    /**
+     * Makes a reference from several independent runs (at least 3; one experiment, profile and
+     * parameters; other sessions or machines): the first run's data, every run's data under
+     * {@code runs/}, and findings that combine the runs with their between-run spread
+     * ({@link maplab.run.CombinedReference}). One run is promoted as {@link #promote(Path)} does.
+     */
+    public static Path promote(List<Path> runDirs, boolean anyProfile) {
+        if (runDirs.size() == 1) {
+            Path target = Reference.promote(runDirs.get(0), Reference.root(), anyProfile);
+            // a run whose findings include the old reference's spread is concluded again as the reference it now is
+            boolean folded = maplab.run.StoredRun.read("reference", target).findings().stream().anyMatch(f -> f.betweenRun() != null && f.betweenRun().folded());
+            if (folded) Experiments.conclude(target, null);
+            return target;
+        }
+        return maplab.run.CombinedReference.promote(runDirs, Reference.root(), anyProfile, dir -> Experiments.conclude(dir, null));
     }
 
     /** The reference run folder of {@code experiment}, if there is one. */

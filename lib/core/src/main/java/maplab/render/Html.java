@@ -216,14 +216,15 @@ public final class Html {
         return sb.append("</tbody></table>").toString();
     }
 
-    /** "2.90 to 3.31", "at least 116.5" (cut toward the safe side, never rounded up), "exact" (a count), or "" when the finding has none. */
+    /** "2.90 to 3.31" (", over 3 runs" or ", with the spread of 3 runs" when it has a {@link Finding#betweenRun()}), "at least 116.5" (cut toward the safe side, never rounded up), "exact" (a count), or "" when the finding has none. */
     public static String interval(Finding f) {
         double lo = f.low(), hi = f.high();
         if (Double.isNaN(lo) || Double.isNaN(hi)) return "";
         if (lo == hi) return "exact";
         if (f.verdict() == Finding.Verdict.AT_LEAST) return "at least " + bound(lo, true);
         if (f.verdict() == Finding.Verdict.AT_MOST) return "at most " + bound(hi, false);
-        return number(lo) + " to " + (Double.isInfinite(hi) ? "unbounded" : number(hi));
+        String spread = f.betweenRun() == null ? "" : ", " + f.betweenRun().shortLabel();
+        return number(lo) + " to " + (Double.isInfinite(hi) ? "unbounded" : number(hi)) + spread;
     }
 
     /** A bound with four significant digits, cut toward its safe side: a lower bound down, an upper bound up. */

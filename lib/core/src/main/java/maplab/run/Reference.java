@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import maplab.conclude.BetweenRun;
 import maplab.conclude.Finding;
 import maplab.conclude.Result;
 
@@ -74,6 +75,47 @@ public final class Reference {
     /** The reference value of a finding, if the reference has it. */
     public Optional<Finding> finding(String id) {
         return Optional.ofNullable(findings.get(id));
+    }
+
+    /**
+     * {@code f}, a finding of another run of this experiment and profile, with the between-run
+     * spread of the reference's finding of the same id folded into its interval and verdict
+     * ({@link BetweenRun#fold}); {@code f} as it is when the reference has no spread for it (a
+     * single-run reference) or measured it under other conditions.
+     */
+    public Finding fold(Finding f) {
+        Finding ref = findings.get(f.id());
+        if (ref == null || ref.betweenRun() == null || ref.betweenRun().folded()) return f;
+        if (!StoredRun.differences(f.conditions(), ref.conditions()).isEmpty()) return f;
+        return BetweenRun.fold(f, ref.betweenRun());
+    }
+
+    /** meta.json's key listing the runs a reference combines (id, commit, start, end, machine). */
+    public static final String BETWEEN_RUNS = "between_runs";
+
+    /** Where a combined reference keeps each run's data: {@code runs/<run id>/}. */
+    public static final String RUNS_DIR = "runs";
+
+    /**
+     * The run folders a reference made from several runs combines ({@code runs/<id>/}, in the
+     * order meta.json lists them); empty for any other folder (a run folder, or none).
+     *
+     * @throws IllegalArgumentException when meta.json lists a run whose folder is missing
+     */
+    public static List<Path> combinedRuns(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("meta.json"))) return List.of();
+        Map<String, Object> meta = RunFolder.readMeta(dir);
+        if (!(meta.get(BETWEEN_RUNS) instanceof List<?> runs)) return List.of();
+        List<Path> out = new java.util.ArrayList<>();
+        for (Object r : runs) {
+            Object id = r instanceof Map<?, ?> m ? m.get("id") : null;
+            Path run = dir.resolve(RUNS_DIR).resolve(String.valueOf(id));
+            if (id == null || !Files.isRegularFile(run.resolve("meta.json"))) {
+                throw new IllegalArgumentException("runDir: '" + dir + "' lists run '" + id + "' in " + BETWEEN_RUNS + " but has no " + RUNS_DIR + "/" + id + "/meta.json");
+            }
+            out.add(run);
+        }
+        return out;
     }
 
     /** How {@code f} relates to its reference {@code ref}, in words. */
@@ -155,7 +197,7 @@ public final class Reference {
         }
     }
 
-    private static void copyWithoutRaw(Path from, Path to) throws IOException {
+    static void copyWithoutRaw(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -180,7 +222,7 @@ public final class Reference {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);

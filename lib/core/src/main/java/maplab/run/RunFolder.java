@@ -302,10 +302,19 @@ public final class RunFolder {
                     m.get("verdict") == null ? null : Finding.Verdict.parse(String.valueOf(m.get("verdict"))),
                     (String) m.get("text"),
                     m.get("conditions") instanceof Map<?, ?> c ? (Map<String, String>) c : Map.of(),
-                    m.get("group") == null ? "" : String.valueOf(m.get("group")), number(m.get("margin")))).toList();
+                    m.get("group") == null ? "" : String.valueOf(m.get("group")), number(m.get("margin")), null,
+                    0, betweenRun(m))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read findings of " + runDir, e);
         }
+    }
+
+    /** A finding's {@code between_run} entry, folded when it has {@code interval_includes}; null when it has none. */
+    @SuppressWarnings("unchecked")
+    private static maplab.conclude.BetweenRun betweenRun(Map<String, Object> finding) {
+        if (!(finding.get("between_run") instanceof Map<?, ?> b)) return null;
+        List<String> ids = b.get("run_ids") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        return new maplab.conclude.BetweenRun(number(b.get("sd")), String.valueOf(b.get("scale")), ids, finding.containsKey("interval_includes"));
     }
 
     /** A JSON number, or the text "Infinity"/"-Infinity" an open bound is stored as; null is NaN. */
@@ -332,7 +341,9 @@ public final class RunFolder {
 
     /**
      * One finding as findings.json holds it: id, value, unit, low, high, confidence, basis,
-     * verdict (comparisons only), text, conditions, group and equivalence margin (when any). An open bound is stored as the
+     * verdict (comparisons only), text, conditions, group, equivalence margin and between-run spread (when any:
+     * {@code between_run} with sd, scale, runs and run_ids; a later run's finding whose interval includes its
+     * reference's spread also says so in {@code interval_includes}). An open bound is stored as the
      * text "Infinity" or "-Infinity", an unknown one as null.
      */
     static Map<String, Object> findingMap(Finding f) {
@@ -349,6 +360,15 @@ public final class RunFolder {
         if (!f.conditions().isEmpty()) m.put("conditions", f.conditions());
         if (!f.group().isEmpty()) m.put("group", f.group());
         if (f.hasMargin()) m.put("margin", f.margin());
+        if (f.betweenRun() != null) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("sd", f.betweenRun().sd());
+            b.put("scale", f.betweenRun().scale());
+            b.put("runs", f.betweenRun().runs());
+            b.put("run_ids", f.betweenRun().runIds());
+            m.put("between_run", b);
+            if (f.betweenRun().folded()) m.put("interval_includes", "the between-run spread of the reference's " + f.betweenRun().runs() + " runs");
+        }
         return m;
     }
 

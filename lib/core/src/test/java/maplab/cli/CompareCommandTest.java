@@ -58,6 +58,17 @@ class CompareCommandTest {
         assertThat(err.toString().strip()).doesNotContain("\n").contains("quick-profile run");
     }
 
+    @Test
+    void promoteOfRunsOfDifferentExperimentsExitsTwoWithOneLine(@TempDir Path tmp) throws Exception {
+        Path a = write(tmp.resolve("a"), "presize", "time,100.0,2.0");
+        Path b = write(tmp.resolve("b"), "presize", "time,101.0,2.0");
+        Path c = write(tmp.resolve("c"), "merge", "time,100.0,2.0");
+
+        assertThat(run("promote", a.toString(), b.toString(), c.toString(), "--any-profile")).isEqualTo(Main.BAD_INPUT);
+
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("'c' differs from 'a' (experiment merge vs presize)");
+    }
+
     private static Path write(Path dir, String experiment, String row) throws Exception {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("results.csv"), "subject,metric,value,error,unit,better\nhashmap," + row + ",ns/op,lower\n");

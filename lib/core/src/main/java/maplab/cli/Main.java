@@ -435,23 +435,26 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** {@code maplab promote <runDir>}. */
-    @Command(name = "promote", description = "Make a completed full-profile run folder its experiment's reference: copied without raw/ "
-            + "to data/reference/<id>/, replacing the old one.")
+    /** {@code maplab promote <runDir>} and {@code maplab promote --all <folder>}. */
+    @Command(name = "promote", description = {"Make a completed run folder its experiment's reference for the run's own profile: copied "
+            + "without raw/ to data/reference/<id>/ (full) or data/reference/<profile>/<id>/ (others), replacing the old one.",
+            "With --all: every run folder inside the given folder (one per experiment and profile), e.g. one quick run of each experiment."})
     static final class Promote implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder (a path, or a folder name under runs/)")
+        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder (a path, or a folder name under runs/); with --all, the folder holding run folders")
         String runDir;
 
-        @Option(names = "--any-profile", description = "also accept a quick-profile run")
-        boolean anyProfile;
+        @Option(names = "--all", description = "promote every run folder inside RUN_DIR")
+        boolean all;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            Path target = maplab.run.Reference.promote(maplab.lab.Runs.resolve(runDir), maplab.run.Reference.root(), anyProfile);
-            spec.commandLine().getOut().println("reference: " + target);
+            Path base = maplab.run.Reference.root();
+            List<Path> targets = all ? maplab.lab.Runs.promoteAll(maplab.lab.Runs.resolve(runDir), base)
+                    : List.of(maplab.run.Reference.promote(maplab.lab.Runs.resolve(runDir), base));
+            for (Path target : targets) spec.commandLine().getOut().println("reference: " + target);
             return OK;
         }
     }

@@ -121,7 +121,10 @@ public final class Reference {
     public static Lookup lookup(Path base, String experiment, String profile) {
         try {
             Map<String, Reference> byProfile = new LinkedHashMap<>();
-            for (String p : profiles(profile)) find(base, p, experiment).ifPresent(r -> byProfile.put(p, r));
+            for (String p : profiles(profile)) {
+                if (p.equals(profile)) find(base, p, experiment).ifPresent(r -> byProfile.put(p, r));
+                else otherProfile(base, p, experiment).ifPresent(r -> byProfile.put(p, r));
+            }
             Reference own = byProfile.get(profile);
             if (own != null) {
                 Map<String, List<Finding>> findings = new LinkedHashMap<>();
@@ -136,7 +139,16 @@ public final class Reference {
         }
     }
 
-    /** Every profile's name, smallest first, with {@code profile} among them. */
+    /** Another profile's reference, only to name size changes: one that cannot be read is left out (the run's own reference decides the page). */
+    private static Optional<Reference> otherProfile(Path base, String profile, String experiment) {
+        try {
+            return find(base, profile, experiment);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every profile's name in {@link maplab.plan.Profile}'s order (smallest first), with {@code profile} among them. */
     private static List<String> profiles(String profile) {
         List<String> out = new java.util.ArrayList<>(java.util.Arrays.stream(maplab.plan.Profile.values()).map(maplab.plan.Profile::label).toList());
         if (!out.contains(profile)) out.add(0, profile);

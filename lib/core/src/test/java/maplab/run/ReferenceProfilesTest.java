@@ -71,6 +71,13 @@ class ReferenceProfilesTest {
         Reference.Lookup full = Reference.lookup(root, "presize", "full");
         assertThat(full.reference()).isNull();
         assertThat(full.problem()).contains("is a quick-profile run filed as the full profile's reference");
+
+        Path other = tmp.resolve("other");
+        Reference.promote(SyntheticRun.write(tmp.resolve("f"), "presize", "full", 2, ROWS, 2.0), other);
+        Path misfiledQuick = Files.createDirectories(other.resolve("quick/presize"));
+        for (String file : List.of("meta.json", "results.csv", "findings.json")) Files.copy(other.resolve("presize/" + file), misfiledQuick.resolve(file));
+        assertThat(Reference.lookup(other, "presize", "full").reference()).as("another profile's bad folder does not hide this one's").isNotNull();
+        assertThat(Reference.lookup(other, "presize", "quick").problem()).contains("is a full-profile run filed as the quick profile's reference");
     }
 
     @Test

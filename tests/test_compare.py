@@ -114,14 +114,28 @@ def test_compare_calls_exactly_the_true_difference_and_bh_does_not_call_every_bo
         assert f"wrote {out / f}" in r.stdout
 
 
-@pytest.mark.parametrize("experiment", sorted(p.name for p in REFERENCE.iterdir() if p.is_dir()) if REFERENCE.exists() else [])
-def test_reference_folders_are_complete_full_profile_runs(experiment):
-    ref = REFERENCE / experiment
+PROFILE_FOLDERS = {"quick", "smoke"}   # data/reference/<profile>/: the references of a profile other than full
+
+
+def reference_folders():
+    """(profile, experiment) of every reference folder: data/reference/<id>/ (full) and data/reference/<profile>/<id>/."""
+    if not REFERENCE.exists():
+        return []
+    out = [("full", p.name) for p in REFERENCE.iterdir() if p.is_dir() and p.name not in PROFILE_FOLDERS]
+    for profile in sorted(PROFILE_FOLDERS):
+        if (REFERENCE / profile).is_dir():
+            out += [(profile, p.name) for p in (REFERENCE / profile).iterdir() if p.is_dir()]
+    return sorted(out)
+
+
+@pytest.mark.parametrize("profile,experiment", reference_folders())
+def test_reference_folders_are_complete_runs_of_their_profile(profile, experiment):
+    ref = REFERENCE / experiment if profile == "full" else REFERENCE / profile / experiment
     for name in ("results.csv", "findings.json", "meta.json", "report.html"):
         assert (ref / name).is_file(), f"{name} missing in {ref}"
     assert not (ref / "raw").exists(), "references are promoted without raw/"
     meta = json.loads((ref / "meta.json").read_text())
-    assert meta["experiment"] == experiment and meta["profile"] == "full" and meta["status"] == "ok"
+    assert meta["experiment"] == experiment and meta["profile"] == profile and meta["status"] == "ok"
 
 
 def test_every_experiment_has_a_reference():
@@ -131,3 +145,5 @@ def test_every_experiment_has_a_reference():
     assert {"seed-order", "gc", "resize-latency", "jdks"} <= set(ids), f"the list was not read: got {ids}"
     missing = [i for i in ids if not (REFERENCE / i / "meta.json").is_file()]
     assert not missing, f"no reference run in data/reference/ for {missing}: run ./maplab run <id> --profile full, then ./maplab promote runs/<run>"
+    missing_quick = [i for i in ids if not (REFERENCE / "quick" / i / "meta.json").is_file()]
+    assert not missing_quick, f"no quick reference in data/reference/quick/ for {missing_quick}: see data/reference/README.md (Regenerate)"

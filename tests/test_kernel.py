@@ -93,13 +93,14 @@ def test_result_renders_findings_table_and_charts_with_progress(kernel):
 
 
 def test_claim_box_renders_each_claim_here_and_in_the_reference(kernel):
-    """A notebook's claim box: the ledger's claims judged against the cell's result and the references."""
+    """A notebook's claim box: the ledger's claims judged against the cell's result and the references of its
+    profile (r is a quick run: the quick references, like with like)."""
     data = result_data(execute(kernel, 'Claims.box(r, "N03-1", "N03-2")'))
     html = data["text/html"]
-    assert 'id="claim-N03-1"' in html and 'id="claim-N03-2"' in html and "This run:" in html and "Reference:" in html
+    assert 'id="claim-N03-1"' in html and 'id="claim-N03-2"' in html and "This run:" in html and "Reference (quick profile):" in html
     assert "resizes_new_hashmap_n" in html and "<table" in html
     lines = data["text/plain"].splitlines()
-    assert [l.split(" ")[0] for l in lines] == ["N03-1", "N03-2"] and "; reference: " in lines[0]
+    assert [l.split(" ")[0] for l in lines] == ["N03-1", "N03-2"] and "; reference (quick): " in lines[0]
 
 
 def test_bad_parameter_is_an_illegal_argument_with_the_cli_text(kernel):

@@ -10,8 +10,14 @@ import java.util.List;
  *
  * @param here      the claims judged against this notebook's runs
  * @param reference the same claims, in the same order, judged against the references
+ * @param referenceProfile the profile of those references ("quick", "full")
  */
-public record ClaimBox(List<Assessment> here, List<Assessment> reference) {
+public record ClaimBox(List<Assessment> here, List<Assessment> reference, String referenceProfile) {
+
+    /** Judged against the full profile's references. */
+    public ClaimBox(List<Assessment> here, List<Assessment> reference) {
+        this(here, reference, "full");
+    }
 
     public ClaimBox {
         here = List.copyOf(here);
@@ -33,7 +39,13 @@ public record ClaimBox(List<Assessment> here, List<Assessment> reference) {
 
     /** One claim as one line: "N05-1 this run: holds (1.02x ...); reference: opposite in Java (1.24x ...): The seeded ...". */
     public static String line(Assessment here, Assessment reference) {
-        return here.claim().id() + " this run: " + side(here) + "; reference: " + side(reference) + ": " + here.claim().text();
+        return line(here, reference, "full");
+    }
+
+    /** {@link #line(Assessment, Assessment)} naming the references' profile when it is not full ("reference (quick): ..."). */
+    public static String line(Assessment here, Assessment reference, String referenceProfile) {
+        String ref = "full".equals(referenceProfile) ? "reference" : "reference (" + referenceProfile + ")";
+        return here.claim().id() + " this run: " + side(here) + "; " + ref + ": " + side(reference) + ": " + here.claim().text();
     }
 
     /** "holds (1.24x (1.08x to 1.42x), higher)": a status with its findings in a few words. */
@@ -46,7 +58,7 @@ public record ClaimBox(List<Assessment> here, List<Assessment> reference) {
     @Override
     public String toString() {
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < here.size(); i++) lines.add(line(here.get(i), reference.get(i)));
+        for (int i = 0; i < here.size(); i++) lines.add(line(here.get(i), reference.get(i), referenceProfile));
         return String.join("\n", lines);
     }
 }

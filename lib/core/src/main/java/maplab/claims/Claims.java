@@ -31,7 +31,7 @@ public final class Claims {
         this.assessments = List.copyOf(assessments);
     }
 
-    /** Every claim of the ledger judged against the references ({@code data/reference}). */
+    /** Every claim of the ledger judged against the full profile's references ({@code data/reference}). */
     public static Claims ledger() {
         return new Claims(Judge.assessAll(Ledger.standard().claims(), references(Reference.root())));
     }
@@ -77,7 +77,22 @@ public final class Claims {
     private static ClaimBox box(List<Claim> claims, List<Result> results) {
         RunSet here = RunSet.empty("this run");
         for (Result r : results) here = here.with(r.experiment(), r.findings());
-        return new ClaimBox(Judge.assessAll(claims, here), Judge.assessAll(claims, references(Reference.root())));
+        List<String> profiles = results.stream().map(r -> r.profile().label()).distinct().toList();
+        String profile = referenceProfile(profiles.size() == 1 ? profiles.get(0) : Reference.FULL);
+        return new ClaimBox(Judge.assessAll(claims, here), Judge.assessAll(claims, references(Reference.root(profile))), profile);
+    }
+
+    /**
+     * The profile whose references runs of {@code profile} are judged against: their own when
+     * {@code data/reference} holds any for it (like with like), else full, the ledger's default.
+     */
+    public static String referenceProfile(String profile) {
+        return referenceProfile(Reference.root(), profile);
+    }
+
+    /** {@link #referenceProfile(String)} with the references' folder {@code base}. */
+    public static String referenceProfile(Path base, String profile) {
+        return references(Reference.root(base, profile)).byExperiment().isEmpty() ? Reference.FULL : profile;
     }
 
     /**

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code maplab claims [ID...] [--from RUN...] [--json]}: the claims ledger ({@code data/claims.json})
- * with each claim's status computed from the references, or from the given run folders.
+ * {@code maplab claims [ID...] [--from RUN...] [--profile P] [--json]}: the claims ledger ({@code data/claims.json})
+ * with each claim's status computed from the references (full profile's by default), or from the given run folders.
  */
 @Command(name = "claims", description = {"Show every claim maplab tests (data/claims.json) with its status computed from the",
         "references (data/reference), or from --from run folders: id, source, status, and the findings it rests on."})
@@ -27,6 +27,10 @@ final class ClaimsCommand implements Callable<Integer> {
     @Option(names = "--from", arity = "1..*", paramLabel = "RUN", description = "run folders to judge the claims against (paths or names under runs/)")
     List<String> from = new ArrayList<>();
 
+    @Option(names = "--profile", paramLabel = "P", description = "judge against the references of this profile (data/reference/<P>/ "
+            + "for other than full); default: ${DEFAULT-VALUE}", defaultValue = "full")
+    String profile;
+
     @Option(names = "--json", description = "one JSON object per claim: id, status, and the findings' ids, values and intervals")
     boolean json;
 
@@ -36,7 +40,8 @@ final class ClaimsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Ledger ledger = Ledger.standard();
-        RunSet runs = from.isEmpty() ? Claims.references(Reference.root())
+        java.nio.file.Path references = Reference.root(maplab.plan.Profile.parse(profile).label());
+        RunSet runs = from.isEmpty() ? Claims.references(references)
                 : Claims.runs("these runs", from.stream().map(maplab.lab.Runs::resolve).toList());
         Claims claims = Claims.of(ledger.select(ids), runs);
         PrintWriter out = spec.commandLine().getOut();
@@ -45,7 +50,7 @@ final class ClaimsCommand implements Callable<Integer> {
         } else {
             out.print(claims.table());
             out.println(claims.summary());
-            out.println("judged against: " + (from.isEmpty() ? Reference.root() : String.join(", ", from)));
+            out.println("judged against: " + (from.isEmpty() ? references + " (" + profile + " profile)" : String.join(", ", from)));
         }
         out.flush();
         return Main.OK;

@@ -440,24 +440,29 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** {@code maplab promote <runDir>} or {@code maplab promote <runA> <runB> <runC>...} (a reference from several runs). */
-    @Command(name = "promote", description = "Make completed full-profile run folders their experiment's reference: copied without raw/ "
-            + "to data/reference/<id>/, replacing the old one. Give one run, or at least 3 runs of one experiment, profile and parameters "
-            + "(other sessions or machines): their findings are combined, with each finding's between-run spread, which later runs fold into their intervals.")
+    /** {@code maplab promote <runDir>}, {@code maplab promote <runA> <runB> <runC>...} (a reference from several runs) and {@code maplab promote --all <folder>}. */
+    @Command(name = "promote", description = {"Make completed run folders their experiment's reference for the runs' own profile: copied "
+            + "without raw/ to data/reference/<id>/ (full) or data/reference/<profile>/<id>/ (others), replacing the old one. Give one run, "
+            + "or at least 3 runs of one experiment, profile and parameters (other sessions or machines): their findings are combined, with "
+            + "each finding's between-run spread, which later runs fold into their intervals.",
+            "With --all: every run folder inside the given folder (one per experiment and profile), e.g. one quick run of each experiment."})
     static final class Promote implements Callable<Integer> {
-        @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "the run folder(s) (a path, or a folder name under runs/)")
+        @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "the run folder(s) (a path, or a folder name under runs/); with --all, the one folder holding run folders")
         List<String> runDirs;
 
-        @Option(names = "--any-profile", description = "also accept a quick-profile run")
-        boolean anyProfile;
+        @Option(names = "--all", description = "promote every run folder inside RUN_DIR")
+        boolean all;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            Path target = maplab.lab.Runs.promote(runDirs.stream().map(maplab.lab.Runs::resolve).toList(), anyProfile);
-            spec.commandLine().getOut().println("reference: " + target);
+            Path base = maplab.run.Reference.root();
+            if (all && runDirs.size() != 1) throw new IllegalArgumentException("--all: give one folder that holds run folders, got " + runDirs.size());
+            List<Path> targets = all ? maplab.lab.Runs.promoteAll(maplab.lab.Runs.resolve(runDirs.get(0)), base)
+                    : List.of(maplab.lab.Runs.promote(runDirs.stream().map(maplab.lab.Runs::resolve).toList()));
+            for (Path target : targets) spec.commandLine().getOut().println("reference: " + target);
             return OK;
         }
     }

@@ -381,7 +381,7 @@ public final class Experiments {
     static void foldBetweenRuns(Path runDir, String experiment, Profile profile, ResultBuilder built) {
         maplab.run.Reference reference;
         try {
-            reference = maplab.run.Reference.find(experiment).orElse(null);
+            reference = maplab.run.Reference.find(maplab.run.Reference.root(), profile.label(), experiment).orElse(null);   // the reference of the run's own profile
         } catch (RuntimeException e) {
             return;
         }
@@ -526,8 +526,8 @@ public final class Experiments {
     /** How run folders are drawn: the report page below and render's chart images. */
     public static final RunFolder.Drawing DRAWING = new RunFolder.Drawing(Experiments::reportPage, maplab.render.ChartDrawing::png);
 
-    /** A run's report.html: its result beside its experiment's reference, read here so the page reads nothing. */
+    /** A run's report.html: its result beside its experiment's reference of its profile, read here so the page reads nothing. */
     static String reportPage(Result r) {
-        return maplab.render.Html.page(r, maplab.run.Reference.lookup(r.experiment()));
+        return maplab.render.Html.page(r, maplab.run.Reference.lookup(r.experiment(), r.profile().label()));
     }
 }

@@ -63,8 +63,10 @@ public final class ReportIndex {
         }
         if (!Files.isRegularFile(Ledger.file())) return ClaimsPage.unavailable("No claims ledger at " + Ledger.file() + ".");
         Ledger ledger = Ledger.standard();
+        String profile = Claims.referenceProfile(report.profile().isEmpty() ? Reference.FULL : report.profile());
+        String shown = "data/reference/" + (Reference.FULL.equals(profile) ? "" : profile + "/") + ", " + profile + " profile";
         return ClaimsPage.page("this report (" + report.profile() + " profile)", Judge.assessAll(ledger.claims(), here),
-                Judge.assessAll(ledger.claims(), Claims.references(Reference.root())));
+                Judge.assessAll(ledger.claims(), Claims.references(Reference.root(profile))), shown);
     }
 
     private static Path writePage(Path reportsDir, String name, String html) {
@@ -105,7 +107,7 @@ public final class ReportIndex {
         Map<String, Object> meta = Files.isRegularFile(dir.resolve("meta.json")) ? RunFolder.readMeta(dir) : Map.of();
         boolean stored = Files.isRegularFile(dir.resolve("findings.json"));
         return new IndexPage.RunShown(experiment, folder, meta, stored ? RunFolder.readFindings(dir) : null,
-                stored ? Reference.lookup(experiment) : Reference.Lookup.NONE, storedFrom);
+                stored ? Reference.lookup(experiment, String.valueOf(meta.get("profile"))) : Reference.Lookup.NONE, storedFrom);
     }
 
     private static double number(Object o) {

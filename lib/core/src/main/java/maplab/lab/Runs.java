@@ -3,6 +3,7 @@ package maplab.lab;
 import maplab.plan.Home;
 import maplab.run.Reference;
 import maplab.run.RunFolder;
+import maplab.run.StoredRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,31 +76,70 @@ public final class Runs {
         return maplab.lab.Experiments.conclude(runDir, out);
     }
 
-    /** Makes a completed full-profile run folder its experiment's reference; returns the reference folder. */
+    /** Makes a completed run folder its experiment's reference for its profile; returns the reference folder. */
     public static Path promote(Path runDir) {
-        return promote(List.of(runDir), false);
+        return promote(List.of(runDir));
     }
 
     /**
-     * Makes a reference from several independent runs (at least 3; one experiment, profile and
-     * parameters; other sessions or machines): the first run's data, every run's data under
-     * {@code runs/}, and findings that combine the runs with their between-run spread
-     * ({@link maplab.run.CombinedReference}). One run is promoted as {@link #promote(Path)} does.
+     * Makes a reference from one run, or from several independent runs (at least 3; one
+     * experiment, profile and parameters; other sessions or machines): the first run's data, every
+     * run's data under {@code runs/}, and findings that combine the runs with their between-run
+     * spread ({@link maplab.run.CombinedReference}), filed under the runs' own profile.
      */
-    public static Path promote(List<Path> runDirs, boolean anyProfile) {
+    public static Path promote(List<Path> runDirs) {
         if (runDirs.size() == 1) {
-            Path target = Reference.promote(runDirs.get(0), Reference.root(), anyProfile);
+            Path target = Reference.promote(runDirs.get(0), Reference.root());
             // a run whose findings include the old reference's spread is concluded again as the reference it now is
             boolean folded = maplab.run.StoredRun.read("reference", target).findings().stream().anyMatch(f -> f.betweenRun() != null && f.betweenRun().folded());
             if (folded) Experiments.conclude(target, null);
             return target;
         }
-        return maplab.run.CombinedReference.promote(runDirs, Reference.root(), anyProfile, dir -> Experiments.conclude(dir, null));
+        return maplab.run.CombinedReference.promote(runDirs, Reference.root(), dir -> Experiments.conclude(dir, null));
     }
 
-    /** The reference run folder of {@code experiment}, if there is one. */
+    /**
+     * Promotes every completed run folder directly inside {@code folder} (e.g. one quick run of
+     * each experiment), each under its own profile; returns the reference folders. Checks all
+     * before promoting any.
+     *
+     * @throws IllegalArgumentException when {@code folder} holds no run folder, a failed one, or two runs of one experiment and profile
+     */
+    public static List<Path> promoteAll(Path folder, Path base) {
+        List<Path> runs = runFoldersIn(folder);
+        Map<String, Path> seen = new LinkedHashMap<>();
+        for (Path run : runs) {
+            StoredRun r = StoredRun.read("folder", run);
+            if (!r.succeeded()) throw new IllegalArgumentException("folder: '" + run + "' is a failed run; allowed: completed run folders only");
+            Path before = seen.put(r.experiment() + " (" + r.profile() + ")", run);
+            if (before != null) {
+                throw new IllegalArgumentException("folder: two runs of " + r.experiment() + " (" + r.profile() + ") in '" + folder + "': "
+                        + before.getFileName() + " and " + run.getFileName() + "; allowed: one run per experiment and profile");
+            }
+        }
+        return runs.stream().map(run -> Reference.promote(run, base)).toList();
+    }
+
+    private static List<Path> runFoldersIn(Path folder) {
+        if (!Files.isDirectory(folder)) throw new IllegalArgumentException("folder: '" + folder + "' does not exist or is not a folder");
+        try (var children = Files.list(folder)) {
+            List<Path> runs = children.filter(c -> !c.getFileName().toString().startsWith(".") && Files.isRegularFile(c.resolve("meta.json")))
+                    .sorted().toList();
+            if (runs.isEmpty()) throw new IllegalArgumentException("folder: '" + folder + "' holds no run folder (none with a meta.json)");
+            return runs;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("folder: cannot list '" + folder + "' (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The full-profile reference run folder of {@code experiment}, if there is one. */
     public static Optional<Path> reference(String experiment) {
-        return Reference.find(experiment).map(r -> r.run().dir());
+        return reference(experiment, Reference.FULL);
+    }
+
+    /** The reference run folder of {@code experiment} for runs of {@code profile} ("quick", "full"), if there is one. */
+    public static Optional<Path> reference(String experiment, String profile) {
+        return Reference.find(Reference.root(), profile, experiment).map(r -> r.run().dir());
     }
 
     /** A path as given when it exists, else the folder of that name under {@code runs/} when that exists, else the path as given. */

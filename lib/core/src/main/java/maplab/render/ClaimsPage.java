@@ -22,12 +22,17 @@ public final class ClaimsPage {
 
     /**
      * The page {@code reports/claims.html}: {@code here} judged against this report's runs (null or
-     * empty for a page with the reference only), {@code reference} against the references.
+     * empty for a page with the reference only), {@code reference} against the full profile's references.
      */
     public static String page(String hereLabel, List<Assessment> here, List<Assessment> reference) {
+        return page(hereLabel, here, reference, "data/reference/, full profile");
+    }
+
+    /** {@link #page(String, List, List)} against the references {@code referenceLabel} names ("data/reference/quick/, quick profile"). */
+    public static String page(String hereLabel, List<Assessment> here, List<Assessment> reference, String referenceLabel) {
         String body = "<h1>maplab claims ledger</h1><p>Every claim maplab tests: the source articles' (A1&ndash;A53) and the outcomes "
                 + "the notebooks state (N&hellip;). Each status is computed from findings (data/claims.json says which findings test a claim "
-                + "and what it predicts of them), in " + Html.escape(hereLabel) + " and in the references (data/reference/, full profile). "
+                + "and what it predicts of them), in " + Html.escape(hereLabel) + " and in the references (" + Html.escape(referenceLabel) + "). "
                 + "<a href=\"index.html\">Back to the report</a>.</p>"
                 + counts("In " + hereLabel, here) + counts("In the references", reference)
                 + table(hereLabel, here, reference);
@@ -52,16 +57,17 @@ public final class ClaimsPage {
      */
     public static String box(ClaimBox box) {
         StringBuilder sb = new StringBuilder("<div class=\"maplab-result\" style=\"margin:6px 0\">").append(Html.scopedStyle());
-        for (int i = 0; i < box.here().size(); i++) sb.append(claimBox(box.here().get(i), box.reference().get(i)));
+        String refLabel = "full".equals(box.referenceProfile()) ? "Reference" : "Reference (" + box.referenceProfile() + " profile)";
+        for (int i = 0; i < box.here().size(); i++) sb.append(claimBox(box.here().get(i), box.reference().get(i), refLabel));
         return sb.append("</div>").toString();
     }
 
-    private static String claimBox(Assessment here, Assessment ref) {
+    private static String claimBox(Assessment here, Assessment ref, String refLabel) {
         Claim c = here.claim();
         StringBuilder sb = new StringBuilder("<div class=\"maplab-claim\" id=\"claim-").append(Html.escape(c.id()))
                 .append("\" style=\"border:1px solid #ddd;border-left:4px solid #5c6bc0;background:#fafbfd;padding:6px 10px;margin:8px 0\">")
                 .append("<div><b>").append(Html.escape(c.id())).append("</b> ").append(Html.escape(c.text())).append("</div>")
-                .append("<div style=\"margin:3px 0\">This run: ").append(status(here.status())).append(" &middot; Reference: ")
+                .append("<div style=\"margin:3px 0\">This run: ").append(status(here.status())).append(" &middot; ").append(Html.escape(refLabel)).append(": ")
                 .append(status(ref.status())).append("</div>");
         if (!here.evidence().isEmpty()) {
             sb.append("<table class=\"maplab findings\" style=\"margin:4px 0\"><thead><tr><th class=\"s\">finding</th><th class=\"s\">predicts</th>")

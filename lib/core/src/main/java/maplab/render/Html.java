@@ -145,7 +145,7 @@ public final class Html {
                     .append("</td><td class=\"s\">").append(escape(f.unit())).append("</td><td>").append(escape(interval(f)))
                     .append("</td><td class=\"s\">").append(verdictHtml(f))
                     .append("</td><td class=\"s\">").append(f.basis() == null ? "" : escape(f.basis().id())).append("</td>")
-                    .append(reference == null ? "" : referenceCells(f, reference.finding(f.id()).orElse(null)))
+                    .append(reference == null ? "" : referenceCells(f, reference.finding(f.id()).orElse(null), reference.sizeChange(f.id()).orElse(null)))
                     .append("<td class=\"t\">").append(escape(f.text())).append("</td></tr>");
         }
         return sb.append("</tbody></table>").toString();
@@ -153,12 +153,13 @@ public final class Html {
 
     /**
      * The cells beside one finding: the reference's value with its interval, its verdict, and
-     * how the finding relates to it ({@link Reference#relation}: like with like only).
+     * how the finding relates to it ({@link Reference#relation}: like with like only), followed by
+     * {@code sizeChange} (null when none) where the references of two profiles disagree with size.
      */
-    static String referenceCells(Finding f, Finding ref) {
+    static String referenceCells(Finding f, Finding ref, String sizeChange) {
         if (ref == null) return "<td class=\"s muted\">not in reference</td><td></td><td></td>";
         return "<td>" + escape(valueWithInterval(ref)) + "</td><td class=\"s\">" + verdictHtml(ref) + "</td><td class=\"s\">"
-                + escape(Reference.relation(f, ref)) + "</td>";
+                + escape(Reference.relation(f, ref)) + (sizeChange == null ? "" : "; <b>" + escape(sizeChange) + "</b>") + "</td>";
     }
 
     /** "2.31 (2.05 to 2.60)", or the value alone when the finding is exact or has no interval. */
@@ -170,6 +171,12 @@ public final class Html {
     /** Where the reference comes from, and whether its environment differs from {@code r}'s. */
     public static String referenceNote(Result r, Reference reference) {
         return referenceNote(reference.environmentDifferences(r), reference);
+    }
+
+    /** Why a run is shown without a reference: none for its profile, or one that cannot be read; empty otherwise. */
+    public static String referenceAbsentOrUnreadable(Reference.Lookup reference) {
+        return (reference.absent() == null ? "" : "<p class=\"muted\">" + escape(reference.absent()) + "</p>")
+                + (reference.problem() == null ? "" : "<p class=\"muted\">Reference unreadable: " + escape(reference.problem()) + "</p>");
     }
 
     /** The reference note, given what differs between a run's environment and the reference's. */
@@ -264,7 +271,7 @@ public final class Html {
         if (r.error() != null) sb.append("<p style=\"color:#b71c1c\"><b>Failed:</b> ").append(escape(r.error())).append(" (what was measured before is shown)</p>");
         sb.append("<h4>Findings</h4>").append(findings(r.findings(), reference.reference()));
         if (reference.reference() != null) sb.append(referenceNote(r, reference.reference()));
-        if (reference.problem() != null) sb.append("<p class=\"muted\">Reference unreadable: ").append(escape(reference.problem())).append("</p>");
+        sb.append(referenceAbsentOrUnreadable(reference));
         for (Map.Entry<String, ChartData> c : r.charts().entrySet()) sb.append("<div>").append(chart(c.getKey(), c.getValue())).append("</div>");
         if (r.notes().get(ResultBuilder.CHARTS_LEFT_OUT) instanceof List<?> left && !left.isEmpty()) {
             sb.append("<p class=\"muted\">Charts left out: ").append(escape(left.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("; ")))).append(".</p>");

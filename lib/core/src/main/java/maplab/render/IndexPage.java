@@ -118,7 +118,8 @@ public final class IndexPage {
                 + "stored; each interval is " + Finding.confidenceLabel() + ", and each sentence follows its verdict (higher or lower when the "
                 + "interval excludes no difference; equivalent within a declared margin when it lies wholly inside it; else no "
                 + "detectable difference). Beside each finding: "
-                + "the reference (data/reference/, full profile) and how this run relates to it, like with like only.</p>"
+                + "the reference of the run's own profile (data/reference/ for full, data/reference/&lt;profile&gt;/ for others) and how "
+                + "this run relates to it, like with like only.</p>"
                 + (findings.length() == 0 ? "<p class=\"muted\">No experiment ran.</p>" : findings)
                 + "<h2>Environment</h2>" + environment(metas, experiments);
         return Html.page("maplab report", body);
@@ -130,9 +131,7 @@ public final class IndexPage {
         if (run.storedFrom() != null) sb.append("<p class=\"muted\">").append(Html.escape(run.storedLine())).append("; concluded again, not measured now.</p>");
         if (run.findings() == null) return sb.append("<p class=\"muted\">No findings stored.</p>").toString();
         Reference reference = run.reference().reference();
-        if (run.reference().problem() != null) {
-            sb.append("<p class=\"muted\">Reference unreadable: ").append(Html.escape(run.reference().problem())).append("</p>");
-        }
+        sb.append(Html.referenceAbsentOrUnreadable(run.reference()));
         sb.append(Html.findings(run.findings(), reference));
         if (reference != null && !run.meta().isEmpty()) sb.append(Html.referenceNote(reference.environmentDifferences(run.meta()), reference));
         return sb.toString();

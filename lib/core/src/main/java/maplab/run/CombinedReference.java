@@ -38,8 +38,8 @@ public final class CombinedReference {
      * @throws IllegalArgumentException for fewer than 3 runs, a run that is not a completed run folder, or runs of different
      *                                  experiments, profiles or parameters (nothing is written)
      */
-    public static Path promote(List<Path> runDirs, Path root, boolean anyProfile, Consumer<Path> conclude) {
-        List<StoredRun> runs = check(runDirs, anyProfile);
+    public static Path promote(List<Path> runDirs, Path root, Consumer<Path> conclude) {
+        List<StoredRun> runs = check(runDirs);
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("maplab-reference-");
@@ -62,7 +62,7 @@ public final class CombinedReference {
             meta.put(Reference.BETWEEN_RUNS, listed);
             RunFolder.writeMeta(staged, meta);
             conclude.accept(staged);
-            return Reference.promote(staged, root, anyProfile);
+            return Reference.promote(staged, root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a reference from " + runDirs, e);
         } finally {
@@ -86,7 +86,7 @@ public final class CombinedReference {
     }
 
     /** Reads the runs and refuses what cannot be combined, naming the first run that differs and how. */
-    static List<StoredRun> check(List<Path> runDirs, boolean anyProfile) {
+    static List<StoredRun> check(List<Path> runDirs) {
         if (runDirs.size() < maplab.stats.BetweenRuns.MIN_RUNS) {
             throw new IllegalArgumentException("runDir: a reference from several runs needs at least " + maplab.stats.BetweenRuns.MIN_RUNS
                     + " run folders, got " + runDirs.size());
@@ -101,9 +101,6 @@ public final class CombinedReference {
             }
             if (!Reference.combinedRuns(run.dir()).isEmpty()) {
                 throw new IllegalArgumentException("runDir: '" + dir + "' is itself a reference made from several runs; give the run folders");
-            }
-            if (!anyProfile && !"full".equals(run.profile())) {
-                throw new IllegalArgumentException("runDir: '" + dir + "' is a " + run.profile() + "-profile run; allowed: full-profile runs, or pass --any-profile");
             }
             runs.add(run);
         }

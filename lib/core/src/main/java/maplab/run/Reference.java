@@ -19,24 +19,50 @@ import maplab.conclude.Finding;
 import maplab.conclude.Result;
 
 /**
- * Reference results: {@code data/reference/<experiment>/} holds one full-profile run folder
- * per experiment, made on the project's machine. {@link #promote} puts a run there. This class
- * only supplies data (the reference's findings, how a finding relates to its reference, which
- * environment facts differ); {@link maplab.render.Html} renders them beside a run's findings.
+ * Reference results, one run folder per profile and experiment, made on the project's machine:
+ * the full profile's in {@code data/reference/<experiment>/} (where they always were), every
+ * other profile's in {@code data/reference/<profile>/<experiment>/}. A run is compared with the
+ * reference of its own profile only, like with like. {@link #promote} puts a run there. This
+ * class only supplies data (the reference's findings, how a finding relates to its reference,
+ * where the references of two profiles disagree because the size differs, which environment
+ * facts differ); {@link maplab.render.Html} renders them beside a run's findings.
  */
 public final class Reference {
 
+    /** The profile whose references lie directly in the references' folder; every other profile has a folder of its own there. */
+    public static final String FULL = "full";
+
     private final StoredRun run;
     private final Map<String, Finding> findings = new LinkedHashMap<>();
+    private final Map<String, String> sizeChanges;
 
-    private Reference(StoredRun run) {
+    private Reference(StoredRun run, Map<String, String> sizeChanges) {
         this.run = run;
         for (Finding f : run.findings()) findings.put(f.id(), f);
+        this.sizeChanges = Map.copyOf(sizeChanges);
     }
 
-    /** {@code <home>/data/reference}. */
+    /** {@code <home>/data/reference}: the full profile's references, and a folder per other profile. */
     public static Path root() {
         return Home.data().resolve("reference");
+    }
+
+    /**
+     * Where the references of {@code profile} lie under {@code base} (the references' folder):
+     * {@code base} itself for full, {@code base/<profile>} for any other profile.
+     *
+     * @throws IllegalArgumentException when {@code profile} is not a profile name (lower-case letters)
+     */
+    public static Path root(Path base, String profile) {
+        if (profile == null || !profile.matches("[a-z]+")) {
+            throw new IllegalArgumentException("profile: '" + profile + "' is not a profile name; allowed: lower-case letters, e.g. quick, full");
+        }
+        return FULL.equals(profile) ? base : base.resolve(profile);
+    }
+
+    /** {@link #root(Path, String)} under {@link #root()}. */
+    public static Path root(String profile) {
+        return root(root(), profile);
     }
 
     /** The reference run of {@code experiment} under {@link #root()}, if there is one. */
@@ -48,29 +74,99 @@ public final class Reference {
     public static Optional<Reference> find(Path root, String experiment) {
         Path dir = root.resolve(experiment);
         if (!Files.isRegularFile(dir.resolve("meta.json"))) return Optional.empty();
-        return Optional.of(new Reference(StoredRun.read("reference", dir)));
+        return Optional.of(new Reference(StoredRun.read("reference", dir), Map.of()));
     }
 
     /**
-     * An experiment's reference as loaded for a page: the reference, or none (null), or why it
-     * could not be read ({@code problem}, else null). Pages are handed this and read nothing.
+     * The reference of {@code experiment} for runs of {@code profile} under {@code base}, if there is one.
+     *
+     * @throws IllegalArgumentException when the folder holds a run of another profile, or cannot be read
      */
-    public record Lookup(Reference reference, String problem) {
-
-        /** No reference and no problem (a page without a reference column). */
-        public static final Lookup NONE = new Lookup(null, null);
+    public static Optional<Reference> find(Path base, String profile, String experiment) {
+        Optional<Reference> found = find(root(base, profile), experiment);
+        if (found.isPresent() && !profile.equals(found.get().run().profile())) {
+            throw new IllegalArgumentException("reference: '" + found.get().run().dir() + "' is a " + found.get().run().profile()
+                    + "-profile run filed as the " + profile + " profile's reference; promote it again (./maplab promote) to file it under its own profile");
+        }
+        return found;
     }
 
-    /** Reads the reference of {@code experiment} under {@link #root()} for a page: a folder that cannot be read gives its problem. */
-    public static Lookup lookup(String experiment) {
+    /**
+     * An experiment's reference as loaded for a page: the reference of the run's profile, or none
+     * (null), or why it could not be read ({@code problem}, else null), or why there is none to
+     * compare with ({@code absent}: other profiles have one, this run's has not; else null).
+     * Pages are handed this and read nothing.
+     */
+    public record Lookup(Reference reference, String problem, String absent) {
+
+        /** No reference and no problem (a page without a reference column). */
+        public static final Lookup NONE = new Lookup(null, null, null);
+
+        /** A reference, or a problem, with nothing absent. */
+        public Lookup(Reference reference, String problem) {
+            this(reference, problem, null);
+        }
+    }
+
+    /** {@link #lookup(Path, String, String)} under {@link #root()}. */
+    public static Lookup lookup(String experiment, String profile) {
+        return lookup(root(), experiment, profile);
+    }
+
+    /**
+     * Reads, for a page, the reference a run of {@code experiment} in {@code profile} is compared
+     * with: the reference of that profile under {@code base}, knowing where the references of the
+     * other profiles give opposite verdicts ({@link SizeChanges}). When only other profiles have
+     * one, says so instead of comparing; a folder that cannot be read gives its problem.
+     */
+    public static Lookup lookup(Path base, String experiment, String profile) {
         try {
-            return new Lookup(find(experiment).orElse(null), null);
+            Map<String, Reference> byProfile = new LinkedHashMap<>();
+            for (String p : profiles(profile)) {
+                if (p.equals(profile)) find(base, p, experiment).ifPresent(r -> byProfile.put(p, r));
+                else otherProfile(base, p, experiment).ifPresent(r -> byProfile.put(p, r));
+            }
+            Reference own = byProfile.get(profile);
+            if (own != null) {
+                Map<String, List<Finding>> findings = new LinkedHashMap<>();
+                byProfile.forEach((p, r) -> findings.put(p, r.run().findings()));
+                return new Lookup(new Reference(own.run, SizeChanges.of(findings)), null);
+            }
+            if (byProfile.isEmpty()) return Lookup.NONE;
+            return new Lookup(null, null, "No reference for this profile (" + profile + "): a run is compared only with the reference of its own "
+                    + "profile, and " + experiment + " has one for " + String.join(", ", byProfile.keySet()) + " (./maplab promote files a run under its profile).");
         } catch (RuntimeException e) {
             return new Lookup(null, e.getMessage());
         }
     }
 
+    /** Another profile's reference, only to name size changes: one that cannot be read is left out (the run's own reference decides the page). */
+    private static Optional<Reference> otherProfile(Path base, String profile, String experiment) {
+        try {
+            return find(base, profile, experiment);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every profile's name in {@link maplab.plan.Profile}'s order (smallest first), with {@code profile} among them. */
+    private static List<String> profiles(String profile) {
+        List<String> out = new java.util.ArrayList<>(java.util.Arrays.stream(maplab.plan.Profile.values()).map(maplab.plan.Profile::label).toList());
+        if (!out.contains(profile)) out.add(0, profile);
+        return out;
+    }
+
     public StoredRun run() { return run; }
+
+    /**
+     * "changes with n_keys: lower at n_keys 200000 (quick reference), higher at n_keys 1000000
+     * (full reference)" when the references of two profiles give this finding opposite verdicts
+     * under different conditions; empty otherwise, or when this reference was found without the
+     * others ({@link #find}).
+     */
+    public Optional<String> sizeChange(String id) {
+        return Optional.ofNullable(sizeChanges.get(id));
+    }
 
     /** The reference value of a finding, if the reference has it. */
     public Optional<Finding> finding(String id) {
@@ -155,25 +251,22 @@ public final class Reference {
     }
 
     /**
-     * Makes a completed run folder the reference of its experiment: copies it (without the
-     * bulky {@code raw/}) into a hidden folder beside the target, then swaps it in by renames,
-     * so readers see the old reference or the new one, never half of one.
+     * Makes a completed run folder the reference of its experiment for its own profile (under
+     * {@link #root(Path, String)}): copies it (without the bulky {@code raw/}) into a hidden
+     * folder beside the target, then swaps it in by renames, so readers see the old reference or
+     * the new one, never half of one.
      *
-     * @param anyProfile accept a run that is not full-profile
+     * @param base the references' folder ({@link #root()})
      * @return the reference folder
-     * @throws IllegalArgumentException when {@code runDir} is not a completed run folder, or not full-profile without {@code anyProfile}
+     * @throws IllegalArgumentException when {@code runDir} is not a completed run folder
      */
-    public static Path promote(Path runDir, Path root, boolean anyProfile) {
+    public static Path promote(Path runDir, Path base) {
         StoredRun run = StoredRun.read("runDir", runDir);
         if (!run.succeeded()) throw new IllegalArgumentException("runDir: '" + runDir + "' is a failed run; allowed: a completed run folder");
         if (!Files.isRegularFile(run.dir().resolve("report.html"))) {
             throw new IllegalArgumentException("runDir: '" + runDir + "' is not a completed run folder (no report.html)");
         }
-        if (!anyProfile && !"full".equals(run.profile())) {
-            throw new IllegalArgumentException("runDir: '" + runDir + "' is a " + run.profile() + "-profile run; allowed: a full-profile run "
-                    + "(./maplab run " + run.experiment() + " --profile full), or pass --any-profile");
-        }
-        Path target = root.toAbsolutePath().normalize().resolve(run.experiment());
+        Path target = root(base.toAbsolutePath().normalize(), run.profile()).resolve(run.experiment());
         if (target.equals(run.dir())) throw new IllegalArgumentException("runDir: '" + runDir + "' is already the reference");
         long pid = ProcessHandle.current().pid();
         Path staging = target.resolveSibling("." + run.experiment() + ".promote-" + pid);

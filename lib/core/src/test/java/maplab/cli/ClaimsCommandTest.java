@@ -66,4 +66,15 @@ class ClaimsCommandTest {
         assertThat(folder.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(folder.err().strip()).startsWith("maplab: --from: ").doesNotContain("\n");
     }
+
+    @Test
+    void profileQuickJudgesAgainstTheQuickReferences() {
+        Outcome o = run("claims", "A22", "--profile", "quick");
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("A22 ", "chm_vs_synchronized_read0 ", "judged against: " + HOME.resolve("data/reference/quick") + " (quick profile)");
+        assertThat(run("claims", "A22").out()).contains("judged against: " + HOME.resolve("data/reference") + " (full profile)");
+        Outcome bad = run("claims", "--profile", "huge");
+        assertThat(bad.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(bad.err().strip()).startsWith("maplab: profile: unknown value 'huge'").doesNotContain("\n");
+    }
 }

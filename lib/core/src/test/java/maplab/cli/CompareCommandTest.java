@@ -50,12 +50,23 @@ class CompareCommandTest {
     }
 
     @Test
-    void promoteOfAQuickRunExitsTwo(@TempDir Path tmp) throws Exception {
-        Path a = write(tmp.resolve("a"), "presize", "time,100.0,2.0");
-
-        assertThat(run("promote", a.toString())).isEqualTo(Main.BAD_INPUT);
-
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("quick-profile run");
+    void promoteFilesAQuickRunUnderTheQuickReferences(@TempDir Path tmp) throws Exception {
+        Path a = write(tmp.resolve("runs/a"), "presize", "time,100.0,2.0");
+        write(tmp.resolve("runs/b"), "gc", "time,100.0,2.0");
+        String previous = System.getProperty("maplab.home");
+        System.setProperty("maplab.home", tmp.toString());
+        try {
+            assertThat(run("promote", a.toString())).isEqualTo(Main.OK);
+            assertThat(out.toString()).contains("reference: " + tmp.resolve("data/reference/quick/presize"));
+            assertThat(run("promote", "--all", tmp.resolve("runs").toString())).isEqualTo(Main.OK);
+            assertThat(out.toString()).contains("reference: " + tmp.resolve("data/reference/quick/gc"));
+            assertThat(tmp.resolve("data/reference/presize")).as("the full profile's place is left alone").doesNotExist();
+            assertThat(run("promote", "--all", tmp.resolve("empty").toString())).isEqualTo(Main.BAD_INPUT);
+            assertThat(err.toString().strip()).doesNotContain("\n").contains("folder: '").contains("does not exist");
+        } finally {
+            if (previous == null) System.clearProperty("maplab.home");
+            else System.setProperty("maplab.home", previous);
+        }
     }
 
     @Test
@@ -64,7 +75,7 @@ class CompareCommandTest {
         Path b = write(tmp.resolve("b"), "presize", "time,101.0,2.0");
         Path c = write(tmp.resolve("c"), "merge", "time,100.0,2.0");
 
-        assertThat(run("promote", a.toString(), b.toString(), c.toString(), "--any-profile")).isEqualTo(Main.BAD_INPUT);
+        assertThat(run("promote", a.toString(), b.toString(), c.toString())).isEqualTo(Main.BAD_INPUT);
 
         assertThat(err.toString().strip()).doesNotContain("\n").contains("'c' differs from 'a' (experiment merge vs presize)");
     }

@@ -57,7 +57,7 @@ class CombinedReferenceTest {
     void threeRunsMakeAReferenceThatReconcludesAndWidensALaterRun(@TempDir Path tmp) throws Exception {
         List<Path> runs = List.of(run(tmp, "r1", 1, 1), run(tmp, "r2", 1.08, 0.8), run(tmp, "r3", 0.94, 1.2));
         Path root = tmp.resolve("reference");
-        Path ref = CombinedReference.promote(runs, root, false, dir -> Experiments.conclude(dir, null));
+        Path ref = CombinedReference.promote(runs, root, dir -> Experiments.conclude(dir, null));
 
         JsonNode meta = JSON.readTree(ref.resolve("meta.json").toFile());
         assertThat(meta.path(Reference.BETWEEN_RUNS).findValuesAsText("id")).containsExactly("r1", "r2", "r3");
@@ -105,13 +105,13 @@ class CombinedReferenceTest {
         Path b = run(tmp, "b", 1, 1);
         Path c = run(tmp, "c", 1, 1);
         Path root = tmp.resolve("reference");
-        assertThatThrownBy(() -> CombinedReference.promote(List.of(a, b), root, false, dir -> { }))
+        assertThatThrownBy(() -> CombinedReference.promote(List.of(a, b), root, dir -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("runDir: a reference from several runs needs at least 3 run folders, got 2");
         Files.writeString(c.resolve("meta.json"), Files.readString(c.resolve("meta.json")).replace("\"overlap_pct\" : 50", "\"overlap_pct\" : 25"));
-        assertThatThrownBy(() -> CombinedReference.promote(List.of(a, b, c), root, false, dir -> { }))
+        assertThatThrownBy(() -> CombinedReference.promote(List.of(a, b, c), root, dir -> { }))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("runDir: 'c' differs from 'a' (overlap_pct: 25 vs 50); allowed: runs of one experiment, profile and parameters (only the session or machine differs)");
-        assertThatThrownBy(() -> CombinedReference.promote(List.of(a, b, a), root, false, dir -> { })).hasMessageContaining("is given twice");
+        assertThatThrownBy(() -> CombinedReference.promote(List.of(a, b, a), root, dir -> { })).hasMessageContaining("is given twice");
         assertThat(root).doesNotExist();
     }
 

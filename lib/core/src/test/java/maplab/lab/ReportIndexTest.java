@@ -49,6 +49,29 @@ class ReportIndexTest {
                     "runs", List.of(Map.of("experiment", "presize", "folder", "runs/presize"))))));
             String html = ReportIndex.claimsPage(report);
             assertThat(html).contains("this report (quick profile)", "<tr id=\"A20\">", "<tr id=\"A53\">", "not run here", "opposite in Java");
+            assertThat(html).as("a quick report's ledger beside the quick references").contains("in the references (data/reference/quick/, quick profile)");
+        } finally {
+            if (previous == null) System.clearProperty("maplab.home");
+            else System.setProperty("maplab.home", previous);
+        }
+    }
+
+    @Test
+    void aRunMeetsTheReferenceOfItsOwnProfile(@TempDir Path reports) throws Exception {
+        String previous = System.getProperty("maplab.home");
+        System.setProperty("maplab.home", PRESIZE.getParent().getParent().getParent().toString());
+        try {
+            for (String profile : List.of("quick", "full")) {
+                Path ref = PRESIZE.getParent().resolve(profile.equals("full") ? "presize" : profile + "/presize");
+                Path run = Files.createDirectories(reports.resolve(profile + "/presize"));
+                Files.copy(ref.resolve("meta.json"), run.resolve("meta.json"));
+                Files.copy(ref.resolve("findings.json"), run.resolve("findings.json"));
+                IndexPage.Report report = ReportIndex.load(reports, Map.of("profile", profile, "notebooks", List.of(Map.of("name", "03-presize",
+                        "runs", List.of(Map.of("experiment", "presize", "folder", profile + "/presize"))))));
+                IndexPage.RunShown shown = report.notebooks().get(0).runs().get(0);
+                assertThat(shown.reference().reference().run().profile()).as(profile + " run").isEqualTo(profile);
+                assertThat(shown.reference().reference().run().dir()).isEqualTo(ref);
+            }
         } finally {
             if (previous == null) System.clearProperty("maplab.home");
             else System.setProperty("maplab.home", previous);

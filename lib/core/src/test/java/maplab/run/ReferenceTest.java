@@ -23,13 +23,13 @@ class ReferenceTest {
         Path first = SyntheticRun.write(tmp.resolve("runs/1"), "presize", "full", 2, ROWS, 2.0);
         Path second = SyntheticRun.write(tmp.resolve("runs/2"), "presize", "full", 2, ROWS, 4.0);
 
-        Path target = Reference.promote(first, root, false);
+        Path target = Reference.promote(first, root);
         assertThat(target).isEqualTo(root.resolve("presize").toAbsolutePath());
         assertThat(target.resolve("meta.json")).exists();
         assertThat(target.resolve("report.html")).exists();
         assertThat(target.resolve("raw")).doesNotExist();
 
-        Reference.promote(second, root, false);
+        Reference.promote(second, root);
         assertThat(Reference.find(root, "presize").orElseThrow().finding("speedup").orElseThrow().value()).isEqualTo(4.0);
         try (var left = Files.list(root)) {
             assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("presize");
@@ -38,23 +38,23 @@ class ReferenceTest {
     }
 
     @Test
-    void promoteRefusesQuickFailedAndMissingRuns(@TempDir Path tmp) throws Exception {
+    void promoteFilesEachRunUnderItsOwnProfileAndRefusesFailedAndMissingRuns(@TempDir Path tmp) throws Exception {
         Path root = tmp.resolve("ref");
         Path quick = SyntheticRun.write(tmp.resolve("quick"), "presize", "quick", 2, ROWS, 2.0);
-        assertThatThrownBy(() -> Reference.promote(quick, root, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quick-profile run; allowed: a full-profile run");
-        assertThat(Reference.promote(quick, root, true)).exists();
+        assertThat(Reference.promote(quick, root)).isEqualTo(root.resolve("quick/presize").toAbsolutePath());
+        assertThat(Reference.find(root, "presize")).as("the full profile's place stays empty").isEmpty();
+        assertThat(Reference.find(root, "quick", "presize")).isPresent();
 
         Path failed = SyntheticRun.write(tmp.resolve("failed"), "presize", "full", 2, ROWS, 2.0);
         Files.writeString(failed.resolve("meta.json"), Files.readString(failed.resolve("meta.json")).replace("\"ok\"", "\"failed\""));
-        assertThatThrownBy(() -> Reference.promote(failed, root, false)).hasMessageContaining("is a failed run");
-        assertThatThrownBy(() -> Reference.promote(tmp.resolve("nope"), root, false)).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> Reference.promote(failed, root)).hasMessageContaining("is a failed run");
+        assertThatThrownBy(() -> Reference.promote(tmp.resolve("nope"), root)).hasMessageContaining("does not exist");
     }
 
     @Test
     void findingsShowTheReferenceBesideThemLikeWithLike(@TempDir Path tmp) throws Exception {
         Path root = tmp.resolve("ref");
-        Reference.promote(SyntheticRun.write(tmp.resolve("run"), "presize", "full", 8, ROWS, 2.0), root, false);
+        Reference.promote(SyntheticRun.write(tmp.resolve("run"), "presize", "full", 8, ROWS, 2.0), root);
         Reference ref = Reference.find(root, "presize").orElseThrow();
         assertThat(ref.finding("speedup").orElseThrow().verdict()).isEqualTo(Finding.Verdict.HIGHER);
 

@@ -13,9 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every reference in {@code data/reference/} re-concludes, from its stored results.csv,
- * samples.csv and meta.json alone, to exactly the findings it stores; and every stored finding
- * has an interval and a basis.
+ * Every reference in {@code data/reference/} (full profile) and {@code data/reference/quick/}
+ * re-concludes, from its stored results.csv, samples.csv and meta.json alone, to exactly the
+ * findings it stores; and every stored finding has an interval and a basis. A quick reference,
+ * re-concluded as a quick run, meets the quick reference like with like.
  */
 class ReferencesReconcludeTest {
 
@@ -29,11 +30,24 @@ class ReferencesReconcludeTest {
     @ParameterizedTest
     @MethodSource("experiments")
     void referenceReconcludesToItsStoredFindings(String id, @TempDir Path tmp) throws Exception {
-        Path ref = ROOT.resolve(id);
-        assertThat(ref.resolve("meta.json")).as("reference of " + id + " (make one: ./maplab run " + id
-                + " --profile full, then ./maplab promote)").exists();
+        reconcludes(id, "full", tmp);
+    }
+
+    @ParameterizedTest
+    @MethodSource("experiments")
+    void quickReferenceReconcludesAndMeetsItsOwnProfile(String id, @TempDir Path tmp) throws Exception {
+        maplab.conclude.Result again = reconcludes(id, "quick", tmp);
+        String page = maplab.render.Html.page(again, Reference.lookup(ROOT, id, "quick"));
+        assertThat(page).as(id + ": a quick run meets the quick reference").contains("quick/" + id + "</code> (quick profile")
+                .doesNotContain("measured under other conditions", "Reference unreadable", "No reference for this profile");
+    }
+
+    private static maplab.conclude.Result reconcludes(String id, String profile, Path tmp) throws Exception {
+        Path ref = Reference.root(ROOT, profile).resolve(id);
+        assertThat(ref.resolve("meta.json")).as(profile + " reference of " + id + " (make one: ./maplab run " + id
+                + " --profile " + profile + ", then ./maplab promote; data/reference/README.md)").exists();
         assertThat(ref.resolve("samples.csv")).as(id + ": a reference keeps what concluding needs").exists();
-        Experiments.conclude(ref, tmp.resolve("again"));
+        maplab.conclude.Result result = Experiments.conclude(ref, tmp.resolve("again"));
         JsonNode stored = JSON.readTree(ref.resolve("findings.json").toFile());
         JsonNode again = withoutNewNotComputed(JSON.readTree(tmp.resolve("again/findings.json").toFile()), stored);
         assertThat(again).as(id + ": findings recomputed from the stored data").isEqualTo(stored);
@@ -41,7 +55,8 @@ class ReferencesReconcludeTest {
             assertThat(f.has("low") && f.has("high") && f.hasNonNull("basis")).as(id + "/" + f.path("id").asText() + " has an interval and a basis").isTrue();
             assertThat(f.get("low").isNull() || f.get("high").isNull()).as(id + "/" + f.path("id").asText() + " interval is known").isFalse();
         }
-        assertThat(Files.readString(ref.resolve("meta.json"))).contains("\"profile\" : \"full\"");
+        assertThat(Files.readString(ref.resolve("meta.json"))).contains("\"profile\" : \"" + profile + "\"");
+        return result;
     }
 
     /**

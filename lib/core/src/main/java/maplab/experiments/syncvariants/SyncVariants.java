@@ -17,6 +17,7 @@ import maplab.workload.Popularity;
 import maplab.experiments.Experiment;
 import maplab.experiments.RunContext;
 import maplab.experiments.syncvariants.SyncVariantsPlan.Batch;
+import static maplab.subject.concurrent.SharedMapType.CONCURRENT_HASH_MAP;
 import static maplab.subject.concurrent.SharedMapType.COPY_ON_WRITE;
 import static maplab.subject.concurrent.SharedMapType.SINGLE_WRITER;
 import static maplab.experiments.syncvariants.SyncVariantsPlan.cellsPerRun;
@@ -73,14 +74,16 @@ public final class SyncVariants implements Experiment {
     static final String PART = "throughput";
 
     /**
-     * Quick: 11 cells (5 subjects at 95% reads, 2 at 100%, 4 at 50%, with JCTools'
-     * NonBlockingHashMap at 95% and 50%; 4 threads; 65536 keys; uniform), 5 forks each
-     * (t(0.995, 4) = 4.60, where 4 forks give 5.84), short iterations: 55 fork JVMs of about
-     * 0.5 s start-up and set-up plus 0.29 s of iterations, about 44 s.
+     * Quick: 10 cells (5 subjects at 95% reads, 4 at 50% with JCTools' NonBlockingHashMap at
+     * both; 4 threads; 65536 keys; uniform; the 100% reads cells are full-only: their finding,
+     * cow_vs_chm_read100, is no difference in the full reference), 4 forks each of short
+     * iterations: 40 fork JVMs of about 0.5 s start-up and set-up plus 0.29 s of iterations.
+     * Sequential: the cells of a comparison still open after 4 forks get more rounds, up to 7
+     * (Bonferroni over the 4 looks: at 4 forks a 2x effect with the usual fork spread settles).
      * Two 70 ms warm-up iterations: a 50 ms one was still partly interpreted on a loaded machine
      * (2.8 ops/us, then 61, then about 95 measured).
      */
-    static final Effort QUICK_EFFORT = new Effort(5, 2, 70, 3, 50);
+    static final Effort QUICK_EFFORT = new Effort(4, 7, 2, 70, 3, 50);
 
     /**
      * Full: 60 cells (the headline subjects of every finding, the peers' maps at 95% and 50%
@@ -98,14 +101,20 @@ public final class SyncVariants implements Experiment {
     static final String LATENCY_PART = "latency";
 
     /**
-     * Quick: 3 cells (synchronizedMap, ConcurrentHashMap and the peers' maps at 95% reads, 4
-     * threads) x 4 forks of 2x70 ms warm-up and 3x50 ms measured in sample mode, each fork
-     * recording contention with JFR: 12 fork JVMs, about 15 s.
+     * Quick: 2 cells (synchronizedMap and ConcurrentHashMap at 95% reads, 4 threads; the peers'
+     * latency cells are full-only) x 4 forks of 2x70 ms warm-up and 3x50 ms measured in sample
+     * mode, each fork recording contention with JFR: 8 fork JVMs, about 10 s. Sequential up to
+     * 7 forks while the mean latency ratio of synchronizedMap to ConcurrentHashMap is open.
      */
-    static final Effort LATENCY_QUICK_EFFORT = new Effort(4, 2, 70, 3, 50);
+    static final Effort LATENCY_QUICK_EFFORT = new Effort(4, 7, 2, 70, 3, 50);
 
-    /** Full: 10 cells (5 subjects, the peers' maps among them, at 95% and 50% reads) x 6 forks of 2x100 ms warm-up and 3x100 ms measured: 60 fork JVMs, about 1.5 min. */
-    static final Effort LATENCY_FULL_EFFORT = new Effort(6, 2, 100, 3, 100);
+    /**
+     * Full: 12 cells (6 subjects, the peers' maps among them, at 95% and 50% reads) x 6 forks of
+     * 2x100 ms warm-up and 3x100 ms measured: 72 fork JVMs, about 3 min; sequential up to 10
+     * forks for each subject whose mean latency ratio to ConcurrentHashMap is still open (the
+     * cap is below 2x: a latency fork with its JFR recording costs about 2.6 s).
+     */
+    static final Effort LATENCY_FULL_EFFORT = new Effort(6, 10, 2, 100, 3, 100);
 
     /** The percentiles measured ({@code percentile} column) and JMH's name of each (a secondary result of sample mode). */
     static final Map<String, String> PERCENTILES = orderedMap(
@@ -135,7 +144,7 @@ public final class SyncVariants implements Experiment {
                 ParamSpec.choices("subjects", SharedMapType.ids(), quickSubjects, all, "maps compared"),
                 ParamSpec.choice("coverage", List.of("headline", "all"), "headline", "headline",
                         "headline: at each read share only the subjects its findings compare; all: every subject everywhere"),
-                ParamSpec.integers("read_pcts", 0, 100, "100,95,50", "100,95,50,0", "shares of reads (%)"),
+                ParamSpec.integers("read_pcts", 0, 100, "95,50", "100,95,50,0", "shares of reads (%)"),
                 ParamSpec.integers("threads", 1, 256, "4", "1,2,4,8", "thread counts (JMH -t)"),
                 ParamSpec.integer("finding_threads", 1, 256, 4, 4,
                         "thread count the findings compare at (the same in every profile, so a finding id means one comparison)"),
@@ -147,7 +156,7 @@ public final class SyncVariants implements Experiment {
                         + " contract and a short concurrent check hold", maplab.subject.concurrent.SharedMap.class),
                 ParamSpec.effort(PART, QUICK_EFFORT, FULL_EFFORT,
                         "JMH effort of every throughput cell (all JMH runs alternate in rounds, one fork each)"),
-                ParamSpec.choices("latency_subjects", SharedMapType.ids(), withPeers("synchronized_map,concurrent_hash_map"),
+                ParamSpec.choices("latency_subjects", SharedMapType.ids(), "synchronized_map,concurrent_hash_map",
                         withPeers("synchronized_map,rw_lock,concurrent_hash_map,sharded,single_writer"),
                         "maps whose per-operation latency (JMH sample mode) and lock contention (JFR) are measured, at finding_threads threads"),
                 ParamSpec.integers("latency_read_pcts", 0, 100, "95", "95,50", "read shares of the latency and contention cells (%)"),
@@ -195,14 +204,17 @@ public final class SyncVariants implements Experiment {
 
     /**
      * The plan's progress steps: one per throughput cell and fork (up to the maximum forks in
-     * batches whose comparisons may add rounds), then one per latency cell and fork.
+     * batches whose comparisons may add rounds), then one per latency cell and fork (up to the
+     * maximum when the latency runs compare subjects with ConcurrentHashMap).
      */
     @Override
     public int plannedSteps(Params p) {
         List<Batch> plan = SyncVariantsPlan.plan(p);
         int steps = 0;
         for (Batch b : plan) steps += cellsPerRun(p, b) * p.getEffort(PART).plannedForks(!comparedIn(p, plan, b).isEmpty() || usersCompared(p, plan, b));
-        return steps + latencyPlan(p).size() * p.getEffort(LATENCY_PART).plannedForks(false);
+        List<String> latency = p.getStrings("latency_subjects");   // every latency run compares its subjects with ConcurrentHashMap
+        boolean latencyCompares = latency.contains(CONCURRENT_HASH_MAP.id()) && latency.size() > 1;
+        return steps + latencyPlan(p).size() * p.getEffort(LATENCY_PART).plannedForks(latencyCompares);
     }
 
     static final String LATENCY_BENCH = "maplab.bench.SyncLatencyBench.operate";

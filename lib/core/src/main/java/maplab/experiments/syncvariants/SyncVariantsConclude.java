@@ -16,6 +16,7 @@ import maplab.subject.concurrent.SharedMapType;
 import maplab.subject.user.UserSubject;
 import maplab.experiments.syncvariants.SyncVariantsPlan.Comparison;
 import static maplab.subject.concurrent.SharedMapType.CONCURRENT_HASH_MAP;
+import static maplab.experiments.syncvariants.SyncVariants.LATENCY_PART;
 import static maplab.experiments.syncvariants.SyncVariants.PART;
 import static maplab.experiments.syncvariants.SyncVariantsCharts.charts;
 import static maplab.experiments.syncvariants.SyncVariantsLatencyConclude.allocationFindings;
@@ -45,7 +46,7 @@ final class SyncVariantsConclude {
 
     static void conclude(RunData data, ResultBuilder out) {
         Rows throughput = data.rows().metric("throughput");
-        concludeLatency(data.rows(), out);
+        concludeLatency(data.rows(), out, data.params().getEffort(LATENCY_PART).looks());
         Optional<Slice> headline = Slice.headline(throughput);
         if (headline.isEmpty()) return;
         Slice slice = headline.get();

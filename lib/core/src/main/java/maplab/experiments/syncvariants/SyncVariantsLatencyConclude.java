@@ -71,8 +71,12 @@ final class SyncVariantsLatencyConclude {
         return percentile.replace(".", "");
     }
 
-    /** The latency and contention findings, tables and charts (none when the run measured no latency cell). */
-    static void concludeLatency(Rows rows, ResultBuilder out) {
+    /**
+     * The latency and contention findings, tables and charts (none when the run measured no
+     * latency cell); {@code looks}: how often a sequential latency effort looked at each pair
+     * (the Bonferroni divisor of the percentile ratios' intervals).
+     */
+    static void concludeLatency(Rows rows, ResultBuilder out, int looks) {
         out.groups("latency", "contention");
         Rows latency = rows.metric("latency");
         Rows perSecond = rows.metric("blocked_per_s");
@@ -121,7 +125,7 @@ final class SyncVariantsLatencyConclude {
                     }
                     out.inGroup("latency", () -> out.attempt(id, () -> {
                         Finding f = Finding.ratio(id, pct + " latency of " + t.label(), "ConcurrentHashMap", Finding.Quantity.TIME,
-                                a.get().measured().ratioTo(b.get().measured()), Finding.Basis.TIMING);
+                                a.get().measured().ratioTo(b.get().measured(), looks), Finding.Basis.TIMING);
                         out.finding(conditions(f.at(conditionsText(a.get())), a.get()).where("percentile", pct));
                     }));
                 }

@@ -22,6 +22,7 @@ import maplab.workload.Popularity;
 import maplab.experiments.RunContext;
 import maplab.experiments.syncvariants.SyncVariantsPlan.Batch;
 import maplab.experiments.syncvariants.SyncVariantsPlan.LatencyCell;
+import static maplab.subject.concurrent.SharedMapType.CONCURRENT_HASH_MAP;
 import static maplab.experiments.syncvariants.SyncVariants.LATENCY_BENCH;
 import static maplab.experiments.syncvariants.SyncVariants.LATENCY_PART;
 import static maplab.experiments.syncvariants.SyncVariants.PERCENTILES;
@@ -124,7 +125,10 @@ final class SyncVariantsMeasure {
      * The latency JMH runs, one per latency read share (its latency subjects), at
      * {@code finding_threads} threads, the largest key count and the findings' popularity, each
      * fork recording contention with JFR: as {@link #measure} runs them and
-     * {@link SyncVariantsPlan#plan(Plan.Builder)} states them.
+     * {@link SyncVariantsPlan#plan(Plan.Builder)} states them. Each subject is compared with
+     * ConcurrentHashMap, so a sequential effort adds rounds to the pairs still open (judged on
+     * the mean latency, JMH's primary score in sample mode; the percentile findings widen their
+     * intervals for the same looks).
      */
     static List<Jmh> latencyRuns(RunContext ctx) {
         Params p = ctx.params();
@@ -133,14 +137,21 @@ final class SyncVariantsMeasure {
         List<Jmh> runs = new ArrayList<>();
         for (int read : plan.stream().map(LatencyCell::readPct).distinct().toList()) {
             List<SharedMapType> subjects = plan.stream().filter(c -> c.readPct() == read).map(LatencyCell::subject).toList();
-            runs.add(ctx.jmh(LATENCY_BENCH, LATENCY_PART)
+            Jmh run = ctx.jmh(LATENCY_BENCH, LATENCY_PART)
                     .param("subject", subjects)
                     .param("readPct", String.valueOf(read))
                     .param("keys", headlineKeys(p))
                     .param("popularity", Popularity.parse(headlinePopularity(p)))
                     .param("seed", String.valueOf(ctx.seed("workload")))
                     .threads(p.getInt("finding_threads"))
-                    .jvmArgsAppend("-D" + Contention.DIR_PROPERTY + "=" + dir, "-D" + Contention.THRESHOLD_PROPERTY + "=" + p.getInt("contention_threshold_us")));
+                    .jvmArgsAppend("-D" + Contention.DIR_PROPERTY + "=" + dir, "-D" + Contention.THRESHOLD_PROPERTY + "=" + p.getInt("contention_threshold_us"));
+            // the latency findings' pairs: each subject against ConcurrentHashMap (a sequential effort settles them on the mean latency)
+            if (subjects.contains(CONCURRENT_HASH_MAP)) {
+                for (SharedMapType t : subjects) {
+                    if (t != CONCURRENT_HASH_MAP) run.compare(Map.of("subject", t.name()), Map.of("subject", CONCURRENT_HASH_MAP.name()));
+                }
+            }
+            runs.add(run);
         }
         return runs;
     }

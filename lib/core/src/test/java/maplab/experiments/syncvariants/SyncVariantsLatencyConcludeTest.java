@@ -65,7 +65,12 @@ class SyncVariantsLatencyConcludeTest {
         }
 
         ResultBuilder conclude() {
-            RunData data = new RunData("sync-variants", Profile.FULL, Params.resolve(new SyncVariants(), Profile.FULL, Map.of()),
+            return conclude(Map.of());
+        }
+
+        /** Concluded with the full profile's parameters, {@code set} overriding some. */
+        ResultBuilder conclude(Map<String, String> set) {
+            RunData data = new RunData("sync-variants", Profile.FULL, Params.resolve(new SyncVariants(), Profile.FULL, set),
                     Rows.fromObjects(rows.rows(), rows.samples()));
             ResultBuilder out = new ResultBuilder();
             new SyncVariants().conclude(data, out);
@@ -225,5 +230,18 @@ class SyncVariantsLatencyConcludeTest {
         assertThat(out.charts()).containsKey("latency percentiles, 95% reads");
         assertThat(maplab.render.ChartDrawing.png(out.charts().get("latency percentiles, 95% reads"))).isNotEmpty();
         assertThat(out.tables().get("latency percentiles").rowCount()).isEqualTo(2);
+    }
+
+    /** A sequential latency effort (6-10 forks: 5 looks) widens each percentile ratio's interval, by Bonferroni, around the same value. */
+    @Test
+    void sequentialLatencyLooksWidenThePercentileRatios() {
+        Cells c = new Cells().latency("concurrent_hash_map", 95, "p99", 700, 800, 650, 720, 760, 710)
+                .latency("synchronized_map", 95, "p99", 2100, 2400, 1950, 2200, 2250, 2150);
+        Finding fixed = finding(c.conclude(Map.of("latency_effort", "6:2x100ms+3x100ms")), "latency_p99_synchronized_map_vs_chm_read95");
+        Finding sequential = finding(c.conclude(Map.of("latency_effort", "6-10:2x100ms+3x100ms")), "latency_p99_synchronized_map_vs_chm_read95");
+        assertThat(sequential.value()).isEqualTo(fixed.value());
+        assertThat(sequential.low()).isLessThan(fixed.low());
+        assertThat(sequential.high()).isGreaterThan(fixed.high());
+        assertThat(sequential.verdict()).isEqualTo(Verdict.HIGHER);
     }
 }

@@ -493,11 +493,15 @@ def budget_schedule(args, tmp, progress):
     left = args.budget_seconds - plan_seconds
     if sum(mins) > left:
         largest = sorted(zip(mins, (p.stem for p, _, _ in planned)), reverse=True)[:3]
-        fail_usage(f"budget: the notebooks need at least {duration(sum(mins), sum(mins))[6:]} before any sequential round "
-                   f"(plans' estimates plus {NOTEBOOK_OVERHEAD_SECONDS:.0f} s per notebook), more than the {duration(left, left)[6:]} "
-                   f"the budget of {duration(args.budget_seconds, args.budget_seconds)[6:]} leaves after checking the plans; largest: "
-                   + ", ".join(f"{name} {duration(m, m)[6:]}" for m, name in largest)
-                   + "; raise --budget (or --budget none), or run fewer notebooks")
+        why = (f"budget: the notebooks need at least {duration(sum(mins), sum(mins))[6:]} before any sequential round "
+               f"(plans' estimates plus {NOTEBOOK_OVERHEAD_SECONDS:.0f} s per notebook), more than the {duration(left, left)[6:]} "
+               f"the budget of {duration(args.budget_seconds, args.budget_seconds)[6:]} leaves after checking the plans; largest: "
+               + ", ".join(f"{name} {duration(m, m)[6:]}" for m, name in largest))
+        if args.budget is not None:
+            fail_usage(why + "; raise --budget (or --budget none), or run fewer notebooks")
+        # the profile's default budget: the report still runs (it is the main command), but says so first and adds no rounds
+        print(f"maplab: {why}; measuring every notebook's first forks only (no sequential rounds); choose with --budget", file=sys.stderr)
+        return BudgetSchedule(started, mins, mins), plan_seconds
     print(f"budget {duration(args.budget_seconds, args.budget_seconds)[6:]}: plans need {duration(sum(mins), sum(maxs))} "
           f"(checked in {plan_seconds:.0f} s)", file=sys.stderr)
     return BudgetSchedule(started + args.budget_seconds, mins, maxs), plan_seconds

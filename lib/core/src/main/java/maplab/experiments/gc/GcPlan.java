@@ -28,13 +28,14 @@ final class GcPlan {
 
     /**
      * Seconds to start a pause JVM (heap pre-touched, JFR started) and read its recording and GC
-     * log afterwards. With {@link #PAUSE_SECONDS_PER_ENTRY_ROUND} fitted to the full reference run
-     * (36 JVMs of 6 rounds of 1M entries: 24 s each) and a quick run of 9 JVMs of 9 rounds of 200k
-     * entries on a loaded 2-core machine (about 14 s each).
+     * log afterwards. With {@link #PAUSE_SECONDS_PER_ENTRY_ROUND} fitted between a quick report's
+     * run (24 JVMs of 5 rounds of 200k entries in about 30 s) and the full reference run (36 JVMs
+     * of 6 rounds of 1M entries, about 24 s each on a busy machine): a budget is checked against
+     * it, so it should neither refuse a quick report that fits nor promise a full run too little.
      */
-    static final double PAUSE_JVM_SECONDS = 5;
+    static final double PAUSE_JVM_SECONDS = 1;
     /** Seconds per merged entry and round of the pause workload (building the sources, merging). */
-    static final double PAUSE_SECONDS_PER_ENTRY_ROUND = 3e-6;
+    static final double PAUSE_SECONDS_PER_ENTRY_ROUND = 2e-6;
 
     /**
      * The plan: the allocation benchmark of {@link GcMeasure#allocationRun}, then one pause JVM per cell of

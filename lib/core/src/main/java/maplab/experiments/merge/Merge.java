@@ -109,7 +109,7 @@ public final class Merge implements Experiment {
     }
 
     /**
-     * The plan's progress steps, one per JMH cell and fork (the JDK strategies' comparison may
+     * The plan's progress steps, one per JMH cell and fork (the sequential parts jdk, fastutil and peer may
      * take up to its maximum forks) and one per in-process probe count: JDK strategies,
      * fastutil fills (targets and user subjects x fill orders), probe counts (variants x sizes),
      * trap times at the largest size, growth times at the smaller sizes.
@@ -121,8 +121,8 @@ public final class Merge implements Experiment {
         int sameHash = variants.contains(ReinsertTarget.SAME_HASH) ? 1 : 0;
         return p.getStrings("strategies").size() * p.getEffort("jdk").plannedForks(true)
                 + (p.getStrings("fastutil_targets").size() + p.getStrings("user_subjects").size()) * FillOrder.ids().size()
-                        * p.getEffort("fastutil").plannedForks(false)
-                + p.getStrings("peer_targets").size() * FillOrder.ids().size() * p.getEffort("peer").plannedForks(false)
+                        * p.getEffort("fastutil").plannedForks(true)
+                + p.getStrings("peer_targets").size() * FillOrder.ids().size() * p.getEffort("peer").plannedForks(true)
                 + variants.size() * sizes.size()
                 + sameHash * p.getEffort("same_hash").plannedForks(false) + (variants.size() - sameHash) * p.getEffort("trap").plannedForks(false)
                 + variants.size() * (sizes.size() - 1) * p.getEffort("growth").plannedForks(false)

@@ -71,7 +71,7 @@ public final class Collisions implements Experiment {
                         + " longest bin counted, after the equals/hashCode check", maplab.subject.keys.KeySource.class),
                 ParamSpec.userSubjects("user_subjects", "your own hashes (LongHash): ProbeMap hashing hashCode() with yours, filled with the colliding"
                         + " and the random Strings at every size, probes counted, after the determinism check", maplab.subject.probe.LongHash.class),
-                ParamSpec.effort("insert", Effort.parseOrNull("4-8:4x50ms+3x50ms"), Effort.parseOrNull("6-12:3x100ms+3x100ms"),
+                ParamSpec.effort("insert", Effort.parseOrNull("4-8:4x50ms+3x50ms"), new Effort(6, 3, 100, 3, 100),
                         "JMH effort of the timed fills (every cell, alternating rounds)"));
     }
 

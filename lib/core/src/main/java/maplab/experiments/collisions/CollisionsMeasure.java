@@ -72,7 +72,8 @@ final class CollisionsMeasure {
      * One batch of timed fills, with the findings' comparisons inside it (to which a sequential
      * effort adds rounds): colliding against random Strings in the same map at the batch's largest
      * size (the seeded content hash with its equivalence margin). A pair split over two batches
-     * is not declared: it gets the first look's forks only.
+     * is not declared: it gets the first look's forks only (so full, where every growth case is a
+     * batch of its own, keeps a fixed insert_effort).
      */
     static Jmh jmh(RunContext ctx, List<CollisionCase> subjects, List<Integer> sizes, long keySeed, long mapSeed) {
         Jmh run = ctx.jmh(BENCH, "insert").param("subject", subjects).param("n", sizes)

@@ -54,7 +54,7 @@ public final class Presize implements Experiment {
                         "map constructors compared (resizes counted for each; quick leaves out the peer libraries other than fastutil)"),
                 ParamSpec.choices("timed", MapConstructor.ids(), "hashmap_default,hashmap_presized", all,
                         "constructors also timed with JMH (those also in 'constructors')"),
-                ParamSpec.effort("insert", Effort.shots(4, 1, 3), Effort.shots(5, 1, 2),
+                ParamSpec.effort("insert", Effort.parseOrNull("4-8:1+3"), Effort.parseOrNull("5-10:1+2"),
                         "JMH effort of the timed inserts (single shots, one whole fill each, after a full GC)"));
     }
 
@@ -63,8 +63,10 @@ public final class Presize implements Experiment {
     /** The plan's progress steps: one resize count per constructor, then one per timed constructor and fork. */
     @Override
     public int plannedSteps(maplab.plan.Params p) {
-        int cells = timed(p).size() + (sortsPresized(timed(p)) ? 1 : 0);
-        return p.getStrings("constructors").size() + cells * p.getEffort("insert").plannedForks(false);
+        List<MapConstructor> timed = timed(p);
+        int sorted = sortsPresized(timed) ? 1 : 0;   // the sorted fill's run compares nothing: its first forks only
+        return p.getStrings("constructors").size() + timed.size() * p.getEffort("insert").plannedForks(!comparedPairs(timed).isEmpty())
+                + sorted * p.getEffort("insert").plannedForks(false);
     }
 
     /** True when the presized HashMap is timed: then it is also timed with sorted (ascending) keys, in the same rounds. */
@@ -148,14 +150,28 @@ public final class Presize implements Experiment {
         return List.of(random, fillRun(ctx, List.of(MapConstructor.HASHMAP_PRESIZED), KeyOrder.ASCENDING, n, keySeed));
     }
 
+    /** One fill run, with the findings' comparisons among its constructors (to which a sequential effort adds rounds). */
     private static Jmh fillRun(RunContext ctx, List<MapConstructor> constructors, KeyOrder order, int n, long keySeed) {
-        return ctx.jmh(BENCH, "insert")
+        Jmh run = ctx.jmh(BENCH, "insert")
                 .param("constructor", constructors)
                 .param("order", order)
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(keySeed))
                 .mode(Mode.SingleShotTime)
                 .profiler("gc");
+        for (MapConstructor[] pair : comparedPairs(constructors)) run.compare(Map.of("constructor", pair[0].name()), Map.of("constructor", pair[1].name()));
+        return run;
+    }
+
+    /**
+     * The constructor pairs a time ratio compares, both among {@code constructors}: the default
+     * HashMap against the presized one, each peer library's default against its constructor given n.
+     */
+    static List<MapConstructor[]> comparedPairs(List<MapConstructor> constructors) {
+        List<MapConstructor[]> pairs = new java.util.ArrayList<>();
+        pairs.add(new MapConstructor[] {MapConstructor.HASHMAP_DEFAULT, MapConstructor.HASHMAP_PRESIZED});
+        pairs.addAll(PEER_PAIRS);
+        return pairs.stream().filter(pair -> constructors.contains(pair[0]) && constructors.contains(pair[1])).toList();
     }
 
     /** The metric of the presized HashMap's fill with ascending keys (insert_time's rows are all random keys). */
@@ -293,7 +309,7 @@ public final class Presize implements Experiment {
                 out.chart("allocation", a);
             }
         }
-        findings(rows, out);
+        findings(rows, data.params().getEffort("insert").looks(), out);
     }
 
     /**
@@ -301,12 +317,14 @@ public final class Presize implements Experiment {
      * {@code new HashMap<>()} with a presized HashMap: time with {@link Finding#timeRatio}, bytes
      * with {@link Finding#ratio} ({@link Finding.Quantity#BYTES}), both from per-fork samples
      * paired by round (conservative intervals from stored errors when a run has no samples).
-     * Every finding names its {@code n_keys}.
+     * Every finding names its {@code n_keys}. {@code looks}: how often a sequential insert_effort
+     * looked at the ratios (each is widened for them; the sorted fill, in a run of its own, too,
+     * since its random side may have had rounds added).
      */
     /** The constructors counted in quick: the JDK's and fastutil's (the other peers' counts are full-profile only). */
     static final String JDK_AND_FASTUTIL = String.join(",", MapConstructor.ids().subList(0, MapConstructor.ECLIPSE_DEFAULT.ordinal()));
 
-    static void findings(Rows rows, ResultBuilder out) {
+    static void findings(Rows rows, int looks, ResultBuilder out) {
         Rows resizes = rows.metric("resizes");
         out.attempt("resizes_default", () -> {
             for (Rows.Row r : resizes.where("subject", MapConstructor.HASHMAP_DEFAULT.id())) {
@@ -337,7 +355,7 @@ public final class Presize implements Experiment {
             if (!d.isEmpty() && !p.isEmpty()) {
                 String n = d.one().str("n_keys");
                 out.finding(Finding.timeRatio("insert_default_vs_presized", "Inserting " + n + " keys into new HashMap<>()", "a presized HashMap",
-                        d.one().measured().ratioTo(p.one().measured())).where("n_keys", n));
+                        d.one().measured().ratioTo(p.one().measured(), looks)).where("n_keys", n));
             }
         });
         out.attempt(SORTED_VS_RANDOM, () -> {
@@ -346,9 +364,9 @@ public final class Presize implements Experiment {
             if (sorted.isEmpty() || random.isEmpty()) return;   // runs before the sorted fill: absent
             String n = sorted.one().str("n_keys");
             out.finding(Finding.timeRatio(SORTED_VS_RANDOM, "Filling a HashMap presized for " + n + " keys with ascending keys",
-                    "filling it with the same keys in random order", sorted.one().measured().ratioTo(random.one().measured())).where("n_keys", n));
+                    "filling it with the same keys in random order", sorted.one().measured().ratioTo(random.one().measured(), looks)).where("n_keys", n));
         });
-        peerFindings(rows, out);
+        peerFindings(rows, looks, out);
         Rows alloc = rows.metric("alloc_per_entry");
         out.attempt("alloc_default_vs_presized", () -> {
             Rows ad = alloc.where("subject", MapConstructor.HASHMAP_DEFAULT.id());
@@ -357,7 +375,7 @@ public final class Presize implements Experiment {
                 String n = ad.one().str("n_keys");
                 out.finding(Finding.ratio("alloc_default_vs_presized", String.format(Locale.ROOT, "Inserting %s keys, new HashMap<>()", n),
                         "a presized HashMap (allocation per entry, JMH -prof gc)", Finding.Quantity.BYTES,
-                        ad.one().measured().ratioTo(ap.one().measured()), Finding.Basis.TIMING).where("n_keys", n));
+                        ad.one().measured().ratioTo(ap.one().measured(), looks), Finding.Basis.TIMING).where("n_keys", n));
             }
         });
     }
@@ -376,7 +394,7 @@ public final class Presize implements Experiment {
      * default constructor against the one given n, as a time ratio paired by round. Ids:
      * {@code resizes_<constructor>} and {@code insert_<library>_default_vs_n}.
      */
-    static void peerFindings(Rows rows, ResultBuilder out) {
+    static void peerFindings(Rows rows, int looks, ResultBuilder out) {
         out.inGroup("peers", () -> {
             Rows resizes = rows.metric("resizes");
             Rows time = rows.metric("insert_time");
@@ -391,7 +409,7 @@ public final class Presize implements Experiment {
                     if (d.isEmpty() || p.isEmpty()) return;
                     String n = d.one().str("n_keys");
                     out.finding(Finding.timeRatio(peerRatioId(pair), "Inserting " + n + " keys into " + pair[0].label(),
-                            pair[1].label(), d.one().measured().ratioTo(p.one().measured())).where("n_keys", n));
+                            pair[1].label(), d.one().measured().ratioTo(p.one().measured(), looks)).where("n_keys", n));
                 });
             }
         });

@@ -165,7 +165,7 @@ public final class SeedOrder implements Experiment {
                 ParamSpec.integer("seeds_in_jvm", 2, 100_000, 10, 40, "ProbeMap seeds tried within this JVM"),
                 ParamSpec.integer("iteration_n", 0, 10_000_000, 200_000, 2_000_000,
                         "boxed long keys in the seeded ProbeMap whose traversal is timed, fixed seed against a seed drawn per fork (0: not timed)"),
-                ParamSpec.effort("iteration", new Effort(3, 1, 100, 3, 100), new Effort(6, 2, 200, 5, 200),
+                ParamSpec.effort("iteration", Effort.parseOrNull("4-6:1x100ms+2x100ms"), Effort.parseOrNull("6-12:2x200ms+5x200ms"),
                         "JMH effort of the traversal timing (average time of one whole traversal)"));
     }
 
@@ -177,7 +177,8 @@ public final class SeedOrder implements Experiment {
     /**
      * The traversal timing: the same keys in a seeded ProbeMap, its seed fixed (the run's
      * fixed ProbeMap seed, as the launches use) or drawn per fork from the run's seed and the
-     * fork's round ({@link Jmh#roundProperty}), both in every round.
+     * fork's round ({@link Jmh#roundProperty}), both in every round; the two compared, so a
+     * sequential effort adds rounds while their ratio is open.
      */
     private static Jmh iterationRun(RunContext ctx) {
         return ctx.jmh(ITERATION_BENCH, "iteration")
@@ -187,6 +188,7 @@ public final class SeedOrder implements Experiment {
                 .param("fixedSeed", String.valueOf(ctx.seed("probemap-fixed")))
                 .param("perForkSeed", String.valueOf(ctx.seed("probemap-per-fork")))
                 .roundProperty("maplab.round")
+                .compare(Map.of("seedMode", SEED_MODES.get(0)), Map.of("seedMode", SEED_MODES.get(1)))
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS);
     }
 
@@ -197,7 +199,7 @@ public final class SeedOrder implements Experiment {
     @Override
     public int plannedSteps(Params params) {
         int timed = params.getInt("iteration_n") > 0 ? SEED_MODES.size() : 0;
-        return steps(params.getInt("launches")) + timed * params.getEffort("iteration").plannedForks(false);
+        return steps(params.getInt("launches")) + timed * params.getEffort("iteration").plannedForks(true);
     }
 
     /** The plan's progress steps: one per launched JVM, then one for the seeds tried in this JVM. */
@@ -316,21 +318,21 @@ public final class SeedOrder implements Experiment {
         ordersTableAndChart(rows, distinctRows, n, launches, out);
         countFindings(distinctRows, n, launches, out);
         oneJvmFindings(rows, distinctRows, n, launches, out);
-        out.attempt(FIXED_VS_PER_RUN, () -> iterationFinding(rows.metric("iterate_time"), out));
+        out.attempt(FIXED_VS_PER_RUN, () -> iterationFinding(rows.metric("iterate_time"), data.params().getEffort("iteration").looks(), out));
     }
 
     /**
      * {@code fixed_vs_per_run_seed_iteration}: a whole traversal of the fixed-seed ProbeMap over
      * that of the one whose seed was drawn per fork, a time ratio paired by round; with the
-     * traversal chart. Runs before the timing: absent.
+     * traversal chart; widened for {@code looks} sequential looks. Runs before the timing: absent.
      */
-    static void iterationFinding(Rows time, ResultBuilder out) {
+    static void iterationFinding(Rows time, int looks, ResultBuilder out) {
         Rows fixed = time.where("subject", "probemap_fixed_seed");
         Rows perFork = time.where("subject", "probemap_per_fork_seed");
         if (fixed.isEmpty() || perFork.isEmpty()) return;
         String n = fixed.one().str("n_keys");
         out.finding(Finding.timeRatio(FIXED_VS_PER_RUN, "A traversal of a seeded ProbeMap of " + n + " boxed keys with a fixed seed",
-                "the same map with a seed drawn per fork (JVM)", fixed.one().measured().ratioTo(perFork.one().measured())).where("n_keys", n));
+                "the same map with a seed drawn per fork (JVM)", fixed.one().measured().ratioTo(perFork.one().measured(), looks)).where("n_keys", n));
         ChartData.Builder chart = ChartData.bars("One traversal of a seeded ProbeMap, " + n + " keys (JMH, " + Finding.confidenceLabel() + " interval over forks)",
                 "seed", "time (" + fixed.one().str("unit") + ")");
         chart.yMin(0.0);

@@ -49,9 +49,15 @@ class PresizeConcludeTest {
         return b;
     }
 
+    /** Concluded as a fixed effort measured it (one look). */
     private static ResultBuilder conclude(ResultBuilder rows) {
+        return conclude(rows, "4:1+3");
+    }
+
+    private static ResultBuilder conclude(ResultBuilder rows, String insertEffort) {
         Presize presize = new Presize();
-        RunData data = new RunData("presize", Profile.QUICK, Params.resolve(presize, Profile.QUICK, Map.of()), Rows.fromObjects(rows.rows(), rows.samples()));
+        RunData data = new RunData("presize", Profile.QUICK, Params.resolve(presize, Profile.QUICK, Map.of("insert_effort", insertEffort)),
+                Rows.fromObjects(rows.rows(), rows.samples()));
         ResultBuilder out = new ResultBuilder();
         presize.conclude(data, out);
         return out;
@@ -84,6 +90,16 @@ class PresizeConcludeTest {
         assertThat(alloc.verdict()).isEqualTo(Finding.Verdict.HIGHER);
         assertThat(alloc.value()).isCloseTo(48.8 / 40.4, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(alloc.text()).contains("more bytes");
+    }
+
+    @Test
+    void aSequentialEffortWidensTheTimeRatioForItsLooks() {
+        ResultBuilder rows = rows(forks(60, 62, 59, 61), forks(50, 51, 49.5, 50.5), false);
+        Finding once = byId(conclude(rows, "4:1+3")).get("insert_default_vs_presized");
+        Finding five = byId(conclude(rows, "4-8:1+3")).get("insert_default_vs_presized");
+        assertThat(five.value()).isCloseTo(once.value(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(five.low()).isLessThan(once.low());
+        assertThat(five.high()).isGreaterThan(once.high());
     }
 
     @Test

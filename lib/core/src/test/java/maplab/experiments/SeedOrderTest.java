@@ -131,13 +131,19 @@ class SeedOrderTest {
                 .hasMessageStartingWith("parameter 'keys': bad value 'lots'");
     }
 
+    /** Concluded as a fixed effort measured it (one look). */
     private static Map<String, Finding> traversal(double[] fixed, double[] perFork) {
+        return traversal(fixed, perFork, "4:1x100ms+2x100ms");
+    }
+
+    private static Map<String, Finding> traversal(double[] fixed, double[] perFork, String effort) {
         ResultBuilder rows = new ResultBuilder();
         rows.row().with("subject", "probemap_fixed_seed").with("n_keys", 500000).measure("iterate_time", forks(fixed), Unit.US_PER_OP);
         rows.row().with("subject", "probemap_per_fork_seed").with("n_keys", 500000).measure("iterate_time", forks(perFork), Unit.US_PER_OP);
         SeedOrder e = new SeedOrder();
         ResultBuilder out = new ResultBuilder();
-        e.conclude(new RunData("seed-order", Profile.QUICK, Params.resolve(e, Profile.QUICK, Map.of()), Rows.fromObjects(rows.rows(), rows.samples())), out);
+        e.conclude(new RunData("seed-order", Profile.QUICK, Params.resolve(e, Profile.QUICK, Map.of("iteration_effort", effort)),
+                Rows.fromObjects(rows.rows(), rows.samples())), out);
         assertThat(out.charts()).containsKey("traversal");
         Map<String, Finding> f = new java.util.HashMap<>();
         out.findings().forEach(x -> f.put(x.id(), x));
@@ -161,6 +167,17 @@ class SeedOrderTest {
         assertThat(f.high()).isLessThan(0.8);
         assertThat(f.text()).contains("fixed seed").contains("faster");
         assertThat(f.conditions()).containsEntry("n_keys", "500000");
+    }
+
+    @Test
+    void aSequentialEffortWidensTheTraversalRatioForItsLooks() {
+        double[] fixed = {3000, 3100, 2950, 3050};
+        double[] perFork = {4000, 4150, 3900, 4050};
+        Finding once = traversal(fixed, perFork, "4:1x100ms+2x100ms").get("fixed_vs_per_run_seed_iteration");
+        Finding three = traversal(fixed, perFork, "4-6:1x100ms+2x100ms").get("fixed_vs_per_run_seed_iteration");
+        assertThat(three.value()).isCloseTo(once.value(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(three.low()).isLessThan(once.low());
+        assertThat(three.high()).isGreaterThan(once.high());
     }
 
     @Test

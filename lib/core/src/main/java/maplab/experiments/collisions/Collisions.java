@@ -71,7 +71,7 @@ public final class Collisions implements Experiment {
                         + " longest bin counted, after the equals/hashCode check", maplab.subject.keys.KeySource.class),
                 ParamSpec.userSubjects("user_subjects", "your own hashes (LongHash): ProbeMap hashing hashCode() with yours, filled with the colliding"
                         + " and the random Strings at every size, probes counted, after the determinism check", maplab.subject.probe.LongHash.class),
-                ParamSpec.effort("insert", new Effort(4, 4, 50, 3, 50), new Effort(6, 3, 100, 3, 100),
+                ParamSpec.effort("insert", Effort.parseOrNull("4-8:4x50ms+3x50ms"), new Effort(6, 3, 100, 3, 100),
                         "JMH effort of the timed fills (every cell, alternating rounds)"));
     }
 
@@ -80,13 +80,17 @@ public final class Collisions implements Experiment {
         Sweeps.requireTwoSizes(params, "sizes");
     }
 
-    /** The plan's progress steps: one call count per case, then one per JMH cell (subject x size) and fork. */
+    /**
+     * The plan's progress steps: one call count per case, then one per JMH cell (subject x size)
+     * and fork (up to the maximum forks in a batch that compares cells).
+     */
     @Override
     public int plannedSteps(Params p) {
         List<CollisionCase> cases = cases(p);
-        int cells = timed(p, cases, sizes(p)).stream().mapToInt(t -> t.subjects().size() * t.sizes().size()).sum();
+        int forks = timed(p, cases, sizes(p)).stream().mapToInt(t -> t.subjects().size() * t.sizes().size()
+                * p.getEffort("insert").plannedForks(!CollisionsMeasure.comparedPairs(t.subjects()).isEmpty())).sum();
         int userCounts = p.getStrings("user_key_types").size() + p.getStrings("user_subjects").size();
-        return cases.size() + userCounts + cells * p.getEffort("insert").plannedForks(false);
+        return cases.size() + userCounts + forks;
     }
 
     static List<Integer> sizes(Params p) {

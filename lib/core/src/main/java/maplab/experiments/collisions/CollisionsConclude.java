@@ -31,7 +31,7 @@ final class CollisionsConclude {
         out.table("operations", operationsTable(rows));
         Rows fills = rows.metric("fill_time");
         timeCharts(fills, out);
-        findings(rows, out);
+        findings(rows, data.params().getEffort("insert").looks(), out);
     }
 
     /**

@@ -21,17 +21,18 @@ final class CollisionsFindings {
 
     private CollisionsFindings() { }
 
-    static void findings(Rows rows, ResultBuilder out) {
+    /** {@code looks}: how often a sequential insert_effort looked at each time ratio (its Bonferroni divisor). */
+    static void findings(Rows rows, int looks, ResultBuilder out) {
         userFindings(rows, out);
         out.attempt("noncomparable_equals_per_insert_at_max_n", () -> nonComparableCalls(rows, out));
         out.attempt("noncomparable_growth_exponent", () -> nonComparableGrowth(rows, out));
         out.attempt("comparable_compares_per_insert_at_max_n", () -> comparableCalls(rows, out));
         out.attempt("colliding_vs_random_string", () -> ratio(rows, out, "colliding_vs_random_string", CollisionCase.COLLIDING_STRING, CollisionCase.RANDOM_STRING,
-                "Inserting %d colliding Strings into a HashMap", "random Strings of the same length", Finding.NO_MARGIN));
+                "Inserting %d colliding Strings into a HashMap", "random Strings of the same length", Finding.NO_MARGIN, looks));
         out.attempt("seeded_content_hash_vs_random", () -> ratio(rows, out, "seeded_content_hash_vs_random", CollisionCase.COLLIDING_STRING_SEEDED,
                 CollisionCase.RANDOM_STRING_SEEDED, "Inserting %d colliding Strings into a ProbeMap with a seeded content hash", "random Strings in the same map",
-                SEEDED_MARGIN));
-        peerFindings(rows, out);
+                SEEDED_MARGIN, looks));
+        peerFindings(rows, looks, out);
         out.attempt("tree_bins", () -> treeBins(rows, out));
     }
 
@@ -95,9 +96,9 @@ final class CollisionsFindings {
 
     /**
      * The time ratio of case {@code a} to case {@code b} at the largest n both were timed at, paired by
-     * round; {@code margin}: its equivalence margin ({@link Finding#NO_MARGIN} for none).
+     * round and widened for {@code looks} sequential looks; {@code margin}: its equivalence margin ({@link Finding#NO_MARGIN} for none).
      */
-    private static void ratio(Rows rows, ResultBuilder out, String id, CollisionCase a, CollisionCase b, String aLabel, String bLabel, double margin) {
+    private static void ratio(Rows rows, ResultBuilder out, String id, CollisionCase a, CollisionCase b, String aLabel, String bLabel, double margin, int looks) {
         Rows fills = rows.metric("fill_time");
         Set<Integer> common = new LinkedHashSet<>(sizesOf(fills, a));
         common.retainAll(sizesOf(fills, b));
@@ -105,7 +106,7 @@ final class CollisionsFindings {
         int n = new TreeSet<>(common).last();
         Measured ma = fills.where("subject", a.id()).where("n_keys", n).one().measured();
         Measured mb = fills.where("subject", b.id()).where("n_keys", n).one().measured();
-        out.finding(Finding.timeRatio(id, String.format(Locale.ROOT, aLabel, n), bLabel, ma.ratioTo(mb), margin).where("n_keys", n));
+        out.finding(Finding.timeRatio(id, String.format(Locale.ROOT, aLabel, n), bLabel, ma.ratioTo(mb, looks), margin).where("n_keys", n));
     }
 
     /**
@@ -122,7 +123,7 @@ final class CollisionsFindings {
         return ("aeiouAEIOU".indexOf(map.charAt(0)) >= 0 ? "an " : "a ") + map;
     }
 
-    private static void peerFindings(Rows rows, ResultBuilder out) {
+    private static void peerFindings(Rows rows, int looks, ResultBuilder out) {
         out.inGroup("peers", () -> {
             for (CollisionCase colliding : CollisionCase.values()) {
                 if (!colliding.isPeer() || colliding.kind() != maplab.workload.KeyKind.COLLIDING_STRING) continue;
@@ -136,7 +137,7 @@ final class CollisionsFindings {
                             eq.where("n_keys", maxN).one().value(), "calls", "Inserting " + maxN + " colliding Strings into " + mapOf(colliding) + " cost %.0f equals calls per insert (counted)").where("n_keys", maxN)));
                 }
                 out.attempt("colliding_vs_random_string_" + lib, () -> ratio(rows, out, "colliding_vs_random_string_" + lib, colliding, random,
-                        "Inserting %d colliding Strings into " + mapOf(colliding), "random Strings of the same length", Finding.NO_MARGIN));
+                        "Inserting %d colliding Strings into " + mapOf(colliding), "random Strings of the same length", Finding.NO_MARGIN, looks));
                 Rows fills = rows.metric("fill_time").where("subject", colliding.id());
                 List<Integer> timed = sizesOf(fills, colliding);
                 if (timed.size() >= 2) {

@@ -68,10 +68,34 @@ final class CollisionsMeasure {
         }
     }
 
+    /**
+     * One batch of timed fills, with the findings' comparisons inside it (to which a sequential
+     * effort adds rounds): colliding against random Strings in the same map at the batch's largest
+     * size (the seeded content hash with its equivalence margin). A pair split over two batches
+     * is not declared: it gets the first look's forks only (so full, where every growth case is a
+     * batch of its own, keeps a fixed insert_effort).
+     */
     static Jmh jmh(RunContext ctx, List<CollisionCase> subjects, List<Integer> sizes, long keySeed, long mapSeed) {
-        return ctx.jmh(BENCH, "insert").param("subject", subjects).param("n", sizes)
+        Jmh run = ctx.jmh(BENCH, "insert").param("subject", subjects).param("n", sizes)
                 .param("seed", String.valueOf(keySeed)).param("mapSeed", String.valueOf(mapSeed))
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.NANOSECONDS);
+        String n = String.valueOf(sizes.stream().mapToInt(Integer::intValue).max().orElse(0));
+        for (CollisionCase[] pair : comparedPairs(subjects)) {
+            run.compare(Map.of("subject", pair[0].name(), "n", n), Map.of("subject", pair[1].name(), "n", n),
+                    pair[0] == CollisionCase.COLLIDING_STRING_SEEDED ? CollisionsFindings.SEEDED_MARGIN : 0);
+        }
+        return run;
+    }
+
+    /** The (colliding, random) String pairs of one map that a finding compares, both among {@code subjects}. */
+    static List<CollisionCase[]> comparedPairs(List<CollisionCase> subjects) {
+        List<CollisionCase[]> pairs = new ArrayList<>();
+        for (CollisionCase c : subjects) {
+            if (!c.id().startsWith("colliding_string")) continue;
+            subjects.stream().filter(r -> r.id().equals("random_string" + c.id().substring("colliding_string".length())))
+                    .findFirst().ifPresent(r -> pairs.add(new CollisionCase[] {c, r}));
+        }
+        return pairs;
     }
 
     /**

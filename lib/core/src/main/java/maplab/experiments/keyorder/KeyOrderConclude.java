@@ -31,7 +31,7 @@ final class KeyOrderConclude {
         probeChartsAndTable(rows, n, out);
         probeFindings(rows, n, out);
         binFindings(rows, n, out);
-        timingFindings(rows, n, out);
+        timingFindings(rows, n, data.params().getEffort(KeyOrderExperiment.PART).looks(), out);
     }
 
     /**
@@ -87,8 +87,11 @@ final class KeyOrderConclude {
 
     }
 
-    /** Time charts and the ratios of random to ascending order per subject, paired by round (JMH). */
-    private static void timingFindings(Rows rows, int n, ResultBuilder out) {
+    /**
+     * Time charts and the ratios of random to ascending order per subject, paired by round (JMH);
+     * {@code looks}: how often a sequential effort looked at each ratio (its Bonferroni divisor).
+     */
+    private static void timingFindings(Rows rows, int n, int looks, ResultBuilder out) {
         out.groups("peers", "user_subjects");
         for (String method : List.of("iterate", "lookup")) {
             Rows times = rows.metric(method + "_time");
@@ -105,12 +108,12 @@ final class KeyOrderConclude {
                     String a = method.equals("iterate") ? "Iterating a " + label + " filled in random order"
                             : "Looking up every key of a " + label + " filled and read in random order";
                     String b = method.equals("iterate") ? "one filled in ascending order" : "one filled and read in ascending order";
-                    out.finding(Finding.timeRatio(ratioId(method, subject), a, b, random.one().measured().ratioTo(ascending.one().measured()),
+                    out.finding(Finding.timeRatio(ratioId(method, subject), a, b, random.one().measured().ratioTo(ascending.one().measured(), looks),
                                     equivalenceMargin(ratioId(method, subject)))
                             .where("n_keys", n).where("gc", gc).inGroup(isPeer(subject) ? "peers" : UserSubject.isUserId(subject) ? "user_subjects" : ""));
                 });
             }
-            out.inGroup("user_subjects", () -> userComparisons(method, times, n, out));
+            out.inGroup("user_subjects", () -> userComparisons(method, times, n, looks, out));
         }
     }
 
@@ -141,7 +144,7 @@ final class KeyOrderConclude {
      * Each user subject against every built-in subject timed beside it, per order:
      * {@code <method>_<order>_<user>_vs_<subject>} (time ratio, paired by round).
      */
-    private static void userComparisons(String method, Rows times, int n, ResultBuilder out) {
+    private static void userComparisons(String method, Rows times, int n, int looks, ResultBuilder out) {
         List<String> subjects = times.distinct("subject");
         for (String user : subjects) {
             if (!UserSubject.isUserId(user)) continue;
@@ -155,7 +158,7 @@ final class KeyOrderConclude {
                         if (mine.isEmpty() || theirs.isEmpty()) return;
                         String what = method.equals("iterate") ? "Iterating " : "Looking up every key of ";
                         out.finding(Finding.timeRatio(id, what + "a " + label(user) + " filled in " + order + " order", "a " + label(other),
-                                mine.one().measured().ratioTo(theirs.one().measured()))
+                                mine.one().measured().ratioTo(theirs.one().measured(), looks))
                                 .where("n_keys", n).where("order", order).where("gc", gcOf(mine.one())));
                     });
                 }

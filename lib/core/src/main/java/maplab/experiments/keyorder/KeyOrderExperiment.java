@@ -73,7 +73,7 @@ public final class KeyOrderExperiment implements Experiment {
                         "orders timed with JMH (full: three, so every subject, the peer libraries' maps included, fits the full profile's time)"),
                 ParamSpec.choices("timed_methods", METHODS, "lookup,iterate", "lookup,iterate", "passes timed with JMH: a lookup of every key in insertion order, a full iteration"),
                 ParamSpec.userSubjects("user_subjects", "your own maps (LongMap), timed with JMH beside timed_subjects after the map contract holds", maplab.subject.intmap.LongMap.class, maplab.subject.probe.LongHash.class),
-                ParamSpec.effort(PART, Effort.parseOrNull("5:1x100ms+3x100ms"), Effort.parseOrNull("6:2x150ms+4x150ms"),
+                ParamSpec.effort(PART, Effort.parseOrNull("4-8:1x100ms+3x100ms"), Effort.parseOrNull("6-12:2x150ms+4x150ms"),
                         "JMH effort of the lookup and iteration timings (every cell in one run, forks in alternating rounds)"));
     }
 
@@ -97,7 +97,12 @@ public final class KeyOrderExperiment implements Experiment {
         int timed = (p.getStrings("timed_subjects").size() + p.getStrings("user_subjects").size()) * p.getStrings("timed_orders").size();
         long userHashes = p.getStrings("user_subjects").stream().filter(u -> UserSubject.byId("user_subjects", u).facade() == LongHash.class).count();
         return countSteps(p.getStrings("orders").size()) + (int) userHashes * p.getStrings("orders").size()
-                + timed * p.getStrings("timed_methods").size() * p.getEffort(PART).plannedForks(false);
+                + timed * p.getStrings("timed_methods").size() * p.getEffort(PART).plannedForks(compares(p));
+    }
+
+    /** Whether the timed run compares cells (random against ascending, or a user's subject against others): a sequential effort then adds rounds. */
+    private static boolean compares(Params p) {
+        return p.getStrings("timed_orders").containsAll(List.of("random", "ascending")) || !p.getStrings("user_subjects").isEmpty();
     }
 
     /** Progress steps of the in-process counts: per order, two probe-length counts and one bin count. */

@@ -39,14 +39,40 @@ final class KeyOrderMeasure {
 
     private KeyOrderMeasure() { }
 
-    /** The one JMH run: every subject, order and method, forks with the Epsilon collector ({@link KeyOrderExperiment#GC_ARGS}). */
+    /**
+     * The one JMH run: every subject, order and method, forks with the Epsilon collector
+     * ({@link KeyOrderExperiment#GC_ARGS}), with the findings' comparisons (to which a sequential
+     * effort adds rounds): per method, each subject's random order against ascending (with the
+     * finding's equivalence margin), and each user's subject against every other one, per order.
+     */
     static Jmh timedRun(RunContext ctx, List<String> subjectIds, List<KeyOrder> timedOrders, List<String> methods, int n, long keySeed) {
-        return ctx.jmh(methods.size() == METHODS.size() ? BENCH : "maplab.bench.KeyOrderBench.(" + String.join("|", methods) + ")", PART)
+        Jmh run = ctx.jmh(methods.size() == METHODS.size() ? BENCH : "maplab.bench.KeyOrderBench.(" + String.join("|", methods) + ")", PART)
                 .subjects("subject", subjectIds, IntMapType::parse, IntMapType.USER)
                 .param("order", timedOrders)
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(keySeed))
                 .jvmArgsAppend(GC_ARGS.toArray(String[]::new));
+        for (String method : methods) {
+            if (timedOrders.containsAll(List.of(KeyOrder.RANDOM, KeyOrder.ASCENDING))) {
+                for (String s : subjectIds) {
+                    run.compare(cell(method, s, KeyOrder.RANDOM), cell(method, s, KeyOrder.ASCENDING),
+                            KeyOrderConclude.equivalenceMargin(KeyOrderConclude.ratioId(method, s)));
+                }
+            }
+            for (String user : subjectIds.stream().filter(UserSubject::isUserId).toList()) {
+                for (String other : subjectIds) {
+                    if (other.equals(user) || (UserSubject.isUserId(other) && other.compareTo(user) < 0)) continue;   // as KeyOrderConclude.userComparisons
+                    for (KeyOrder order : timedOrders) run.compare(cell(method, user, order), cell(method, other, order));
+                }
+            }
+        }
+        return run;
+    }
+
+    /** The JMH selector of one timed cell: method, subject (a user's id, or a built-in constant in JMH's spelling) and order. */
+    private static Map<String, String> cell(String method, String subject, KeyOrder order) {
+        return UserSubject.isUserId(subject) ? Map.of("benchmark", method, Jmh.USER_PARAM, subject, "order", order.name())
+                : Map.of("benchmark", method, "subject", IntMapType.parse(subject).name(), Jmh.USER_PARAM, "", "order", order.name());
     }
 
     static void measure(RunContext ctx) {

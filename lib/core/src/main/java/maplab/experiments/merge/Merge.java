@@ -32,6 +32,10 @@ import maplab.experiments.Sweeps;
  * it gets fewer; measured in alternating rounds with {@code trap}, so both need the same forks),
  * and {@code growth} (every variant at the smaller sizes: only the growth fit uses them, and its
  * interval comes from the scatter around the fitted line, so one fork per size is enough).
+ * jdk, fastutil and peer are sequential in both profiles (e.g. {@code 4-8:2+3}): rounds are added
+ * only to the cells of the ratios still open, and conclude widens each of those ratios for the
+ * planned looks. The trap's ratio (same_hash against the others) spans two JMH runs and is
+ * usually a lower bound, so trap and same_hash keep a fixed effort.
  *
  * <p><b>Measure</b> writes rows only: {@code merge_time} (part jdk, trap), {@code merge_alloc} (part jdk: bytes per merge) and {@code fill_time}
  * (parts fastutil and peer) with their per-fork samples; for the trap also {@code lower_bound} (a shot ran
@@ -79,15 +83,15 @@ public final class Merge implements Experiment {
                         "keys in the same-hash merge profiled with JFR (re-inserted over and over in a forked JVM)"),
                 ParamSpec.integer("profile_record_ms", 100, 600_000, 1_000, 5_000,
                         "milliseconds of the JFR recording of the same-hash merge (after 0.5 s of warm-up, not recorded)"),
-                ParamSpec.effort("jdk", new Effort(4, 1, 100, 2, 100), Effort.parseOrNull("6-12:2x200ms+3x200ms"),
+                ParamSpec.effort("jdk", Effort.parseOrNull("4-8:1x100ms+2x100ms"), Effort.parseOrNull("6-12:2x200ms+3x200ms"),
                         "JMH effort of the JDK strategies (average time per merge)"),
-                ParamSpec.effort("fastutil", Effort.shots(4, 2, 3), Effort.shots(6, 2, 3),
+                ParamSpec.effort("fastutil", Effort.parseOrNull("4-8:2+3"), Effort.parseOrNull("6-12:2+3"),
                         "JMH effort of the fastutil fills (single shots)"),
-                ParamSpec.effort("peer", Effort.shots(4, 2, 3), Effort.shots(6, 2, 3),
+                ParamSpec.effort("peer", Effort.parseOrNull("4-8:2+3"), Effort.parseOrNull("6-12:2+3"),
                         "JMH effort of the peer libraries' fills (single shots)"),
-                ParamSpec.effort("trap", Effort.shots(4, 3, 5), Effort.shots(6, 3, 5),
+                ParamSpec.effort("trap", Effort.shots(3, 3, 5), Effort.shots(6, 3, 5),
                         "JMH effort of the trap variants other than same_hash at the largest size (single shots; same forks as same_hash_effort)"),
-                ParamSpec.effort("same_hash", Effort.shots(4, 0, 1), Effort.shots(6, 0, 1),
+                ParamSpec.effort("same_hash", Effort.shots(3, 0, 1), Effort.shots(6, 0, 1),
                         "JMH effort of the same-hash variant at the largest size (single shots, each up to budget_ms; same forks as trap_effort)"),
                 ParamSpec.effort("growth", Effort.shots(1, 2, 3), Effort.shots(2, 1, 2),
                         "JMH effort of every trap variant at the smaller sizes (single shots; only the growth fit uses them)"));
@@ -105,7 +109,7 @@ public final class Merge implements Experiment {
     }
 
     /**
-     * The plan's progress steps, one per JMH cell and fork (the JDK strategies' comparison may
+     * The plan's progress steps, one per JMH cell and fork (the sequential parts jdk, fastutil and peer may
      * take up to its maximum forks) and one per in-process probe count: JDK strategies,
      * fastutil fills (targets and user subjects x fill orders), probe counts (variants x sizes),
      * trap times at the largest size, growth times at the smaller sizes.
@@ -117,8 +121,8 @@ public final class Merge implements Experiment {
         int sameHash = variants.contains(ReinsertTarget.SAME_HASH) ? 1 : 0;
         return p.getStrings("strategies").size() * p.getEffort("jdk").plannedForks(true)
                 + (p.getStrings("fastutil_targets").size() + p.getStrings("user_subjects").size()) * FillOrder.ids().size()
-                        * p.getEffort("fastutil").plannedForks(false)
-                + p.getStrings("peer_targets").size() * FillOrder.ids().size() * p.getEffort("peer").plannedForks(false)
+                        * p.getEffort("fastutil").plannedForks(true)
+                + p.getStrings("peer_targets").size() * FillOrder.ids().size() * p.getEffort("peer").plannedForks(true)
                 + variants.size() * sizes.size()
                 + sameHash * p.getEffort("same_hash").plannedForks(false) + (variants.size() - sameHash) * p.getEffort("trap").plannedForks(false)
                 + variants.size() * (sizes.size() - 1) * p.getEffort("growth").plannedForks(false)

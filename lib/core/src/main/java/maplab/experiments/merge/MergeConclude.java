@@ -36,8 +36,8 @@ final class MergeConclude {
         long budgetMs = data.params().getLong("budget_ms");
         out.attempt("putall_vs_loop", () -> concludeJdk(rows, data.params().getEffort("jdk").looks(), out));
         out.inGroup("treemap", () -> out.attempt(TREEMAP_TIME, () -> concludeTreeMap(rows, data.params().getEffort("jdk").looks(), out)));
-        concludeFills(rows, out);
-        out.inGroup("user_subjects", () -> concludeUserFills(rows, out));
+        concludeFills(rows, part -> data.params().getEffort(part).looks(), out);
+        out.inGroup("user_subjects", () -> concludeUserFills(rows, data.params().getEffort("fastutil").looks(), out));
         List<TrapPoint> points = trapPoints(rows);
         if (!points.isEmpty()) {
             out.table("trap", trapTable(points, budgetMs));
@@ -97,8 +97,9 @@ final class MergeConclude {
      * The trap for users' maps: per user subject, filling in another one's iteration order
      * against shuffled ({@code fill_iteration_order_vs_shuffled_<user>}), and each against the
      * fastutil targets filled the same way ({@code fill_iteration_order_<user>_vs_<target>}).
+     * {@code looks}: how often a sequential fastutil_effort looked at these comparisons.
      */
-    static void concludeUserFills(Rows rows, ResultBuilder out) {
+    static void concludeUserFills(Rows rows, int looks, ResultBuilder out) {
         Rows fill = rows.metric("fill_time").where("part", "fastutil");
         if (fill.isEmpty()) return;
         String n = fill.list().get(0).str("n_keys");
@@ -110,7 +111,7 @@ final class MergeConclude {
             String own = "fill_iteration_order_vs_shuffled_" + UserSubject.findingName(user);
             out.attempt(own, () -> out.finding(Finding.timeRatio(own,
                     "Filling a " + UserSubject.label(user) + " of " + n + " keys in another one's iteration order", "the same keys shuffled",
-                    it.one().measured().ratioTo(sh.one().measured())).where("n_keys", n)));
+                    it.one().measured().ratioTo(sh.one().measured(), looks)).where("n_keys", n)));
             for (String other : fill.distinct("subject")) {
                 if (UserSubject.isUserId(other)) continue;
                 Rows theirs = fill.where("subject", other).where("order", FillOrder.ITERATION.id());
@@ -118,7 +119,7 @@ final class MergeConclude {
                 String versus = "fill_iteration_order_" + UserSubject.findingName(user) + "_vs_" + other;
                 out.attempt(versus, () -> out.finding(Finding.timeRatio(versus,
                         "Filling a " + UserSubject.label(user) + " of " + n + " keys in another one's iteration order",
-                        "a " + fillLabel(other) + " filled the same way", it.one().measured().ratioTo(theirs.one().measured())).where("n_keys", n)));
+                        "a " + fillLabel(other) + " filled the same way", it.one().measured().ratioTo(theirs.one().measured(), looks)).where("n_keys", n)));
             }
         }
     }
@@ -132,8 +133,9 @@ final class MergeConclude {
      * per part, per collection a time ratio of iteration order to shuffled, and a table of every
      * library's verdict. The first fastutil collection carries the id
      * {@code fastutil_iteration_order_vs_shuffled}; every other one {@code <subject>_iteration_order_vs_shuffled}.
+     * {@code looks}: per part, how often its sequential effort looked at each comparison.
      */
-    private static void concludeFills(Rows rows, ResultBuilder out) {
+    private static void concludeFills(Rows rows, java.util.function.ToIntFunction<String> looks, ResultBuilder out) {
         List<Finding> verdicts = new ArrayList<>();
         boolean anyPeer = false;
         for (String part : List.of("fastutil", "peer")) {
@@ -147,7 +149,7 @@ final class MergeConclude {
                 if (UserSubject.isUserId(s)) continue;   // users' maps: concludeUserFills
                 String id = fillFindingId(part, i, s);
                 out.attempt(id, () -> {
-                    Finding f = fillFinding(fill, s, id, n);
+                    Finding f = fillFinding(fill, s, id, n, looks.applyAsInt(part));
                     if (f == null) return;
                     out.finding(f);
                     verdicts.add(f);
@@ -165,15 +167,15 @@ final class MergeConclude {
 
     /**
      * One library's fill in another one's iteration order against the same keys shuffled: a
-     * paired time ratio ({@link Measured#ratioTo}); null when either order is missing.
+     * paired time ratio ({@link Measured#ratioTo}, over {@code looks} sequential looks); null when either order is missing.
      */
-    private static Finding fillFinding(Rows fill, String subject, String id, String n) {
+    private static Finding fillFinding(Rows fill, String subject, String id, String n, int looks) {
         Rows it = fill.where("subject", subject).where("order", FillOrder.ITERATION.id());
         Rows sh = fill.where("subject", subject).where("order", FillOrder.SHUFFLED.id());
         if (it.isEmpty() || sh.isEmpty()) return null;
         FastutilTarget t = FastutilTarget.ofSubject(subject);
         return Finding.timeRatio(id, "Filling a " + t.label() + " of " + n + " keys in another one's iteration order", "the same keys shuffled",
-                it.one().measured().ratioTo(sh.one().measured())).where("n_keys", n).where("target", t.id());
+                it.one().measured().ratioTo(sh.one().measured(), looks)).where("n_keys", n).where("target", t.id());
     }
 
     /**

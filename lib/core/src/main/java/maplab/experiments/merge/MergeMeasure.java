@@ -106,15 +106,37 @@ final class MergeMeasure {
         return UserSubject.isUserId(target) ? target : FastutilTarget.parse(target).subject();
     }
 
-    /** One part's fills as one JMH run: every target in both orders. */
+    /**
+     * One part's fills as one JMH run: every target in both orders, with the findings'
+     * comparisons (to which a sequential effort adds rounds): each target's iteration order
+     * against shuffled, and each user's map in iteration order against every library's.
+     */
     static Jmh fillJmh(RunContext ctx, String part, int n, List<String> targets) {
-        return ctx.jmh(FASTUTIL_BENCH, part)
+        Jmh run = ctx.jmh(FASTUTIL_BENCH, part)
                 .subjects("target", targets, FastutilTarget::parse, FastutilTarget.USER)
                 .param("order", FillOrder.values())
                 .param("n", String.valueOf(n))
                 .param("seed", String.valueOf(ctx.seed("fastutil-keys")))
                 .param("shuffleSeed", String.valueOf(ctx.seed("fastutil-shuffle")))
                 .mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS);
+        List<Map<String, String>> libraries = targets.stream().filter(t -> !UserSubject.isUserId(t)).map(MergeMeasure::fillCell).toList();
+        for (String t : targets) run.compare(inOrder(fillCell(t), FillOrder.ITERATION), inOrder(fillCell(t), FillOrder.SHUFFLED));
+        for (String user : targets.stream().filter(UserSubject::isUserId).toList()) {
+            for (Map<String, String> library : libraries) run.compare(inOrder(fillCell(user), FillOrder.ITERATION), inOrder(library, FillOrder.ITERATION));
+        }
+        return run;
+    }
+
+    /** The JMH parameters that select one fill target's cells: a user's id, or a library's constant (JMH's spelling). */
+    private static Map<String, String> fillCell(String target) {
+        return UserSubject.isUserId(target) ? Map.of(Jmh.USER_PARAM, target)
+                : Map.of("target", FastutilTarget.parse(target).name(), Jmh.USER_PARAM, "");
+    }
+
+    private static Map<String, String> inOrder(Map<String, String> cell, FillOrder order) {
+        Map<String, String> selector = new java.util.HashMap<>(cell);
+        selector.put("order", order.name());
+        return selector;
     }
 
     /** Probe counts of one re-insert: longest and mean probe, and how many keys went in before the budget ran out. */

@@ -158,9 +158,14 @@ class CollisionsTest {
         b.row().with("subject", c.id()).with("n_keys", n).measure("max_bin_length", longest, Unit.COUNT);
     }
 
+    /** Concluded as a fixed effort measured it (one look). */
     private static Map<String, Finding> conclude(ResultBuilder rows) {
+        return conclude(rows, "4:4x50ms+3x50ms");
+    }
+
+    private static Map<String, Finding> conclude(ResultBuilder rows, String insertEffort) {
         Collisions c = new Collisions();
-        RunData data = new RunData("collisions", Profile.QUICK, Params.resolve(c, Profile.QUICK, Map.of()),
+        RunData data = new RunData("collisions", Profile.QUICK, Params.resolve(c, Profile.QUICK, Map.of("insert_effort", insertEffort)),
                 Rows.fromObjects(rows.rows(), rows.samples()));
         ResultBuilder out = new ResultBuilder();
         c.conclude(data, out);
@@ -179,6 +184,17 @@ class CollisionsTest {
         fill(b, CollisionCase.COLLIDING_STRING_SEEDED, 4096, timed(2.0e5, 2.3e5, 1.9e5, 2.1e5));
         fill(b, CollisionCase.RANDOM_STRING_SEEDED, 4096, timed(2.1e5, 2.1e5, 2.0e5, 2.0e5));
         return b;
+    }
+
+    @Test
+    void aSequentialInsertEffortWidensEachTimeRatioForItsLooks() {
+        Map<String, Finding> once = conclude(stringRows(), "4:4x50ms+3x50ms");
+        Map<String, Finding> looked = conclude(stringRows(), "4-8:4x50ms+3x50ms");   // five looks
+        for (String id : List.of("colliding_vs_random_string", "seeded_content_hash_vs_random")) {
+            assertThat(looked.get(id).value()).as(id).isCloseTo(once.get(id).value(), offset(1e-12));
+            assertThat(looked.get(id).low()).as(id).isLessThan(once.get(id).low());
+            assertThat(looked.get(id).high()).as(id).isGreaterThan(once.get(id).high());
+        }
     }
 
     @Test

@@ -54,8 +54,13 @@ class KeyOrderConcludeTest {
         b.row().with("subject", "hashmap").with("order", order).with("n_keys", N).measure("tree_bins", trees, Unit.COUNT);
     }
 
+    /** Concluded as a fixed effort measured it (one look). */
     private static ResultBuilder conclude(ResultBuilder b) {
-        Params params = Params.resolve(EXPERIMENT, Profile.QUICK, Map.of("n", String.valueOf(N)));
+        return conclude(b, "4:1x100ms+3x100ms");
+    }
+
+    private static ResultBuilder conclude(ResultBuilder b, String effort) {
+        Params params = Params.resolve(EXPERIMENT, Profile.QUICK, Map.of("n", String.valueOf(N), "timed_effort", effort));
         ResultBuilder out = new ResultBuilder();
         EXPERIMENT.conclude(new RunData("key-order", Profile.QUICK, params, Rows.fromObjects(b.rows(), b.samples())), out);
         return out;
@@ -197,6 +202,25 @@ class KeyOrderConcludeTest {
         assertThat(f.verdict()).isEqualTo(Verdict.HIGHER);
         assertThat(f.value()).isCloseTo(1.2, org.assertj.core.data.Offset.offset(0.01));
         assertThat(f.high()).isLessThan(1.3);
+    }
+
+    @Test
+    void aSequentialEffortWidensEveryTimeRatioForItsLooks() {
+        ResultBuilder b = new ResultBuilder();
+        String mine = "user:org.example.RobinHoodMap";
+        time(b, "lookup", "hashmap", "ascending", forks(10, 11, 12, 10.5));
+        time(b, "lookup", mine, "ascending", forks(20.2, 22.1, 23.8, 21.0));
+        time(b, "lookup", "hashmap", "random", forks(30, 33, 29, 31));
+        time(b, "lookup", mine, "random", forks(33, 29, 32, 30));
+        ResultBuilder once = conclude(b, "4:1x100ms+3x100ms");
+        ResultBuilder looked = conclude(b, "4-8:1x100ms+3x100ms");   // five looks: each at 99.8%
+        for (String id : List.of("lookup_random_vs_ascending", "lookup_random_vs_ascending_user_robin_hood_map", "lookup_ascending_user_robin_hood_map_vs_hashmap")) {
+            Finding one = finding(once, id);
+            Finding five = finding(looked, id);
+            assertThat(five.value()).as(id).isCloseTo(one.value(), org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(five.low()).as(id).isLessThan(one.low());
+            assertThat(five.high()).as(id).isGreaterThan(one.high());
+        }
     }
 
     @Test

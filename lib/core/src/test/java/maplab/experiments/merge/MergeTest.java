@@ -366,9 +366,9 @@ class MergeTest {
         assertThatThrownBy(() -> merge.validate(oneSize))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("parameter 'sizes': bad value '4096'; allowed: at least two different sizes");
-        assertThatThrownBy(() -> merge.validate(Params.resolve(merge, Profile.QUICK, Map.of("same_hash_effort", "3:0+1"))))
+        assertThatThrownBy(() -> merge.validate(Params.resolve(merge, Profile.QUICK, Map.of("same_hash_effort", "4:0+1"))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("parameter 'same_hash_effort': bad value '3:0+1'; allowed: the same forks as trap_effort (4)");
+                .hasMessageStartingWith("parameter 'same_hash_effort': bad value '4:0+1'; allowed: the same forks as trap_effort (3)");
         merge.validate(Params.resolve(merge, Profile.QUICK, Map.of()));
         merge.validate(Params.resolve(merge, Profile.FULL, Map.of()));
     }
@@ -396,6 +396,31 @@ class MergeTest {
         assertThat(versus.verdict()).isEqualTo(Finding.Verdict.LOWER);
         assertThat(versus.high()).isLessThan(0.3);
         assertThat(f.get("fastutil_iteration_order_vs_shuffled").verdict()).isEqualTo(Finding.Verdict.HIGHER);
+    }
+
+    @Test
+    void aSequentialFillEffortWidensEachFillRatioForItsLooks() {
+        ResultBuilder b = new ResultBuilder();
+        fill(b, "fastutil", "fastutil_set", 262144, forks(30, 33, 29, 31), forks(3, 3.1, 3.0, 3.2));
+        fill(b, "peer", "agrona_map", 1048576, forks(80, 85, 78, 83), forks(4, 4.1, 3.9, 4.2));
+        String mine = "user:RobinHoodMap";
+        fill(b, "fastutil", mine, 262144, forks(4.0, 4.4, 3.8, 4.2), forks(4.1, 4.2, 4.0, 4.3));
+        Map<String, String> fixed = Map.of("budget_ms", "100", "fastutil_effort", "4:2+3", "peer_effort", "4:2+3", "jdk_effort", "4:1x100ms+2x100ms");
+        Map<String, String> sequential = Map.of("budget_ms", "100", "fastutil_effort", "4-8:2+3", "peer_effort", "4-12:2+3", "jdk_effort", "4:1x100ms+2x100ms");
+        Map<String, Finding> once = conclude(b, fixed);
+        Map<String, Finding> looked = conclude(b, sequential);
+        for (String id : List.of("fastutil_iteration_order_vs_shuffled", "agrona_map_iteration_order_vs_shuffled",
+                "fill_iteration_order_vs_shuffled_user_robin_hood_map", "fill_iteration_order_user_robin_hood_map_vs_fastutil_set")) {
+            assertThat(looked.get(id).value()).as(id).isCloseTo(once.get(id).value(), Offset.offset(1e-12));
+            assertThat(looked.get(id).low()).as(id).isLessThan(once.get(id).low());
+            assertThat(looked.get(id).high()).as(id).isGreaterThan(once.get(id).high());
+        }
+        // nine looks (4-12) widen agrona's interval more than five (4-8) widen fastutil's, relative to one look
+        double agronaWidening = Math.log(looked.get("agrona_map_iteration_order_vs_shuffled").high() / looked.get("agrona_map_iteration_order_vs_shuffled").low())
+                / Math.log(once.get("agrona_map_iteration_order_vs_shuffled").high() / once.get("agrona_map_iteration_order_vs_shuffled").low());
+        double fastutilWidening = Math.log(looked.get("fastutil_iteration_order_vs_shuffled").high() / looked.get("fastutil_iteration_order_vs_shuffled").low())
+                / Math.log(once.get("fastutil_iteration_order_vs_shuffled").high() / once.get("fastutil_iteration_order_vs_shuffled").low());
+        assertThat(agronaWidening).isGreaterThan(fastutilWidening);
     }
 
     /** One JDK strategy's rows: merge time and bytes allocated per merge. */

@@ -138,7 +138,7 @@ public final class MaplabExtension implements Extension {
         html(renderer, Table.class, Html::table, table -> table.print(Html.MAX_ROWS));
         image(renderer, Chart.class, Charts::pngBase64, Charts::svg, Chart::getTitle);
         image(renderer, maplab.conclude.ChartData.class, ChartDrawing::pngBase64, ChartDrawing::svg, maplab.conclude.ChartData::title);
-        html(renderer, Result.class, result -> Html.scopedStyle() + Html.fragment(result, Reference.lookup(result.experiment())), Result::toString);
+        html(renderer, Result.class, result -> Html.scopedStyle() + Html.fragment(result, Reference.lookup(result.experiment(), result.profile())), Result::toString);
         html(renderer, Comparison.class, comparison -> Html.scopedStyle() + comparison.fragment(), Comparison::summary);
         html(renderer, maplab.lab.MultiComparison.class, comparison -> Html.scopedStyle() + comparison.fragment(), maplab.lab.MultiComparison::summary);
         html(renderer, maplab.lab.Stability.class, stability -> Html.scopedStyle() + stability.fragment(), maplab.lab.Stability::summary);
@@ -156,7 +156,7 @@ public final class MaplabExtension implements Extension {
     private static String submissionHtml(maplab.cluster.Submission submission) {
         if (!submission.hasResult()) return Html.statusLine(submission.status());
         Result result = submission.result();
-        return Html.scopedStyle() + Html.fragment(result, Reference.lookup(result.experiment()));
+        return Html.scopedStyle() + Html.fragment(result, Reference.lookup(result.experiment(), result.profile()));
     }
 
     /** Renders a chart of {@code type} as a PNG (preferred), an SVG on request, or its title as text. */

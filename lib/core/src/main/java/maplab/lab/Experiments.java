@@ -450,6 +450,6 @@ public final class Experiments {
 
     /** A run's report.html: its result beside its experiment's reference, read here so the page reads nothing. */
     static String reportPage(Result r) {
-        return maplab.render.Html.page(r, maplab.run.Reference.lookup(r.experiment()));
+        return maplab.render.Html.page(r, maplab.run.Reference.lookup(r.experiment(), r.profile()));
     }
 }

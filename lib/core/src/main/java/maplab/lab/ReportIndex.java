@@ -103,7 +103,13 @@ public final class ReportIndex {
         Map<String, Object> meta = Files.isRegularFile(dir.resolve("meta.json")) ? RunFolder.readMeta(dir) : Map.of();
         boolean stored = Files.isRegularFile(dir.resolve("findings.json"));
         return new IndexPage.RunShown(experiment, folder, meta, stored ? RunFolder.readFindings(dir) : null,
-                stored ? Reference.lookup(experiment) : Reference.Lookup.NONE, storedFrom);
+                stored ? Reference.lookup(experiment, profileOf(meta)) : Reference.Lookup.NONE, storedFrom);
+    }
+
+    /** The profile a run's meta.json records; quick when it records none (older runs). */
+    private static maplab.plan.Profile profileOf(Map<String, Object> meta) {
+        Object p = meta.get("profile");
+        return p == null ? maplab.plan.Profile.QUICK : maplab.plan.Profile.parse(String.valueOf(p));
     }
 
     private static double number(Object o) {

@@ -264,6 +264,7 @@ public final class Html {
         sb.append("<h4>Findings</h4>").append(findings(r.findings(), reference.reference()));
         if (reference.reference() != null) sb.append(referenceNote(r, reference.reference()));
         if (reference.problem() != null) sb.append("<p class=\"muted\">Reference unreadable: ").append(escape(reference.problem())).append("</p>");
+        if (reference.note() != null) sb.append("<p class=\"muted\">").append(escape(reference.note())).append("</p>");
         for (Map.Entry<String, ChartData> c : r.charts().entrySet()) sb.append("<div>").append(chart(c.getKey(), c.getValue())).append("</div>");
         if (r.notes().get(ResultBuilder.CHARTS_LEFT_OUT) instanceof List<?> left && !left.isEmpty()) {
             sb.append("<p class=\"muted\">Charts left out: ").append(escape(left.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("; ")))).append(".</p>");

@@ -120,6 +120,7 @@ public final class IndexPage {
         if (run.reference().problem() != null) {
             sb.append("<p class=\"muted\">Reference unreadable: ").append(Html.escape(run.reference().problem())).append("</p>");
         }
+        if (run.reference().note() != null) sb.append("<p class=\"muted\">").append(Html.escape(run.reference().note())).append("</p>");
         sb.append(Html.findings(run.findings(), reference));
         if (reference != null && !run.meta().isEmpty()) sb.append(Html.referenceNote(reference.environmentDifferences(run.meta()), reference));
         return sb.toString();

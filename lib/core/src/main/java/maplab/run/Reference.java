@@ -1,6 +1,7 @@
 package maplab.run;
 
 import maplab.plan.Home;
+import maplab.plan.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -54,10 +55,24 @@ public final class Reference {
      * An experiment's reference as loaded for a page: the reference, or none (null), or why it
      * could not be read ({@code problem}, else null). Pages are handed this and read nothing.
      */
-    public record Lookup(Reference reference, String problem) {
+    public record Lookup(Reference reference, String problem, String note) {
 
         /** No reference and no problem (a page without a reference column). */
         public static final Lookup NONE = new Lookup(null, null);
+
+        /** A smoke run's: no reference, and the page says why (its numbers say nothing). */
+        public static final Lookup SMOKE = new Lookup(null, null, "No reference: this is a smoke run (./maplab test), which proves the run"
+                + " works and renders; its numbers say nothing, so they are not compared with any reference.");
+
+        /** A reference, or why it could not be read; no note. */
+        public Lookup(Reference reference, String problem) {
+            this(reference, problem, null);
+        }
+    }
+
+    /** The reference a page shows beside a run of {@code profile}: {@link Lookup#SMOKE} for a smoke run, else {@link #lookup(String)}. */
+    public static Lookup lookup(String experiment, Profile profile) {
+        return profile == Profile.SMOKE ? Lookup.SMOKE : lookup(experiment);
     }
 
     /** Reads the reference of {@code experiment} under {@link #root()} for a page: a folder that cannot be read gives its problem. */

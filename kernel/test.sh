@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# ./maplab test: sets up, then runs the tests that prove everything works, in about 10 minutes
-# on 2 cores: Maven (unit tests, contract tests, short end-to-end runs), then pytest (CLI
+# ./maplab test: sets up, then runs the tests that prove everything works, aiming at 10 minutes
+# on a quiet 2-core machine: Maven (unit tests, contract tests, short end-to-end runs), then pytest (CLI
 # contract, the real kernel, every notebook executed into the HTML report on the smoke
 # profile, the report checked in headless Chromium, the JupyterLab browser test,
 # ./maplab submit on a local Slurm cluster).
@@ -8,7 +8,7 @@
 # ./maplab test --answers: the slow suites ./maplab test leaves out (and names when it ends):
 # the known-answer tests with real JMH forks (maplab.bench.*ExperimentTest, PlannedProgressTest),
 # the jcstress run (JUnit tag "answers", Maven profile -Panswers), and the quick report in
-# full with its re-render from its own runs (pytest marker "answers"). About 10 minutes more.
+# full with its re-render from its own runs (pytest marker "answers"). About 15 minutes more.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 start=$(date +%s)
@@ -81,7 +81,7 @@ wait "$report_pid" || report=$?
 cat "$report_log" >&2
 step "done (pytest exits: report $report, others $others)"
 cat >&2 <<'TXT'
-maplab test: left out (slow; run them with ./maplab test --answers, about 10 minutes more):
+maplab test: left out (slow; run them with ./maplab test --answers, about 15 minutes more):
   Maven -Panswers: maplab.bench.*ExperimentTest and PlannedProgressTest (known answers, real JMH forks), JcstressRunTest
   pytest -m answers: the quick report in full, and its re-render from its own runs in a fraction of its time
 TXT

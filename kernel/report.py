@@ -1,6 +1,6 @@
 """Executes maplab's notebooks headless with the "maplab" kernel and writes HTML reports.
 
-    python kernel/report.py [--profile quick|full] [--budget TIME] [--timeout SECONDS] [--dry-run] [--out DIR]
+    python kernel/report.py [--profile quick|full|smoke] [--budget TIME] [--timeout SECONDS] [--dry-run] [--out DIR]
                             [--from DIR... [--strict]] [notebook ...]
 
 A notebook is named as a file (notebooks/03-presize.ipynb, or any other .ipynb path), by its
@@ -39,7 +39,7 @@ from jupyter_client import KernelManager
 from nbconvert import HTMLExporter
 
 HOME = Path(os.environ.get("MAPLAB_HOME", Path(__file__).resolve().parent.parent))
-PROFILES = ("quick", "full")
+PROFILES = ("quick", "full", "smoke")
 COPIED = ("report.html", "findings.json", "meta.json", "results.csv", "samples.csv")  # enough to conclude again (--from)
 
 
@@ -85,7 +85,7 @@ def parse_args(argv):
     argv, from_dirs = split_from(list(argv))
     ap = argparse.ArgumentParser(prog="./maplab report", description="Execute the notebooks into HTML reports.")
     ap.add_argument("--profile", default=os.environ.get("MAPLAB_PROFILE", "quick"))
-    ap.add_argument("--timeout", type=int, default=None, help="per-cell timeout in seconds (quick 900, full 7200)")
+    ap.add_argument("--timeout", type=int, default=None, help="per-cell timeout in seconds (quick and smoke 900, full 7200)")
     ap.add_argument("--out", default=str(HOME / "reports"), help="report folder (default reports/)")
     ap.add_argument("--jdk", default=os.environ.get("MAPLAB_JDK"),
                     help="the JDK that measures (JMH forks, child JVMs): a JDK home or a version such as 25 installed once")
@@ -541,7 +541,7 @@ def main(argv):
     os.environ["MAPLAB_HOME"] = str(HOME)
     if args.dry_run:
         return dry_run(args)
-    timeout = args.timeout or (900 if args.profile == "quick" else 7200)
+    timeout = args.timeout or (7200 if args.profile == "full" else 900)
     if args.jdk or args.jvm_opts:
         bad = check_jvm(args.jdk, args.jvm_opts)  # before any notebook runs: a bad JDK or option stops here
         if bad:

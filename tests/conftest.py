@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 
 HOME = Path(__file__).resolve().parent.parent
+# where ./maplab puts run folders: runs/, or MAPLAB_RUNS_DIR (./maplab test gives the report tests their own)
+RUNS = Path(os.environ["MAPLAB_RUNS_DIR"]) if os.environ.get("MAPLAB_RUNS_DIR") else HOME / "runs"
 
 
 def maplab(*args, timeout=600, env=None):
@@ -22,6 +24,11 @@ def assert_bad_input(r, words):
     assert len(lines) == 1, f"expected one line, got: {r.stderr!r}"
     for w in words:
         assert w in lines[0], f"{w!r} not in {lines[0]!r}"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "answers: slow and valuable (the quick report in full); run by ./maplab test --answers, "
+                                       "left out of ./maplab test (-m 'not answers')")
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ def test_list_names_every_experiment():
     (["run", "nonsense"], ["experiment", "nonsense", "allowed", "presize"]),
     (["run", "presize", "--set", "n=-1"], ["'n'", "-1", "allowed"]),
     (["run", "presize", "--set", "size=-1"], ["'size'", "allowed", "n"]),
-    (["run", "presize", "--profile", "fast"], ["profile", "fast", "quick", "full"]),
+    (["run", "presize", "--profile", "fast"], ["profile", "fast", "quick", "full", "smoke"]),
     (["run", "presize", "--set", "bogus=3"], ["'bogus'", "allowed"]),
     (["run", "presize", "--set", "n"], ["--set", "NAME=VALUE"]),
     (["run", "presize", "--jdk", "/no/such/jdk"], ["jdk", "/no/such/jdk", "does not exist"]),

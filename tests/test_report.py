@@ -1,5 +1,9 @@
 """./maplab report executes every notebook through the kernel into HTML; the HTML is checked
-as a person would see it, in headless Chromium (screenshots kept under reports/)."""
+as a person would see it, in headless Chromium (screenshots kept under reports/).
+
+./maplab test runs the report on the smoke profile: it proves every notebook runs and renders
+(its numbers say nothing). The quick report in full, and its re-render from its own runs in a
+fraction of its time, are marked "answers": ./maplab test --answers runs them."""
 import json
 import re
 import shutil
@@ -9,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import HOME, maplab
+from conftest import HOME, RUNS, maplab
 
 NOTEBOOKS = sorted(p.stem for p in (HOME / "notebooks").glob("*.ipynb"))
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -18,7 +22,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
 
 @pytest.fixture(scope="module")
 def report():
-    r = maplab("report", timeout=3600)
+    r = maplab("report", "--profile", "smoke", timeout=3600)
     print(r.stdout[-3000:])
     print(r.stderr[-3000:])
     return r
@@ -58,21 +62,51 @@ def notebook_seconds(stderr):
     return {m.group(1): float(m.group(2)) for m in re.finditer(r"\] (\S+): ok in ([0-9.]+) s", stderr)}
 
 
-def test_the_report_renders_again_from_its_own_runs_without_measuring(report, tmp_path):
-    """Issue 20's edit-and-re-render loop: every notebook from the report's copied run folders (--from
-    reports/runs --strict), in one kernel, measuring nothing, in a fraction of the measuring report's time."""
-    assert report.returncode == 0, report.stderr[-2000:]
-    before = sorted((HOME / "runs").iterdir()) if (HOME / "runs").is_dir() else []
-    r = maplab("report", "--from", str(HOME / "reports" / "runs"), "--strict", "--out", str(tmp_path), timeout=900)
+# rendered again by ./maplab test: the first notebook, one with a many-part run, and the one with several runs
+RENDERED_AGAIN = ["00-quickstart", "04-merge", "12-bring-your-own"]
+
+
+def render_again(profile, reports, out, notebooks=()):
+    """Issue 20's edit-and-re-render loop: notebooks (all when none are named) from a report's copied
+    run folders (--from REPORTS/runs --strict), in one kernel, measuring nothing. Returns each one's seconds."""
+    before = sorted(RUNS.iterdir()) if RUNS.is_dir() else []
+    r = maplab("report", "--profile", profile, "--from", str(reports / "runs"), "--strict", "--out", str(out), *notebooks, timeout=900)
     assert r.returncode == 0, r.stderr[-3000:]
-    measured, rendered = notebook_seconds(report.stderr), notebook_seconds(r.stderr)
-    assert sorted(rendered) == NOTEBOOKS, f"every notebook rendered again: {sorted(rendered)}"
-    after = sorted((HOME / "runs").iterdir()) if (HOME / "runs").is_dir() else []
+    rendered = notebook_seconds(r.stderr)
+    assert sorted(rendered) == sorted(notebooks or NOTEBOOKS), f"each notebook rendered again: {sorted(rendered)}"
+    after = sorted(RUNS.iterdir()) if RUNS.is_dir() else []
     assert after == before, "nothing measured: no new run folder"
+    index = (out / "index.html").read_text()
+    assert "failed</span>" not in index and "From stored run" in index
+    return rendered
+
+
+def test_the_report_renders_again_from_its_own_runs_without_measuring(report, tmp_path):
+    assert report.returncode == 0, report.stderr[-2000:]
+    render_again("smoke", HOME / "reports", tmp_path, RENDERED_AGAIN)
+
+
+def test_a_smoke_run_is_compared_with_no_reference_and_says_so(report):
+    page = (HOME / "reports" / "00-quickstart.html").read_text()
+    assert "this is a smoke run" in page and "its numbers say nothing" in page
+    assert "against reference" not in page, "a smoke run's findings have no reference column"
+    assert "this is a smoke run" in (HOME / "reports" / "index.html").read_text()
+
+
+@pytest.mark.answers
+def test_quick_report_runs_every_notebook_and_renders_again_in_a_fraction_of_its_time(tmp_path):
+    """The quick report in full (about 9 minutes on 2 cores), then every notebook rendered again
+    from its runs in under a quarter of the measuring time."""
+    r = maplab("report", "--profile", "quick", "--out", str(tmp_path / "quick"), timeout=3600)
+    assert r.returncode == 0, f"./maplab report --profile quick failed:\n{r.stderr[-2000:]}"
+    for name in NOTEBOOKS:
+        assert (tmp_path / "quick" / f"{name}.html").is_file(), f"{name}.html missing"
+    index = (tmp_path / "quick" / "index.html").read_text()
+    assert "failed</span>" not in index and "profile <b>quick</b>" in index
+    measured = notebook_seconds(r.stderr)
+    rendered = render_again("quick", tmp_path / "quick", tmp_path / "again")
     print(f"notebooks measured in {sum(measured.values()):.0f} s, rendered again from their runs in {sum(rendered.values()):.0f} s")
     assert sum(rendered.values()) < 0.25 * sum(measured.values()), (measured, rendered)
-    index = (tmp_path / "index.html").read_text()
-    assert "failed</span>" not in index and "From stored run" in index
 
 
 def test_index_page_is_written_by_java_from_the_runners_data(tmp_path):
@@ -171,4 +205,4 @@ def test_a_failing_cell_fails_the_report_naming_notebook_and_cell(tmp_path):
 def test_report_rejects_a_bad_profile_with_one_line():
     r = maplab("report", "--profile", "fast")
     assert r.returncode == 2
-    assert r.stderr.strip() == "maplab: profile: unknown value 'fast'; allowed: quick, full"
+    assert r.stderr.strip() == "maplab: profile: unknown value 'fast'; allowed: quick, full, smoke"

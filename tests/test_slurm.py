@@ -74,7 +74,7 @@ def test_a_sharded_run_is_measured_by_the_array_and_merged_by_the_collect_job(cl
 
 def test_a_report_renders_each_notebook_in_a_task_and_the_report_from_their_runs(cluster, tmp_path):
     out = tmp_path / "job"
-    r = submit(cluster, "report", *NOTEBOOKS, "--slurm", "--out", str(out), "--wait")
+    r = submit(cluster, "report", *NOTEBOOKS, "--slurm", "--profile", "smoke", "--out", str(out), "--wait")
     assert r.returncode == 0, explain(r, out)
     assert json.loads((out / "collect.json").read_text())["status"] == "ok"
     stored = [p for p in (out / "runs").iterdir() if (p / "meta.json").is_file()]

@@ -13,11 +13,13 @@ import maplab.conclude.Finding;
 import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * collisions end to end at two small sizes, 3 short forks: exact counts, the large effect called,
  * the seeded content hash not flooded, and the stored run re-concluding to the same findings.
  */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class CollisionsExperimentTest {
 
     @Test

@@ -12,6 +12,7 @@ import maplab.conclude.Finding;
 import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * gc end to end at small sizes: allocation from JMH's GC profiler (3 short forks), pauses from 3
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code GcConcludeTest}; here: what the real measurement must show, and that the stored run
  * concludes to the same findings.
  */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class GcExperimentTest {
 
     @Test

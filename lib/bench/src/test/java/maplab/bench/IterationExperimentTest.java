@@ -11,8 +11,10 @@ import maplab.conclude.Finding;
 import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** iteration end to end at small sizes: JMH in forked JVMs, ratios measured in one run. */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class IterationExperimentTest {
 
     @Test

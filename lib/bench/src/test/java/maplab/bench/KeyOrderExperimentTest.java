@@ -13,8 +13,10 @@ import maplab.conclude.Finding;
 import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** key-order end to end at a small n: exact probe counts where they are known, JMH timings from forked JVMs. */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class KeyOrderExperimentTest {
 
     @Test

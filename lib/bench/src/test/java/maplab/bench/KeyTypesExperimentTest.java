@@ -12,8 +12,10 @@ import maplab.conclude.Finding;
 import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** key-types end to end at small sizes: JOL bytes, pitfall rates with known answers and their bases, JMH lookups with intervals. */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class KeyTypesExperimentTest {
 
     @Test

@@ -13,6 +13,7 @@ import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
+import org.junit.jupiter.api.Tag;
 
 /**
  * merge end to end, small and short: the largest same-hash merge runs out of its budget and is
@@ -20,6 +21,7 @@ import tech.tablesaw.api.Table;
  * fastutil fill in iteration order is slower; every timed finding has an interval; and
  * concluding the stored run again gives the same findings.
  */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class MergeExperimentTest {
 
     @Test

@@ -15,12 +15,14 @@ import maplab.progress.Progress;
 import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * key-types measured on the Temurin 25 JDK with compact object headers while the lab JVM is
  * another JDK: the JMH forks report JDK 25, meta.json records both JVMs, and JOL's bytes per
  * entry follow the measuring JVM's layout (smaller than on the lab JVM's default headers).
  */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class OtherJdkExperimentTest {
 
     static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");

@@ -16,12 +16,14 @@ import maplab.conclude.Result;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A run's progress total is its plan, known at the start: cheap experiments run end to end at
  * tiny sizes (child JVMs, a watchdog'd worker, JMH forks, a sequential JMH part) take exactly the planned steps, the
  * count never passes the total and never goes back, and the run ends done.
  */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class PlannedProgressTest {
 
     /** Records what a run reports: the total at start, every count, steps added, and how it ended. */

@@ -12,12 +12,14 @@ import maplab.conclude.Finding;
 import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * presize end to end at a small n: exact resize counts, JMH timings from forked JVMs for the
  * timed constructors only, allocation detectably higher without presizing, and the same findings
  * when the stored run is concluded again.
  */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class PresizeExperimentTest {
 
     @Test

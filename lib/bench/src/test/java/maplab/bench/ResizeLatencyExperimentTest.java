@@ -13,12 +13,14 @@ import maplab.conclude.Result;
 import maplab.measure.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * resize-latency end to end at a small n: child JVMs time every put, the resizing puts are found
  * at the operations where the tables must grow, a rehash shows as a spike above the p99, and the
  * stored run concludes again to the same findings.
  */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class ResizeLatencyExperimentTest {
 
     private static final int N = 50_000;

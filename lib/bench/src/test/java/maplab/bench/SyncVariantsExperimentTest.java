@@ -14,6 +14,7 @@ import maplab.conclude.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
+import org.junit.jupiter.api.Tag;
 
 /**
  * sync-variants end to end on a small slice (JMH in forked JVMs, 2 cells x 3 short forks).
@@ -21,6 +22,7 @@ import tech.tablesaw.api.Table;
  * per operation at 4096 keys) while ConcurrentHashMap allocates next to nothing, and so at 50%
  * writes copy-on-write has far less throughput, in every round.
  */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class SyncVariantsExperimentTest {
 
     @Test

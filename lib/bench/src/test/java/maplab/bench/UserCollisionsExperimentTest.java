@@ -12,8 +12,10 @@ import maplab.conclude.Result;
 import maplab.subject.user.UserSubject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** A user key type and a user hash in collisions: HashMap bins and ProbeMap probes counted at every size. */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class UserCollisionsExperimentTest {
 
     @Test

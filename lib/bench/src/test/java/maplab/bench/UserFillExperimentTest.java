@@ -12,11 +12,13 @@ import maplab.progress.Progress;
 import maplab.subject.user.UserSubject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A user's map end to end in merge's fills: FastutilFillBench runs it as the USER stand-in with
  * its id in the {@code user} @Param, beside fastutil's set, and its rows and findings carry its id.
  */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class UserFillExperimentTest {
 
     @Test

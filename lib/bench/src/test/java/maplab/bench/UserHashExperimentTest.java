@@ -12,8 +12,10 @@ import maplab.conclude.Result;
 import maplab.subject.user.UserSubject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** A user hash end to end in key-order: ProbeMap's probe counts with it in process, and its lookups timed in JMH forks that load its jar. */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class UserHashExperimentTest {
 
     @Test

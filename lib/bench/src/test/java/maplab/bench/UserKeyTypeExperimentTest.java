@@ -13,8 +13,10 @@ import maplab.conclude.Result;
 import maplab.subject.user.UserSubject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** A user key type in key-types: bytes per entry by JOL and lookups timed beside the built-in key types; a key type breaking equals is stopped before anything runs. */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class UserKeyTypeExperimentTest {
 
     @Test

@@ -14,8 +14,10 @@ import maplab.conclude.Result;
 import maplab.subject.user.UserSubject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** A user shared map in sync-variants: timed in JMH forks from the run's jar against ConcurrentHashMap; one correct only from one thread is stopped first. */
+@Tag("answers")  // slow (real JMH forks): run by ./maplab test --answers
 class UserSharedMapExperimentTest {
 
     static final String MAP = """

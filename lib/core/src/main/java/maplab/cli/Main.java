@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * maplab's command line: {@code run <id> [--profile quick|full] [--set name=value]... [--out DIR]},
+ * maplab's command line: {@code run <id> [--profile quick|full|smoke] [--set name=value]... [--out DIR]},
  * {@code list}, {@code compare <runA> <runB> [--out DIR]}, {@code promote <runDir>...}, {@code conclude <runDir>},
  * {@code stability <id> [--runs K]} (or {@code --from RUN...}) and the hidden {@code index} (the report's index page). Exit codes: 0 success, 1 a measurement failed (what was measured before is
  * kept), 2 bad input (one line naming the parameter and what is allowed).
@@ -81,7 +81,7 @@ public final class Main implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID", description = "experiment id (see 'maplab list')")
         String id;
 
-        @Option(names = "--profile", paramLabel = "quick|full", description = "effort: quick (default) or full")
+        @Option(names = "--profile", paramLabel = "quick|full|smoke", description = "effort: quick (default), full, or smoke (proves it runs; numbers say nothing)")
         String profile = "quick";
 
         @Option(names = "--set", paramLabel = "NAME=VALUE", description = "set a parameter (repeatable)")
@@ -207,8 +207,8 @@ public final class Main implements Callable<Integer> {
                 o.printf("%-14s %s%n", e.id(), e.summary());
                 if (verbose) {
                     for (ParamSpec p : Params.specsOf(e)) {
-                        o.printf("    %-14s %s; quick %s, full %s (%s)%n", p.name(), p.description(),
-                                p.defaultFor(Profile.QUICK), p.defaultFor(Profile.FULL), p.allowedText());
+                        o.printf("    %-14s %s; quick %s, full %s, smoke %s (%s)%n", p.name(), p.description(),
+                                p.defaultFor(Profile.QUICK), p.defaultFor(Profile.FULL), p.defaultFor(Profile.SMOKE), p.allowedText());
                     }
                 }
             }
@@ -264,7 +264,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--runs", paramLabel = "K", description = "how many runs (2 to 20, default 3)")
         String runs = "3";
 
-        @Option(names = "--profile", paramLabel = "quick|full", description = "effort: quick (default) or full")
+        @Option(names = "--profile", paramLabel = "quick|full|smoke", description = "effort: quick (default), full, or smoke (proves it runs; numbers say nothing)")
         String profile = "quick";
 
         @Option(names = "--set", paramLabel = "NAME=VALUE", description = "set a parameter (repeatable)")

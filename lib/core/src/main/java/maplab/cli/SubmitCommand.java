@@ -42,7 +42,7 @@ final class SubmitCommand implements Callable<Integer> {
         @Option(names = "--slurm", required = true, description = "use Slurm (sbatch) as the engine (the only one)")
         boolean slurm;
 
-        @Option(names = "--profile", paramLabel = "quick|full", description = "effort: quick (default) or full")
+        @Option(names = "--profile", paramLabel = "quick|full|smoke", description = "effort: quick (default), full, or smoke (proves it runs; numbers say nothing)")
         String profile = "quick";
 
         @Option(names = "--out", paramLabel = "DIR", description = "the job's folder, on the cluster's shared file system "

@@ -49,7 +49,8 @@ public final class Presize implements Experiment {
     public List<ParamSpec> params() {
         String all = String.join(",", MapConstructor.ids());
         return List.of(
-                ParamSpec.integer("n", 1, 50_000_000, 1_000_000, 4_000_000, "keys inserted"),
+                ParamSpec.integer("n", 1, 50_000_000, 1_000_000, 4_000_000, "keys inserted")
+                        .smoke(100_000),
                 ParamSpec.choices("constructors", MapConstructor.ids(), JDK_AND_FASTUTIL, all,
                         "map constructors compared (resizes counted for each; quick leaves out the peer libraries other than fastutil)"),
                 ParamSpec.choices("timed", MapConstructor.ids(), "hashmap_default,hashmap_presized", all,

@@ -160,11 +160,13 @@ public final class SeedOrder implements Experiment {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.integer("launches", 2, 500, 20, 50, "fresh JVMs launched"),
+                ParamSpec.integer("launches", 2, 500, 20, 50, "fresh JVMs launched")
+                        .smoke(4),
                 ParamSpec.integer("keys", 2, 2000, 16, 64, "words in the key set"),
                 ParamSpec.integer("seeds_in_jvm", 2, 100_000, 10, 40, "ProbeMap seeds tried within this JVM"),
                 ParamSpec.integer("iteration_n", 0, 10_000_000, 200_000, 2_000_000,
-                        "boxed long keys in the seeded ProbeMap whose traversal is timed, fixed seed against a seed drawn per fork (0: not timed)"),
+                        "boxed long keys in the seeded ProbeMap whose traversal is timed, fixed seed against a seed drawn per fork (0: not timed)")
+                        .smoke(20_000),
                 ParamSpec.effort("iteration", Effort.parseOrNull("4-6:1x100ms+2x100ms"), Effort.parseOrNull("6-12:2x200ms+5x200ms"),
                         "JMH effort of the traversal timing (average time of one whole traversal)"));
     }

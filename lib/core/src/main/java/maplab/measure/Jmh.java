@@ -73,12 +73,14 @@ public final class Jmh implements Plan.CellSource {
          * The default effort. quick: 4 short forks (rounds), 2x100 ms warm-up, 3x100 ms measured:
          * intervals come from fork-to-fork variation, the one that matters on a shared machine,
          * so forks are worth more than long iterations. full: 6 forks, 3x500 ms warm-up,
-         * 5x500 ms measured.
+         * 5x500 ms measured. smoke: 2 forks, 1x50 ms warm-up, 2x50 ms measured (proves it runs).
          */
         public static Settings forProfile(Profile profile) {
-            return profile == Profile.FULL
-                    ? new Settings(6, 3, 500, 5, 500, DEFAULT_JVM_ARGS)
-                    : new Settings(4, 2, 100, 3, 100, DEFAULT_JVM_ARGS);
+            return switch (profile) {
+                case FULL -> new Settings(6, 3, 500, 5, 500, DEFAULT_JVM_ARGS);
+                case QUICK -> new Settings(4, 2, 100, 3, 100, DEFAULT_JVM_ARGS);
+                case SMOKE -> new Settings(2, 1, 50, 2, 50, DEFAULT_JVM_ARGS);
+            };
         }
 
         public Settings withForks(int n) { return new Settings(n, warmupIterations, warmupMillis, measurementIterations, measurementMillis, jvmArgs); }

@@ -50,6 +50,16 @@ public record Effort(int forks, int maxForks, int warmupIterations, int warmupMi
         }
     }
 
+    /**
+     * The smallest effort that still yields an interval, for the smoke profile: 2 forks, no
+     * sequential rounds, at most 1 warm-up and 2 measured iterations of at most 50 ms (single
+     * shots: at most 1 warm-up and 2 measured shots). Proves the part runs; says nothing.
+     */
+    public Effort smoke() {
+        return new Effort(2, Math.min(warmupIterations, 1), Math.min(warmupMillis, 50),
+                Math.min(iterations, 2), Math.min(iterationMillis, 50));
+    }
+
     /** True for single-shot effort (iteration lengths 0). */
     public boolean singleShot() {
         return warmupMillis == 0 && iterationMillis == 0;

@@ -25,10 +25,17 @@ public final class ParamSpec {
     private final List<String> allowed;
     private final String quickDefault;
     private final String fullDefault;
+    /** The smoke profile's default where one is set ({@link #smoke}); null: derived from quick. */
+    private final String smokeDefault;
     private final String description;
 
     private ParamSpec(String name, Kind kind, long min, long max, List<String> allowed,
                       String quickDefault, String fullDefault, String description) {
+        this(name, kind, min, max, allowed, quickDefault, fullDefault, null, description);
+    }
+
+    private ParamSpec(String name, Kind kind, long min, long max, List<String> allowed,
+                      String quickDefault, String fullDefault, String smokeDefault, String description) {
         this.name = name;
         this.kind = kind;
         this.min = min;
@@ -36,9 +43,25 @@ public final class ParamSpec {
         this.allowed = List.copyOf(allowed);
         this.quickDefault = quickDefault;
         this.fullDefault = fullDefault;
+        this.smokeDefault = smokeDefault;
         this.description = description;
         parse(quickDefault);
         parse(fullDefault);
+        if (smokeDefault != null) parse(smokeDefault);
+    }
+
+    /**
+     * This parameter with its own smoke-profile default: set only on the few sizes that
+     * dominate a smoke run's time (without one, smoke takes quick's value, and an effort
+     * quick's {@link Effort#smoke()}).
+     */
+    public ParamSpec smoke(String value) {
+        return new ParamSpec(name, kind, min, max, allowed, quickDefault, fullDefault, value, description);
+    }
+
+    /** {@link #smoke(String)} for a whole number. */
+    public ParamSpec smoke(long value) {
+        return smoke(Long.toString(value));
     }
 
     /** A whole number from {@code min} to {@code max}. */
@@ -92,7 +115,16 @@ public final class ParamSpec {
     public String name() { return name; }
     public Kind kind() { return kind; }
     public String description() { return description; }
-    public String defaultFor(Profile profile) { return profile == Profile.FULL ? fullDefault : quickDefault; }
+
+    /** The default value (as text) in {@code profile}; see {@link #smoke(String)} for the smoke profile. */
+    public String defaultFor(Profile profile) {
+        return switch (profile) {
+            case FULL -> fullDefault;
+            case QUICK -> quickDefault;
+            case SMOKE -> smokeDefault != null ? smokeDefault
+                    : kind == Kind.EFFORT ? ((maplab.plan.Effort) parse(quickDefault)).smoke().text() : quickDefault;
+        };
+    }
 
     /**
      * The JMH effort of one part of an experiment, named {@code <part>_effort}: forks, warm-up

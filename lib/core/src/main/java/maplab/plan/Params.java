@@ -27,7 +27,8 @@ public final class Params {
 
     /**
      * Resolves the parameters of {@code experiment} for {@code profile}, applying
-     * {@code overrides} (name to text value).
+     * {@code overrides} (name to text value). In {@link Profile#SMOKE} every effort is cut to
+     * {@link Effort#smoke()}, given ones too.
      *
      * @throws IllegalArgumentException for an unknown name (listing the known ones) or a bad value
      */
@@ -44,7 +45,9 @@ public final class Params {
         Map<String, Object> values = new LinkedHashMap<>();
         for (ParamSpec spec : specs) {
             String text = overrides.getOrDefault(spec.name(), spec.defaultFor(profile));
-            values.put(spec.name(), spec.parse(text));
+            Object value = spec.parse(text);
+            // smoke proves a run works: every effort, a notebook's or --set's too, is cut to its smoke form
+            values.put(spec.name(), profile == Profile.SMOKE && value instanceof Effort e ? e.smoke() : value);
         }
         return new Params(values);
     }

@@ -1,6 +1,7 @@
 package maplab.run;
 
 import maplab.plan.Home;
+import maplab.plan.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -97,6 +98,13 @@ public final class Reference {
      * compare with ({@code absent}: other profiles have one, this run's has not; else null).
      * Pages are handed this and read nothing.
      */
+    /** The smoke profile's name: its runs prove that a run works and renders, and meet no reference. */
+    private static final String SMOKE = "smoke";
+
+    /** A smoke run's lookup: no reference, and the page says why. */
+    private static final Lookup SMOKE_LOOKUP = new Lookup(null, null, "No reference: this is a smoke run (./maplab test), which proves the run"
+            + " works and renders; its numbers say nothing, so they are not compared with any reference.");
+
     public record Lookup(Reference reference, String problem, String absent) {
 
         /** No reference and no problem (a page without a reference column). */
@@ -120,6 +128,7 @@ public final class Reference {
      * one, says so instead of comparing; a folder that cannot be read gives its problem.
      */
     public static Lookup lookup(Path base, String experiment, String profile) {
+        if (SMOKE.equals(profile)) return SMOKE_LOOKUP;
         try {
             Map<String, Reference> byProfile = new LinkedHashMap<>();
             for (String p : profiles(profile)) {

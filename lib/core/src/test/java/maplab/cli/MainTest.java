@@ -54,7 +54,7 @@ class MainTest {
 
     @Test
     void dryRunPrintsTheCheckedPlanWithAnEstimateAndMeasuresNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
-        for (String profile : new String[] {"quick", "full"}) {
+        for (String profile : new String[] {"quick", "full", "smoke"}) {
             for (String id : maplab.lab.Experiments.ids()) {
                 long start = System.nanoTime();
                 Outcome o = run("run", id, "--dry-run", "--profile", profile, "--out", tmp.resolve(id + "-" + profile).toString());

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every experiment's plan concludes, measured nothing: for quick, full and "every choice at all
+ * Every experiment's plan concludes, measured nothing: for quick, full, smoke and "every choice at all
  * of its values" (and each single choice at each value), the plan repeats no cell or row, and
  * conclude, fed synthetic rows of exactly the plan's shape, gives every finding the plan
  * promises; with a third of the rows dropped (a budget ran out) conclude still finishes, each
@@ -34,6 +34,7 @@ class PlanConcludesTest {
         for (Experiment e : Experiments.all()) {
             out.add(Arguments.of(e.id(), "quick", Profile.QUICK, Map.of()));
             out.add(Arguments.of(e.id(), "full", Profile.FULL, Map.of()));
+            out.add(Arguments.of(e.id(), "smoke", Profile.SMOKE, Map.of()));
             Map<String, String> all = everyChoice(e);
             out.add(Arguments.of(e.id(), "every choice" + (all.containsKey(REFUSED) ? " (" + all.remove(REFUSED) + " at default: refused together)" : ""),
                     Profile.QUICK, all));

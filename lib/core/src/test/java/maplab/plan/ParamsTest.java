@@ -69,9 +69,34 @@ class ParamsTest {
     }
 
     @Test
+    void smokeTakesQuicksValuesItsOwnWhereSetAndCutsEveryEffort() {
+        Experiment sized = new Experiment() {
+            @Override public String id() { return "sized"; }
+            @Override public String summary() { return "smoke defaults"; }
+            @Override public List<ParamSpec> params() {
+                return List.of(
+                        ParamSpec.integer("n", 1, 1_000_000, 200_000, 1_000_000, "keys").smoke(2_000),
+                        ParamSpec.integer("k", 1, 1000, 10, 100, "kept"),
+                        ParamSpec.effort("timed", Effort.parseOrNull("4-8:2x100ms+3x100ms"), Effort.parseOrNull("6:3x500ms+5x500ms"), "timed"),
+                        ParamSpec.effort("shot", Effort.shots(4, 0, 1), Effort.shots(6, 1, 3), "single shots"));
+            }
+            @Override public void measure(RunContext context) { }
+        };
+        Params smoke = Params.resolve(sized, Profile.SMOKE, Map.of());
+        assertThat(smoke.getInt("n")).isEqualTo(2_000);
+        assertThat(smoke.getInt("k")).isEqualTo(10);
+        assertThat(smoke.getEffort("timed").text()).isEqualTo("2:1x50ms+2x50ms");
+        assertThat(smoke.getEffort("shot").text()).isEqualTo("2:0+1");
+        assertThat(Params.resolve(sized, Profile.QUICK, Map.of()).getInt("n")).isEqualTo(200_000);
+        assertThat(Params.resolve(sized, Profile.SMOKE, Map.of("timed_effort", "10:5x300ms+9x300ms")).getEffort("timed").text())
+                .as("a given effort is cut too").isEqualTo("2:1x50ms+2x50ms");
+        assertThatThrownBy(() -> ParamSpec.integer("n", 1, 10, 5, 5, "keys").smoke(50)).hasMessageContaining("parameter 'n'");
+    }
+
+    @Test
     void profilesParseOrSayWhatIsAllowed() {
         assertThat(Profile.parse("FULL")).isEqualTo(Profile.FULL);
-        assertThatThrownBy(() -> Profile.parse("fast")).hasMessage("profile: unknown value 'fast'; allowed: quick, full");
+        assertThatThrownBy(() -> Profile.parse("fast")).hasMessage("profile: unknown value 'fast'; allowed: quick, full, smoke");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Runs every jcstress test of this module in a short mode, in a child JVM, as part of the
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * every test runs in two forks, each for 200 ms of samples, in about a minute on 2 cores.
  * For a thorough run: {@code java -cp <this module's class path> org.openjdk.jcstress.Main -m default}.
  */
+@Tag("answers")  // slow (a minute of jcstress): run by ./maplab test --answers
 class JcstressRunTest {
 
     static final List<String> SHORT_MODE = List.of("-m", "quick", "-iters", "1", "-time", "200", "-strideCount", "4",

@@ -66,7 +66,8 @@ public final class Collisions implements Experiment {
                 ParamSpec.choices("growth_cases", CollisionCase.ids(), "constant_hash", all,
                         "cases timed at every size (time per insert chart, growth table); constant_hash gives noncomparable_growth_exponent"),
                 ParamSpec.integer("noncomparable_max_n", 16, 1 << 20, 1 << 20, 16384,
-                        "largest n at which constant_hash is timed (its fill is O(n^2): 3.4 s per fill at 32768)"),
+                        "largest n at which constant_hash is timed (its fill is O(n^2): 3.4 s per fill at 32768)")
+                        .smoke(16_384),
                 ParamSpec.userSubjects("user_key_types", "your own key types (KeySource): key(0..n-1) into a HashMap at every size, tree bins and"
                         + " longest bin counted, after the equals/hashCode check", maplab.subject.keys.KeySource.class),
                 ParamSpec.userSubjects("user_subjects", "your own hashes (LongHash): ProbeMap hashing hashCode() with yours, filled with the colliding"

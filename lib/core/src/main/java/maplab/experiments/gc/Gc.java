@@ -96,7 +96,8 @@ public final class Gc implements Experiment {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.choices("subjects", PutGetMapKind.ids(), "hashmap,fastutil", "hashmap,fastutil", "maps whose allocation per put and get is measured"),
-                ParamSpec.integer("alloc_n", 1_000, 10_000_000, 100_000, 1_000_000, "keys put per fill in the allocation benchmark"),
+                ParamSpec.integer("alloc_n", 1_000, 10_000_000, 100_000, 1_000_000, "keys put per fill in the allocation benchmark")
+                        .smoke(10_000),
                 ParamSpec.effort("alloc", new Effort(4, 1, 100, 2, 100), new Effort(6, 2, 250, 3, 250),
                         "JMH effort of the allocation benchmark (fill and get, -prof gc)"),
                 ParamSpec.effort("escape", new Effort(2, 1, 100, 2, 100), new Effort(6, 2, 250, 3, 250),
@@ -104,8 +105,10 @@ public final class Gc implements Experiment {
                 ParamSpec.integer("alloc_writers", 2, 64, 2, 2, "threads filling their own new HashMaps at once, against one alone (allocating writers part)"),
                 ParamSpec.effort("writers", new Effort(4, 1, 100, 2, 100), new Effort(6, 2, 250, 3, 250),
                         "JMH effort of the allocating writers part (one writer, then alloc_writers)"),
-                ParamSpec.integer("n", 10_000, 50_000_000, 200_000, 1_000_000, "entries of the map merged each round (pause workload)"),
-                ParamSpec.integer("maps", 1, 64, 4, 8, "source maps built and merged each round"),
+                ParamSpec.integer("n", 10_000, 50_000_000, 200_000, 1_000_000, "entries of the map merged each round (pause workload)")
+                        .smoke(20_000),
+                ParamSpec.integer("maps", 1, 64, 4, 8, "source maps built and merged each round")
+                        .smoke(2),
                 ParamSpec.effort("pause", Effort.shots(4, 1, 4), Effort.shots(6, 1, 5),
                         "pause workload: JVMS:WARMUP+ROUNDS, JVMs per cell (the forks of this part: the unit the pause tests replicate over), "
                         + "unrecorded warm-up rounds and recorded rounds per JVM"),

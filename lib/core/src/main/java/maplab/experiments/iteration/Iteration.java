@@ -98,25 +98,31 @@ public final class Iteration implements Experiment {
         String allStyles = String.join(",", IterationStyle.ids());
         String allLayouts = String.join(",", NodeLayout.ids());
         return List.of(
-                ParamSpec.integer("n", 2, 50_000_000, 1_000_000, 4_000_000, "entries a map held before it was drained or cleared"),
+                ParamSpec.integer("n", 2, 50_000_000, 1_000_000, 4_000_000, "entries a map held before it was drained or cleared")
+                        .smoke(100_000),
                 ParamSpec.integer("k", 1, 50_000_000, 1_000, 1_000, "entries left after draining (and in the fresh map); less than n"),
                 ParamSpec.choices("states", MapState.ids(), "fresh,drained,cleared", allStates,
                         "map states compared (fresh is the baseline of the ratios)"),
                 ParamSpec.choices("state_kinds", IterationMapKind.ids(), "hashmap", allKinds,
                         "map kinds filled, drained and cleared"),
-                ParamSpec.integer("style_size", 1, 10_000_000, 100_000, 1_000_000, "entries of the maps whose iteration styles are compared"),
+                ParamSpec.integer("style_size", 1, 10_000_000, 100_000, 1_000_000, "entries of the maps whose iteration styles are compared")
+                        .smoke(10_000),
                 ParamSpec.choices("kinds", IterationMapKind.ids(), "hashmap", allKinds, "map kinds whose iteration styles are compared"),
                 ParamSpec.choices("styles", IterationStyle.ids(), "entryset,keyset_get", allStyles,
                         "iteration styles compared (entrySet is the baseline of the ratios)"),
                 ParamSpec.integer("locality_n", 1, 20_000_000, 1 << 20, 1 << 20,
-                        "entries (keys 0..n-1) of the HashMaps whose node layouts are compared; well beyond the caches"),
+                        "entries (keys 0..n-1) of the HashMaps whose node layouts are compared; well beyond the caches")
+                        .smoke(65_536),
                 ParamSpec.choices("layouts", NodeLayout.ids(), "random,copied,ascending", allLayouts,
                         "node layouts compared: how the HashMap was filled, copied, rebuilt or collected"),
                 ParamSpec.choice("profiled_state", MapState.ids(), "drained", "drained",
                         "state of the HashMap (n, k as above) whose entrySet loop is profiled with JFR"),
-                ParamSpec.integer("profile_jvms", 1, 20, 3, 4, "JFR profile: JVMs recorded one after another for each DebugNonSafepoints setting (the share's interval is over JVMs)"),
-                ParamSpec.integer("profile_warmup_ms", 0, 600_000, 300, 2_000, "JFR profile: time the loop runs in each JVM before its recording starts"),
-                ParamSpec.integer("profile_record_ms", 100, 600_000, 700, 4_000, "JFR profile: time recorded in each JVM (a CPU sample every 1 ms)"),
+                ParamSpec.integer("profile_jvms", 1, 20, 3, 4, "JFR profile: JVMs recorded one after another for each DebugNonSafepoints setting (the share's interval is over JVMs)")
+                        .smoke(1),
+                ParamSpec.integer("profile_warmup_ms", 0, 600_000, 300, 2_000, "JFR profile: time the loop runs in each JVM before its recording starts")
+                        .smoke(100),
+                ParamSpec.integer("profile_record_ms", 100, 600_000, 700, 4_000, "JFR profile: time recorded in each JVM (a CPU sample every 1 ms)")
+                        .smoke(200),
                 ParamSpec.choices("debug_nonsafepoints", List.of(ON, OFF), "on,off", "on,off",
                         "JFR profile: record with -XX:+DebugNonSafepoints (on: samples name the inlined method) and/or without (off)"),
                 ParamSpec.choice("second_profiler", List.of(ASYNC_PROFILER, NONE), ASYNC_PROFILER, ASYNC_PROFILER,

@@ -92,8 +92,10 @@ public final class Jdks implements Experiment {
                 ParamSpec.integer("new_jdk", 24, 99, 25, 25, "the newer JDK, also run with " + COMPACT_HEADERS + " (24 or newer, installed exactly once)"),
                 ParamSpec.choices("memory_subjects", maps, "hashmap_integer,fastutil_int", String.join(",", maps),
                         "maps whose bytes per entry are measured on each JVM (hashmap_integer gives the findings)"),
-                ParamSpec.integer("n", 1_000, 5_000_000, 20_000, 100_000, "entries per map (memory and timed cells)"),
-                ParamSpec.integer("heap_repeats", 1, 50, 3, 6, "used-heap readings per map and JVM (each on a fresh map)"),
+                ParamSpec.integer("n", 1_000, 5_000_000, 20_000, 100_000, "entries per map (memory and timed cells)")
+                        .smoke(5_000),
+                ParamSpec.integer("heap_repeats", 1, 50, 3, 6, "used-heap readings per map and JVM (each on a fresh map)")
+                        .smoke(1),
                 ParamSpec.choices("cells", CELLS, String.join(",", CELLS), String.join(",", CELLS), "timed cells, each on every JVM"),
                 ParamSpec.effort("time", new Effort(4, 1, 50, 3, 50), new Effort(8, 2, 200, 4, 200),
                         "JMH effort of every timed cell on every JVM (alternating rounds)"));

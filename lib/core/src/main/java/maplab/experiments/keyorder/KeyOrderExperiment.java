@@ -66,7 +66,8 @@ public final class KeyOrderExperiment implements Experiment {
         String allOrders = String.join(",", KeyOrder.labels());
         String allSubjects = String.join(",", IntMapType.ids());
         return List.of(
-                ParamSpec.integer("n", 1024, MAX_N, 1 << 20, 1 << 21, "keys inserted (0..n-1; strided keys are i x " + KeyOrder.STRIDE + ")"),
+                ParamSpec.integer("n", 1024, MAX_N, 1 << 20, 1 << 21, "keys inserted (0..n-1; strided keys are i x " + KeyOrder.STRIDE + ")")
+                        .smoke(65_536),
                 ParamSpec.choices("orders", KeyOrder.labels(), allOrders, allOrders, "insertion orders counted in process"),
                 ParamSpec.choices("timed_subjects", IntMapType.ids(), "hashmap", allSubjects, "maps timed with JMH"),
                 ParamSpec.choices("timed_orders", KeyOrder.labels(), "ascending,random", "ascending,random,strided",

@@ -64,25 +64,32 @@ public final class Merge implements Experiment {
         return List.of(
                 ParamSpec.integers("sizes", 256, 1 << 22, "8192,16384,32768,65536,262144",
                         "4096,8192,16384,32768,65536,131072,262144,524288,1048576",
-                        "keys in the source map of the trap; the largest is where the variants are compared, the others feed the growth fit"),
+                        "keys in the source map of the trap; the largest is where the variants are compared, the others feed the growth fit")
+                        .smoke("8192,16384,32768"),
                 ParamSpec.integer("budget_ms", 10, 600_000, 1_000, 5_000,
-                        "time budget of one trap merge (each JMH shot and the in-process probe count); a merge that runs out is reported as 'at least'"),
+                        "time budget of one trap merge (each JMH shot and the in-process probe count); a merge that runs out is reported as 'at least'")
+                        .smoke(200),
                 ParamSpec.choices("variants", ReinsertTarget.ids(), "same_hash,seeded", all, "trap targets compared"),
-                ParamSpec.integer("jdk_n", 1_000, 10_000_000, 100_000, 1_000_000, "entries in each of the two JDK maps merged"),
+                ParamSpec.integer("jdk_n", 1_000, 10_000_000, 100_000, 1_000_000, "entries in each of the two JDK maps merged")
+                        .smoke(10_000),
                 ParamSpec.integer("overlap_pct", 0, 100, 50, 50, "percentage of keys the two JDK maps share"),
                 ParamSpec.choices("strategies", MergeStrategy.ids(), "put_all,put_loop,treemap_put_all", strategies,
                         "JDK merge strategies compared (time, and bytes allocated per merge from JMH's gc profiler)"),
-                ParamSpec.integer("fastutil_n", 1_024, 1 << 23, 262_144, 1_048_576, "keys in the fastutil fills"),
+                ParamSpec.integer("fastutil_n", 1_024, 1 << 23, 262_144, 1_048_576, "keys in the fastutil fills")
+                        .smoke(32_768),
                 ParamSpec.choices("fastutil_targets", FASTUTIL_IDS, "set", "set,map", "fastutil collections filled"),
                 ParamSpec.userSubjects("user_subjects", "your own maps (LongMap), filled like the fastutil targets (another one's iteration order vs shuffled) after the map contract holds", maplab.subject.intmap.LongMap.class, maplab.subject.probe.LongHash.class),
                 ParamSpec.integer("peer_n", 1_024, 1 << 23, 1_048_576, 1_048_576,
-                        "keys in the peer libraries' fills (the trap needs about 2^20 keys to show in the libraries that fall into it less deeply than fastutil)"),
+                        "keys in the peer libraries' fills (the trap needs about 2^20 keys to show in the libraries that fall into it less deeply than fastutil)")
+                        .smoke(65_536),
                 ParamSpec.choices("peer_targets", PEER_IDS, "agrona_map,hppc_map", String.join(",", PEER_IDS),
                         "peer libraries' long maps filled in another one's iteration order and shuffled (quick: one that falls into the trap and one that protects itself)"),
                 ParamSpec.integer("profile_n", 1_024, 1 << 20, 32_768, 65_536,
-                        "keys in the same-hash merge profiled with JFR (re-inserted over and over in a forked JVM)"),
+                        "keys in the same-hash merge profiled with JFR (re-inserted over and over in a forked JVM)")
+                        .smoke(8_192),
                 ParamSpec.integer("profile_record_ms", 100, 600_000, 1_000, 5_000,
-                        "milliseconds of the JFR recording of the same-hash merge (after 0.5 s of warm-up, not recorded)"),
+                        "milliseconds of the JFR recording of the same-hash merge (after 0.5 s of warm-up, not recorded)")
+                        .smoke(200),
                 ParamSpec.effort("jdk", Effort.parseOrNull("4-8:1x100ms+2x100ms"), Effort.parseOrNull("6-12:2x200ms+3x200ms"),
                         "JMH effort of the JDK strategies (average time per merge)"),
                 ParamSpec.effort("fastutil", Effort.parseOrNull("4-8:2+3"), Effort.parseOrNull("6-12:2+3"),

@@ -84,7 +84,8 @@ public final class Races implements Experiment {
         return List.of(
                 ParamSpec.choices("subjects", SharedMapType.ids(), String.join(",", QUICK_SUBJECTS),
                         String.join(",", SharedMapType.ids()), "maps raced"),
-                ParamSpec.integer("runs", 1, 1_000_000, 300, 600, "trials per subject and phase (puts, iteration): the effort of this experiment (no JMH)"),
+                ParamSpec.integer("runs", 1, 1_000_000, 300, 600, "trials per subject and phase (puts, iteration): the effort of this experiment (no JMH)")
+                        .smoke(20),
                 ParamSpec.integer("threads", 2, 64, 2, 2, "threads putting keys at once (more than the cores take turns rather than race)"),
                 ParamSpec.integer("keys_per_thread", 1, 1_000_000, 1000, 1000, "distinct keys each thread puts"),
                 ParamSpec.integer("iteration_keys", 16, 1_000_000, 2000, 2000,
@@ -92,7 +93,8 @@ public final class Races implements Experiment {
                 ParamSpec.integer("timeout_ms", 100, 600_000, 3000, 3000, "watchdog: a trial taking longer counts as hung and is killed"),
                 ParamSpec.integer("max_hangs", 1, 1000, 5, 50, "hung trials after which a subject's remaining trials in that phase are skipped"),
                 ParamSpec.integer("extra_runs", 0, 100_000, 30, 600,
-                        "trials of each claim check: get racing put on HashMap, presized HashMap puts, the single-writer crowd, the incremental map's puts (0: none)"),
+                        "trials of each claim check: get racing put on HashMap, presized HashMap puts, the single-writer crowd, the incremental map's puts (0: none)")
+                        .smoke(5),
                 ParamSpec.integer("crowd_threads", 2, 64, 8, 8, "threads writing at once into the single-writer map (the crowd check)"),
                 ParamSpec.integer("crowd_keys_per_thread", 1, 100_000, 25, 250, "distinct keys each crowd thread puts into the single-writer map"));
     }

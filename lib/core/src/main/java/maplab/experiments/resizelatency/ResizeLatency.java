@@ -75,7 +75,8 @@ public final class ResizeLatency implements Experiment {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.integer("n", 1_000, 20_000_000, 1_000_000, 2_000_000, "keys put into each map, from empty"),
+                ParamSpec.integer("n", 1_000, 20_000_000, 1_000_000, 2_000_000, "keys put into each map, from empty")
+                        .smoke(100_000),
                 ParamSpec.choices("subjects", GrowingMap.ids(),
                         "hashmap_default,hashmap_presized,chm_default,probemap_doubling,probemap_incremental", String.join(",", GrowingMap.ids()),
                         "maps filled (ConcurrentHashMap ones also with 'writers' threads)"),

@@ -165,8 +165,10 @@ public final class SyncVariants implements Experiment {
                 ParamSpec.effort(LATENCY_PART, LATENCY_QUICK_EFFORT, LATENCY_FULL_EFFORT,
                         "JMH effort of every latency cell (sample mode with a JFR recording; rounds alternate across cells)"),
                 ParamSpec.integer("virtual_threads", 0, 1_000_000, 10_000, 100_000,
-                        "virtual threads at once on one shared map, counted (JDK 21+: the run's JDK, else the newest installed one; 0: none)"),
-                ParamSpec.integer("virtual_thread_ops", 1, 10_000, 20, 100, "operations per virtual thread (half puts of its own keys, half gets)"));
+                        "virtual threads at once on one shared map, counted (JDK 21+: the run's JDK, else the newest installed one; 0: none)")
+                        .smoke(1_000),
+                ParamSpec.integer("virtual_thread_ops", 1, 10_000, 20, 100, "operations per virtual thread (half puts of its own keys, half gets)")
+                        .smoke(5));
     }
 
     /** Above this, one copy-on-write write takes a good part of a JMH iteration (see {@link #validate}). */

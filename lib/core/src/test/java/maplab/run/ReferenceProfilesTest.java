@@ -54,11 +54,14 @@ class ReferenceProfilesTest {
     @Test
     void aProfileWithoutAReferenceSaysSoInsteadOfComparing(@TempDir Path tmp) throws Exception {
         Path root = quickAndFull(tmp);
+        Reference.Lookup nightly = Reference.lookup(root, "presize", "nightly");
+        assertThat(nightly.reference()).isNull();
+        assertThat(nightly.problem()).isNull();
+        assertThat(nightly.absent()).startsWith("No reference for this profile (nightly)").contains("presize has one for quick, full");
+        assertThat(Html.referenceAbsentOrUnreadable(nightly)).contains("No reference for this profile (nightly)");
         Reference.Lookup smoke = Reference.lookup(root, "presize", "smoke");
         assertThat(smoke.reference()).isNull();
-        assertThat(smoke.problem()).isNull();
-        assertThat(smoke.absent()).startsWith("No reference for this profile (smoke)").contains("presize has one for quick, full");
-        assertThat(Html.referenceAbsentOrUnreadable(smoke)).contains("No reference for this profile (smoke)");
+        assertThat(Html.referenceAbsentOrUnreadable(smoke)).contains("No reference: this is a smoke run").contains("its numbers say nothing");
         assertThat(Html.referenceAbsentOrUnreadable(Reference.lookup(root, "presize", "quick"))).isEmpty();
     }
 

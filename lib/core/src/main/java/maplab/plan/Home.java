@@ -2,13 +2,18 @@ package maplab.plan;
 
 import java.nio.file.Path;
 
-/** The maplab checkout: {@code MAPLAB_HOME} (set by the launcher and the kernelspec), else the working directory. */
+/**
+ * The maplab checkout: the system property {@code maplab.home} when set (a test points the lab at
+ * a folder of its own: it must win over the environment, or a test run under {@code ./maplab test}
+ * would write into the checkout's data), else {@code MAPLAB_HOME} (set by the launcher and the
+ * kernelspec), else the working directory.
+ */
 public final class Home {
     private Home() { }
 
     public static Path dir() {
-        String home = System.getenv("MAPLAB_HOME");
-        if (home == null || home.isBlank()) home = System.getProperty("maplab.home");
+        String home = System.getProperty("maplab.home");
+        if (home == null || home.isBlank()) home = System.getenv("MAPLAB_HOME");
         return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
     }
 

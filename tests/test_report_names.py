@@ -4,7 +4,6 @@ runs (the resolver is imported, and the command line is checked with --dry-run).
 import importlib.util
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -78,7 +77,13 @@ def run_report(*args):
                           capture_output=True, text=True, timeout=120)
 
 
+def run_folders():
+    runs = HOME / "runs"
+    return {p.name for p in runs.iterdir()} if runs.exists() else set()
+
+
 def test_dry_run_checks_each_notebooks_plans_without_measuring(tmp_path):
+    before = run_folders()
     r = run_report("--dry-run", "--out", str(tmp_path), "03", "09-races.ipynb")
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
@@ -89,8 +94,8 @@ def test_dry_run_checks_each_notebooks_plans_without_measuring(tmp_path):
     assert any(l.startswith("  races (quick): ") for l in lines), r.stdout
     assert lines[-1].startswith("total estimate (quick profile, 2 notebooks): "), r.stdout
     assert not any(tmp_path.iterdir()), "a dry run writes nothing"
-    assert not (HOME / "runs").exists() or not any("presize" in p.name and p.stat().st_mtime > time.time() - 120
-                                                   for p in (HOME / "runs").iterdir()), "a dry run measures nothing"
+    # the folders themselves, not a time window: other tests measure beside this one (./maplab test runs two pytest processes)
+    assert run_folders() == before, "a dry run measures nothing"
 
 
 def test_command_line_rejects_an_unknown_name_with_exit_2(tmp_path):

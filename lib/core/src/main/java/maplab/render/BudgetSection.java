@@ -19,13 +19,16 @@ final class BudgetSection {
 
     /** The section's HTML; {@code budget} null (no budget) gives only the open verdicts. */
     static String html(IndexPage.Budget budget, double totalSeconds, List<IndexPage.NotebookShown> notebooks) {
+        java.util.Map<String, List<String>> openByRun = new java.util.LinkedHashMap<>();
         List<String> open = new ArrayList<>();
         List<String> stopped = new ArrayList<>();
         for (IndexPage.NotebookShown n : notebooks) {
             for (IndexPage.RunShown r : n.runs()) {
                 if (r.findings() != null) {
                     for (Finding f : r.findings()) {
-                        if (f.basis() == Finding.Basis.TIMING && f.verdict() == Finding.Verdict.NO_DIFFERENCE) open.add(r.experiment() + "/" + f.id());
+                        if (f.basis() != Finding.Basis.TIMING || f.verdict() != Finding.Verdict.NO_DIFFERENCE) continue;
+                        open.add(r.experiment() + "/" + f.id());
+                        openByRun.computeIfAbsent(r.experiment() + " (" + n.name() + ")", k -> new ArrayList<>()).add(f.id());
                     }
                 }
                 stopped.addAll(stoppedByBudget(r));
@@ -40,7 +43,13 @@ final class BudgetSection {
                 .append(stopped.isEmpty() ? "" : "; " + stopped.size() + " sequential " + (stopped.size() == 1 ? "part" : "parts") + " stopped by the budget")
                 .append(".</p>");
         if (!stopped.isEmpty()) sb.append("<p class=\"muted\">Stopped by the budget: ").append(Html.escape(String.join("; ", stopped))).append("</p>");
-        if (!open.isEmpty()) sb.append("<p class=\"muted\">Open: ").append(Html.escape(String.join(", ", open))).append("</p>");
+        if (!open.isEmpty()) {
+            // one line per run, folded away: a long report leaves dozens open, which a paragraph would stack unreadably
+            sb.append("<details><summary>The open comparisons, by run</summary><ul class=\"muted\">");
+            openByRun.forEach((run, ids) -> sb.append("<li><b>").append(Html.escape(run)).append("</b> ").append(ids.size()).append(": ")
+                    .append(Html.escape(String.join(", ", ids))).append("</li>"));
+            sb.append("</ul></details>");
+        }
         return sb.toString();
     }
 

@@ -34,3 +34,12 @@ def pytest_configure(config):
 @pytest.fixture(scope="session")
 def home():
     return HOME
+
+
+def load_report_runner(name):
+    """kernel/report.py imported as a module named name (tests call its functions without a command line)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(name, HOME / "kernel" / "report.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -2,21 +2,17 @@
 from their plans' estimates (BudgetSchedule), and a report whose plans cannot fit is refused
 before anything is measured. The schedule and the parsing are tested on the runner's functions;
 the refusal through the command line (it executes every notebook dry, measuring nothing)."""
-import importlib.util
 import subprocess
 import sys
 
 import pytest
 
-from conftest import HOME
+from conftest import HOME, load_report_runner
 
 
 @pytest.fixture(scope="module")
 def report():
-    spec = importlib.util.spec_from_file_location("maplab_report_budget", HOME / "kernel" / "report.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_report_runner("maplab_report_budget")
 
 
 @pytest.mark.parametrize("text, seconds", [("90s", 90), ("5m", 300), ("1h", 3600), ("2m30s", 150), ("45", 45)])

@@ -1,23 +1,19 @@
 """./maplab report accepts notebooks as users type them: 03-presize, 03-presize.ipynb,
 notebooks/03-presize.ipynb or the unique prefix 03. Only names are resolved here; no notebook
 runs (the resolver is imported, and the command line is checked with --dry-run)."""
-import importlib.util
 import subprocess
 import sys
 
 import pytest
 
-from conftest import HOME
+from conftest import HOME, load_report_runner
 
 NOTEBOOK = HOME / "notebooks" / "03-presize.ipynb"
 
 
 @pytest.fixture(scope="module")
 def report():
-    spec = importlib.util.spec_from_file_location("maplab_report", HOME / "kernel" / "report.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_report_runner("maplab_report")
 
 
 def resolve(report, *names, home=HOME, cwd=HOME):

@@ -136,7 +136,8 @@ public final class Experiments {
         experiment.validate(resolved);
         ForkSetup forks = new ForkSetup(TargetJvm.resolve(jdk, jvmOpts), List.of(), shard);   // chosen once, handed down in the run context
         Plan plan = checkedPlan(experiment, profile, resolved, forks);   // on the measuring JVM: what it offers (collectors) is part of the plan
-        if (budgetSeconds != null && !plan.overBudget(budgetSeconds).isEmpty()) throw new IllegalArgumentException(plan.overBudget(budgetSeconds));
+        String overBudget = budgetSeconds == null ? "" : plan.overBudget(budgetSeconds);
+        if (!overBudget.isEmpty()) throw new IllegalArgumentException(overBudget);
         forks = forks.withDeadline(deadline(budgetSeconds));
         int rounds = plan.cells().stream().mapToInt(Plan.Cell::forks).min().orElse(0);
         if (shard.split() && rounds < shard.count()) {

@@ -208,10 +208,7 @@ class KeyOrderConcludeTest {
     void aSequentialEffortWidensEveryTimeRatioForItsLooks() {
         ResultBuilder b = new ResultBuilder();
         String mine = "user:org.example.RobinHoodMap";
-        time(b, "lookup", "hashmap", "ascending", forks(10, 11, 12, 10.5));
-        time(b, "lookup", mine, "ascending", forks(20.2, 22.1, 23.8, 21.0));
-        time(b, "lookup", "hashmap", "random", forks(30, 33, 29, 31));
-        time(b, "lookup", mine, "random", forks(33, 29, 32, 30));
+        robinHoodLookups(b, mine);
         ResultBuilder once = conclude(b, "4:1x100ms+3x100ms");
         ResultBuilder looked = conclude(b, "4-8:1x100ms+3x100ms");   // five looks: each at 99.8%
         for (String id : List.of("lookup_random_vs_ascending", "lookup_random_vs_ascending_user_robin_hood_map", "lookup_ascending_user_robin_hood_map_vs_hashmap")) {
@@ -236,10 +233,7 @@ class KeyOrderConcludeTest {
         ResultBuilder b = new ResultBuilder();
         String mine = "user:org.example.RobinHoodMap";
         // paired by round: the user map takes about 2x HashMap's time in ascending order, the same in random order
-        time(b, "lookup", "hashmap", "ascending", forks(10, 11, 12, 10.5));
-        time(b, "lookup", mine, "ascending", forks(20.2, 22.1, 23.8, 21.0));
-        time(b, "lookup", "hashmap", "random", forks(30, 33, 29, 31));
-        time(b, "lookup", mine, "random", forks(33, 29, 32, 30));
+        robinHoodLookups(b, mine);
         ResultBuilder out = conclude(b);
 
         Finding ascending = finding(out, "lookup_ascending_user_robin_hood_map_vs_hashmap");
@@ -273,5 +267,13 @@ class KeyOrderConcludeTest {
         assertThat(hppc.verdict()).isEqualTo(Finding.Verdict.HIGHER);
         assertThat(hppc.low()).isGreaterThan(3);
         assertThat(hppc.conditions()).containsEntry("n_keys", String.valueOf(N)).containsEntry("gc", KeyOrderExperiment.GC);
+    }
+
+    /** Lookup rows of HashMap and a user's map, paired by round: about 2x HashMap's time in ascending order, the same in random order. */
+    private static void robinHoodLookups(ResultBuilder b, String mine) {
+        time(b, "lookup", "hashmap", "ascending", forks(10, 11, 12, 10.5));
+        time(b, "lookup", mine, "ascending", forks(20.2, 22.1, 23.8, 21.0));
+        time(b, "lookup", "hashmap", "random", forks(30, 33, 29, 31));
+        time(b, "lookup", mine, "random", forks(33, 29, 32, 30));
     }
 }
